@@ -1,0 +1,103 @@
+"""dispatchlib: translated press reports ("dispatches") as a typed model, rendered by plugins.
+
+Read a dispatch with :func:`parse` (or :func:`read_file`), render it with :func:`export`, and add
+formats with plugins implementing the hooks in :mod:`dispatchlib.hookspecs`. Exporter libraries
+are imported by their exporters only, so importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+from .convert import collect, export, read_bytes, read_file
+from .diagnostics import CODES, Diagnostic, Severity
+from .errors import (
+    DispatchlibError,
+    ExportError,
+    FormatError,
+    InputError,
+    NotADispatchError,
+    OutputError,
+    ParseError,
+    PluginError,
+)
+from .formats.json import from_json, json_schema, to_json
+from .formats.txt import to_text
+from .hookspecs import hookimpl
+from .model import (
+    Block,
+    Clip,
+    Collection,
+    Dispatch,
+    Document,
+    EditorNote,
+    Figure,
+    Heading,
+    Inline,
+    MediaPointer,
+    Note,
+    NoteRef,
+    Paragraph,
+    Quotation,
+    SpeakerTurn,
+    StageDirection,
+    Text,
+    TranslationBoundary,
+    plain_text,
+)
+from .options import ExportOptions
+from .output import write_atomic
+from .parse import parse, parse_many
+from .plugins import Exporter, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
+
+__all__ = [
+    "CODES",
+    "Block",
+    "Clip",
+    "Collection",
+    "Diagnostic",
+    "Dispatch",
+    "DispatchlibError",
+    "Document",
+    "EditorNote",
+    "ExportError",
+    "ExportOptions",
+    "Exporter",
+    "Figure",
+    "FormatError",
+    "Heading",
+    "Inline",
+    "InputError",
+    "MediaPointer",
+    "NotADispatchError",
+    "Note",
+    "NoteRef",
+    "OutputError",
+    "Paragraph",
+    "ParseError",
+    "PluginError",
+    "PluginFailure",
+    "PluginHost",
+    "Quotation",
+    "Reader",
+    "Severity",
+    "SpeakerTurn",
+    "StageDirection",
+    "Text",
+    "TranslationBoundary",
+    "collect",
+    "default_host",
+    "export",
+    "from_json",
+    "hookimpl",
+    "json_schema",
+    "make_plugin_host",
+    "parse",
+    "parse_many",
+    "plain_text",
+    "read_bytes",
+    "read_file",
+    "to_json",
+    "to_text",
+    "write_atomic",
+]
+
+__version__ = "0.1.0"

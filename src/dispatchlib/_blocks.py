@@ -1,0 +1,256 @@
+"""Reading the body: grouping lines into units (paragraph candidates) and typing each unit.
+
+A *unit* is the text of one block with the line and column each part of it came from, so that a
+diagnostic about a note reference deep inside a hard-wrapped paragraph still names its line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from attrs import frozen
+
+from . import model as m
+
+_TERMINAL = tuple('.!?:;"”’)]…')
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or over the to up via vs with".split()
+)
+_REF = re.compile(r"\[(\d{1,4})\]")
+_REF_OR_PAREN = re.compile(r"\[(\d{1,4})\]|\((\d{1,4})\)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,4}\.|[A-Z]\.)\s+\S")
+_POINTER = re.compile(
+    r"(?:Click here to view|To view this (?:clip|video)|Below is an image from|"
+    r"Below are images from|View this clip|Watch the clip)\b.*",
+    re.IGNORECASE,
+)
+_ALT_TEXT = "Description automatically generated"
+_EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [Nn]ote):\s+(?P<rest>\S.*)")
+_STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
+_SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,60}?):\s+(?P<rest>\S.*)")
+_NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
+_NOT_SPEAKERS = frozenset(
+    "note source sources introduction update background conclusion summary photo image video".split()
+)
+_BOUNDARY = re.compile(
+    r"(?:\bfollows? below|\bexcerpts?\b|\btranslat\w*|\b(?:below|following) (?:are|is) (?:the )?"
+    r"(?:full |complete )?(?:text|article|statement|report|transcript))",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,4}\])*\s+")
+_CREDIT_LINE = re.compile(r"[^,()]{2,80} \([^()]{2,60}\),? (?:[A-Z][a-z]+\.? \d{1,2}, \d{4})\.?")
+_OPEN_QUOTES = '"“'
+_CLOSE_QUOTES = '"”'
+
+
+@frozen(kw_only=True)
+class Unit:
+    """The joined text of one block; ``starts`` are the text offsets where each source line begins."""
+
+    text: str
+    starts: tuple[int, ...]
+    lines: tuple[int, ...]
+
+    @property
+    def line(self) -> int:
+        """The line the unit starts on."""
+        return self.lines[0]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of a text offset."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.lines[index], offset - self.starts[index] + 1
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.endswith(_TERMINAL)
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Lines of one paragraph broken at a fixed width, rather than one paragraph per line."""
+    body = lines[:-1]
+    widest = max(len(line) for line in body)
+    return (
+        widest <= 100
+        and all(len(line) >= widest // 2 for line in body)
+        and not all(_ends_sentence(line) for line in body)
+    )
+
+
+def split_units(lines: list[str], numbers: list[int]) -> list[Unit]:
+    """Group lines into units: blank lines separate units; inside a group of lines without a blank,
+    hard-wrapped lines join into one unit and long lines that stop mid-sentence join the next."""
+    units: list[Unit] = []
+    group: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line:
+            group.append(index)
+            continue
+        if not group:
+            continue
+        texts = [lines[i] for i in group]
+        wrapped = len(texts) > 1 and _is_hard_wrapped(texts)
+        pieces: list[list[int]] = []
+        for i in group:
+            previous = lines[pieces[-1][-1]] if pieces else ""
+            if pieces and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous))):
+                pieces[-1].append(i)
+            else:
+                pieces.append([i])
+        for piece in pieces:
+            starts, offset = [], 0
+            for i in piece:
+                starts.append(offset)
+                offset += len(lines[i]) + 1
+            units.append(Unit(text=" ".join(lines[i] for i in piece), starts=tuple(starts),
+                              lines=tuple(numbers[i] for i in piece)))
+        group = []
+    return units
+
+
+@frozen(kw_only=True)
+class RefPlace:
+    """Where a note reference stands in the text."""
+
+    number: int
+    line: int
+    column: int
+
+
+class BlockReader:
+    """Types units as body blocks and records where every note reference stands."""
+
+    def __init__(self, *, paren_refs: bool) -> None:
+        self.ref_pattern = _REF_OR_PAREN if paren_refs else _REF
+        self.refs: list[RefPlace] = []
+
+    def inline(self, unit: Unit, start: int = 0, end: int | None = None) -> tuple[m.Inline, ...]:
+        """Inline content from ``unit.text[start:end]``, with note references as :class:`NoteRef`."""
+        text = unit.text
+        end = len(text) if end is None else end
+        content: list[m.Inline] = []
+        position = start
+        for match in self.ref_pattern.finditer(text, start, end):
+            if match.start() > position:
+                content.append(m.Text(text=text[position : match.start()]))
+            number = int(match[1] or match[2])
+            content.append(m.NoteRef(number=number))
+            line, column = unit.locate(match.start())
+            self.refs.append(RefPlace(number=number, line=line, column=column))
+            position = match.end()
+        if position < end:
+            content.append(m.Text(text=text[position:end]))
+        return tuple(content)
+
+    def block(self, unit: Unit) -> m.Block:
+        """The block a unit is, tried from the most to the least specific shape."""
+        text = unit.text
+        if _POINTER.fullmatch(text):
+            return m.MediaPointer(text=text)
+        figure = _figure(text)
+        if figure is not None:
+            return figure
+        if match := _EDITOR_NOTE.fullmatch(text):
+            return m.EditorNote(label=match["label"], content=self.inline(unit, match.start("rest")))
+        if match := _STAGE.fullmatch(text):
+            return m.StageDirection(text=match["text"])
+        if _is_heading(text):
+            return m.Heading(text=text, level=_heading_level(text))
+        if (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
+            content = self.inline(unit, match.start("rest"))
+            return m.SpeakerTurn(speaker=match["name"], content=content)
+        content = self.inline(unit)
+        boundary = _boundary_note(text, content, self.ref_pattern)
+        if boundary is not False:
+            return m.TranslationBoundary(content=content, source_note=boundary)
+        quoted = _unquote(content)
+        if quoted is not None:
+            return m.Quotation(content=quoted)
+        return m.Paragraph(content=content)
+
+
+def credit_line(text: str) -> bool:
+    """The second line of a cartoon pair: ``Outlet (Country), Date``."""
+    return _CREDIT_LINE.fullmatch(text) is not None
+
+
+def _figure(text: str) -> m.Figure | None:
+    if text.endswith("(Source:"):
+        return m.Figure(caption=text[: -len("(Source:")].rstrip(), credit_missing=True)
+    if text.endswith(")") and "(Source:" in text:
+        head, _, credit = text.rpartition("(Source:")
+        if credit.count("(") + 1 == credit.count(")") and credit[:-1].strip():
+            return m.Figure(caption=head.rstrip(), credit=credit[:-1].strip())
+    if text.endswith(_ALT_TEXT) and len(text) > len(_ALT_TEXT):
+        return m.Figure(alt_text=text[: -len(_ALT_TEXT)].rstrip())
+    return None
+
+
+def _is_heading(text: str) -> bool:
+    if len(text) > 120 or _ends_sentence(text.rstrip("\"”’")) or text.endswith(","):
+        return False
+    if _REF_OR_PAREN.search(text):
+        return False
+    words = _WORD.findall(text)
+    if not words or len(words) > 16:
+        return False
+    if _NUMBERED.match(text) or text[0] in _OPEN_QUOTES:
+        return True
+    significant = [word for word in words if word.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for word in significant if word[0].isupper())
+    return bool(significant) and capitalised >= 0.75 * len(significant)
+
+
+def _heading_level(text: str) -> int:
+    match = re.match(r"(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s", text)
+    return min(match[1].count(".") + 1, 3) if match else 1
+
+
+def _is_speaker(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6 or name.lower() in _NOT_SPEAKERS:
+        return False
+    return all(word[0].isupper() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-")
+               for word in words)
+
+
+def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[str]) -> int | None | bool:
+    """False if the unit is no translation boundary; else the note its last sentence references."""
+    sentences = list(_SENTENCE_END.finditer(text))
+    start = sentences[-1].end() if sentences and sentences[-1].end() < len(text) else 0
+    last = refs.sub("", text[start:]).rstrip()
+    if not last.endswith((":", ".")) or not _BOUNDARY.search(last):
+        return False
+    if last.endswith(".") and not re.match(r"(?:Below|Following) (?:are|is)\b", last):
+        return False
+    numbers = [int(match[1] or match[2]) for match in refs.finditer(text, start)]
+    if numbers and any(isinstance(item, m.NoteRef) and item.number == numbers[-1] for item in content):
+        return numbers[-1]
+    return None
+
+
+def _unquote(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...] | None:
+    """The content inside the outer quote marks, if the unit is wholly one quotation."""
+    body = list(content)
+    trailing: list[m.Inline] = []
+    while body and isinstance(body[-1], m.NoteRef):
+        trailing.insert(0, body.pop())
+    if not body or not isinstance(body[0], m.Text) or not isinstance(body[-1], m.Text):
+        return None
+    first, last = body[0].text, body[-1].text
+    if first[0] not in _OPEN_QUOTES or last[-1] not in _CLOSE_QUOTES or (len(body) == 1 and len(first) < 2):
+        return None
+    quotes = sum(item.text.count(q) for item in body if isinstance(item, m.Text) for q in '"“”')
+    if quotes != 2:
+        return None
+    if len(body) == 1:
+        body = [m.Text(text=first[1:-1])] if first[1:-1] else []
+    else:
+        head, tail = first[1:], last[:-1]
+        body = [*([m.Text(text=head)] if head else []), *body[1:-1], *([m.Text(text=tail)] if tail else [])]
+    inner = [*body, *trailing]
+    if not body or any(isinstance(item, m.Text) and item.text != item.text.strip() for item in inner[:1]):
+        return None
+    return tuple(inner)

@@ -1,0 +1,208 @@
+"""The ``dispatchlib`` command: a thin layer over the public API.
+
+Every failure the user can act on prints one line, ``dispatchlib: error: ...``, on stderr and
+exits with the code of its error class (see :mod:`dispatchlib.errors`); ``--debug`` shows the
+traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from .convert import collect, export, read_bytes, read_file
+from .diagnostics import Diagnostic, Severity
+from .errors import DispatchlibError, InputError, OutputError
+from .model import Document
+from .options import ExportOptions
+from .output import write_atomic
+from .plugins import BUILTIN_PLUGINS, Exporter, default_host
+
+__all__ = ["cli", "main"]
+
+
+def _read(path: str, input_format: str | None, strict: bool) -> tuple[Document, list[Diagnostic]]:
+    if path == "-":
+        return read_bytes(sys.stdin.buffer.read(), source="<stdin>", format=input_format, strict=strict)
+    return read_file(path, format=input_format, strict=strict)
+
+
+def _report(diagnostics: list[Diagnostic], quiet: bool) -> None:
+    if quiet:
+        return
+    for item in diagnostics:
+        if item.severity is not Severity.INFO:
+            click.echo(str(item), err=True)
+
+
+def _choose_exporter(to: str | None, output: str | None) -> Exporter:
+    host = default_host()
+    if to is not None:
+        return host.exporter(to)
+    if output and output != "-":
+        exporter = host.exporter_for_suffix(Path(output).suffix)
+        if exporter is not None:
+            return exporter
+    raise click.UsageError("say which format to write with --to FORMAT (see 'dispatchlib formats')")
+
+
+def _write(data: bytes, target: str | None, exporter: Exporter, inputs: tuple[str, ...]) -> None:
+    if target is None or target == "-":
+        if exporter.binary and sys.stdout.isatty():
+            raise OutputError(f"{exporter.name} output is binary; write it to a file with -o FILE")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    resolved = Path(target).resolve()
+    if any(name != "-" and Path(name).resolve() == resolved for name in inputs):
+        raise OutputError(f"{target}: is an input file; it is never overwritten; choose another -o")
+    write_atomic(target, data)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dispatchlib")
+@click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+@click.pass_context
+def cli(context: click.Context, debug: bool) -> None:
+    """Turn dispatches (translated press reports) into e-books, documents and data."""
+    context.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--to", "-t", "to", metavar="FORMAT", help="Output format (see 'dispatchlib formats').")
+@click.option("--from", "-f", "input_format", metavar="FORMAT", help="Input format; default: by suffix.")
+@click.option("--output", "-o", metavar="FILE", help="Write here ('-' for stdout); several inputs "
+              "become one collection.")
+@click.option("--out-dir", "-d", type=click.Path(file_okay=False), help="Write one file per input here.")
+@click.option("--title", default="", help="Title of a collection.")
+@click.option("--wrap", type=click.IntRange(min=20), help="Plain text: wrap at this width.")
+@click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
+@click.option("--quiet", "-q", is_flag=True, help="Do not print warnings about the input.")
+def convert(inputs: tuple[str, ...], to: str | None, input_format: str | None, output: str | None,
+            out_dir: str | None, title: str, wrap: int | None, strict: bool, quiet: bool) -> None:
+    """Convert INPUT files ('-' for stdin) to FORMAT."""
+    if output and out_dir:
+        raise click.UsageError("use either --output or --out-dir, not both")
+    exporter = _choose_exporter(to, output)
+    options = ExportOptions(title=title, wrap_width=wrap)
+    if out_dir is None:
+        documents = []
+        for name in inputs:
+            document, diagnostics = _read(name, input_format, strict)
+            _report(diagnostics, quiet)
+            documents.append(document)
+        data = export(collect(documents, title=title), exporter.name, options)
+        _write(data, output, exporter, inputs)
+        return
+    targets = {name: Path(out_dir) / f"{Path('stdin' if name == '-' else name).stem}{exporter.suffix}"
+               for name in inputs}
+    if len(set(targets.values())) < len(targets):
+        raise OutputError("two inputs have the same name and would write the same file; "
+                          "convert them in separate runs")
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    for name, target in targets.items():
+        document, diagnostics = _read(name, input_format, strict)
+        _report(diagnostics, quiet)
+        _write(export(document, exporter.name, options), str(target), exporter, inputs)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--from", "-f", "input_format", metavar="FORMAT", help="Input format; default: by suffix.")
+@click.option("--strict", is_flag=True, help="Exit with 4 if any error-level diagnostic is found.")
+@click.option("--json", "as_json", is_flag=True, help="Print the diagnostics as JSON.")
+def check(inputs: tuple[str, ...], input_format: str | None, strict: bool, as_json: bool) -> None:
+    """Print what the reader notices about each INPUT: damage, repairs, dropped chrome."""
+    found: list[Diagnostic] = []
+    for name in inputs:
+        found += _read(name, input_format, strict=False)[1]
+    if as_json:
+        rows = [{"source": d.source, "line": d.line, "column": d.column, "severity": d.severity.value,
+                 "code": d.code, "message": d.message} for d in found]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for item in found:
+            click.echo(str(item))
+    errors = sum(1 for item in found if item.severity is Severity.ERROR)
+    if strict and errors:
+        click.echo(f"dispatchlib: {errors} error(s) found", err=True)
+        sys.exit(4)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def formats(as_json: bool) -> None:
+    """List the input and output formats."""
+    host = default_host()
+    exporters = [{"name": e.name, "suffix": e.suffix, "media_type": e.media_type, "binary": e.binary,
+                  "description": e.description, "plugin": host.owners[("exporter", e.name)]}
+                 for e in host.exporters.values()]
+    readers = [{"name": r.name, "suffixes": list(r.suffixes), "description": r.description,
+                "plugin": host.owners[("reader", r.name)]} for r in host.readers.values()]
+    if as_json:
+        click.echo(json.dumps({"exporters": exporters, "readers": readers}, indent=2))
+        return
+    click.echo("Output formats (--to):")
+    for row in exporters:
+        click.echo(f"  {row['name']:<10} {row['suffix']:<7} {row['description']}")
+    click.echo("Input formats (--from):")
+    for row in readers:
+        click.echo(f"  {row['name']:<10} {' '.join(row['suffixes']):<12} {row['description']}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def plugins(as_json: bool) -> None:
+    """List the plugins, built-in and installed, and those that failed to load."""
+    host = default_host()
+    rows: list[dict[str, Any]] = []
+    for name, plugin in host.manager.list_name_plugin():
+        distribution, version = host.distributions.get(name, (None, None))
+        hooks = sorted(caller.name for caller in host.manager.get_hookcallers(plugin) or [])
+        rows.append({"name": name, "builtin": name in BUILTIN_PLUGINS, "distribution": distribution,
+                     "version": version, "hooks": hooks})
+    failed = [{"name": f.name, "distribution": f.distribution, "version": f.version, "error": f.reason}
+              for f in host.failures]
+    if as_json:
+        click.echo(json.dumps({"plugins": rows, "failed": failed}, indent=2))
+        return
+    for row in rows:
+        where = "built-in" if row["builtin"] else f"{row['distribution']} {row['version']}"
+        click.echo(f"{row['name']:<28} {where:<24} {', '.join(row['hooks'])}")
+    for failure in host.failures:
+        click.echo(f"FAILED: {failure}")
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"dispatchlib: error: {message}", err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; errors become one line on stderr and an exit code."""
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        cli.main(args=argv, prog_name="dispatchlib", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.Abort:
+        _fail("interrupted", 130)
+    except click.ClickException as error:
+        if debug:
+            raise
+        _fail(error.format_message(), error.exit_code)
+    except DispatchlibError as error:
+        if debug:
+            raise
+        _fail(str(error), error.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except OSError as error:
+        if debug:
+            raise
+        _fail(str(InputError(str(error))), InputError.exit_code)

@@ -1,0 +1,70 @@
+"""Reading files and rendering documents: the public API the CLI is a thin layer over."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .errors import ExportError, InputError, NotADispatchError
+from .model import Collection, Dispatch, Document
+from .options import ExportOptions
+from .plugins import PluginHost, default_host
+
+__all__ = ["collect", "export", "read_bytes", "read_file"]
+
+_FATAL = ("empty-input", "not-a-dispatch")
+
+
+def read_bytes(data: bytes, *, source: str = "<input>", format: str | None = None, strict: bool = False,
+               host: PluginHost | None = None) -> tuple[Document, list[Diagnostic]]:
+    """Read a document from bytes with the reader named ``format`` or chosen by ``source``'s suffix.
+
+    Lenient reading keeps going past damage, but input with no dispatch in it at all raises
+    :class:`NotADispatchError` either way.
+    """
+    reader = (host or default_host()).reader_for(source, format)
+    document, diagnostics = reader.read(data, source=source, strict=strict)
+    for item in diagnostics:
+        if item.code in _FATAL:
+            raise NotADispatchError(item.message, source=item.source or source, line=item.line)
+    return document, diagnostics
+
+
+def read_file(path: str | os.PathLike[str], *, format: str | None = None, strict: bool = False,
+              host: PluginHost | None = None) -> tuple[Document, list[Diagnostic]]:
+    """Read a document from a file; :class:`InputError` says why a file cannot be read."""
+    name = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a file") from None
+    except OSError as error:
+        raise InputError(f"{name}: cannot read: {error.strerror}") from None
+    return read_bytes(data, source=name, format=format, strict=strict, host=host)
+
+
+def collect(documents: list[Document], *, title: str = "") -> Document:
+    """One document from several: a single dispatch stays itself, more make a :class:`Collection`."""
+    dispatches: list[Dispatch] = []
+    for document in documents:
+        dispatches.extend(document.dispatches if isinstance(document, Collection) else [document])
+    if len(dispatches) == 1 and not title:
+        return dispatches[0]
+    return Collection(title=title, dispatches=tuple(dispatches))
+
+
+def export(document: Document, to: str, options: ExportOptions | None = None, *,
+           host: PluginHost | None = None) -> bytes:
+    """Render ``document`` with the exporter named ``to``.
+
+    Raises :class:`FormatError` for an unknown name and :class:`ExportError` when the exporter
+    itself fails.
+    """
+    exporter = (host or default_host()).exporter(to)
+    try:
+        return exporter.export(document, options or ExportOptions())
+    except Exception as error:  # a third-party exporter's bug is reported as an export failure
+        raise ExportError(f"exporter {to!r} failed: {type(error).__name__}: {error}") from error

@@ -1,0 +1,68 @@
+"""Diagnostics: what a reader noticed about its input, with where it noticed it.
+
+A lenient parse never raises; it returns a :class:`Diagnostic` for every repair, every piece of
+text it dropped as page chrome or boilerplate, and every part it could not place. ``CODES`` lists
+every code with its severity and what it means; the README's table is made from the same entries.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import frozen
+
+__all__ = ["CODES", "Diagnostic", "Severity"]
+
+
+class Severity(enum.Enum):
+    """How serious a diagnostic is. ``strict`` parsing raises on the first ``ERROR``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+CODES: dict[str, tuple[Severity, str]] = {
+    "empty-input": (Severity.ERROR, "the input holds no text"),
+    "not-a-dispatch": (Severity.ERROR, "no header, meta line, note or note reference was found"),
+    "missing-header": (Severity.WARNING, "no 'DATE SERIES No. NUMBER' header line"),
+    "header-mismatch": (Severity.ERROR, "the meta block contradicts the header"),
+    "missing-topics": (Severity.INFO, "no topics line"),
+    "duplicate-topic": (Severity.INFO, "a topic is listed twice; the first is kept"),
+    "missing-note": (Severity.ERROR, "a reference points to a note that is not in the list"),
+    "unreferenced-note": (Severity.WARNING, "a note that no reference points to"),
+    "duplicate-note": (Severity.ERROR, "two notes carry the same number; both are kept"),
+    "missing-author-note": (Severity.WARNING, "'*' after the authors, but no '*' note"),
+    "credit-lost": (Severity.WARNING, "an image credit whose link text was lost ('(Source:')"),
+    "outlet-lost": (Severity.WARNING, "a note whose outlet's link text was lost ('[1], date')"),
+    "email-hidden": (Severity.WARNING, "an e-mail address hidden by the web page ('[email protected]')"),
+    "duplicate-paragraph": (Severity.WARNING, "a paragraph repeated right after itself; dropped"),
+    "unplaced-text": (Severity.WARNING, "text after the notes that is not known boilerplate; kept"),
+    "page-chrome": (Severity.INFO, "web-page chrome before the header, dropped"),
+    "boilerplate": (Severity.INFO, "share buttons, promotions or repost tails, dropped"),
+    "truncated": (Severity.WARNING, "the text says the full version is for subscribers only"),
+    "line-endings": (Severity.INFO, "CR or CRLF line ends, read as LF"),
+    "byte-order-mark": (Severity.INFO, "a byte-order mark at the start, dropped"),
+    "odd-whitespace": (Severity.INFO, "non-breaking or other unusual spaces, read as spaces"),
+    "paren-references": (Severity.INFO, "note references written as '(1)', read as references"),
+}
+
+
+@frozen(kw_only=True)
+class Diagnostic:
+    """One finding about the input: ``line`` and ``column`` are 1-based, None where not known."""
+
+    severity: Severity
+    code: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    source: str | None = None
+
+    def __str__(self) -> str:
+        where = self.source or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.severity.value}: {self.message} [{self.code}]"

@@ -1,0 +1,117 @@
+"""JSON: a lossless form of the model, described by the JSON Schema shipped in the package.
+
+Every block and inline element carries a ``type`` tag (``paragraph``, ``note_ref``, ...); dates
+are ISO 8601 strings; every field is written, with ``null`` where it is unset. The top-level
+``schema`` key names the format's version: :data:`DISPATCH_SCHEMA` for one dispatch,
+:data:`COLLECTION_SCHEMA` for a collection. ``from_json(to_json(d)) == d`` for every model.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Callable
+from importlib import resources
+from typing import Any
+
+import cattrs
+from cattrs.strategies import configure_tagged_union
+
+from .. import model as m
+from ..diagnostics import Diagnostic
+from ..errors import ParseError
+from ..hookspecs import hookimpl
+from ..options import ExportOptions
+from ..plugins import Exporter, Reader
+
+__all__ = ["COLLECTION_SCHEMA", "DISPATCH_SCHEMA", "from_json", "json_schema", "to_json"]
+
+DISPATCH_SCHEMA = "dispatchlib/dispatch/1"
+COLLECTION_SCHEMA = "dispatchlib/collection/1"
+SCHEMA_FILE = "dispatch-1.schema.json"
+
+
+def _tag(cls: type) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_structure_hook(datetime.date, lambda value, _: _iso_date(value))
+    configure_tagged_union(m.Inline, converter, tag_generator=_tag, tag_name="type")
+    configure_tagged_union(m.Block, converter, tag_generator=_tag, tag_name="type")
+    return converter
+
+
+def _iso_date(value: Any) -> datetime.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO 8601 date string, got {value!r}")
+    return datetime.date.fromisoformat(value)
+
+
+_converter = _make_converter()
+
+
+def to_json(document: m.Document, *, indent: int | None = 2) -> str:
+    """The JSON text of a dispatch or collection."""
+    if isinstance(document, m.Collection):
+        data = {"schema": COLLECTION_SCHEMA, **_converter.unstructure(document)}
+    else:
+        data = {"schema": DISPATCH_SCHEMA, **_converter.unstructure(document)}
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+
+
+def from_json(text: str | bytes, *, source: str | None = None) -> m.Document:
+    """The model from JSON written by :func:`to_json`; :class:`ParseError` says what does not fit."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        line = getattr(error, "lineno", None)
+        column = getattr(error, "colno", None)
+        raise ParseError(f"not valid JSON: {error}", source=source, line=line, column=column) from None
+    if not isinstance(data, dict):
+        raise ParseError("expected a JSON object at the top level", source=source)
+    schema = data.pop("schema", None)
+    kinds: dict[object, type[m.Dispatch] | type[m.Collection]] = {
+        DISPATCH_SCHEMA: m.Dispatch, COLLECTION_SCHEMA: m.Collection,
+    }
+    if schema not in kinds:
+        raise ParseError(f"expected 'schema' to be {DISPATCH_SCHEMA!r} or {COLLECTION_SCHEMA!r}, "
+                         f"got {schema!r}", source=source)
+    try:
+        return _converter.structure(data, kinds[schema])
+    except Exception as error:  # cattrs raises exception groups of many types
+        reasons = cattrs.transform_error(error) if isinstance(error, cattrs.BaseValidationError) else [str(error)]
+        raise ParseError(f"does not match the dispatchlib JSON schema: {'; '.join(reasons)}",
+                         source=source) from None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of this format, as shipped in the package."""
+    text = resources.files("dispatchlib.schemas").joinpath(SCHEMA_FILE).read_text("utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+def _export(document: m.Document, options: ExportOptions) -> bytes:
+    return to_json(document).encode("utf-8")
+
+
+def _read(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+    return from_json(data, source=source), []
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """The ``json`` exporter."""
+    register(Exporter(name="json", export=_export, suffix=".json", media_type="application/json",
+                      description="JSON: the whole model, lossless, with a JSON Schema"))
+
+
+@hookimpl
+def register_readers(register: Callable[[Reader], None]) -> None:
+    """The ``json`` reader: JSON written by the ``json`` exporter."""
+    register(Reader(name="json", read=_read, suffixes=(".json",),
+                    description="JSON written by dispatchlib's json exporter"))

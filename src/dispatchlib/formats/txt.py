@@ -1,0 +1,144 @@
+"""Plain text: the dispatch text reader, and the exporter that writes the canonical dispatch text.
+
+The canonical text is the layout FORMAT.md describes, without its damage: header, title, meta
+block, one block per paragraph, figures as caption lines, and the notes at the end. The parser
+reads it back to an equal model. A collection is its dispatches one after another, which
+:func:`~dispatchlib.parse_many` splits again.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+from .. import model as m
+from .._header import format_date, format_duration
+from .._notes import note_text
+from ..decoding import decode
+from ..diagnostics import Diagnostic
+from ..hookspecs import hookimpl
+from ..options import ExportOptions
+from ..parse import parse_many
+from ..plugins import Exporter, Reader
+
+__all__ = ["to_text"]
+
+_SUBSCRIBERS = "The full text of this post is available to subscribers."
+
+
+def _inline(content: tuple[m.Inline, ...]) -> str:
+    return "".join(item.text if isinstance(item, m.Text) else f"[{item.number}]" for item in content)
+
+
+def _block(block: m.Block) -> str:
+    match block:
+        case m.Paragraph(content=content) | m.TranslationBoundary(content=content):
+            return _inline(content)
+        case m.Heading(text=text) | m.MediaPointer(text=text):
+            return text
+        case m.Quotation(content=content):
+            inner = list(content)
+            refs = []
+            while inner and isinstance(inner[-1], m.NoteRef):
+                refs.insert(0, inner.pop())
+            return f'"{_inline(tuple(inner))}"{_inline(tuple(refs))}'
+        case m.SpeakerTurn(speaker=speaker, content=content):
+            return f"{speaker}: {_inline(content)}"
+        case m.StageDirection(text=text):
+            return f"({text})"
+        case m.EditorNote(label=label, content=content):
+            return f"{label}: {_inline(content)}"
+        case m.Figure():
+            return _figure(block)
+    raise TypeError(f"no plain-text form for {type(block).__name__}")
+
+
+def _figure(figure: m.Figure) -> str:
+    if figure.alt_text is not None and not figure.caption:
+        return f"{figure.alt_text}Description automatically generated"
+    if figure.credit_missing:
+        return f"{figure.caption} (Source:".lstrip()
+    if figure.credit is not None:
+        return f"{figure.caption} (Source: {figure.credit})".lstrip()
+    return figure.caption
+
+
+def _header_lines(dispatch: m.Dispatch) -> list[str]:
+    if dispatch.clip is not None:
+        clip = dispatch.clip
+        top = [format_date(dispatch.date, short=True)] if dispatch.date else []
+        number = f"#{dispatch.number}"
+        if clip.duration_seconds is not None:
+            number += f" | {format_duration(clip.duration_seconds)}"
+        source = [f"Source: {''.join(clip.channels)}"] if clip.channels else []
+        return [*top, dispatch.title, "", number, *source]
+    date = format_date(dispatch.date) if dispatch.date else None
+    numbers = ", ".join(str(n) for n in (dispatch.number, *dispatch.extra_numbers) if n is not None)
+    series_number = " ".join(part for part in (dispatch.series, f"No. {numbers}" if numbers else "") if part)
+    lines = [" ".join(part for part in (date, series_number) if part), "", dispatch.title, ""]
+    authors = ", ".join(dispatch.authors)
+    if authors:
+        authors = f"By {authors}{'*' if dispatch.author_note is not None else ''}"
+    date_line = " | ".join(part for part in (date, authors) if part)
+    if date_line:
+        lines.append(date_line)
+    if dispatch.topics:
+        lines.append(f"{', '.join(dispatch.topics)} | {series_number}")
+    return lines
+
+
+def _wrap(text: str, width: int | None) -> str:
+    if width is None:
+        return text
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+
+
+def dispatch_text(dispatch: m.Dispatch, options: ExportOptions) -> str:
+    """The canonical text of one dispatch."""
+    parts = ["\n".join(_header_lines(dispatch)).rstrip("\n")]
+    parts += [_wrap(_block(block), options.wrap_width) for block in dispatch.body]
+    if dispatch.truncated:
+        parts.append(_SUBSCRIBERS)
+    notes = [f"* {dispatch.author_note}"] if dispatch.author_note is not None else []
+    notes += [_wrap(f"[{note.number}]{note_text(note)}", options.wrap_width) for note in dispatch.notes]
+    if notes:
+        parts.append("\n\n".join(notes))
+    if dispatch.source_url:
+        parts.append(f"To read the full dispatch, visit {dispatch.source_url}")
+    return "\n\n".join(parts) + "\n"
+
+
+def to_text(document: m.Document, options: ExportOptions | None = None) -> str:
+    """The canonical text of a dispatch, or of a collection's dispatches one after another."""
+    options = options or ExportOptions()
+    if isinstance(document, m.Collection):
+        return "\n\n".join(dispatch_text(d, options) for d in document.dispatches)
+    return dispatch_text(document, options)
+
+
+def _export(document: m.Document, options: ExportOptions) -> bytes:
+    return to_text(document, options).encode("utf-8")
+
+
+def _read(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+    """One dispatch, or a collection when the file holds several (an e-mail bundle)."""
+    text = decode(data, source=source or "<input>")
+    results = parse_many(text, source=source, strict=strict)
+    if len(results) == 1:
+        return results[0]
+    collection = m.Collection(dispatches=tuple(dispatch for dispatch, _ in results))
+    return collection, [item for _, found in results for item in found]
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """The ``txt`` exporter."""
+    register(Exporter(name="txt", export=_export, suffix=".txt", media_type="text/plain; charset=utf-8",
+                      description="plain text: the canonical dispatch text, read back by the parser"))
+
+
+@hookimpl
+def register_readers(register: Callable[[Reader], None]) -> None:
+    """The ``txt`` reader: the dispatch text format of FORMAT.md."""
+    register(Reader(name="txt", read=_read, suffixes=(".txt", ".text"),
+                    description="dispatch text as copied from a web page or an e-mail"))

@@ -1,0 +1,247 @@
+"""The document model: one immutable description of a dispatch, known to every reader and exporter.
+
+Every class is a frozen, keyword-only, slotted attrs class. The model does no I/O and knows no
+format; readers build it, exporters render it. Use :func:`attrs.evolve` to make changed copies.
+
+Inline content (:data:`Inline`) is a tuple of :class:`Text` runs and :class:`NoteRef` references,
+so a note reference is never left as ``[1]`` inside a string.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, TypeAlias
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "Block",
+    "Clip",
+    "Collection",
+    "Dispatch",
+    "Document",
+    "EditorNote",
+    "Figure",
+    "Heading",
+    "Inline",
+    "MediaPointer",
+    "Note",
+    "NoteRef",
+    "Paragraph",
+    "Quotation",
+    "SpeakerTurn",
+    "StageDirection",
+    "Text",
+    "TranslationBoundary",
+    "plain_text",
+]
+
+
+def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name}: expected a non-empty string, got {value!r}")
+
+
+def _positive(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value!r}")
+
+
+@frozen(kw_only=True)
+class Text:
+    """A run of plain text inside a paragraph or other inline content."""
+
+    text: str = field(validator=_non_empty)
+
+
+@frozen(kw_only=True)
+class NoteRef:
+    """A reference to the note with this number, as ``[3]`` or ``(3)`` in the source."""
+
+    number: int = field(validator=_positive)
+
+
+Inline: TypeAlias = Text | NoteRef
+
+
+def _inline_tuple(value: Any) -> tuple[Inline, ...]:
+    return tuple(value)
+
+
+def plain_text(content: tuple[Inline, ...]) -> str:
+    """The text of inline content with its note references left out."""
+    return "".join(item.text for item in content if isinstance(item, Text))
+
+
+@frozen(kw_only=True)
+class Paragraph:
+    """An ordinary paragraph of running text."""
+
+    content: tuple[Inline, ...] = field(converter=_inline_tuple)
+
+
+@frozen(kw_only=True)
+class Heading:
+    """A subheading inside the body; ``level`` 1 is the highest, 3 the lowest."""
+
+    text: str = field(validator=_non_empty)
+    level: int = field(default=1, validator=attrs.validators.in_((1, 2, 3)))
+
+
+@frozen(kw_only=True)
+class Figure:
+    """An image, known from its caption line.
+
+    ``credit`` is the source named after the caption (``(Source: Twitter)``); ``credit_missing``
+    records that the text had a credit whose link text was lost in scraping (``(Source:``).
+    ``alt_text`` holds a generated image description (``A picture containing ...``).
+    """
+
+    caption: str = ""
+    credit: str | None = None
+    credit_missing: bool = field(default=False)
+    alt_text: str | None = None
+
+    @credit_missing.validator
+    def _check_credit(self, attribute: attrs.Attribute[bool], value: bool) -> None:
+        if value and self.credit is not None:
+            raise ValueError(f"credit_missing: expected False when credit is set, got {value!r}")
+
+
+@frozen(kw_only=True)
+class Quotation:
+    """A paragraph that is wholly a quotation; ``content`` is without its outer quote marks."""
+
+    content: tuple[Inline, ...] = field(converter=_inline_tuple)
+
+
+@frozen(kw_only=True)
+class SpeakerTurn:
+    """What one speaker says in a transcript (``Moderator: ...``)."""
+
+    speaker: str = field(validator=_non_empty)
+    content: tuple[Inline, ...] = field(converter=_inline_tuple)
+
+
+@frozen(kw_only=True)
+class StageDirection:
+    """A stage direction in a transcript, without its parentheses (``Audience applauds``)."""
+
+    text: str = field(validator=_non_empty)
+
+
+@frozen(kw_only=True)
+class EditorNote:
+    """An editor's note inside the body (``Note: The reference is to ...``)."""
+
+    content: tuple[Inline, ...] = field(converter=_inline_tuple)
+    label: str = "Note"
+
+
+@frozen(kw_only=True)
+class MediaPointer:
+    """A pointer to media the text cannot hold (``Click here to view this clip on MEMRI TV.``)."""
+
+    text: str = field(validator=_non_empty)
+
+
+@frozen(kw_only=True)
+class TranslationBoundary:
+    """The line after which the translated source text begins (``Yusin's article follows below:[3]``).
+
+    ``source_note`` is the number of the note that names the translated text's origin, when the
+    line references one.
+    """
+
+    content: tuple[Inline, ...] = field(converter=_inline_tuple)
+    source_note: int | None = field(default=None)
+
+    @source_note.validator
+    def _check_source_note(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        numbers = [item.number for item in self.content if isinstance(item, NoteRef)]
+        if value is not None and value not in numbers:
+            raise ValueError(
+                f"source_note: expected one of the references in content {numbers}, got {value!r}"
+            )
+
+
+Block: TypeAlias = (
+    Paragraph
+    | Heading
+    | Figure
+    | Quotation
+    | SpeakerTurn
+    | StageDirection
+    | EditorNote
+    | MediaPointer
+    | TranslationBoundary
+)
+
+
+@frozen(kw_only=True)
+class Note:
+    """A numbered source note from the list at the end of a dispatch.
+
+    ``outlet`` and ``date`` are read from the text where it gives them (``Kommersant, March 7,
+    2023.``); ``outlet_missing`` records that the outlet's link text was lost (``[1], March 6,
+    2023.``), in which case ``text`` starts after the lost part.
+    """
+
+    number: int = field(validator=_positive)
+    text: str = ""
+    outlet: str | None = None
+    date: datetime.date | None = None
+    outlet_missing: bool = False
+
+
+@frozen(kw_only=True)
+class Clip:
+    """What a TV clip's header says besides its number: its duration and source channels."""
+
+    duration_seconds: int | None = field(default=None, validator=_positive)
+    channels: tuple[str, ...] = field(default=(), converter=tuple)
+
+
+def _unique(value: Any) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(value))
+
+
+@frozen(kw_only=True)
+class Dispatch:
+    """One dispatch: its header, meta data, body and notes.
+
+    ``extra_numbers`` keeps the further numbers of a header that lists several
+    (``No. 2413, 2414, 2415``). ``topics`` are de-duplicated in order. ``author_note`` is the
+    author-bio note that ``*`` after the authors points to. ``truncated`` records that the text
+    says the full version is for subscribers only. ``clip`` is set for TV clips.
+    """
+
+    series: str | None = None
+    number: int | None = field(default=None, validator=_positive)
+    extra_numbers: tuple[int, ...] = field(default=(), converter=tuple)
+    date: datetime.date | None = None
+    title: str = ""
+    topics: tuple[str, ...] = field(default=(), converter=_unique)
+    authors: tuple[str, ...] = field(default=(), converter=tuple)
+    author_note: str | None = None
+    body: tuple[Block, ...] = field(default=(), converter=tuple)
+    notes: tuple[Note, ...] = field(default=(), converter=tuple)
+    truncated: bool = False
+    clip: Clip | None = None
+    source_url: str | None = None
+
+    def note(self, number: int) -> Note | None:
+        """The note with this number, or None."""
+        return next((note for note in self.notes if note.number == number), None)
+
+
+@frozen(kw_only=True)
+class Collection:
+    """Several dispatches rendered as one output (one book, one document)."""
+
+    title: str = ""
+    dispatches: tuple[Dispatch, ...] = field(default=(), converter=tuple)
+
+
+Document: TypeAlias = Dispatch | Collection

@@ -1,0 +1,236 @@
+"""The plugin host: readers and exporters, built-in and installed, behind one pluggy manager.
+
+:func:`make_plugin_host` builds a fresh host: it registers the built-in plugins from
+:data:`BUILTIN_PLUGINS`, then every installed plugin of the ``dispatchlib`` entry-point group
+(restricted by ``DISPATCHLIB_LOAD_PLUGINS``, a comma-separated list of entry-point or distribution
+names; empty loads none), and collects their readers and exporters through the hooks in
+:mod:`dispatchlib.hookspecs`. A plugin that fails to import or register is recorded in
+:attr:`PluginHost.failures` and the others keep working; with ``DISPATCHLIB_STRICT_PLUGINS=1``
+the failure raises :class:`~dispatchlib.errors.PluginError` instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+from collections.abc import Callable, Iterable
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any
+
+import pluggy
+from attrs import field, frozen
+
+from . import hookspecs
+from .diagnostics import Diagnostic
+from .errors import FormatError, PluginError
+from .model import Document
+from .options import ExportOptions
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "ENTRY_POINT_GROUP",
+    "Exporter",
+    "PluginFailure",
+    "PluginHost",
+    "Reader",
+    "default_host",
+    "make_plugin_host",
+]
+
+ENTRY_POINT_GROUP = "dispatchlib"
+BUILTIN_PLUGINS = ("dispatchlib.formats.txt", "dispatchlib.formats.json")
+
+ExportFunction = Callable[[Document, ExportOptions], bytes]
+ReadFunction = Callable[..., tuple[Document, list[Diagnostic]]]
+
+
+@frozen(kw_only=True)
+class Exporter:
+    """An output format.
+
+    :param name: the one word users type (``--to NAME``), also the suggested module name.
+    :param export: ``export(document, options) -> bytes``; ``document`` is a
+        :class:`~dispatchlib.Dispatch` or a :class:`~dispatchlib.Collection`.
+    :param suffix: the file-name ending, with its dot (``.epub``).
+    :param media_type: the IANA media type of the output.
+    :param binary: True if the output is not text (it is not written to a terminal).
+    """
+
+    name: str
+    export: ExportFunction
+    suffix: str
+    media_type: str
+    description: str = ""
+    binary: bool = False
+
+
+@frozen(kw_only=True)
+class Reader:
+    """An input format.
+
+    :param read: ``read(data, *, source, strict) -> (document, diagnostics)`` from the file's bytes.
+    :param suffixes: file-name endings (``.json``) this reader is chosen for.
+    """
+
+    name: str
+    read: ReadFunction
+    suffixes: tuple[str, ...] = field(converter=tuple)
+    description: str = ""
+
+
+@frozen(kw_only=True)
+class PluginFailure:
+    """A plugin that could not be loaded or registered, and why."""
+
+    name: str
+    reason: str
+    distribution: str | None = None
+    version: str | None = None
+
+    def __str__(self) -> str:
+        who = self.name
+        if self.distribution:
+            who += f" ({self.distribution} {self.version or ''})".rstrip(" )") + ")"
+        return f"plugin {who}: {self.reason}"
+
+
+class PluginHost:
+    """The readers and exporters of one plugin manager, with who registered each."""
+
+    def __init__(self, manager: pluggy.PluginManager) -> None:
+        self.manager = manager
+        self.exporters: dict[str, Exporter] = {}
+        self.readers: dict[str, Reader] = {}
+        self.owners: dict[tuple[str, str], str] = {}
+        self.failures: list[PluginFailure] = []
+        self.distributions: dict[str, tuple[str, str]] = {}
+
+    def _add(self, kind: str, table: dict[str, Any], item: Exporter | Reader, owner: str) -> None:
+        taken = self.owners.get((kind, item.name))
+        if taken is not None:
+            raise PluginError(f"{kind} {item.name!r} is registered by {taken!r} and again by {owner!r}")
+        table[item.name] = item
+        self.owners[(kind, item.name)] = owner
+
+    def add_exporter(self, exporter: Exporter, owner: str = "<api>") -> None:
+        """Register an exporter directly; raises :class:`PluginError` if the name is taken."""
+        self._add("exporter", self.exporters, exporter, owner)
+
+    def add_reader(self, reader: Reader, owner: str = "<api>") -> None:
+        """Register a reader directly; raises :class:`PluginError` if the name is taken."""
+        self._add("reader", self.readers, reader, owner)
+
+    def exporter(self, name: str) -> Exporter:
+        """The exporter registered as ``name``; :class:`FormatError` lists the known ones if none."""
+        try:
+            return self.exporters[name]
+        except KeyError:
+            known = ", ".join(sorted(self.exporters))
+            raise FormatError(f"no output format {name!r}; known formats: {known}") from None
+
+    def exporter_for_suffix(self, suffix: str) -> Exporter | None:
+        """The exporter that writes files ending in ``suffix``, if one does."""
+        return next((e for e in self.exporters.values() if e.suffix == suffix.lower()), None)
+
+    def reader_for(self, filename: str, name: str | None = None) -> Reader:
+        """The reader named ``name``, else the one whose suffix ``filename`` has, else ``txt``."""
+        if name is not None:
+            if name not in self.readers:
+                known = ", ".join(sorted(self.readers))
+                raise FormatError(f"no input format {name!r}; known formats: {known}")
+            return self.readers[name]
+        lowered = filename.lower()
+        for reader in self.readers.values():
+            if lowered.endswith(reader.suffixes):
+                return reader
+        return self.readers["txt"]
+
+    def fail(self, failure: PluginFailure) -> None:
+        """Record a failed plugin, or raise if ``DISPATCHLIB_STRICT_PLUGINS`` asks for that."""
+        if os.environ.get("DISPATCHLIB_STRICT_PLUGINS", "") not in ("", "0"):
+            raise PluginError(str(failure))
+        self.failures.append(failure)
+
+    def collect(self) -> None:
+        """Call every plugin's registration hooks, one plugin at a time, so each is on its own."""
+        for hook, kind in ((self.manager.hook.register_readers, "reader"),
+                           (self.manager.hook.register_exporters, "exporter")):
+            for impl in hook.get_hookimpls():  # in registration order: built-ins first
+                owner = impl.plugin_name
+                table = self.readers if kind == "reader" else self.exporters
+
+                def register(item: Any, owner: str = owner, kind: str = kind, table: Any = table) -> None:
+                    self._add(kind, table, item, owner)
+
+                try:
+                    impl.function(register)
+                except Exception as error:  # a plugin's bug must not take the others down
+                    self.fail(self._failure(owner, f"{type(error).__name__}: {error}"))
+
+    def _failure(self, name: str, reason: str) -> PluginFailure:
+        distribution, version = self.distributions.get(name, (None, None))
+        return PluginFailure(name=name, reason=reason, distribution=distribution, version=version)
+
+
+def _allowed(entry_point: EntryPoint, allow: set[str] | None) -> bool:
+    if allow is None:
+        return True
+    dist = entry_point.dist.name if entry_point.dist else None
+    return entry_point.name in allow or dist in allow
+
+
+def _load_plugin_list() -> set[str] | None:
+    value = os.environ.get("DISPATCHLIB_LOAD_PLUGINS")
+    if value is None:
+        return None
+    return {name.strip() for name in value.split(",") if name.strip()}
+
+
+def make_plugin_host(*, builtins: Iterable[str] = BUILTIN_PLUGINS,
+                     entry_points_: Iterable[EntryPoint] | None = None,
+                     plugins: Iterable[object] = ()) -> PluginHost:
+    """A new plugin host.
+
+    :param builtins: modules registered first, as the built-in plugins.
+    :param entry_points_: installed plugins to load; by default those of the ``dispatchlib`` group.
+    :param plugins: further plugin objects registered directly (for tests and scripts).
+    """
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    host = PluginHost(manager)
+    for module_name in builtins:
+        manager.register(importlib.import_module(module_name), name=module_name)
+    allow = _load_plugin_list()
+    found = entry_points(group=ENTRY_POINT_GROUP) if entry_points_ is None else entry_points_
+    for entry_point in found:
+        if not _allowed(entry_point, allow):
+            continue
+        if entry_point.dist is not None:
+            host.distributions[entry_point.name] = (entry_point.dist.name, entry_point.dist.version)
+        _register(host, entry_point.name, entry_point.load)
+    for plugin in plugins:
+        name = getattr(plugin, "__name__", None) or type(plugin).__name__
+        _register(host, name, lambda plugin=plugin: plugin)
+    host.collect()
+    return host
+
+
+def _register(host: PluginHost, name: str, load: Callable[[], object]) -> None:
+    try:
+        plugin = load()
+        host.manager.register(plugin, name=name)
+    except Exception as error:  # an installed plugin that fails to import is reported, not fatal
+        host.fail(host._failure(name, f"{type(error).__name__}: {error}"))
+        return
+    try:
+        host.manager.check_pending()
+    except pluggy.PluginValidationError as error:
+        host.manager.unregister(name=name)
+        host.fail(host._failure(name, f"unknown hook: {error}"))
+
+
+@functools.cache
+def default_host() -> PluginHost:
+    """The process-wide host the CLI and the top-level API use, built on first use."""
+    return make_plugin_host()
