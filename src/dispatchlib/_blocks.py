@@ -19,7 +19,8 @@ _SMALL_WORDS = frozenset(
 )
 _REF = re.compile(r"\[(\d{1,4})\]")
 _REF_OR_PAREN = re.compile(r"\[(\d{1,4})\]|\((\d{1,4})\)")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u20d0-\u20ff"
+_WORD = re.compile(rf"[^\W\d_][\w{_MARKS}'’-]*")
 _NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,4}\.|[A-Z]\.)\s+\S")
 _POINTER = re.compile(
     r"(?:Click here to view|To view this (?:clip|video)|Below is an image from|"
@@ -198,9 +199,9 @@ def _is_heading(text: str) -> bool:
         return False
     if _NUMBERED.match(text) or text[0] in _OPEN_QUOTES:
         return True
-    significant = [word for word in words if word.lower() not in _SMALL_WORDS]
+    significant = [word for word in words if word.lower() not in _SMALL_WORDS] or words
     capitalised = sum(1 for word in significant if word[0].isupper())
-    return bool(significant) and capitalised >= 0.75 * len(significant)
+    return capitalised >= 0.75 * len(significant)
 
 
 def _heading_level(text: str) -> int:

@@ -1,0 +1,192 @@
+"""Hypothesis strategies for dispatch models.
+
+``dispatches()`` draws any valid model, with hostile text (markup, quotes, RTL marks, emoji,
+combining marks): the JSON round trip must hold for all of them. ``text_dispatches()`` draws the
+models the plain-text form can express: those whose every block has the shape the parser gives
+that kind of block (a paragraph ends like a sentence, a heading does not, ...). The parser's
+image is what the text round trip is about: ``parse(to_text(d)) == d`` for every such ``d``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from hypothesis import strategies as st
+
+import dispatchlib as dl
+
+HOSTILE = ["<script>alert(1)</script>", "]]>", "&amp;", "\"'", "\u200f", "\u202e", "😀", "e\u0301",
+           "x" * 300, "<![CDATA[", "&#0;", "\\", "{}", "%s"]
+
+any_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40) | st.sampled_from(HOSTILE)
+maybe_text = st.none() | any_text
+dates = st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2035, 12, 31))
+numbers = st.integers(min_value=0, max_value=10**6)
+
+inlines = st.lists(st.builds(dl.Text, text=any_text) | st.builds(dl.NoteRef, number=numbers), max_size=5)
+
+
+@st.composite
+def boundaries(draw: st.DrawFn) -> dl.TranslationBoundary:
+    content = draw(inlines)
+    refs = [item.number for item in content if isinstance(item, dl.NoteRef)]
+    note = draw(st.sampled_from(refs)) if refs and draw(st.booleans()) else None
+    return dl.TranslationBoundary(content=tuple(content), source_note=note)
+
+
+blocks = st.one_of(
+    st.builds(dl.Paragraph, content=inlines),
+    st.builds(dl.Heading, text=any_text, level=st.sampled_from([1, 2, 3])),
+    st.builds(dl.Figure, caption=st.text(max_size=20) | any_text, credit=maybe_text, alt_text=maybe_text),
+    st.builds(dl.Figure, caption=any_text, credit_missing=st.just(True)),
+    st.builds(dl.Quotation, content=inlines),
+    st.builds(dl.SpeakerTurn, speaker=any_text, content=inlines),
+    st.builds(dl.StageDirection, text=any_text),
+    st.builds(dl.EditorNote, content=inlines, label=any_text),
+    st.builds(dl.MediaPointer, text=any_text),
+    boundaries(),
+)
+notes = st.builds(dl.Note, number=numbers, text=st.text(max_size=30) | any_text, outlet=maybe_text,
+                  date=st.none() | dates, outlet_missing=st.booleans())
+clips = st.none() | st.builds(dl.Clip, duration_seconds=st.none() | numbers, channels=st.lists(any_text, max_size=3))
+
+
+def dispatches() -> st.SearchStrategy[dl.Dispatch]:
+    """Any valid dispatch model."""
+    return st.builds(
+        dl.Dispatch,
+        series=maybe_text, number=st.none() | numbers, extra_numbers=st.lists(numbers, max_size=3),
+        date=st.none() | dates, title=st.text(max_size=30) | any_text,
+        topics=st.lists(any_text, max_size=4), authors=st.lists(any_text, max_size=3),
+        author_note=maybe_text, body=st.lists(blocks, max_size=8), notes=st.lists(notes, max_size=5),
+        truncated=st.booleans(), clip=clips, source_url=maybe_text,
+    )
+
+
+def collections() -> st.SearchStrategy[dl.Collection]:
+    """Any valid collection model."""
+    return st.builds(dl.Collection, title=st.text(max_size=20), dispatches=st.lists(dispatches(), max_size=3))
+
+
+# --- models the plain-text form expresses ---------------------------------------------------------
+
+_LETTERS = st.characters(categories=("Lu", "Ll", "Lo"), exclude_characters="ªºˆˇ")
+_word = st.text(_LETTERS, min_size=1, max_size=10).filter(lambda w: not re.search(r"(?i)^by$|^no$", w))
+_lower_word = _word.map(str.lower).filter(lambda w: w[:1].islower() and w[:1].isalpha())
+_cap_word = _word.map(str.capitalize).filter(lambda w: w[:1].isupper())
+_odd_word = st.sampled_from(["<script>", "&amp;", "]]>", "l'état", "don’t", "—", "&", "😀", "x²",
+                             "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "e\u0301t\u00e9",
+                             "Привет", "100%", "2023", "a-b", "x" * 60])
+_TRIGGERS = re.compile(r"(?i)follow|excerpt|translat|below|source|description|click|view|\bnote\b")
+
+
+def _sentence(words: list[str]) -> str:
+    return " ".join(words) + "."
+
+
+_sentence_text = st.lists(_lower_word | _odd_word, min_size=1, max_size=12).map(_sentence).filter(
+    lambda s: not _TRIGGERS.search(s)
+)
+
+
+@st.composite
+def _prose(draw: st.DrawFn) -> tuple[dl.Inline, ...]:
+    """Sentences with note references after some of them, starting with text."""
+    content: list[dl.Inline] = []
+    for index in range(draw(st.integers(1, 4))):
+        sentence = draw(_sentence_text)
+        if content and isinstance(content[-1], dl.Text):
+            content[-1] = dl.Text(text=f"{content[-1].text} {sentence}")
+        else:
+            content.append(dl.Text(text=sentence if index == 0 else f" {sentence}"))
+        if draw(st.booleans()):
+            content.append(dl.NoteRef(number=draw(st.integers(1, 9))))
+    return tuple(content)
+
+
+_title_words = st.lists(_cap_word, min_size=1, max_size=7).map(" ".join)
+_outlet = st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def _text_boundary(draw: st.DrawFn) -> dl.TranslationBoundary:
+    lead = list(draw(_prose())) if draw(st.booleans()) else []
+    line = draw(st.sampled_from(["The article follows below:", "The following are excerpts:",
+                                 "His remarks follow below:", "Below are excerpts."]))
+    if lead:
+        lead.append(dl.Text(text=f" {line}"))
+    else:
+        lead = [dl.Text(text=line)]
+    note = draw(st.none() | st.integers(1, 9))
+    content = [*lead, *([dl.NoteRef(number=note)] if note is not None else [])]
+    merged: list[dl.Inline] = []
+    for item in content:
+        if merged and isinstance(item, dl.Text) and isinstance(merged[-1], dl.Text):
+            merged[-1] = dl.Text(text=merged[-1].text + item.text)
+        else:
+            merged.append(item)
+    return dl.TranslationBoundary(content=tuple(merged), source_note=note)
+
+
+@st.composite
+def _numbered_heading(draw: st.DrawFn) -> dl.Heading:
+    parts = draw(st.lists(st.integers(1, 9), min_size=1, max_size=3))
+    return dl.Heading(text=f"{'.'.join(map(str, parts))}. {draw(_title_words)}", level=len(parts))
+
+
+text_blocks = st.one_of(
+    st.builds(dl.Paragraph, content=_prose()),
+    st.builds(dl.Heading, text=_title_words, level=st.just(1)),
+    _numbered_heading(),
+    st.builds(dl.Figure, caption=_title_words, credit=_outlet),
+    st.builds(dl.Figure, caption=_title_words, credit_missing=st.just(True)),
+    st.builds(dl.Figure, alt_text=st.lists(_lower_word, min_size=1, max_size=5).map(", ".join)),
+    st.builds(dl.Quotation, content=_prose()),
+    st.builds(dl.SpeakerTurn, speaker=st.lists(_cap_word, min_size=1, max_size=3).map(" ".join), content=_prose()),
+    st.builds(dl.StageDirection, text=st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)),
+    st.builds(dl.EditorNote, content=_prose(), label=st.sampled_from(["Note", "Editor's Note"])),
+    st.builds(dl.MediaPointer, text=st.sampled_from(["Click here to view this clip on MEMRI TV.",
+                                                     "To view this clip on MEMRI TV, click here or below:"])),
+    _text_boundary(),
+)
+
+
+@st.composite
+def _text_note(draw: st.DrawFn, number: int) -> dl.Note:
+    date = draw(st.none() | dates)
+    when = f"{date:%B} {date.day}, {date.year}." if date else None
+    kind = draw(st.sampled_from(["outlet", "lost", "free"]))
+    if kind == "outlet" and when:
+        outlet = draw(_outlet)
+        return dl.Note(number=number, text=f"{outlet}, {when}", outlet=outlet, date=date)
+    if kind == "lost" and when:
+        return dl.Note(number=number, text=when, date=date, outlet_missing=True)
+    return dl.Note(number=number, text=draw(_sentence_text))
+
+
+def _no_repeats(body: list[dl.Block]) -> bool:
+    return all(a != b for a, b in zip(body, body[1:], strict=False))
+
+
+@st.composite
+def text_dispatches(draw: st.DrawFn) -> dl.Dispatch:
+    """A dispatch whose plain text the parser reads back to the same model."""
+    body = tuple(draw(st.lists(text_blocks, max_size=8).filter(_no_repeats)))
+    count = draw(st.integers(0, 5))
+    note_list = tuple(draw(_text_note(n)) for n in range(1, count + 1))
+    author_note = draw(st.none() | _sentence_text)
+    common = dict(number=draw(st.integers(1, 99999)), date=draw(st.none() | dates), title=draw(_title_words),
+                  body=body, notes=note_list, truncated=draw(st.booleans()), author_note=author_note,
+                  source_url=draw(st.none() | st.integers(1, 9999).map(lambda n: f"http://example.org/r/{n}.htm")))
+    if draw(st.booleans()):
+        clip = dl.Clip(duration_seconds=draw(st.none() | st.integers(0, 10000)),
+                       channels=tuple(draw(st.lists(st.builds("{} ({})".format, _outlet, _cap_word), max_size=2))))
+        return dl.Dispatch(series="MEMRI TV Clip", clip=clip, **common)
+    series = draw(st.sampled_from(["Special Dispatch", "Inquiry & Analysis Series", "MEMRI Daily Brief",
+                                   "Special Announcements", "Islamist Websites Monitor"]))
+    topics = tuple(draw(st.lists(_outlet, max_size=4, unique=True)))
+    authors = tuple(draw(st.lists(st.builds("{}. {}".format, _cap_word.map(lambda w: w[0]), _cap_word),
+                                  max_size=3)))
+    extra = tuple(draw(st.lists(st.integers(1, 99999), max_size=2)))
+    return dl.Dispatch(series=series, extra_numbers=extra, topics=topics, authors=authors, **common)

@@ -1,0 +1,75 @@
+"""JSON: lossless round trip, and every export valid against the shipped JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import CORPUS_FILES, corpus_id
+from hypothesis import given, settings
+from strategies import collections, dispatches
+
+import dispatchlib as dl
+
+VALIDATOR = jsonschema.Draft202012Validator(dl.json_schema(), format_checker=jsonschema.FormatChecker())
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    """The shipped schema is itself valid JSON Schema 2020-12."""
+    jsonschema.Draft202012Validator.check_schema(dl.json_schema())
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=corpus_id)
+def test_corpus_export_validates_and_round_trips(path: Path) -> None:
+    """Each corpus file's JSON validates against the schema and reads back equal."""
+    document, _ = dl.read_file(path)
+    data = dl.export(document, "json")
+    VALIDATOR.validate(json.loads(data))
+    assert dl.read_bytes(data, source="x.json")[0] == document
+
+
+def test_top_level_keys() -> None:
+    """The documented top-level keys are present, with a schema version tag."""
+    document, _ = dl.read_file(CORPUS_FILES[-1])
+    data = json.loads(dl.to_json(document))
+    assert data["schema"] == "dispatchlib/dispatch/1"
+    assert {"series", "number", "date", "title", "topics", "authors", "body", "notes"} <= set(data)
+    assert all("type" in block for block in data["body"])
+    assert all({"number", "text"} <= set(note) for note in data["notes"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(dispatches())
+def test_json_round_trip_is_lossless(dispatch: dl.Dispatch) -> None:
+    """from_json(to_json(d)) == d for any model, and the JSON validates."""
+    text = dl.to_json(dispatch)
+    VALIDATOR.validate(json.loads(text))
+    assert dl.from_json(text) == dispatch
+
+
+@settings(max_examples=100, deadline=None)
+@given(collections())
+def test_collection_json_round_trip(collection: dl.Collection) -> None:
+    """Collections round-trip too, under their own schema tag."""
+    text = dl.to_json(collection)
+    VALIDATOR.validate(json.loads(text))
+    assert dl.from_json(text) == collection
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "not valid JSON"),
+        ("[]", "expected a JSON object"),
+        ('{"schema": "other"}', "expected 'schema' to be"),
+        ('{"schema": "dispatchlib/dispatch/1", "number": "ten"}', "does not match the dispatchlib JSON schema"),
+        ('{"schema": "dispatchlib/dispatch/1", "body": [{"type": "poem"}]}', "does not match"),
+        ('{"schema": "dispatchlib/dispatch/1", "bogus": 1}', "does not match"),
+    ],
+)
+def test_bad_json_gives_parse_error(text: str, message: str) -> None:
+    """JSON that is not a dispatch gives a ParseError that says what is wrong."""
+    with pytest.raises(dl.ParseError, match=message):
+        dl.from_json(text, source="bad.json")

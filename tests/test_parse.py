@@ -1,0 +1,225 @@
+"""The parser on the layouts and damage FORMAT.md lists, one behaviour per test."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import dispatchlib as dl
+
+SIMPLE = """March 14, 2023 Special Dispatch No. 10523
+
+A Title
+
+March 14, 2023
+Russia | Special Dispatch No. 10523
+
+First paragraph.[1]
+
+[1] Kommersant, March 7, 2023.
+"""
+
+
+def _parse(text: str) -> tuple[dl.Dispatch, set[str]]:
+    dispatch, diagnostics = dl.parse(text, source="x.txt")
+    return dispatch, {d.code for d in diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("header", "series", "numbers", "date"),
+    [
+        ("March 14, 2023 Special Dispatch No. 10523", "Special Dispatch", (10523,), datetime.date(2023, 3, 14)),
+        ("Special Dispatch No. 1572", "Special Dispatch", (1572,), None),
+        ("September 15, 2010 / Special Dispatch No. 3232", "Special Dispatch", (3232,), datetime.date(2010, 9, 15)),
+        ("Special Dispatch | No. 2413, 2414, 2415 | June 21, 2009", "Special Dispatch", (2413, 2414, 2415),
+         datetime.date(2009, 6, 21)),
+        ("June 24, 2004 No.29", None, (29,), datetime.date(2004, 6, 24)),
+        ("May 2, 2019 Inquiry & Analysis Series No. 1459", "Inquiry & Analysis Series", (1459,),
+         datetime.date(2019, 5, 2)),
+        ("Special Dispatch No. 3174–Egypt/Syria/Inter-Arab", "Special Dispatch", (3174,), None),
+    ],
+)
+def test_header_variants(header: str, series: str | None, numbers: tuple[int, ...],
+                         date: datetime.date | None) -> None:
+    """Each header form gives series, number (extra numbers kept) and date."""
+    dispatch, _ = _parse(f"{header}\n\nTitle Here\n\nA paragraph.\n")
+    assert (dispatch.series, (dispatch.number, *dispatch.extra_numbers), dispatch.date) == (series, numbers, date)
+    assert dispatch.title == "Title Here"
+
+
+def test_email_header_topics() -> None:
+    """The e-mail header's slash-separated topics after an en dash become topics."""
+    dispatch, _ = _parse("Special Dispatch No. 3174–Egypt/Syria/Inter-Arab\nTitle\n\nText.\n")
+    assert dispatch.topics == ("Egypt", "Syria", "Inter-Arab")
+
+
+def test_title_with_byline() -> None:
+    """A byline on the title line is split off into authors and date."""
+    dispatch, _ = _parse("Special Dispatch No. 900\n\nThe Title, By A. Author - November 17, 2005\n\nText.\n")
+    assert (dispatch.title, dispatch.authors, dispatch.date) == (
+        "The Title", ("A. Author",), datetime.date(2005, 11, 17))
+
+
+def test_header_meta_mismatch_is_an_error() -> None:
+    """A meta block that contradicts the header is reported; the header's values are kept."""
+    text = SIMPLE.replace("Russia | Special Dispatch No. 10523", "Russia | Special Dispatch No. 999")
+    text = text.replace("March 14, 2023\n", "March 15, 2023\n")
+    dispatch, codes = _parse(text)
+    assert dispatch.number == 10523 and dispatch.date == datetime.date(2023, 3, 14)
+    assert "header-mismatch" in codes
+
+
+def test_missing_header_reads_meta_block() -> None:
+    """Without a header, the title is the first line and the meta block gives series and number."""
+    dispatch, codes = _parse(SIMPLE.split("\n", 2)[2])
+    assert (dispatch.series, dispatch.number, dispatch.title) == ("Special Dispatch", 10523, "A Title")
+    assert "missing-header" in codes
+
+
+def test_missing_note_and_unreferenced_note() -> None:
+    """A reference to an absent note and a note nobody references are both reported, with lines."""
+    dispatch, diagnostics = dl.parse(SIMPLE.replace("First paragraph.[1]", "First paragraph.[2]"), source="x.txt")
+    found = {d.code: d for d in diagnostics}
+    assert found["missing-note"].line == 8 and found["missing-note"].column == 17
+    assert found["unreferenced-note"].line == 10
+    assert dispatch.body[0] == dl.Paragraph(content=(dl.Text(text="First paragraph."), dl.NoteRef(number=2)))
+
+
+def test_duplicate_note_kept_and_reported() -> None:
+    """Two notes with one number are both kept, and reported."""
+    dispatch, codes = _parse(SIMPLE + "[1] Again, March 8, 2023.\n")
+    assert len(dispatch.notes) == 2 and "duplicate-note" in codes
+
+
+def test_strict_raises_with_source_line_column() -> None:
+    """strict=True raises ParseError naming source:line:column of the first error."""
+    with pytest.raises(dl.ParseError, match=r"^x\.txt:8:17: reference \[2\] points to no note"):
+        dl.parse(SIMPLE.replace("[1]", "[2]", 1), source="x.txt", strict=True)
+
+
+def test_strict_accepts_clean_input() -> None:
+    """strict=True returns normally when there is no error-level diagnostic."""
+    dispatch, _ = dl.parse(SIMPLE, strict=True)
+    assert dispatch.number == 10523
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n \t\n", "\x00\x01binary\x02"])
+def test_empty_or_binary_is_not_a_dispatch(text: str) -> None:
+    """Empty, blank and binary input give an error diagnostic, and NotADispatchError in strict mode."""
+    dispatch, diagnostics = dl.parse(text)
+    assert dispatch == dl.Dispatch()
+    assert diagnostics[0].severity is dl.Severity.ERROR
+    with pytest.raises(dl.NotADispatchError):
+        dl.parse(text, strict=True)
+
+
+def test_text_without_structure_is_kept_but_flagged() -> None:
+    """Prose with no dispatch structure is kept in the body and flagged not-a-dispatch."""
+    dispatch, codes = _parse("Just some prose that is here.\n\nAnother line of it.\n")
+    assert "not-a-dispatch" in codes
+    assert len(dispatch.body) == 2
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_cr_line_ends(newline: str) -> None:
+    """CRLF and CR-only line ends read as LF, with a diagnostic; the model is the same."""
+    dispatch, codes = _parse(SIMPLE.replace("\n", newline))
+    assert dispatch == _parse(SIMPLE)[0]
+    assert "line-endings" in codes
+
+
+def test_whitespace_only_lines_and_nbsp() -> None:
+    """Whitespace-only lines separate paragraphs; NBSP becomes a space."""
+    text = SIMPLE.replace("First paragraph.[1]\n", "First\u00a0paragraph.[1]\n   \t\nSecond one.\n")
+    dispatch, codes = _parse(text)
+    assert dl.plain_text(dispatch.body[0].content) == "First paragraph."  # type: ignore[union-attr]
+    assert len(dispatch.body) == 2 and "odd-whitespace" in codes
+
+
+def test_hard_wrapped_paragraph_is_joined() -> None:
+    """Lines broken at a fixed width join into one paragraph."""
+    wrapped = ("This is a long paragraph that somebody has wrapped at a fixed width of\n"
+               "about seventy characters, as old e-mail programs did, so that every line\n"
+               "ends in the middle of a sentence.[1]\n")
+    dispatch, _ = _parse(SIMPLE.replace("First paragraph.[1]\n", wrapped))
+    assert len(dispatch.body) == 1
+    assert dl.plain_text(dispatch.body[0].content).startswith("This is a long")  # type: ignore[union-attr]
+    assert "width of about seventy" in dl.plain_text(dispatch.body[0].content)  # type: ignore[union-attr]
+
+
+def test_single_newline_paragraphs_are_split() -> None:
+    """Paragraphs separated by single newlines stay separate paragraphs."""
+    body = "One whole paragraph ends here.\nAnother paragraph starts here.\nA third one.[1]\n"
+    dispatch, _ = _parse(SIMPLE.replace("First paragraph.[1]\n", body))
+    assert len(dispatch.body) == 3
+
+
+def test_duplicate_lead_paragraph_dropped_with_diagnostic() -> None:
+    """A paragraph repeated right after itself is dropped and reported."""
+    dispatch, codes = _parse(SIMPLE.replace("First paragraph.[1]\n", "Lead.\n\nLead.\n\nFirst paragraph.[1]\n"))
+    assert len(dispatch.body) == 2 and "duplicate-paragraph" in codes
+
+
+def test_cartoon_pair_becomes_figure() -> None:
+    """A caption line followed by 'Outlet (Country), Date' is one figure with that credit."""
+    body = "A Cartoon About The Budget\n\nAl-Watan (Saudi Arabia), March 3, 2023\n\nText.[1]\n"
+    dispatch, _ = _parse(SIMPLE.replace("First paragraph.[1]\n", body))
+    assert dispatch.body[0] == dl.Figure(caption="A Cartoon About The Budget",
+                                         credit="Al-Watan (Saudi Arabia), March 3, 2023")
+
+
+def test_editor_note_pointer_and_stage_direction() -> None:
+    """Editor's notes, video pointers and stage directions are typed blocks."""
+    body = ("Note: The reference is to the 2020 war.\n\nClick here to view this clip on MEMRI TV.\n\n"
+            "(Applause)\n\nText.[1]\n")
+    dispatch, _ = _parse(SIMPLE.replace("First paragraph.[1]\n", body))
+    assert dispatch.body[:3] == (
+        dl.EditorNote(content=(dl.Text(text="The reference is to the 2020 war."),)),
+        dl.MediaPointer(text="Click here to view this clip on MEMRI TV."),
+        dl.StageDirection(text="Applause"),
+    )
+
+
+def test_text_after_notes_is_kept_and_reported() -> None:
+    """Unknown text after the notes stays in the body with an unplaced-text warning."""
+    dispatch, codes = _parse(SIMPLE + "\nSome promotional text nobody knows.\n")
+    assert "unplaced-text" in codes
+    assert dl.plain_text(dispatch.body[-1].content) == "Some promotional text nobody knows."  # type: ignore[union-attr]
+    assert len(dispatch.notes) == 1
+
+
+def test_long_note_continues_on_next_line() -> None:
+    """A note's text that runs on to the next line (no blank between) stays one note."""
+    dispatch, _ = _parse(SIMPLE.replace("2023.\n", "2023. For more,\nsee Special Dispatch No. 7700.\n"))
+    assert dispatch.notes[0].text == "Kommersant, March 7, 2023. For more, see Special Dispatch No. 7700."
+
+
+def test_missing_author_note_reported() -> None:
+    """A '*' after the authors with no '*' note is reported."""
+    text = SIMPLE.replace("March 14, 2023\nRussia", "March 14, 2023 | By A. One*\nRussia")
+    dispatch, codes = _parse(text)
+    assert dispatch.authors == ("A. One",) and "missing-author-note" in codes
+
+
+def test_parse_many_splits_bundle_with_line_numbers() -> None:
+    """An e-mail bundle splits into its dispatches; line numbers count from the file's start."""
+    second = SIMPLE.replace("10523", "10524").replace("[1]", "[2]", 1)
+    results = dl.parse_many(SIMPLE + "\n" + second, source="bundle.txt")
+    assert [d.number for d, _ in results] == [10523, 10524]
+    missing = next(d for d in results[1][1] if d.code == "missing-note")
+    assert missing.line == SIMPLE.count("\n") + 1 + 8
+
+
+def test_parse_many_keeps_single_dispatch_whole() -> None:
+    """A meta line repeating the series does not split a dispatch."""
+    text = SIMPLE.replace("Russia | Special Dispatch No. 10523", "Special Dispatch No. 10523")
+    assert len(dl.parse_many(text)) == 1
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, "(" * 50_000 + "Source:", "a" * 500_000,
+                                  "March 14, 2023 " * 10_000, "[1] " * 20_000, "\n" * 100_000 + "x"])
+def test_pathological_input_does_not_raise(text: str) -> None:
+    """Degenerate input parses leniently without raising."""
+    dispatch, diagnostics = dl.parse(text)
+    assert isinstance(dispatch, dl.Dispatch) and isinstance(diagnostics, list)
