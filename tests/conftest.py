@@ -18,8 +18,11 @@ SHARED = HERE.parent.parent / "shared"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true",
-                     help="rewrite the golden files from the current output; read the diff before committing")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the golden files from the current output; read the diff before committing",
+    )
 
 
 @pytest.fixture

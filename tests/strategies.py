@@ -10,14 +10,29 @@ image is what the text round trip is about: ``parse(to_text(d)) == d`` for every
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 
 from hypothesis import strategies as st
 
 import dispatchlib as dl
 
-HOSTILE = ["<script>alert(1)</script>", "]]>", "&amp;", "\"'", "\u200f", "\u202e", "😀", "e\u0301",
-           "x" * 300, "<![CDATA[", "&#0;", "\\", "{}", "%s"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "]]>",
+    "&amp;",
+    "\"'",
+    "\u200f",
+    "\u202e",
+    "😀",
+    "e\u0301",
+    "x" * 300,
+    "<![CDATA[",
+    "&#0;",
+    "\\",
+    "{}",
+    "%s",
+]
 
 any_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40) | st.sampled_from(HOSTILE)
 maybe_text = st.none() | any_text
@@ -47,8 +62,14 @@ blocks = st.one_of(
     st.builds(dl.MediaPointer, text=any_text),
     boundaries(),
 )
-notes = st.builds(dl.Note, number=numbers, text=st.text(max_size=30) | any_text, outlet=maybe_text,
-                  date=st.none() | dates, outlet_missing=st.booleans())
+notes = st.builds(
+    dl.Note,
+    number=numbers,
+    text=st.text(max_size=30) | any_text,
+    outlet=maybe_text,
+    date=st.none() | dates,
+    outlet_missing=st.booleans(),
+)
 clips = st.none() | st.builds(dl.Clip, duration_seconds=st.none() | numbers, channels=st.lists(any_text, max_size=3))
 
 
@@ -56,11 +77,19 @@ def dispatches() -> st.SearchStrategy[dl.Dispatch]:
     """Any valid dispatch model."""
     return st.builds(
         dl.Dispatch,
-        series=maybe_text, number=st.none() | numbers, extra_numbers=st.lists(numbers, max_size=3),
-        date=st.none() | dates, title=st.text(max_size=30) | any_text,
-        topics=st.lists(any_text, max_size=4), authors=st.lists(any_text, max_size=3),
-        author_note=maybe_text, body=st.lists(blocks, max_size=8), notes=st.lists(notes, max_size=5),
-        truncated=st.booleans(), clip=clips, source_url=maybe_text,
+        series=maybe_text,
+        number=st.none() | numbers,
+        extra_numbers=st.lists(numbers, max_size=3),
+        date=st.none() | dates,
+        title=st.text(max_size=30) | any_text,
+        topics=st.lists(any_text, max_size=4),
+        authors=st.lists(any_text, max_size=3),
+        author_note=maybe_text,
+        body=st.lists(blocks, max_size=8),
+        notes=st.lists(notes, max_size=5),
+        truncated=st.booleans(),
+        clip=clips,
+        source_url=maybe_text,
     )
 
 
@@ -75,9 +104,27 @@ _LETTERS = st.characters(categories=("Lu", "Ll", "Lo"), exclude_characters="ªº
 _word = st.text(_LETTERS, min_size=1, max_size=10).filter(lambda w: not re.search(r"(?i)^by$|^no$", w))
 _lower_word = _word.map(str.lower).filter(lambda w: w[:1].islower() and w[:1].isalpha())
 _cap_word = _word.map(str.capitalize).filter(lambda w: w[:1].isupper())
-_odd_word = st.sampled_from(["<script>", "&amp;", "]]>", "l'état", "don’t", "—", "&", "😀", "x²",
-                             "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "e\u0301t\u00e9",
-                             "Привет", "100%", "2023", "a-b", "x" * 60])
+_odd_word = st.sampled_from(
+    [
+        "<script>",
+        "&amp;",
+        "]]>",
+        "l'état",
+        "don’t",
+        "—",
+        "&",
+        "😀",
+        "x²",
+        "\u05e9\u05dc\u05d5\u05dd",
+        "\u0645\u0631\u062d\u0628\u0627",
+        "e\u0301t\u00e9",
+        "Привет",
+        "100%",
+        "2023",
+        "a-b",
+        "x" * 60,
+    ]
+)
 _TRIGGERS = re.compile(r"(?i)follow|excerpt|translat|below|source|description|click|view|\bnote\b")
 
 
@@ -85,8 +132,8 @@ def _sentence(words: list[str]) -> str:
     return " ".join(words) + "."
 
 
-_sentence_text = st.lists(_lower_word | _odd_word, min_size=1, max_size=12).map(_sentence).filter(
-    lambda s: not _TRIGGERS.search(s)
+_sentence_text = (
+    st.lists(_lower_word | _odd_word, min_size=1, max_size=12).map(_sentence).filter(lambda s: not _TRIGGERS.search(s))
 )
 
 
@@ -112,8 +159,16 @@ _outlet = st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)
 @st.composite
 def _text_boundary(draw: st.DrawFn) -> dl.TranslationBoundary:
     lead = list(draw(_prose())) if draw(st.booleans()) else []
-    line = draw(st.sampled_from(["The article follows below:", "The following are excerpts:",
-                                 "His remarks follow below:", "Below are excerpts."]))
+    line = draw(
+        st.sampled_from(
+            [
+                "The article follows below:",
+                "The following are excerpts:",
+                "His remarks follow below:",
+                "Below are excerpts.",
+            ]
+        )
+    )
     if lead:
         lead.append(dl.Text(text=f" {line}"))
     else:
@@ -146,8 +201,12 @@ text_blocks = st.one_of(
     st.builds(dl.SpeakerTurn, speaker=st.lists(_cap_word, min_size=1, max_size=3).map(" ".join), content=_prose()),
     st.builds(dl.StageDirection, text=st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)),
     st.builds(dl.EditorNote, content=_prose(), label=st.sampled_from(["Note", "Editor's Note"])),
-    st.builds(dl.MediaPointer, text=st.sampled_from(["Click here to view this clip on MEMRI TV.",
-                                                     "To view this clip on MEMRI TV, click here or below:"])),
+    st.builds(
+        dl.MediaPointer,
+        text=st.sampled_from(
+            ["Click here to view this clip on MEMRI TV.", "To view this clip on MEMRI TV, click here or below:"]
+        ),
+    ),
     _text_boundary(),
 )
 
@@ -166,7 +225,7 @@ def _text_note(draw: st.DrawFn, number: int) -> dl.Note:
 
 
 def _no_repeats(body: list[dl.Block]) -> bool:
-    return all(a != b for a, b in zip(body, body[1:], strict=False))
+    return all(a != b for a, b in itertools.pairwise(body))
 
 
 @st.composite
@@ -176,17 +235,34 @@ def text_dispatches(draw: st.DrawFn) -> dl.Dispatch:
     count = draw(st.integers(0, 5))
     note_list = tuple(draw(_text_note(n)) for n in range(1, count + 1))
     author_note = draw(st.none() | _sentence_text)
-    common = dict(number=draw(st.integers(1, 99999)), date=draw(st.none() | dates), title=draw(_title_words),
-                  body=body, notes=note_list, truncated=draw(st.booleans()), author_note=author_note,
-                  source_url=draw(st.none() | st.integers(1, 9999).map(lambda n: f"http://example.org/r/{n}.htm")))
+    common = dict(
+        number=draw(st.integers(1, 99999)),
+        date=draw(st.none() | dates),
+        title=draw(_title_words),
+        body=body,
+        notes=note_list,
+        truncated=draw(st.booleans()),
+        author_note=author_note,
+        source_url=draw(st.none() | st.integers(1, 9999).map(lambda n: f"http://example.org/r/{n}.htm")),
+    )
     if draw(st.booleans()):
-        clip = dl.Clip(duration_seconds=draw(st.none() | st.integers(0, 10000)),
-                       channels=tuple(draw(st.lists(st.builds("{} ({})".format, _outlet, _cap_word), max_size=2))))
+        clip = dl.Clip(
+            duration_seconds=draw(st.none() | st.integers(0, 10000)),
+            channels=tuple(draw(st.lists(st.builds("{} ({})".format, _outlet, _cap_word), max_size=2))),
+        )
         return dl.Dispatch(series="MEMRI TV Clip", clip=clip, **common)
-    series = draw(st.sampled_from(["Special Dispatch", "Inquiry & Analysis Series", "MEMRI Daily Brief",
-                                   "Special Announcements", "Islamist Websites Monitor"]))
+    series = draw(
+        st.sampled_from(
+            [
+                "Special Dispatch",
+                "Inquiry & Analysis Series",
+                "MEMRI Daily Brief",
+                "Special Announcements",
+                "Islamist Websites Monitor",
+            ]
+        )
+    )
     topics = tuple(draw(st.lists(_outlet, max_size=4, unique=True)))
-    authors = tuple(draw(st.lists(st.builds("{}. {}".format, _cap_word.map(lambda w: w[0]), _cap_word),
-                                  max_size=3)))
+    authors = tuple(draw(st.lists(st.builds("{}. {}".format, _cap_word.map(lambda w: w[0]), _cap_word), max_size=3)))
     extra = tuple(draw(st.lists(st.integers(1, 99999), max_size=2)))
     return dl.Dispatch(series=series, extra_numbers=extra, topics=topics, authors=authors, **common)

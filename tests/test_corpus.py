@@ -39,7 +39,9 @@ def test_seed_has_the_values_a_reader_expects() -> None:
     assert all(n.outlet_missing for n in seed.notes)
     figures = [b for b in seed.body if isinstance(b, dl.Figure)]
     assert [(f.caption, f.credit_missing) for f in figures] == [
-        ("Armenian forces in Nagorno-Karabakh", True), ("Nikol Pashinyan", True)]
+        ("Armenian forces in Nagorno-Karabakh", True),
+        ("Nikol Pashinyan", True),
+    ]
     assert sum(isinstance(b, dl.Paragraph) for b in seed.body) == 16
     boundaries = [b for b in seed.body if isinstance(b, dl.TranslationBoundary)]
     assert len(boundaries) == 1 and boundaries[0].source_note == 3
@@ -97,7 +99,10 @@ def test_authors_and_author_note() -> None:
     assert document.topics == ("Egypt", "Jordan", "The Gulf")
     assert "duplicate-topic" in {d.code for d in diagnostics}
     assert [b.text for b in document.body if isinstance(b, dl.Heading)] == [
-        "Introduction", "The Provincial Governor's Position", "Editorial Responses"]
+        "Introduction",
+        "The Provincial Governor's Position",
+        "Editorial Responses",
+    ]
 
 
 def test_email_form_header_and_repost_tail() -> None:

@@ -32,16 +32,23 @@ def _parse(text: str) -> tuple[dl.Dispatch, set[str]]:
         ("March 14, 2023 Special Dispatch No. 10523", "Special Dispatch", (10523,), datetime.date(2023, 3, 14)),
         ("Special Dispatch No. 1572", "Special Dispatch", (1572,), None),
         ("September 15, 2010 / Special Dispatch No. 3232", "Special Dispatch", (3232,), datetime.date(2010, 9, 15)),
-        ("Special Dispatch | No. 2413, 2414, 2415 | June 21, 2009", "Special Dispatch", (2413, 2414, 2415),
-         datetime.date(2009, 6, 21)),
+        (
+            "Special Dispatch | No. 2413, 2414, 2415 | June 21, 2009",
+            "Special Dispatch",
+            (2413, 2414, 2415),
+            datetime.date(2009, 6, 21),
+        ),
         ("June 24, 2004 No.29", None, (29,), datetime.date(2004, 6, 24)),
-        ("May 2, 2019 Inquiry & Analysis Series No. 1459", "Inquiry & Analysis Series", (1459,),
-         datetime.date(2019, 5, 2)),
+        (
+            "May 2, 2019 Inquiry & Analysis Series No. 1459",
+            "Inquiry & Analysis Series",
+            (1459,),
+            datetime.date(2019, 5, 2),
+        ),
         ("Special Dispatch No. 3174–Egypt/Syria/Inter-Arab", "Special Dispatch", (3174,), None),
     ],
 )
-def test_header_variants(header: str, series: str | None, numbers: tuple[int, ...],
-                         date: datetime.date | None) -> None:
+def test_header_variants(header: str, series: str | None, numbers: tuple[int, ...], date: datetime.date | None) -> None:
     """Each header form gives series, number (extra numbers kept) and date."""
     dispatch, _ = _parse(f"{header}\n\nTitle Here\n\nA paragraph.\n")
     assert (dispatch.series, (dispatch.number, *dispatch.extra_numbers), dispatch.date) == (series, numbers, date)
@@ -58,7 +65,10 @@ def test_title_with_byline() -> None:
     """A byline on the title line is split off into authors and date."""
     dispatch, _ = _parse("Special Dispatch No. 900\n\nThe Title, By A. Author - November 17, 2005\n\nText.\n")
     assert (dispatch.title, dispatch.authors, dispatch.date) == (
-        "The Title", ("A. Author",), datetime.date(2005, 11, 17))
+        "The Title",
+        ("A. Author",),
+        datetime.date(2005, 11, 17),
+    )
 
 
 def test_header_meta_mismatch_is_an_error() -> None:
@@ -139,9 +149,11 @@ def test_whitespace_only_lines_and_nbsp() -> None:
 
 def test_hard_wrapped_paragraph_is_joined() -> None:
     """Lines broken at a fixed width join into one paragraph."""
-    wrapped = ("This is a long paragraph that somebody has wrapped at a fixed width of\n"
-               "about seventy characters, as old e-mail programs did, so that every line\n"
-               "ends in the middle of a sentence.[1]\n")
+    wrapped = (
+        "This is a long paragraph that somebody has wrapped at a fixed width of\n"
+        "about seventy characters, as old e-mail programs did, so that every line\n"
+        "ends in the middle of a sentence.[1]\n"
+    )
     dispatch, _ = _parse(SIMPLE.replace("First paragraph.[1]\n", wrapped))
     assert len(dispatch.body) == 1
     assert dl.plain_text(dispatch.body[0].content).startswith("This is a long")  # type: ignore[union-attr]
@@ -165,14 +177,17 @@ def test_cartoon_pair_becomes_figure() -> None:
     """A caption line followed by 'Outlet (Country), Date' is one figure with that credit."""
     body = "A Cartoon About The Budget\n\nAl-Watan (Saudi Arabia), March 3, 2023\n\nText.[1]\n"
     dispatch, _ = _parse(SIMPLE.replace("First paragraph.[1]\n", body))
-    assert dispatch.body[0] == dl.Figure(caption="A Cartoon About The Budget",
-                                         credit="Al-Watan (Saudi Arabia), March 3, 2023")
+    assert dispatch.body[0] == dl.Figure(
+        caption="A Cartoon About The Budget", credit="Al-Watan (Saudi Arabia), March 3, 2023"
+    )
 
 
 def test_editor_note_pointer_and_stage_direction() -> None:
     """Editor's notes, video pointers and stage directions are typed blocks."""
-    body = ("Note: The reference is to the 2020 war.\n\nClick here to view this clip on MEMRI TV.\n\n"
-            "(Applause)\n\nText.[1]\n")
+    body = (
+        "Note: The reference is to the 2020 war.\n\nClick here to view this clip on MEMRI TV.\n\n"
+        "(Applause)\n\nText.[1]\n"
+    )
     dispatch, _ = _parse(SIMPLE.replace("First paragraph.[1]\n", body))
     assert dispatch.body[:3] == (
         dl.EditorNote(content=(dl.Text(text="The reference is to the 2020 war."),)),
@@ -217,8 +232,17 @@ def test_parse_many_keeps_single_dispatch_whole() -> None:
     assert len(dl.parse_many(text)) == 1
 
 
-@pytest.mark.parametrize("text", ["[" * 100_000, "(" * 50_000 + "Source:", "a" * 500_000,
-                                  "March 14, 2023 " * 10_000, "[1] " * 20_000, "\n" * 100_000 + "x"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000,
+        "(" * 50_000 + "Source:",
+        "a" * 500_000,
+        "March 14, 2023 " * 10_000,
+        "[1] " * 20_000,
+        "\n" * 100_000 + "x",
+    ],
+)
 def test_pathological_input_does_not_raise(text: str) -> None:
     """Degenerate input parses leniently without raising."""
     dispatch, diagnostics = dl.parse(text)

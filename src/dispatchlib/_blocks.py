@@ -14,9 +14,7 @@ from attrs import frozen
 from . import model as m
 
 _TERMINAL = tuple('.!?:;"”’)]…')
-_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or over the to up via vs with".split()
-)
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
 _REF = re.compile(r"\[(\d{1,4})\]")
 _REF_OR_PAREN = re.compile(r"\[(\d{1,4})\]|\((\d{1,4})\)")
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u20d0-\u20ff"
@@ -105,8 +103,11 @@ def split_units(lines: list[str], numbers: list[int]) -> list[Unit]:
             for i in piece:
                 starts.append(offset)
                 offset += len(lines[i]) + 1
-            units.append(Unit(text=" ".join(lines[i] for i in piece), starts=tuple(starts),
-                              lines=tuple(numbers[i] for i in piece)))
+            units.append(
+                Unit(
+                    text=" ".join(lines[i] for i in piece), starts=tuple(starts), lines=tuple(numbers[i] for i in piece)
+                )
+            )
         group = []
     return units
 
@@ -190,7 +191,7 @@ def _figure(text: str) -> m.Figure | None:
 
 
 def _is_heading(text: str) -> bool:
-    if len(text) > 120 or _ends_sentence(text.rstrip("\"”’")) or text.endswith(","):
+    if len(text) > 120 or _ends_sentence(text.rstrip('"”’')) or text.endswith(","):
         return False
     if _REF_OR_PAREN.search(text):
         return False
@@ -213,11 +214,10 @@ def _is_speaker(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 6 or name.lower() in _NOT_SPEAKERS:
         return False
-    return all(word[0].isupper() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-")
-               for word in words)
+    return all(word[0].isupper() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-") for word in words)
 
 
-def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[str]) -> int | None | bool:
+def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[str]) -> int | bool | None:
     """False if the unit is no translation boundary; else the note its last sentence references."""
     sentences = list(_SENTENCE_END.finditer(text))
     start = sentences[-1].end() if sentences and sentences[-1].end() < len(text) else 0

@@ -78,8 +78,7 @@ def collect_notes(lines: list[str], numbers: list[int], first: int, after: int) 
             notes.append(RawNote(marker=marker, paren=bool(match["paren"]), text=text, line=numbers[i]))
         elif notes:
             last = notes[-1]
-            notes[-1] = RawNote(marker=last.marker, paren=last.paren, line=last.line,
-                                text=f"{last.text} {line}")
+            notes[-1] = RawNote(marker=last.marker, paren=last.paren, line=last.line, text=f"{last.text} {line}")
     return notes
 
 
@@ -92,8 +91,7 @@ def read_note(number: int, raw_text: str) -> Note:
         return Note(number=number, text=text, date=parse_date(lost["date"]), outlet_missing=True)
     match = _OUTLET_AND_DATE.match(text)
     if match and match["outlet"].strip():
-        return Note(number=number, text=text, outlet=match["outlet"].strip(),
-                    date=parse_date(match["date"]))
+        return Note(number=number, text=text, outlet=match["outlet"].strip(), date=parse_date(match["date"]))
     return Note(number=number, text=text)
 
 

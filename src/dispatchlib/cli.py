@@ -50,16 +50,20 @@ def _choose_exporter(to: str | None, output: str | None) -> Exporter:
     raise click.UsageError("say which format to write with --to FORMAT (see 'dispatchlib formats')")
 
 
-def _write(data: bytes, target: str | None, exporter: Exporter, inputs: tuple[str, ...]) -> None:
+def _refuse_to_overwrite_inputs(targets: list[str], inputs: tuple[str, ...]) -> None:
+    sources = {Path(name).resolve() for name in inputs if name != "-"}
+    for target in targets:
+        if target != "-" and Path(target).resolve() in sources:
+            raise OutputError(f"{target}: is an input file; it is never overwritten; choose another output")
+
+
+def _write(data: bytes, target: str | None, exporter: Exporter) -> None:
     if target is None or target == "-":
         if exporter.binary and sys.stdout.isatty():
             raise OutputError(f"{exporter.name} output is binary; write it to a file with -o FILE")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    resolved = Path(target).resolve()
-    if any(name != "-" and Path(name).resolve() == resolved for name in inputs):
-        raise OutputError(f"{target}: is an input file; it is never overwritten; choose another -o")
     write_atomic(target, data)
 
 
@@ -76,39 +80,51 @@ def cli(context: click.Context, debug: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--to", "-t", "to", metavar="FORMAT", help="Output format (see 'dispatchlib formats').")
 @click.option("--from", "-f", "input_format", metavar="FORMAT", help="Input format; default: by suffix.")
-@click.option("--output", "-o", metavar="FILE", help="Write here ('-' for stdout); several inputs "
-              "become one collection.")
+@click.option(
+    "--output", "-o", metavar="FILE", help="Write here ('-' for stdout); several inputs become one collection."
+)
 @click.option("--out-dir", "-d", type=click.Path(file_okay=False), help="Write one file per input here.")
 @click.option("--title", default="", help="Title of a collection.")
 @click.option("--wrap", type=click.IntRange(min=20), help="Plain text: wrap at this width.")
 @click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings about the input.")
-def convert(inputs: tuple[str, ...], to: str | None, input_format: str | None, output: str | None,
-            out_dir: str | None, title: str, wrap: int | None, strict: bool, quiet: bool) -> None:
+def convert(
+    inputs: tuple[str, ...],
+    to: str | None,
+    input_format: str | None,
+    output: str | None,
+    out_dir: str | None,
+    title: str,
+    wrap: int | None,
+    strict: bool,
+    quiet: bool,
+) -> None:
     """Convert INPUT files ('-' for stdin) to FORMAT."""
     if output and out_dir:
         raise click.UsageError("use either --output or --out-dir, not both")
     exporter = _choose_exporter(to, output)
     options = ExportOptions(title=title, wrap_width=wrap)
     if out_dir is None:
+        _refuse_to_overwrite_inputs([output] if output else [], inputs)
         documents = []
         for name in inputs:
             document, diagnostics = _read(name, input_format, strict)
             _report(diagnostics, quiet)
             documents.append(document)
         data = export(collect(documents, title=title), exporter.name, options)
-        _write(data, output, exporter, inputs)
+        _write(data, output, exporter)
         return
-    targets = {name: Path(out_dir) / f"{Path('stdin' if name == '-' else name).stem}{exporter.suffix}"
-               for name in inputs}
+    targets = {
+        name: Path(out_dir) / f"{Path('stdin' if name == '-' else name).stem}{exporter.suffix}" for name in inputs
+    }
     if len(set(targets.values())) < len(targets):
-        raise OutputError("two inputs have the same name and would write the same file; "
-                          "convert them in separate runs")
+        raise OutputError("two inputs have the same name and would write the same file; convert them in separate runs")
+    _refuse_to_overwrite_inputs([str(target) for target in targets.values()], inputs)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     for name, target in targets.items():
         document, diagnostics = _read(name, input_format, strict)
         _report(diagnostics, quiet)
-        _write(export(document, exporter.name, options), str(target), exporter, inputs)
+        _write(export(document, exporter.name, options), str(target), exporter)
 
 
 @cli.command()
@@ -122,8 +138,17 @@ def check(inputs: tuple[str, ...], input_format: str | None, strict: bool, as_js
     for name in inputs:
         found += _read(name, input_format, strict=False)[1]
     if as_json:
-        rows = [{"source": d.source, "line": d.line, "column": d.column, "severity": d.severity.value,
-                 "code": d.code, "message": d.message} for d in found]
+        rows = [
+            {
+                "source": d.source,
+                "line": d.line,
+                "column": d.column,
+                "severity": d.severity.value,
+                "code": d.code,
+                "message": d.message,
+            }
+            for d in found
+        ]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         for item in found:
@@ -139,11 +164,26 @@ def check(inputs: tuple[str, ...], input_format: str | None, strict: bool, as_js
 def formats(as_json: bool) -> None:
     """List the input and output formats."""
     host = default_host()
-    exporters = [{"name": e.name, "suffix": e.suffix, "media_type": e.media_type, "binary": e.binary,
-                  "description": e.description, "plugin": host.owners[("exporter", e.name)]}
-                 for e in host.exporters.values()]
-    readers = [{"name": r.name, "suffixes": list(r.suffixes), "description": r.description,
-                "plugin": host.owners[("reader", r.name)]} for r in host.readers.values()]
+    exporters: list[dict[str, Any]] = [
+        {
+            "name": e.name,
+            "suffix": e.suffix,
+            "media_type": e.media_type,
+            "binary": e.binary,
+            "description": e.description,
+            "plugin": host.owners[("exporter", e.name)],
+        }
+        for e in host.exporters.values()
+    ]
+    readers: list[dict[str, Any]] = [
+        {
+            "name": r.name,
+            "suffixes": list(r.suffixes),
+            "description": r.description,
+            "plugin": host.owners[("reader", r.name)],
+        }
+        for r in host.readers.values()
+    ]
     if as_json:
         click.echo(json.dumps({"exporters": exporters, "readers": readers}, indent=2))
         return
@@ -164,10 +204,18 @@ def plugins(as_json: bool) -> None:
     for name, plugin in host.manager.list_name_plugin():
         distribution, version = host.distributions.get(name, (None, None))
         hooks = sorted(caller.name for caller in host.manager.get_hookcallers(plugin) or [])
-        rows.append({"name": name, "builtin": name in BUILTIN_PLUGINS, "distribution": distribution,
-                     "version": version, "hooks": hooks})
-    failed = [{"name": f.name, "distribution": f.distribution, "version": f.version, "error": f.reason}
-              for f in host.failures]
+        rows.append(
+            {
+                "name": name,
+                "builtin": name in BUILTIN_PLUGINS,
+                "distribution": distribution,
+                "version": version,
+                "hooks": hooks,
+            }
+        )
+    failed = [
+        {"name": f.name, "distribution": f.distribution, "version": f.version, "error": f.reason} for f in host.failures
+    ]
     if as_json:
         click.echo(json.dumps({"plugins": rows, "failed": failed}, indent=2))
         return

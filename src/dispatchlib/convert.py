@@ -16,8 +16,14 @@ __all__ = ["collect", "export", "read_bytes", "read_file"]
 _FATAL = ("empty-input", "not-a-dispatch")
 
 
-def read_bytes(data: bytes, *, source: str = "<input>", format: str | None = None, strict: bool = False,
-               host: PluginHost | None = None) -> tuple[Document, list[Diagnostic]]:
+def read_bytes(
+    data: bytes,
+    *,
+    source: str = "<input>",
+    format: str | None = None,
+    strict: bool = False,
+    host: PluginHost | None = None,
+) -> tuple[Document, list[Diagnostic]]:
     """Read a document from bytes with the reader named ``format`` or chosen by ``source``'s suffix.
 
     Lenient reading keeps going past damage, but input with no dispatch in it at all raises
@@ -31,8 +37,9 @@ def read_bytes(data: bytes, *, source: str = "<input>", format: str | None = Non
     return document, diagnostics
 
 
-def read_file(path: str | os.PathLike[str], *, format: str | None = None, strict: bool = False,
-              host: PluginHost | None = None) -> tuple[Document, list[Diagnostic]]:
+def read_file(
+    path: str | os.PathLike[str], *, format: str | None = None, strict: bool = False, host: PluginHost | None = None
+) -> tuple[Document, list[Diagnostic]]:
     """Read a document from a file; :class:`InputError` says why a file cannot be read."""
     name = os.fspath(path)
     try:
@@ -56,8 +63,9 @@ def collect(documents: list[Document], *, title: str = "") -> Document:
     return Collection(title=title, dispatches=tuple(dispatches))
 
 
-def export(document: Document, to: str, options: ExportOptions | None = None, *,
-           host: PluginHost | None = None) -> bytes:
+def export(
+    document: Document, to: str, options: ExportOptions | None = None, *, host: PluginHost | None = None
+) -> bytes:
     """Render ``document`` with the exporter named ``to``.
 
     Raises :class:`FormatError` for an unknown name and :class:`ExportError` when the exporter

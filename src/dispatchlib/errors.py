@@ -45,8 +45,9 @@ class ParseError(DispatchlibError, ValueError):
 
     exit_code = 4
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
-                 column: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, source: str | None = None, line: int | None = None, column: int | None = None
+    ) -> None:
         where = source or "<input>"
         if line is not None:
             where += f":{line}"

@@ -10,6 +10,7 @@ so a note reference is never left as ``[1]`` inside a string.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any, TypeAlias
 
 import attrs
@@ -65,7 +66,15 @@ class NoteRef:
 Inline: TypeAlias = Text | NoteRef
 
 
-def _inline_tuple(value: Any) -> tuple[Inline, ...]:
+def _inline_tuple(value: Iterable[Inline]) -> tuple[Inline, ...]:
+    return tuple(value)
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _int_tuple(value: Iterable[int]) -> tuple[int, ...]:
     return tuple(value)
 
 
@@ -161,9 +170,7 @@ class TranslationBoundary:
     def _check_source_note(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
         numbers = [item.number for item in self.content if isinstance(item, NoteRef)]
         if value is not None and value not in numbers:
-            raise ValueError(
-                f"source_note: expected one of the references in content {numbers}, got {value!r}"
-            )
+            raise ValueError(f"source_note: expected one of the references in content {numbers}, got {value!r}")
 
 
 Block: TypeAlias = (
@@ -177,6 +184,10 @@ Block: TypeAlias = (
     | MediaPointer
     | TranslationBoundary
 )
+
+
+def _block_tuple(value: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(value)
 
 
 @frozen(kw_only=True)
@@ -200,11 +211,15 @@ class Clip:
     """What a TV clip's header says besides its number: its duration and source channels."""
 
     duration_seconds: int | None = field(default=None, validator=_positive)
-    channels: tuple[str, ...] = field(default=(), converter=tuple)
+    channels: tuple[str, ...] = field(default=(), converter=_str_tuple)
 
 
-def _unique(value: Any) -> tuple[str, ...]:
+def _unique(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
+
+
+def _note_tuple(value: Iterable[Note]) -> tuple[Note, ...]:
+    return tuple(value)
 
 
 @frozen(kw_only=True)
@@ -219,14 +234,14 @@ class Dispatch:
 
     series: str | None = None
     number: int | None = field(default=None, validator=_positive)
-    extra_numbers: tuple[int, ...] = field(default=(), converter=tuple)
+    extra_numbers: tuple[int, ...] = field(default=(), converter=_int_tuple)
     date: datetime.date | None = None
     title: str = ""
     topics: tuple[str, ...] = field(default=(), converter=_unique)
-    authors: tuple[str, ...] = field(default=(), converter=tuple)
+    authors: tuple[str, ...] = field(default=(), converter=_str_tuple)
     author_note: str | None = None
-    body: tuple[Block, ...] = field(default=(), converter=tuple)
-    notes: tuple[Note, ...] = field(default=(), converter=tuple)
+    body: tuple[Block, ...] = field(default=(), converter=_block_tuple)
+    notes: tuple[Note, ...] = field(default=(), converter=_note_tuple)
     truncated: bool = False
     clip: Clip | None = None
     source_url: str | None = None
@@ -236,12 +251,16 @@ class Dispatch:
         return next((note for note in self.notes if note.number == number), None)
 
 
+def _dispatch_tuple(value: Iterable[Dispatch]) -> tuple[Dispatch, ...]:
+    return tuple(value)
+
+
 @frozen(kw_only=True)
 class Collection:
     """Several dispatches rendered as one output (one book, one document)."""
 
     title: str = ""
-    dispatches: tuple[Dispatch, ...] = field(default=(), converter=tuple)
+    dispatches: tuple[Dispatch, ...] = field(default=(), converter=_dispatch_tuple)
 
 
 Document: TypeAlias = Dispatch | Collection

@@ -21,9 +21,7 @@ from .errors import NotADispatchError, ParseError
 
 __all__ = ["parse", "parse_many"]
 
-_CHROME = frozenset(
-    "memri|donate today|subscribe today|cta-image|share video:|share this video:".split("|")
-)
+_CHROME = frozenset("memri|donate today|subscribe today|cta-image|share video:|share this video:".split("|"))
 _TAIL = re.compile(r"Share this (?:Report|Clip|Post|Video|Article|Page)\s*:?.*|Latest Posts\s*", re.I)
 _SUBSCRIBERS = re.compile(
     r"The full text of this (?:post|report|dispatch|article) is available to subscribers\.?"
@@ -45,8 +43,11 @@ class _Findings:
         self.items: list[Diagnostic] = []
 
     def add(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
-        self.items.append(Diagnostic(severity=CODES[code][0], code=code, message=message,
-                                     line=line, column=column, source=self.source))
+        self.items.append(
+            Diagnostic(
+                severity=CODES[code][0], code=code, message=message, line=line, column=column, source=self.source
+            )
+        )
 
 
 def _clean_lines(text: str, found: _Findings) -> list[str]:
@@ -59,16 +60,12 @@ def _clean_lines(text: str, found: _Findings) -> list[str]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         found.add("line-endings", "CR or CRLF line ends read as LF", line)
     lines = text.split("\n")
-    odd = 0
-    for index, line in enumerate(lines):
-        if _ODD_SPACES.search(line):
-            if not odd:
-                first = index + 1
-            odd += 1
-            line = _ODD_SPACES.sub(" ", line)
-        lines[index] = _SPACES.sub(" ", line.strip())
+    odd = [index for index, line in enumerate(lines) if _ODD_SPACES.search(line)]
+    for index in odd:
+        lines[index] = _ODD_SPACES.sub(" ", lines[index])
+    lines = [_SPACES.sub(" ", line.strip()) for line in lines]
     if odd:
-        found.add("odd-whitespace", f"non-breaking or odd spaces on {odd} line(s) read as spaces", first)
+        found.add("odd-whitespace", f"non-breaking or odd spaces on {len(odd)} line(s) read as spaces", odd[0] + 1)
     return lines
 
 
@@ -90,8 +87,9 @@ class _Cursor:
         return (self.index if index is None else index) + 1 + self.offset
 
 
-def parse(text: str, *, source: str | None = None, strict: bool = False,
-          line_offset: int = 0) -> tuple[m.Dispatch, list[Diagnostic]]:
+def parse(
+    text: str, *, source: str | None = None, strict: bool = False, line_offset: int = 0
+) -> tuple[m.Dispatch, list[Diagnostic]]:
     """Read one dispatch from its text.
 
     :param text: the text, as decoded from the file.
@@ -112,12 +110,12 @@ def _raise_first_error(diagnostics: list[Diagnostic]) -> None:
     for item in diagnostics:
         if item.severity is Severity.ERROR:
             kind = NotADispatchError if item.code in ("empty-input", "not-a-dispatch") else ParseError
-            raise kind(f"{item.message} [{item.code}]", source=item.source, line=item.line,
-                       column=item.column)
+            raise kind(f"{item.message} [{item.code}]", source=item.source, line=item.line, column=item.column)
 
 
-def parse_many(text: str, *, source: str | None = None,
-               strict: bool = False) -> list[tuple[m.Dispatch, list[Diagnostic]]]:
+def parse_many(
+    text: str, *, source: str | None = None, strict: bool = False
+) -> list[tuple[m.Dispatch, list[Diagnostic]]]:
     """Read every dispatch of a file that holds several (an e-mail bundle).
 
     The text is split before each header line that follows a blank line; each part is parsed
@@ -126,12 +124,10 @@ def parse_many(text: str, *, source: str | None = None,
     lines = text.split("\n")
     starts = [0]
     for index in range(1, len(lines)):
-        line = lines[index].strip().lstrip("\ufeff")
         if not lines[index - 1].strip() and index - starts[-1] > 3 and _starts_dispatch(lines, index):
             starts.append(index)
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
-    return [parse("\n".join(lines[a:b]), source=source, strict=strict, line_offset=a)
-            for a, b in bounds]
+    return [parse("\n".join(lines[a:b]), source=source, strict=strict, line_offset=a) for a, b in bounds]
 
 
 def _starts_dispatch(lines: list[str], index: int) -> bool:
@@ -146,10 +142,9 @@ def _starts_dispatch(lines: list[str], index: int) -> bool:
 
 
 def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
-    if _BINARY.search(text):
-        column = _BINARY.search(text)
-        assert column is not None
-        line = text.count("\n", 0, column.start()) + 1 + line_offset
+    binary = _BINARY.search(text)
+    if binary is not None:
+        line = text.count("\n", 0, binary.start()) + 1 + line_offset
         found.add("not-a-dispatch", "not a text file: it holds control characters or NUL bytes", line)
         return m.Dispatch()
     cursor = _Cursor(_clean_lines(text, found), line_offset)
@@ -162,8 +157,11 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
     lines, numbers = _tail(cursor, fields, found)
     body, notes, refs_found = _read_body_and_notes(lines, numbers, fields, found)
     if not (structured or notes or refs_found):
-        found.add("not-a-dispatch", "no header, meta line, note or note reference was found; "
-                  "is this a dispatch?", cursor.line_number(0))
+        found.add(
+            "not-a-dispatch",
+            "no header, meta line, note or note reference was found; is this a dispatch?",
+            cursor.line_number(0),
+        )
     return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
 
 
@@ -185,11 +183,15 @@ def _read_top(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> b
     header = h.match_header(cursor.peek())
     if header is not None:
         cursor.index += 1
-        fields.update(series=header.series, number=header.numbers[0], date=header.date,
-                      extra_numbers=header.numbers[1:], topics=header.topics)
+        fields.update(
+            series=header.series,
+            number=header.numbers[0],
+            date=header.date,
+            extra_numbers=header.numbers[1:],
+            topics=header.topics,
+        )
     else:
-        found.add("missing-header", "no 'DATE SERIES No. NUMBER' header line; reading on without one",
-                  header_line)
+        found.add("missing-header", "no 'DATE SERIES No. NUMBER' header line; reading on without one", header_line)
     title_line = cursor.peek()
     if not _is_meta(title_line) and (header is not None or _looks_like_title(title_line)):
         cursor.index += 1
@@ -220,8 +222,13 @@ def _read_clip_top(cursor: _Cursor, fields: dict[str, object]) -> bool:
     channels = h.match_clip_source(cursor.peek()) or ()
     if channels:
         cursor.index = cursor.skip_blank() + 1
-    fields.update(series="MEMRI TV Clip", number=clip.number, date=date, title=titles[0],
-                  clip=m.Clip(duration_seconds=clip.duration_seconds, channels=channels))
+    fields.update(
+        series="MEMRI TV Clip",
+        number=clip.number,
+        date=date,
+        title=titles[0],
+        clip=m.Clip(duration_seconds=clip.duration_seconds, channels=channels),
+    )
     return True
 
 
@@ -243,8 +250,7 @@ def _read_meta(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> 
             _apply_date_line(date_line, fields, found, number)
         elif topics is not None:
             _check_header(topics, fields, found, number)
-            fields["topics"] = _dedupe_topics(
-                (*tuple(fields.get("topics", ())), *topics.topics), found, number)  # type: ignore[arg-type]
+            fields["topics"] = _dedupe_topics((*tuple(fields.get("topics", ())), *topics.topics), found, number)  # type: ignore[arg-type]
         else:
             break
         seen = True
@@ -257,8 +263,11 @@ def _apply_date_line(line: h.DateLine, fields: dict[str, object], found: _Findin
     if current is None:
         fields["date"] = line.date
     elif line.date not in (None, current):
-        found.add("header-mismatch", f"the meta date {line.date} contradicts the header's "
-                  f"{current}; the header's is kept", number)
+        found.add(
+            "header-mismatch",
+            f"the meta date {line.date} contradicts the header's {current}; the header's is kept",
+            number,
+        )
     if line.authors:
         fields["authors"] = line.authors
     if line.author_note:
@@ -270,8 +279,11 @@ def _check_header(meta: h.Header, fields: dict[str, object], found: _Findings, n
         if fields.get(key) is None:
             fields[key] = value
         elif fields[key] != value:
-            found.add("header-mismatch", f"the meta block's {key} {value!r} contradicts the header's "
-                      f"{fields[key]!r}; the header's is kept", number)
+            found.add(
+                "header-mismatch",
+                f"the meta block's {key} {value!r} contradicts the header's {fields[key]!r}; the header's is kept",
+                number,
+            )
 
 
 def _dedupe_topics(topics: tuple[str, ...], found: _Findings, number: int) -> tuple[str, ...]:
@@ -317,13 +329,11 @@ def _read_body_and_notes(
     paren = any(note.paren for note in raw_notes)
     reader = BlockReader(paren_refs=paren)
     if paren:
-        found.add("paren-references", "notes are marked '(1)'; '(N)' in the body read as references",
-                  numbers[first])
+        found.add("paren-references", "notes are marked '(1)'; '(N)' in the body read as references", numbers[first])
     body = _read_blocks(split_units(lines[:first], numbers[:first]), reader, found)
     leftover = split_units(lines[after:], numbers[after:])
     for unit in leftover:
-        found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}",
-                  unit.line)
+        found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
     body += _read_blocks(leftover, reader, found)
     notes = _read_notes(raw_notes, fields, found)
     _check_references(reader, notes, found)
@@ -335,8 +345,11 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings) -> li
     previous = ""
     for unit in units:
         if "[email protected]" in unit.text:
-            found.add("email-hidden", "an e-mail address was hidden by the web page",
-                      *unit.locate(unit.text.index("[email protected]")))
+            found.add(
+                "email-hidden",
+                "an e-mail address was hidden by the web page",
+                *unit.locate(unit.text.index("[email protected]")),
+            )
         if unit.text == previous:
             found.add("duplicate-paragraph", "paragraph repeats the one before it; dropped", unit.line)
             continue
@@ -347,8 +360,12 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings) -> li
             continue
         block = reader.block(unit)
         if isinstance(block, m.Figure) and block.credit_missing:
-            found.add("credit-lost", "image credit lost in scraping ('(Source:'); recorded as missing",
-                      unit.line, len(unit.text) - len("(Source:") + 1)
+            found.add(
+                "credit-lost",
+                "image credit lost in scraping ('(Source:'); recorded as missing",
+                unit.line,
+                len(unit.text) - len("(Source:") + 1,
+            )
         blocks.append(block)
     return blocks
 
@@ -363,8 +380,7 @@ def _caption_text(block: m.Heading | m.Paragraph) -> str:
     return block.text if isinstance(block, m.Heading) else m.plain_text(block.content)
 
 
-def _read_notes(raw_notes: list[RawNote], fields: dict[str, object],
-                found: _Findings) -> list[tuple[m.Note, int]]:
+def _read_notes(raw_notes: list[RawNote], fields: dict[str, object], found: _Findings) -> list[tuple[m.Note, int]]:
     notes: list[tuple[m.Note, int]] = []
     seen: set[int] = set()
     for raw in raw_notes:

@@ -65,6 +65,10 @@ class Exporter:
     binary: bool = False
 
 
+def _suffixes(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @frozen(kw_only=True)
 class Reader:
     """An input format.
@@ -75,7 +79,7 @@ class Reader:
 
     name: str
     read: ReadFunction
-    suffixes: tuple[str, ...] = field(converter=tuple)
+    suffixes: tuple[str, ...] = field(converter=_suffixes)
     description: str = ""
 
 
@@ -154,8 +158,10 @@ class PluginHost:
 
     def collect(self) -> None:
         """Call every plugin's registration hooks, one plugin at a time, so each is on its own."""
-        for hook, kind in ((self.manager.hook.register_readers, "reader"),
-                           (self.manager.hook.register_exporters, "exporter")):
+        for hook, kind in (
+            (self.manager.hook.register_readers, "reader"),
+            (self.manager.hook.register_exporters, "exporter"),
+        ):
             for impl in hook.get_hookimpls():  # in registration order: built-ins first
                 owner = impl.plugin_name
                 table = self.readers if kind == "reader" else self.exporters
@@ -187,9 +193,12 @@ def _load_plugin_list() -> set[str] | None:
     return {name.strip() for name in value.split(",") if name.strip()}
 
 
-def make_plugin_host(*, builtins: Iterable[str] = BUILTIN_PLUGINS,
-                     entry_points_: Iterable[EntryPoint] | None = None,
-                     plugins: Iterable[object] = ()) -> PluginHost:
+def make_plugin_host(
+    *,
+    builtins: Iterable[str] = BUILTIN_PLUGINS,
+    entry_points_: Iterable[EntryPoint] | None = None,
+    plugins: Iterable[object] = (),
+) -> PluginHost:
     """A new plugin host.
 
     :param builtins: modules registered first, as the built-in plugins.
@@ -211,9 +220,13 @@ def make_plugin_host(*, builtins: Iterable[str] = BUILTIN_PLUGINS,
         _register(host, entry_point.name, entry_point.load)
     for plugin in plugins:
         name = getattr(plugin, "__name__", None) or type(plugin).__name__
-        _register(host, name, lambda plugin=plugin: plugin)
+        _register(host, name, functools.partial(_same, plugin))
     host.collect()
     return host
+
+
+def _same(plugin: object) -> object:
+    return plugin
 
 
 def _register(host: PluginHost, name: str, load: Callable[[], object]) -> None:

@@ -75,17 +75,18 @@ def from_json(text: str | bytes, *, source: str | None = None) -> m.Document:
         raise ParseError("expected a JSON object at the top level", source=source)
     schema = data.pop("schema", None)
     kinds: dict[object, type[m.Dispatch] | type[m.Collection]] = {
-        DISPATCH_SCHEMA: m.Dispatch, COLLECTION_SCHEMA: m.Collection,
+        DISPATCH_SCHEMA: m.Dispatch,
+        COLLECTION_SCHEMA: m.Collection,
     }
     if schema not in kinds:
-        raise ParseError(f"expected 'schema' to be {DISPATCH_SCHEMA!r} or {COLLECTION_SCHEMA!r}, "
-                         f"got {schema!r}", source=source)
+        raise ParseError(
+            f"expected 'schema' to be {DISPATCH_SCHEMA!r} or {COLLECTION_SCHEMA!r}, got {schema!r}", source=source
+        )
     try:
         return _converter.structure(data, kinds[schema])
     except Exception as error:  # cattrs raises exception groups of many types
         reasons = cattrs.transform_error(error) if isinstance(error, cattrs.BaseValidationError) else [str(error)]
-        raise ParseError(f"does not match the dispatchlib JSON schema: {'; '.join(reasons)}",
-                         source=source) from None
+        raise ParseError(f"does not match the dispatchlib JSON schema: {'; '.join(reasons)}", source=source) from None
 
 
 def json_schema() -> dict[str, Any]:
@@ -106,12 +107,20 @@ def _read(data: bytes, *, source: str | None = None, strict: bool = False) -> tu
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """The ``json`` exporter."""
-    register(Exporter(name="json", export=_export, suffix=".json", media_type="application/json",
-                      description="JSON: the whole model, lossless, with a JSON Schema"))
+    register(
+        Exporter(
+            name="json",
+            export=_export,
+            suffix=".json",
+            media_type="application/json",
+            description="JSON: the whole model, lossless, with a JSON Schema",
+        )
+    )
 
 
 @hookimpl
 def register_readers(register: Callable[[Reader], None]) -> None:
     """The ``json`` reader: JSON written by the ``json`` exporter."""
-    register(Reader(name="json", read=_read, suffixes=(".json",),
-                    description="JSON written by dispatchlib's json exporter"))
+    register(
+        Reader(name="json", read=_read, suffixes=(".json",), description="JSON written by dispatchlib's json exporter")
+    )

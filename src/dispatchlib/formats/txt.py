@@ -38,7 +38,7 @@ def _block(block: m.Block) -> str:
             return text
         case m.Quotation(content=content):
             inner = list(content)
-            refs = []
+            refs: list[m.Inline] = []
             while inner and isinstance(inner[-1], m.NoteRef):
                 refs.insert(0, inner.pop())
             return f'"{_inline(tuple(inner))}"{_inline(tuple(refs))}'
@@ -133,12 +133,25 @@ def _read(data: bytes, *, source: str | None = None, strict: bool = False) -> tu
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """The ``txt`` exporter."""
-    register(Exporter(name="txt", export=_export, suffix=".txt", media_type="text/plain; charset=utf-8",
-                      description="plain text: the canonical dispatch text, read back by the parser"))
+    register(
+        Exporter(
+            name="txt",
+            export=_export,
+            suffix=".txt",
+            media_type="text/plain; charset=utf-8",
+            description="plain text: the canonical dispatch text, read back by the parser",
+        )
+    )
 
 
 @hookimpl
 def register_readers(register: Callable[[Reader], None]) -> None:
     """The ``txt`` reader: the dispatch text format of FORMAT.md."""
-    register(Reader(name="txt", read=_read, suffixes=(".txt", ".text"),
-                    description="dispatch text as copied from a web page or an e-mail"))
+    register(
+        Reader(
+            name="txt",
+            read=_read,
+            suffixes=(".txt", ".text"),
+            description="dispatch text as copied from a web page or an e-mail",
+        )
+    )

@@ -1,0 +1,188 @@
+"""The command line, run as a user runs it: a real process, its output, stderr and exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, SEED
+
+import dispatchlib as dl
+
+VARIANTS = CORPUS / "variants"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "dispatchlib", *args], input=stdin, capture_output=True, cwd=cwd, check=False
+    )
+
+
+def test_convert_seed_to_json_on_stdout() -> None:
+    """The brief's example: the seed as JSON on stdout, with its pinned values."""
+    done = run("convert", str(SEED), "--to", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["series"], data["number"], data["date"], data["topics"], data["authors"]) == (
+        "Special Dispatch",
+        10523,
+        "2023-03-14",
+        ["Russia"],
+        [],
+    )
+    assert [n["date"] for n in data["notes"]] == ["2023-03-06", "2023-03-08", "2023-03-07"]
+    figures = [b for b in data["body"] if b["type"] == "figure"]
+    assert len(figures) == 2 and all(f["credit_missing"] and f["credit"] is None for f in figures)
+    assert sum(b["type"] == "paragraph" for b in data["body"]) == 16
+    assert [b["source_note"] for b in data["body"] if b["type"] == "translation_boundary"] == [3]
+    assert b"Share this" not in done.stdout
+
+
+def test_format_inferred_from_output_suffix(tmp_path: Path) -> None:
+    """-o out.json writes JSON without --to."""
+    target = tmp_path / "out.json"
+    assert run("convert", str(SEED), "-o", str(target)).returncode == 0
+    assert dl.from_json(target.read_bytes()) == dl.read_file(SEED)[0]
+
+
+def test_out_dir_writes_one_file_per_input(tmp_path: Path) -> None:
+    """--out-dir writes NAME.SUFFIX for each input."""
+    inputs = sorted(VARIANTS.glob("*.txt"))
+    done = run("convert", *map(str, inputs), "--to", "txt", "--out-dir", str(tmp_path / "out"), "-q")
+    assert done.returncode == 0, done.stderr
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == sorted(p.name for p in inputs)
+    for path in inputs:
+        assert dl.parse((tmp_path / "out" / path.name).read_text("utf-8"))[0] == dl.read_file(path)[0]
+
+
+def test_several_inputs_with_output_make_a_collection(tmp_path: Path) -> None:
+    """Several inputs and -o give one collection document."""
+    target = tmp_path / "all.json"
+    done = run("convert", str(SEED), str(VARIANTS / "tv-clip.txt"), "-o", str(target), "--title", "Week 11")
+    assert done.returncode == 0, done.stderr
+    collection = dl.from_json(target.read_bytes())
+    assert isinstance(collection, dl.Collection) and collection.title == "Week 11"
+    assert [d.number for d in collection.dispatches] == [10523, 1632]
+
+
+def test_stdin_to_stdout() -> None:
+    """'-' reads stdin; the text output reads back to the same model."""
+    done = run("convert", "-", "--to", "txt", stdin=SEED.read_bytes())
+    assert done.returncode == 0
+    assert dl.parse(done.stdout.decode())[0] == dl.read_file(SEED)[0]
+
+
+def test_warnings_go_to_stderr_unless_quiet() -> None:
+    """Warnings about the input are printed on stderr with file and line; -q silences them."""
+    loud = run("convert", str(SEED), "--to", "json")
+    assert f"{SEED}:18:37: warning: image credit lost".encode() in loud.stderr
+    assert run("convert", str(SEED), "--to", "json", "-q").stderr == b""
+
+
+def test_check_reports_damage_and_strict_exit_code(tmp_path: Path) -> None:
+    """check prints the diagnostics; --strict exits 4 when one is an error."""
+    damaged = run("check", str(VARIANTS / "damaged-crlf.txt"))
+    assert damaged.returncode == 0
+    assert b"[line-endings]" in damaged.stdout and b"[email-hidden]" in damaged.stdout
+    truncated = run("check", "--json", str(VARIANTS / "subscriber-truncated.txt"))
+    assert "truncated" in {row["code"] for row in json.loads(truncated.stdout)}
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Special Dispatch No. 1\n\nT\n\nText.[4]\n", encoding="utf-8")
+    assert run("check", str(bad)).returncode == 0
+    strict = run("check", "--strict", str(bad))
+    assert strict.returncode == 4 and b"points to no note" in strict.stdout
+
+
+def test_convert_strict_fails_with_location(tmp_path: Path) -> None:
+    """convert --strict stops at the first error: one line with file:line:column, exit 4."""
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Special Dispatch No. 1\n\nT\n\nText.[4]\n", encoding="utf-8")
+    done = run("convert", str(bad), "--to", "json", "--strict")
+    assert done.returncode == 4
+    assert done.stderr.decode().splitlines() == [
+        f"dispatchlib: error: {bad}:5:6: reference [4] points to no note [missing-note]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("make", "args", "code", "message"),
+    [
+        (None, ["convert", "missing.txt", "--to", "json"], 3, "missing.txt: no such file"),
+        ("dir", ["convert", "{}", "--to", "json"], 3, "is a folder, not a file"),
+        ("empty", ["convert", "{}", "--to", "json"], 5, "the input holds no text"),
+        ("binary", ["convert", "{}", "--to", "json"], 3, "not a text file"),
+        ("latin1", ["convert", "{}", "--to", "json"], 3, ":1:4: not valid UTF-8 text"),
+        ("prose", ["convert", "{}", "--to", "json"], 5, "is this a dispatch?"),
+        ("seed", ["convert", "{}", "--to", "nope"], 6, "no output format 'nope'; known formats:"),
+        ("seed", ["convert", "{}"], 2, "say which format to write with --to FORMAT"),
+        ("seed", ["convert", "{}", "--to", "txt", "-o", "{}"], 9, "is an input file; it is never overwritten"),
+        ("badjson", ["convert", "{}", "--to", "txt"], 4, "does not match the dispatchlib JSON schema"),
+    ],
+)
+def test_user_errors_are_one_line_with_exit_code(
+    tmp_path: Path, make: str | None, args: list[str], code: int, message: str
+) -> None:
+    """Each kind of user error prints one line on stderr, no traceback, with its own exit code."""
+    path = tmp_path / ("in.json" if make == "badjson" else "in.txt")
+    contents = {
+        "empty": b"",
+        "binary": b"\x89PNG\r\n\x1a\n\x00\x00",
+        "latin1": b"Caf\xe9 au lait\n",
+        "prose": b"Just some prose here.\n",
+        "seed": SEED.read_bytes(),
+        "badjson": b'{"schema": "dispatchlib/dispatch/1", "number": "x"}',
+    }
+    if make == "dir":
+        path.mkdir()
+    elif make is not None:
+        path.write_bytes(contents[make])
+    before = path.read_bytes() if path.is_file() else None
+    done = run(*[a.format(path) for a in args], cwd=tmp_path)
+    lines = done.stderr.decode().splitlines()
+    assert done.returncode == code, lines
+    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("dispatchlib: error: ")
+    assert b"Traceback" not in done.stderr
+    if before is not None:
+        assert path.read_bytes() == before
+
+
+def test_debug_shows_traceback() -> None:
+    """--debug shows the traceback of an error."""
+    done = run("--debug", "convert", "missing.txt", "--to", "json")
+    assert done.returncode != 0 and b"Traceback" in done.stderr
+
+
+def test_formats_and_plugins_json() -> None:
+    """formats and plugins print JSON with the built-ins."""
+    formats = json.loads(run("formats", "--json").stdout)
+    assert {"json", "txt"} <= {e["name"] for e in formats["exporters"]}
+    assert {"json", "txt"} <= {r["name"] for r in formats["readers"]}
+    plugins = json.loads(run("plugins", "--json").stdout)
+    builtin = {p["name"] for p in plugins["plugins"] if p["builtin"]}
+    assert builtin == {"dispatchlib.formats.json", "dispatchlib.formats.txt"}
+
+
+def test_json_input_converts_back_to_text(tmp_path: Path) -> None:
+    """The json reader takes what the json exporter wrote."""
+    target = tmp_path / "seed.json"
+    run("convert", str(SEED), "-o", str(target), "-q")
+    done = run("convert", str(target), "--to", "txt")
+    assert dl.parse(done.stdout.decode())[0] == dl.read_file(SEED)[0]
+
+
+def test_failed_write_leaves_no_partial_file(tmp_path: Path) -> None:
+    """Writing into a folder that does not exist fails cleanly and leaves nothing behind."""
+    done = run("convert", str(SEED), "--to", "json", "-o", str(tmp_path / "nowhere" / "x.json"))
+    assert done.returncode == 9 and b"cannot write here" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_does_not_load_exporter_libraries() -> None:
+    """import dispatchlib loads neither ebooklib, python-docx nor lxml."""
+    code = "import sys, dispatchlib; print(sorted(m for m in ('ebooklib', 'docx', 'lxml') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
