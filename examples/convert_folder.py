@@ -23,6 +23,8 @@ def main(source: Path, target: Path) -> int:
         warnings = [d for d in diagnostics if d.severity is not dispatchlib.Severity.INFO]
         for exporter in exporters:
             output = target / f"{path.stem}{exporter.suffix}"
+            if output.resolve() == path.resolve():
+                sys.exit(f"{output} is an input file; choose another target folder")
             dispatchlib.write_atomic(output, dispatchlib.export(document, exporter.name))
             print(f"{path} -> {output}")
         for warning in warnings:

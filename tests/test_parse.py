@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dispatchlib as dl
 
@@ -247,3 +249,59 @@ def test_pathological_input_does_not_raise(text: str) -> None:
     """Degenerate input parses leniently without raising."""
     dispatch, diagnostics = dl.parse(text)
     assert isinstance(dispatch, dl.Dispatch) and isinstance(diagnostics, list)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_lenient_parse_never_raises(text: str) -> None:
+    """On any text, lenient parsing returns a dispatch and diagnostics."""
+    dispatch, diagnostics = dl.parse(text)
+    assert isinstance(dispatch, dl.Dispatch)
+    assert all(isinstance(d, dl.Diagnostic) for d in diagnostics)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_strict_parse_raises_only_parse_error(text: str) -> None:
+    """On any text, strict parsing either succeeds or raises ParseError, with a location."""
+    try:
+        dl.parse(text, source="any.txt", strict=True)
+    except dl.ParseError as error:
+        message = str(error)
+    else:
+        return
+    assert message.startswith("any.txt")
+
+
+_DISPATCH_LINES = st.sampled_from(
+    [
+        *SIMPLE.splitlines(),
+        "",
+        "   ",
+        "[2] Reuters, May 1, 2020.",
+        "(1) Note.",
+        "* Bio.",
+        "Share this Report:",
+        "#12 | 01:02",
+        "Source: A (B)C (D)",
+        "Dec 01, 2007",
+        "Note: x",
+        "(Applause)",
+        "A (Source:",
+        "Name: said.",
+        "Special Dispatch | No. 1, 2 | June 21, 2009",
+        "The following are excerpts:[9]",
+        "\u00a0",
+        "memri",
+        "[1]",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DISPATCH_LINES, max_size=40), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_damaged_dispatch_like_text_never_raises(lines: list[str], newline: str) -> None:
+    """Dispatch-shaped lines in any order and with any line ends parse leniently; parse_many too."""
+    text = newline.join(lines)
+    assert isinstance(dl.parse(text)[0], dl.Dispatch)
+    assert all(isinstance(d, dl.Dispatch) for d, _ in dl.parse_many(text))
