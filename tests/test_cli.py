@@ -66,7 +66,7 @@ def test_several_inputs_with_output_make_a_collection(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     collection = dl.from_json(target.read_bytes())
     assert isinstance(collection, dl.Collection) and collection.title == "Week 11"
-    assert [d.number for d in collection.dispatches] == [10523, 1632]
+    assert [d.number for d in collection.dispatches] == [1632, 10523]  # ordered by date
 
 
 def test_stdin_to_stdout() -> None:
@@ -163,7 +163,7 @@ def test_formats_and_plugins_json() -> None:
     assert {"json", "txt"} <= {r["name"] for r in formats["readers"]}
     plugins = json.loads(run("plugins", "--json").stdout)
     builtin = {p["name"] for p in plugins["plugins"] if p["builtin"]}
-    assert builtin == {"dispatchlib.formats.json", "dispatchlib.formats.txt"}
+    assert builtin == {"dispatchlib.formats.json", "dispatchlib.formats.txt", "dispatchlib.formats.epub"}
 
 
 def test_json_input_converts_back_to_text(tmp_path: Path) -> None:
@@ -186,3 +186,18 @@ def test_import_does_not_load_exporter_libraries() -> None:
     code = "import sys, dispatchlib; print(sorted(m for m in ('ebooklib', 'docx', 'lxml') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("args", [["formats"], ["convert", str(SEED), "--to", "txt", "-q"]])
+def test_cli_paths_do_not_load_exporter_libraries(args: list[str]) -> None:
+    """'formats' and a conversion to txt import neither ebooklib, python-docx nor lxml."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write(repr(sorted(m for m in ('ebooklib', 'docx', 'lxml', 'PIL') "
+        "if m in sys.modules))))\n"
+        f"sys.argv = ['dispatchlib', *{args!r}]\n"
+        "from dispatchlib.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip().endswith("[]")

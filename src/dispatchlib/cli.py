@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn
 
 import click
 
@@ -85,6 +85,15 @@ def cli(context: click.Context, debug: bool) -> None:
 )
 @click.option("--out-dir", "-d", type=click.Path(file_okay=False), help="Write one file per input here.")
 @click.option("--title", default="", help="Title of a collection.")
+@click.option("--language", default="en", show_default=True, help="Language tag of the text.")
+@click.option("--publisher", help="Publisher named in the metadata.")
+@click.option("--cover", "cover_image", type=click.Path(dir_okay=False), help="E-books: use this cover image.")
+@click.option("--no-cover", is_flag=True, help="E-books: no generated cover.")
+@click.option(
+    "--group-by",
+    type=click.Choice(["series", "topic", "month"]),
+    help="E-book collections: group the table of contents.",
+)
 @click.option("--wrap", type=click.IntRange(min=20), help="Plain text: wrap at this width.")
 @click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings about the input.")
@@ -95,6 +104,11 @@ def convert(
     output: str | None,
     out_dir: str | None,
     title: str,
+    language: str,
+    publisher: str | None,
+    cover_image: str | None,
+    no_cover: bool,
+    group_by: Literal["series", "topic", "month"] | None,
     wrap: int | None,
     strict: bool,
     quiet: bool,
@@ -103,7 +117,15 @@ def convert(
     if output and out_dir:
         raise click.UsageError("use either --output or --out-dir, not both")
     exporter = _choose_exporter(to, output)
-    options = ExportOptions(title=title, wrap_width=wrap)
+    options = ExportOptions(
+        title=title,
+        language=language,
+        publisher=publisher,
+        cover_image=cover_image,
+        generate_cover=not no_cover,
+        group_by=group_by,
+        wrap_width=wrap,
+    )
     if out_dir is None:
         _refuse_to_overwrite_inputs([output] if output else [], inputs)
         documents = []
@@ -111,7 +133,9 @@ def convert(
             document, diagnostics = _read(name, input_format, strict)
             _report(diagnostics, quiet)
             documents.append(document)
-        data = export(collect(documents, title=title), exporter.name, options)
+        document, diagnostics = collect(documents, title=title)
+        _report(diagnostics, quiet)
+        data = export(document, exporter.name, options)
         _write(data, output, exporter)
         return
     targets = {

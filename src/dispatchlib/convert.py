@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
-from .diagnostics import Diagnostic
-from .errors import ExportError, InputError, NotADispatchError
+from .diagnostics import CODES, Diagnostic
+from .errors import DispatchlibError, ExportError, InputError, NotADispatchError
 from .model import Collection, Dispatch, Document
 from .options import ExportOptions
 from .plugins import PluginHost, default_host
@@ -53,14 +54,45 @@ def read_file(
     return read_bytes(data, source=name, format=format, strict=strict, host=host)
 
 
-def collect(documents: list[Document], *, title: str = "") -> Document:
-    """One document from several: a single dispatch stays itself, more make a :class:`Collection`."""
+def collect(documents: list[Document], *, title: str = "") -> tuple[Document, list[Diagnostic]]:
+    """One document from several: a single dispatch stays itself, more make a :class:`Collection`.
+
+    A collection's dispatches are ordered by date, then series and number; a dispatch that comes
+    twice (same series and number) is kept once, the fuller copy, with a ``duplicate-dispatch``
+    diagnostic.
+    """
     dispatches: list[Dispatch] = []
     for document in documents:
         dispatches.extend(document.dispatches if isinstance(document, Collection) else [document])
     if len(dispatches) == 1 and not title:
-        return dispatches[0]
-    return Collection(title=title, dispatches=tuple(dispatches))
+        return dispatches[0], []
+    kept: dict[object, Dispatch] = {}
+    found: list[Diagnostic] = []
+    for index, dispatch in enumerate(dispatches):
+        key = (dispatch.series, dispatch.number) if dispatch.number is not None else index
+        other = kept.get(key)
+        if other is not None:
+            found.append(
+                Diagnostic(
+                    severity=CODES["duplicate-dispatch"][0],
+                    code="duplicate-dispatch",
+                    message=f"{dispatch.series or ''} No. {dispatch.number} appears twice; "
+                    "the fuller copy is kept".lstrip(),
+                )
+            )
+            if _size(dispatch) <= _size(other):
+                continue
+        kept[key] = dispatch
+    ordered = sorted(kept.values(), key=_order)
+    return Collection(title=title, dispatches=tuple(ordered)), found
+
+
+def _size(dispatch: Dispatch) -> int:
+    return len(dispatch.body) + len(dispatch.notes)
+
+
+def _order(dispatch: Dispatch) -> tuple[datetime.date, str, int]:
+    return (dispatch.date or datetime.date.max, dispatch.series or "", dispatch.number or 0)
 
 
 def export(
@@ -74,5 +106,7 @@ def export(
     exporter = (host or default_host()).exporter(to)
     try:
         return exporter.export(document, options or ExportOptions())
+    except DispatchlibError:
+        raise
     except Exception as error:  # a third-party exporter's bug is reported as an export failure
         raise ExportError(f"exporter {to!r} failed: {type(error).__name__}: {error}") from error

@@ -45,6 +45,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "byte-order-mark": (Severity.INFO, "a byte-order mark at the start, dropped"),
     "odd-whitespace": (Severity.INFO, "non-breaking or other unusual spaces, read as spaces"),
     "paren-references": (Severity.INFO, "note references written as '(1)', read as references"),
+    "duplicate-dispatch": (Severity.WARNING, "a collection holds one dispatch twice; the fuller copy is kept"),
 }
 
 

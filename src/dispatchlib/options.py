@@ -3,6 +3,8 @@ exporter's signature. Exporters read the fields they understand and ignore the r
 
 from __future__ import annotations
 
+from typing import Literal
+
 from attrs import field, frozen
 
 __all__ = ["ExportOptions"]
@@ -18,8 +20,19 @@ class ExportOptions:
     """How to render a document.
 
     :param title: the title of a collection's output; empty means "made from the dispatches".
+    :param language: the BCP 47 language tag of the text (the translations are English).
+    :param publisher: the publisher named in e-book and document metadata; none by default.
+    :param cover_image: a cover image file to use instead of the generated cover.
+    :param generate_cover: e-books: draw a cover when no ``cover_image`` is given.
+    :param group_by: e-book collections: group the table of contents by ``series``, ``topic``
+        or ``month``; None lists the dispatches in order.
     :param wrap_width: plain text: wrap paragraphs at this width; None keeps one line each.
     """
 
     title: str = ""
+    language: str = "en"
+    publisher: str | None = None
+    cover_image: str | None = None
+    generate_cover: bool = True
+    group_by: Literal["series", "topic", "month"] | None = None
     wrap_width: int | None = field(default=None, validator=_wrap_width)

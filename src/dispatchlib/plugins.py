@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "dispatchlib"
-BUILTIN_PLUGINS = ("dispatchlib.formats.txt", "dispatchlib.formats.json")
+BUILTIN_PLUGINS = ("dispatchlib.formats.txt", "dispatchlib.formats.json", "dispatchlib.formats.epub")
 
 ExportFunction = Callable[[Document, ExportOptions], bytes]
 ReadFunction = Callable[..., tuple[Document, list[Diagnostic]]]

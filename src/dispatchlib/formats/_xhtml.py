@@ -1,0 +1,212 @@
+"""Rendering the model as XHTML fragments: blocks, inline content, notes, right-to-left runs.
+
+Plain string building with escaping: no XML library is needed to write well-formed XHTML, and it
+keeps a 10,000-dispatch book fast. Ids are prefixed per dispatch (``d3-n1``), so notes of many
+dispatches in one book never collide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+
+from .. import model as m
+
+# Hebrew, Arabic (with Syriac, Thaana, NKo and the presentation forms) are written right to left.
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_RUN = re.compile(rf"[{_RTL}](?:[{_RTL}\s\d.,;:!?'\"«»()\u200c\u200d\u060c\u061b\u061f-]*[{_RTL}])?")
+_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+_HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def text(value: str) -> str:
+    """``value`` escaped for XHTML, with characters XML cannot hold removed."""
+    return escape(_XML_UNSAFE.sub("", value), quote=False)
+
+
+def attr(value: str) -> str:
+    """``value`` escaped for an attribute."""
+    return escape(_XML_UNSAFE.sub("", value), quote=True)
+
+
+def rtl_language(run: str) -> str:
+    """The language a right-to-left run is most likely in: Hebrew, Persian or Arabic."""
+    if _HEBREW.search(run):
+        return "he"
+    return "fa" if _PERSIAN.search(run) else "ar"
+
+
+def mostly_rtl(value: str) -> bool:
+    """True if most letters of ``value`` are right-to-left script."""
+    letters = [c for c in value if c.isalpha()]
+    rtl = sum(1 for c in letters if re.match(f"[{_RTL}]", c))
+    return bool(letters) and rtl * 2 > len(letters)
+
+
+def with_rtl_spans(value: str) -> str:
+    """Escaped text, with right-to-left runs inside left-to-right text marked ``dir="rtl"``."""
+    out: list[str] = []
+    position = 0
+    for match in _RTL_RUN.finditer(value):
+        out.append(text(value[position : match.start()]))
+        run = match.group()
+        out.append(f'<span dir="rtl" lang="{rtl_language(run)}" xml:lang="{rtl_language(run)}">{text(run)}</span>')
+        position = match.end()
+    out.append(text(value[position:]))
+    return "".join(out)
+
+
+class DispatchRenderer:
+    """XHTML for one dispatch of a book; ``prefix`` makes its ids unique within the book.
+
+    ``link_for`` maps a mention such as ``Special Dispatch No. 7700`` to the href of that dispatch
+    when it is in the same book.
+    """
+
+    def __init__(
+        self, dispatch: m.Dispatch, prefix: str, link_for: Callable[[str, int], str | None] | None = None
+    ) -> None:
+        self.dispatch = dispatch
+        self.prefix = prefix
+        self.link_for = link_for
+        self.notes = {note.number: note for note in dispatch.notes}
+        self.ref_ids: dict[int, str] = {}
+        self.headings: list[tuple[int, str, str]] = []  # level, id, text
+        self._ref_count = 0
+
+    def note_id(self, number: int) -> str:
+        return f"{self.prefix}-n{number}"
+
+    def inline(self, content: tuple[m.Inline, ...]) -> str:
+        out: list[str] = []
+        for item in content:
+            if isinstance(item, m.Text):
+                out.append(self.linked(item.text))
+            elif item.number in self.notes:
+                self._ref_count += 1
+                ref_id = f"{self.prefix}-r{self._ref_count}"
+                self.ref_ids.setdefault(item.number, ref_id)
+                out.append(
+                    f'<a class="noteref" epub:type="noteref" role="doc-noteref" id="{ref_id}" '
+                    f'href="#{self.note_id(item.number)}">{item.number}</a>'
+                )
+            else:
+                out.append(f'<span class="missing-ref" title="no such note">[{item.number}]</span>')
+        return "".join(out)
+
+    def linked(self, value: str) -> str:
+        """Text with mentions of dispatches in the same book turned into links."""
+        if self.link_for is None:
+            return with_rtl_spans(value)
+        out: list[str] = []
+        position = 0
+        for match in _MENTION.finditer(value):
+            href = self.link_for(match["series"].strip(), int(match["number"]))
+            if href is None:
+                continue
+            out.append(with_rtl_spans(value[position : match.start()]))
+            out.append(f'<a href="{attr(href)}">{text(match.group())}</a>')
+            position = match.end()
+        out.append(with_rtl_spans(value[position:]))
+        return "".join(out)
+
+    def paragraph(self, content: tuple[m.Inline, ...], css: str = "") -> str:
+        direction = ' dir="rtl"' if mostly_rtl(m.plain_text(content)) else ""
+        css_attr = f' class="{css}"' if css else ""
+        return f"<p{css_attr}{direction}>{self.inline(content)}</p>"
+
+    def block(self, block: m.Block) -> str:
+        match block:
+            case m.Paragraph(content=content):
+                return self.paragraph(content)
+            case m.Heading(text=value, level=level):
+                heading_id = f"{self.prefix}-h{len(self.headings) + 1}"
+                self.headings.append((level, heading_id, value))
+                return f'<h{level + 1} id="{heading_id}">{with_rtl_spans(value)}</h{level + 1}>'
+            case m.Figure():
+                return self.figure(block)
+            case m.Quotation(content=content):
+                return f"<blockquote>{self.paragraph(content)}</blockquote>"
+            case m.SpeakerTurn(speaker=speaker, content=content):
+                return (
+                    f'<p class="turn"><span class="speaker">{with_rtl_spans(speaker)}:</span> '
+                    f"{self.inline(content)}</p>"
+                )
+            case m.StageDirection(text=value):
+                return f'<p class="stage">({with_rtl_spans(value)})</p>'
+            case m.EditorNote(label=label, content=content):
+                return (
+                    f'<div class="editor-note" role="note"><p><span class="label">{text(label)}:</span> '
+                    f"{self.inline(content)}</p></div>"
+                )
+            case m.MediaPointer(text=value):
+                return f'<p class="media-pointer">{text(value)}</p>'
+            case m.TranslationBoundary(content=content, source_note=number):
+                return self.paragraph(content) + self.boundary(number)
+        raise TypeError(f"no XHTML form for {type(block).__name__}")
+
+    def figure(self, figure: m.Figure) -> str:
+        parts = ['<span class="label">Image</span>']
+        if figure.caption:
+            parts.append(f'<span class="caption">{with_rtl_spans(figure.caption)}</span>')
+        if figure.alt_text:
+            parts.append(f'<span class="alt">Described as: {with_rtl_spans(figure.alt_text)}</span>')
+        if figure.credit is not None:
+            parts.append(f'<span class="credit">Source: {with_rtl_spans(figure.credit)}</span>')
+        elif figure.credit_missing:
+            parts.append('<span class="credit missing">Source: not preserved in the copied text</span>')
+        return f'<figure class="image"><figcaption>{" ".join(parts)}</figcaption></figure>'
+
+    def boundary(self, number: int | None) -> str:
+        note = self.notes.get(number) if number is not None else None
+        if note is None:
+            source = "the original"
+        elif note.outlet:
+            source = f"<cite>{with_rtl_spans(note.outlet)}</cite>"
+            if note.date:
+                source += f", {note.date:%B} {note.date.day}, {note.date.year}"
+        elif note.date:
+            source = f"the source in note {note.number}, dated {note.date:%B} {note.date.day}, {note.date.year}"
+        else:
+            source = f"the source in note {note.number}"
+        return (
+            f'<hr class="translation-break"/>'
+            f'<p class="translation-source" role="doc-subtitle">Translation from {source}</p>'
+        )
+
+    def body(self) -> str:
+        return "\n".join(self.block(block) for block in self.dispatch.body)
+
+    def notes_section(self) -> str:
+        """The notes, each an EPUB footnote with its backlink first; unreferenced notes too."""
+        dispatch = self.dispatch
+        if not dispatch.notes and dispatch.author_note is None:
+            return ""
+        items = []
+        if dispatch.author_note is not None:
+            items.append(
+                f'<aside class="author-note" id="{self.prefix}-author" epub:type="footnote" '
+                f'role="doc-footnote"><p>* {with_rtl_spans(dispatch.author_note)}</p></aside>'
+            )
+        seen: set[int] = set()
+        for note in dispatch.notes:
+            note_id = (
+                self.note_id(note.number) if note.number not in seen else f"{self.note_id(note.number)}-{len(items)}"
+            )
+            seen.add(note.number)
+            ref_id = self.ref_ids.get(note.number)
+            back = (
+                f'<a class="backlink" role="doc-backlink" href="#{ref_id}">{note.number}.</a>'
+                if ref_id
+                else f'<span class="number">{note.number}.</span>'
+            )
+            body = self.linked(note.text)
+            if note.outlet_missing:
+                body = f'<span class="outlet missing">[outlet not preserved]</span>, {body}'
+            items.append(f'<aside id="{note_id}" epub:type="footnote" role="doc-footnote"><p>{back} {body}</p></aside>')
+        return f'<section class="notes"><h2>Notes</h2>\n{chr(10).join(items)}\n</section>'
+
+
+_MENTION = re.compile(r"(?P<series>(?:[A-Z][\w&]*\s){1,4}?)No\.\s?(?P<number>\d{1,7})")

