@@ -163,7 +163,7 @@ def test_formats_and_plugins_json() -> None:
     assert {"json", "txt"} <= {r["name"] for r in formats["readers"]}
     plugins = json.loads(run("plugins", "--json").stdout)
     builtin = {p["name"] for p in plugins["plugins"] if p["builtin"]}
-    assert builtin == {"dispatchlib.formats.json", "dispatchlib.formats.txt", "dispatchlib.formats.epub"}
+    assert builtin == {f"dispatchlib.formats.{name}" for name in ("json", "txt", "epub", "docx")}
 
 
 def test_json_input_converts_back_to_text(tmp_path: Path) -> None:

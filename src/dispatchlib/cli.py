@@ -94,6 +94,9 @@ def cli(context: click.Context, debug: bool) -> None:
     type=click.Choice(["series", "topic", "month"]),
     help="E-book collections: group the table of contents.",
 )
+@click.option("--reference-docx", type=click.Path(dir_okay=False), help="Word: styles and page from this document.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Word: page size.")
+@click.option("--toc", is_flag=True, help="Word collections: a table of contents first.")
 @click.option("--wrap", type=click.IntRange(min=20), help="Plain text: wrap at this width.")
 @click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings about the input.")
@@ -109,6 +112,9 @@ def convert(
     cover_image: str | None,
     no_cover: bool,
     group_by: Literal["series", "topic", "month"] | None,
+    reference_docx: str | None,
+    paper: Literal["a4", "letter"],
+    toc: bool,
     wrap: int | None,
     strict: bool,
     quiet: bool,
@@ -124,6 +130,9 @@ def convert(
         cover_image=cover_image,
         generate_cover=not no_cover,
         group_by=group_by,
+        reference_docx=reference_docx,
+        paper=paper,
+        toc=toc,
         wrap_width=wrap,
     )
     if out_dir is None:

@@ -26,6 +26,9 @@ class ExportOptions:
     :param generate_cover: e-books: draw a cover when no ``cover_image`` is given.
     :param group_by: e-book collections: group the table of contents by ``series``, ``topic``
         or ``month``; None lists the dispatches in order.
+    :param reference_docx: Word: take styles, page size and margins from this document.
+    :param paper: Word: the page size of the built-in template, ``a4`` or ``letter``.
+    :param toc: Word collections: put a table-of-contents field first.
     :param wrap_width: plain text: wrap paragraphs at this width; None keeps one line each.
     """
 
@@ -35,4 +38,7 @@ class ExportOptions:
     cover_image: str | None = None
     generate_cover: bool = True
     group_by: Literal["series", "topic", "month"] | None = None
+    reference_docx: str | None = None
+    paper: Literal["a4", "letter"] = "a4"
+    toc: bool = False
     wrap_width: int | None = field(default=None, validator=_wrap_width)

@@ -39,7 +39,12 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "dispatchlib"
-BUILTIN_PLUGINS = ("dispatchlib.formats.txt", "dispatchlib.formats.json", "dispatchlib.formats.epub")
+BUILTIN_PLUGINS = (
+    "dispatchlib.formats.txt",
+    "dispatchlib.formats.json",
+    "dispatchlib.formats.epub",
+    "dispatchlib.formats.docx",
+)
 
 ExportFunction = Callable[[Document, ExportOptions], bytes]
 ReadFunction = Callable[..., tuple[Document, list[Diagnostic]]]

@@ -124,3 +124,49 @@ def ebook_meta(path: Path) -> dict[str, str]:
         key, _, value = line.partition(":")
         fields[key.strip()] = value.strip()
     return fields
+
+
+def need_libreoffice() -> str:
+    """LibreOffice's soffice, for DOCX to PDF, with pdftotext to read the PDF."""
+    soffice = shutil.which("soffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        pytest.skip(
+            "LibreOffice or pdftotext is missing: apt-get install -y --no-install-recommends "
+            "libreoffice-writer-nogui poppler-utils fonts-liberation2 fonts-crosextra-carlito "
+            "fonts-crosextra-caladea"
+        )
+    return soffice
+
+
+def libreoffice_pdf_text(paths: list[Path], folder: Path) -> dict[Path, str]:
+    """Each DOCX converted to PDF by LibreOffice in one run, then read back by pdftotext.
+
+    soffice exits 0 even when a conversion fails, so a missing PDF is an error here; without the
+    Word input filter it would import a broken file as plain text, so the filter is named.
+    """
+    soffice = need_libreoffice()
+    profile = folder / "lo-profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--infilter=MS Word 2007 XML",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, paths),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=1800,
+    )
+    texts = {}
+    for path in paths:
+        pdf = folder / f"{path.stem}.pdf"
+        if not pdf.exists():
+            raise AssertionError(f"LibreOffice made no PDF of {path}")
+        done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+        texts[path] = done.stdout
+    return texts

@@ -12,12 +12,8 @@ from collections.abc import Callable
 from html import escape
 
 from .. import model as m
+from ._bidi import mostly_rtl, segments
 
-# Hebrew, Arabic (with Syriac, Thaana, NKo and the presentation forms) are written right to left.
-_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
-_RTL_RUN = re.compile(rf"[{_RTL}](?:[{_RTL}\s\d.,;:!?'\"«»()\u200c\u200d\u060c\u061b\u061f-]*[{_RTL}])?")
-_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
-_HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -31,31 +27,12 @@ def attr(value: str) -> str:
     return escape(_XML_UNSAFE.sub("", value), quote=True)
 
 
-def rtl_language(run: str) -> str:
-    """The language a right-to-left run is most likely in: Hebrew, Persian or Arabic."""
-    if _HEBREW.search(run):
-        return "he"
-    return "fa" if _PERSIAN.search(run) else "ar"
-
-
-def mostly_rtl(value: str) -> bool:
-    """True if most letters of ``value`` are right-to-left script."""
-    letters = [c for c in value if c.isalpha()]
-    rtl = sum(1 for c in letters if re.match(f"[{_RTL}]", c))
-    return bool(letters) and rtl * 2 > len(letters)
-
-
 def with_rtl_spans(value: str) -> str:
     """Escaped text, with right-to-left runs inside left-to-right text marked ``dir="rtl"``."""
-    out: list[str] = []
-    position = 0
-    for match in _RTL_RUN.finditer(value):
-        out.append(text(value[position : match.start()]))
-        run = match.group()
-        out.append(f'<span dir="rtl" lang="{rtl_language(run)}" xml:lang="{rtl_language(run)}">{text(run)}</span>')
-        position = match.end()
-    out.append(text(value[position:]))
-    return "".join(out)
+    return "".join(
+        text(run) if language is None else f'<span dir="rtl" lang="{language}" xml:lang="{language}">{text(run)}</span>'
+        for run, language in segments(value)
+    )
 
 
 class DispatchRenderer:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import zipfile
 from typing import IO, Any
 
-__all__ = ["FixedTimeZipFile", "build_time"]
+__all__ = ["FixedTimeZipFile", "build_time", "repack"]
 
 _ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
 
@@ -44,3 +45,13 @@ class FixedTimeZipFile(zipfile.ZipFile):
         info.external_attr = 0o644 << 16
         info.create_system = 3
         super().writestr(info, data, compresslevel=compresslevel)
+
+
+def repack(data: bytes, moment: datetime.datetime) -> bytes:
+    """The same archive with every entry stamped ``moment``: for writers that stamp the clock."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with FixedTimeZipFile(buffer, moment) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info), compress_type=info.compress_type)
+    return buffer.getvalue()

@@ -28,6 +28,7 @@ from ..options import ExportOptions
 from ..plugins import Exporter
 from . import _xhtml as x
 from ._cover import cover_jpeg
+from ._labels import TRUNCATED, clip_facts, date_text, display_title, series_line
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_epub"]
@@ -41,21 +42,6 @@ _IMAGE_TYPES = {
     ".webp": "image/webp",
     ".svg": "image/svg+xml",
 }
-
-
-def _series_line(dispatch: m.Dispatch) -> str:
-    numbers = ", ".join(str(n) for n in (dispatch.number, *dispatch.extra_numbers) if n is not None)
-    if dispatch.clip is not None and dispatch.number is not None:
-        return f"{dispatch.series or 'Clip'} #{dispatch.number}"
-    return " ".join(part for part in (dispatch.series, f"No. {numbers}" if numbers else "") if part)
-
-
-def _date_text(date: datetime.date | None) -> str:
-    return f"{date:%B} {date.day}, {date.year}" if date else ""
-
-
-def _title(dispatch: m.Dispatch) -> str:
-    return dispatch.title or _series_line(dispatch) or "Untitled dispatch"
 
 
 def identifier(document: m.Document) -> str:
@@ -83,31 +69,20 @@ def _page(title: str, body: str, language: str, body_type: str = "") -> bytes:
 
 
 def _header_block(dispatch: m.Dispatch, title_id: str) -> str:
-    parts = [f'<p class="series">{x.text(_series_line(dispatch))}</p>'] if _series_line(dispatch) else []
-    parts.append(f'<h1 class="title" id="{title_id}">{x.with_rtl_spans(_title(dispatch))}</h1>')
+    parts = [f'<p class="series">{x.text(series_line(dispatch))}</p>'] if series_line(dispatch) else []
+    parts.append(f'<h1 class="title" id="{title_id}">{x.with_rtl_spans(display_title(dispatch))}</h1>')
     if dispatch.date:
         parts.append(
-            f'<p class="date"><time datetime="{dispatch.date.isoformat()}">{_date_text(dispatch.date)}</time></p>'
+            f'<p class="date"><time datetime="{dispatch.date.isoformat()}">{date_text(dispatch.date)}</time></p>'
         )
     if dispatch.authors:
         parts.append(f'<p class="authors">By {x.text(", ".join(dispatch.authors))}</p>')
     if dispatch.topics:
         parts.append(f'<p class="topics">Topics: {x.text(", ".join(dispatch.topics))}</p>')
-    if dispatch.clip is not None:
-        clip = dispatch.clip
-        facts = (
-            [f"{clip.duration_seconds // 60}:{clip.duration_seconds % 60:02d} min"]
-            if (clip.duration_seconds is not None)
-            else []
-        )
-        facts += [x.text(", ".join(clip.channels))] if clip.channels else []
-        if facts:
-            parts.append(f'<p class="clip">{" · ".join(facts)}</p>')
+    if clip_facts(dispatch):
+        parts.append(f'<p class="clip">{x.text(clip_facts(dispatch))}</p>')
     if dispatch.truncated:
-        parts.append(
-            '<p class="truncated">The full text of this dispatch is available to subscribers; '
-            "this is the part that was public.</p>"
-        )
+        parts.append(f'<p class="truncated">{TRUNCATED}</p>')
     if dispatch.source_url:
         parts.append(
             f'<p class="source-url"><a href="{x.attr(dispatch.source_url)}">{x.text(dispatch.source_url)}</a></p>'
@@ -128,7 +103,7 @@ class _Chapter:
         top = (
             _header_block(self.dispatch, self.title_id)
             if with_header
-            else f'<h1 class="title" id="{self.title_id}">{x.with_rtl_spans(_title(self.dispatch))}</h1>'
+            else f'<h1 class="title" id="{self.title_id}">{x.with_rtl_spans(display_title(self.dispatch))}</h1>'
         )
         body = self.renderer.body()
         notes = self.renderer.notes_section()
@@ -136,12 +111,12 @@ class _Chapter:
             f'<section epub:type="chapter" role="doc-chapter" aria-labelledby="{self.title_id}">\n'
             f"{top}\n{body}\n{notes}\n</section>"
         )
-        return _page(_title(self.dispatch), section, language, "bodymatter")
+        return _page(display_title(self.dispatch), section, language, "bodymatter")
 
     def toc_entry(self) -> str:
         """The chapter's TOC item, its headings nested one level down by their level."""
         return (
-            f'<li><a href="{self.file_name}#{self.title_id}">{x.text(_title(self.dispatch))}</a>'
+            f'<li><a href="{self.file_name}#{self.title_id}">{x.text(display_title(self.dispatch))}</a>'
             f"{_nested(self.file_name, self.renderer.headings)}</li>"
         )
 
@@ -259,7 +234,7 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     book_title = (
         (options.title or getattr(document, "title", "") or f"{len(dispatches)} dispatches")
         if is_collection
-        else _title(first)
+        else display_title(first)
     )
     language = options.language
     dates = [d.date for d in dispatches if d.date]
@@ -274,9 +249,9 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     items: list[Any] = []
     style = resources.files("dispatchlib.formats").joinpath("epub.css").read_bytes()
     book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=style))
-    series_text = "" if is_collection else _series_line(first)
-    date_text = f"{_date_text(min(dates))} – {_date_text(newest)}" if is_collection and dates else _date_text(newest)
-    cover = _cover_image(options, book_title, series_text or f"{len(dispatches)} dispatches", date_text)
+    series_text = "" if is_collection else series_line(first)
+    dates_shown = f"{date_text(min(dates))} – {date_text(newest)}" if is_collection and dates else date_text(newest)
+    cover = _cover_image(options, book_title, series_text or f"{len(dispatches)} dispatches", dates_shown)
     landmarks: list[tuple[str, str, str]] = []
     if cover is not None:
         name, media_type, data = cover
@@ -287,7 +262,7 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
         alt = (
             f"Cover: {book_title}"
             + (f", {series_text}" if series_text else "")
-            + (f", {date_text}" if date_text else "")
+            + (f", {dates_shown}" if dates_shown else "")
         )
         body = (
             f'<section class="cover" epub:type="cover"><img role="doc-cover" src="{name}" '
@@ -316,7 +291,7 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
         title_body = (
             f'<section epub:type="titlepage" class="titlepage"><h1>{x.with_rtl_spans(book_title)}</h1>'
             f'<p class="count">{len(dispatches)} dispatches</p>'
-            + (f'<p class="date">{x.text(date_text)}</p>' if date_text else "")
+            + (f'<p class="date">{x.text(dates_shown)}</p>' if dates_shown else "")
             + "</section>"
         )
     else:
@@ -390,7 +365,7 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
 def _ncx_toc(epub: Any, chapters: Iterable[_Chapter]) -> list[Any]:
     toc: list[Any] = []
     for chapter in chapters:
-        link = epub.Link(f"{chapter.file_name}#{chapter.title_id}", _title(chapter.dispatch), chapter.title_id)
+        link = epub.Link(f"{chapter.file_name}#{chapter.title_id}", display_title(chapter.dispatch), chapter.title_id)
         headings = [epub.Link(f"{chapter.file_name}#{hid}", value, hid) for _, hid, value in chapter.renderer.headings]
         toc.append((link, headings) if headings else link)
     return toc

@@ -1,0 +1,57 @@
+"""The short texts every rich exporter shows about a dispatch, worded once."""
+
+from __future__ import annotations
+
+import datetime
+
+from .. import model as m
+from .._header import format_date
+
+__all__ = ["TRUNCATED", "boundary_source", "clip_facts", "date_text", "display_title", "series_line"]
+
+TRUNCATED = "The full text of this dispatch is available to subscribers; this is the part that was public."
+CREDIT_MISSING = "Source: not preserved in the copied text"
+OUTLET_MISSING = "[outlet not preserved]"
+
+
+def date_text(date: datetime.date | None) -> str:
+    """``March 14, 2023``, or empty."""
+    return format_date(date) if date else ""
+
+
+def series_line(dispatch: m.Dispatch) -> str:
+    """``Special Dispatch No. 10523`` (with every number of the header), or ``MEMRI TV Clip #1632``."""
+    if dispatch.clip is not None and dispatch.number is not None:
+        return f"{dispatch.series or 'Clip'} #{dispatch.number}"
+    numbers = ", ".join(str(n) for n in (dispatch.number, *dispatch.extra_numbers) if n is not None)
+    return " ".join(part for part in (dispatch.series, f"No. {numbers}" if numbers else "") if part)
+
+
+def display_title(dispatch: m.Dispatch) -> str:
+    """The title, or the series line when the title is empty."""
+    return dispatch.title or series_line(dispatch) or "Untitled dispatch"
+
+
+def clip_facts(dispatch: m.Dispatch) -> str:
+    """``2:41 min · Example TV (Qatar), Second Channel (Qatar)`` for a TV clip, else empty."""
+    clip = dispatch.clip
+    if clip is None:
+        return ""
+    facts = []
+    if clip.duration_seconds is not None:
+        facts.append(f"{clip.duration_seconds // 60}:{clip.duration_seconds % 60:02d} min")
+    if clip.channels:
+        facts.append(", ".join(clip.channels))
+    return " · ".join(facts)
+
+
+def boundary_source(dispatch: m.Dispatch, number: int | None) -> str:
+    """What the translation boundary names as the translated text's origin."""
+    note = dispatch.note(number) if number is not None else None
+    if note is None:
+        return "the original"
+    if note.outlet:
+        return note.outlet + (f", {date_text(note.date)}" if note.date else "")
+    if note.date:
+        return f"the source in note {note.number}, dated {date_text(note.date)}"
+    return f"the source in note {note.number}"

@@ -1,0 +1,348 @@
+"""Word (DOCX): a dispatch or a collection as a document that behaves like a hand-made one.
+
+python-docx writes the body with the template's real styles (Title, Subtitle, Heading 1-3,
+Quote, Caption); notes become real Word footnotes (:mod:`._footnotes`). Core and custom document
+properties describe the dispatch, and nothing of python-docx's own is left in them. A collection
+goes through the same code: its dispatches follow each other, each on a new page with its own
+title block, and Word numbers the footnotes continuously.
+
+The template (python-docx's default, or ``reference_docx``) is parsed once per process and
+copied for each document, which costs a third of parsing it again.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import functools
+import io
+from collections.abc import Callable
+from typing import Any
+
+from .. import model as m
+from ..errors import ExportError, InputError
+from ..hookspecs import hookimpl
+from ..options import ExportOptions
+from ..plugins import Exporter
+from ._bidi import mostly_rtl, segments
+from ._footnotes import XML_SPACE, Footnotes, sub, text_run, w
+from ._labels import (
+    CREDIT_MISSING,
+    OUTLET_MISSING,
+    TRUNCATED,
+    boundary_source,
+    clip_facts,
+    date_text,
+    display_title,
+    series_line,
+)
+from ._zip import build_time, repack
+
+__all__ = ["to_docx"]
+
+_PAPER = {"a4": (11906, 16838), "letter": (12240, 15840)}  # twentieths of a point
+_MARGIN = 1418  # 2.5 cm
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+
+@functools.lru_cache(maxsize=4)
+def _template(reference_docx: str | None) -> Any:
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(reference_docx)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as error:
+        raise InputError(f"{reference_docx}: not a Word document that can be used as a reference: {error}") from None
+    if reference_docx is None:
+        _set_default_page(document, "a4")
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == _THUMBNAIL_REL:  # a picture of the template, not of this document
+            del package.rels[rel_id]
+    return document
+
+
+def _set_default_page(document: Any, paper: str) -> None:
+    width, height = _PAPER[paper]
+    properties = document.sections[0]._sectPr
+    for tag, values in (
+        ("pgSz", {"w": width, "h": height}),
+        ("pgMar", {"top": _MARGIN, "bottom": _MARGIN, "left": _MARGIN, "right": _MARGIN}),
+    ):
+        element = properties.find(f"{{{_W}}}{tag}")
+        for key, value in values.items():
+            element.set(f"{{{_W}}}{key}", str(value))
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+class _Writer:
+    """Writes dispatches into one python-docx document."""
+
+    def __init__(self, document: Any, heading_shift: int) -> None:
+        self.document = document
+        self.body = document.element.body
+        self.sect_pr = self.body[-1] if len(self.body) else None
+        self.heading_shift = heading_shift
+        self.footnotes = Footnotes()
+        self.dispatch_index = 0
+        self.style_ids = {style.name: str(style.style_id) for style in document.styles}
+
+    def paragraph(self, style: str | None = None, rtl: bool = False) -> Any:
+        paragraph = w("p")
+        if style or rtl:
+            properties = sub(paragraph, "pPr")
+            if style:
+                sub(properties, "pStyle", val=self._style_id(style))
+            if rtl:
+                sub(properties, "bidi")
+        if self.sect_pr is not None:
+            self.sect_pr.addprevious(paragraph)
+        else:
+            self.body.append(paragraph)
+        return paragraph
+
+    def _style_id(self, name: str) -> str:
+        return self.style_ids.get(name, name.replace(" ", ""))
+
+    def text(self, paragraph: Any, value: str, style: str | None = None) -> None:
+        for run, language in segments(value):
+            paragraph.append(text_run(run, rtl=language is not None, style=style))
+
+    def inline(self, paragraph: Any, dispatch: m.Dispatch, content: tuple[m.Inline, ...]) -> None:
+        notes = {note.number: note for note in dispatch.notes}
+        for item in content:
+            if isinstance(item, m.Text):
+                self.text(paragraph, item.text)
+            elif item.number in notes:
+                note = notes[item.number]
+                key = (self.dispatch_index, item.number)
+                paragraph.append(self.footnotes.reference(key, self._note_runs(note)))
+            else:
+                self.text(paragraph, f"[{item.number}]")
+
+    def _note_runs(self, note: m.Note) -> list[Any]:
+        runs = [text_run(f"{OUTLET_MISSING}, ")] if note.outlet_missing else []
+        runs += [text_run(run, rtl=language is not None) for run, language in segments(note.text)]
+        return runs
+
+    def block_paragraph(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...], style: str | None = None) -> Any:
+        paragraph = self.paragraph(style, rtl=mostly_rtl(m.plain_text(content)))
+        self.inline(paragraph, dispatch, content)
+        return paragraph
+
+    def title_block(self, dispatch: m.Dispatch, new_page: bool) -> None:
+        heading = self.paragraph("Title" if self.heading_shift == 0 else "Heading 1")
+        if new_page:
+            sub(heading[0] if len(heading) else sub(heading, "pPr"), "pageBreakBefore")
+        self.text(heading, display_title(dispatch))
+        subtitle = " · ".join(part for part in (series_line(dispatch), date_text(dispatch.date)) if part)
+        if subtitle:
+            self.text(self.paragraph("Subtitle"), subtitle)
+        lines = [f"By {', '.join(dispatch.authors)}"] if dispatch.authors else []
+        lines += [f"Topics: {', '.join(dispatch.topics)}"] if dispatch.topics else []
+        lines += [clip_facts(dispatch)] if clip_facts(dispatch) else []
+        lines += [TRUNCATED] if dispatch.truncated else []
+        lines += [f"Source: {dispatch.source_url}"] if dispatch.source_url else []
+        for line in lines:
+            self.text(self.paragraph(), line)
+
+    def block(self, dispatch: m.Dispatch, block: m.Block) -> None:
+        match block:
+            case m.Paragraph(content=content):
+                self.block_paragraph(dispatch, content)
+            case m.Heading(text=value, level=level):
+                self.text(self.paragraph(f"Heading {min(level + self.heading_shift, 9)}"), value)
+            case m.Figure():
+                self.figure(block)
+            case m.Quotation(content=content):
+                self.block_paragraph(dispatch, content, "Quote")
+            case m.SpeakerTurn(speaker=speaker, content=content):
+                paragraph = self.paragraph(rtl=mostly_rtl(m.plain_text(content)))
+                self.text(paragraph, f"{speaker}:", style="Strong")
+                paragraph.append(text_run(" "))
+                self.inline(paragraph, dispatch, content)
+            case m.StageDirection(text=value):
+                self.text(self.paragraph(), f"({value})", style="Emphasis")
+            case m.EditorNote(label=label, content=content):
+                paragraph = self.paragraph("Intense Quote")
+                self.text(paragraph, f"{label}: ", style="Strong")
+                self.inline(paragraph, dispatch, content)
+            case m.MediaPointer(text=value):
+                self.text(self.paragraph(), value, style="Emphasis")
+            case m.TranslationBoundary(content=content, source_note=number):
+                self.block_paragraph(dispatch, content)
+                self.boundary(dispatch, number)
+
+    def figure(self, figure: m.Figure) -> None:
+        paragraph = self.paragraph("Caption")
+        parts = ["Image"]
+        if figure.caption:
+            parts.append(figure.caption)
+        if figure.alt_text:
+            parts.append(f"described as: {figure.alt_text}")
+        if figure.credit is not None:
+            parts.append(f"Source: {figure.credit}")
+        elif figure.credit_missing:
+            parts.append(CREDIT_MISSING)
+        self.text(paragraph, " — ".join(parts))
+
+    def boundary(self, dispatch: m.Dispatch, number: int | None) -> None:
+        source = boundary_source(dispatch, number)
+        paragraph = self.paragraph()
+        properties = sub(paragraph, "pPr")
+        border = sub(properties, "pBdr")
+        sub(border, "top", val="single", sz="4", space="8", color="888888")
+        sub(properties, "spacing", before="240", after="240")
+        sub(properties, "jc", val="center")
+        self.text(paragraph, f"Translation from {source}", style="Emphasis")
+
+    def unreferenced_notes(self, dispatch: m.Dispatch) -> None:
+        """Notes that no reference points to, and the author note, under a 'Notes' heading."""
+        referenced = {number for (index, number) in self.footnotes.by_key if index == self.dispatch_index}
+        rest = [note for note in dispatch.notes if note.number not in referenced]
+        if not rest and dispatch.author_note is None:
+            return
+        self.text(self.paragraph(f"Heading {1 + self.heading_shift}"), "Notes")
+        if dispatch.author_note is not None:
+            self.text(self.paragraph("FootnoteText"), f"* {dispatch.author_note}")
+        for note in rest:
+            paragraph = self.paragraph("FootnoteText")
+            self.text(paragraph, f"[{note.number}] ")
+            paragraph.extend(self._note_runs(note))
+
+    def dispatch(self, dispatch: m.Dispatch, new_page: bool) -> None:
+        self.dispatch_index += 1
+        self.title_block(dispatch, new_page)
+        for block in dispatch.body:
+            self.block(dispatch, block)
+        self.unreferenced_notes(dispatch)
+
+    def table_of_contents(self, titles: list[str]) -> None:
+        """A TOC field whose shown result already lists the dispatches, until Word updates it
+        (the field is marked dirty, so Word rebuilds it with page numbers on opening)."""
+        self.text(self.paragraph("TOC Heading"), "Contents")
+        paragraphs = [self.paragraph("TOC 1") for _ in titles or [""]]
+        begin = sub(sub(paragraphs[0], "r"), "fldChar", fldCharType="begin")
+        begin.set(f"{{{_W}}}dirty", "true")
+        instruction = sub(sub(paragraphs[0], "r"), "instrText")
+        instruction.set(XML_SPACE, "preserve")
+        instruction.text = ' TOC \\o "1-3" \\h \\z \\u '
+        sub(sub(paragraphs[0], "r"), "fldChar", fldCharType="separate")
+        for paragraph, title in zip(paragraphs, titles, strict=False):
+            self.text(paragraph, title)
+        sub(sub(paragraphs[-1], "r"), "fldChar", fldCharType="end")
+
+
+def _properties(
+    document: Any,
+    source: m.Document,
+    dispatches: list[m.Dispatch],
+    title: str,
+    moment: datetime.datetime,
+    options: ExportOptions,
+) -> None:
+    core = document.core_properties
+    single = source if isinstance(source, m.Dispatch) else None
+    core.title = title
+    core.subject = series_line(single) if single else f"{len(dispatches)} dispatches"
+    core.keywords = ", ".join(dict.fromkeys(t for d in dispatches for t in d.topics))
+    core.author = "; ".join(dict.fromkeys(a for d in dispatches for a in d.authors))
+    core.category = "; ".join(dict.fromkeys(d.series for d in dispatches if d.series))
+    core.comments = ""
+    core.last_modified_by = ""
+    core.language = options.language
+    core.identifier = single.source_url or "" if single else ""
+    core.revision = 1
+    naive = moment.replace(tzinfo=None)
+    core.created = core.modified = core.last_printed = naive
+    custom = {
+        "Series": core.category,
+        "Number": str(single.number) if single and single.number is not None else "",
+        "Source URL": single.source_url or "" if single else "",
+        "Publisher": options.publisher or "",
+    }
+    _custom_properties(document, {k: v for k, v in custom.items() if v})
+
+
+def _custom_properties(document: Any, values: dict[str, str]) -> None:
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == _CUSTOM_REL:
+            del package.rels[rel_id]
+    if not values:
+        return
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns, "vt": vt})
+    for pid, (name, value) in enumerate(values.items(), start=2):
+        prop = etree.SubElement(
+            root, f"{{{ns}}}property", fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", pid=str(pid), name=name
+        )
+        etree.SubElement(prop, f"{{{vt}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package.relate_to(Part(PackURI("/docProps/custom.xml"), _CUSTOM_TYPE, blob, package), _CUSTOM_REL)
+
+
+def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes:
+    """The DOCX bytes of a dispatch or a collection."""
+    try:
+        import docx  # noqa: F401
+    except ImportError:
+        raise ExportError("the docx format needs python-docx: pip install 'dispatchlib[docx]'") from None
+    options = options or ExportOptions()
+    template = copy.deepcopy(_template(options.reference_docx))
+    if options.reference_docx is None and options.paper != "a4":
+        _set_default_page(template, options.paper)
+    dispatches = list(document.dispatches) if isinstance(document, m.Collection) else [document]
+    is_collection = isinstance(document, m.Collection)
+    writer = _Writer(template, heading_shift=1 if is_collection else 0)
+    if is_collection:
+        title = options.title or document.title or f"{len(dispatches)} dispatches"
+        writer.text(writer.paragraph("Title"), title)
+        if options.toc:
+            writer.table_of_contents([display_title(d) for d in dispatches])
+    else:
+        title = display_title(dispatches[0])
+    for index, dispatch in enumerate(dispatches):
+        writer.dispatch(dispatch, new_page=is_collection and (index > 0 or options.toc))
+    writer.footnotes.add_to(template)
+    dates = [d.date for d in dispatches if d.date]
+    moment = build_time(max(dates) if dates else None)
+    _properties(template, document, dispatches, title, moment, options)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return repack(buffer.getvalue(), moment)
+
+
+def _export(document: m.Document, options: ExportOptions) -> bytes:
+    return to_docx(document, options)
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """The ``docx`` exporter."""
+    register(
+        Exporter(
+            name="docx",
+            export=_export,
+            suffix=".docx",
+            media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            binary=True,
+            description="Word document with real footnotes (needs dispatchlib[docx])",
+        )
+    )

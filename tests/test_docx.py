@@ -1,0 +1,322 @@
+"""DOCX: real footnotes; LibreOffice, pandoc and python-docx accept every file; bytes repeat."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import CORPUS_FILES, SEED
+from judges import libreoffice_pdf_text, pandoc_json
+from lxml import etree
+from test_epub import fifty
+
+import dispatchlib as dl
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+
+
+def _read(path: Path) -> dl.Dispatch:
+    document, _ = dl.read_file(path)
+    assert isinstance(document, dl.Dispatch)
+    return document
+
+
+def _part(data: bytes, name: str) -> etree._Element:
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(name))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """DOCX files of every corpus file and of a 50-dispatch collection."""
+    folder = tmp_path_factory.mktemp("docx")
+    made = {path.stem: folder / f"{path.stem}.docx" for path in CORPUS_FILES}
+    for path in CORPUS_FILES:
+        made[path.stem].write_bytes(dl.export(_read(path), "docx"))
+    made["fifty"] = folder / "fifty.docx"
+    made["fifty"].write_bytes(dl.export(fifty(), "docx", dl.ExportOptions(toc=True)))
+    return made
+
+
+@pytest.fixture(scope="module")
+def pdf_texts(documents: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[Path, str]:
+    return libreoffice_pdf_text(list(documents.values()), tmp_path_factory.mktemp("pdf"))
+
+
+def _dispatches(name: str) -> list[dl.Dispatch]:
+    if name == "fifty":
+        return list(fifty().dispatches)
+    return [_read(next(p for p in CORPUS_FILES if p.stem == name))]
+
+
+NAMES = [p.stem for p in CORPUS_FILES] + ["fifty"]
+
+
+def test_seed_has_three_footnotes_at_the_right_places() -> None:
+    """The seed's three notes are Word footnotes, referenced after the sentences that cite them."""
+    data = dl.export(_read(SEED), "docx")
+    notes = _part(data, "word/footnotes.xml")
+    real = [n for n in notes.findall("w:footnote", NS) if int(n.get(f"{{{W}}}id")) > 0]
+    assert [_fold("".join(n.itertext())) for n in real] == [
+        "[outlet not preserved], March 6, 2023.",
+        "[outlet not preserved], March 8, 2023.",
+        "[outlet not preserved], March 7, 2023.",
+    ]
+    assert [n.get(f"{{{W}}}type") for n in notes.findall("w:footnote", NS)][:2] == [
+        "separator",
+        "continuationSeparator",
+    ]
+    body = _part(data, "word/document.xml")
+    cited = {}
+    for paragraph in body.iter(f"{{{W}}}p"):
+        for ref in paragraph.iter(f"{{{W}}}footnoteReference"):
+            cited[ref.get(f"{{{W}}}id")] = "".join(paragraph.itertext())
+    assert cited["1"].endswith("responsible for the incident.")
+    assert cited["2"].endswith("merely wanted to supplement its efforts.")
+    assert cited["3"] == "Yusin's article follows below:"
+
+
+def test_footnote_part_is_wired_in() -> None:
+    """The footnotes part has its relationship, content type and styles."""
+    data = dl.export(_read(SEED), "docx")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert "footnotes+xml" in archive.read("[Content_Types].xml").decode()
+    assert 'Target="footnotes.xml"' in archive.read("word/_rels/document.xml.rels").decode()
+    styles = _part(data, "word/styles.xml")
+    ids = {s.get(f"{{{W}}}styleId") for s in styles.findall("w:style", NS)}
+    assert {"FootnoteText", "FootnoteReference"} <= ids
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_python_docx_reopens_and_parts_are_well_formed(documents: dict[str, Path], name: str) -> None:
+    """Every XML part parses, and python-docx opens the file."""
+    archive = zipfile.ZipFile(documents[name])
+    for member in archive.namelist():
+        if member.endswith((".xml", ".rels")):
+            etree.fromstring(archive.read(member))
+    reopened = docx.Document(str(documents[name]))
+    assert reopened.paragraphs
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_libreoffice_pdf_has_every_note(documents: dict[str, Path], pdf_texts: dict[Path, str], name: str) -> None:
+    """LibreOffice renders the file to PDF, and the PDF holds every note's text."""
+    text = _fold(pdf_texts[documents[name]])
+    for dispatch in _dispatches(name):
+        assert _fold(dispatch.title) in text or name == "fifty"
+        for note in dispatch.notes:
+            assert _fold(note.text) in text
+
+
+def _walk(node: object, kind: str) -> list[object]:
+    found = []
+    if isinstance(node, dict):
+        if node.get("t") == kind:
+            found.append(node)
+        for value in node.values():
+            found += _walk(value, kind)
+    elif isinstance(node, list):
+        for value in node:
+            found += _walk(value, kind)
+    return found
+
+
+def _stringify(node: object) -> str:
+    if isinstance(node, dict):
+        if node.get("t") == "Str":
+            return str(node["c"])
+        if node.get("t") in ("Space", "SoftBreak", "LineBreak"):
+            return " "
+        if node.get("t") == "Note":
+            return ""
+        inner = "".join(_stringify(v) for v in node.values())
+        return f"{inner} " if node.get("t") in ("Para", "Plain", "Header") else inner
+    if isinstance(node, list):
+        return "".join(_stringify(v) for v in node)
+    return ""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pandoc_reads_title_paragraphs_and_footnotes(documents: dict[str, Path], name: str) -> None:
+    """pandoc finds the title, each paragraph's text, and each referenced note as a footnote."""
+    tree = pandoc_json(documents[name], "docx")
+    text = _fold(_stringify(tree["meta"]) + " " + _stringify(tree["blocks"]))
+    notes = [_fold(_stringify(n["c"])) for n in _walk(tree["blocks"], "Note")]
+    expected_notes = []
+    for dispatch in _dispatches(name):
+        assert _fold(dispatch.title) in text
+        for block in dispatch.body:
+            if isinstance(block, dl.Paragraph):
+                for item in block.content:
+                    if isinstance(item, dl.Text):
+                        assert _fold(item.text) in text
+        referenced = {i.number for b in dispatch.body for i in getattr(b, "content", ()) if isinstance(i, dl.NoteRef)}
+        expected_notes += [n for n in dispatch.notes if n.number in referenced]
+    assert len(notes) == len(expected_notes)
+    for note, found in zip(expected_notes, notes, strict=True):
+        assert found.endswith(_fold(note.text))
+
+
+def test_two_builds_are_byte_identical() -> None:
+    """The same input gives the same bytes, for a dispatch and a collection; entries carry the dispatch date."""
+    seed = _read(SEED)
+    first = dl.export(seed, "docx")
+    assert first == dl.export(seed, "docx")
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(first)).infolist()} == {(2023, 3, 14, 0, 0, 0)}
+    assert dl.export(fifty(), "docx") == dl.export(fifty(), "docx")
+    assert dl.export(seed, "docx") == first  # nothing of one document leaks into the next
+
+
+def test_properties_describe_the_dispatch_and_not_python_docx() -> None:
+    """Core properties carry title, subject, keywords, authors, category and dates; custom ones series and number."""
+    dispatch = _read(next(p for p in CORPUS_FILES if p.stem == "inquiry-analysis-authors"))
+    data = dl.export(dispatch, "docx")
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert core.title == dispatch.title
+    assert core.subject == "Inquiry & Analysis Series No. 1459"
+    assert core.keywords == "Egypt, Jordan, The Gulf"
+    assert core.author == "R. Example; T. Sample; Q. Placeholder"
+    assert core.category == "Inquiry & Analysis Series"
+    assert core.created.date().isoformat() == core.modified.date().isoformat() == "2019-05-02"
+    assert b"python-docx" not in zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml")
+    custom = zipfile.ZipFile(io.BytesIO(data)).read("docProps/custom.xml").decode()
+    assert 'name="Series"><vt:lpwstr>Inquiry &amp; Analysis Series<' in custom
+    assert 'name="Number"><vt:lpwstr>1459<' in custom
+    email = dl.export(_read(next(p for p in CORPUS_FILES if p.stem == "email-bundle-emdash")), "docx")
+    assert (
+        "http://www.example.org/report/3175.htm"
+        in zipfile.ZipFile(io.BytesIO(email)).read("docProps/custom.xml").decode()
+    )
+
+
+def test_styles_for_structure() -> None:
+    """Title, Subtitle, headings, Caption for figures, Quote for quotations; speaker names bold."""
+    styles = lambda data: [p.style.name for p in docx.Document(io.BytesIO(data)).paragraphs]  # noqa: E731
+    seed = styles(dl.export(_read(SEED), "docx"))
+    assert seed[:2] == ["Title", "Subtitle"] and seed.count("Caption") == 2
+    inquiry = styles(dl.export(_read(next(p for p in CORPUS_FILES if p.stem == "inquiry-analysis-authors")), "docx"))
+    assert inquiry.count("Heading 1") >= 3
+    captions = styles(dl.export(_read(next(p for p in CORPUS_FILES if p.stem == "captions-and-credits")), "docx"))
+    assert captions.count("Quote") == 2
+    clip = docx.Document(io.BytesIO(dl.export(_read(next(p for p in CORPUS_FILES if p.stem == "tv-clip")), "docx")))
+    turns = [p for p in clip.paragraphs if p.runs and p.runs[0].style.name == "Strong"]
+    assert [p.runs[0].text for p in turns] == ["Economist Jane Placeholder:", "Minister John Example:", "Moderator:"]
+
+
+def test_missing_credit_and_boundary_are_visible() -> None:
+    """A lost credit is said to be lost, never '(Source:'; the translation boundary names its source."""
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(dl.export(_read(SEED), "docx"))).paragraphs)
+    assert "(Source:" not in text and text.count("Source: not preserved in the copied text") == 2
+    assert "Translation from the source in note 3, dated March 7, 2023" in text
+
+
+def test_unreferenced_and_missing_notes() -> None:
+    """An unreferenced note goes in a Notes section; a reference to a missing note stays visible text."""
+    dispatch = dl.Dispatch(
+        series="Special Dispatch",
+        number=1,
+        title="T",
+        body=(dl.Paragraph(content=(dl.Text(text="Cites nothing real."), dl.NoteRef(number=4))),),
+        notes=(dl.Note(number=2, text="Lonely note."),),
+    )
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(dl.export(dispatch, "docx"))).paragraphs]
+    assert "Cites nothing real.[4]" in paragraphs
+    assert paragraphs[-2:] == ["Notes", "[2] Lonely note."]
+
+
+def test_repeated_reference_is_a_noteref_field() -> None:
+    """A note cited twice is one footnote; the second citation is a NOTEREF field to it."""
+    dispatch = dl.Dispatch(
+        series="Special Dispatch",
+        number=1,
+        title="T",
+        body=(
+            dl.Paragraph(
+                content=(dl.Text(text="One."), dl.NoteRef(number=1), dl.Text(text=" Two."), dl.NoteRef(number=1))
+            ),
+        ),
+        notes=(dl.Note(number=1, text="Only once."),),
+    )
+    data = dl.export(dispatch, "docx")
+    assert len(_part(data, "word/footnotes.xml").findall("w:footnote", NS)) == 3
+    fields = _part(data, "word/document.xml").findall(".//w:fldSimple", NS)
+    assert [f.get(f"{{{W}}}instr") for f in fields] == [" NOTEREF _FootnoteRef1 \\f \\h "]
+
+
+def test_rtl_runs_and_paragraphs() -> None:
+    """Arabic runs are w:rtl; a mainly Hebrew paragraph is w:bidi."""
+    dispatch = dl.Dispatch(
+        series="Special Dispatch",
+        number=1,
+        title="T",
+        body=(
+            dl.Paragraph(content=(dl.Text(text="He said \u0645\u0631\u062d\u0628\u0627 and left."),)),
+            dl.Paragraph(content=(dl.Text(text="\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd"),)),
+        ),
+    )
+    body = _part(dl.export(dispatch, "docx"), "word/document.xml")
+    rtl_runs = ["".join(r.itertext()) for r in body.iter(f"{{{W}}}r") if r.find("w:rPr/w:rtl", NS) is not None]
+    assert "\u0645\u0631\u062d\u0628\u0627" in rtl_runs
+    bidi = ["".join(p.itertext()) for p in body.iter(f"{{{W}}}p") if p.find("w:pPr/w:bidi", NS) is not None]
+    assert bidi == ["\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd"]
+
+
+def test_collection_pages_numbering_and_toc() -> None:
+    """A collection: a TOC field, each dispatch on a new page under Heading 1, footnotes numbered on."""
+    data = dl.export(fifty(), "docx", dl.ExportOptions(toc=True))
+    body = _part(data, "word/document.xml")
+    assert 'TOC \\o "1-3"' in "".join(t.text or "" for t in body.iter(f"{{{W}}}instrText"))
+    listed = [
+        "".join(p.itertext()) for p in body.iter(f"{{{W}}}p") if p.find("w:pPr/w:pStyle[@w:val='TOC1']", NS) is not None
+    ]
+    assert listed[0].endswith(fifty().dispatches[0].title) and len(listed) == len(fifty().dispatches)
+    breaks = body.findall(".//w:pPr/w:pageBreakBefore", NS)
+    assert len(breaks) == len(fifty().dispatches)
+    ids = [int(r.get(f"{{{W}}}id")) for r in body.iter(f"{{{W}}}footnoteReference")]
+    assert ids == list(range(1, len(ids) + 1)) and len(ids) > 50
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (11906, 16838)), ("letter", (12240, 15840))])
+def test_paper_size(paper: str, size: tuple[int, int]) -> None:
+    """The built-in template is A4 or Letter by option."""
+    body = _part(dl.export(_read(SEED), "docx", dl.ExportOptions(paper=paper)), "word/document.xml")  # type: ignore[arg-type]
+    page = body.find(".//w:sectPr/w:pgSz", NS)
+    assert (int(page.get(f"{{{W}}}w")), int(page.get(f"{{{W}}}h"))) == size
+
+
+def test_reference_docx_gives_styles_and_page(tmp_path: Path) -> None:
+    """--reference-docx takes the user's styles, page size and margins; its own text is not copied."""
+    reference = docx.Document()
+    reference.add_paragraph("Template text that must not appear.")
+    reference.styles["Normal"].font.name = "Courier New"
+    section = reference.sections[0]
+    section.page_width, section.page_height = docx.shared.Mm(148), docx.shared.Mm(210)
+    section.left_margin = docx.shared.Mm(12)
+    path = tmp_path / "ref.docx"
+    reference.save(str(path))
+    expected = docx.Document(str(path)).sections[0]  # as stored, in twentieths of a point
+    result = docx.Document(io.BytesIO(dl.export(_read(SEED), "docx", dl.ExportOptions(reference_docx=str(path)))))
+    assert result.styles["Normal"].font.name == "Courier New"
+    got = result.sections[0]
+    assert (got.page_width, got.page_height, got.left_margin) == (
+        expected.page_width,
+        expected.page_height,
+        expected.left_margin,
+    )
+    assert all("Template text" not in p.text for p in result.paragraphs)
+
+
+def test_bad_reference_docx_is_an_input_error(tmp_path: Path) -> None:
+    """A reference document that is not a Word file is refused with its name."""
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(dl.InputError, match=re.escape(str(bad))):
+        dl.export(_read(SEED), "docx", dl.ExportOptions(reference_docx=str(bad)))
