@@ -186,7 +186,9 @@ def test_properties_describe_the_dispatch_and_not_python_docx() -> None:
     assert core.author == "R. Example; T. Sample; Q. Placeholder"
     assert core.category == "Inquiry & Analysis Series"
     assert core.created.date().isoformat() == core.modified.date().isoformat() == "2019-05-02"
-    assert b"python-docx" not in zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert b"python-docx" not in archive.read("docProps/core.xml")
+    assert b"<Application>dispatchlib</Application>" in archive.read("docProps/app.xml")
     custom = zipfile.ZipFile(io.BytesIO(data)).read("docProps/custom.xml").decode()
     assert 'name="Series"><vt:lpwstr>Inquiry &amp; Analysis Series<' in custom
     assert 'name="Number"><vt:lpwstr>1459<' in custom

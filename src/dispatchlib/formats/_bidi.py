@@ -36,5 +36,7 @@ def segments(text: str) -> list[tuple[str, str | None]]:
 
 def mostly_rtl(text: str) -> bool:
     """True if most letters of ``text`` are right-to-left script."""
+    if not _RTL_CHAR.search(text):
+        return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(1 for c in letters if _RTL_CHAR.match(c)) * 2 > len(letters)

@@ -99,22 +99,22 @@ class Footnotes:
         return result
 
     def add_to(self, document: Any) -> None:
-        """Add the part, its relationship and the footnote styles to a python-docx document."""
+        """Add the part and its relationship to a python-docx document, if there are footnotes.
+
+        The document's template must have the footnote styles (:func:`ensure_footnote_styles`);
+        a footnotes part it had already must have been dropped.
+        """
         from docx.opc.packuri import PackURI
         from docx.opc.part import Part
 
-        main = document.part
-        for rel_id, rel in list(main.rels.items()):
-            if rel.reltype == FOOTNOTES_REL:  # a reference document's own footnotes are replaced
-                del main.rels[rel_id]
-        if not self.bodies:
-            return
-        part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, self.xml(), main.package)
-        main.relate_to(part, FOOTNOTES_REL)
-        _ensure_styles(document)
+        if self.bodies:
+            main = document.part
+            part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, self.xml(), main.package)
+            main.relate_to(part, FOOTNOTES_REL)
 
 
-def _ensure_styles(document: Any) -> None:
+def ensure_footnote_styles(document: Any) -> None:
+    """Add the ``FootnoteText`` and ``FootnoteReference`` styles if the document lacks them."""
     styles = document.styles.element
     have = {style.get(f"{{{W}}}styleId") for style in styles.findall(f"{{{W}}}style")}
     if "FootnoteText" not in have:

@@ -6,16 +6,17 @@ properties describe the dispatch, and nothing of python-docx's own is left in th
 goes through the same code: its dispatches follow each other, each on a new page with its own
 title block, and Word numbers the footnotes continuously.
 
-The template (python-docx's default, or ``reference_docx``) is parsed once per process and
-copied for each document, which costs a third of parsing it again.
+The template (python-docx's default, or ``reference_docx``) is parsed once per thread and
+reused: each document is written into it and taken out again (:class:`_Template`).
 """
 
 from __future__ import annotations
 
-import copy
 import datetime
-import functools
 import io
+import os
+import threading
+import zipfile
 from collections.abc import Callable
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..hookspecs import hookimpl
 from ..options import ExportOptions
 from ..plugins import Exporter
 from ._bidi import mostly_rtl, segments
-from ._footnotes import XML_SPACE, Footnotes, sub, text_run, w
+from ._footnotes import FOOTNOTES_REL, XML_SPACE, Footnotes, ensure_footnote_styles, sub, text_run, w
 from ._labels import (
     CREDIT_MISSING,
     OUTLET_MISSING,
@@ -36,7 +37,7 @@ from ._labels import (
     display_title,
     series_line,
 )
-from ._zip import build_time, repack
+from ._zip import build_time, restamp
 
 __all__ = ["to_docx"]
 
@@ -47,28 +48,81 @@ _CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 _THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 
 
-@functools.lru_cache(maxsize=4)
-def _template(reference_docx: str | None) -> Any:
-    import zipfile
+_APP_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+_APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+# The template's own says "Microsoft Macintosh Word"; this document was made by dispatchlib.
+_APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>dispatchlib</Application></Properties>"
+)
+_STYLES_WITH_EFFECTS_REL = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+_templates = threading.local()
 
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
-    try:
-        document = docx.Document(reference_docx)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as error:
-        raise InputError(f"{reference_docx}: not a Word document that can be used as a reference: {error}") from None
-    if reference_docx is None:
-        _set_default_page(document, "a4")
-    body = document.element.body
-    for child in list(body):
-        if not child.tag.endswith("}sectPr"):
-            body.remove(child)
+class _Template:
+    """A parsed template, emptied of text, that documents are written into one at a time.
+
+    Parsing the template costs more than writing a dispatch, so each thread keeps its templates
+    and :meth:`reset` takes out what a document added: the body, and the footnotes and custom
+    properties parts. Everything else a document sets (core properties) is set in full each time.
+    """
+
+    def __init__(self, reference_docx: str | None, paper: str) -> None:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            self.document = docx.Document(reference_docx)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as error:
+            raise InputError(f"{reference_docx}: not a Word document to take styles from: {error}") from None
+        dropped = {_THUMBNAIL_REL}  # a picture of the template, not of the document
+        if reference_docx is None:
+            _set_default_page(self.document, paper)
+            dropped |= {_STYLES_WITH_EFFECTS_REL, _CUSTOM_XML_REL}  # python-docx's leftovers
+        _drop_rels(self.document.part.package.rels, dropped | {_APP_REL})
+        _drop_rels(self.document.part.rels, dropped)
+        _add_package_part(self.document, "/docProps/app.xml", _APP_TYPE, _APP_XML, _APP_REL)
+        ensure_footnote_styles(self.document)
+        self.style_ids = {style.name: str(style.style_id) for style in self.document.styles}
+        self.reset()
+
+    def reset(self) -> None:
+        body = self.document.element.body
+        for child in list(body):
+            if not child.tag.endswith("}sectPr"):
+                body.remove(child)
+        _drop_rels(self.document.part.rels, {FOOTNOTES_REL})
+        _drop_rels(self.document.part.package.rels, {_CUSTOM_REL})
+
+
+def _add_package_part(document: Any, name: str, content_type: str, blob: bytes, rel_type: str) -> None:
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
     package = document.part.package
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype == _THUMBNAIL_REL:  # a picture of the template, not of this document
-            del package.rels[rel_id]
-    return document
+    package.relate_to(Part(PackURI(name), content_type, blob, package), rel_type)
+
+
+def _drop_rels(rels: Any, types: set[str]) -> None:
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype in types:
+            del rels[rel_id]
+
+
+def _template(reference_docx: str | None, paper: str) -> _Template:
+    """This thread's template for these options; a changed reference file is read again."""
+    cache: dict[tuple[object, ...], _Template] = _templates.__dict__.setdefault("cache", {})
+    stamp = (
+        (os.stat(reference_docx).st_mtime_ns, os.stat(reference_docx).st_size)
+        if (reference_docx and os.path.exists(reference_docx))
+        else None
+    )
+    key = (reference_docx, paper, stamp)
+    if key not in cache:
+        cache[key] = _Template(reference_docx, paper)
+    return cache[key]
 
 
 def _set_default_page(document: Any, paper: str) -> None:
@@ -89,14 +143,15 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 class _Writer:
     """Writes dispatches into one python-docx document."""
 
-    def __init__(self, document: Any, heading_shift: int) -> None:
+    def __init__(self, template: _Template, heading_shift: int) -> None:
+        document = template.document
         self.document = document
         self.body = document.element.body
         self.sect_pr = self.body[-1] if len(self.body) else None
         self.heading_shift = heading_shift
         self.footnotes = Footnotes()
         self.dispatch_index = 0
-        self.style_ids = {style.name: str(style.style_id) for style in document.styles}
+        self.style_ids = template.style_ids
 
     def paragraph(self, style: str | None = None, rtl: bool = False) -> Any:
         paragraph = w("p")
@@ -276,14 +331,8 @@ def _properties(
 
 
 def _custom_properties(document: Any, values: dict[str, str]) -> None:
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
     from lxml import etree
 
-    package = document.part.package
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype == _CUSTOM_REL:
-            del package.rels[rel_id]
     if not values:
         return
     ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -295,7 +344,7 @@ def _custom_properties(document: Any, values: dict[str, str]) -> None:
         )
         etree.SubElement(prop, f"{{{vt}}}lpwstr").text = value
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    package.relate_to(Part(PackURI("/docProps/custom.xml"), _CUSTOM_TYPE, blob, package), _CUSTOM_REL)
+    _add_package_part(document, "/docProps/custom.xml", _CUSTOM_TYPE, blob, _CUSTOM_REL)
 
 
 def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes:
@@ -305,13 +354,17 @@ def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes
     except ImportError:
         raise ExportError("the docx format needs python-docx: pip install 'dispatchlib[docx]'") from None
     options = options or ExportOptions()
-    template = copy.deepcopy(_template(options.reference_docx))
-    if options.reference_docx is None and options.paper != "a4":
-        _set_default_page(template, options.paper)
+    template = _template(options.reference_docx, options.paper)
+    try:
+        return _write(template, document, options)
+    finally:
+        template.reset()
+
+
+def _write(template: _Template, document: m.Document, options: ExportOptions) -> bytes:
     dispatches = list(document.dispatches) if isinstance(document, m.Collection) else [document]
-    is_collection = isinstance(document, m.Collection)
-    writer = _Writer(template, heading_shift=1 if is_collection else 0)
-    if is_collection:
+    writer = _Writer(template, heading_shift=1 if isinstance(document, m.Collection) else 0)
+    if isinstance(document, m.Collection):
         title = options.title or document.title or f"{len(dispatches)} dispatches"
         writer.text(writer.paragraph("Title"), title)
         if options.toc:
@@ -319,14 +372,15 @@ def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes
     else:
         title = display_title(dispatches[0])
     for index, dispatch in enumerate(dispatches):
-        writer.dispatch(dispatch, new_page=is_collection and (index > 0 or options.toc))
-    writer.footnotes.add_to(template)
+        new_page = isinstance(document, m.Collection) and (index > 0 or options.toc)
+        writer.dispatch(dispatch, new_page=new_page)
+    writer.footnotes.add_to(template.document)
     dates = [d.date for d in dispatches if d.date]
     moment = build_time(max(dates) if dates else None)
-    _properties(template, document, dispatches, title, moment, options)
+    _properties(template.document, document, dispatches, title, moment, options)
     buffer = io.BytesIO()
-    template.save(buffer)
-    return repack(buffer.getvalue(), moment)
+    template.document.save(buffer)
+    return restamp(buffer.getvalue(), moment)
 
 
 def _export(document: m.Document, options: ExportOptions) -> bytes:
