@@ -221,6 +221,28 @@ def _linker(chapters: list[_Chapter]) -> Callable[[str, int], str | None]:
     return link_for
 
 
+def _xhtml_item(epub: Any, file_name: str, content: bytes, properties: tuple[str, ...] = ()) -> Any:
+    item = epub.EpubItem(
+        uid=file_name.removesuffix(".xhtml"), file_name=file_name, media_type="application/xhtml+xml", content=content
+    )
+    item.properties = list(properties)
+    return item
+
+
+def _chapters(dispatches: list[m.Dispatch], group_by: str | None) -> list[tuple[str | None, list[_Chapter]]]:
+    """The chapters in reading order and TOC groups, with mentions of each other linked."""
+    groups: list[tuple[str | None, list[_Chapter]]] = []
+    count = 0
+    for key, members in _grouped(dispatches, group_by):
+        groups.append((key, [_Chapter(d, count + i + 1) for i, d in enumerate(members)]))
+        count += len(members)
+    chapters = [chapter for _, members in groups for chapter in members]
+    link_for = _linker(chapters)
+    for chapter in chapters:
+        chapter.renderer.link_for = link_for
+    return groups
+
+
 def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes:
     """The EPUB 3 bytes of a dispatch or a collection."""
     try:
@@ -228,109 +250,68 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     except ImportError:
         raise ExportError("the epub format needs ebooklib: pip install 'dispatchlib[epub]'") from None
     options = options or ExportOptions()
-    is_collection = isinstance(document, m.Collection)
+    language = options.language
+    collection = document if isinstance(document, m.Collection) else None
     dispatches = list(document.dispatches) if isinstance(document, m.Collection) else [document]
     first = dispatches[0] if dispatches else m.Dispatch()
-    book_title = (
-        (options.title or getattr(document, "title", "") or f"{len(dispatches)} dispatches")
-        if is_collection
-        else display_title(first)
-    )
-    language = options.language
+    count = f"{len(dispatches)} dispatches"
+    book_title = (options.title or collection.title or count) if collection else display_title(first)
     dates = [d.date for d in dispatches if d.date]
     newest = max(dates) if dates else None
+    when = f"{date_text(min(dates))} – {date_text(newest)}" if collection and dates else date_text(newest)
 
     book = epub.EpubBook()
     book.set_identifier(identifier(document))
     book.set_title(book_title)
     book.set_language(language)
     _metadata(book, document, dispatches, options)
-
-    items: list[Any] = []
     style = resources.files("dispatchlib.formats").joinpath("epub.css").read_bytes()
     book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=style))
-    series_text = "" if is_collection else series_line(first)
-    dates_shown = f"{date_text(min(dates))} – {date_text(newest)}" if is_collection and dates else date_text(newest)
-    cover = _cover_image(options, book_title, series_text or f"{len(dispatches)} dispatches", dates_shown)
+
+    pages: list[Any] = []
     landmarks: list[tuple[str, str, str]] = []
+    series = "" if collection else series_line(first)
+    cover = _cover_image(options, book_title, series or count, when)
     if cover is not None:
         name, media_type, data = cover
         image = epub.EpubItem(uid="cover-image", file_name=name, media_type=media_type, content=data)
         image.properties = ["cover-image"]
         book.add_item(image)
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
-        alt = (
-            f"Cover: {book_title}"
-            + (f", {series_text}" if series_text else "")
-            + (f", {dates_shown}" if dates_shown else "")
-        )
+        alt = ", ".join(part for part in (f"Cover: {book_title}", series, when) if part)
         body = (
             f'<section class="cover" epub:type="cover"><img role="doc-cover" src="{name}" '
             f'alt="{x.attr(alt)}"/></section>'
         )
-        items.append(
-            epub.EpubItem(
-                uid="cover",
-                file_name="cover.xhtml",
-                media_type="application/xhtml+xml",
-                content=_page(book_title, body, language),
-            )
-        )
+        pages.append(_xhtml_item(epub, "cover.xhtml", _page(book_title, body, language)))
         landmarks.append(("cover", "cover.xhtml", "Cover"))
         book.guide.append({"type": "cover", "href": "cover.xhtml", "title": "Cover"})
 
-    groups: list[tuple[str | None, list[_Chapter]]] = []
-    chapters: list[_Chapter] = []
-    for key, members in _grouped(dispatches, options.group_by):
-        groups.append((key, [_Chapter(d, len(chapters) + i + 1) for i, d in enumerate(members)]))
-        chapters += groups[-1][1]
-    link_for = _linker(chapters)
-    for chapter in chapters:
-        chapter.renderer.link_for = link_for
-    if is_collection:
-        title_body = (
-            f'<section epub:type="titlepage" class="titlepage"><h1>{x.with_rtl_spans(book_title)}</h1>'
-            f'<p class="count">{len(dispatches)} dispatches</p>'
-            + (f'<p class="date">{x.text(dates_shown)}</p>' if dates_shown else "")
-            + "</section>"
+    if collection:
+        title_body = f'<h1>{x.with_rtl_spans(book_title)}</h1><p class="count">{count}</p>' + (
+            f'<p class="date">{x.text(when)}</p>' if when else ""
         )
     else:
-        title_body = (
-            f'<section epub:type="titlepage" class="titlepage">{_header_block(first, "titlepage-title")}</section>'
-        )
-    items.append(
-        epub.EpubItem(
-            uid="titlepage",
-            file_name="titlepage.xhtml",
-            media_type="application/xhtml+xml",
-            content=_page(book_title, title_body, language),
-        )
-    )
+        title_body = _header_block(first, "titlepage-title")
+    title_page = f'<section epub:type="titlepage" class="titlepage">{title_body}</section>'
+    pages.append(_xhtml_item(epub, "titlepage.xhtml", _page(book_title, title_page, language)))
     landmarks.append(("titlepage", "titlepage.xhtml", "Title page"))
+
+    groups = _chapters(dispatches, options.group_by)
+    chapters = [chapter for _, members in groups for chapter in members]
     chapter_items = [
-        epub.EpubItem(
-            uid=c.file_name[:-6],
-            file_name=c.file_name,
-            media_type="application/xhtml+xml",
-            content=c.content(language, with_header=is_collection),
-        )
-        for c in chapters
+        _xhtml_item(epub, c.file_name, c.content(language, with_header=bool(collection))) for c in chapters
     ]
     landmarks.append(("toc", "nav.xhtml#toc", "Contents"))
     if chapters:
         landmarks.append(("bodymatter", chapters[0].file_name, "Start of content"))
-    nav = epub.EpubItem(
-        uid="nav",
-        file_name="nav.xhtml",
-        media_type="application/xhtml+xml",
-        content=_nav(book_title, _toc(groups), landmarks, language),
-    )
-    nav.properties = ["nav"]
-    for item in (*items, nav, *chapter_items):
+    nav = _xhtml_item(epub, "nav.xhtml", _nav(book_title, _toc(groups), landmarks, language), ("nav",))
+    spine = [*pages, nav, *chapter_items]
+    for item in spine:
         book.add_item(item)
     book.add_item(epub.EpubNcx())
     book.toc = _ncx_toc(epub, chapters)
-    book.spine = [*items, nav, *chapter_items]
+    book.spine = spine
     return _write(epub, book, build_time(newest))
 
 
