@@ -30,7 +30,7 @@ import attrs
 import dispatchlib as dl
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = sorted((ROOT / "tests" / "corpus").rglob("*.txt"))
+CORPUS = sorted((ROOT / "src" / "dispatchlib" / "testing" / "corpus").rglob("*.txt"))
 
 
 def synthetic_corpus(count: int, seed: int = 1) -> list[dl.Dispatch]:

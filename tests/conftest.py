@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE))  # for `import strategies`
+sys.path.insert(0, str(HERE))  # for `import judges`
 
-CORPUS = HERE / "corpus"
+CORPUS = HERE.parent / "src" / "dispatchlib" / "testing" / "corpus"
 GOLDEN = HERE / "golden"
 SEED = CORPUS / "special-dispatch-10523.txt"
 CORPUS_FILES = sorted([SEED, *sorted((CORPUS / "variants").glob("*.txt"))])

@@ -10,10 +10,12 @@ from pathlib import Path
 import attrs
 import pytest
 from conftest import CORPUS_FILES, SEED, corpus_id
+from hypothesis import HealthCheck, given, settings
 from judges import ebook_meta, epubcheck, pandoc_plain
 from lxml import etree
 
 import dispatchlib as dl
+from dispatchlib.testing.strategies import dispatches
 
 NS = {
     "x": "http://www.w3.org/1999/xhtml",
@@ -83,7 +85,24 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ),
     )
     build("rtl", rtl)
+    for index, dispatch in enumerate(_hostile_dispatches(12)):
+        build(f"hostile-{index}", dispatch)
     return made
+
+
+def _hostile_dispatches(count: int) -> list[dl.Dispatch]:
+    """Generated dispatches full of hostile text, the same ones every run."""
+    found: list[dl.Dispatch] = []
+
+    @settings(
+        max_examples=count, derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck)
+    )
+    @given(dispatches())
+    def keep(dispatch: dl.Dispatch) -> None:
+        found.append(dispatch)
+
+    keep()
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +119,15 @@ def test_epubcheck_finds_nothing(books: dict[str, Path], verdicts: dict[Path, ob
     """EPUBCheck 5.3 reports 0 fatals, 0 errors and 0 warnings."""
     result = verdicts[books[name]]
     assert (result.fatals, result.errors, result.warnings) == (0, 0, 0), result.messages  # type: ignore[attr-defined]
+
+
+def test_epubcheck_finds_nothing_in_hostile_books(books: dict[str, Path], verdicts: dict[Path, object]) -> None:
+    """Generated dispatches with markup, quotes, RTL marks, emoji and control characters make clean books."""
+    hostile = [path for name, path in books.items() if name.startswith("hostile-")]
+    assert len(hostile) >= 10
+    for path in hostile:
+        result = verdicts[path]
+        assert (result.fatals, result.errors, result.warnings) == (0, 0, 0), result.messages  # type: ignore[attr-defined]
 
 
 def _member(book: Path, name: str) -> etree._Element:

@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 from conftest import CORPUS_FILES, corpus_id
 from hypothesis import given, settings
-from strategies import collections, dispatches
 
 import dispatchlib as dl
+from dispatchlib.testing.strategies import collections, dispatches
 
 VALIDATOR = jsonschema.Draft202012Validator(dl.json_schema(), format_checker=jsonschema.FormatChecker())
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS_FILES, corpus_id
 from hypothesis import given, settings
-from strategies import text_dispatches
 
 import dispatchlib as dl
+from dispatchlib.testing.strategies import text_dispatches
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=corpus_id)

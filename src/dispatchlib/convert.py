@@ -11,6 +11,7 @@ from .errors import DispatchlibError, ExportError, InputError, NotADispatchError
 from .model import Collection, Dispatch, Document
 from .options import ExportOptions
 from .plugins import PluginHost, default_host
+from .sanitize import sanitize
 
 __all__ = ["collect", "export", "read_bytes", "read_file"]
 
@@ -28,14 +29,30 @@ def read_bytes(
     """Read a document from bytes with the reader named ``format`` or chosen by ``source``'s suffix.
 
     Lenient reading keeps going past damage, but input with no dispatch in it at all raises
-    :class:`NotADispatchError` either way.
+    :class:`NotADispatchError` either way. The document is then cleaned of characters XML
+    cannot hold (:func:`~dispatchlib.sanitize`) and passed through the plugins'
+    ``process_dispatch`` hooks.
     """
-    reader = (host or default_host()).reader_for(source, format)
+    host = host or default_host()
+    reader = host.reader_for(source, format)
     document, diagnostics = reader.read(data, source=source, strict=strict)
     for item in diagnostics:
         if item.code in _FATAL:
             raise NotADispatchError(item.message, source=item.source or source, line=item.line)
+    document, replaced = sanitize(document)
+    if replaced:
+        diagnostics.append(
+            _diagnostic(
+                "unsafe-characters", f"{replaced} character(s) that XML cannot hold replaced with U+FFFD", source
+            )
+        )
+    document, failures = host.process(document)
+    diagnostics += [_diagnostic("plugin-failed", str(failure), source) for failure in failures]
     return document, diagnostics
+
+
+def _diagnostic(code: str, message: str, source: str | None = None) -> Diagnostic:
+    return Diagnostic(severity=CODES[code][0], code=code, message=message, source=source)
 
 
 def read_file(
@@ -72,14 +89,8 @@ def collect(documents: list[Document], *, title: str = "") -> tuple[Document, li
         key = (dispatch.series, dispatch.number) if dispatch.number is not None else index
         other = kept.get(key)
         if other is not None:
-            found.append(
-                Diagnostic(
-                    severity=CODES["duplicate-dispatch"][0],
-                    code="duplicate-dispatch",
-                    message=f"{dispatch.series or ''} No. {dispatch.number} appears twice; "
-                    "the fuller copy is kept".lstrip(),
-                )
-            )
+            message = f"{dispatch.series or ''} No. {dispatch.number} appears twice; the fuller copy is kept"
+            found.append(_diagnostic("duplicate-dispatch", message.lstrip()))
             if _size(dispatch) <= _size(other):
                 continue
         kept[key] = dispatch
@@ -104,6 +115,7 @@ def export(
     itself fails.
     """
     exporter = (host or default_host()).exporter(to)
+    document, _ = sanitize(document)
     try:
         return exporter.export(document, options or ExportOptions())
     except DispatchlibError:

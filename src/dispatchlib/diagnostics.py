@@ -46,6 +46,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "odd-whitespace": (Severity.INFO, "non-breaking or other unusual spaces, read as spaces"),
     "paren-references": (Severity.INFO, "note references written as '(1)', read as references"),
     "duplicate-dispatch": (Severity.WARNING, "a collection holds one dispatch twice; the fuller copy is kept"),
+    "unsafe-characters": (Severity.WARNING, "characters XML cannot hold, replaced with U+FFFD"),
+    "plugin-failed": (Severity.WARNING, "a plugin's process_dispatch hook raised; its change is left out"),
 }
 
 

@@ -6,6 +6,10 @@ group; the built-in readers and exporters are registered through the very same h
 
 Hooks only grow: new arguments may be added, none is renamed or removed. A plugin may accept
 fewer arguments than a hook offers (pluggy passes only those it names).
+
+Plugins are registered, and their hooks called, in this order: the built-in plugins
+(:data:`~dispatchlib.plugins.BUILTIN_PLUGINS`), then installed plugins sorted by entry-point
+name, then plugin objects given to :func:`~dispatchlib.make_plugin_host`.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from .model import Dispatch
     from .plugins import Exporter, Reader
 
-__all__ = ["hookimpl", "hookspec", "register_exporters", "register_readers"]
+__all__ = ["hookimpl", "hookspec", "process_dispatch", "register_exporters", "register_readers"]
 
 PROJECT = "dispatchlib"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -53,6 +58,22 @@ def register_readers(register: Callable[[Reader], None]) -> None:
 
     Called as :func:`register_exporters` is, with the same ordering and error handling. A file
     is read by the first reader whose ``suffixes`` match its name, else by ``txt``.
+
+    Since: 0.1.
+    """
+
+
+@hookspec
+def process_dispatch(dispatch: Dispatch) -> Dispatch | None:
+    """Change a dispatch after it is read and before it is exported, as pandoc's filters do.
+
+    :param dispatch: the dispatch as the reader (and any earlier plugin) left it.
+    :returns: a changed dispatch (make it with :func:`attrs.evolve`), or None to keep it as it is.
+
+    Called by :func:`~dispatchlib.read_file` and :func:`~dispatchlib.read_bytes` for every
+    dispatch they read (each dispatch of a collection on its own), once per plugin, in plugin
+    order; each plugin receives what the one before returned. An exception is reported as a
+    ``plugin-failed`` diagnostic naming the plugin, and that plugin's change is left out.
 
     Since: 0.1.
     """

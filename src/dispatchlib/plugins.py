@@ -18,13 +18,14 @@ from collections.abc import Callable, Iterable
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
+import attrs
 import pluggy
 from attrs import field, frozen
 
 from . import hookspecs
 from .diagnostics import Diagnostic
 from .errors import FormatError, PluginError
-from .model import Document
+from .model import Dispatch, Document
 from .options import ExportOptions
 
 __all__ = [
@@ -155,6 +156,32 @@ class PluginHost:
                 return reader
         return self.readers["txt"]
 
+    def process(self, document: Document) -> tuple[Document, list[PluginFailure]]:
+        """``document`` passed through every plugin's ``process_dispatch`` hook, in plugin order."""
+        if isinstance(document, Dispatch):
+            return self._process(document)
+        results = [self._process(dispatch) for dispatch in document.dispatches]
+        dispatches = tuple(dispatch for dispatch, _ in results)
+        return attrs.evolve(document, dispatches=dispatches), [f for _, found in results for f in found]
+
+    def _process(self, dispatch: Dispatch) -> tuple[Dispatch, list[PluginFailure]]:
+        failures: list[PluginFailure] = []
+        for impl in self.manager.hook.process_dispatch.get_hookimpls():
+            try:
+                changed = impl.function(dispatch=dispatch)
+            except Exception as error:  # a filter's bug costs its change, not the conversion
+                failure = self._failure(impl.plugin_name, f"process_dispatch raised {type(error).__name__}: {error}")
+                if os.environ.get("DISPATCHLIB_STRICT_PLUGINS", "") not in ("", "0"):
+                    raise PluginError(str(failure)) from error
+                failures.append(failure)
+                continue
+            if isinstance(changed, Dispatch):
+                dispatch = changed
+            elif changed is not None:
+                kind = type(changed).__name__
+                failures.append(self._failure(impl.plugin_name, f"process_dispatch returned {kind}, not a Dispatch"))
+        return dispatch, failures
+
     def fail(self, failure: PluginFailure) -> None:
         """Record a failed plugin, or raise if ``DISPATCHLIB_STRICT_PLUGINS`` asks for that."""
         if os.environ.get("DISPATCHLIB_STRICT_PLUGINS", "") not in ("", "0"):
@@ -217,7 +244,7 @@ def make_plugin_host(
         manager.register(importlib.import_module(module_name), name=module_name)
     allow = _load_plugin_list()
     found = entry_points(group=ENTRY_POINT_GROUP) if entry_points_ is None else entry_points_
-    for entry_point in found:
+    for entry_point in sorted(found, key=lambda ep: ep.name):
         if not _allowed(entry_point, allow):
             continue
         if entry_point.dist is not None:

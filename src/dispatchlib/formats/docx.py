@@ -309,20 +309,26 @@ def _properties(
 ) -> None:
     core = document.core_properties
     single = source if isinstance(source, m.Dispatch) else None
-    core.title = title
-    core.subject = series_line(single) if single else f"{len(dispatches)} dispatches"
-    core.keywords = ", ".join(dict.fromkeys(t for d in dispatches for t in d.topics))
-    core.author = "; ".join(dict.fromkeys(a for d in dispatches for a in d.authors))
-    core.category = "; ".join(dict.fromkeys(d.series for d in dispatches if d.series))
-    core.comments = ""
-    core.last_modified_by = ""
-    core.language = options.language
-    core.identifier = single.source_url or "" if single else ""
+    series = "; ".join(dict.fromkeys(d.series for d in dispatches if d.series))
+    text_properties = {
+        "title": title,
+        "subject": series_line(single) if single else f"{len(dispatches)} dispatches",
+        "keywords": ", ".join(dict.fromkeys(t for d in dispatches for t in d.topics)),
+        "author": "; ".join(dict.fromkeys(a for d in dispatches for a in d.authors)),
+        "category": series,
+        "comments": "",
+        "last_modified_by": "",
+        "language": options.language,
+        "identifier": single.source_url or "" if single else "",
+    }
+    for name, value in text_properties.items():
+        # Word's core properties hold 255 characters at most
+        setattr(core, name, value if len(value) <= 255 else value[:254] + "…")
     core.revision = 1
     naive = moment.replace(tzinfo=None)
     core.created = core.modified = core.last_printed = naive
     custom = {
-        "Series": core.category,
+        "Series": series,
         "Number": str(single.number) if single and single.number is not None else "",
         "Source URL": single.source_url or "" if single else "",
         "Publisher": options.publisher or "",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from importlib import resources
@@ -33,6 +34,8 @@ from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_epub"]
 
+# Only a well-formed web address becomes a link; anything else a source URL holds is shown as text.
+_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?#]*)?")
 _NAMESPACE = uuid.UUID("8b7d6c8e-0f5a-5d0e-9a57-3f8d2d1c4b60")
 _IMAGE_TYPES = {
     ".jpg": "image/jpeg",
@@ -84,9 +87,11 @@ def _header_block(dispatch: m.Dispatch, title_id: str) -> str:
     if dispatch.truncated:
         parts.append(f'<p class="truncated">{TRUNCATED}</p>')
     if dispatch.source_url:
-        parts.append(
-            f'<p class="source-url"><a href="{x.attr(dispatch.source_url)}">{x.text(dispatch.source_url)}</a></p>'
+        url = x.text(dispatch.source_url)
+        link = (
+            f'<a href="{x.attr(dispatch.source_url)}">{url}</a>' if _WEB_ADDRESS.fullmatch(dispatch.source_url) else url
         )
+        parts.append(f'<p class="source-url">{link}</p>')
     return f'<header class="dispatch-header">{"".join(parts)}</header>'
 
 

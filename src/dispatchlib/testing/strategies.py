@@ -1,4 +1,4 @@
-"""Hypothesis strategies for dispatch models.
+"""Hypothesis strategies for dispatch models (``pip install 'dispatchlib[testing]'``).
 
 ``dispatches()`` draws any valid model, with hostile text (markup, quotes, RTL marks, emoji,
 combining marks): the JSON round trip must hold for all of them. ``text_dispatches()`` draws the
@@ -13,6 +13,7 @@ import datetime
 import itertools
 import re
 
+import attrs
 from hypothesis import strategies as st
 
 import dispatchlib as dl
@@ -34,7 +35,7 @@ HOSTILE = [
     "%s",
 ]
 
-any_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40) | st.sampled_from(HOSTILE)
+any_text = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40) | st.sampled_from(HOSTILE)
 maybe_text = st.none() | any_text
 dates = st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2035, 12, 31))
 numbers = st.integers(min_value=0, max_value=10**6)
@@ -46,7 +47,8 @@ inlines = st.lists(st.builds(dl.Text, text=any_text) | st.builds(dl.NoteRef, num
 def boundaries(draw: st.DrawFn) -> dl.TranslationBoundary:
     content = draw(inlines)
     refs = [item.number for item in content if isinstance(item, dl.NoteRef)]
-    note = draw(st.sampled_from(refs)) if refs and draw(st.booleans()) else None
+    wants_note: bool = draw(st.booleans())
+    note = draw(st.sampled_from(refs)) if refs and wants_note else None
     return dl.TranslationBoundary(content=tuple(content), source_note=note)
 
 
@@ -235,7 +237,7 @@ def text_dispatches(draw: st.DrawFn) -> dl.Dispatch:
     count = draw(st.integers(0, 5))
     note_list = tuple(draw(_text_note(n)) for n in range(1, count + 1))
     author_note = draw(st.none() | _sentence_text)
-    common = dict(
+    base = dl.Dispatch(
         number=draw(st.integers(1, 99999)),
         date=draw(st.none() | dates),
         title=draw(_title_words),
@@ -250,7 +252,7 @@ def text_dispatches(draw: st.DrawFn) -> dl.Dispatch:
             duration_seconds=draw(st.none() | st.integers(0, 10000)),
             channels=tuple(draw(st.lists(st.builds("{} ({})".format, _outlet, _cap_word), max_size=2))),
         )
-        return dl.Dispatch(series="MEMRI TV Clip", clip=clip, **common)
+        return attrs.evolve(base, series="MEMRI TV Clip", clip=clip)
     series = draw(
         st.sampled_from(
             [
@@ -265,4 +267,4 @@ def text_dispatches(draw: st.DrawFn) -> dl.Dispatch:
     topics = tuple(draw(st.lists(_outlet, max_size=4, unique=True)))
     authors = tuple(draw(st.lists(st.builds("{}. {}".format, _cap_word.map(lambda w: w[0]), _cap_word), max_size=3)))
     extra = tuple(draw(st.lists(st.integers(1, 99999), max_size=2)))
-    return dl.Dispatch(series=series, extra_numbers=extra, topics=topics, authors=authors, **common)
+    return attrs.evolve(base, series=series, extra_numbers=extra, topics=topics, authors=authors)

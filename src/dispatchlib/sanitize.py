@@ -1,0 +1,52 @@
+"""Text that XML cannot hold, taken out of a model before any exporter sees it.
+
+C0 control characters other than tab, line feed and carriage return, U+FFFE, U+FFFF and lone
+surrogates cannot appear in XML 1.0 (EPUB, DOCX) and break many other formats. :func:`sanitize`
+replaces each with U+FFFD, the replacement character, so the damage stays visible and no text
+becomes empty. :func:`dispatchlib.export` applies it to every document, so third-party exporters
+receive clean text too; readers apply it and report a ``unsafe-characters`` diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeVar
+
+import attrs
+
+__all__ = ["sanitize"]
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+T = TypeVar("T")
+
+
+def sanitize(document: T) -> tuple[T, int]:
+    """``document`` with every character XML cannot hold replaced, and how many there were.
+
+    Returns the very same object when there is nothing to replace.
+    """
+    count = 0
+
+    def clean(value: Any) -> Any:
+        nonlocal count
+        if isinstance(value, str):
+            if not _UNSAFE.search(value):
+                return value
+            cleaned, replaced = _UNSAFE.subn("\ufffd", value)
+            count += replaced
+            return cleaned
+        if isinstance(value, tuple):
+            items = tuple(clean(item) for item in value)
+            return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        if attrs.has(type(value)):
+            changes = {}
+            for field in attrs.fields(type(value)):
+                old = getattr(value, field.name)
+                new = clean(old)
+                if new is not old:
+                    changes[field.name] = new
+            return attrs.evolve(value, **changes) if changes else value
+        return value
+
+    result = clean(document)
+    return result, count
