@@ -201,3 +201,24 @@ def test_cli_paths_do_not_load_exporter_libraries(args: list[str]) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip().endswith("[]")
+
+
+def test_inline_plugin_example_runs() -> None:
+    """examples/inline_plugin.py registers a plugin at run time and converts the seed with it."""
+    script = Path(__file__).parent.parent / "examples" / "inline_plugin.py"
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("Special Dispatch No. 10523: ") and "3 notes (9 words)" in done.stdout
+
+
+def test_folder_example_writes_every_format(tmp_path: Path) -> None:
+    """examples/convert_folder.py writes each example in every registered format."""
+    root = Path(__file__).parent.parent
+    subprocess.run(
+        [sys.executable, str(root / "examples" / "convert_folder.py"), str(root / "examples"), str(tmp_path)],
+        capture_output=True,
+        check=True,
+    )
+    suffixes = {e.suffix for e in dl.default_host().exporters.values()}
+    written = {p.name for p in tmp_path.iterdir()}
+    for example in (root / "examples").glob("*.txt"):
+        assert {f"{example.stem}{suffix}" for suffix in suffixes} <= written
