@@ -187,7 +187,7 @@ def main() -> None:
 
             theirs = median_time(run_pandoc, args.runs) / len(files)
             table.add(
-                f"{name}: {args.count} files, one pandoc process each (sampled)",
+                f"{name}: {args.count} files (ours in one process; pandoc one each, sampled)",
                 f"{formats[name] * args.count:.2f} s",
                 f"{theirs * args.count:.2f} s",
                 f"{theirs / formats[name]:.1f}x",
