@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -112,3 +113,16 @@ def test_installed_plugin_is_listed() -> None:
     ).items()
     plugins = json.loads(subprocess.run([*run, "plugins", "--json"], capture_output=True, check=True).stdout)
     assert any(p["distribution"] == "dispatchlib-markdown" for p in plugins["plugins"])
+
+
+def test_cli_converts_seed_to_md(tmp_path: Path) -> None:
+    """dispatchlib convert seed --to md writes Markdown whose footnotes render."""
+    from dispatchlib.testing import CORPUS
+
+    target = tmp_path / "seed.md"
+    seed = CORPUS / "special-dispatch-10523.txt"
+    subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", str(seed), "--to", "md", "-o", str(target), "-q"], check=True
+    )
+    rendered = RENDERER.render(target.read_text(encoding="utf-8"))
+    assert len(re.findall(r'class="footnote-item"', rendered)) == 3
