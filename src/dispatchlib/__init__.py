@@ -22,6 +22,7 @@ from .errors import (
 from .formats.json import from_json, json_schema, to_json
 from .formats.txt import to_text
 from .hookspecs import hookimpl
+from .labels import date_text, display_title, series_line
 from .model import (
     Block,
     Clip,
@@ -47,6 +48,7 @@ from .options import ExportOptions
 from .output import write_atomic
 from .parse import parse, parse_many
 from .plugins import Exporter, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
+from .sanitize import sanitize
 
 __all__ = [
     "CODES",
@@ -84,7 +86,9 @@ __all__ = [
     "Text",
     "TranslationBoundary",
     "collect",
+    "date_text",
     "default_host",
+    "display_title",
     "export",
     "from_json",
     "hookimpl",
@@ -95,6 +99,8 @@ __all__ = [
     "plain_text",
     "read_bytes",
     "read_file",
+    "sanitize",
+    "series_line",
     "to_json",
     "to_text",
     "write_atomic",

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from html import escape
 
 from .. import model as m
+from ..labels import CREDIT_MISSING, OUTLET_MISSING, boundary_source
 from ._bidi import mostly_rtl, segments
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -133,21 +134,11 @@ class DispatchRenderer:
         if figure.credit is not None:
             parts.append(f'<span class="credit">Source: {with_rtl_spans(figure.credit)}</span>')
         elif figure.credit_missing:
-            parts.append('<span class="credit missing">Source: not preserved in the copied text</span>')
+            parts.append(f'<span class="credit missing">{CREDIT_MISSING}</span>')
         return f'<figure class="image"><figcaption>{" ".join(parts)}</figcaption></figure>'
 
     def boundary(self, number: int | None) -> str:
-        note = self.notes.get(number) if number is not None else None
-        if note is None:
-            source = "the original"
-        elif note.outlet:
-            source = f"<cite>{with_rtl_spans(note.outlet)}</cite>"
-            if note.date:
-                source += f", {note.date:%B} {note.date.day}, {note.date.year}"
-        elif note.date:
-            source = f"the source in note {note.number}, dated {note.date:%B} {note.date.day}, {note.date.year}"
-        else:
-            source = f"the source in note {note.number}"
+        source = with_rtl_spans(boundary_source(self.dispatch, number))
         return (
             f'<hr class="translation-break"/>'
             f'<p class="translation-source" role="doc-subtitle">Translation from {source}</p>'
@@ -181,7 +172,7 @@ class DispatchRenderer:
             )
             body = self.linked(note.text)
             if note.outlet_missing:
-                body = f'<span class="outlet missing">[outlet not preserved]</span>, {body}'
+                body = f'<span class="outlet missing">{OUTLET_MISSING}</span>, {body}'
             items.append(f'<aside id="{note_id}" epub:type="footnote" role="doc-footnote"><p>{back} {body}</p></aside>')
         return f'<section class="notes"><h2>Notes</h2>\n{chr(10).join(items)}\n</section>'
 

@@ -23,11 +23,7 @@ from typing import Any
 from .. import model as m
 from ..errors import ExportError, InputError
 from ..hookspecs import hookimpl
-from ..options import ExportOptions
-from ..plugins import Exporter
-from ._bidi import mostly_rtl, segments
-from ._footnotes import FOOTNOTES_REL, XML_SPACE, Footnotes, ensure_footnote_styles, sub, text_run, w
-from ._labels import (
+from ..labels import (
     CREDIT_MISSING,
     OUTLET_MISSING,
     TRUNCATED,
@@ -37,6 +33,10 @@ from ._labels import (
     display_title,
     series_line,
 )
+from ..options import ExportOptions
+from ..plugins import Exporter
+from ._bidi import mostly_rtl, segments
+from ._footnotes import FOOTNOTES_REL, XML_SPACE, Footnotes, ensure_footnote_styles, sub, text_run, w
 from ._zip import build_time, restamp
 
 __all__ = ["to_docx"]

@@ -25,11 +25,11 @@ from typing import Any
 from .. import model as m
 from ..errors import ExportError, InputError
 from ..hookspecs import hookimpl
+from ..labels import TRUNCATED, clip_facts, date_text, display_title, series_line
 from ..options import ExportOptions
 from ..plugins import Exporter
 from . import _xhtml as x
 from ._cover import cover_jpeg
-from ._labels import TRUNCATED, clip_facts, date_text, display_title, series_line
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_epub"]

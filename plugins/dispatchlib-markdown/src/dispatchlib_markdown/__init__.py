@@ -21,10 +21,6 @@ def _escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m[1] + "".join(f"\\{c}" if not c.isdigit() else c for c in m[2]), escaped)
 
 
-def _date(dispatch: dl.Dispatch) -> str:
-    return f"{dispatch.date:%B} {dispatch.date.day}, {dispatch.date.year}" if dispatch.date else ""
-
-
 class _Writer:
     def __init__(self, dispatch: dl.Dispatch, prefix: str) -> None:
         self.dispatch = dispatch
@@ -78,11 +74,10 @@ class _Writer:
 
     def render(self, level: int) -> str:
         dispatch = self.dispatch
-        numbers = ", ".join(str(n) for n in (dispatch.number, *dispatch.extra_numbers) if n is not None)
-        series = " ".join(p for p in (dispatch.series or "", f"No. {numbers}" if numbers else "") if p)
-        title = dispatch.title or series or "Untitled dispatch"
+        series = dl.series_line(dispatch)
+        title = dl.display_title(dispatch)
         parts = [f"{'#' * level} {_escape(title)}"]
-        facts = [_escape(p) for p in (series, _date(dispatch)) if p]
+        facts = [_escape(p) for p in (series, dl.date_text(dispatch.date)) if p]
         if dispatch.authors:
             facts.append("By " + _escape(", ".join(dispatch.authors)))
         if dispatch.topics:

@@ -26,11 +26,6 @@ def _uri(dispatch: dl.Dispatch) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, key)}"
 
 
-def _series(dispatch: dl.Dispatch) -> str:
-    numbers = ", ".join(str(n) for n in (dispatch.number, *dispatch.extra_numbers) if n is not None)
-    return " ".join(p for p in (dispatch.series or "", f"No. {numbers}" if numbers else "") if p)
-
-
 class _Html:
     """The body and the notes of one dispatch as HTML fragments."""
 
@@ -99,11 +94,11 @@ def _item(dispatch: dl.Dispatch, language: str) -> dict[str, Any]:
         "version": "1",
         "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA},
         "language": language,
-        "headlines": [{"role": "main", "value": dispatch.title or _series(dispatch) or "Untitled dispatch"}],
+        "headlines": [{"role": "main", "value": dl.display_title(dispatch)}],
         "bodies": [{"role": "main", "contentType": "text/html", "value": body, "charCount": chars, "wordCount": words}],
     }
-    if _series(dispatch):
-        item["headlines"].append({"role": "subhead", "value": _series(dispatch)})
+    if dl.series_line(dispatch):
+        item["headlines"].append({"role": "subhead", "value": dl.series_line(dispatch)})
     if dispatch.date:
         moment = f"{dispatch.date.isoformat()}T00:00:00Z"
         item["firstCreated"] = item["contentCreated"] = moment

@@ -1,13 +1,24 @@
-"""The short texts every rich exporter shows about a dispatch, worded once."""
+"""The short texts exporters show about a dispatch, worded once: ``series_line(d)`` gives
+``Special Dispatch No. 10523``, ``display_title(d)`` a title even when the dispatch has none, and
+so on. Exporters in plugins use them too, so every format words these things alike."""
 
 from __future__ import annotations
 
 import datetime
 
-from .. import model as m
-from .._header import format_date
+from . import model as m
+from ._header import format_date
 
-__all__ = ["TRUNCATED", "boundary_source", "clip_facts", "date_text", "display_title", "series_line"]
+__all__ = [
+    "CREDIT_MISSING",
+    "OUTLET_MISSING",
+    "TRUNCATED",
+    "boundary_source",
+    "clip_facts",
+    "date_text",
+    "display_title",
+    "series_line",
+]
 
 TRUNCATED = "The full text of this dispatch is available to subscribers; this is the part that was public."
 CREDIT_MISSING = "Source: not preserved in the copied text"
