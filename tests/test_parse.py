@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dispatchlib as dl
+from dispatchlib.testing.strategies import damaged_texts
 
 SIMPLE = """March 14, 2023 Special Dispatch No. 10523
 
@@ -273,35 +275,11 @@ def test_strict_parse_raises_only_parse_error(text: str) -> None:
     assert message.startswith("any.txt")
 
 
-_DISPATCH_LINES = st.sampled_from(
-    [
-        *SIMPLE.splitlines(),
-        "",
-        "   ",
-        "[2] Reuters, May 1, 2020.",
-        "(1) Note.",
-        "* Bio.",
-        "Share this Report:",
-        "#12 | 01:02",
-        "Source: A (B)C (D)",
-        "Dec 01, 2007",
-        "Note: x",
-        "(Applause)",
-        "A (Source:",
-        "Name: said.",
-        "Special Dispatch | No. 1, 2 | June 21, 2009",
-        "The following are excerpts:[9]",
-        "\u00a0",
-        "memri",
-        "[1]",
-    ]
-)
-
-
 @settings(max_examples=500, deadline=None)
-@given(st.lists(_DISPATCH_LINES, max_size=40), st.sampled_from(["\n", "\r\n", "\r"]))
-def test_damaged_dispatch_like_text_never_raises(lines: list[str], newline: str) -> None:
-    """Dispatch-shaped lines in any order and with any line ends parse leniently; parse_many too."""
-    text = newline.join(lines)
+@given(damaged_texts())
+def test_damaged_dispatch_text_never_raises(text: str) -> None:
+    """Dispatch text with random damage parses leniently, strictly raises only ParseError, and splits."""
     assert isinstance(dl.parse(text)[0], dl.Dispatch)
     assert all(isinstance(d, dl.Dispatch) for d, _ in dl.parse_many(text))
+    with contextlib.suppress(dl.ParseError):
+        dl.parse(text, strict=True)

@@ -9,26 +9,65 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
 import click
+from attrs import frozen
 
 from .convert import collect, export, read_bytes, read_file
+from .decoding import DEFAULT_MAX_SIZE
 from .diagnostics import Diagnostic, Severity
 from .errors import DispatchlibError, InputError, OutputError
 from .model import Document
 from .options import ExportOptions
-from .output import write_atomic
+from .output import output_name, remove_stale_parts, write_atomic
 from .plugins import BUILTIN_PLUGINS, Exporter, default_host
 
 __all__ = ["cli", "main"]
 
 
-def _read(path: str, input_format: str | None, strict: bool) -> tuple[Document, list[Diagnostic]]:
-    if path == "-":
-        return read_bytes(sys.stdin.buffer.read(), source="<stdin>", format=input_format, strict=strict)
-    return read_file(path, format=input_format, strict=strict)
+@frozen
+class _Reading:
+    """How to read inputs, as the command line says."""
+
+    input_format: str | None
+    encoding: str | None
+    fix_text: bool
+    max_mb: float
+
+    def read(self, path: str, strict: bool) -> tuple[Document, list[Diagnostic]]:
+        options = {
+            "format": self.input_format,
+            "strict": strict,
+            "encoding": self.encoding,
+            "fix_text": self.fix_text,
+            "max_size": int(self.max_mb * 2**20),
+        }
+        if path == "-":
+            return read_bytes(sys.stdin.buffer.read(), source="<stdin>", **options)  # type: ignore[arg-type]
+        return read_file(path, **options)  # type: ignore[arg-type]
+
+
+def _reading_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that say how to read inputs, shared by convert and check."""
+    options = [
+        click.option("--from", "-f", "input_format", metavar="FORMAT", help="Input format; default: by suffix."),
+        click.option("--encoding", help="The inputs' encoding (default: UTF-8, or recognised)."),
+        click.option("--fix-text", is_flag=True, help="Repair mojibake (ftfy)."),
+        click.option(
+            "--max-size",
+            "max_mb",
+            type=click.FloatRange(min=0.001),
+            default=DEFAULT_MAX_SIZE / 2**20,
+            show_default=True,
+            help="Refuse inputs over this many MB.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def _report(diagnostics: list[Diagnostic], quiet: bool) -> None:
@@ -79,7 +118,7 @@ def cli(context: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--to", "-t", "to", metavar="FORMAT", help="Output format (see 'dispatchlib formats').")
-@click.option("--from", "-f", "input_format", metavar="FORMAT", help="Input format; default: by suffix.")
+@_reading_options
 @click.option(
     "--output", "-o", metavar="FILE", help="Write here ('-' for stdout); several inputs become one collection."
 )
@@ -99,11 +138,15 @@ def cli(context: click.Context, debug: bool) -> None:
 @click.option("--toc", is_flag=True, help="Word collections: a table of contents first.")
 @click.option("--wrap", type=click.IntRange(min=20), help="Plain text: wrap at this width.")
 @click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
+@click.option("--skip-existing", is_flag=True, help="With --out-dir: keep outputs already there (resume a run).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings about the input.")
 def convert(
     inputs: tuple[str, ...],
     to: str | None,
     input_format: str | None,
+    encoding: str | None,
+    fix_text: bool,
+    max_mb: float,
     output: str | None,
     out_dir: str | None,
     title: str,
@@ -117,9 +160,11 @@ def convert(
     toc: bool,
     wrap: int | None,
     strict: bool,
+    skip_existing: bool,
     quiet: bool,
 ) -> None:
     """Convert INPUT files ('-' for stdin) to FORMAT."""
+    reading = _Reading(input_format, encoding, fix_text, max_mb)
     if output and out_dir:
         raise click.UsageError("use either --output or --out-dir, not both")
     exporter = _choose_exporter(to, output)
@@ -139,7 +184,7 @@ def convert(
         _refuse_to_overwrite_inputs([output] if output else [], inputs)
         documents = []
         for name in inputs:
-            document, diagnostics = _read(name, input_format, strict)
+            document, diagnostics = reading.read(name, strict)
             _report(diagnostics, quiet)
             documents.append(document)
         document, diagnostics = collect(documents, title=title)
@@ -147,29 +192,43 @@ def convert(
         data = export(document, exporter.name, options)
         _write(data, output, exporter)
         return
+    folder = Path(out_dir)
     targets = {
-        name: Path(out_dir) / f"{Path('stdin' if name == '-' else name).stem}{exporter.suffix}" for name in inputs
+        name: folder / output_name(Path("stdin" if name == "-" else name).stem, exporter.suffix) for name in inputs
     }
     if len(set(targets.values())) < len(targets):
         raise OutputError("two inputs have the same name and would write the same file; convert them in separate runs")
     _refuse_to_overwrite_inputs([str(target) for target in targets.values()], inputs)
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    if skip_existing:
+        remove_stale_parts(folder)
     for name, target in targets.items():
-        document, diagnostics = _read(name, input_format, strict)
+        if skip_existing and target.exists():
+            continue
+        document, diagnostics = reading.read(name, strict)
         _report(diagnostics, quiet)
         _write(export(document, exporter.name, options), str(target), exporter)
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--from", "-f", "input_format", metavar="FORMAT", help="Input format; default: by suffix.")
+@_reading_options
 @click.option("--strict", is_flag=True, help="Exit with 4 if any error-level diagnostic is found.")
 @click.option("--json", "as_json", is_flag=True, help="Print the diagnostics as JSON.")
-def check(inputs: tuple[str, ...], input_format: str | None, strict: bool, as_json: bool) -> None:
+def check(
+    inputs: tuple[str, ...],
+    input_format: str | None,
+    encoding: str | None,
+    fix_text: bool,
+    max_mb: float,
+    strict: bool,
+    as_json: bool,
+) -> None:
     """Print what the reader notices about each INPUT: damage, repairs, dropped chrome."""
+    reading = _Reading(input_format, encoding, fix_text, max_mb)
     found: list[Diagnostic] = []
     for name in inputs:
-        found += _read(name, input_format, strict=False)[1]
+        found += reading.read(name, strict=False)[1]
     if as_json:
         rows = [
             {
@@ -287,3 +346,7 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             raise
         _fail(str(InputError(str(error))), InputError.exit_code)
+    except Exception as error:  # a bug of ours or of a plugin: still one line, with a way to learn more
+        if debug:
+            raise
+        _fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback, and report it)", 1)

@@ -6,6 +6,7 @@ import datetime
 import os
 from pathlib import Path
 
+from .decoding import DEFAULT_MAX_SIZE, to_utf8
 from .diagnostics import CODES, Diagnostic
 from .errors import DispatchlibError, ExportError, InputError, NotADispatchError
 from .model import Collection, Dispatch, Document
@@ -24,31 +25,47 @@ def read_bytes(
     source: str = "<input>",
     format: str | None = None,
     strict: bool = False,
+    encoding: str | None = None,
+    fix_text: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
     host: PluginHost | None = None,
 ) -> tuple[Document, list[Diagnostic]]:
     """Read a document from bytes with the reader named ``format`` or chosen by ``source``'s suffix.
+
+    :param encoding: the input's encoding; by default UTF-8, UTF-16/32 by byte-order mark, or
+        recognised (with an ``encoding-guessed`` diagnostic).
+    :param fix_text: repair mojibake with ftfy.
+    :param max_size: refuse input larger than this many bytes (:class:`InputError`).
 
     Lenient reading keeps going past damage, but input with no dispatch in it at all raises
     :class:`NotADispatchError` either way. The document is then cleaned of characters XML
     cannot hold (:func:`~dispatchlib.sanitize`) and passed through the plugins'
     ``process_dispatch`` hooks.
     """
+    _check_size(len(data), max_size, source)
     host = host or default_host()
     reader = host.reader_for(source, format)
-    document, diagnostics = reader.read(data, source=source, strict=strict)
-    for item in diagnostics:
+    data, diagnostics = to_utf8(data, source=source, encoding=encoding, fix_text=fix_text)
+    document, found = reader.read(data, source=source, strict=strict)
+    diagnostics += found
+    for item in found:
         if item.code in _FATAL:
             raise NotADispatchError(item.message, source=item.source or source, line=item.line)
     document, replaced = sanitize(document)
     if replaced:
-        diagnostics.append(
-            _diagnostic(
-                "unsafe-characters", f"{replaced} character(s) that XML cannot hold replaced with U+FFFD", source
-            )
-        )
+        message = f"{replaced} character(s) that XML cannot hold replaced with U+FFFD"
+        diagnostics.append(_diagnostic("unsafe-characters", message, source))
     document, failures = host.process(document)
     diagnostics += [_diagnostic("plugin-failed", str(failure), source) for failure in failures]
     return document, diagnostics
+
+
+def _check_size(size: int, limit: int, source: str) -> None:
+    if size > limit:
+        raise InputError(
+            f"{source}: {size / 2**20:.1f} MB is over the {limit / 2**20:g} MB limit for one input; "
+            "split it, or raise the limit with --max-size"
+        )
 
 
 def _diagnostic(code: str, message: str, source: str | None = None) -> Diagnostic:
@@ -56,19 +73,41 @@ def _diagnostic(code: str, message: str, source: str | None = None) -> Diagnosti
 
 
 def read_file(
-    path: str | os.PathLike[str], *, format: str | None = None, strict: bool = False, host: PluginHost | None = None
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    fix_text: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+    host: PluginHost | None = None,
 ) -> tuple[Document, list[Diagnostic]]:
-    """Read a document from a file; :class:`InputError` says why a file cannot be read."""
+    """Read a document from a file (options as :func:`read_bytes`); :class:`InputError` says why a
+    file cannot be read."""
     name = os.fspath(path)
     try:
+        _check_size(os.stat(path).st_size, max_size, name)
         data = Path(path).read_bytes()
+    except InputError:
+        raise
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file") from None
+        raise InputError(f"{name}: is a folder, not a file; name the files in it") from None
+    except PermissionError:
+        raise InputError(f"{name}: not allowed to read it; check its permissions") from None
     except OSError as error:
         raise InputError(f"{name}: cannot read: {error.strerror}") from None
-    return read_bytes(data, source=name, format=format, strict=strict, host=host)
+    return read_bytes(
+        data,
+        source=name,
+        format=format,
+        strict=strict,
+        encoding=encoding,
+        fix_text=fix_text,
+        max_size=max_size,
+        host=host,
+    )
 
 
 def collect(documents: list[Document], *, title: str = "") -> tuple[Document, list[Diagnostic]]:

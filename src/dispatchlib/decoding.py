@@ -1,13 +1,22 @@
-"""Turning an input file's bytes into text, or saying clearly why they are not text."""
+"""Turning an input file's bytes into UTF-8 text, or saying clearly why they are not text.
+
+Readers receive UTF-8: :func:`to_utf8` runs before every reader. UTF-8 passes through (a UTF-8
+byte-order mark is kept for the text reader to report); UTF-16 and UTF-32 with a byte-order mark
+are decoded; anything else is identified by charset-normalizer (cp1252, latin-1, cp1256 for
+Arabic, cp1251 for Russian, ...) and reported, unless ``encoding`` names the encoding. With
+``fix_text`` ftfy repairs mojibake (text decoded with the wrong encoding somewhere upstream).
+"""
 
 from __future__ import annotations
 
 import codecs
 
+from .diagnostics import CODES, Diagnostic
 from .errors import InputError
 
-__all__ = ["decode"]
+__all__ = ["DEFAULT_MAX_SIZE", "to_utf8"]
 
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -16,26 +25,72 @@ _BOMS = (
 )
 
 
-def decode(data: bytes, *, source: str = "<input>") -> str:
-    """The text of ``data``: UTF-8 (a BOM is kept for the parser to report), or UTF-16/32 with a BOM.
+def _where(data: bytes, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return f"{line}:{column}"
 
-    Raises :class:`InputError` naming ``source`` (and the line, for bad UTF-8) when the bytes
-    are not text.
-    """
-    for bom, encoding in _BOMS:
+
+def _diagnostic(code: str, message: str, source: str) -> Diagnostic:
+    return Diagnostic(severity=CODES[code][0], code=code, message=message, source=source, line=1)
+
+
+def _decode(data: bytes, source: str, encoding: str | None) -> tuple[str, list[Diagnostic]]:
+    if encoding is not None:
+        try:
+            return data.decode(encoding), []
+        except LookupError:
+            raise InputError(f"{source}: unknown encoding {encoding!r}; try utf-8, cp1252, cp1256 or cp1251") from None
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{source}:{_where(data, error.start)}: not valid {encoding} text; check the --encoding value"
+            ) from None
+    for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                text = data.decode(name)
             except UnicodeDecodeError as error:
-                raise InputError(f"{source}: not valid {encoding.upper()} text: {error.reason}") from None
-    if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise InputError(f"{source}:{line}: not a text file (it holds NUL bytes)")
+                raise InputError(
+                    f"{source}: not valid {name.upper()} text although it starts like it: {error.reason}"
+                ) from None
+            return text, [_diagnostic("encoding", f"read as {name.upper()} (byte-order mark)", source)]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"{source}:{_where(data, nul)}: not a text file (it holds NUL bytes); convert text files only")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        first_bad = error.start
+        if error.end == len(data) and error.reason == "unexpected end of data":
+            message = "the file ends in the middle of a UTF-8 character (cut short?); the rest is read"
+            return data[: error.start].decode("utf-8") + "\ufffd", [_diagnostic("truncated-utf8", message, source)]
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
         raise InputError(
-            f"{source}:{line}:{column}: not valid UTF-8 text; save the file as UTF-8 and try again"
-        ) from None
+            f"{source}:{_where(data, first_bad)}: not a text file, or in no encoding that can be "
+            "recognised; pass --encoding if you know it"
+        )
+    name = best.encoding
+    message = f"not UTF-8; read as {name} (recognised; pass --encoding to choose another)"
+    return str(best), [_diagnostic("encoding-guessed", message, source)]
+
+
+def to_utf8(
+    data: bytes, *, source: str = "<input>", encoding: str | None = None, fix_text: bool = False
+) -> tuple[bytes, list[Diagnostic]]:
+    """``data`` as UTF-8, with a diagnostic for each conversion; :class:`InputError` if it is not text."""
+    if not encoding and not fix_text and data.isascii() and b"\x00" not in data:
+        return data, []
+    text, found = _decode(data, source, encoding)
+    if fix_text:
+        import ftfy
+
+        fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False, normalization=None)
+        if fixed != text:
+            found.append(_diagnostic("text-fixed", "mojibake repaired (ftfy)", source))
+            text = fixed
+    if not found and not encoding:
+        return data, []
+    return text.encode("utf-8"), found

@@ -46,6 +46,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "odd-whitespace": (Severity.INFO, "non-breaking or other unusual spaces, read as spaces"),
     "paren-references": (Severity.INFO, "note references written as '(1)', read as references"),
     "duplicate-dispatch": (Severity.WARNING, "a collection holds one dispatch twice; the fuller copy is kept"),
+    "encoding": (Severity.INFO, "the file is UTF-16 or UTF-32 (byte-order mark), read as such"),
+    "encoding-guessed": (Severity.WARNING, "the file is not UTF-8; its encoding was recognised and used"),
+    "truncated-utf8": (Severity.WARNING, "the file ends in the middle of a UTF-8 character"),
+    "text-fixed": (Severity.INFO, "mojibake repaired on request (--fix-text)"),
+    "several-dispatches": (Severity.INFO, "the file holds several dispatches, read as one collection"),
+    "duplicate-header": (Severity.WARNING, "the header line is repeated; the copy is dropped"),
     "unsafe-characters": (Severity.WARNING, "characters XML cannot hold, replaced with U+FFFD"),
     "plugin-failed": (Severity.WARNING, "a plugin's process_dispatch hook raised; its change is left out"),
 }

@@ -3,12 +3,43 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from .errors import OutputError
 
-__all__ = ["write_atomic"]
+__all__ = ["output_name", "remove_stale_parts", "write_atomic"]
+
+_PART = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.part")
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
+)
+_MAX_NAME_BYTES = 200  # below every common file system's 255, with room for the temporary name
+
+
+def output_name(stem: str, suffix: str) -> str:
+    """A file name from ``stem`` (an input's name, a title) that is safe on any file system.
+
+    Path separators, control characters and characters Windows forbids become ``_``; leading dots
+    and trailing dots and spaces go (so ``..`` cannot climb out of the output folder); Windows'
+    reserved device names get a ``_``; the name is cut to 200 bytes of UTF-8 at a character
+    boundary. An empty result becomes ``dispatch``.
+    """
+    name = _UNSAFE_NAME.sub("_", stem).strip().lstrip(".").rstrip(". ")
+    if name.split(".")[0].lower() in _RESERVED:
+        name = f"_{name}"
+    limit = _MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    name = name.encode("utf-8")[:limit].decode("utf-8", errors="ignore").rstrip(". ")
+    return f"{name or 'dispatch'}{suffix}"
+
+
+def remove_stale_parts(folder: Path) -> None:
+    """Remove the temporary files a killed run of :func:`write_atomic` left in ``folder``."""
+    for path in folder.iterdir():
+        if _PART.fullmatch(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

@@ -180,9 +180,17 @@ def _read_top(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> b
     if _read_clip_top(cursor, fields):
         return True
     header_line = cursor.line_number(cursor.skip_blank())
-    header = h.match_header(cursor.peek())
+    header_text = cursor.peek()
+    header = h.match_header(header_text)
     if header is not None:
         cursor.index += 1
+        if cursor.peek() == header_text:
+            found.add(
+                "duplicate-header",
+                "the header line is repeated; the copy is dropped",
+                cursor.line_number(cursor.skip_blank()),
+            )
+            cursor.index += 1
         fields.update(
             series=header.series,
             number=header.numbers[0],

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from .. import model as m
 from .._header import format_date, format_duration
 from .._notes import note_text
-from ..decoding import decode
-from ..diagnostics import Diagnostic
+from ..diagnostics import CODES, Diagnostic
+from ..errors import InputError
 from ..hookspecs import hookimpl
 from ..options import ExportOptions
 from ..parse import parse_many
@@ -122,12 +122,22 @@ def _export(document: m.Document, options: ExportOptions) -> bytes:
 
 def _read(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
     """One dispatch, or a collection when the file holds several (an e-mail bundle)."""
-    text = decode(data, source=source or "<input>")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:  # read_bytes hands readers UTF-8; a direct caller may not
+        raise InputError(f"{source or '<input>'}: not UTF-8 text ({error.reason})") from None
     results = parse_many(text, source=source, strict=strict)
     if len(results) == 1:
         return results[0]
-    collection = m.Collection(dispatches=tuple(dispatch for dispatch, _ in results))
-    return collection, [item for _, found in results for item in found]
+    found = [item for _, diagnostics in results for item in diagnostics]
+    message = f"the file holds {len(results)} dispatches; they are read as one collection"
+    found.insert(
+        0,
+        Diagnostic(
+            severity=CODES["several-dispatches"][0], code="several-dispatches", message=message, source=source, line=1
+        ),
+    )
+    return m.Collection(dispatches=tuple(dispatch for dispatch, _ in results)), found
 
 
 @hookimpl

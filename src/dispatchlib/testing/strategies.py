@@ -268,3 +268,40 @@ def text_dispatches(draw: st.DrawFn) -> dl.Dispatch:
     authors = tuple(draw(st.lists(st.builds("{}. {}".format, _cap_word.map(lambda w: w[0]), _cap_word), max_size=3)))
     extra = tuple(draw(st.lists(st.integers(1, 99999), max_size=2)))
     return attrs.evolve(base, series=series, extra_numbers=extra, topics=topics, authors=authors)
+
+
+_DAMAGE = [
+    lambda text, rng: text.replace("\n", "\r\n"),
+    lambda text, rng: text.replace("\n", "\r"),
+    lambda text, rng: "\ufeff" + text,
+    lambda text, rng: text.replace(" ", "\u00a0", rng.randint(1, 5)),
+    lambda text, rng: "memri\nDonate Today\ncta-image\n" + text,
+    lambda text, rng: text + "\nShare this Report:\nLatest Posts\n",
+    lambda text, rng: text.replace("[", "(").replace("]", ")"),
+    lambda text, rng: text.replace("\n\n", "\n"),
+    lambda text, rng: text.replace("\n\n", "\n \t \n\n"),
+]
+
+
+@st.composite
+def damaged_texts(draw: st.DrawFn) -> str:
+    """The text of a dispatch (``text_dispatches()``), damaged as copied text is: CR line ends, a
+    BOM, non-breaking spaces, page chrome, share buttons, ``(1)`` references, lost blank lines,
+    whitespace-only lines, and lines dropped, repeated or swapped."""
+    lines = dl.to_text(draw(text_dispatches())).split("\n")
+    for _ in range(draw(st.integers(0, 3))):
+        if not lines:
+            break
+        index = draw(st.integers(0, len(lines) - 1))
+        operation = draw(st.sampled_from(["drop", "repeat", "swap"]))
+        if operation == "drop":
+            del lines[index]
+        elif operation == "repeat":
+            lines.insert(index, lines[index])
+        else:
+            lines.insert(draw(st.integers(0, len(lines) - 1)), lines.pop(index))
+    text = "\n".join(lines)
+    rng = draw(st.randoms(use_true_random=False))
+    for damage in draw(st.lists(st.sampled_from(_DAMAGE), max_size=4)):
+        text = damage(text, rng)
+    return text

@@ -1,0 +1,267 @@
+"""Bad input, the command line's answer to each: one line naming the file (and line), an exit code,
+no traceback, and no output file left behind or overwritten."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+
+import dispatchlib as dl
+from dispatchlib.cli import main
+
+SEED_BYTES = SEED.read_bytes()
+RUSSIAN = (
+    "May 5, 2021 Special Dispatch No. 9300\n\nРоссийская Пресса О Переговорах\n\nMay 5, 2021\nRussia | Special "
+    "Dispatch No. 9300\n\nГазета пишет, что переговоры зашли в тупик и стороны не готовы уступать.[1]\n\n"
+    "[1] Известия, May 4, 2021.\n"
+)
+ARABIC = (
+    "May 6, 2021 Special Dispatch No. 9301\n\nمقال عن الانتخابات في المنطقة\n\nMay 6, 2021\nEgypt | Special "
+    "Dispatch No. 9301\n\nكتب المحلل أن الانتخابات القادمة ستغير المشهد السياسي في البلاد بشكل كبير.[1]\n\n"
+    "[1] الأهرام, May 5, 2021.\n"
+)
+WESTERN = SEED_BYTES.decode("utf-8").replace("–", "—").replace("'", "’")
+
+Case = tuple[str, Callable[[Path], Path], list[str], int, str]
+
+
+def _file(name: str, data: bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(data)
+        return path
+
+    return make
+
+
+def _folder(folder: Path) -> Path:
+    (folder / "a-folder.txt").mkdir()
+    return folder / "a-folder.txt"
+
+
+def _big(folder: Path) -> Path:
+    path = folder / "big.txt"
+    with path.open("wb") as stream:
+        stream.write(SEED_BYTES)
+        stream.truncate(50 * 2**20)
+    return path
+
+
+CASES: list[Case] = [
+    ("empty file", _file("empty.txt", b""), [], 5, "empty.txt:1: the input holds no text"),
+    ("whitespace only", _file("blank.txt", b"  \n\t\n \r\n"), [], 5, "blank.txt:1: the input holds no text"),
+    (
+        "binary",
+        _file("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        [],
+        3,
+        "image.txt:3:1: not a text file (it holds NUL bytes)",
+    ),
+    (
+        "truncated UTF-8",
+        _file("cut.txt", SEED_BYTES + "…".encode()[:2]),
+        [],
+        0,
+        "cut.txt:1: warning: the file ends in the middle of a UTF-8 character",
+    ),
+    (
+        "cp1251 Russian, recognised",
+        _file("ru.txt", RUSSIAN.encode("cp1251")),
+        [],
+        0,
+        "ru.txt:1: warning: not UTF-8; read as cp1251",
+    ),
+    (
+        "cp1256 Arabic, recognised",
+        _file("ar.txt", ARABIC.encode("cp1256")),
+        [],
+        0,
+        "ar.txt:1: warning: not UTF-8; read as cp1256",
+    ),
+    (
+        "cp1252, recognised",
+        _file("w.txt", WESTERN.encode("cp1252")),
+        [],
+        0,
+        "w.txt:1: warning: not UTF-8; read as cp125",
+    ),
+    (
+        "wrong encoding forced",
+        _file("ru.txt", RUSSIAN.encode("cp1251")),
+        ["--encoding", "utf-8"],
+        3,
+        "ru.txt:3:1: not valid utf-8 text; check the --encoding value",
+    ),
+    (
+        "unknown encoding",
+        _file("ru.txt", RUSSIAN.encode("cp1251")),
+        ["--encoding", "klingon"],
+        3,
+        "ru.txt: unknown encoding 'klingon'",
+    ),
+    ("50 MB file", _big, [], 3, "big.txt: 50.0 MB is over the 20 MB limit for one input"),
+    ("folder instead of file", _folder, [], 3, "a-folder.txt: is a folder, not a file"),
+    ("missing file", lambda folder: folder / "missing.txt", [], 3, "missing.txt: no such file"),
+    (
+        "JSON that does not fit the schema",
+        _file("bad.json", b'{"schema": "dispatchlib/dispatch/1", "body": [{}]}'),
+        [],
+        4,
+        "bad.json: does not match the dispatchlib JSON schema",
+    ),
+    ("JSON that is not JSON", _file("bad.json", b'{"schema": '), [], 4, "bad.json:1:12: not valid JSON"),
+    (
+        "notes that do not match references",
+        _file("refs.txt", SEED_BYTES.replace(b"[2]", b"[7]", 1)),
+        [],
+        0,
+        "refs.txt:12:627: error: reference [7] points to no note",
+    ),
+    (
+        "notes that do not match references, strict",
+        _file("refs.txt", SEED_BYTES.replace(b"[2]", b"[7]", 1)),
+        ["--strict"],
+        4,
+        "refs.txt:12:627: reference [7] points to no note [missing-note]",
+    ),
+    (
+        "duplicated header",
+        _file("dup.txt", SEED_BYTES.replace(b"10523\n", b"10523\n" + SEED_BYTES.split(b"\n")[0] + b"\n", 1)),
+        [],
+        0,
+        "dup.txt:2: warning: the header line is repeated; the copy is dropped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "extra", "code", "message"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_gives_its_message(
+    tmp_path: Path, name: str, make: Callable[[Path], Path], extra: list[str], code: int, message: str
+) -> None:
+    """Each kind of bad input: the expected line on stderr, the exit code, no traceback, no stray file."""
+    source = make(tmp_path)
+    target = tmp_path / "out" / "result.json"
+    target.parent.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", str(source), "--to", "json", "-o", str(target), *extra],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == code, done.stderr
+    assert message in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    if code == 0:
+        assert isinstance(dl.from_json(target.read_bytes()), dl.Dispatch)
+    else:
+        assert len(done.stderr.splitlines()) == 1
+        assert list(target.parent.iterdir()) == []
+
+
+def test_recognised_encodings_read_the_right_text(tmp_path: Path) -> None:
+    """Russian cp1251 and Arabic cp1256 read back to the same model as their UTF-8 originals."""
+    for text, encoding in ((RUSSIAN, "cp1251"), (ARABIC, "cp1256"), (WESTERN, "cp1252")):
+        original = dl.read_bytes(text.encode("utf-8"), source="x.txt")[0]
+        recognised, found = dl.read_bytes(text.encode(encoding), source="x.txt")
+        assert recognised == original
+        assert [d.code for d in found if d.code.startswith("encoding")] == ["encoding-guessed"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_unicode_with_byte_order_mark(encoding: str) -> None:
+    """UTF-16 and UTF-32 with a byte-order mark, and UTF-8 with one, read as the UTF-8 original."""
+    original = dl.read_bytes(SEED_BYTES, source="x.txt")[0]
+    assert dl.read_bytes(SEED_BYTES.decode().encode(encoding), source="x.txt")[0] == original
+
+
+def test_mojibake_repaired_on_request() -> None:
+    """--fix-text repairs text decoded with the wrong encoding upstream, and says so."""
+    broken = SEED_BYTES.decode().replace("–", "–".encode().decode("cp1252")).encode()
+    plain, _ = dl.read_bytes(broken, source="x.txt")
+    fixed, found = dl.read_bytes(broken, source="x.txt", fix_text=True)
+    assert "â€“" in dl.to_json(plain) and fixed == dl.read_bytes(SEED_BYTES, source="x.txt")[0]
+    assert "text-fixed" in {d.code for d in found}
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file the user may not read: one line saying so, exit 3 (simulated: root may read anything)."""
+    path = tmp_path / "secret.txt"
+    path.write_bytes(SEED_BYTES)
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(SystemExit) as exit_:
+        main(["convert", str(path), "--to", "json"])
+    assert exit_.value.code == 3
+    assert capsys.readouterr().err == f"dispatchlib: error: {path}: not allowed to read it; check its permissions\n"
+
+
+def test_several_dispatches_in_one_file_make_a_collection(tmp_path: Path) -> None:
+    """A file with two dispatches converts to a collection of both, and check says so."""
+    bundle = tmp_path / "bundle.txt"
+    bundle.write_bytes(SEED_BYTES + b"\n\n" + SEED_BYTES.replace(b"10523", b"10524"))
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", str(bundle), "--to", "json"], capture_output=True, check=True
+    )
+    assert [d["number"] for d in json.loads(done.stdout)["dispatches"]] == [10523, 10524]
+    check = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "check", str(bundle)], capture_output=True, text=True, check=True
+    )
+    assert "holds 2 dispatches; they are read as one collection [several-dispatches]" in check.stdout
+
+
+def test_control_characters_in_json_reach_no_exporter(tmp_path: Path) -> None:
+    """Characters XML cannot hold, arriving through JSON, are replaced and reported; the EPUB stays valid XML."""
+    dispatch = dl.Dispatch(
+        series="Special Dispatch",
+        number=1,
+        title="Bad\x00title\x0b",
+        body=(dl.Paragraph(content=(dl.Text(text="Form\x0cfeed and \ufffe."),)),),
+    )
+    source = tmp_path / "bad.json"
+    source.write_text(dl.to_json(dispatch), encoding="utf-8")
+    document, found = dl.read_file(source)
+    assert document.title == "Bad\ufffdtitle\ufffd"  # type: ignore[union-attr]
+    assert [d.message for d in found if d.code == "unsafe-characters"] == [
+        "4 character(s) that XML cannot hold replaced with U+FFFD"
+    ]
+    book = zipfile.ZipFile(__import__("io").BytesIO(dl.export(dispatch, "epub")))
+    assert "\x00" not in book.read("EPUB/d00001.xhtml").decode()
+
+
+def test_killed_batch_leaves_no_partial_output_and_resumes(tmp_path: Path) -> None:
+    """A batch killed with SIGKILL halfway leaves only complete outputs; --skip-existing finishes the job."""
+    inputs = []
+    for index in range(40):
+        path = tmp_path / f"in-{index:02d}.txt"
+        path.write_bytes(SEED_BYTES.replace(b"10523", str(20000 + index).encode()))
+        inputs.append(str(path))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "dispatchlib", "convert", *inputs, "--to", "epub", "--out-dir", str(out), "-q"]
+    process = subprocess.Popen(command)
+    try:
+        while process.poll() is None and len(list(out.glob("*.epub"))) < 5:
+            time.sleep(0.005)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == -9, "the batch finished before it could be killed"
+    written = {path.name: path.stat().st_mtime_ns for path in out.glob("*.epub")}
+    assert 5 <= len(written) < 40
+    for name in written:
+        with zipfile.ZipFile(out / name) as book:
+            assert book.testzip() is None and book.read("mimetype") == b"application/epub+zip"
+    assert all(path.name.endswith(".epub") or path.name.endswith(".part") for path in out.iterdir())
+    subprocess.run([*command, "--skip-existing"], check=True)
+    assert sorted(p.name for p in out.iterdir()) == [f"in-{i:02d}.epub" for i in range(40)]
+    assert all((out / name).stat().st_mtime_ns == stamp for name, stamp in written.items())
