@@ -219,6 +219,8 @@ def _is_speaker(name: str) -> bool:
 
 def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[str]) -> int | bool | None:
     """False if the unit is no translation boundary; else the note its last sentence references."""
+    if not _BOUNDARY.search(text):  # most paragraphs have no boundary words at all: skip the sentence split
+        return False
     sentences = list(_SENTENCE_END.finditer(text))
     start = sentences[-1].end() if sentences and sentences[-1].end() < len(text) else 0
     last = refs.sub("", text[start:]).rstrip()
