@@ -7,9 +7,11 @@ are imported by their exporters only, so importing this package stays cheap.
 
 from __future__ import annotations
 
+from .batch import Result, convert_many, expand_inputs
 from .convert import collect, export, read_bytes, read_file
 from .diagnostics import CODES, Diagnostic, Severity
 from .errors import (
+    BatchError,
     DispatchlibError,
     ExportError,
     FormatError,
@@ -52,6 +54,7 @@ from .sanitize import sanitize
 
 __all__ = [
     "CODES",
+    "BatchError",
     "Block",
     "Clip",
     "Collection",
@@ -80,15 +83,18 @@ __all__ = [
     "PluginHost",
     "Quotation",
     "Reader",
+    "Result",
     "Severity",
     "SpeakerTurn",
     "StageDirection",
     "Text",
     "TranslationBoundary",
     "collect",
+    "convert_many",
     "date_text",
     "default_host",
     "display_title",
+    "expand_inputs",
     "export",
     "from_json",
     "hookimpl",

@@ -8,6 +8,7 @@ traceback instead.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,13 +17,14 @@ from typing import Any, Literal, NoReturn
 import click
 from attrs import frozen
 
+from .batch import Result, convert_many, expand_inputs
 from .convert import collect, export, read_bytes, read_file
 from .decoding import DEFAULT_MAX_SIZE
 from .diagnostics import Diagnostic, Severity
-from .errors import DispatchlibError, InputError, OutputError
+from .errors import BatchError, DispatchlibError, InputError, OutputError
 from .model import Document
 from .options import ExportOptions
-from .output import output_name, remove_stale_parts, write_atomic
+from .output import write_atomic
 from .plugins import BUILTIN_PLUGINS, Exporter, default_host
 
 __all__ = ["cli", "main"]
@@ -138,7 +140,10 @@ def cli(context: click.Context, debug: bool) -> None:
 @click.option("--toc", is_flag=True, help="Word collections: a table of contents first.")
 @click.option("--wrap", type=click.IntRange(min=20), help="Plain text: wrap at this width.")
 @click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
+@click.option("--name", help="With --out-dir: output names from {stem}, {series}, {number}, {date}, {slug}.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="With --out-dir: worker processes (default: cores).")
 @click.option("--skip-existing", is_flag=True, help="With --out-dir: keep outputs already there (resume a run).")
+@click.option("--verbose", "-v", is_flag=True, help="With --out-dir: a line per input, and a summary.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings about the input.")
 def convert(
     inputs: tuple[str, ...],
@@ -160,7 +165,10 @@ def convert(
     toc: bool,
     wrap: int | None,
     strict: bool,
+    name: str | None,
+    jobs: int | None,
     skip_existing: bool,
+    verbose: bool,
     quiet: bool,
 ) -> None:
     """Convert INPUT files ('-' for stdin) to FORMAT."""
@@ -183,8 +191,8 @@ def convert(
     if out_dir is None:
         _refuse_to_overwrite_inputs([output] if output else [], inputs)
         documents = []
-        for name in inputs:
-            document, diagnostics = reading.read(name, strict)
+        for source in expand_inputs(inputs):
+            document, diagnostics = reading.read(source, strict)
             _report(diagnostics, quiet)
             documents.append(document)
         document, diagnostics = collect(documents, title=title)
@@ -192,22 +200,108 @@ def convert(
         data = export(document, exporter.name, options)
         _write(data, output, exporter)
         return
-    folder = Path(out_dir)
-    targets = {
-        name: folder / output_name(Path("stdin" if name == "-" else name).stem, exporter.suffix) for name in inputs
-    }
-    if len(set(targets.values())) < len(targets):
-        raise OutputError("two inputs have the same name and would write the same file; convert them in separate runs")
-    _refuse_to_overwrite_inputs([str(target) for target in targets.values()], inputs)
-    folder.mkdir(parents=True, exist_ok=True)
-    if skip_existing:
-        remove_stale_parts(folder)
-    for name, target in targets.items():
-        if skip_existing and target.exists():
-            continue
-        document, diagnostics = reading.read(name, strict)
-        _report(diagnostics, quiet)
-        _write(export(document, exporter.name, options), str(target), exporter)
+    _batch(
+        inputs,
+        exporter,
+        out_dir,
+        options,
+        reading,
+        strict=strict,
+        skip_existing=skip_existing,
+        name=name,
+        workers=jobs or os.cpu_count() or 1,
+        verbose=verbose,
+        quiet=quiet,
+    )
+
+
+def _batch(
+    inputs: tuple[str, ...],
+    exporter: Exporter,
+    out_dir: str,
+    options: ExportOptions,
+    reading: _Reading,
+    *,
+    strict: bool,
+    skip_existing: bool,
+    name: str | None,
+    workers: int,
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """One output per input, on ``workers`` processes, with a progress bar on a terminal."""
+    sources = expand_inputs(inputs)
+    if "-" in sources:
+        raise click.UsageError("--out-dir takes files, folders and globs, not '-' (stdin)")
+    show_progress = sys.stderr.isatty() and not verbose and not quiet and len(sources) > 1
+    progress: Any = None
+    if show_progress:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        progress = Progress(console=Console(stderr=True), transient=True)
+        task = progress.add_task(f"to {exporter.name}", total=len(sources))
+        progress.start()
+
+    def on_result(result: Result) -> None:
+        if progress is not None:
+            progress.advance(task)
+        if verbose:
+            state = "skipped" if result.skipped else "wrote" if result.ok else "FAILED"
+            click.echo(f"{state}: {result.source} -> {result.target or result.error}", err=True)
+            if not quiet:
+                for warning in result.warnings:
+                    click.echo(f"  {warning}", err=True)
+
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(sources) > 1 else None
+    try:
+        results = convert_many(
+            sources,
+            to=exporter.name,
+            out_dir=out_dir,
+            options=options,
+            name=name,
+            executor=executor,
+            skip_existing=skip_existing,
+            strict=strict,
+            encoding=reading.encoding,
+            fix_text=reading.fix_text,
+            max_size=int(reading.max_mb * 2**20),
+            on_result=on_result,
+        )
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+        if progress is not None:
+            progress.stop()
+    failed = [result for result in results if not result.ok]
+    if verbose:
+        done = sum(1 for r in results if r.ok and not r.skipped)
+        skipped = sum(1 for r in results if r.skipped)
+        click.echo(f"{done} written, {skipped} skipped, {len(failed)} failed", err=True)
+    if failed:
+        _failure_table(failed)
+        raise BatchError(f"{len(failed)} of {len(results)} inputs failed; the others were converted")
+
+
+def _failure_table(failed: list[Result]) -> None:
+    """The failed inputs and why: a table on a terminal, one line each otherwise (for logs and grep)."""
+    if not sys.stderr.isatty():
+        click.echo("Inputs that failed:", err=True)
+        for result in failed:
+            click.echo(f"  {result.source}: {result.error}", err=True)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Inputs that failed", title_justify="left")
+    table.add_column("input", overflow="fold")
+    table.add_column("reason", overflow="fold")
+    for result in failed:
+        table.add_row(result.source, result.error or "")
+    Console(stderr=True).print(table)
 
 
 @cli.command()
@@ -227,8 +321,8 @@ def check(
     """Print what the reader notices about each INPUT: damage, repairs, dropped chrome."""
     reading = _Reading(input_format, encoding, fix_text, max_mb)
     found: list[Diagnostic] = []
-    for name in inputs:
-        found += reading.read(name, strict=False)[1]
+    for source in expand_inputs(inputs):
+        found += reading.read(source, strict=False)[1]
     if as_json:
         rows = [
             {

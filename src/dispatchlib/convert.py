@@ -93,7 +93,7 @@ def read_file(
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file; name the files in it") from None
+        raise InputError(f"{name}: is a folder, not a file, and holds no file dispatchlib reads") from None
     except PermissionError:
         raise InputError(f"{name}: not allowed to read it; check its permissions") from None
     except OSError as error:

@@ -9,7 +9,8 @@
     ├── FormatError(DispatchlibError, LookupError)   exit 6  no reader or exporter by that name
     ├── PluginError(DispatchlibError, RuntimeError)  exit 7  a plugin failed to load or clashed
     ├── ExportError(DispatchlibError, RuntimeError)  exit 8  an exporter failed
-    └── OutputError(DispatchlibError, OSError)       exit 9  the output cannot be written
+    ├── OutputError(DispatchlibError, OSError)       exit 9  the output cannot be written
+    └── BatchError(DispatchlibError)                 exit 10 some inputs of a batch failed
 
 Exit code 2 is click's: a mistake in the command line itself.
 """
@@ -17,6 +18,7 @@ Exit code 2 is click's: a mistake in the command line itself.
 from __future__ import annotations
 
 __all__ = [
+    "BatchError",
     "DispatchlibError",
     "ExportError",
     "FormatError",
@@ -87,3 +89,9 @@ class OutputError(DispatchlibError, OSError):
     """An output file cannot be written."""
 
     exit_code = 9
+
+
+class BatchError(DispatchlibError):
+    """Some inputs of a batch failed; the others were converted."""
+
+    exit_code = 10
