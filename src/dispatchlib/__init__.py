@@ -7,8 +7,9 @@ are imported by their exporters only, so importing this package stays cheap.
 
 from __future__ import annotations
 
-from .batch import Result, convert_many, expand_inputs
-from .convert import collect, export, read_bytes, read_file
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .diagnostics import CODES, Diagnostic, Severity
 from .errors import (
     BatchError,
@@ -21,10 +22,7 @@ from .errors import (
     ParseError,
     PluginError,
 )
-from .formats.json import from_json, json_schema, to_json
-from .formats.txt import to_text
 from .hookspecs import hookimpl
-from .labels import date_text, display_title, series_line
 from .model import (
     Block,
     Clip,
@@ -47,10 +45,41 @@ from .model import (
     plain_text,
 )
 from .options import ExportOptions
-from .output import write_atomic
+
+# The modules parse and sanitize share their names with their functions: imported eagerly, so
+# that importing the module (which binds the name on the package) cannot hide the function.
 from .parse import parse, parse_many
 from .plugins import Exporter, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
 from .sanitize import sanitize
+
+# The parser, the formats and the batch runner compile patterns and load libraries; they are
+# imported on first use (PEP 562), so that `import dispatchlib` stays cheap.
+_LAZY = {
+    "Result": ".batch", "convert_many": ".batch", "expand_inputs": ".batch",
+    "collect": ".convert", "export": ".convert", "read_bytes": ".convert", "read_file": ".convert",
+    "from_json": ".formats.json", "json_schema": ".formats.json", "to_json": ".formats.json",
+    "to_text": ".formats.txt",
+    "date_text": ".labels", "display_title": ".labels", "series_line": ".labels",
+    "write_atomic": ".output",
+}  # fmt: skip
+
+if TYPE_CHECKING:
+    from .batch import Result, convert_many, expand_inputs
+    from .convert import collect, export, read_bytes, read_file
+    from .formats.json import from_json, json_schema, to_json
+    from .formats.txt import to_text
+    from .labels import date_text, display_title, series_line
+    from .output import write_atomic
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dispatchlib' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CODES",

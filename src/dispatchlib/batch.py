@@ -9,11 +9,10 @@ than one machine runs the same way. A failed input never stops the others: its
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, as_completed  # a light module; the pools load on use
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
@@ -25,6 +24,9 @@ from .model import Collection, Document
 from .options import ExportOptions
 from .output import output_name, remove_stale_parts, write_atomic
 from .plugins import default_host
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 __all__ = ["Job", "Result", "convert_many", "convert_one", "expand_inputs"]
 
@@ -70,6 +72,8 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     A name that is neither an existing path nor a matching glob is kept, so that reading it
     reports it as missing.
     """
+    import glob
+
     suffixes = tuple(suffix for reader in default_host().readers.values() for suffix in reader.suffixes)
     found: list[str] = []
     for item in inputs:
@@ -204,6 +208,8 @@ def convert_many(
             if on_result:
                 on_result(results[index])
     else:
+        from concurrent.futures import as_completed
+
         futures = {executor.submit(convert_one, job): index for index, job in enumerate(jobs)}
         for future in as_completed(futures):
             results[futures[future]] = future.result()

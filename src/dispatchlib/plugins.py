@@ -15,8 +15,7 @@ import functools
 import importlib
 import os
 from collections.abc import Callable, Iterable
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pluggy
@@ -27,6 +26,9 @@ from .diagnostics import Diagnostic
 from .errors import FormatError, PluginError
 from .model import Dispatch, Document
 from .options import ExportOptions
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -243,7 +245,11 @@ def make_plugin_host(
     for module_name in builtins:
         manager.register(importlib.import_module(module_name), name=module_name)
     allow = _load_plugin_list()
-    found = entry_points(group=ENTRY_POINT_GROUP) if entry_points_ is None else entry_points_
+    if entry_points_ is None:
+        from importlib.metadata import entry_points  # costs ~20 ms: only when plugins are loaded
+
+        entry_points_ = entry_points(group=ENTRY_POINT_GROUP)
+    found = entry_points_
     for entry_point in sorted(found, key=lambda ep: ep.name):
         if not _allowed(entry_point, allow):
             continue

@@ -9,6 +9,7 @@ are ISO 8601 strings; every field is written, with ``null`` where it is unset. T
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -36,7 +37,9 @@ def _tag(cls: type) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The one cattrs converter of the format, built on first use."""
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook(datetime.date, lambda value, _: _iso_date(value))
@@ -51,15 +54,12 @@ def _iso_date(value: Any) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
-_converter = _make_converter()
-
-
 def to_json(document: m.Document, *, indent: int | None = 2) -> str:
     """The JSON text of a dispatch or collection."""
     if isinstance(document, m.Collection):
-        data = {"schema": COLLECTION_SCHEMA, **_converter.unstructure(document)}
+        data = {"schema": COLLECTION_SCHEMA, **_converter().unstructure(document)}
     else:
-        data = {"schema": DISPATCH_SCHEMA, **_converter.unstructure(document)}
+        data = {"schema": DISPATCH_SCHEMA, **_converter().unstructure(document)}
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
@@ -83,7 +83,7 @@ def from_json(text: str | bytes, *, source: str | None = None) -> m.Document:
             f"expected 'schema' to be {DISPATCH_SCHEMA!r} or {COLLECTION_SCHEMA!r}, got {schema!r}", source=source
         )
     try:
-        return _converter.structure(data, kinds[schema])
+        return _converter().structure(data, kinds[schema])
     except Exception as error:  # cattrs raises exception groups of many types
         reasons = cattrs.transform_error(error) if isinstance(error, cattrs.BaseValidationError) else [str(error)]
         raise ParseError(f"does not match the dispatchlib JSON schema: {'; '.join(reasons)}", source=source) from None
