@@ -1,13 +1,15 @@
-"""dispatchlib's benchmark: per-dispatch costs, big collections, and pandoc on the same content.
+"""dispatchlib's benchmark: per-dispatch costs, batches, big books, start-up, and pandoc beside them.
 
-    python benchmarks/run.py                 # 1,000 seed-sized dispatches, 3 runs each
-    python benchmarks/run.py --count 200 --runs 5
+    python benchmarks/run.py                      # 1,000 seed-sized dispatches, 3 runs each
+    python benchmarks/run.py --count 200 --runs 1 # a quick look
+    python benchmarks/run.py --check              # exit 1 if a target below is missed
 
-It builds a synthetic corpus from the shapes in tests/corpus (numbers, dates and lengths vary;
-seed-sized by default), then prints one table of medians. Times are wall-clock on this machine
-and mean little alone: each pandoc row is measured in the same run, and the ratio column says how
-many times faster dispatchlib is. pandoc 3.9 comes from ``pypandoc-binary``; its one-process-
-per-file rows run on a sample and are extrapolated (marked "sampled").
+It builds a synthetic corpus from the layouts in the packaged corpus (numbers, dates and lengths
+vary; each about as long as the seed dispatch) and prints one table of medians. Each pandoc row is
+measured in the same run on the same content as Markdown, and the ratio says how many times
+faster dispatchlib is; pandoc 3.9 comes from ``pypandoc-binary``. pandoc's one-process-per-file
+rows run on a sample and are extrapolated (marked "sampled"). Times are wall-clock and depend on
+the machine; the targets are for a 2-core machine.
 """
 
 from __future__ import annotations
@@ -28,19 +30,38 @@ from pathlib import Path
 import attrs
 
 import dispatchlib as dl
+from dispatchlib.testing import CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = sorted((ROOT / "src" / "dispatchlib" / "testing" / "corpus").rglob("*.txt"))
+CORPUS_FILES = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "variants").glob("*.txt"))
+
+# target key: (at most, or at least when negative) -- the issue's targets
+TARGETS: dict[str, tuple[str, float]] = {
+    "parse-ms": ("max", 0.5),
+    "json-ms": ("max", 0.3),
+    "txt-ms": ("max", 0.3),
+    "epub-ms": ("max", 2.0),
+    "docx-ms": ("max", 5.0),
+    "batch-epub-ratio": ("min", 20.0),
+    "batch-docx-ratio": ("min", 10.0),
+    "hundred-epub-ratio": ("min", 20.0),
+    "ten-thousand-epub-s": ("max", 60.0),
+    "ten-thousand-epub-mib": ("max", 1024.0),
+    "j2-speedup": ("min", 1.7),
+    "cli-txt-vs-pandoc": ("max", 2.0),
+    "import-ms": ("max", 60.0),
+    "parse-growth-10x": ("max", 13.0),
+}
 
 
 def synthetic_corpus(count: int, seed: int = 1) -> list[dl.Dispatch]:
-    """``count`` dispatches in the corpus's shapes, each about as long as the seed dispatch (its
-    text length varies by 15%), with new numbers and dates: short shapes are filled up with the
+    """``count`` dispatches in the corpus's layouts, each about as long as the seed dispatch (its
+    text length varies by 15%), with new numbers and dates: short layouts are filled up with the
     seed's paragraphs."""
     rng = random.Random(seed)
-    shapes = [dl.read_file(path)[0] for path in CORPUS]
+    shapes = [dl.read_file(path)[0] for path in CORPUS_FILES]
     filler = [b for b in shapes[0].body if isinstance(b, dl.Paragraph)]  # type: ignore[union-attr]
-    seed_length = len(dl.to_text(shapes[0]))  # type: ignore[arg-type]
+    seed_length = len(dl.to_text(shapes[0]))
     made = []
     for index in range(count):
         shape = shapes[index % len(shapes)]
@@ -52,14 +73,8 @@ def synthetic_corpus(count: int, seed: int = 1) -> list[dl.Dispatch]:
             paragraph = rng.choice(filler)
             body.append(paragraph)
             length += len(dl.plain_text(paragraph.content)) + 2
-        made.append(
-            attrs.evolve(
-                shape,
-                number=10_000 + index,
-                body=tuple(body),
-                date=datetime.date(2015, 1, 1) + datetime.timedelta(days=index),
-            )
-        )
+        date = datetime.date(2015, 1, 1) + datetime.timedelta(days=index)
+        made.append(attrs.evolve(shape, number=10_000 + index, body=tuple(body), date=date))
     return made
 
 
@@ -73,12 +88,9 @@ def median_time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def child_peak(code: str) -> tuple[float, float]:
-    """Seconds and peak resident MiB of ``code`` run in a fresh Python process."""
-    wrapper = (
-        f"import resource, time\nstart = time.perf_counter()\n{code}\n"
-        "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    )
+def child(code: str) -> tuple[float, float]:
+    """``code`` run in a fresh Python process: the seconds it reports in ``elapsed``, and its peak MiB."""
+    wrapper = f"import resource\n{code}\nprint(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     done = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, check=True, cwd=ROOT)
     seconds, kib = done.stdout.split()[-2:]
     return float(seconds), int(kib) / 1024
@@ -91,51 +103,57 @@ def markdown(dispatch: dl.Dispatch) -> str:
     return re.sub(r"(?<!^)\[(\d+)\](?!:)", r"[^\1]", text, flags=re.MULTILINE)
 
 
-def pandoc_path() -> str | None:
+def pandoc_path() -> str:
     try:
         import pypandoc  # type: ignore[import-untyped]
 
         return str(pypandoc.get_pandoc_path())
     except (ImportError, OSError):
-        return None
+        sys.exit("the benchmark compares with pandoc: pip install pypandoc-binary")
 
 
-class Table:
-    """Rows of the printed table."""
+def run(*command: str) -> None:
+    subprocess.run(command, check=True, capture_output=True)
+
+
+class Report:
+    """The printed table, and the measured values the targets are checked against."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, str]] = []
+        self.values: dict[str, float] = {}
 
-    def add(self, what: str, ours: str, pandoc: str = "", ratio: str = "") -> None:
-        self.rows.append((what, ours, pandoc, ratio))
-        print(f"  {what:<58} {ours:>16} {pandoc:>22} {ratio:>9}", flush=True)
+    def row(self, what: str, ours: str, pandoc: str = "", ratio: str = "", **values: float) -> None:
+        self.values.update({key.replace("_", "-"): value for key, value in values.items()})
+        marks = []
+        for key in values:
+            kind, limit = TARGETS.get(key.replace("_", "-"), ("", 0.0))
+            if kind:
+                value = values[key]
+                met = value <= limit if kind == "max" else value >= limit
+                marks.append(f"{'ok' if met else 'MISSED'} ({'≤' if kind == 'max' else '≥'} {limit:g})")
+        print(f"  {what:<62} {ours:>14} {pandoc:>14} {ratio:>9}  {' '.join(marks)}", flush=True)
+
+    def missed(self) -> list[str]:
+        out = []
+        for key, (kind, limit) in TARGETS.items():
+            if key in self.values:
+                value = self.values[key]
+                if (value > limit) if kind == "max" else (value < limit):
+                    out.append(f"{key}: {value:.3g} (target {'≤' if kind == 'max' else '≥'} {limit:g})")
+        return out
 
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--count", type=int, default=1000, help="dispatches in the synthetic corpus")
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is printed")
-    parser.add_argument("--sample", type=int, default=20, help="files pandoc converts one process each")
-    args = parser.parse_args()
-    corpus = synthetic_corpus(args.count)
+def per_dispatch(report: Report, corpus: list[dl.Dispatch], runs: int) -> None:
     texts = [dl.to_text(d) for d in corpus]
-    table = Table()
-    print(
-        f"dispatchlib benchmark: {args.count} dispatches, median of {args.runs} runs, "
-        f"{sum(map(len, texts)) / len(texts) / 1024:.1f} KiB of text each on average"
-    )
-    print(f"  {'':<58} {'dispatchlib':>16} {'pandoc 3.9':>22} {'ratio':>9}")
-
-    per = median_time(lambda: [dl.parse(t) for t in texts], args.runs) / len(texts)
-    table.add("parse, per dispatch", ms(per))
-    formats: dict[str, float] = {}
+    parse = median_time(lambda: [dl.parse(t) for t in texts], runs) / len(texts)
+    report.row("parse, per dispatch", ms(parse), parse_ms=parse * 1000)
     for name in ("json", "txt", "epub", "docx"):
-        formats[name] = median_time(lambda name=name: [dl.export(d, name) for d in corpus], args.runs) / len(corpus)
-        table.add(f"{name} export, per dispatch (in a batch)", ms(formats[name]))
+        cost = median_time(lambda name=name: [dl.export(d, name) for d in corpus], runs) / len(corpus)
+        report.row(f"{name} export, per dispatch, in one process", ms(cost), **{f"{name}_ms": cost * 1000})
 
     import docx
 
@@ -145,65 +163,193 @@ def main() -> None:
             document.add_paragraph("x")
             document.save(io.BytesIO())
 
-    baseline = median_time(fresh_document, args.runs) / len(corpus)
-    table.add(
-        "python-docx baseline: fresh Document() + save, per file",
-        ms(baseline),
-        "",
-        f"{baseline / formats['docx']:.2f}x",
+    baseline = median_time(fresh_document, runs) / len(corpus)
+    report.row("python-docx floor: a fresh Document() and save(), per file", ms(baseline))
+
+
+def batches(report: Report, corpus: list[dl.Dispatch], folder: Path, pandoc: str, runs: int, sample: int) -> None:
+    inputs = folder / "inputs"
+    inputs.mkdir()
+    for index, dispatch in enumerate(corpus):
+        (inputs / f"d{index:05d}.txt").write_text(dl.to_text(dispatch), encoding="utf-8")
+        (inputs / f"d{index:05d}.md").write_text(markdown(dispatch), encoding="utf-8")
+    count = len(corpus)
+    sampled = sorted(inputs.glob("*.md"))[:sample]
+    for name, pandoc_to in (("epub", "epub"), ("docx", "docx"), ("txt", "plain")):
+        times = {}
+        for jobs in ("1", "2"):
+            out = folder / f"out-{name}-{jobs}"
+            times[jobs] = median_time(
+                lambda out=out, jobs=jobs, name=name: run(
+                    sys.executable,
+                    "-m",
+                    "dispatchlib",
+                    "convert",
+                    str(inputs),
+                    "--to",
+                    name,
+                    "--out-dir",
+                    str(out),
+                    "-j",
+                    jobs,
+                    "-q",
+                ),
+                runs,
+            )
+        theirs = (
+            median_time(
+                lambda pandoc_to=pandoc_to: [
+                    run(pandoc, "-f", "markdown", "-t", pandoc_to, "-o", f"{path}.{pandoc_to}", str(path))
+                    for path in sampled
+                ],
+                runs,
+            )
+            / len(sampled)
+            * count
+        )
+        ratio = theirs / times["2"]
+        report.row(
+            f"{count} files to {name}, -j 1 / -j 2 (pandoc: a process each, sampled)",
+            f"{times['1']:.1f} / {times['2']:.1f} s",
+            f"{theirs:.1f} s",
+            f"{ratio:.1f}x",
+            **({f"batch_{name}_ratio": ratio} if name != "txt" else {}),
+        )
+        if name == "epub":
+            speedup = times["1"] / times["2"]
+            report.row("-j 2 speed-up over -j 1, epub batch", f"{speedup:.2f}x", j2_speedup=speedup)
+
+
+def books(report: Report, corpus: list[dl.Dispatch], folder: Path, pandoc: str, runs: int, big: int) -> None:
+    source = folder / "corpus.json"
+    source.write_text(dl.to_json(dl.Collection(dispatches=tuple(corpus[:1000]))), encoding="utf-8")
+    for name in ("epub", "docx"):
+        seconds, peak = child(
+            f"import time, dispatchlib as dl\ncollection = dl.from_json(open({str(source)!r}).read())\n"
+            f"start = time.perf_counter()\ndl.export(collection, {name!r})\nelapsed = time.perf_counter() - start"
+        )
+        report.row(
+            f"one {name} of {min(1000, len(corpus))} dispatches: time, peak memory",
+            f"{seconds:.2f} s",
+            f"{peak:.0f} MiB",
+        )
+    seconds, peak = child(
+        f"import sys, time\nsys.path.insert(0, {str(Path(__file__).parent)!r})\nimport run, dispatchlib as dl\n"
+        f"collection = dl.Collection(dispatches=tuple(run.synthetic_corpus({big})))\n"
+        "start = time.perf_counter()\ndl.export(collection, 'epub')\nelapsed = time.perf_counter() - start"
+    )
+    checked = {"ten_thousand_epub_s": seconds, "ten_thousand_epub_mib": peak} if big >= 10_000 else {}
+    report.row(f"one epub of {big} dispatches: time, peak memory", f"{seconds:.1f} s", f"{peak:.0f} MiB", **checked)
+    hundred = corpus[:100]
+    book = folder / "hundred.md"
+    book.write_text("\n\n".join(markdown(d) for d in hundred), encoding="utf-8")
+    theirs = median_time(lambda: run(pandoc, "-f", "markdown", "-o", f"{book}.epub", str(book)), runs)
+    collection = dl.Collection(title="Hundred", dispatches=tuple(hundred))
+    ours = median_time(lambda: dl.export(collection, "epub"), runs)
+    report.row(
+        f"{len(hundred)} dispatches into one EPUB",
+        f"{ours:.3f} s",
+        f"{theirs:.3f} s",
+        f"{theirs / ours:.1f}x",
+        hundred_epub_ratio=theirs / ours,
     )
 
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "corpus.json"
-        source.write_text(dl.to_json(dl.Collection(dispatches=tuple(corpus))), encoding="utf-8")
-        for name in ("epub", "docx"):
-            seconds, peak = child_peak(
-                f"import dispatchlib as dl\ncollection = dl.from_json(open({str(source)!r}).read())\n"
-                f"data = dl.export(collection, {name!r})"
-            )
-            table.add(
-                f"one {name} of {args.count} dispatches (time, peak memory)", f"{seconds:.2f} s", f"{peak:.0f} MiB peak"
-            )
-        pandoc = pandoc_path()
-        if pandoc is None:
-            print("  pandoc rows skipped: pip install pypandoc-binary")
-            return
-        sample = corpus[: args.sample]
-        files = []
-        for index, dispatch in enumerate(sample):
-            path = Path(folder) / f"d{index}.md"
-            path.write_text(markdown(dispatch), encoding="utf-8")
-            files.append(path)
-        for name, suffix in (("epub", "epub"), ("docx", "docx"), ("txt", "plain")):
-            target = "plain" if name == "txt" else name
 
-            def run_pandoc(target: str = target, suffix: str = suffix) -> None:
-                for path in files:
-                    subprocess.run(
-                        [pandoc, "-f", "markdown", "-t", target, "-o", f"{path}.{suffix}", str(path)],
-                        check=True,
-                        capture_output=True,
-                    )
-
-            theirs = median_time(run_pandoc, args.runs) / len(files)
-            table.add(
-                f"{name}: {args.count} files (ours in one process; pandoc one each, sampled)",
-                f"{formats[name] * args.count:.2f} s",
-                f"{theirs * args.count:.2f} s",
-                f"{theirs / formats[name]:.1f}x",
-            )
-        hundred = corpus[:100]
-        book = Path(folder) / "hundred.md"
-        book.write_text("\n\n".join(markdown(d) for d in hundred), encoding="utf-8")
-        theirs = median_time(
-            lambda: subprocess.run(
-                [pandoc, "-f", "markdown", "-o", f"{book}.epub", str(book)], check=True, capture_output=True
-            ),
-            args.runs,
+def start_up(report: Report, folder: Path, pandoc: str, runs: int) -> None:
+    def import_ms() -> float:
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import dispatchlib"], capture_output=True, text=True, check=True
         )
-        collection = dl.Collection(title="Hundred", dispatches=tuple(hundred))
-        ours = median_time(lambda: dl.export(collection, "epub"), args.runs)
-        table.add("100 dispatches into one EPUB", f"{ours:.3f} s", f"{theirs:.3f} s", f"{theirs / ours:.1f}x")
+        return int(done.stderr.strip().splitlines()[-1].split("|")[1]) / 1000
+
+    imports = statistics.median(import_ms() for _ in range(max(runs, 5)))
+    report.row("import dispatchlib (python -X importtime)", f"{imports:.1f} ms", import_ms=imports)
+    seed = CORPUS / "special-dispatch-10523.txt"
+    markdown_seed = folder / "seed.md"
+    markdown_seed.write_text(markdown(dl.read_file(seed)[0]), encoding="utf-8")  # type: ignore[arg-type]
+    theirs = median_time(
+        lambda: run(pandoc, "-f", "markdown", "-t", "plain", "-o", str(folder / "p.txt"), str(markdown_seed)),
+        max(runs, 5),
+    )
+    for name in ("txt", "json", "epub", "docx"):
+        ours = median_time(
+            lambda name=name: run(
+                sys.executable,
+                "-m",
+                "dispatchlib",
+                "convert",
+                str(seed),
+                "--to",
+                name,
+                "-o",
+                str(folder / f"one.{name}"),
+                "-q",
+            ),
+            max(runs, 5),
+        )
+        if name == "txt":
+            report.row(
+                "one file, one process, to txt (pandoc: -t plain)",
+                ms(ours),
+                ms(theirs),
+                f"{theirs / ours:.2f}x",
+                cli_txt_vs_pandoc=ours / theirs,
+            )
+        else:
+            report.row(f"one file, one process, to {name}", ms(ours))
+
+
+def parse_growth(report: Report) -> None:
+    seed = (CORPUS / "special-dispatch-10523.txt").read_text(encoding="utf-8")
+    body = "\n\n".join(seed.split("\n\n")[4:-4])
+
+    def text_of(size: int) -> str:
+        return seed.split("\n\n", 4)[0] + "\n\n" + ("\n\n".join([body] * (size // len(body) + 1)))[:size]
+
+    one_mb, ten_mb = text_of(2**20), text_of(10 * 2**20)
+    one = median_time(lambda: dl.parse(one_mb), 3)
+    ten = median_time(lambda: dl.parse(ten_mb), 3)
+    report.row(
+        "parse 1 MB / 10 MB of dispatch text",
+        f"{one:.2f} / {ten:.2f} s",
+        ratio=f"{ten / one:.1f}x",
+        parse_growth_10x=ten / one,
+    )
+    for label, text in (
+        ("100,000 '['", "[" * 100_000),
+        ("one 5 MB line", "word " * (2**20)),
+        ("100,000 '(1)'", "(1) " * 100_000),
+        ("1 MB of '[1] '", "[1] " * 2**18),
+    ):
+        report.row(f"parse {label}", ms(median_time(lambda text=text: dl.parse(text), 1)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=1000, help="dispatches in the synthetic corpus")
+    parser.add_argument("--big", type=int, default=10_000, help="dispatches in the one big EPUB")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is printed")
+    parser.add_argument("--sample", type=int, default=20, help="files pandoc converts one process each")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args()
+    pandoc = pandoc_path()
+    corpus = synthetic_corpus(args.count)
+    report = Report()
+    average = sum(len(dl.to_text(d)) for d in corpus) / len(corpus) / 1024
+    print(f"dispatchlib benchmark: {args.count} dispatches of {average:.1f} KiB on average, median of {args.runs} runs")
+    print(f"  {'':<62} {'dispatchlib':>14} {'pandoc 3.9':>14} {'ratio':>9}  target")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        per_dispatch(report, corpus, args.runs)
+        batches(report, corpus, folder, pandoc, args.runs, args.sample)
+        books(report, corpus, folder, pandoc, args.runs, args.big)
+        start_up(report, folder, pandoc, args.runs)
+        parse_growth(report)
+    missed = report.missed()
+    if missed:
+        print("missed targets:\n  " + "\n  ".join(missed))
+    if args.check and missed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
