@@ -343,3 +343,9 @@ def test_calibre_reads_metadata(books: dict[str, Path], name: str) -> None:
     assert meta["Tags"] == ", ".join(dispatch.topics)
     assert meta["Series"] == f"{dispatch.series} #{dispatch.number}"
     assert meta["Author(s)"] == (" & ".join(dispatch.authors) if dispatch.authors else "Unknown")
+
+
+def test_clip_boundary_names_the_channels(books: dict[str, Path]) -> None:
+    """A TV clip's translation break names the channels it aired on when no note does."""
+    [chapter] = _chapters(books["tv-clip"])
+    assert "Translation from Example TV (Qatar), Second Channel (Qatar)" in "".join(chapter.itertext())

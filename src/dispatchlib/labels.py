@@ -60,7 +60,8 @@ def boundary_source(dispatch: m.Dispatch, number: int | None) -> str:
     """What the translation boundary names as the translated text's origin."""
     note = dispatch.note(number) if number is not None else None
     if note is None:
-        return "the original"
+        channels = dispatch.clip.channels if dispatch.clip is not None else ()
+        return ", ".join(channels) if channels else "the original"
     if note.outlet:
         return note.outlet + (f", {date_text(note.date)}" if note.date else "")
     if note.date:
