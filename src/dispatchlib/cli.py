@@ -171,7 +171,7 @@ def convert(
     verbose: bool,
     quiet: bool,
 ) -> None:
-    """Convert INPUT files ('-' for stdin) to FORMAT."""
+    """Convert INPUT files, folders and globs ('-' for stdin) to FORMAT."""
     reading = _Reading(input_format, encoding, fix_text, max_mb)
     if output and out_dir:
         raise click.UsageError("use either --output or --out-dir, not both")
