@@ -42,3 +42,16 @@ def test_collections_in_the_input_are_flattened() -> None:
     bundle = dl.Collection(dispatches=(_dispatch(1, 1), _dispatch(2, 2)))
     collection, _ = dl.collect([bundle, _dispatch(3, 3)])
     assert [d.number for d in collection.dispatches] == [1, 2, 3]  # type: ignore[union-attr]
+
+
+def test_sanitize_replaces_and_remembers_clean_documents() -> None:
+    """Unsafe characters become U+FFFD and are counted; a clean document comes back as itself."""
+    dirty = dl.Dispatch(title="a\x00b", body=(dl.Paragraph(content=(dl.Text(text="\ufffe\x1f"),)),))
+    clean, count = dl.sanitize(dirty)
+    assert count == 3 and clean.title == "a\ufffdb"
+    assert clean.body == (dl.Paragraph(content=(dl.Text(text="\ufffd\ufffd"),)),)
+    again, count = dl.sanitize(clean)
+    assert again is clean and count == 0
+    fresh = _dispatch(1, 1)
+    assert dl.sanitize(fresh) == (fresh, 0)
+    assert dl.sanitize(fresh)[0] is fresh

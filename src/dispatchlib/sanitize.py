@@ -9,7 +9,9 @@ receive clean text too; readers apply it and report a ``unsafe-characters`` diag
 
 from __future__ import annotations
 
+import contextlib
 import re
+import weakref
 from typing import Any, TypeVar
 
 import attrs
@@ -20,11 +22,33 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 T = TypeVar("T")
 
 
+# Documents already known to be clean, by identity: the model is immutable, so a document that
+# was sanitized once (on reading, say) need not be walked again on every export.
+_clean: dict[int, weakref.ref[Any]] = {}
+
+
+def _known_clean(document: object) -> bool:
+    ref = _clean.get(id(document))
+    return ref is not None and ref() is document
+
+
+def _remember(document: object) -> None:
+    key = id(document)
+
+    def forget(_: weakref.ref[Any]) -> None:
+        _clean.pop(key, None)
+
+    with contextlib.suppress(TypeError):  # not weak-referenceable: simply not remembered
+        _clean[key] = weakref.ref(document, forget)
+
+
 def sanitize(document: T) -> tuple[T, int]:
     """``document`` with every character XML cannot hold replaced, and how many there were.
 
     Returns the very same object when there is nothing to replace.
     """
+    if _known_clean(document):
+        return document, 0
     count = 0
 
     def clean(value: Any) -> Any:
@@ -49,4 +73,5 @@ def sanitize(document: T) -> tuple[T, int]:
         return value
 
     result = clean(document)
+    _remember(result)
     return result, count
