@@ -89,8 +89,13 @@ def median_time(action: Callable[[], object], runs: int) -> float:
 
 
 def child(code: str) -> tuple[float, float]:
-    """``code`` run in a fresh Python process: the seconds it reports in ``elapsed``, and its peak MiB."""
-    wrapper = f"import resource\n{code}\nprint(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    """``code`` run in a fresh Python process: the seconds it reports in ``elapsed``, and its peak MiB.
+
+    The peak is the process's own high-water mark (VmHWM); getrusage's ru_maxrss would report the
+    benchmark's own size, which Linux carries across exec.
+    """
+    peak = "[int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM:')][0]"
+    wrapper = f"{code}\nprint(elapsed, {peak})"
     done = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, check=True, cwd=ROOT)
     seconds, kib = done.stdout.split()[-2:]
     return float(seconds), int(kib) / 1024
