@@ -40,16 +40,25 @@ class _Reading:
     max_mb: float
 
     def read(self, path: str, strict: bool) -> tuple[Document, list[Diagnostic]]:
-        options = {
-            "format": self.input_format,
-            "strict": strict,
-            "encoding": self.encoding,
-            "fix_text": self.fix_text,
-            "max_size": int(self.max_mb * 2**20),
-        }
+        max_size = int(self.max_mb * 2**20)
         if path == "-":
-            return read_bytes(sys.stdin.buffer.read(), source="<stdin>", **options)  # type: ignore[arg-type]
-        return read_file(path, **options)  # type: ignore[arg-type]
+            return read_bytes(
+                sys.stdin.buffer.read(),
+                source="<stdin>",
+                format=self.input_format,
+                strict=strict,
+                encoding=self.encoding,
+                fix_text=self.fix_text,
+                max_size=max_size,
+            )
+        return read_file(
+            path,
+            format=self.input_format,
+            strict=strict,
+            encoding=self.encoding,
+            fix_text=self.fix_text,
+            max_size=max_size,
+        )
 
 
 def _reading_options(command: Callable[..., None]) -> Callable[..., None]:

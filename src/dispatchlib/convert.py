@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from .decoding import DEFAULT_MAX_SIZE, to_utf8
-from .diagnostics import CODES, Diagnostic
+from .diagnostics import Diagnostic, diagnostic
 from .errors import DispatchlibError, ExportError, InputError, NotADispatchError
 from .model import Collection, Dispatch, Document
 from .options import ExportOptions
@@ -54,9 +54,9 @@ def read_bytes(
     document, replaced = sanitize(document)
     if replaced:
         message = f"{replaced} character(s) that XML cannot hold replaced with U+FFFD"
-        diagnostics.append(_diagnostic("unsafe-characters", message, source))
+        diagnostics.append(diagnostic("unsafe-characters", message, source=source))
     document, failures = host.process(document)
-    diagnostics += [_diagnostic("plugin-failed", str(failure), source) for failure in failures]
+    diagnostics += [diagnostic("plugin-failed", str(failure), source=source) for failure in failures]
     return document, diagnostics
 
 
@@ -66,10 +66,6 @@ def _check_size(size: int, limit: int, source: str) -> None:
             f"{source}: {size / 2**20:.1f} MB is over the {limit / 2**20:g} MB limit for one input; "
             "split it, or raise the limit with --max-size"
         )
-
-
-def _diagnostic(code: str, message: str, source: str | None = None) -> Diagnostic:
-    return Diagnostic(severity=CODES[code][0], code=code, message=message, source=source)
 
 
 def read_file(
@@ -129,7 +125,7 @@ def collect(documents: list[Document], *, title: str = "") -> tuple[Document, li
         other = kept.get(key)
         if other is not None:
             message = f"{dispatch.series or ''} No. {dispatch.number} appears twice; the fuller copy is kept"
-            found.append(_diagnostic("duplicate-dispatch", message.lstrip()))
+            found.append(diagnostic("duplicate-dispatch", message.lstrip()))
             if _size(dispatch) <= _size(other):
                 continue
         kept[key] = dispatch

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 
-from .diagnostics import CODES, Diagnostic
+from .diagnostics import Diagnostic, diagnostic
 from .errors import InputError
 
 __all__ = ["DEFAULT_MAX_SIZE", "to_utf8"]
@@ -29,10 +29,6 @@ def _where(data: bytes, offset: int) -> str:
     line = data.count(b"\n", 0, offset) + 1
     column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
     return f"{line}:{column}"
-
-
-def _diagnostic(code: str, message: str, source: str) -> Diagnostic:
-    return Diagnostic(severity=CODES[code][0], code=code, message=message, source=source, line=1)
 
 
 def _decode(data: bytes, source: str, encoding: str | None) -> tuple[str, list[Diagnostic]]:
@@ -53,7 +49,7 @@ def _decode(data: bytes, source: str, encoding: str | None) -> tuple[str, list[D
                 raise InputError(
                     f"{source}: not valid {name.upper()} text although it starts like it: {error.reason}"
                 ) from None
-            return text, [_diagnostic("encoding", f"read as {name.upper()} (byte-order mark)", source)]
+            return text, [diagnostic("encoding", f"read as {name.upper()} (byte-order mark)", source=source, line=1)]
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{source}:{_where(data, nul)}: not a text file (it holds NUL bytes); convert text files only")
@@ -63,7 +59,9 @@ def _decode(data: bytes, source: str, encoding: str | None) -> tuple[str, list[D
         first_bad = error.start
         if error.end == len(data) and error.reason == "unexpected end of data":
             message = "the file ends in the middle of a UTF-8 character (cut short?); the rest is read"
-            return data[: error.start].decode("utf-8") + "\ufffd", [_diagnostic("truncated-utf8", message, source)]
+            return data[: error.start].decode("utf-8") + "\ufffd", [
+                diagnostic("truncated-utf8", message, source=source, line=1)
+            ]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -74,7 +72,7 @@ def _decode(data: bytes, source: str, encoding: str | None) -> tuple[str, list[D
         )
     name = best.encoding
     message = f"not UTF-8; read as {name} (recognised; pass --encoding to choose another)"
-    return str(best), [_diagnostic("encoding-guessed", message, source)]
+    return str(best), [diagnostic("encoding-guessed", message, source=source, line=1)]
 
 
 def to_utf8(
@@ -89,7 +87,7 @@ def to_utf8(
 
         fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False, normalization=None)
         if fixed != text:
-            found.append(_diagnostic("text-fixed", "mojibake repaired (ftfy)", source))
+            found.append(diagnostic("text-fixed", "mojibake repaired (ftfy)", source=source, line=1))
             text = fixed
     if not found and not encoding:
         return data, []

@@ -11,7 +11,7 @@ import enum
 
 from attrs import frozen
 
-__all__ = ["CODES", "Diagnostic", "Severity"]
+__all__ = ["CODES", "Diagnostic", "Severity", "diagnostic"]
 
 
 class Severity(enum.Enum):
@@ -75,3 +75,10 @@ class Diagnostic:
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.severity.value}: {self.message} [{self.code}]"
+
+
+def diagnostic(
+    code: str, message: str, *, source: str | None = None, line: int | None = None, column: int | None = None
+) -> Diagnostic:
+    """A diagnostic with the severity :data:`CODES` gives its code."""
+    return Diagnostic(severity=CODES[code][0], code=code, message=message, line=line, column=column, source=source)

@@ -5,6 +5,7 @@ so on. Exporters in plugins use them too, so every format words these things ali
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from . import model as m
 from ._header import format_date
@@ -17,8 +18,13 @@ __all__ = [
     "clip_facts",
     "date_text",
     "display_title",
+    "identifier",
     "series_line",
 ]
+
+# The namespace of dispatchlib's UUID v5 identifiers: the same dispatch gets the same URN in every
+# format (e-book identifier, ninjs uri) and on every machine.
+_NAMESPACE = uuid.UUID("8b7d6c8e-0f5a-5d0e-9a57-3f8d2d1c4b60")
 
 TRUNCATED = "The full text of this dispatch is available to subscribers; this is the part that was public."
 CREDIT_MISSING = "Source: not preserved in the copied text"
@@ -67,3 +73,16 @@ def boundary_source(dispatch: m.Dispatch, number: int | None) -> str:
     if note.date:
         return f"the source in note {note.number}, dated {date_text(note.date)}"
     return f"the source in note {note.number}"
+
+
+def identifier(document: m.Document) -> str:
+    """A ``urn:uuid:`` from the series and number (or title and date), never random; a collection's
+    from its title and its members'."""
+    if isinstance(document, m.Collection):
+        members = ",".join(identifier(d) for d in document.dispatches)
+        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'collection|{document.title}|{members}')}"
+    if document.series and document.number is not None:
+        key = f"{document.series}|{document.number}"
+    else:
+        key = f"{document.title}|{document.date}"
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, key)}"

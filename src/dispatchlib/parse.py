@@ -16,7 +16,7 @@ from . import _header as h
 from . import model as m
 from ._blocks import BlockReader, Unit, credit_line, split_units
 from ._notes import RawNote, collect_notes, find_notes, read_note
-from .diagnostics import CODES, Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, diagnostic
 from .errors import NotADispatchError, ParseError
 
 __all__ = ["parse", "parse_many"]
@@ -43,11 +43,7 @@ class _Findings:
         self.items: list[Diagnostic] = []
 
     def add(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
-        self.items.append(
-            Diagnostic(
-                severity=CODES[code][0], code=code, message=message, line=line, column=column, source=self.source
-            )
-        )
+        self.items.append(diagnostic(code, message, source=self.source, line=line, column=column))
 
 
 def _clean_lines(text: str, found: _Findings) -> list[str]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import uuid
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any
 
 from .. import model as m
 from ..errors import ExportError, InputError
-from ..labels import TRUNCATED, clip_facts, date_text, display_title, series_line
+from ..labels import TRUNCATED, clip_facts, date_text, display_title, identifier, series_line
 from ..options import ExportOptions
 from . import _xhtml as x
 from ._cover import cover_jpeg
@@ -34,7 +33,6 @@ __all__ = ["to_epub"]
 
 # Only a well-formed web address becomes a link; anything else a source URL holds is shown as text.
 _WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?#]*)?")
-_NAMESPACE = uuid.UUID("8b7d6c8e-0f5a-5d0e-9a57-3f8d2d1c4b60")
 _IMAGE_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
@@ -43,18 +41,6 @@ _IMAGE_TYPES = {
     ".webp": "image/webp",
     ".svg": "image/svg+xml",
 }
-
-
-def identifier(document: m.Document) -> str:
-    """A UUID v5 from the series and number (or title and date), never random."""
-    if isinstance(document, m.Collection):
-        members = ",".join(identifier(d) for d in document.dispatches)
-        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'collection|{document.title}|{members}')}"
-    if document.series and document.number is not None:
-        key = f"{document.series}|{document.number}"
-    else:
-        key = f"{document.title}|{document.date}"
-    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, key)}"
 
 
 def _page(title: str, body: str, language: str, body_type: str = "") -> bytes:
@@ -180,10 +166,10 @@ def _nav(book_title: str, toc: str, landmarks: list[tuple[str, str, str]], langu
     return _page(f"{book_title}: contents", body, language)
 
 
-def _accessibility(book: Any, has_cover: bool, has_headings: bool) -> None:
+def _accessibility(book: Any, has_cover: bool) -> None:
     modes = ["textual", "visual"] if has_cover else ["textual"]
-    features = ["tableOfContents", "readingOrder", "displayTransformability"]
-    features += ["structuralNavigation"] if has_headings else []
+    # every chapter opens with its title as a heading, so structural navigation is always there
+    features = ["tableOfContents", "readingOrder", "displayTransformability", "structuralNavigation"]
     features += ["alternativeText"] if has_cover else []
     for mode in modes:
         book.add_metadata(None, "meta", mode, {"property": "schema:accessMode"})
@@ -342,8 +328,7 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
             book.add_metadata(
                 None, "meta", str(single.number), {"refines": f"#{collection_id}", "property": "group-position"}
             )
-    has_headings = True  # every chapter opens with its title as a heading
-    _accessibility(book, options.cover_image is not None or options.generate_cover, has_headings)
+    _accessibility(book, options.cover_image is not None or options.generate_cover)
 
 
 def _ncx_toc(epub: Any, chapters: Iterable[_Chapter]) -> list[Any]:

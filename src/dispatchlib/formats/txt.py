@@ -14,7 +14,7 @@ from collections.abc import Callable
 from .. import model as m
 from .._header import format_date, format_duration
 from .._notes import note_text
-from ..diagnostics import CODES, Diagnostic
+from ..diagnostics import Diagnostic, diagnostic
 from ..errors import InputError
 from ..hookspecs import hookimpl
 from ..options import ExportOptions
@@ -131,12 +131,7 @@ def _read(data: bytes, *, source: str | None = None, strict: bool = False) -> tu
         return results[0]
     found = [item for _, diagnostics in results for item in diagnostics]
     message = f"the file holds {len(results)} dispatches; they are read as one collection"
-    found.insert(
-        0,
-        Diagnostic(
-            severity=CODES["several-dispatches"][0], code="several-dispatches", message=message, source=source, line=1
-        ),
-    )
+    found.insert(0, diagnostic("several-dispatches", message, source=source, line=1))
     return m.Collection(dispatches=tuple(dispatch for dispatch, _ in results)), found
 
 

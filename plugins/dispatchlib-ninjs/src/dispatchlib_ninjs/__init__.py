@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from collections.abc import Callable
 from html import escape
 from typing import Any
 
 import dispatchlib as dl
+from dispatchlib.labels import identifier
 
 __all__ = ["register_exporters", "to_ninjs"]
 
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
-_NAMESPACE = uuid.UUID("8b7d6c8e-0f5a-5d0e-9a57-3f8d2d1c4b60")  # dispatchlib's, so URNs match its e-books
-
-
-def _uri(dispatch: dl.Dispatch) -> str:
-    key = (
-        f"{dispatch.series}|{dispatch.number}"
-        if dispatch.series and dispatch.number is not None
-        else (f"{dispatch.title}|{dispatch.date}")
-    )
-    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, key)}"
 
 
 class _Html:
@@ -89,7 +79,7 @@ def _item(dispatch: dl.Dispatch, language: str) -> dict[str, Any]:
     body = html.body()
     chars, words = _words(body)
     item: dict[str, Any] = {
-        "uri": _uri(dispatch),
+        "uri": identifier(dispatch),
         "type": "text",
         "version": "1",
         "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA},
@@ -128,9 +118,8 @@ def to_ninjs(document: dl.Document, *, language: str = "en") -> dict[str, Any]:
     """The ninjs object of a dispatch; a collection is a composite item associating its dispatches."""
     if isinstance(document, dl.Dispatch):
         return _item(document, language)
-    members = ",".join(_uri(d) for d in document.dispatches)
     return {
-        "uri": f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'collection|{document.title}|{members}')}",
+        "uri": identifier(document),
         "type": "composite",
         "version": "1",
         "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA},
