@@ -86,29 +86,33 @@ def split_units(lines: list[str], numbers: list[int]) -> list[Unit]:
     for index, line in enumerate([*lines, ""]):
         if line:
             group.append(index)
-            continue
-        if not group:
-            continue
-        texts = [lines[i] for i in group]
-        wrapped = len(texts) > 1 and _is_hard_wrapped(texts)
-        pieces: list[list[int]] = []
-        for i in group:
-            previous = lines[pieces[-1][-1]] if pieces else ""
-            if pieces and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous))):
-                pieces[-1].append(i)
-            else:
-                pieces.append([i])
-        for piece in pieces:
-            starts, offset = [], 0
-            for i in piece:
-                starts.append(offset)
-                offset += len(lines[i]) + 1
-            units.append(
-                Unit(
-                    text=" ".join(lines[i] for i in piece), starts=tuple(starts), lines=tuple(numbers[i] for i in piece)
-                )
-            )
-        group = []
+        elif len(group) == 1:  # the common case: a paragraph on one line
+            units.append(Unit(text=lines[group[0]], starts=(0,), lines=(numbers[group[0]],)))
+            group = []
+        elif group:
+            units.extend(_group_units(lines, numbers, group))
+            group = []
+    return units
+
+
+def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list[Unit]:
+    """The units of several lines without a blank between them."""
+    wrapped = _is_hard_wrapped([lines[i] for i in group])
+    pieces: list[list[int]] = []
+    for i in group:
+        previous = lines[pieces[-1][-1]] if pieces else ""
+        if pieces and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous))):
+            pieces[-1].append(i)
+        else:
+            pieces.append([i])
+    units = []
+    for piece in pieces:
+        starts, offset = [], 0
+        for i in piece:
+            starts.append(offset)
+            offset += len(lines[i]) + 1
+        text = " ".join(lines[i] for i in piece)
+        units.append(Unit(text=text, starts=tuple(starts), lines=tuple(numbers[i] for i in piece)))
     return units
 
 
@@ -154,13 +158,14 @@ class BlockReader:
         figure = _figure(text)
         if figure is not None:
             return figure
-        if match := _EDITOR_NOTE.fullmatch(text):
+        if text.startswith(("Note", "Editor", "Translator")) and (match := _EDITOR_NOTE.fullmatch(text)):
             return m.EditorNote(label=match["label"], content=self.inline(unit, match.start("rest")))
-        if match := _STAGE.fullmatch(text):
+        if text[0] == "(" and (match := _STAGE.fullmatch(text)):
             return m.StageDirection(text=match["text"])
         if _is_heading(text):
             return m.Heading(text=text, level=_heading_level(text))
-        if (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
+        # a speaker's name ends within 62 characters: the find spares most paragraphs the pattern
+        if text.find(":", 1, 63) > 0 and (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
             content = self.inline(unit, match.start("rest"))
             return m.SpeakerTurn(speaker=match["name"], content=content)
         content = self.inline(unit)
@@ -175,7 +180,7 @@ class BlockReader:
 
 def credit_line(text: str) -> bool:
     """The second line of a cartoon pair: ``Outlet (Country), Date``."""
-    return _CREDIT_LINE.fullmatch(text) is not None
+    return len(text) <= 200 and _CREDIT_LINE.fullmatch(text) is not None
 
 
 def _figure(text: str) -> m.Figure | None:
@@ -219,7 +224,12 @@ def _is_speaker(name: str) -> bool:
 
 def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[str]) -> int | bool | None:
     """False if the unit is no translation boundary; else the note its last sentence references."""
-    if not _BOUNDARY.search(text):  # most paragraphs have no boundary words at all: skip the sentence split
+    # cheap tests first: a boundary ends in ':' (or in '.' after "Below is"/"Following are"),
+    # note references aside; most paragraphs fail here and never meet the patterns
+    end = text.rstrip(" 0123456789[]()")[-1:]
+    if end != ":" and (end != "." or ("Below " not in text and "Following " not in text)):
+        return False
+    if not _BOUNDARY.search(text):
         return False
     sentences = list(_SENTENCE_END.finditer(text))
     start = sentences[-1].end() if sentences and sentences[-1].end() < len(text) else 0
