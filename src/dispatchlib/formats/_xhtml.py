@@ -76,7 +76,7 @@ class DispatchRenderer:
 
     def linked(self, value: str) -> str:
         """Text with mentions of dispatches in the same book turned into links."""
-        if self.link_for is None:
+        if self.link_for is None or "No." not in value:  # every mention has "No.": most text has none
             return with_rtl_spans(value)
         out: list[str] = []
         position = 0

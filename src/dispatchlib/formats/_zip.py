@@ -11,6 +11,7 @@ from typing import IO, Any
 
 __all__ = ["FixedTimeZipFile", "build_time", "restamp"]
 
+_COMPRESSED_ALREADY = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 _ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
 
 
@@ -43,6 +44,8 @@ class FixedTimeZipFile(zipfile.ZipFile):
         info.compress_type = zipfile.ZIP_DEFLATED if compress_type is None else compress_type
         if isinstance(zinfo_or_arcname, zipfile.ZipInfo):
             info.compress_type = zinfo_or_arcname.compress_type
+        if name.lower().endswith(_COMPRESSED_ALREADY):  # deflating a JPEG costs time and saves nothing
+            info.compress_type = zipfile.ZIP_STORED
         info.external_attr = 0o644 << 16
         info.create_system = 3
         super().writestr(info, data, compresslevel=compresslevel)
