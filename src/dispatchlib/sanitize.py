@@ -10,6 +10,7 @@ receive clean text too; readers apply it and report a ``unsafe-characters`` diag
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import weakref
 from typing import Any, TypeVar
@@ -49,6 +50,11 @@ def sanitize(document: T) -> tuple[T, int]:
     """
     if _known_clean(document):
         return document, 0
+    strings: list[str] = []
+    _collect_strings(document, strings)
+    if not _UNSAFE.search("".join(strings)):  # the usual case: one scan, nothing rebuilt
+        _remember(document)
+        return document, 0
     count = 0
 
     def clean(value: Any) -> Any:
@@ -62,16 +68,33 @@ def sanitize(document: T) -> tuple[T, int]:
         if isinstance(value, tuple):
             items = tuple(clean(item) for item in value)
             return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-        if attrs.has(type(value)):
+        if _field_names(type(value)):
             changes = {}
-            for field in attrs.fields(type(value)):
-                old = getattr(value, field.name)
+            for name in _field_names(type(value)):
+                old = getattr(value, name)
                 new = clean(old)
                 if new is not old:
-                    changes[field.name] = new
+                    changes[name] = new
             return attrs.evolve(value, **changes) if changes else value
         return value
 
     result = clean(document)
     _remember(result)
     return result, count
+
+
+@functools.cache
+def _field_names(kind: Any) -> tuple[str, ...]:
+    """The field names of an attrs class; none for any other type."""
+    return tuple(field.name for field in attrs.fields(kind)) if attrs.has(kind) else ()
+
+
+def _collect_strings(value: Any, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            _collect_strings(item, out)
+    else:
+        for name in _field_names(type(value)):
+            _collect_strings(getattr(value, name), out)
