@@ -10,7 +10,6 @@ receive clean text too; readers apply it and report a ``unsafe-characters`` diag
 from __future__ import annotations
 
 import contextlib
-import functools
 import re
 import weakref
 from typing import Any, TypeVar
@@ -83,10 +82,15 @@ def sanitize(document: T) -> tuple[T, int]:
     return result, count
 
 
-@functools.cache
-def _field_names(kind: Any) -> tuple[str, ...]:
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
     """The field names of an attrs class; none for any other type."""
-    return tuple(field.name for field in attrs.fields(kind)) if attrs.has(kind) else ()
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in attrs.fields(kind)) if attrs.has(kind) else ()
+    return names
 
 
 def _collect_strings(value: Any, out: list[str]) -> None:
