@@ -1,13 +1,15 @@
 """Word documents (DOCX): a dispatch or a collection as a document that behaves like a hand-made one.
 
-python-docx writes the body with the template's real styles (Title, Subtitle, Heading 1-3,
-Quote, Caption); notes become real Word footnotes (:mod:`._footnotes`). Core and custom document
+The body is written as WordprocessingML text with the template's real styles (Title, Subtitle,
+Heading 1-3, Quote, Caption), parsed once into python-docx's document, which packages it; notes
+become real Word footnotes (:mod:`._footnotes`). Core and custom document
 properties describe the dispatch, and nothing of python-docx's own is left in them. A collection
 goes through the same code: its dispatches follow each other, each on a new page with its own
 title block, and Word numbers the footnotes continuously.
 
 The template (python-docx's default, or ``reference_docx``) is parsed once per thread and
-reused: each document is written into it and taken out again (:class:`_Template`).
+reused: each document is written into it and taken out again (:class:`_Template`); the parts no
+document changes (styles, settings, numbering) are serialized once, not at every save.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from ..labels import (
 )
 from ..options import ExportOptions
 from ._bidi import mostly_rtl, segments
-from ._footnotes import FOOTNOTES_REL, XML_SPACE, Footnotes, ensure_footnote_styles, sub, text_run, w
+from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_footnote_styles, escape, text_run
 from ._zip import build_time, restamp
 
 __all__ = ["to_docx"]
@@ -82,7 +84,10 @@ class _Template:
         _drop_rels(self.document.part.rels, dropped)
         _add_package_part(self.document, "/docProps/app.xml", _APP_TYPE, _APP_XML, _APP_REL)
         ensure_footnote_styles(self.document)
+        if reference_docx is None:
+            _drop_table_styles(self.document)
         self.style_ids = {style.name: str(style.style_id) for style in self.document.styles}
+        _freeze_static_parts(self.document)
         self.reset()
 
     def reset(self) -> None:
@@ -92,6 +97,32 @@ class _Template:
                 body.remove(child)
         _drop_rels(self.document.part.rels, {FOOTNOTES_REL})
         _drop_rels(self.document.part.package.rels, {_CUSTOM_REL})
+
+
+def _drop_table_styles(document: Any) -> None:
+    """Take out the default template's 99 table styles: 310 KB of its 350 KB styles part, which
+    every document would serialize and compress again, for tables a dispatch never has. Word
+    and LibreOffice offer their own built-in table styles all the same."""
+    styles = document.styles.element
+    for style in styles.findall(f"{{{_W}}}style"):
+        if style.get(f"{{{_W}}}type") == "table" and style.get(f"{{{_W}}}styleId") != "TableNormal":
+            styles.remove(style)
+
+
+def _freeze_static_parts(document: Any) -> None:
+    """Serialize once the XML parts no document changes (styles, settings, numbering): each
+    becomes a plain part holding its bytes, so saving a document does not serialize them again.
+    Only the body, the core properties and the per-document parts stay live XML."""
+    from docx.opc.part import Part, XmlPart
+
+    for rels in (document.part.rels, document.part.package.rels):
+        for rel in rels.values():
+            target = None if rel.is_external else rel.target_part
+            if isinstance(target, XmlPart) and target.partname not in _LIVE_PARTS:
+                rel._target = Part(target.partname, target.content_type, target.blob, target.package)
+
+
+_LIVE_PARTS = {"/word/document.xml", "/docProps/core.xml"}
 
 
 def _add_package_part(document: Any, name: str, content_type: str, blob: bytes, rel_type: str) -> None:
@@ -138,106 +169,94 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 class _Writer:
-    """Writes dispatches into one python-docx document."""
+    """Writes dispatches into one python-docx document.
+
+    The body is written as WordprocessingML text and parsed once at the end (:meth:`finish`):
+    making each paragraph and run as an element through python-docx took most of the time.
+    """
 
     def __init__(self, template: _Template, heading_shift: int) -> None:
-        document = template.document
-        self.document = document
-        self.body = document.element.body
-        self.sect_pr = self.body[-1] if len(self.body) else None
+        self.document = template.document
         self.heading_shift = heading_shift
         self.footnotes = Footnotes()
         self.dispatch_index = 0
         self.style_ids = template.style_ids
+        self.out: list[str] = []
 
-    def paragraph(self, style: str | None = None, rtl: bool = False) -> Any:
-        paragraph = w("p")
-        if style or rtl:
-            properties = sub(paragraph, "pPr")
-            if style:
-                sub(properties, "pStyle", val=self._style_id(style))
-            if rtl:
-                sub(properties, "bidi")
-        if self.sect_pr is not None:
-            self.sect_pr.addprevious(paragraph)
-        else:
-            self.body.append(paragraph)
-        return paragraph
+    def paragraph(self, inner: str, style: str | None = None, rtl: bool = False, properties: str = "") -> None:
+        """Add a paragraph of ``inner`` runs; ``properties`` are further ``w:pPr`` children."""
+        if style:
+            properties = f'<w:pStyle w:val="{escape(self._style_id(style))}"/>{properties}'
+        if rtl:
+            properties += "<w:bidi/>"
+        self.out.append(f"<w:p><w:pPr>{properties}</w:pPr>{inner}</w:p>" if properties else f"<w:p>{inner}</w:p>")
 
     def _style_id(self, name: str) -> str:
         return self.style_ids.get(name, name.replace(" ", ""))
 
-    def text(self, paragraph: Any, value: str, style: str | None = None) -> None:
-        for run, language in segments(value):
-            paragraph.append(text_run(run, rtl=language is not None, style=style))
+    @staticmethod
+    def text(value: str, style: str | None = None) -> str:
+        """Runs of ``value``, with its right-to-left stretches marked."""
+        return "".join(text_run(run, rtl=language is not None, style=style) for run, language in segments(value))
 
-    def inline(self, paragraph: Any, dispatch: m.Dispatch, content: tuple[m.Inline, ...]) -> None:
+    def inline(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...]) -> str:
         notes = {note.number: note for note in dispatch.notes}
+        out = []
         for item in content:
             if isinstance(item, m.Text):
-                self.text(paragraph, item.text)
+                out.append(self.text(item.text))
             elif item.number in notes:
-                note = notes[item.number]
                 key = (self.dispatch_index, item.number)
-                paragraph.append(self.footnotes.reference(key, self._note_runs(note)))
+                out.append(self.footnotes.reference(key, self._note_runs(notes[item.number])))
             else:
-                self.text(paragraph, f"[{item.number}]")
+                out.append(self.text(f"[{item.number}]"))
+        return "".join(out)
 
-    def _note_runs(self, note: m.Note) -> list[Any]:
-        runs = [text_run(f"{OUTLET_MISSING}, ")] if note.outlet_missing else []
-        runs += [text_run(run, rtl=language is not None) for run, language in segments(note.text)]
-        return runs
+    def _note_runs(self, note: m.Note) -> str:
+        return (text_run(f"{OUTLET_MISSING}, ") if note.outlet_missing else "") + self.text(note.text)
 
-    def block_paragraph(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...], style: str | None = None) -> Any:
-        paragraph = self.paragraph(style, rtl=mostly_rtl(m.plain_text(content)))
-        self.inline(paragraph, dispatch, content)
-        return paragraph
+    def block_paragraph(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...], style: str | None = None) -> None:
+        self.paragraph(self.inline(dispatch, content), style, rtl=mostly_rtl(m.plain_text(content)))
 
     def title_block(self, dispatch: m.Dispatch, new_page: bool) -> None:
-        heading = self.paragraph("Title" if self.heading_shift == 0 else "Heading 1")
-        if new_page:
-            sub(heading[0] if len(heading) else sub(heading, "pPr"), "pageBreakBefore")
-        self.text(heading, display_title(dispatch))
+        style = "Title" if self.heading_shift == 0 else "Heading 1"
+        self.paragraph(self.text(display_title(dispatch)), style, properties="<w:pageBreakBefore/>" if new_page else "")
         subtitle = " · ".join(part for part in (series_line(dispatch), date_text(dispatch.date)) if part)
         if subtitle:
-            self.text(self.paragraph("Subtitle"), subtitle)
+            self.paragraph(self.text(subtitle), "Subtitle")
         lines = [f"By {', '.join(dispatch.authors)}"] if dispatch.authors else []
         lines += [f"Topics: {', '.join(dispatch.topics)}"] if dispatch.topics else []
         lines += [clip_facts(dispatch)] if clip_facts(dispatch) else []
         lines += [TRUNCATED] if dispatch.truncated else []
         lines += [f"Source: {dispatch.source_url}"] if dispatch.source_url else []
         for line in lines:
-            self.text(self.paragraph(), line)
+            self.paragraph(self.text(line))
 
     def block(self, dispatch: m.Dispatch, block: m.Block) -> None:
         match block:
             case m.Paragraph(content=content):
                 self.block_paragraph(dispatch, content)
             case m.Heading(text=value, level=level):
-                self.text(self.paragraph(f"Heading {min(level + self.heading_shift, 9)}"), value)
+                self.paragraph(self.text(value), f"Heading {min(level + self.heading_shift, 9)}")
             case m.Figure():
                 self.figure(block)
             case m.Quotation(content=content):
                 self.block_paragraph(dispatch, content, "Quote")
             case m.SpeakerTurn(speaker=speaker, content=content):
-                paragraph = self.paragraph(rtl=mostly_rtl(m.plain_text(content)))
-                self.text(paragraph, f"{speaker}:", style="Strong")
-                paragraph.append(text_run(" "))
-                self.inline(paragraph, dispatch, content)
+                runs = self.text(f"{speaker}:", style="Strong") + text_run(" ") + self.inline(dispatch, content)
+                self.paragraph(runs, rtl=mostly_rtl(m.plain_text(content)))
             case m.StageDirection(text=value):
-                self.text(self.paragraph(), f"({value})", style="Emphasis")
+                self.paragraph(self.text(f"({value})", style="Emphasis"))
             case m.EditorNote(label=label, content=content):
-                paragraph = self.paragraph("Intense Quote")
-                self.text(paragraph, f"{label}: ", style="Strong")
-                self.inline(paragraph, dispatch, content)
+                runs = self.text(f"{label}: ", style="Strong") + self.inline(dispatch, content)
+                self.paragraph(runs, "Intense Quote")
             case m.MediaPointer(text=value):
-                self.text(self.paragraph(), value, style="Emphasis")
+                self.paragraph(self.text(value, style="Emphasis"))
             case m.TranslationBoundary(content=content, source_note=number):
                 self.block_paragraph(dispatch, content)
                 self.boundary(dispatch, number)
 
     def figure(self, figure: m.Figure) -> None:
-        paragraph = self.paragraph("Caption")
         parts = ["Image"]
         if figure.caption:
             parts.append(figure.caption)
@@ -247,17 +266,16 @@ class _Writer:
             parts.append(f"Source: {figure.credit}")
         elif figure.credit_missing:
             parts.append(CREDIT_MISSING)
-        self.text(paragraph, " — ".join(parts))
+        self.paragraph(self.text(" — ".join(parts)), "Caption")
 
     def boundary(self, dispatch: m.Dispatch, number: int | None) -> None:
+        """A centred line ruled above, naming the source of the translation that follows."""
         source = boundary_source(dispatch, number)
-        paragraph = self.paragraph()
-        properties = sub(paragraph, "pPr")
-        border = sub(properties, "pBdr")
-        sub(border, "top", val="single", sz="4", space="8", color="888888")
-        sub(properties, "spacing", before="240", after="240")
-        sub(properties, "jc", val="center")
-        self.text(paragraph, f"Translation from {source}", style="Emphasis")
+        properties = (
+            '<w:pBdr><w:top w:val="single" w:sz="4" w:space="8" w:color="888888"/></w:pBdr>'
+            '<w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>'
+        )
+        self.paragraph(self.text(f"Translation from {source}", style="Emphasis"), properties=properties)
 
     def unreferenced_notes(self, dispatch: m.Dispatch) -> None:
         """Notes that no reference points to, and the author note, under a 'Notes' heading."""
@@ -265,13 +283,11 @@ class _Writer:
         rest = [note for note in dispatch.notes if note.number not in referenced]
         if not rest and dispatch.author_note is None:
             return
-        self.text(self.paragraph(f"Heading {1 + self.heading_shift}"), "Notes")
+        self.paragraph(self.text("Notes"), f"Heading {1 + self.heading_shift}")
         if dispatch.author_note is not None:
-            self.text(self.paragraph("FootnoteText"), f"* {dispatch.author_note}")
+            self.paragraph(self.text(f"* {dispatch.author_note}"), "FootnoteText")
         for note in rest:
-            paragraph = self.paragraph("FootnoteText")
-            self.text(paragraph, f"[{note.number}] ")
-            paragraph.extend(self._note_runs(note))
+            self.paragraph(self.text(f"[{note.number}] ") + self._note_runs(note), "FootnoteText")
 
     def dispatch(self, dispatch: m.Dispatch, new_page: bool) -> None:
         self.dispatch_index += 1
@@ -283,17 +299,30 @@ class _Writer:
     def table_of_contents(self, titles: list[str]) -> None:
         """A TOC field whose shown result already lists the dispatches, until Word updates it
         (the field is marked dirty, so Word rebuilds it with page numbers on opening)."""
-        self.text(self.paragraph("TOC Heading"), "Contents")
-        paragraphs = [self.paragraph("TOC 1") for _ in titles or [""]]
-        begin = sub(sub(paragraphs[0], "r"), "fldChar", fldCharType="begin")
-        begin.set(f"{{{_W}}}dirty", "true")
-        instruction = sub(sub(paragraphs[0], "r"), "instrText")
-        instruction.set(XML_SPACE, "preserve")
-        instruction.text = ' TOC \\o "1-3" \\h \\z \\u '
-        sub(sub(paragraphs[0], "r"), "fldChar", fldCharType="separate")
-        for paragraph, title in zip(paragraphs, titles, strict=False):
-            self.text(paragraph, title)
-        sub(sub(paragraphs[-1], "r"), "fldChar", fldCharType="end")
+        self.paragraph(self.text("Contents"), "TOC Heading")
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        rows = titles or [""]
+        for index, title in enumerate(rows):
+            first, last = index == 0, index == len(rows) - 1
+            self.paragraph((begin if first else "") + self.text(title) + (end if last else ""), "TOC 1")
+
+    def finish(self) -> None:
+        """Parse the written body once and put it before the section properties."""
+        from docx.oxml import parse_xml
+
+        body = self.document.element.body
+        written = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(self.out)}</w:body>')
+        section = body[-1] if len(body) and body[-1].tag.endswith("}sectPr") else None
+        for paragraph in list(written):
+            if section is not None:
+                section.addprevious(paragraph)
+            else:
+                body.append(paragraph)
 
 
 def _properties(
@@ -369,7 +398,7 @@ def _write(template: _Template, document: m.Document, options: ExportOptions) ->
     writer = _Writer(template, heading_shift=1 if isinstance(document, m.Collection) else 0)
     if isinstance(document, m.Collection):
         title = options.title or document.title or f"{len(dispatches)} dispatches"
-        writer.text(writer.paragraph("Title"), title)
+        writer.paragraph(writer.text(title), "Title")
         if options.toc:
             writer.table_of_contents([display_title(d) for d in dispatches])
     else:
@@ -377,6 +406,7 @@ def _write(template: _Template, document: m.Document, options: ExportOptions) ->
     for index, dispatch in enumerate(dispatches):
         new_page = isinstance(document, m.Collection) and (index > 0 or options.toc)
         writer.dispatch(dispatch, new_page=new_page)
+    writer.finish()
     writer.footnotes.add_to(template.document)
     dates = [d.date for d in dispatches if d.date]
     moment = build_time(max(dates) if dates else None)

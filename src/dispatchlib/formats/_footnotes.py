@@ -10,7 +10,6 @@ NOTEREF fields to it, as Word makes them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -34,69 +33,61 @@ def sub(parent: Any, tag: str, **attributes: str) -> Any:
     return element
 
 
-def text_run(value: str, *, rtl: bool = False, style: str | None = None) -> Any:
-    """A ``w:r`` holding ``value``, marked right-to-left or styled when asked."""
-    run = w("r")
+def escape(value: str) -> str:
+    """``value`` escaped for XML text or a double-quoted attribute."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def text_run(value: str, *, rtl: bool = False, style: str | None = None) -> str:
+    """The XML of a ``w:r`` holding ``value``, marked right-to-left or styled when asked."""
+    properties = ""
     if rtl or style:
-        properties = sub(run, "rPr")
-        if style:
-            sub(properties, "rStyle", val=style)
-        if rtl:
-            sub(properties, "rtl")
-    sub(run, "t").text = value
-    run[-1].set(XML_SPACE, "preserve")
-    return run
+        style_xml = f'<w:rStyle w:val="{escape(style)}"/>' if style else ""
+        properties = f"<w:rPr>{style_xml}{'<w:rtl/>' if rtl else ''}</w:rPr>"
+    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>'
+
+
+_REFERENCE_STYLE = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+_SEPARATORS = "".join(
+    f'<w:footnote w:type="{kind}" w:id="{number}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    f'w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>'
+    for kind, number in (("separator", "-1"), ("continuationSeparator", "0"))
+)
 
 
 class Footnotes:
     """The footnotes of one document, numbered 1, 2, ... in the order they are referenced."""
 
     def __init__(self) -> None:
-        self.bodies: list[tuple[int, list[Any]]] = []
+        self.bodies: list[tuple[int, str]] = []
         self.by_key: dict[tuple[int, int], int] = {}
 
-    def reference(self, key: tuple[int, int], body: Iterable[Any]) -> Any:
-        """The run that references the footnote for ``key``; its body is taken the first time."""
-        run = w("r")
-        sub(sub(run, "rPr"), "rStyle", val="FootnoteReference")
+    def reference(self, key: tuple[int, int], body: str) -> str:
+        """The XML that references the footnote for ``key``; its body (runs) is taken the first time."""
         number = self.by_key.get(key)
         if number is None:
             number = len(self.bodies) + 1
             self.by_key[key] = number
-            self.bodies.append((number, list(body)))
-            sub(run, "footnoteReference", id=str(number))
-            return run
-        field = w("fldSimple", instr=f" NOTEREF _FootnoteRef{number} \\f \\h ")
-        field.append(run)
-        sub(run, "t").text = str(number)
-        return field
-
-    def _footnote(self, number: int, body: list[Any]) -> Any:
-        note = w("footnote", id=str(number))
-        paragraph = sub(note, "p")
-        sub(sub(paragraph, "pPr"), "pStyle", val="FootnoteText")
-        sub(paragraph, "bookmarkStart", id=str(number), name=f"_FootnoteRef{number}")
-        mark = sub(paragraph, "r")
-        sub(sub(mark, "rPr"), "rStyle", val="FootnoteReference")
-        sub(mark, "footnoteRef")
-        sub(paragraph, "bookmarkEnd", id=str(number))
-        paragraph.append(text_run(" "))
-        paragraph.extend(body)
-        return note
+            self.bodies.append((number, body))
+            return f'<w:r>{_REFERENCE_STYLE}<w:footnoteReference w:id="{number}"/></w:r>'
+        return (
+            f'<w:fldSimple w:instr=" NOTEREF _FootnoteRef{number} \\f \\h ">'
+            f"<w:r>{_REFERENCE_STYLE}<w:t>{number}</w:t></w:r></w:fldSimple>"
+        )
 
     def xml(self) -> bytes:
         """The ``footnotes.xml`` part."""
-        root = w("footnotes")
-        for kind, separator_id in (("separator", "-1"), ("continuationSeparator", "0")):
-            paragraph = sub(sub(root, "footnote", type=kind, id=separator_id), "p")
-            sub(sub(paragraph, "pPr"), "spacing", after="0", line="240", lineRule="auto")
-            sub(sub(paragraph, "r"), kind)
-        for number, body in self.bodies:
-            root.append(self._footnote(number, body))
-        from lxml import etree
-
-        result: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        return result
+        notes = "".join(
+            f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            f'<w:bookmarkStart w:id="{number}" w:name="_FootnoteRef{number}"/>'
+            f'<w:r>{_REFERENCE_STYLE}<w:footnoteRef/></w:r><w:bookmarkEnd w:id="{number}"/>'
+            f"{text_run(' ')}{body}</w:p></w:footnote>"
+            for number, body in self.bodies
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:footnotes xmlns:w="{W}">{_SEPARATORS}{notes}</w:footnotes>'
+        ).encode()
 
     def add_to(self, document: Any) -> None:
         """Add the part and its relationship to a python-docx document, if there are footnotes.
