@@ -290,7 +290,7 @@ def test_cover_page_first_and_user_cover(books: dict[str, Path]) -> None:
     """The cover page opens the spine; a user's cover image replaces the generated one."""
     opf = _member(books["special-dispatch-10523"], "content.opf")
     assert opf.find(".//opf:spine/opf:itemref", NS).get("idref") == "cover"
-    assert opf.find(".//opf:item[@properties='cover-image']", NS).get("href") == "cover.jpg"
+    assert opf.find(".//opf:item[@properties='cover-image']", NS).get("href") == "cover.png"
     own = _member(books["seed-own-cover"], "content.opf")
     assert own.find(".//opf:item[@properties='cover-image']", NS).get("href") == "cover.png"
     assert _member(books["seed-no-cover"], "content.opf").find(".//opf:item[@properties='cover-image']", NS) is None

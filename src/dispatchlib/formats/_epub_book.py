@@ -26,7 +26,7 @@ from ..errors import ExportError, InputError
 from ..labels import TRUNCATED, clip_facts, date_text, display_title, identifier, series_line
 from ..options import ExportOptions
 from . import _xhtml as x
-from ._cover import cover_jpeg
+from ._cover import cover_png
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_epub"]
@@ -196,7 +196,7 @@ def _cover_image(options: ExportOptions, title: str, series: str, date: str) -> 
         except OSError as error:
             raise InputError(f"{path}: cannot read the cover image: {error.strerror}") from None
     if options.generate_cover:
-        return "cover.jpg", "image/jpeg", cover_jpeg(title, series, date)
+        return "cover.png", "image/png", cover_png(title, series, date)
     return None
 
 
