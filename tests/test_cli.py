@@ -179,11 +179,24 @@ def test_failed_write_leaves_no_partial_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_import_does_not_load_exporter_libraries() -> None:
-    """import dispatchlib loads neither ebooklib, python-docx nor lxml."""
-    code = "import sys, dispatchlib; print(sorted(m for m in ('ebooklib', 'docx', 'lxml') if m in sys.modules))"
+def test_import_loads_nothing_until_used() -> None:
+    """import dispatchlib loads none of the libraries its names need (nor typing) until a name is
+    used; using the parser then loads attrs, and still no exporter library."""
+    heavy = "('attrs', 'pluggy', 'typing', 're', 'ebooklib', 'docx', 'lxml', 'click')"
+    code = (
+        f"import sys, dispatchlib; print(sorted(m for m in {heavy} if m in sys.modules))\n"
+        "dispatchlib.parse('2024 Special Dispatch No. 1')\n"
+        f"print(sorted(m for m in {heavy} if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.split("\n")[:2] == ["[]", "['attrs', 're', 'typing']"]
+
+
+def test_lazy_names_are_the_public_names() -> None:
+    """Every name in __all__ resolves, and dir() lists them."""
+    for name in dl.__all__:
+        assert getattr(dl, name) is not None, name
+    assert set(dl.__all__) <= set(dir(dl))
 
 
 @pytest.mark.parametrize("args", [["formats"], ["convert", str(SEED), "--to", "txt", "-q"]])

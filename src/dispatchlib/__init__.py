@@ -8,68 +8,87 @@ are imported by their exporters only, so importing this package stays cheap.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
-from .diagnostics import CODES, Diagnostic, Severity
-from .errors import (
-    BatchError,
-    DispatchlibError,
-    ExportError,
-    FormatError,
-    InputError,
-    NotADispatchError,
-    OutputError,
-    ParseError,
-    PluginError,
-)
-from .hookspecs import hookimpl
-from .model import (
-    Block,
-    Clip,
-    Collection,
-    Dispatch,
-    Document,
-    EditorNote,
-    Figure,
-    Heading,
-    Inline,
-    MediaPointer,
-    Note,
-    NoteRef,
-    Paragraph,
-    Quotation,
-    SpeakerTurn,
-    StageDirection,
-    Text,
-    TranslationBoundary,
-    plain_text,
-)
-from .options import ExportOptions
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which costs ~10 ms
 
-# The modules parse and sanitize share their names with their functions: imported eagerly, so
-# that importing the module (which binds the name on the package) cannot hide the function.
-from .parse import parse, parse_many
-from .plugins import Exporter, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
-from .sanitize import sanitize
-
-# The parser, the formats and the batch runner compile patterns and load libraries; they are
-# imported on first use (PEP 562), so that `import dispatchlib` stays cheap.
+# Every public name is imported on first use (PEP 562): the model, the parser and the plugin host
+# load attrs, pluggy and many patterns, and a script or command that needs none of them (such as
+# `dispatchlib --help` or `dispatchlib formats`) should not wait for them.
 _LAZY = {
-    "Result": ".batch", "convert_many": ".batch", "expand_inputs": ".batch",
-    "collect": ".convert", "export": ".convert", "read_bytes": ".convert", "read_file": ".convert",
-    "from_json": ".formats.json", "json_schema": ".formats.json", "to_json": ".formats.json",
-    "to_text": ".formats.txt",
-    "date_text": ".labels", "display_title": ".labels", "series_line": ".labels",
-    "write_atomic": ".output",
+    name: module
+    for module, names in {
+        ".batch": ("Result", "convert_many", "expand_inputs"),
+        ".convert": ("collect", "export", "read_bytes", "read_file"),
+        ".diagnostics": ("CODES", "Diagnostic", "Severity"),
+        ".errors": (
+            "BatchError", "DispatchlibError", "ExportError", "FormatError", "InputError", "NotADispatchError",
+            "OutputError", "ParseError", "PluginError",
+        ),
+        ".formats.json": ("from_json", "json_schema", "to_json"),
+        ".formats.txt": ("to_text",),
+        ".hookspecs": ("hookimpl",),
+        ".labels": ("date_text", "display_title", "series_line"),
+        ".model": (
+            "Block", "Clip", "Collection", "Dispatch", "Document", "EditorNote", "Figure", "Heading", "Inline",
+            "MediaPointer", "Note", "NoteRef", "Paragraph", "Quotation", "SpeakerTurn", "StageDirection", "Text",
+            "TranslationBoundary", "plain_text",
+        ),
+        ".options": ("ExportOptions",),
+        ".output": ("write_atomic",),
+        ".parser": ("parse", "parse_many"),
+        ".plugins": ("Exporter", "PluginFailure", "PluginHost", "Reader", "default_host", "make_plugin_host"),
+        ".sanitizer": ("sanitize",),
+    }.items()
+    for name in names
 }  # fmt: skip
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .batch import Result, convert_many, expand_inputs
     from .convert import collect, export, read_bytes, read_file
+    from .diagnostics import CODES, Diagnostic, Severity
+    from .errors import (
+        BatchError,
+        DispatchlibError,
+        ExportError,
+        FormatError,
+        InputError,
+        NotADispatchError,
+        OutputError,
+        ParseError,
+        PluginError,
+    )
     from .formats.json import from_json, json_schema, to_json
     from .formats.txt import to_text
+    from .hookspecs import hookimpl
     from .labels import date_text, display_title, series_line
+    from .model import (
+        Block,
+        Clip,
+        Collection,
+        Dispatch,
+        Document,
+        EditorNote,
+        Figure,
+        Heading,
+        Inline,
+        MediaPointer,
+        Note,
+        NoteRef,
+        Paragraph,
+        Quotation,
+        SpeakerTurn,
+        StageDirection,
+        Text,
+        TranslationBoundary,
+        plain_text,
+    )
+    from .options import ExportOptions
     from .output import write_atomic
+    from .parser import parse, parse_many
+    from .plugins import Exporter, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
+    from .sanitizer import sanitize
 
 
 def __getattr__(name: str) -> Any:
@@ -79,6 +98,10 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
 
 
 __all__ = [

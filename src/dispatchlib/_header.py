@@ -1,7 +1,7 @@
 """Recognising the lines at the top of a dispatch: header, byline, meta block and TV-clip header.
 
 Each ``match_*`` function looks at one line and returns what it found, or None. They know the
-shapes listed in FORMAT.md, parts 2 to 5; :mod:`dispatchlib.parse` decides where to look.
+shapes listed in FORMAT.md, parts 2 to 5; :mod:`dispatchlib.parser` decides where to look.
 """
 
 from __future__ import annotations

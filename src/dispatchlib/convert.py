@@ -12,7 +12,7 @@ from .errors import DispatchlibError, ExportError, InputError, NotADispatchError
 from .model import Collection, Dispatch, Document
 from .options import ExportOptions
 from .plugins import PluginHost, default_host
-from .sanitize import sanitize
+from .sanitizer import sanitize
 
 __all__ = ["collect", "export", "read_bytes", "read_file"]
 

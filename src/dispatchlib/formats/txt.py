@@ -18,7 +18,7 @@ from ..diagnostics import Diagnostic, diagnostic
 from ..errors import InputError
 from ..hookspecs import hookimpl
 from ..options import ExportOptions
-from ..parse import parse_many
+from ..parser import parse_many
 from ..plugins import Exporter, Reader
 
 __all__ = ["to_text"]

@@ -25,7 +25,7 @@ from ..convert import read_file
 from ..model import Collection, Dispatch, Document
 from ..options import ExportOptions
 from ..plugins import Exporter, PluginHost, default_host
-from ..sanitize import sanitize
+from ..sanitizer import sanitize
 
 __all__ = ["CORPUS", "check_exporter", "corpus"]
 
