@@ -14,6 +14,7 @@ EPUBCheck 5.3 reports as OPF-096; it is not used.
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import re
 from collections.abc import Callable, Iterable
@@ -232,6 +233,11 @@ def _chapters(dispatches: list[m.Dispatch], group_by: str | None) -> list[tuple[
     return groups
 
 
+@functools.cache
+def _style() -> bytes:
+    return resources.files("dispatchlib.formats").joinpath("epub.css").read_bytes()
+
+
 def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes:
     """The EPUB 3 bytes of a dispatch or a collection."""
     try:
@@ -254,8 +260,7 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     book.set_title(book_title)
     book.set_language(language)
     _metadata(book, document, dispatches, options)
-    style = resources.files("dispatchlib.formats").joinpath("epub.css").read_bytes()
-    book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=style))
+    book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=_style()))
 
     pages: list[Any] = []
     landmarks: list[tuple[str, str, str]] = []
