@@ -144,6 +144,17 @@ def test_skip_existing_keeps_outputs(tmp_path: Path) -> None:
     assert (out / "d00.json").read_text(encoding="utf-8") == "kept"
 
 
+def test_skip_existing_redoes_empty_outputs(tmp_path: Path) -> None:
+    """An empty output (what a power cut can leave of a file not yet flushed) is written again."""
+    _inputs(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "d00.json").write_bytes(b"")
+    results = convert_many([str(tmp_path / "in")], to="json", out_dir=out, skip_existing=True)
+    assert [r.skipped for r in results] == [False, False]
+    assert dl.from_json((out / "d00.json").read_bytes()).number == 30000  # type: ignore[union-attr]
+
+
 def test_convert_many_on_an_executor(tmp_path: Path) -> None:
     """Any concurrent.futures executor runs the jobs; results come back in input order."""
     with ThreadPoolExecutor(max_workers=2) as executor:

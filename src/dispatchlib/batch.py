@@ -10,6 +10,7 @@ than one machine runs the same way. A failed input never stops the others: its
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from .errors import DispatchlibError, OutputError
 from .labels import display_title
 from .model import Collection, Document
 from .options import ExportOptions
-from .output import output_name, remove_stale_parts, write_atomic
+from .output import complete_output, flush_to_disk, output_name, remove_stale_parts, write_atomic
 from .plugins import default_host
 
 if TYPE_CHECKING:
@@ -122,18 +123,18 @@ def convert_one(job: Job) -> Result:
     folder = Path(job.out_dir)
     if job.skip_existing and job.name is None:
         known = folder / output_name(Path(job.source).stem, suffix)
-        if known.exists():  # no need to read the input to know its output's name
+        if complete_output(known):  # no need to read the input to know its output's name
             return Result(source=job.source, target=str(known), skipped=True)
     try:
         document, diagnostics = read_file(
             job.source, strict=job.strict, encoding=job.encoding, fix_text=job.fix_text, max_size=job.max_size
         )
         target = folder / target_name(document, job.source, job.name, suffix)
-        if job.skip_existing and target.exists():
+        if job.skip_existing and complete_output(target):
             return Result(source=job.source, target=str(target), skipped=True)
-        if target.resolve() == Path(job.source).resolve():
+        if target.exists() and os.path.samefile(target, job.source):
             raise OutputError(f"{target}: is the input file; it is never overwritten")
-        write_atomic(target, export(document, job.to, job.options))
+        write_atomic(target, export(document, job.to, job.options), sync=False)  # flushed at the end
     except DispatchlibError as error:
         return Result(source=job.source, error=str(error))
     except Exception as error:  # a bug, ours or a plugin's: reported for this file, the batch goes on
@@ -167,7 +168,8 @@ def convert_many(
     :param skip_existing: keep outputs that exist already (resume an interrupted run).
     :param on_result: called with each result as it arrives (for progress).
 
-    Two inputs that would write the same file are both reported as failed after the second.
+    Two inputs that would write the same file are both reported as failed after the second. Files
+    are not synced to disk one by one: the batch asks the system to flush them once, at the end.
     """
     default_host().exporter(to)  # an unknown format fails before any work
     folder = Path(out_dir)
@@ -179,8 +181,8 @@ def convert_many(
         remove_stale_parts(folder)
     sources = expand_inputs(inputs)
     if name is None:
-        stems = [output_name(Path(source).stem, "") for source in sources]
-        twice = sorted({stem for stem in stems if stems.count(stem) > 1})
+        stems = Counter(output_name(Path(source).stem, "") for source in sources)
+        twice = sorted(stem for stem, count in stems.items() if count > 1)
         if twice:
             raise OutputError(
                 f"several inputs are called {', '.join(twice)} and would write the same file; "
@@ -215,6 +217,7 @@ def convert_many(
             results[futures[future]] = future.result()
             if on_result:
                 on_result(results[futures[future]])
+    flush_to_disk()  # once for the whole batch: a sync per file cost more than writing it
     return _flag_clashes([results[index] for index in range(len(jobs))])
 
 

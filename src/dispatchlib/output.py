@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import OutputError
 
-__all__ = ["output_name", "remove_stale_parts", "write_atomic"]
+__all__ = ["complete_output", "flush_to_disk", "output_name", "remove_stale_parts", "write_atomic"]
 
 _PART = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.part")
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
@@ -42,11 +42,13 @@ def remove_stale_parts(folder: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, then move it into place in one step.
 
-    A crash or a kill leaves either the old file or the complete new one. Raises
-    :class:`OutputError` naming the file when it cannot be written.
+    A crash or a kill leaves either the old file or the complete new one. With ``sync`` the data
+    reaches the disk before the move, so even a power cut cannot leave an empty file; a batch
+    passes ``sync=False`` and flushes all its files once at the end (:func:`flush_to_disk`).
+    Raises :class:`OutputError` naming the file when it cannot be written.
     """
     target = Path(path)
     try:
@@ -56,8 +58,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except OSError as error:
@@ -66,6 +69,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def flush_to_disk() -> None:
+    """Ask the system to write every file still held in memory to disk (where it can)."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+def complete_output(path: Path) -> bool:
+    """True if ``path`` is a finished output: a non-empty file (a power cut can leave an empty one)."""
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _umask() -> int:
