@@ -91,6 +91,8 @@ def _series(text: str | None) -> str | None:
 
 def match_header(line: str) -> Header | None:
     """A header line: ``March 14, 2023 Special Dispatch No. 10523`` and its variants."""
+    if "No" not in line:  # every form has "No." before the number: most lines end here
+        return None
     if match := _PIPE_HEADER.fullmatch(line):
         date = parse_date(match["date"])
         return Header(series=_series(match["series"]), numbers=_numbers(match["nums"]), date=date)
@@ -109,7 +111,7 @@ def match_header(line: str) -> Header | None:
 
 def match_topics_line(line: str) -> Header | None:
     """A meta topics line: ``Russia, Ukraine | Special Dispatch No. 9200``."""
-    match = _TOPICS_LINE.fullmatch(line)
+    match = _TOPICS_LINE.fullmatch(line) if "|" in line else None
     if not match:
         return None
     topics = tuple(t.strip() for t in match["topics"].split(",") if t.strip())
