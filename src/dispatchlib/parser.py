@@ -317,7 +317,7 @@ def _tail(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> tuple
     lines: list[str] = []
     numbers: list[int] = []
     for index in range(cursor.index, len(cursor.lines)):
-        line, number = cursor.lines[index], cursor.line_number(index)
+        line, number = cursor.lines[index], index + 1 + cursor.offset
         match = _TAIL_LINE.fullmatch(line) if line[:1] in _TAIL_INITIALS else None
         if match is None:
             lines.append(line)
