@@ -212,13 +212,27 @@ def convert_many(
     else:
         from concurrent.futures import as_completed
 
-        futures = {executor.submit(convert_one, job): index for index, job in enumerate(jobs)}
+        size = _chunk_size(len(jobs))
+        chunks = [range(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
+        futures = {executor.submit(_convert_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
         for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            if on_result:
-                on_result(results[futures[future]])
+            for index, result in zip(futures[future], future.result(), strict=True):
+                results[index] = result
+                if on_result:
+                    on_result(result)
     flush_to_disk()  # once for the whole batch: a sync per file cost more than writing it
     return _flag_clashes([results[index] for index in range(len(jobs))])
+
+
+def _chunk_size(count: int) -> int:
+    """Jobs sent to a worker at a time: one message per file kept the main process busy on a core
+    the workers need (a 400-book batch with -j 2 took 4.5 s, in chunks 4.0 s); with 64 chunks or
+    more the work is still shared out evenly."""
+    return max(1, min(16, count // 64))
+
+
+def _convert_chunk(jobs: list[Job]) -> list[Result]:
+    return [convert_one(job) for job in jobs]
 
 
 def _flag_clashes(results: list[Result]) -> list[Result]:
