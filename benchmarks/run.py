@@ -234,6 +234,20 @@ def batches(report: Report, corpus: list[dl.Dispatch], folder: Path, pandoc: str
         if name == "epub":
             speedup = times["1"] / times["2"]
             report.row("-j 2 speed-up over -j 1, epub batch", f"{speedup:.2f}x", j2_speedup=speedup)
+            plain_out = str(folder / "out-epub-plain")
+            plain = median_time(
+                lambda plain_out=plain_out: run(
+                    sys.executable, "-m", "dispatchlib", "convert", str(inputs), "--to", "epub", "--no-cover",
+                    "--out-dir", plain_out, "-j", "2", "-q",
+                ),
+                runs,
+            )  # fmt: skip
+            report.row(
+                f"{count} files to epub --no-cover (as pandoc's: no cover), -j 2",
+                f"{plain:.1f} s",
+                f"{theirs:.1f} s",
+                f"{theirs / plain:.1f}x",
+            )
 
 
 def books(report: Report, corpus: list[dl.Dispatch], folder: Path, pandoc: str, runs: int, big: int) -> None:
