@@ -41,6 +41,7 @@ _BOUNDARY = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,4}\])*\s+")
 _CREDIT_LINE = re.compile(r"[^,()]{2,80} \([^()]{2,60}\),? (?:[A-Z][a-z]+\.? \d{1,2}, \d{4})\.?")
 _OPEN_QUOTES = '"“'
+_FIGURE_ENDINGS = ("(Source:", ")", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
 
 
@@ -132,12 +133,15 @@ class BlockReader:
 
     def __init__(self, *, paren_refs: bool) -> None:
         self.ref_pattern = _REF_OR_PAREN if paren_refs else _REF
+        self.ref_opening = "(" if paren_refs else "["  # both patterns' references hold "["; "(N)" holds "("
         self.refs: list[RefPlace] = []
 
     def inline(self, unit: Unit, start: int = 0, end: int | None = None) -> tuple[m.Inline, ...]:
         """Inline content from ``unit.text[start:end]``, with note references as :class:`NoteRef`."""
         text = unit.text
         end = len(text) if end is None else end
+        if "[" not in text and self.ref_opening not in text:  # most units hold no reference at all
+            return (m.Text(text=text[start:end]),) if start < end else ()
         content: list[m.Inline] = []
         position = start
         for match in self.ref_pattern.finditer(text, start, end):
@@ -153,18 +157,22 @@ class BlockReader:
         return tuple(content)
 
     def block(self, unit: Unit) -> m.Block:
-        """The block a unit is, tried from the most to the least specific shape."""
+        """The block a unit is, tried from the most to the least specific shape.
+
+        Each shape is first tested by a cheap look at the unit's ends or length, so that the
+        common plain paragraph meets few patterns and function calls.
+        """
         text = unit.text
         if text[0] in _POINTER_INITIALS and _POINTER.fullmatch(text):
             return m.MediaPointer(text=text)
-        figure = _figure(text)
+        figure = _figure(text) if text.endswith(_FIGURE_ENDINGS) else None
         if figure is not None:
             return figure
         if text.startswith(("Note", "Editor", "Translator")) and (match := _EDITOR_NOTE.fullmatch(text)):
             return m.EditorNote(label=match["label"], content=self.inline(unit, match.start("rest")))
         if text[0] == "(" and (match := _STAGE.fullmatch(text)):
             return m.StageDirection(text=match["text"])
-        if _is_heading(text):
+        if len(text) <= 120 and _is_heading(text):
             return m.Heading(text=text, level=_heading_level(text))
         # a speaker's name ends within 62 characters: the find spares most paragraphs the pattern
         if text.find(":", 1, 63) > 0 and (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
@@ -174,7 +182,7 @@ class BlockReader:
         boundary = _boundary_note(text, content, self.ref_pattern)
         if boundary is not False:
             return m.TranslationBoundary(content=content, source_note=boundary)
-        quoted = _unquote(content)
+        quoted = _unquote(content) if text[0] in _OPEN_QUOTES else None
         if quoted is not None:
             return m.Quotation(content=quoted)
         return m.Paragraph(content=content)
