@@ -93,7 +93,7 @@ def match_header(line: str) -> Header | None:
     """A header line: ``March 14, 2023 Special Dispatch No. 10523`` and its variants."""
     if "No" not in line:  # every form has "No." before the number: most lines end here
         return None
-    if match := _PIPE_HEADER.fullmatch(line):
+    if "|" in line and (match := _PIPE_HEADER.fullmatch(line)):
         date = parse_date(match["date"])
         return Header(series=_series(match["series"]), numbers=_numbers(match["nums"]), date=date)
     match = _HEADER.fullmatch(line)
@@ -163,7 +163,7 @@ class TitleByline:
 
 def match_title_byline(line: str) -> TitleByline | None:
     """Split a byline off a title, if the title carries one."""
-    match = _TITLE_BYLINE.fullmatch(line)
+    match = _TITLE_BYLINE.fullmatch(line) if "By" in line else None
     if not match:
         return None
     authors, starred = split_authors(match["authors"])
