@@ -22,6 +22,8 @@ def _language(run: str) -> str:
 
 def segments(text: str) -> list[tuple[str, str | None]]:
     """``text`` cut into runs, each with the language of its right-to-left script, or None."""
+    if text.isascii():  # constant time in CPython, and most runs are ASCII
+        return [(text, None)] if text else []
     out: list[tuple[str, str | None]] = []
     position = 0
     for match in _RTL_RUN.finditer(text):
@@ -36,7 +38,7 @@ def segments(text: str) -> list[tuple[str, str | None]]:
 
 def mostly_rtl(text: str) -> bool:
     """True if most letters of ``text`` are right-to-left script."""
-    if not _RTL_CHAR.search(text):
+    if text.isascii() or not _RTL_CHAR.search(text):
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(1 for c in letters if _RTL_CHAR.match(c)) * 2 > len(letters)

@@ -36,7 +36,7 @@ from ..labels import (
 from ..options import ExportOptions
 from ._bidi import mostly_rtl, segments
 from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_footnote_styles, escape, text_run
-from ._zip import build_time, restamp
+from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_docx"]
 
@@ -411,6 +411,36 @@ def _write(template: _Template, document: m.Document, options: ExportOptions) ->
     dates = [d.date for d in dispatches if d.date]
     moment = build_time(max(dates) if dates else None)
     _properties(template.document, document, dispatches, title, moment, options)
+    return _save(template.document, moment)
+
+
+class _Archive:
+    """The writer python-docx's package writer expects (``write`` a part, ``close``), over a zip
+    whose entries carry the build's time. Deflate level 3 writes a document with 20% fewer
+    instructions than the default level 6, for files about 9% larger."""
+
+    def __init__(self, buffer: io.BytesIO, moment: datetime.datetime) -> None:
+        self.zip = FixedTimeZipFile(buffer, moment, compresslevel=3)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.zip.writestr(pack_uri.membername, blob)
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+def _save(document: Any, moment: datetime.datetime) -> bytes:
+    """The document's package as bytes. python-docx's ``save`` offers no choice of zip writer, so
+    this runs the three steps of its ``PackageWriter.write`` (python-docx 1.2) with our own."""
+    from docx.opc import pkgwriter
+
+    writer: Any = pkgwriter.PackageWriter  # its steps are untyped, and ask only write() of the archive
+    package = document.part.package
+    parts = list(package.iter_parts())
     buffer = io.BytesIO()
-    template.document.save(buffer)
-    return restamp(buffer.getvalue(), moment)
+    archive = _Archive(buffer, moment)
+    writer._write_content_types_stream(archive, parts)
+    writer._write_pkg_rels(archive, package.rels)
+    writer._write_parts(archive, parts)
+    archive.close()
+    return buffer.getvalue()

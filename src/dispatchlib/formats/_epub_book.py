@@ -350,7 +350,9 @@ def _write(epub: Any, book: Any, moment: datetime.datetime) -> bytes:
 
     class Writer(epub.EpubWriter):  # type: ignore[misc]
         def write(self) -> None:
-            self.out = FixedTimeZipFile(self.file_name, moment, compresslevel=6)
+            self.out = FixedTimeZipFile(
+                self.file_name, moment, compresslevel=3
+            )  # 6% fewer instructions than 6, 3% larger
             self.out.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
             self._write_container()
             self._write_opf()

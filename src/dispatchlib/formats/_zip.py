@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import io
 import os
-import struct
 import zipfile
 from typing import IO, Any
 
-__all__ = ["FixedTimeZipFile", "build_time", "restamp"]
+__all__ = ["FixedTimeZipFile", "build_time"]
 
 _COMPRESSED_ALREADY = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 _ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
@@ -48,24 +46,5 @@ class FixedTimeZipFile(zipfile.ZipFile):
             info.compress_type = zipfile.ZIP_STORED
         info.external_attr = 0o644 << 16
         info.create_system = 3
-        super().writestr(info, data, compresslevel=compresslevel)
-
-
-def restamp(data: bytes, moment: datetime.datetime) -> bytes:
-    """The same archive with every entry's time set to ``moment``, for writers that stamp the clock.
-
-    Only the two time fields of each local header and central-directory entry change, so nothing
-    is decompressed or compressed again.
-    """
-    time = (moment.hour << 11) | (moment.minute << 5) | (moment.second // 2)
-    date = ((moment.year - 1980) << 9) | (moment.month << 5) | moment.day
-    stamp = struct.pack("<HH", time, date)
-    out = bytearray(data)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        position = archive.start_dir
-        for info in archive.infolist():
-            out[info.header_offset + 10 : info.header_offset + 14] = stamp
-            out[position + 12 : position + 16] = stamp
-            name, extra, comment = struct.unpack_from("<HHH", data, position + 28)
-            position += 46 + name + extra + comment
-    return bytes(out)
+        # a ZipInfo does not take the archive's own level by itself: pass it on
+        super().writestr(info, data, compresslevel=self.compresslevel if compresslevel is None else compresslevel)
