@@ -15,13 +15,14 @@ from ._header import DATE, parse_date
 from .model import Note
 
 _START = re.compile(r"\[(?P<bracket>\d{1,4})\]|\((?P<paren>\d{1,4})\)|(?P<star>\*)(?=\s*\S)")
+_MARKER_INITIALS = frozenset("[(*")
 _OUTLET_AND_DATE = re.compile(rf"(?P<outlet>(?:[^.]|\.(?!\s)){{0,120}}?),\s*(?P<date>{DATE})")
 _LOST_OUTLET = re.compile(rf",\s*(?P<date>{DATE})")
 
 
 def note_start(line: str) -> re.Match[str] | None:
     """The marker at the start of a note line, if the line starts a note."""
-    return _START.match(line)
+    return _START.match(line) if line[:1] in _MARKER_INITIALS else None
 
 
 @frozen(kw_only=True)

@@ -372,7 +372,7 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings) -> li
             continue
         previous = unit.text
         last = blocks[-1] if blocks else None
-        if credit_line(unit.text) and isinstance(last, m.Heading | m.Paragraph) and _caption_like(last):
+        if isinstance(last, m.Heading | m.Paragraph) and credit_line(unit.text) and _caption_like(last):
             blocks[-1] = m.Figure(caption=_caption_text(last), credit=unit.text)
             continue
         block = reader.block(unit)
