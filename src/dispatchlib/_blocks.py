@@ -239,8 +239,6 @@ def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[st
     end = text.rstrip(" 0123456789[]()")[-1:]
     if end != ":" and (end != "." or ("Below " not in text and "Following " not in text)):
         return False
-    if not _BOUNDARY.search(text):
-        return False
     sentences = list(_SENTENCE_END.finditer(text))
     start = sentences[-1].end() if sentences and sentences[-1].end() < len(text) else 0
     last = refs.sub("", text[start:]).rstrip()
