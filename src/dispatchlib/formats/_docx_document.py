@@ -19,6 +19,7 @@ import io
 import os
 import threading
 import zipfile
+from html import escape
 from typing import Any
 
 from .. import model as m
@@ -35,7 +36,7 @@ from ..labels import (
 )
 from ..options import ExportOptions
 from ._bidi import mostly_rtl, segments
-from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_footnote_styles, escape, text_run
+from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_footnote_styles, text_run
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_docx"]

@@ -10,6 +10,7 @@ NOTEREF fields to it, as Word makes them.
 
 from __future__ import annotations
 
+from html import escape  # XML text and attributes alike
 from typing import Any
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -30,11 +31,6 @@ def sub(parent: Any, tag: str, **attributes: str) -> Any:
     element = w(tag, **attributes)
     parent.append(element)
     return element
-
-
-def escape(value: str) -> str:
-    """``value`` escaped for XML text or a double-quoted attribute."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def text_run(value: str, *, rtl: bool = False, style: str | None = None) -> str:

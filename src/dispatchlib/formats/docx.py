@@ -26,17 +26,13 @@ def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes
     return write(document, options)
 
 
-def _export(document: m.Document, options: ExportOptions) -> bytes:
-    return to_docx(document, options)
-
-
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """The ``docx`` exporter."""
     register(
         Exporter(
             name="docx",
-            export=_export,
+            export=to_docx,
             suffix=".docx",
             media_type=_MEDIA_TYPE,
             binary=True,

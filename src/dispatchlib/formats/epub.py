@@ -24,17 +24,13 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     return build(document, options)
 
 
-def _export(document: m.Document, options: ExportOptions) -> bytes:
-    return to_epub(document, options)
-
-
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """The ``epub`` exporter."""
     register(
         Exporter(
             name="epub",
-            export=_export,
+            export=to_epub,
             suffix=".epub",
             media_type="application/epub+zip",
             binary=True,
