@@ -22,7 +22,7 @@ import atheris
 
 with atheris.instrument_imports():
     import dispatchlib
-    import dispatchlib.parser  # the package loads modules on first use: load the parser here, instrumented
+    import dispatchlib.reading.parser  # the package loads modules on first use: load the parser here, instrumented
 
 
 def test_one_input(data: bytes) -> None:

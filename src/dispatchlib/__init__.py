@@ -35,8 +35,8 @@ _LAZY = {
         ),
         ".options": ("ExportOptions",),
         ".output": ("write_atomic",),
-        ".parser": ("parse", "parse_many"),
         ".plugins": ("Exporter", "PluginFailure", "PluginHost", "Reader", "default_host", "make_plugin_host"),
+        ".reading": ("parse", "parse_many"),
         ".sanitizer": ("sanitize",),
     }.items()
     for name in names
@@ -86,8 +86,8 @@ if TYPE_CHECKING:
     )
     from .options import ExportOptions
     from .output import write_atomic
-    from .parser import parse, parse_many
     from .plugins import Exporter, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
+    from .reading import parse, parse_many
     from .sanitizer import sanitize
 
 

@@ -8,7 +8,7 @@ import datetime
 import uuid
 
 from . import model as m
-from ._header import format_date
+from .reading.header import format_date
 
 __all__ = [
     "CREDIT_MISSING",

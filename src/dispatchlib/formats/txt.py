@@ -12,13 +12,13 @@ import textwrap
 from collections.abc import Callable
 
 from .. import model as m
-from .._header import format_date, format_duration
-from .._notes import note_text
+from ..reading.header import format_date, format_duration
+from ..reading.notes import note_text
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import InputError
 from ..hookspecs import hookimpl
 from ..options import ExportOptions
-from ..parser import parse_many
+from ..reading import parse_many
 from ..plugins import Exporter, Reader
 
 __all__ = ["to_text"]

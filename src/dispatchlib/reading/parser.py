@@ -12,12 +12,12 @@ import re
 
 import attrs
 
-from . import _header as h
-from . import model as m
-from ._blocks import BlockReader, Unit, credit_line, split_units
-from ._notes import RawNote, collect_notes, find_notes, read_note
-from .diagnostics import Diagnostic, Severity, diagnostic
-from .errors import NotADispatchError, ParseError
+from . import header as h
+from .. import model as m
+from .blocks import BlockReader, Unit, credit_line, split_units
+from .notes import RawNote, collect_notes, find_notes, read_note
+from ..diagnostics import Diagnostic, Severity, diagnostic
+from ..errors import NotADispatchError, ParseError
 
 __all__ = ["parse", "parse_many"]
 

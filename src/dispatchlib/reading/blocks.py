@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from . import model as m
+from .. import model as m
 
 _TERMINAL = tuple('.!?:;"”’)]…')
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())

@@ -1,0 +1,19 @@
+"""The structural reader: text (as copied from a page or an e-mail) -> :class:`~dispatchlib.Dispatch`.
+
+Every input form feeds this package. Where things live:
+
+- :mod:`.layouts` — what the reader knows about real pages, as data: page chrome, notices,
+  series names, month names and byline words per language. A new site's chrome or a new
+  language is one entry there.
+- :mod:`.start` — where the dispatch starts in a page's text, chosen by scoring candidate lines.
+- :mod:`.header` — one line at a time: header, byline, meta and TV-clip lines, dates.
+- :mod:`.blocks` — the body: units of lines typed as paragraphs, headings, figures and so on.
+- :mod:`.notes` — the notes list at the end.
+- :mod:`.parser` — the rules that put these together, and the diagnostics.
+"""
+
+from __future__ import annotations
+
+from .parser import parse, parse_many
+
+__all__ = ["parse", "parse_many"]
