@@ -91,7 +91,7 @@ def test_check_reports_damage_and_strict_exit_code(tmp_path: Path) -> None:
     truncated = run("check", "--json", str(VARIANTS / "subscriber-truncated.txt"))
     assert "truncated" in {row["code"] for row in json.loads(truncated.stdout)}
     bad = tmp_path / "bad.txt"
-    bad.write_text("Special Dispatch No. 1\n\nT\n\nText.[4]\n", encoding="utf-8")
+    bad.write_text("Special Dispatch No. 1\n\nT\n\nText.[4] More.[1]\n\n[1] Outlet, May 1, 2020.\n", encoding="utf-8")
     assert run("check", str(bad)).returncode == 0
     strict = run("check", "--strict", str(bad))
     assert strict.returncode == 4 and b"points to no note" in strict.stdout
@@ -100,7 +100,7 @@ def test_check_reports_damage_and_strict_exit_code(tmp_path: Path) -> None:
 def test_convert_strict_fails_with_location(tmp_path: Path) -> None:
     """convert --strict stops at the first error: one line with file:line:column, exit 4."""
     bad = tmp_path / "bad.txt"
-    bad.write_text("Special Dispatch No. 1\n\nT\n\nText.[4]\n", encoding="utf-8")
+    bad.write_text("Special Dispatch No. 1\n\nT\n\nText.[4] More.[1]\n\n[1] Outlet, May 1, 2020.\n", encoding="utf-8")
     done = run("convert", str(bad), "--to", "json", "--strict")
     assert done.returncode == 4
     assert done.stderr.decode().splitlines() == [

@@ -54,6 +54,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "duplicate-header": (Severity.WARNING, "the header line is repeated; the copy is dropped"),
     "unsafe-characters": (Severity.WARNING, "characters XML cannot hold, replaced with U+FFFD"),
     "plugin-failed": (Severity.WARNING, "a plugin's process_dispatch hook raised; its change is left out"),
+    "uncertain-dispatch": (Severity.ERROR, "no header, notes or institute line: read only from weak evidence"),
+    "evidence": (Severity.INFO, "no header: what made the reader take the text for a dispatch"),
+    "title-guessed": (Severity.INFO, "no header: where the title was taken from, or why there is none"),
+    "date-guessed": (Severity.INFO, "no header: the date was taken from the byline"),
+    "sub-series": (Severity.INFO, "a sub-series line under the header, kept as a heading"),
+    "cut-off": (Severity.WARNING, "the copy ends mid-sentence or in its notes list; nothing is marked lost"),
 }
 
 

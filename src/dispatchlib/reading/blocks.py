@@ -11,6 +11,8 @@ import re
 from typing import NamedTuple
 
 from .. import model as m
+from . import layouts
+from .header import DATE
 
 _TERMINAL = tuple('.!?:;"”’)]…')
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
@@ -30,9 +32,6 @@ _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [
 _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
 _SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,60}?):\s+(?P<rest>\S.*)")
 _NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
-_NOT_SPEAKERS = frozenset(
-    "note source sources introduction update background conclusion summary photo image video".split()
-)
 _BOUNDARY = re.compile(
     r"(?:\bfollows? below|\bexcerpts?\b|\btranslat\w*|\b(?:below|following) (?:are|is) (?:the )?"
     r"(?:full |complete )?(?:text|article|statement|report|transcript))",
@@ -40,9 +39,17 @@ _BOUNDARY = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,4}\])*\s+")
 _CREDIT_LINE = re.compile(r"[^,()]{2,80} \([^()]{2,60}\),? (?:[A-Z][a-z]+\.? \d{1,2}, \d{4})\.?")
+# a caption and its cartoon credit on one line, as single-newline copies merge them
+_CAPTION_AND_CREDIT = re.compile(
+    rf"(?P<caption>.{{3,200}}?[a-z.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’.-]*"
+    rf" \([^()]{{2,60}}\),? {DATE}\.?)"
+)
+# "Caption. Source: Outlet, Date." on one line
+_SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,150}?)\.?")
 _OPEN_QUOTES = '"“'
 _FIGURE_ENDINGS = ("(Source:", ")", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
+_FIGURE_LINE_ENDINGS = frozenset(".0123456789")
 
 
 class Unit(NamedTuple):
@@ -165,7 +172,9 @@ class BlockReader:
         text = unit.text
         if text[0] in _POINTER_INITIALS and _POINTER.fullmatch(text):
             return m.MediaPointer(text=text)
-        figure = _figure(text) if text.endswith(_FIGURE_ENDINGS) else None
+        figure = _figure(text) if text.endswith(_FIGURE_ENDINGS) or "(Source:" in text[-70:] else None
+        if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
+            figure = figure_line(text)
         if figure is not None:
             return figure
         if text.startswith(("Note", "Editor", "Translator")) and (match := _EDITOR_NOTE.fullmatch(text)):
@@ -174,6 +183,9 @@ class BlockReader:
             return m.StageDirection(text=match["text"])
         if len(text) <= 120 and _is_heading(text):
             return m.Heading(text=text, level=_heading_level(text))
+        label, colon, rest = text.partition(": ")
+        if colon and label in layouts.ITEM_LABELS and rest:
+            return m.Heading(text=text)  # "EXCLUSIVE: ..." heads a digest's item
         # a speaker's name ends within 62 characters: the find spares most paragraphs the pattern
         if text.find(":", 1, 63) > 0 and (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
             content = self.inline(unit, match.start("rest"))
@@ -193,6 +205,27 @@ def credit_line(text: str) -> bool:
     return len(text) <= 200 and _CREDIT_LINE.fullmatch(text) is not None
 
 
+def figure_line(text: str) -> m.Figure | None:
+    """A figure written on one line without a ``(Source: ...)`` ending: a cartoon's caption and
+    credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``"""
+    if len(text) > 300 or ("(" not in text and "Source:" not in text):
+        return None
+    if credit_line(text):
+        return m.Figure(credit=text)  # a cartoon known from its credit alone
+    match = _CAPTION_AND_CREDIT.fullmatch(text) if text[-1:] in "0123456789." else None
+    if match is not None:
+        return m.Figure(caption=match["caption"].strip(), credit=match["credit"])
+    match = _SOURCE_CAPTION.fullmatch(text) if "Source:" in text else None
+    if match is not None:
+        return m.Figure(caption=match["caption"].strip(), credit=match["credit"].strip())
+    return None
+
+
+def is_figure_text(text: str) -> bool:
+    """Text that ends the way figure lines end: two of them in a row are two images, not a repeat."""
+    return text.endswith(_FIGURE_ENDINGS)
+
+
 def _figure(text: str) -> m.Figure | None:
     if text.endswith("(Source:"):
         return m.Figure(caption=text[: -len("(Source:")].rstrip(), credit_missing=True)
@@ -200,6 +233,9 @@ def _figure(text: str) -> m.Figure | None:
         head, _, credit = text.rpartition("(Source:")
         if credit.count("(") + 1 == credit.count(")") and credit[:-1].strip():
             return m.Figure(caption=head.rstrip(), credit=credit[:-1].strip())
+    head, marker, credit = text.rpartition("(Source:")
+    if marker and ")" not in credit and credit.strip() and head.strip():
+        return m.Figure(caption=head.rstrip(), credit=credit.strip())  # a credit cut off by the copy's end
     if text.endswith(_ALT_TEXT) and len(text) > len(_ALT_TEXT):
         return m.Figure(alt_text=text[: -len(_ALT_TEXT)].rstrip())
     return None
@@ -227,7 +263,9 @@ def _heading_level(text: str) -> int:
 
 def _is_speaker(name: str) -> bool:
     words = name.split()
-    if not 1 <= len(words) <= 6 or name.lower() in _NOT_SPEAKERS:
+    if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS:
+        return False
+    if name in layouts.ITEM_LABELS:
         return False
     return all(word[0].isupper() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-") for word in words)
 

@@ -11,6 +11,8 @@ import re
 
 from attrs import frozen
 
+from . import layouts
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -19,41 +21,83 @@ _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+# every language's month names (layouts.MONTHS), for dates written day first
+_DAY_FIRST_MONTHS = {
+    **{name: index + 1 for names in layouts.MONTHS.values() for index, name in enumerate(names)},
+    **layouts.MONTH_SPELLINGS,
+}
 
 DATE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},\s*\d{4}"
 )
+_MONTH_WORD = "|".join(sorted((re.escape(name) for name in _DAY_FIRST_MONTHS), key=len, reverse=True))
+# "18. Oktober 2002", "23 mai 2002", "1er mai 2002", "14 de marzo de 2023", "28 września 2019 r."
+DAY_FIRST_DATE = (
+    rf"\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?(?i:{_MONTH_WORD}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+    r"\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|roku|года))?"
+)
+ANY_DATE = rf"(?:{DATE}|{DAY_FIRST_DATE})"
 _DATE_PARTS = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})")
+_DAY_FIRST_PARTS = re.compile(r"(\d{1,2})(?:er|º)?\.?\s+(?:de\s+)?(\w+)\.?\s+(?:de\s+)?(\d{4})(?:\s*\S*)?")
 _SERIES = r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|the|on|for))*?"
 _NUMBERS = r"No\.?\s*(?P<nums>\d{1,7}(?:\s*,\s*\d{1,7})*)"
 
 _HEADER = re.compile(
-    rf"(?:(?P<date>{DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?\s*{_NUMBERS}"
+    rf"(?:(?P<date>{DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?\s*(?:-\s*)?{_NUMBERS}"
     r"(?:\s*[—–]\s*(?P<topics>\S.*))?"
 )
 _PIPE_HEADER = re.compile(rf"(?P<series>{_SERIES})\s*\|\s*{_NUMBERS}\s*\|\s*(?P<date>{DATE})")
-_DATE_LINE = re.compile(rf"(?P<date>{DATE})(?:\s*\|\s*By\s+(?P<authors>\S.*))?")
-_BY_LINE = re.compile(r"By\s+(?P<authors>\S.*)")
+# a byline word ending in ':' may touch the name; the others need a space ("Di" is not "Diana")
+_BYLINE_WORD = "|".join(
+    re.escape(word) + ("" if word.endswith(":") else r"(?=\s)")
+    for word in sorted(layouts.BYLINE_WORDS, key=len, reverse=True)
+)
+_DATE_LINE = re.compile(
+    rf"(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*))?"
+)
+_BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
 _CLIP_LINE = re.compile(r"#(?P<num>\d{1,7})(?:\s*\|\s*(?P<duration>\d{1,2}(?::\d{2}){1,2}))?")
 _CLIP_SOURCE = re.compile(r"Source:\s*(?P<channels>\S.*)")
-_AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|,\s*")
+_AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s+(?:et|und|y|e|i)\s+|,\s*")
+
+_KNOWN_SERIES = "|".join(re.escape(name) for name in sorted(layouts.SERIES, key=len, reverse=True))
+_TOPIC = r"[A-Z][\w&'’.-]*"
+# a header inside a longer line (newlines lost in an e-mail or a repost): known series names only
+_HEADER_IN_LINE = re.compile(
+    rf"(?:{DATE}\s*(?:/\s*)?)?(?:{_KNOWN_SERIES})\s*(?:[-|]\s*)?No\.?\s*\d{{1,7}}(?:\s*,\s*\d{{1,7}})*"
+    rf"(?:\s*\|\s*{DATE}|\s*[—–]\s*{_TOPIC}(?:\s*/\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}})*)?"
+)
 
 
 def parse_date(text: str) -> datetime.date | None:
-    """Read ``March 14, 2023``, ``Dec 01, 2007`` or ``Sept. 5, 2010``; None if it is no real date."""
-    match = _DATE_PARTS.fullmatch(text.strip())
-    if not match:
-        return None
-    month = _MONTHS.get(match[1][:3].lower())
+    """Read ``March 14, 2023``, ``Dec 01, 2007``, ``Sept. 5, 2010``, or a date written day first in
+    any language of :data:`layouts.MONTHS` (``18. Oktober 2002``); None if it is no real date."""
+    text = text.strip()
+    match = _DATE_PARTS.fullmatch(text)
+    if match:
+        month = _MONTHS.get(match[1][:3].lower())
+        day, year = match[2], match[3]
+    else:
+        match = _DAY_FIRST_PARTS.fullmatch(text)
+        if not match:
+            return None
+        word = match[2].lower()
+        month = _DAY_FIRST_MONTHS.get(word) or _MONTHS.get(word[:3])
+        day, year = match[1], match[3]
     if month is None:
         return None
     try:
-        return datetime.date(int(match[3]), month, int(match[2]))
+        return datetime.date(int(year), month, int(day))
     except ValueError:
         return None
+
+
+def find_header(line: str) -> re.Match[str] | None:
+    """A header of a known series standing inside a longer line, as newline-less copies have it."""
+    return _HEADER_IN_LINE.search(line) if "No" in line else None
 
 
 def format_date(date: datetime.date, *, short: bool = False) -> str:
@@ -86,7 +130,11 @@ def _numbers(text: str) -> tuple[int, ...]:
 
 
 def _series(text: str | None) -> str | None:
-    return text.strip() if text else None
+    """The series as the model names it: ``Special Dispatch Series`` is ``Special Dispatch``."""
+    if not text:
+        return None
+    name = text.strip()
+    return layouts.SERIES_ALIASES.get(name, name)
 
 
 def match_header(line: str) -> Header | None:
@@ -129,7 +177,7 @@ class DateLine:
 
 def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     """``A. One, B. Two, and C. Three*`` -> the names and whether ``*`` follows them."""
-    text = text.strip()
+    text = layouts.BYLINE_SITE_SUFFIX.sub("", text.strip())
     starred = text.endswith("*")
     names = _AUTHOR_SPLIT.split(text.rstrip("*").strip())
     return tuple(name.strip() for name in names if name.strip()), starred
@@ -150,7 +198,16 @@ def match_date_line(line: str) -> DateLine | None:
     if not match["authors"]:
         return DateLine(date=date)
     authors, starred = split_authors(match["authors"])
+    if date is None and not _look_like_names(authors):
+        return None  # "By the time the talks began, ..." is a sentence, not a byline
     return DateLine(date=date, authors=authors, author_note=starred)
+
+
+def _look_like_names(authors: tuple[str, ...]) -> bool:
+    return bool(authors) and all(
+        len(name) <= 60 and name[0].isupper() and not name.endswith((".", ":", ";", "?", "!")) or name[-2:-1] == " "
+        for name in authors
+    )
 
 
 @frozen(kw_only=True)
@@ -174,6 +231,11 @@ def match_title_byline(line: str) -> TitleByline | None:
 def is_date_only(line: str) -> bool:
     """A line that is a date and nothing else (the first line of a TV clip)."""
     return re.fullmatch(DATE, line) is not None and parse_date(line) is not None
+
+
+def is_sub_series(header: Header) -> bool:
+    """A header of a series printed inside another dispatch (``Islamist Websites Monitor No. 92``)."""
+    return header.date is None and not header.topics and header.series in layouts.SUB_SERIES
 
 
 @frozen(kw_only=True)

@@ -9,28 +9,29 @@ every repair and every dropped piece of page chrome. With ``strict=True`` it rai
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import attrs
 
-from . import header as h
 from .. import model as m
-from .blocks import BlockReader, Unit, credit_line, split_units
-from .notes import RawNote, collect_notes, find_notes, read_note
 from ..diagnostics import Diagnostic, Severity, diagnostic
 from ..errors import NotADispatchError, ParseError
+from . import header as h
+from . import layouts
+from .blocks import BlockReader, Unit, credit_line, is_figure_text, split_units
+from .notes import RawNote, collect_notes, find_notes, read_note
+from .start import Start, find_start, is_chrome, looks_like_title, unfold
 
 __all__ = ["parse", "parse_many"]
 
-_CHROME = frozenset("memri|donate today|subscribe today|cta-image|share video:|share this video:".split("|"))
-# the page tail, subscriber notices and repost tails: one pattern, so most lines cost one match
+# the page tail and repost tails: one pattern, so most lines cost one match
 _TAIL_LINE = re.compile(
     r"(?P<tail>(?i:Share this (?:Report|Clip|Post|Video|Article|Page)\s*:?.*|Latest Posts\s*))"
-    r"|(?P<subscribers>(?i:The full text of this (?:post|report|dispatch|article) is available to subscribers\.?"
-    r"|Please log ?in or register to request subscription information\.?))"
     r"|(?P<repost>To (?:read|view) the full (?:dispatch|report|text)[^:]*?,? visit (?P<url>\S+?)\.?)"
     r"|(?P<source>(?i:Source: MEMRI\.?))"
 )
-_TAIL_INITIALS = frozenset("SsLlTtPp")  # the letters _TAIL_LINE's lines start with: others skip it
+_TAIL_INITIALS = frozenset("SsLlTt")  # the letters _TAIL_LINE's lines start with: others skip it
+_INSTITUTE_TAIL = re.compile(r"Share this (?:Report|Clip|Post)", re.IGNORECASE)
 _ODD_SPACE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 _ODD_SPACES = re.compile(f"[{_ODD_SPACE_CHARS}]")
 _SPACES = re.compile(r" {2,}")
@@ -82,7 +83,7 @@ def _clean_lines(text: str, found: _Findings) -> list[str]:
 @attrs.define
 class _Cursor:
     lines: list[str]
-    offset: int
+    numbers: list[int]  # each line's number in the file (split lines share their line's number)
     index: int = 0
 
     def skip_blank(self) -> int:
@@ -94,7 +95,10 @@ class _Cursor:
         return self.lines[self.skip_blank()] if self.skip_blank() < len(self.lines) else ""
 
     def line_number(self, index: int | None = None) -> int:
-        return (self.index if index is None else index) + 1 + self.offset
+        index = self.index if index is None else index
+        if index < len(self.numbers):
+            return self.numbers[index]
+        return (self.numbers[-1] if self.numbers else 0) + 1
 
 
 def parse(
@@ -141,9 +145,14 @@ def parse_many(
 
 
 def _starts_dispatch(lines: list[str], index: int) -> bool:
+    """A header that opens a further dispatch of a bundle. A sub-series line
+    (``Islamist Websites Monitor No. 92``) or a digest's item header (``MEMRI TV Clip No. 3859``)
+    never is."""
     line = lines[index].strip()
     header = h.match_header(line)
     if header is not None:
+        if h.is_sub_series(header):
+            return False
         return header.date is not None or header.topics != () or "|" in line or bool(header.series)
     if h.is_date_only(line):
         following = [text.strip() for text in lines[index + 1 : index + 6] if text.strip()]
@@ -157,41 +166,131 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
         line = text.count("\n", 0, binary.start()) + 1 + line_offset
         found.add("not-a-dispatch", "not a text file: it holds control characters or NUL bytes", line)
         return m.Dispatch()
-    cursor = _Cursor(_clean_lines(text, found), line_offset)
+    lines = _clean_lines(text, found)
+    lines, numbers = unfold(lines, list(range(line_offset + 1, line_offset + len(lines) + 1)))
+    cursor = _Cursor(lines, numbers)
     if cursor.skip_blank() == len(cursor.lines):
         found.add("empty-input", "the input holds no text", line_offset + 1)
         return m.Dispatch()
-    _skip_chrome(cursor, found)
+    start = find_start(cursor.lines)
+    _skip_to_start(cursor, start, found)
     fields: dict[str, object] = {}
-    structured = _read_top(cursor, fields, found)
-    lines, numbers = _tail(cursor, fields, found)
-    body, notes, refs_found = _read_body_and_notes(lines, numbers, fields, found)
-    if not (structured or notes or refs_found):
-        found.add(
-            "not-a-dispatch",
-            "no header, meta line, note or note reference was found; is this a dispatch?",
-            cursor.line_number(0),
-        )
+    _read_top(cursor, start, fields, found)
+    lines, numbers, tail = _tail(cursor, fields, found)
+    body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found)
+    _judge_evidence(start, fields, bool(notes or refs_found), tail, body, found, cursor.line_number(start.index))
     return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
 
 
+def _judge_evidence(
+    start: Start,
+    fields: dict[str, object],
+    has_notes: bool,
+    tail: _TailFound,
+    body: list[m.Block],
+    found: _Findings,
+    line: int,
+) -> None:
+    """Is this a dispatch? Decided from positive evidence, and said either way when there is no header.
+
+    Strong evidence (a header, a clip header, a topics line, notes or note references, a
+    subscriber notice, the institute's page tail, a repost tail naming the report) makes it one.
+    Weak evidence alone (a title over a date line, a translation boundary, a series named in the
+    text) is read, with an ``uncertain-dispatch`` error that strict checks refuse; none at all is
+    ``not-a-dispatch``.
+    """
+    strong = [
+        reason
+        for reason, present in (
+            (f"a {_START_WORDS[start.kind]}", start.strong),
+            ("note references or a notes list", has_notes),
+            ("a subscriber notice", bool(fields.get("truncated"))),
+            ("the institute's page tail", tail.institute),
+            ("a repost tail naming the report", bool(fields.get("source_url"))),
+        )
+        if present
+    ]
+    weak = [
+        reason
+        for reason, present in (
+            ("a title over a date line", start.kind == "title-date"),
+            ("a translation boundary", any(isinstance(block, m.TranslationBoundary) for block in body)),
+            ("a series named in the text", fields.get("series") is None and _names_a_series(body)),
+        )
+        if present
+    ]
+    if start.kind == "header":
+        return
+    if strong:
+        found.add("evidence", f"read as a dispatch from {_and(strong + weak)}", line)
+    elif weak:
+        found.add(
+            "uncertain-dispatch",
+            f"no header, notes or institute line; read as a dispatch only from {_and(weak)}",
+            line,
+        )
+    else:
+        found.add(
+            "not-a-dispatch", "no header, meta line, note or note reference was found; is this a dispatch?", line
+        )
+
+
+def _and(reasons: list[str]) -> str:
+    return reasons[0] if len(reasons) == 1 else f"{', '.join(reasons[:-1])} and {reasons[-1]}"
+
+
+def _names_a_series(body: list[m.Block]) -> bool:
+    return any(
+        h.find_header(m.plain_text(block.content)) is not None for block in body[:5] if isinstance(block, m.Paragraph)
+    )
+
+
+def _skip_to_start(cursor: _Cursor, start: Start, found: _Findings) -> None:
+    """Drop the page's lines before the dispatch's start (reported with their place and count)."""
+    dropped = [i for i in range(cursor.index, start.index) if cursor.lines[i]]
+    cursor.index = start.index
+    if not dropped:
+        return
+    first, last = cursor.line_number(dropped[0]), cursor.line_number(dropped[-1])
+    where = f"line {first}" if first == last else f"lines {first}-{last}"
+    if all(is_chrome(cursor.lines[i]) for i in dropped):
+        message = f"{len(dropped)} line(s) of web-page chrome before the {_START_WORDS[start.kind]} dropped ({where})"
+    else:
+        message = (
+            f"{len(dropped)} line(s) of page text before the {_START_WORDS[start.kind]} on line "
+            f"{cursor.line_number(start.index)} dropped ({where}, from {cursor.lines[dropped[0]][:40]!r})"
+        )
+    found.add("page-chrome", message, first)
+
+
+_START_WORDS = {
+    "header": "header",
+    "clip": "TV-clip header",
+    "topics": "title over the topics line",
+    "title-date": "title over the date line",
+    "none": "text",
+}
+
+
 def _skip_chrome(cursor: _Cursor, found: _Findings) -> None:
+    """Chrome among the top lines ("Share Video:" between a clip's date and its title)."""
     first, count = None, 0
-    while cursor.skip_blank() < len(cursor.lines) and cursor.peek().lower() in _CHROME:
+    while cursor.skip_blank() < len(cursor.lines) and is_chrome(cursor.peek()):
         first = cursor.line_number() if first is None else first
         count += 1
         cursor.index += 1
     if count:
-        found.add("page-chrome", f"{count} line(s) of web-page chrome before the header dropped", first)
+        found.add("page-chrome", f"{count} line(s) of web-page chrome in the header dropped", first)
 
 
-def _read_top(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> bool:
-    """Header, title, meta block or TV-clip header; True if any of them was there."""
-    if _read_clip_top(cursor, fields):
-        return True
+def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _Findings) -> None:
+    """Header, title, meta block or TV-clip header; each guess is reported."""
+    _skip_chrome(cursor, found)
+    if start.kind == "clip" and _read_clip_top(cursor, fields, found):
+        return
     header_line = cursor.line_number(cursor.skip_blank())
     header_text = cursor.peek()
-    header = h.match_header(header_text)
+    header = h.match_header(header_text) if start.kind == "header" else None
     if header is not None:
         cursor.index += 1
         if cursor.peek() == header_text:
@@ -210,23 +309,68 @@ def _read_top(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> b
         )
     else:
         found.add("missing-header", "no 'DATE SERIES No. NUMBER' header line; reading on without one", header_line)
-    title_line = cursor.peek()
-    if not _is_meta(title_line) and (header is not None or _looks_like_title(title_line)):
-        cursor.index += 1
-        byline = h.match_title_byline(title_line)
-        fields["title"] = byline.title if byline else title_line
-        if byline:
-            _apply_date_line(byline.line, fields, found, cursor.line_number() - 1)
-    meta = _read_meta(cursor, fields, found)
+    _skip_chrome(cursor, found)
+    _read_sub_series(cursor, fields, found)
+    _read_title(cursor, header is not None, fields, found)
+    _read_meta(cursor, fields, found)
+    if header is None and fields.get("date") is not None:
+        found.add("date-guessed", f"no header; the date {fields['date']} is the byline's", fields.pop("_date_line", None))  # type: ignore[arg-type]
+    fields.pop("_date_line", None)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
-    return header is not None or meta
 
 
-def _read_clip_top(cursor: _Cursor, fields: dict[str, object]) -> bool:
+def _read_sub_series(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> None:
+    """A sub-series line under the header (``Islamist Websites Monitor No. 92``) is no second header."""
+    header = h.match_header(cursor.peek())
+    if header is not None and h.is_sub_series(header) and header.series != fields.get("series"):
+        found.add(
+            "sub-series",
+            f"{cursor.peek()!r} names a series inside this dispatch; kept as a heading, not a second header",
+            cursor.line_number(cursor.skip_blank()),
+        )
+        fields["_sub_series"] = cursor.peek()
+        cursor.index += 1
+
+
+def _read_title(cursor: _Cursor, has_header: bool, fields: dict[str, object], found: _Findings) -> None:
+    """The title: the first line that can be one, past contents lists; bylines on the way are read."""
+    _skip_contents(cursor, found)
+    line = cursor.peek()
+    if _is_meta(line) or not looks_like_title(line):
+        if line and not _is_meta(line):
+            found.add("title-guessed", f"no title: line {cursor.line_number(cursor.skip_blank())} cannot be one", cursor.line_number(cursor.skip_blank()))
+        return
+    number = cursor.line_number(cursor.skip_blank())
+    cursor.index += 1
+    byline = h.match_title_byline(line)
+    fields["title"] = byline.title if byline else line
+    if byline:
+        _apply_date_line(byline.line, fields, found, number)
+    if not has_header:
+        found.add("title-guessed", f"no header; the title is taken from line {number}", number)
+
+
+def _skip_contents(cursor: _Cursor, found: _Findings) -> None:
+    """A contents word and the list under it (lines that stand again as headings further down)."""
+    if cursor.peek().casefold() not in layouts.CONTENTS_WORDS:
+        return
+    first = cursor.line_number(cursor.skip_blank())
+    cursor.index += 1
+    later = set(cursor.lines[cursor.index + 1 :])
+    count = 1
+    while cursor.peek() and cursor.peek() in later and cursor.lines[cursor.skip_blank() + 1 :].count(cursor.peek()):
+        cursor.index += 1
+        count += 1
+    found.add("boilerplate", f"a table of contents ({count} line(s)) dropped", first)
+
+
+def _read_clip_top(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> bool:
     start = cursor.skip_blank()
-    ahead = [i for i in range(start, min(start + 8, len(cursor.lines))) if cursor.lines[i]][:4]
-    clip_at = next((i for i in ahead if h.match_clip_line(cursor.lines[i])), None)
+    ahead = [i for i in range(start, min(start + 12, len(cursor.lines))) if cursor.lines[i]][:8]
+    chrome = [i for i in ahead if is_chrome(cursor.lines[i])]
+    ahead = [i for i in ahead if i not in chrome]
+    clip_at = next((i for i in ahead[:4] if h.match_clip_line(cursor.lines[i])), None)
     if clip_at is None or clip_at == ahead[0]:
         return False
     before = [cursor.lines[i] for i in ahead if i < clip_at]
@@ -234,6 +378,9 @@ def _read_clip_top(cursor: _Cursor, fields: dict[str, object]) -> bool:
     titles = before[1:] if date else before
     if len(titles) != 1:
         return False
+    dropped = [i for i in chrome if i < clip_at]
+    if dropped:
+        found.add("page-chrome", f"{len(dropped)} line(s) of web-page chrome in the clip's header dropped", cursor.line_number(dropped[0]))
     clip = h.match_clip_line(cursor.lines[clip_at])
     assert clip is not None
     cursor.index = clip_at + 1
@@ -260,10 +407,12 @@ def _looks_like_title(line: str) -> bool:
 
 def _read_meta(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> bool:
     seen = False
-    for _ in range(3):
+    for _ in range(4):
+        _skip_chrome(cursor, found)
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
         date_line = h.match_date_line(line)
-        topics = h.match_topics_line(line) or (h.match_header(line) if seen or fields else None)
+        header = h.match_header(line) if seen or fields else None
+        topics = h.match_topics_line(line) or (header if header and not h.is_sub_series(header) else None)
         if date_line is not None:
             _apply_date_line(date_line, fields, found, number)
         elif topics is not None:
@@ -280,13 +429,14 @@ def _apply_date_line(line: h.DateLine, fields: dict[str, object], found: _Findin
     current = fields.get("date")
     if current is None:
         fields["date"] = line.date
+        fields["_date_line"] = number
     elif line.date not in (None, current):
         found.add(
             "header-mismatch",
             f"the meta date {line.date} contradicts the header's {current}; the header's is kept",
             number,
         )
-    if line.authors:
+    if line.authors and not fields.get("authors"):
         fields["authors"] = line.authors
     if line.author_note:
         fields["_author_star"] = number
@@ -312,34 +462,63 @@ def _dedupe_topics(topics: tuple[str, ...], found: _Findings, number: int) -> tu
     return unique
 
 
-def _tail(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> tuple[list[str], list[int]]:
-    """The lines after the top part, without tail boilerplate, subscriber notices and repost tails."""
+class _TailFound(NamedTuple):
+    """What the end of the text said: an institute's page tail, and whether the copy ends cleanly."""
+
+    institute: bool  # "Share this Report:" and its siblings: the institute's own page
+    ended: bool  # a page tail or repost tail closes the text: the copy is not cut off
+
+
+def _tail(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> tuple[list[str], list[int], _TailFound]:
+    """The lines after the top part, without tail boilerplate, subscriber notices, promotions and
+    repost tails."""
     lines: list[str] = []
     numbers: list[int] = []
+    institute = ended = False
     for index in range(cursor.index, len(cursor.lines)):
-        line, number = cursor.lines[index], index + 1 + cursor.offset
+        line, number = cursor.lines[index], cursor.line_number(index)
         match = _TAIL_LINE.fullmatch(line) if line[:1] in _TAIL_INITIALS else None
         if match is None:
+            if line and _notice(line, number, fields, found):
+                continue
             lines.append(line)
             numbers.append(number)
-        elif match["tail"]:
+            continue
+        ended = True
+        if match["tail"]:
+            institute = institute or _INSTITUTE_TAIL.match(line) is not None
             dropped = sum(1 for text in cursor.lines[index:] if text)
             found.add("boilerplate", f"{dropped} line(s) of page tail from {line!r} on dropped", number)
             break
-        elif match["subscribers"]:
-            if not fields.get("truncated"):
-                found.add("truncated", "the text says the full version is for subscribers only", number)
-            fields["truncated"] = True
-        elif match["repost"]:
+        if match["repost"]:
             fields["source_url"] = match["url"]
             found.add("boilerplate", "repost tail dropped; its address is kept as the source URL", number)
         else:
             found.add("boilerplate", f"repost tail {line!r} dropped", number)
-    return lines, numbers
+    return lines, numbers, _TailFound(institute=institute, ended=ended)
+
+
+def _notice(line: str, number: int, fields: dict[str, object], found: _Findings) -> bool:
+    """True if the line is a notice or promotion to drop; a subscriber notice, alone or inside a
+    paragraph, marks the dispatch truncated."""
+    if "ubscri" not in line and "ember" not in line and "MEMRI" not in line and "Monitor" not in line:
+        return False  # the common case: no notice's wording has none of these
+    notice = layouts.SUBSCRIBER_NOTICES.search(line)
+    if notice is not None:
+        if not fields.get("truncated"):
+            found.add("truncated", f"the text says the full version is for subscribers only: {notice[0]!r}", number)
+        fields["truncated"] = True
+        if len(line) - len(notice[0]) <= 40:  # the line is the notice: drop it
+            return True
+        return False
+    if len(line) <= 300 and layouts.PROMO_LINES.fullmatch(line):
+        found.add("boilerplate", f"promotion {line[:40]!r} dropped", number)
+        return True
+    return False
 
 
 def _read_body_and_notes(
-    lines: list[str], numbers: list[int], fields: dict[str, object], found: _Findings
+    lines: list[str], numbers: list[int], tail: _TailFound, fields: dict[str, object], found: _Findings
 ) -> tuple[list[m.Block], list[m.Note], bool]:
     first, after = find_notes(lines, 0, len(lines))
     raw_notes = collect_notes(lines, numbers, first, after)
@@ -347,14 +526,41 @@ def _read_body_and_notes(
     reader = BlockReader(paren_refs=paren)
     if paren:
         found.add("paren-references", "notes are marked '(1)'; '(N)' in the body read as references", numbers[first])
-    body = _read_blocks(split_units(lines[:first], numbers[:first]), reader, found)
+    sub_series = fields.pop("_sub_series", None)
+    body: list[m.Block] = [m.Heading(text=sub_series)] if isinstance(sub_series, str) else []
+    body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found)
     leftover = split_units(lines[after:], numbers[after:])
     for unit in leftover:
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
     body += _read_blocks(leftover, reader, found)
     notes = _read_notes(raw_notes, fields, found)
-    _check_references(reader, notes, found)
+    _check_references(reader, notes, None if tail.ended else _cut_in_notes(notes, raw_notes), found)
+    if not tail.ended:
+        _check_cut_off(body, notes, numbers, found)
     return body, [note for note, _ in notes], bool(reader.refs)
+
+
+def _cut_in_notes(notes: list[tuple[m.Note, int]], raw_notes: list[RawNote]) -> int | None:
+    """The last note's number if the copy stops in the notes list (no notes at all: 0; the last
+    note cut mid-sentence: its number); None if the list looks whole."""
+    if not raw_notes:
+        return 0
+    if notes and not raw_notes[-1].text.rstrip().endswith(_SENTENCE_ENDS):
+        return max(note.number for note, _ in notes)
+    return None
+
+
+def _check_cut_off(body: list[m.Block], notes: list[tuple[m.Note, int]], numbers: list[int], found: _Findings) -> None:
+    """A copy that stops mid-sentence (or mid-caption) is said to be cut off; nothing is invented."""
+    if notes or not body or not numbers:
+        return
+    last = body[-1]
+    text = m.plain_text(last.content) if isinstance(last, m.Paragraph | m.Quotation) else ""
+    if len(text) >= 60 and not text.rstrip().endswith(_SENTENCE_ENDS):
+        found.add("cut-off", f"the copy ends in the middle of a sentence: {text[-40:]!r}", numbers[-1])
+
+
+_SENTENCE_ENDS = tuple('.!?"”’)…:')
 
 
 def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings) -> list[m.Block]:
@@ -367,7 +573,7 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings) -> li
                 "an e-mail address was hidden by the web page",
                 *unit.locate(unit.text.index("[email protected]")),
             )
-        if unit.text == previous:
+        if unit.text == previous and not is_figure_text(unit.text):
             found.add("duplicate-paragraph", "paragraph repeats the one before it; dropped", unit.line)
             continue
         previous = unit.text
@@ -419,11 +625,23 @@ def _read_notes(raw_notes: list[RawNote], fields: dict[str, object], found: _Fin
     return notes
 
 
-def _check_references(reader: BlockReader, notes: list[tuple[m.Note, int]], found: _Findings) -> None:
+def _check_references(
+    reader: BlockReader, notes: list[tuple[m.Note, int]], cut_after: int | None, found: _Findings
+) -> None:
+    """Every reference against the notes; where the copy ends in (or before) the notes list, the
+    references past its last note are one ``cut-off`` finding, not missing notes."""
     numbers = {note.number for note, _ in notes}
     referenced = {ref.number for ref in reader.refs}
+    beyond = sorted({ref.number for ref in reader.refs if cut_after is not None and ref.number > cut_after})
+    if beyond:
+        where = f"after note {cut_after}" if cut_after else "before its notes list"
+        found.add(
+            "cut-off",
+            f"the copy ends {where}; references {', '.join(f'[{n}]' for n in beyond)} have no note in it",
+            next(ref.line for ref in reader.refs if ref.number == beyond[0]),
+        )
     for ref in reader.refs:
-        if ref.number not in numbers:
+        if ref.number not in numbers and ref.number not in beyond:
             found.add("missing-note", f"reference [{ref.number}] points to no note", ref.line, ref.column)
     for note, line in notes:
         if note.number not in referenced:

@@ -1,0 +1,228 @@
+"""What the reader knows about real pages, kept as data: the rules in the other modules stay few.
+
+Adding a site's chrome, a notice's wording, a series or a language is one entry here and one
+test in ``tests/test_layouts.py``. Lines are compared case-insensitively after the reader has
+folded odd spaces and trimmed them; patterns are matched against the whole line unless a name
+says otherwise. Every pattern here is linear: no nested repetition, so long lines cost little.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- page chrome: lines of the page, not of the dispatch, dropped wherever they stand in the top part
+
+CHROME_LINES = frozenset(
+    line.casefold()
+    for line in (
+        "memri",
+        "MEMRI - The Middle East Media Research Institute",
+        "The Middle East Media Research Institute",
+        "Donate Today",
+        "Donate",
+        "Subscribe Today",
+        "Subscribe",
+        "cta-image",
+        "Share Video:",
+        "Share this Video:",
+        "Share:",
+        "Request a Clip",
+        "Request Clip",
+        "Print",
+        "Print this page",
+        "Email",
+        "E-mail",
+        "Tweet",
+        "Share",
+        "Save",
+        "Menu",
+        "Search",
+        "Skip to main content",
+        "Back to top",
+        "Subscribe a Friend to Free Email List",
+        "Subscribe to Additional E-Newsletters",
+        "Support MEMRI",
+        "Latest",
+        "Home",
+    )
+)
+
+CHROME_PATTERNS = re.compile(
+    "|".join(
+        (
+            r"Donations from readers like you\b.*",
+            r"Subscribe to receive (?:daily or weekly )?MEMRI e-?mails\b.*",
+            r"Media, government,? and academia can request\b.*",
+            r"Find MEMRI On:.*",
+            r"View this e-?mail in your browser\.?",
+            r"(?:Having trouble|Trouble) viewing this e-?mail\b.*",
+            r"Click here to view this e-?mail in (?:your|a) browser\.?",
+            r"If you (?:cannot|can't|can’t) (?:see|view|read) this e-?mail\b.*",
+            r"Follow (?:us|MEMRI) on\b.{0,80}",
+            r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
+        )
+    ),
+    re.IGNORECASE,
+)
+
+# --- a repost's own lines: dropped only before the dispatch's start (a blog's posting date, e-mail headers)
+
+REPOST_PATTERNS = re.compile(
+    "|".join(
+        (
+            r"Posted by\b.{0,120}",
+            r"Originally [Pp]osted by\b.{0,120}",
+            r"Quote:?",
+            r"(?:From|To|Cc|Sent|Date|Subject|Reply-To):\s.{0,200}",
+            r"Re:\s.{0,200}",
+            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.{4,40}",  # a blog's posting date
+            r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s.{0,20})?",
+            r"\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",
+            r"(?:\d+ )?[Cc]omments?:?",
+            r"Labels?:.{0,200}",
+            r"Permalink.{0,80}",
+        )
+    )
+)
+
+# --- notices that say the text is cut for non-subscribers (the dispatch is marked truncated)
+
+SUBSCRIBER_NOTICES = re.compile(
+    "|".join(
+        (
+            r"The full (?:text|version) of this (?:post|report|dispatch|article|item|document)"
+            r" is available (?:only )?to (?:MEMRI['’]s )?(?:[\w&'’ ]{1,60} )?(?:[Ss]ubscribers|[Mm]embers)",
+            r"(?:This|The) (?:post|report|item) is available (?:only )?to (?:paying )?(?:[Ss]ubscribers|[Mm]embers)",
+            r"Please log ?in or register to request subscription information",
+            r"you must be a (?:paying )?(?:member|subscriber) of (?:the )?(?:MEMRI )?(?:JTTM|CJL|Jihad and Terrorism)",
+            r"(?:JTTM|CJL) subscribers can (?:visit|view) this page to view the (?:full )?(?:report|post)",
+            r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+# --- promotional boxes inside or under the text: dropped, and they set nothing
+
+PROMO_LINES = re.compile(
+    "|".join(
+        (
+            r"(?:MEMRI )?Jihad (?:and|&) Terrorism Threat Monitor(?: \(JTTM\))?",
+            r"(?:JTTM|CJL) subscribers receive\b.*",
+            r"For (?:JTTM |CJL )?subscription information,? click here\.?",
+            r"Subscription information is available at this link\.?",
+            r"(?:Click here|Visit) to (?:support|donate to) MEMRI\b.*",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+# --- series: the names headers use, what they mean, and the ones that never start a dispatch
+
+SERIES = (
+    "Special Dispatch",
+    "Special Dispatch Series",
+    "Inquiry & Analysis Series",
+    "Inquiry & Analysis",
+    "Inquiry and Analysis Series",
+    "MEMRI Daily Brief",
+    "Daily Brief",
+    "Special Announcements",
+    "Special Announcement",
+    "Special Report",
+    "MEMRI TV Clip",
+    "JTTM Weekly",
+    "Islamist Websites Monitor",
+    "Jihad and Terrorism Threat Monitor",
+    "Iran Media Watch",
+    "Special Dispatch – Reform Project",
+)
+
+SERIES_ALIASES = {
+    "Special Dispatch Series": "Special Dispatch",
+    "Inquiry & Analysis": "Inquiry & Analysis Series",
+    "Inquiry and Analysis Series": "Inquiry & Analysis Series",
+    "Special Announcement": "Special Announcements",
+    "Daily Brief": "MEMRI Daily Brief",
+}
+
+# Second words of two-word topics in an e-mail header (``Saudi Arabia``), where no line break
+# separates the topics from the title.
+TOPIC_TAIL_WORDS = frozenset("Arabia Arab East Africa Asia Gulf Affairs Territories Authority Europe America".split())
+
+# Series printed inside a dispatch, under its own header: never a second header, never a new dispatch.
+SUB_SERIES = frozenset(("Islamist Websites Monitor", "Iran Media Watch", "MEMRI TV Clip"))
+
+# --- top of the page: words that are not titles
+
+NOT_TITLES = frozenset(
+    word.casefold()
+    for word in (
+        "Introduction",
+        "Summary",
+        "Background",
+        "Contents",
+        "Table of Contents",
+        "In This Report",
+        "Executive Summary",
+        "Sommaire",
+        "Inhalt",
+        "Inhaltsverzeichnis",
+        "Spis treści",
+        "Índice",
+        "Indice",
+        "Sommario",
+    )
+)
+
+CONTENTS_WORDS = frozenset(
+    word.casefold()
+    for word in ("Contents", "Table of Contents", "In This Report", "Sommaire", "Inhalt", "Spis treści", "Índice")
+)
+
+# --- bylines: the words that introduce authors, per language; a trailing "| MEMRI" is the site's
+
+BYLINE_WORDS = ("By", "By:", "Par", "Par :", "Par:", "Von", "Von:", "Autor:", "Autorin:", "Auteur :", "Auteur:",
+                "Di", "Por", "Por:", "Przez", "Autor")  # fmt: skip
+BYLINE_SITE_SUFFIX = re.compile(r"\s*\|\s*MEMRI\s*$", re.IGNORECASE)
+
+# --- month names per language (lowercase, genitive forms where a language uses them in dates)
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+    "de": ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "dezember"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+           "ottobre", "novembre", "dicembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+           "novembro", "dezembro"),
+    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+           "października", "listopada", "grudnia"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+}  # fmt: skip
+MONTH_SPELLINGS = {"jänner": 1, "maerz": 3, "setiembre": 9, "fevrier": 2, "aout": 8, "decembre": 12}
+
+# --- the body
+
+# All-caps labels that head digest items ("EXCLUSIVE: ..."): headings, not speakers.
+ITEM_LABELS = frozenset("EXCLUSIVE UPDATE BREAKING VIDEO WATCH READ REPORT ANALYSIS NEW SPECIAL URGENT".split())
+
+# Words that look like a speaker's name before a colon but are not speakers.
+NOT_SPEAKERS = frozenset(
+    "note source sources introduction update background conclusion summary photo image video author autor by "
+    "contents tags topics labels posted".split()
+)
+
+# Words that start a sentence: where a title ends in text whose line breaks were lost.
+SENTENCE_OPENERS = frozenset(
+    "On In According The A An Following Below Recently Last This These During After At Speaking Writing Since "
+    "While When As It He She They Earlier Today Yesterday Over Amid".split()
+)

@@ -1,0 +1,235 @@
+"""Where a dispatch starts in the text of a page, a repost or an e-mail.
+
+Real copies put a site's menus, donation boxes, a blog's posting date or e-mail headers before
+the dispatch, and sometimes lose every line break. :func:`unfold` first splits lines whose
+breaks were lost (a header, a page tail or a notes list inside one long line);
+:func:`find_start` then scores the candidate lines of the first part of the text:
+
+- *strong*: a header line, a TV-clip header (date, title, ``#1632 | 02:41``), a topics-and-series
+  line (the dispatch starts at the title above it);
+- *weak*: a title followed by a date or byline line.
+
+The first strong candidate wins, unless a weak one stands before it with body text between them
+(then the strong one is a line of the body, such as a related report's header).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from . import header as h
+from . import layouts
+
+FIRST_PART = 80  # non-blank lines in which the start is looked for
+_BODY_LIKE = 200  # a line this long is text of a body, not chrome
+_LONG_LINE = 400  # a line this long may hold several lines whose breaks were lost
+_TAIL_IN_LINE = re.compile(r"\s(?=Share this (?:Report|Clip|Post|Video|Article|Page)\s*:)")
+_NOTE_MARK = re.compile(r"\[(\d{1,4})\]")
+
+
+class Start(NamedTuple):
+    """The line a dispatch starts on, what was found there, and whether that is strong evidence."""
+
+    index: int
+    kind: str  # "header", "clip", "topics", "title-date" or "none"
+    strong: bool
+
+
+def is_chrome(line: str) -> bool:
+    """A line of the page around the dispatch: menus, buttons, donation boxes, image file names."""
+    return line.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(line) is not None
+
+
+def is_repost_line(line: str) -> bool:
+    """A line a repost puts before the dispatch: a posting date, ``Posted by``, e-mail headers."""
+    return layouts.REPOST_PATTERNS.fullmatch(line) is not None
+
+
+def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """Lines with the breaks a copy lost put back: before and after a header found inside a line
+    of the first part, before a page tail, and before each note of a notes list run into a line.
+    Split pieces keep the line number of the line they came from."""
+    if all(len(line) < _BODY_LIKE for line in lines[:FIRST_PART]) and all(len(line) < _LONG_LINE for line in lines):
+        return lines, numbers  # the common case: nothing to unfold
+    out: list[str] = []
+    out_numbers: list[int] = []
+    seen = 0
+    for line, number in zip(lines, numbers, strict=True):
+        pieces = [line]
+        if seen < FIRST_PART and len(line) > 60:
+            pieces = _split_at_header(line, bare=seen < 5)
+        if len(line) >= _LONG_LINE:
+            pieces = [part for piece in pieces for part in _split_long(piece)]
+        for piece in pieces:
+            out.append(piece)
+            out_numbers.append(number)
+        seen += bool(line)
+    return out, out_numbers
+
+
+def _split_at_header(line: str, bare: bool) -> list[str]:
+    """Split before and after a header inside the line: a whole header (with a date, a pipe or
+    topics) anywhere in the first part; a bare ``Series No. N``, which prose also cites, only in the
+    first lines (``bare``)."""
+    match = h.find_header(line)
+    if match is None or (match.start() == 0 and match.end() == len(line)):
+        return [line]
+    if not bare and not re.search(rf"[|—–]|{h.DATE}", match[0]):
+        return [line]
+    if h.match_header(line) or ("|" in line and h.match_topics_line(line)):
+        return [line]  # the line is a header or topics line as it stands
+    head = _trim_topics(match[0])
+    before, after = line[: match.start()].strip(), line[match.start() + len(head) :].strip()
+    pieces = [before, head]
+    if len(after) > 120:
+        title, rest = split_title(after)
+        pieces += [title, "", rest]
+    else:
+        pieces.append(after)
+    return [piece for piece in pieces if piece] if before or after else [line]
+
+
+def _trim_topics(header: str) -> str:
+    """An e-mail header's last topic ends at ``Project`` or after one or two words: the title follows."""
+    if "/" not in header:
+        return header
+    head, _, last = header.rpartition("/")
+    words = last.split()
+    if "Project" in words[:6]:
+        return f"{head}/{' '.join(words[: words.index('Project') + 1])}"
+    keep = 2 if len(words) > 1 and words[1] in layouts.TOPIC_TAIL_WORDS else 1
+    return f"{head}/{' '.join(words[:keep])}"
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """A title and the text run onto it: the title ends before the sentence that holds the first
+    lower-case word (a title is in title case); that sentence starts at an opener such as ``On``."""
+    words = text.split(" ")
+    for index, word in enumerate(words):
+        letters = word.strip("\"'“”‘’(),.:;")
+        if index and letters[:1].islower() and letters.lower() not in _SMALL_WORDS:
+            for back in range(index - 1, 0, -1):
+                if words[back] in layouts.SENTENCE_OPENERS:
+                    return " ".join(words[:back]), " ".join(words[back:])
+            return " ".join(words[: index - 1]), " ".join(words[index - 1 :])
+    return text, ""
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
+
+
+def _split_long(line: str) -> list[str]:
+    """A page tail and a notes list run into one long line, split before the tail and each note."""
+    pieces = _TAIL_IN_LINE.split(line)
+    if len(pieces) > 1:
+        return [part for piece in pieces for part in _split_long(piece)]
+    marks = list(_NOTE_MARK.finditer(line))
+    # the notes list: the last "[1]" from which the markers run 1, 2, 3, ... to the end
+    for first in range(len(marks) - 1, -1, -1):
+        if marks[first][1] != "1" or first == 0 or marks[first].start() == 0:
+            continue
+        run = marks[first:]
+        if len(run) >= 2 and [int(mark[1]) for mark in run] == list(range(1, len(run) + 1)):
+            cuts = [mark.start() for mark in run]
+            return [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return [line]
+
+
+def find_start(lines: list[str]) -> Start:
+    """The line the dispatch starts on (see the module's docstring)."""
+    candidates = [i for i, line in enumerate(lines) if line][:FIRST_PART]
+    weak: int | None = None
+    sub_series: int | None = None  # a sub-series header is the dispatch's own only if there is no other
+    body_since_weak = False
+    for position, i in enumerate(candidates):
+        line = lines[i]
+        if sub_series is None and weak is None and _is_sub_series_header(line):
+            sub_series = i
+            continue
+        strong = _strong_start(lines, candidates, position)
+        if strong is not None:
+            if weak is not None and body_since_weak:
+                break
+            if sub_series is not None and strong.kind == "topics":
+                return Start(sub_series, "header", strong=True)  # its meta block
+            return strong
+        date_line = h.match_date_line(line) if weak is None else None
+        if date_line is not None and date_line.date is not None:
+            weak = _title_above(lines, candidates, position)
+        elif weak is not None and len(line) >= _BODY_LIKE:
+            body_since_weak = True
+    if sub_series is not None:
+        return Start(sub_series, "header", strong=True)
+    if weak is not None:
+        return Start(weak, "title-date", strong=False)
+    return Start(candidates[0] if candidates else 0, "none", strong=False)
+
+
+def _is_sub_series_header(line: str) -> bool:
+    header = h.match_header(line)
+    return header is not None and h.is_sub_series(header)
+
+
+def _strong_start(lines: list[str], candidates: list[int], position: int) -> Start | None:
+    i = candidates[position]
+    line = lines[i]
+    header = h.match_header(line)
+    if header is not None and not h.is_sub_series(header):
+        return Start(i, "header", strong=True)
+    if _clip_start(lines, candidates, position):
+        return Start(i, "clip", strong=True)
+    if "|" in line and h.match_topics_line(line) is not None:
+        above = _meta_top(lines, candidates, position)
+        return Start(above, "topics", strong=True)
+    return None
+
+
+def _clip_start(lines: list[str], candidates: list[int], position: int) -> bool:
+    """A TV clip's header starts here: a date and one title line, or the title alone, then
+    ``#1632 | 02:41`` (chrome such as ``Share Video:`` between them aside)."""
+    ahead = [lines[i] for i in candidates[position : position + 8] if not is_chrome(lines[i])][:3]
+    if not ahead or h.match_clip_line(ahead[0]):
+        return False
+    if len(ahead) >= 2 and h.match_clip_line(ahead[1]):
+        return not h.is_date_only(ahead[0])
+    return len(ahead) == 3 and h.is_date_only(ahead[0]) and bool(h.match_clip_line(ahead[2]))
+
+
+def _meta_top(lines: list[str], candidates: list[int], position: int) -> int:
+    """Above a topics line: its date or byline lines, and the title above them."""
+    back = position - 1
+    while back >= 0 and h.match_date_line(lines[candidates[back]]):
+        back -= 1
+    while back >= 0 and is_chrome(lines[candidates[back]]):
+        back -= 1
+    return candidates[back] if back >= 0 else candidates[position]
+
+
+def _title_above(lines: list[str], candidates: list[int], position: int) -> int | None:
+    """The title over a date line (over its byline too, where the byline stands between them)."""
+    back = position - 1
+    if back >= 0 and h.match_date_line(lines[candidates[back]]):
+        back -= 1  # "Title / By A. Author / March 3, 2021"
+    while back >= 0 and is_chrome(lines[candidates[back]]):
+        back -= 1
+    if back < 0:
+        return None
+    title = lines[candidates[back]]
+    if looks_like_title(title):
+        return candidates[back]
+    return None
+
+
+def looks_like_title(line: str) -> bool:
+    """A line that can be a dispatch's title: short enough, not a sentence, not a label or chrome."""
+    return (
+        bool(line)
+        and len(line) <= 300
+        and not line.endswith((".", ":", ";", ","))
+        and line.casefold() not in layouts.NOT_TITLES
+        and not is_chrome(line)
+        and not is_repost_line(line)
+        and h.match_date_line(line) is None
+        and not line.endswith(("(Source:", "Description automatically generated"))
+    )
