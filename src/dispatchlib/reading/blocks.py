@@ -210,11 +210,11 @@ def figure_line(text: str) -> m.Figure | None:
     credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``"""
     if len(text) > 300 or ("(" not in text and "Source:" not in text):
         return None
+    match = _CAPTION_AND_CREDIT.fullmatch(text) if text[-1:] in "0123456789." else None
+    if match is not None and any(word[:1].islower() for word in match["caption"].split()):
+        return m.Figure(caption=match["caption"].strip(), credit=match["credit"])
     if credit_line(text):
         return m.Figure(credit=text)  # a cartoon known from its credit alone
-    match = _CAPTION_AND_CREDIT.fullmatch(text) if text[-1:] in "0123456789." else None
-    if match is not None:
-        return m.Figure(caption=match["caption"].strip(), credit=match["credit"])
     match = _SOURCE_CAPTION.fullmatch(text) if "Source:" in text else None
     if match is not None:
         return m.Figure(caption=match["caption"].strip(), credit=match["credit"].strip())
@@ -244,6 +244,8 @@ def _figure(text: str) -> m.Figure | None:
 def _is_heading(text: str) -> bool:
     if len(text) > 120 or _ends_sentence(text.rstrip('"”’')) or text.endswith(","):
         return False
+    if text.startswith(("By ", "By:")):
+        return False  # a digest item's byline
     if _REF_OR_PAREN.search(text):
         return False
     words = _WORD.findall(text)

@@ -112,6 +112,7 @@ PROMO_LINES = re.compile(
             r"For (?:JTTM |CJL )?subscription information,? click here\.?",
             r"Subscription information is available at this link\.?",
             r"(?:Click here|Visit) to (?:support|donate to) MEMRI\b.*",
+            r"Read (?:the|The) Full (?:Report|Post|Article)\.?",
         )
     ),
     re.IGNORECASE,

@@ -314,7 +314,8 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
     _read_title(cursor, header is not None, fields, found)
     _read_meta(cursor, fields, found)
     if header is None and fields.get("date") is not None:
-        found.add("date-guessed", f"no header; the date {fields['date']} is the byline's", fields.pop("_date_line", None))  # type: ignore[arg-type]
+        line = fields.get("_date_line")
+        found.add("date-guessed", f"no header; the date {fields['date']} is taken from line {line}", line)  # type: ignore[arg-type]
     fields.pop("_date_line", None)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
@@ -336,6 +337,9 @@ def _read_sub_series(cursor: _Cursor, fields: dict[str, object], found: _Finding
 def _read_title(cursor: _Cursor, has_header: bool, fields: dict[str, object], found: _Findings) -> None:
     """The title: the first line that can be one, past contents lists; bylines on the way are read."""
     _skip_contents(cursor, found)
+    while (byline := h.match_date_line(cursor.peek())) is not None and byline.date is None:
+        _apply_date_line(byline, fields, found, cursor.line_number(cursor.skip_blank()))  # "Autor: ..." above the title
+        cursor.index += 1
     line = cursor.peek()
     if _is_meta(line) or not looks_like_title(line):
         if line and not _is_meta(line):
@@ -498,10 +502,13 @@ def _tail(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> tuple
     return lines, numbers, _TailFound(institute=institute, ended=ended)
 
 
+_NOTICE_WORDS = ("ubscri", "ember", "MEMRI", "Monitor", "Full ")  # every notice and promotion holds one
+
+
 def _notice(line: str, number: int, fields: dict[str, object], found: _Findings) -> bool:
     """True if the line is a notice or promotion to drop; a subscriber notice, alone or inside a
     paragraph, marks the dispatch truncated."""
-    if "ubscri" not in line and "ember" not in line and "MEMRI" not in line and "Monitor" not in line:
+    if not any(word in line for word in _NOTICE_WORDS):
         return False  # the common case: no notice's wording has none of these
     notice = layouts.SUBSCRIBER_NOTICES.search(line)
     if notice is not None:
