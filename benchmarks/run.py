@@ -35,6 +35,7 @@ from dispatchlib.testing import CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_FILES = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "variants").glob("*.txt"))
+LAYOUTS = ROOT / "tests" / "layouts"
 
 # target key: (at most, or at least when negative) -- the issue's targets
 TARGETS: dict[str, tuple[str, float]] = {
@@ -161,6 +162,10 @@ def per_dispatch(report: Report, corpus: list[dl.Dispatch], runs: int) -> None:
         dl.export(corpus[0], name)
     parse = median_time(lambda: [dl.parse(t) for t in texts], runs) / len(texts)
     report.row("parse, per dispatch", ms(parse), parse_ms=parse * 1000)
+    # the tests' fixtures in the layouts of real pages: chrome, reposts, headerless and cut copies
+    layouts = [p.read_text(encoding="utf-8").partition("\n")[2] for p in sorted(LAYOUTS.glob("*.txt"))]
+    cost = median_time(lambda: [dl.parse(t) for t in layouts], runs) / len(layouts)
+    report.row(f"parse, per real-page layout fixture ({len(layouts)})", ms(cost))
     for name in ("json", "txt", "epub", "docx"):
         cost = median_time(lambda name=name: [dl.export(d, name) for d in corpus], runs) / len(corpus)
         report.row(f"{name} export, per dispatch, in one process", ms(cost), **{f"{name}_ms": cost * 1000})

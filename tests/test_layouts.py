@@ -102,7 +102,10 @@ def test_clip_page_chrome_is_dropped_and_reported() -> None:
 
 def test_report_date_wins_over_the_blogs_posting_date() -> None:
     """A repost's own date and 'Posted by' line stand before the header and are dropped."""
-    for name, date in (("blog-repost", datetime.date(2013, 6, 7)), ("blog-date-before-header", datetime.date(2013, 5, 30))):
+    for name, date in (
+        ("blog-repost", datetime.date(2013, 6, 7)),
+        ("blog-date-before-header", datetime.date(2013, 5, 30)),
+    ):
         dispatch, diagnostics = _read(name)
         assert dispatch.date == date
         assert "page text before the header" in next(d.message for d in diagnostics if d.code == "page-chrome")
@@ -157,7 +160,7 @@ def test_lines_that_are_not_titles(name: str, title: str) -> None:
 def test_sub_series_line_is_a_heading_and_never_a_second_dispatch() -> None:
     """'Islamist Websites Monitor No. 93' after a blank line does not split the report."""
     for name in ("sub-series-under-header", "sub-series-in-body"):
-        dispatch, diagnostics = _read(name)
+        dispatch, _diagnostics = _read(name)
         assert dispatch.series == "Special Dispatch"
         assert any(isinstance(b, dl.Heading) and "Islamist Websites Monitor" in b.text for b in dispatch.body)
 
@@ -220,13 +223,15 @@ def test_figures_in_every_form() -> None:
         ("The bus that never comes", "Example Daily (Egypt), February 25, 2016")
     ]
     assert len(figures["figures-alt-text-repeated"]) == 2
-    assert [(f.caption, f.credit_missing) for f in figures["figures-caption-cut"]] == [("A crowd at the festival", False)]
+    assert [(f.caption, f.credit_missing) for f in figures["figures-caption-cut"]] == [
+        ("A crowd at the festival", False)
+    ]
 
 
 def test_digest_items_are_headings_and_their_bylines_are_not_the_authors() -> None:
     """'EXCLUSIVE: ...' heads an item; an item's 'By:' line does not make the digest's author."""
     digest, _ = _read("notice-paying-member-digest")
-    assert [b.text for b in digest.body if isinstance(b, dl.Heading)][0].startswith("EXCLUSIVE: ")
+    assert next(b.text for b in digest.body if isinstance(b, dl.Heading)).startswith("EXCLUSIVE: ")
     assert not any(isinstance(b, dl.SpeakerTurn) for b in digest.body)
     picks, _ = _read("digest-editors-picks")
     assert picks.authors == ()

@@ -12,14 +12,14 @@ import textwrap
 from collections.abc import Callable
 
 from .. import model as m
-from ..reading.header import format_date, format_duration
-from ..reading.notes import note_text
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import InputError
 from ..hookspecs import hookimpl
 from ..options import ExportOptions
-from ..reading import parse_many
 from ..plugins import Exporter, Reader
+from ..reading import parse_many
+from ..reading.header import format_date, format_duration
+from ..reading.notes import note_text
 
 __all__ = ["to_text"]
 

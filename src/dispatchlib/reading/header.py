@@ -53,9 +53,7 @@ _BYLINE_WORD = "|".join(
     re.escape(word) + ("" if word.endswith(":") else r"(?=\s)")
     for word in sorted(layouts.BYLINE_WORDS, key=len, reverse=True)
 )
-_DATE_LINE = re.compile(
-    rf"(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*))?"
-)
+_DATE_LINE = re.compile(rf"(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*))?")
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
@@ -205,7 +203,7 @@ def match_date_line(line: str) -> DateLine | None:
 
 def _look_like_names(authors: tuple[str, ...]) -> bool:
     return bool(authors) and all(
-        len(name) <= 60 and name[0].isupper() and not name.endswith((".", ":", ";", "?", "!")) or name[-2:-1] == " "
+        (len(name) <= 60 and name[0].isupper() and not name.endswith((".", ":", ";", "?", "!"))) or name[-2:-1] == " "
         for name in authors
     )
 

@@ -11,8 +11,8 @@ import re
 
 from attrs import frozen
 
-from .header import DATE, parse_date
 from ..model import Note
+from .header import DATE, parse_date
 
 _START = re.compile(r"\[(?P<bracket>\d{1,4})\]|\((?P<paren>\d{1,4})\)|(?P<star>\*)(?=\s*\S)")
 _MARKER_INITIALS = frozenset("[(*")

@@ -178,7 +178,7 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
     _read_top(cursor, start, fields, found)
     lines, numbers, tail = _tail(cursor, fields, found)
     body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found)
-    _judge_evidence(start, fields, bool(notes or refs_found), tail, body, found, cursor.line_number(start.index))
+    _judge_evidence(start, fields, bool(notes or refs_found), tail, body, found, cursor.line_number(start.at))
     return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
 
 
@@ -230,9 +230,7 @@ def _judge_evidence(
             line,
         )
     else:
-        found.add(
-            "not-a-dispatch", "no header, meta line, note or note reference was found; is this a dispatch?", line
-        )
+        found.add("not-a-dispatch", "no header, meta line, note or note reference was found; is this a dispatch?", line)
 
 
 def _and(reasons: list[str]) -> str:
@@ -247,8 +245,8 @@ def _names_a_series(body: list[m.Block]) -> bool:
 
 def _skip_to_start(cursor: _Cursor, start: Start, found: _Findings) -> None:
     """Drop the page's lines before the dispatch's start (reported with their place and count)."""
-    dropped = [i for i in range(cursor.index, start.index) if cursor.lines[i]]
-    cursor.index = start.index
+    dropped = [i for i in range(cursor.index, start.at) if cursor.lines[i]]
+    cursor.index = start.at
     if not dropped:
         return
     first, last = cursor.line_number(dropped[0]), cursor.line_number(dropped[-1])
@@ -258,7 +256,7 @@ def _skip_to_start(cursor: _Cursor, start: Start, found: _Findings) -> None:
     else:
         message = (
             f"{len(dropped)} line(s) of page text before the {_START_WORDS[start.kind]} on line "
-            f"{cursor.line_number(start.index)} dropped ({where}, from {cursor.lines[dropped[0]][:40]!r})"
+            f"{cursor.line_number(start.at)} dropped ({where}, from {cursor.lines[dropped[0]][:40]!r})"
         )
     found.add("page-chrome", message, first)
 
@@ -337,13 +335,17 @@ def _read_sub_series(cursor: _Cursor, fields: dict[str, object], found: _Finding
 def _read_title(cursor: _Cursor, has_header: bool, fields: dict[str, object], found: _Findings) -> None:
     """The title: the first line that can be one, past contents lists; bylines on the way are read."""
     _skip_contents(cursor, found)
-    while (byline := h.match_date_line(cursor.peek())) is not None and byline.date is None:
-        _apply_date_line(byline, fields, found, cursor.line_number(cursor.skip_blank()))  # "Autor: ..." above the title
+    while (above := h.match_date_line(cursor.peek())) is not None and above.date is None:
+        _apply_date_line(above, fields, found, cursor.line_number(cursor.skip_blank()))  # "Autor: ..." above the title
         cursor.index += 1
     line = cursor.peek()
     if _is_meta(line) or not looks_like_title(line):
         if line and not _is_meta(line):
-            found.add("title-guessed", f"no title: line {cursor.line_number(cursor.skip_blank())} cannot be one", cursor.line_number(cursor.skip_blank()))
+            found.add(
+                "title-guessed",
+                f"no title: line {cursor.line_number(cursor.skip_blank())} cannot be one",
+                cursor.line_number(cursor.skip_blank()),
+            )
         return
     number = cursor.line_number(cursor.skip_blank())
     cursor.index += 1
@@ -384,7 +386,11 @@ def _read_clip_top(cursor: _Cursor, fields: dict[str, object], found: _Findings)
         return False
     dropped = [i for i in chrome if i < clip_at]
     if dropped:
-        found.add("page-chrome", f"{len(dropped)} line(s) of web-page chrome in the clip's header dropped", cursor.line_number(dropped[0]))
+        found.add(
+            "page-chrome",
+            f"{len(dropped)} line(s) of web-page chrome in the clip's header dropped",
+            cursor.line_number(dropped[0]),
+        )
     clip = h.match_clip_line(cursor.lines[clip_at])
     assert clip is not None
     cursor.index = clip_at + 1
@@ -509,15 +515,13 @@ def _notice(line: str, number: int, fields: dict[str, object], found: _Findings)
     """True if the line is a notice or promotion to drop; a subscriber notice, alone or inside a
     paragraph, marks the dispatch truncated."""
     if not any(word in line for word in _NOTICE_WORDS):
-        return False  # the common case: no notice's wording has none of these
+        return False  # the common case: the line holds none of the words every notice holds
     notice = layouts.SUBSCRIBER_NOTICES.search(line)
     if notice is not None:
         if not fields.get("truncated"):
             found.add("truncated", f"the text says the full version is for subscribers only: {notice[0]!r}", number)
         fields["truncated"] = True
-        if len(line) - len(notice[0]) <= 40:  # the line is the notice: drop it
-            return True
-        return False
+        return len(line) - len(notice[0]) <= 40  # the line is the notice: drop it
     if len(line) <= 300 and layouts.PROMO_LINES.fullmatch(line):
         found.add("boilerplate", f"promotion {line[:40]!r} dropped", number)
         return True

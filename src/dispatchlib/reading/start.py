@@ -31,7 +31,7 @@ _NOTE_MARK = re.compile(r"\[(\d{1,4})\]")
 class Start(NamedTuple):
     """The line a dispatch starts on, what was found there, and whether that is strong evidence."""
 
-    index: int
+    at: int  # the line's index
     kind: str  # "header", "clip", "topics", "title-date" or "none"
     strong: bool
 
