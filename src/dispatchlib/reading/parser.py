@@ -214,6 +214,7 @@ def _judge_evidence(
         reason
         for reason, present in (
             ("a title over a date line", start.kind == "title-date"),
+            ("a date line over a title", start.kind == "date-title"),
             ("a translation boundary", any(isinstance(block, m.TranslationBoundary) for block in body)),
             ("a series named in the text", fields.get("series") is None and _names_a_series(body)),
         )
@@ -266,6 +267,7 @@ _START_WORDS = {
     "clip": "TV-clip header",
     "topics": "title over the topics line",
     "title-date": "title over the date line",
+    "date-title": "date line over the title",
     "none": "text",
 }
 
@@ -309,6 +311,8 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
         found.add("missing-header", "no 'DATE SERIES No. NUMBER' header line; reading on without one", header_line)
     _skip_chrome(cursor, found)
     _read_sub_series(cursor, fields, found)
+    if start.kind == "date-title":
+        _read_meta(cursor, fields, found)  # the date above the title
     _read_title(cursor, header is not None, fields, found)
     _read_meta(cursor, fields, found)
     if header is None and fields.get("date") is not None:

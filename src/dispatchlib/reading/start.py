@@ -7,7 +7,7 @@ breaks were lost (a header, a page tail or a notes list inside one long line);
 
 - *strong*: a header line, a TV-clip header (date, title, ``#1632 | 02:41``), a topics-and-series
   line (the dispatch starts at the title above it);
-- *weak*: a title followed by a date or byline line.
+- *weak*: a title followed by a date or byline line; a date line followed by a title (reposts).
 
 The first strong candidate wins, unless a weak one stands before it with body text between them
 (then the strong one is a line of the body, such as a related report's header).
@@ -32,7 +32,7 @@ class Start(NamedTuple):
     """The line a dispatch starts on, what was found there, and whether that is strong evidence."""
 
     at: int  # the line's index
-    kind: str  # "header", "clip", "topics", "title-date" or "none"
+    kind: str  # "header", "clip", "topics", "title-date", "date-title" or "none"
     strong: bool
 
 
@@ -140,6 +140,7 @@ def find_start(lines: list[str]) -> Start:
     """The line the dispatch starts on (see the module's docstring)."""
     candidates = [i for i, line in enumerate(lines) if line][:FIRST_PART]
     weak: int | None = None
+    weak_kind = "title-date"
     sub_series: int | None = None  # a sub-series header is the dispatch's own only if there is no other
     body_since_weak = False
     for position, i in enumerate(candidates):
@@ -157,12 +158,14 @@ def find_start(lines: list[str]) -> Start:
         date_line = h.match_date_line(line) if weak is None else None
         if date_line is not None and date_line.date is not None:
             weak = _title_above(lines, candidates, position)
+            if weak is None and _title_below(lines, candidates, position):
+                weak, weak_kind = i, "date-title"  # a repost's "June 7, 2013 / Title"
         elif weak is not None and len(line) >= _BODY_LIKE:
             body_since_weak = True
+    if weak is not None:
+        return Start(weak, weak_kind, strong=False)
     if sub_series is not None:
         return Start(sub_series, "header", strong=True)
-    if weak is not None:
-        return Start(weak, "title-date", strong=False)
     return Start(candidates[0] if candidates else 0, "none", strong=False)
 
 
@@ -219,6 +222,11 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     if looks_like_title(title):
         return candidates[back]
     return None
+
+
+def _title_below(lines: list[str], candidates: list[int], position: int) -> bool:
+    below = [lines[i] for i in candidates[position + 1 : position + 4] if not is_chrome(lines[i])]
+    return bool(below) and looks_like_title(below[0]) and not h.match_header(below[0])
 
 
 def looks_like_title(line: str) -> bool:
