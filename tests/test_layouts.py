@@ -328,3 +328,23 @@ def test_series_aliases(alias: str, series: str) -> None:
     """Older names of a series read as the name the model uses."""
     found = header.match_header(f"March 1, 2010 {alias} No. 12")
     assert found is not None and found.series == series
+
+
+def test_check_strict_refuses_non_dispatches_and_explains_dispatches(tmp_path: Path) -> None:
+    """``dispatchlib check --strict``: non-zero for a news article and an op-ed; zero for a
+    headerless copy, whose guesses it prints."""
+    import subprocess
+    import sys
+
+    def check(name: str) -> subprocess.CompletedProcess[bytes]:
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(_text(HERE / "layouts" / f"{name}.txt"))
+        return subprocess.run(
+            [sys.executable, "-m", "dispatchlib", "check", "--strict", str(path)], capture_output=True
+        )
+
+    assert check("not-news-article").returncode != 0
+    assert check("not-op-ed").returncode != 0
+    done = check("headerless-title-date-byline")
+    assert done.returncode == 0
+    assert b"[title-guessed]" in done.stdout and b"[evidence]" in done.stdout

@@ -15,7 +15,6 @@ from . import layouts
 from .header import DATE
 
 _TERMINAL = tuple('.!?:;"”’)]…')
-_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
 _REF = re.compile(r"\[(\d{1,4})\]")
 _REF_OR_PAREN = re.compile(r"\[(\d{1,4})\]|\((\d{1,4})\)")
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u20d0-\u20ff"
@@ -253,7 +252,7 @@ def _is_heading(text: str) -> bool:
         return False
     if _NUMBERED.match(text) or text[0] in _OPEN_QUOTES:
         return True
-    significant = [word for word in words if word.lower() not in _SMALL_WORDS] or words
+    significant = [word for word in words if word.lower() not in layouts.SMALL_WORDS] or words
     capitalised = sum(1 for word in significant if word[0].isupper())
     return capitalised >= 0.75 * len(significant)
 

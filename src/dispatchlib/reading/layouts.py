@@ -222,6 +222,9 @@ NOT_SPEAKERS = frozenset(
     "contents tags topics labels posted".split()
 )
 
+# Small words that title case leaves in lower case.
+SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
+
 # Words that start a sentence: where a title ends in text whose line breaks were lost.
 SENTENCE_OPENERS = frozenset(
     "On In According The A An Following Below Recently Last This These During After At Speaking Writing Since "

@@ -342,16 +342,13 @@ def _read_title(cursor: _Cursor, has_header: bool, fields: dict[str, object], fo
     while (above := h.match_date_line(cursor.peek())) is not None and above.date is None:
         _apply_date_line(above, fields, found, cursor.line_number(cursor.skip_blank()))  # "Autor: ..." above the title
         cursor.index += 1
-    line = cursor.peek()
-    if _is_meta(line) or not looks_like_title(line):
-        if line and not _is_meta(line):
-            found.add(
-                "title-guessed",
-                f"no title: line {cursor.line_number(cursor.skip_blank())} cannot be one",
-                cursor.line_number(cursor.skip_blank()),
-            )
+    line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    if _is_meta(line):
         return
-    number = cursor.line_number(cursor.skip_blank())
+    if not looks_like_title(line):
+        if line:
+            found.add("title-guessed", f"no title: line {number} cannot be one", number)
+        return
     cursor.index += 1
     byline = h.match_title_byline(line)
     fields["title"] = byline.title if byline else line
@@ -367,9 +364,9 @@ def _skip_contents(cursor: _Cursor, found: _Findings) -> None:
         return
     first = cursor.line_number(cursor.skip_blank())
     cursor.index += 1
-    later = set(cursor.lines[cursor.index + 1 :])
+    last = {line: index for index, line in enumerate(cursor.lines)}  # where each line stands last
     count = 1
-    while cursor.peek() and cursor.peek() in later and cursor.lines[cursor.skip_blank() + 1 :].count(cursor.peek()):
+    while cursor.peek() and last[cursor.peek()] > cursor.index:
         cursor.index += 1
         count += 1
     found.add("boilerplate", f"a table of contents ({count} line(s)) dropped", first)

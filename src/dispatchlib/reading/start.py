@@ -108,15 +108,12 @@ def split_title(text: str) -> tuple[str, str]:
     words = text.split(" ")
     for index, word in enumerate(words):
         letters = word.strip("\"'“”‘’(),.:;")
-        if index and letters[:1].islower() and letters.lower() not in _SMALL_WORDS:
+        if index and letters[:1].islower() and letters.lower() not in layouts.SMALL_WORDS:
             for back in range(index - 1, 0, -1):
                 if words[back] in layouts.SENTENCE_OPENERS:
                     return " ".join(words[:back]), " ".join(words[back:])
             return " ".join(words[: index - 1]), " ".join(words[index - 1 :])
     return text, ""
-
-
-_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
 
 
 def _split_long(line: str) -> list[str]:
