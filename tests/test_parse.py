@@ -283,3 +283,12 @@ def test_damaged_dispatch_text_never_raises(text: str) -> None:
     assert all(isinstance(d, dl.Dispatch) for d, _ in dl.parse_many(text))
     with contextlib.suppress(dl.ParseError):
         dl.parse(text, strict=True)
+
+
+def test_a_stray_control_character_does_not_make_a_text_binary() -> None:
+    """One ESC in a real dispatch: read, and the character replaced and reported on reading."""
+    text = SIMPLE.replace("First paragraph.", "First\x1b paragraph.")
+    dispatch, diagnostics = dl.read_bytes(text.encode(), source="x.txt")
+    assert isinstance(dispatch, dl.Dispatch) and dispatch.number == 10523
+    assert "unsafe-characters" in {d.code for d in diagnostics}
+    assert "\x1b" not in dl.to_json(dispatch)

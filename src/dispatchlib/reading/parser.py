@@ -162,6 +162,8 @@ def _starts_dispatch(lines: list[str], index: int) -> bool:
 
 def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
     binary = _BINARY.search(text) if _holds_any(text, _BINARY_CHARS) else None
+    if binary is not None and "\x00" not in text and len(_BINARY.findall(text)) * 100 <= len(text):
+        binary = None  # a stray control character in real text: the sanitizer replaces and reports it
     if binary is not None:
         line = text.count("\n", 0, binary.start()) + 1 + line_offset
         found.add("not-a-dispatch", "not a text file: it holds control characters or NUL bytes", line)
