@@ -202,8 +202,12 @@ def match_date_line(line: str) -> DateLine | None:
 
 
 def _look_like_names(authors: tuple[str, ...]) -> bool:
+    """Capitalised, short, and not a sentence's end (a final '.' only after an initial: ``Jr.``)."""
     return bool(authors) and all(
-        (len(name) <= 60 and name[0].isupper() and not name.endswith((".", ":", ";", "?", "!"))) or name[-2:-1] == " "
+        len(name) <= 60
+        and name[0].isupper()
+        and not name.endswith((":", ";", "?", "!"))
+        and (not name.endswith(".") or len(name.split()[-1]) <= 3)
         for name in authors
     )
 

@@ -136,7 +136,6 @@ SERIES = (
     "Islamist Websites Monitor",
     "Jihad and Terrorism Threat Monitor",
     "Iran Media Watch",
-    "Special Dispatch – Reform Project",
 )
 
 SERIES_ALIASES = {

@@ -20,7 +20,7 @@ from . import header as h
 from . import layouts
 from .blocks import BlockReader, Unit, credit_line, is_figure_text, split_units
 from .notes import RawNote, collect_notes, find_notes, read_note
-from .start import Start, find_start, is_chrome, looks_like_title, unfold
+from .start import Start, clip_header, find_start, is_chrome, looks_like_title, unfold
 
 __all__ = ["parse", "parse_many"]
 
@@ -201,6 +201,8 @@ def _judge_evidence(
     text) is read, with an ``uncertain-dispatch`` error that strict checks refuse; none at all is
     ``not-a-dispatch``.
     """
+    if start.kind == "header":
+        return
     strong = [
         reason
         for reason, present in (
@@ -222,8 +224,6 @@ def _judge_evidence(
         )
         if present
     ]
-    if start.kind == "header":
-        return
     if strong:
         found.add("evidence", f"read as a dispatch from {_and(strong + weak)}", line)
     elif weak:
@@ -375,36 +375,27 @@ def _skip_contents(cursor: _Cursor, found: _Findings) -> None:
 
 
 def _read_clip_top(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> bool:
-    start = cursor.skip_blank()
-    ahead = [i for i in range(start, min(start + 12, len(cursor.lines))) if cursor.lines[i]][:8]
-    chrome = [i for i in ahead if is_chrome(cursor.lines[i])]
-    ahead = [i for i in ahead if i not in chrome]
-    clip_at = next((i for i in ahead[:4] if h.match_clip_line(cursor.lines[i])), None)
-    if clip_at is None or clip_at == ahead[0]:
+    found_header = clip_header(cursor.lines, cursor.skip_blank())
+    if found_header is None:
         return False
-    before = [cursor.lines[i] for i in ahead if i < clip_at]
-    date = h.parse_date(before[0]) if h.is_date_only(before[0]) else None
-    titles = before[1:] if date else before
-    if len(titles) != 1:
-        return False
-    dropped = [i for i in chrome if i < clip_at]
-    if dropped:
+    if found_header.chrome:
         found.add(
             "page-chrome",
-            f"{len(dropped)} line(s) of web-page chrome in the clip's header dropped",
-            cursor.line_number(dropped[0]),
+            f"{len(found_header.chrome)} line(s) of web-page chrome in the clip's header dropped",
+            cursor.line_number(found_header.chrome[0]),
         )
-    clip = h.match_clip_line(cursor.lines[clip_at])
+    clip = h.match_clip_line(cursor.lines[found_header.clip])
     assert clip is not None
-    cursor.index = clip_at + 1
+    cursor.index = found_header.clip + 1
     channels = h.match_clip_source(cursor.peek()) or ()
     if channels:
         cursor.index = cursor.skip_blank() + 1
+    date_at = found_header.date
     fields.update(
         series="MEMRI TV Clip",
         number=clip.number,
-        date=date,
-        title=titles[0],
+        date=h.parse_date(cursor.lines[date_at]) if date_at is not None else None,
+        title=cursor.lines[found_header.title],
         clip=m.Clip(duration_seconds=clip.duration_seconds, channels=channels),
     )
     return True
@@ -412,10 +403,6 @@ def _read_clip_top(cursor: _Cursor, fields: dict[str, object], found: _Findings)
 
 def _is_meta(line: str) -> bool:
     return bool(h.match_date_line(line) or h.match_topics_line(line) or h.match_header(line))
-
-
-def _looks_like_title(line: str) -> bool:
-    return bool(line) and len(line) <= 250 and not line.endswith(".")
 
 
 def _read_meta(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> bool:

@@ -177,7 +177,7 @@ def _strong_start(lines: list[str], candidates: list[int], position: int) -> Sta
     header = h.match_header(line)
     if header is not None and not h.is_sub_series(header):
         return Start(i, "header", strong=True)
-    if _clip_start(lines, candidates, position):
+    if clip_header(lines, i) is not None:
         return Start(i, "clip", strong=True)
     if "|" in line and h.match_topics_line(line) is not None:
         above = _meta_top(lines, candidates, position)
@@ -185,15 +185,29 @@ def _strong_start(lines: list[str], candidates: list[int], position: int) -> Sta
     return None
 
 
-def _clip_start(lines: list[str], candidates: list[int], position: int) -> bool:
-    """A TV clip's header starts here: a date and one title line, or the title alone, then
-    ``#1632 | 02:41`` (chrome such as ``Share Video:`` between them aside)."""
-    ahead = [lines[i] for i in candidates[position : position + 8] if not is_chrome(lines[i])][:3]
-    if not ahead or h.match_clip_line(ahead[0]):
-        return False
-    if len(ahead) >= 2 and h.match_clip_line(ahead[1]):
-        return not h.is_date_only(ahead[0])
-    return len(ahead) == 3 and h.is_date_only(ahead[0]) and bool(h.match_clip_line(ahead[2]))
+class ClipHeader(NamedTuple):
+    """Where a TV clip's header lines stand: its date (if any), title and ``#1632 | 02:41`` line,
+    and the chrome among them."""
+
+    date: int | None
+    title: int
+    clip: int
+    chrome: tuple[int, ...]
+
+
+def clip_header(lines: list[str], at: int) -> ClipHeader | None:
+    """A TV clip's header starting at line ``at``: a date and one title line, or the title alone,
+    then ``#1632 | 02:41`` (chrome such as ``Share Video:`` between them aside)."""
+    ahead = [i for i in range(at, min(at + 12, len(lines))) if lines[i]][:8]
+    chrome = tuple(i for i in ahead if is_chrome(lines[i]))
+    rest = [i for i in ahead if i not in chrome][:3]
+    if not rest or h.match_clip_line(lines[rest[0]]):
+        return None
+    if len(rest) >= 2 and h.match_clip_line(lines[rest[1]]) and not h.is_date_only(lines[rest[0]]):
+        return ClipHeader(None, rest[0], rest[1], tuple(i for i in chrome if i < rest[1]))
+    if len(rest) == 3 and h.is_date_only(lines[rest[0]]) and h.match_clip_line(lines[rest[2]]):
+        return ClipHeader(rest[0], rest[1], rest[2], tuple(i for i in chrome if i < rest[2]))
+    return None
 
 
 def _meta_top(lines: list[str], candidates: list[int], position: int) -> int:
