@@ -4,6 +4,7 @@ no traceback, and no output file left behind or overwritten."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -196,10 +197,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
     path = tmp_path / "secret.txt"
     path.write_bytes(SEED_BYTES)
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(name: str, *args: int) -> int:
+        if name == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(SystemExit) as exit_:
         main(["convert", str(path), "--to", "json"])
     assert exit_.value.code == 3

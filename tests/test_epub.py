@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -306,10 +308,52 @@ def test_figures_and_translation_boundary(books: dict[str, Path]) -> None:
     assert "Translation from the source in note 3, dated March 7, 2023" in text
 
 
-def test_unknown_cover_type_is_an_input_error(tmp_path: Path) -> None:
-    """A cover file of an unknown type is refused with a message naming it."""
-    with pytest.raises(dl.InputError, match=r"cover\.bmp: a cover must be one of"):
-        dl.export(_read(SEED), "epub", dl.ExportOptions(cover_image=str(tmp_path / "cover.bmp")))
+def _bad_covers(folder: Path) -> list[tuple[Path, str]]:
+    from PIL import Image
+
+    png = folder / "cover.png"
+    Image.new("RGB", (60, 90), (10, 120, 60)).save(png)
+    cases = [(folder / "missing.png", "no such file")]
+    Image.new("RGB", (60, 90)).save(folder / "cover.bmp")
+    cases.append((folder / "cover.bmp", "a BMP image; a cover must be JPEG, PNG, GIF, WebP or SVG"))
+    (folder / "text.jpg").write_text("not a picture at all", encoding="utf-8")
+    cases.append((folder / "text.jpg", "not an image a cover can be"))
+    (folder / "cut.png").write_bytes(png.read_bytes()[:60])
+    cases.append((folder / "cut.png", "not an image a cover can be"))
+    (folder / "page.svg").write_text("<html><body>hi</body></html>", encoding="utf-8")
+    cases.append((folder / "page.svg", "XML, but not SVG"))
+    (folder / "broken.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'>", encoding="utf-8")
+    cases.append((folder / "broken.svg", "malformed SVG"))
+    return cases
+
+
+def test_a_cover_that_is_not_an_image_is_refused(tmp_path: Path) -> None:
+    """A cover file is judged by its content: anything but a whole JPEG, PNG, GIF, WebP or SVG
+    image is an input error naming the file, from the API and as a usage error (exit 2) from
+    the command line, before any book is written."""
+    for path, reason in _bad_covers(tmp_path):
+        with pytest.raises(dl.InputError, match=re.escape(reason)):
+            dl.export(_read(SEED), "epub", dl.ExportOptions(cover_image=str(path)))
+        out = tmp_path / "out.epub"
+        done = subprocess.run(
+            [sys.executable, "-m", "dispatchlib", "convert", str(SEED), "-o", str(out), "--cover", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 2 and reason in done.stderr and not out.exists(), done.stderr
+
+
+def test_the_cover_media_type_is_the_images_own(tmp_path: Path) -> None:
+    """A PNG named .jpg goes into the book as the PNG it is."""
+    from PIL import Image
+
+    cover = tmp_path / "photo.jpg"
+    Image.new("RGB", (60, 90), (200, 10, 10)).save(cover, format="PNG")
+    book = tmp_path / "book.epub"
+    book.write_bytes(dl.export(_read(SEED), "epub", dl.ExportOptions(cover_image=str(cover))))
+    item = _member(book, "content.opf").find(".//opf:item[@properties='cover-image']", NS)
+    assert item is not None and (item.get("href"), item.get("media-type")) == ("cover.png", "image/png")
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=corpus_id)

@@ -17,7 +17,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which co
 _LAZY = {
     name: module
     for module, names in {
-        ".batch": ("Result", "convert_many", "expand_inputs"),
+        ".batch": ("Result", "convert_many"),
+        ".sources": ("expand_inputs",),
         ".convert": ("collect", "export", "read_bytes", "read_file"),
         ".diagnostics": ("CODES", "Diagnostic", "Severity"),
         ".errors": (
@@ -30,8 +31,8 @@ _LAZY = {
         ".labels": ("date_text", "display_title", "series_line"),
         ".model": (
             "Block", "Clip", "Collection", "Dispatch", "Document", "EditorNote", "Figure", "Heading", "Inline",
-            "MediaPointer", "Note", "NoteRef", "Paragraph", "Quotation", "SpeakerTurn", "StageDirection", "Text",
-            "TranslationBoundary", "plain_text",
+            "MAX_NUMBER", "MediaPointer", "Note", "NoteRef", "Paragraph", "Quotation", "SpeakerTurn", "StageDirection",
+            "Text", "TranslationBoundary", "plain_text",
         ),
         ".options": ("ExportOptions",),
         ".output": ("write_atomic",),
@@ -45,7 +46,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from typing import Any
 
-    from .batch import Result, convert_many, expand_inputs
+    from .batch import Result, convert_many
     from .convert import collect, export, read_bytes, read_file
     from .diagnostics import CODES, Diagnostic, Severity
     from .errors import (
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from .hookspecs import hookimpl
     from .labels import date_text, display_title, series_line
     from .model import (
+        MAX_NUMBER,
         Block,
         Clip,
         Collection,
@@ -89,6 +91,7 @@ if TYPE_CHECKING:
     from .plugins import Exporter, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
     from .reading import parse, parse_many
     from .sanitizer import sanitize
+    from .sources import expand_inputs
 
 
 def __getattr__(name: str) -> Any:
@@ -106,6 +109,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "CODES",
+    "MAX_NUMBER",
     "BatchError",
     "Block",
     "Clip",

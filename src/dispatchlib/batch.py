@@ -25,11 +25,12 @@ from .model import Collection, Document
 from .options import ExportOptions
 from .output import complete_output, flush_to_disk, output_name, remove_stale_parts, write_atomic
 from .plugins import default_host
+from .sources import FileIdentity, expand_inputs, input_identities
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
-__all__ = ["Job", "Result", "convert_many", "convert_one", "expand_inputs"]
+__all__ = ["Job", "Result", "convert_many", "convert_one", "expand_inputs", "render_one", "worker_pool"]
 
 NAME_FIELDS = ("stem", "series", "number", "date", "slug")
 
@@ -67,28 +68,6 @@ class Result:
         return self.error is None
 
 
-def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Files from files, folders (searched recursively for files some reader takes) and globs.
-
-    A name that is neither an existing path nor a matching glob is kept, so that reading it
-    reports it as missing.
-    """
-    import glob
-
-    suffixes = tuple(suffix for reader in default_host().readers.values() for suffix in reader.suffixes)
-    found: list[str] = []
-    for item in inputs:
-        path = Path(item)
-        if item != "-" and path.is_dir():
-            files = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(suffixes))
-            found += files or [item]  # an empty folder is reported when it is read
-        elif item != "-" and not path.exists() and glob.has_magic(item):
-            found += sorted(glob.glob(item, recursive=True)) or [item]
-        else:
-            found.append(item)
-    return list(dict.fromkeys(found))
-
-
 def target_name(document: Document, source: str, template: str | None, suffix: str) -> str:
     """The output file name: the input's name, or ``template`` filled from the dispatch's fields.
 
@@ -117,30 +96,81 @@ def target_name(document: Document, source: str, template: str | None, suffix: s
     return output_name(name, suffix)
 
 
-def convert_one(job: Job) -> Result:
-    """Read, export and write one input; every failure becomes the result's one-line ``error``."""
+@frozen(kw_only=True)
+class Rendered:
+    """One input read and exported, not yet written: what a worker sends back."""
+
+    source: str
+    name: str | None = None
+    data: bytes | None = None
+    error: str | None = None
+    skipped: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+def render_one(job: Job) -> Rendered:
+    """Read and export one input, touching no file; every failure becomes the ``error``.
+
+    Workers run this: the bytes come back to the process that runs the batch, which alone writes
+    files, so that it can refuse outputs that are inputs or that two inputs would share.
+    """
     suffix = default_host().exporter(job.to).suffix
     folder = Path(job.out_dir)
     if job.skip_existing and job.name is None:
-        known = folder / output_name(Path(job.source).stem, suffix)
-        if complete_output(known):  # no need to read the input to know its output's name
-            return Result(source=job.source, target=str(known), skipped=True)
+        known = output_name(Path(job.source).stem, suffix)
+        if complete_output(folder / known):  # no need to read the input to know its output's name
+            return Rendered(source=job.source, name=known, skipped=True)
     try:
         document, diagnostics = read_file(
             job.source, strict=job.strict, encoding=job.encoding, fix_text=job.fix_text, max_size=job.max_size
         )
-        target = folder / target_name(document, job.source, job.name, suffix)
-        if job.skip_existing and complete_output(target):
-            return Result(source=job.source, target=str(target), skipped=True)
-        if target.exists() and os.path.samefile(target, job.source):
-            raise OutputError(f"{target}: is the input file; it is never overwritten")
-        write_atomic(target, export(document, job.to, job.options), sync=False)  # flushed at the end
+        name = target_name(document, job.source, job.name, suffix)
+        if job.skip_existing and complete_output(folder / name):
+            return Rendered(source=job.source, name=name, skipped=True)
+        data = export(document, job.to, job.options)
     except DispatchlibError as error:
-        return Result(source=job.source, error=str(error))
+        return Rendered(source=job.source, error=str(error))
     except Exception as error:  # a bug, ours or a plugin's: reported for this file, the batch goes on
-        return Result(source=job.source, error=f"internal error: {type(error).__name__}: {error}")
+        return Rendered(source=job.source, error=f"internal error: {type(error).__name__}: {error}")
     warnings = tuple(str(d) for d in diagnostics if d.severity.value != "info")
-    return Result(source=job.source, target=str(target), warnings=warnings)
+    return Rendered(source=job.source, name=name, data=data, warnings=warnings)
+
+
+class _Writer:
+    """Writes what workers rendered, in one process: each output once, never over an input."""
+
+    def __init__(self, folder: Path, inputs: frozenset[FileIdentity]) -> None:
+        self.folder = folder
+        self.inputs = inputs
+        self.writers: dict[str, str] = {}
+
+    def write(self, rendered: Rendered) -> Result:
+        if rendered.error is not None or rendered.name is None:
+            return Result(source=rendered.source, error=rendered.error or "nothing was rendered")
+        target = str(self.folder / rendered.name)
+        first = self.writers.get(target)
+        if first is not None:
+            reason = (
+                f"{target}: already the output of {first}; not written over "
+                "(give --name a template with {stem}, {number} or {slug})"
+            )
+            return Result(source=rendered.source, error=reason)
+        self.writers[target] = rendered.source
+        if not rendered.skipped:
+            try:
+                write_atomic(target, rendered.data or b"", sync=False, inputs=self.inputs, follow_links=False)
+            except OutputError as error:
+                return Result(source=rendered.source, error=str(error))
+        return Result(source=rendered.source, target=target, skipped=rendered.skipped, warnings=rendered.warnings)
+
+
+def convert_one(job: Job) -> Result:
+    """Read, export and write one input (see :func:`render_one`); the input itself is never
+    written over."""
+    writer = _Writer(Path(job.out_dir), input_identities([job.source]))
+    result = writer.write(render_one(job))
+    flush_to_disk()
+    return result
 
 
 def convert_many(
@@ -163,13 +193,15 @@ def convert_many(
 
     :param to: the output format's name.
     :param name: an output-name template (see :func:`target_name`); by default the input's name.
-    :param executor: runs the jobs, e.g. a ``ProcessPoolExecutor`` or a Dask
+    :param executor: runs the jobs, e.g. :func:`worker_pool` or a Dask
         ``Client(...).get_executor()``; by default they run one after another in this process.
     :param skip_existing: keep outputs that exist already (resume an interrupted run).
     :param on_result: called with each result as it arrives (for progress).
 
-    Two inputs that would write the same file are both reported as failed after the second. Files
-    are not synced to disk one by one: the batch asks the system to flush them once, at the end.
+    Executors only read and render; this process writes every file. No input is ever written
+    over, whatever the names; when two inputs would write the same file, the first writes it and
+    the second fails, saying so. Files are not synced to disk one by one: the batch asks the
+    system to flush them once, at the end (also when it is interrupted).
     """
     default_host().exporter(to)  # an unknown format fails before any work
     folder = Path(out_dir)
@@ -203,25 +235,30 @@ def convert_many(
         )
         for source in sources
     ]
+    writer = _Writer(folder, input_identities(sources))
     results: dict[int, Result] = {}
-    if executor is None:
-        for index, job in enumerate(jobs):
-            results[index] = convert_one(job)
-            if on_result:
-                on_result(results[index])
-    else:
-        from concurrent.futures import as_completed
 
-        size = _chunk_size(len(jobs))
-        chunks = [range(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
-        futures = {executor.submit(_convert_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
-        for future in as_completed(futures):
-            for index, result in zip(futures[future], future.result(), strict=True):
-                results[index] = result
-                if on_result:
-                    on_result(result)
-    flush_to_disk()  # once for the whole batch: a sync per file cost more than writing it
-    return _flag_clashes([results[index] for index in range(len(jobs))])
+    def done(index: int, rendered: Rendered) -> None:
+        results[index] = writer.write(rendered)
+        if on_result:
+            on_result(results[index])
+
+    try:
+        if executor is None:
+            for index, job in enumerate(jobs):
+                done(index, render_one(job))
+        else:
+            from concurrent.futures import as_completed
+
+            size = _chunk_size(len(jobs))
+            chunks = [range(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
+            futures = {executor.submit(_render_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
+            for future in as_completed(futures):
+                for index, rendered in zip(futures[future], future.result(), strict=True):
+                    done(index, rendered)
+    finally:
+        flush_to_disk()  # once for the whole batch: a sync per file cost more than writing it
+    return [results[index] for index in range(len(jobs))]
 
 
 def _chunk_size(count: int) -> int:
@@ -231,21 +268,49 @@ def _chunk_size(count: int) -> int:
     return max(1, min(16, count // 64))
 
 
-def _convert_chunk(jobs: list[Job]) -> list[Result]:
-    return [convert_one(job) for job in jobs]
+def _render_chunk(jobs: list[Job]) -> list[Rendered]:
+    return [render_one(job) for job in jobs]
 
 
-def _flag_clashes(results: list[Result]) -> list[Result]:
-    writers: dict[str, str] = {}
-    checked = []
-    for result in results:
-        if result.target and not result.skipped and result.target in writers:
-            reason = (
-                f"{result.target}: also the output of {writers[result.target]}; one overwrote the other "
-                "(add {stem} or {number} to --name)"
-            )
-            result = Result(source=result.source, error=reason)
-        elif result.target:
-            writers[result.target] = result.source
-        checked.append(result)
-    return checked
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers die with this process, however it ends (even ``kill -9``),
+    and leave Ctrl-C to it: the batch stops them and reports what was done."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: ignore SIGINT, take SIGTERM's default, and end when ``parent`` ends. On Linux the kernel sends
+    SIGKILL when the process that started the worker dies (``PR_SET_PDEATHSIG``); elsewhere, and
+    in case that happened before it was set, a thread looks every second."""
+    import signal
+    import sys
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        import contextlib
+        import ctypes
+
+        with contextlib.suppress(AttributeError, OSError):  # if it fails, the thread below still ends the worker
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    started_by = os.getppid()
+
+    def gone() -> bool:
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            pass
+        return os.getppid() != started_by
+
+    def watch() -> None:
+        while not gone():
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dispatchlib-parent-watch", daemon=True).start()

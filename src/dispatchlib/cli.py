@@ -9,23 +9,27 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Collection
 from pathlib import Path
+from types import FrameType
 from typing import Any, Literal, NoReturn
 
 import click
 from attrs import frozen
 
-from .batch import Result, convert_many, expand_inputs
+from .batch import Result, convert_many, worker_pool
 from .convert import collect, export, read_bytes, read_file
 from .decoding import DEFAULT_MAX_SIZE
 from .diagnostics import Diagnostic, Severity
 from .errors import BatchError, DispatchlibError, InputError, OutputError
 from .model import Document
 from .options import ExportOptions
-from .output import write_atomic
+from .output import refuse_inputs, write_atomic
 from .plugins import BUILTIN_PLUGINS, Exporter, default_host
+from .sources import FileIdentity, find_inputs, input_identities, read_limited
 
 __all__ = ["cli", "main"]
 
@@ -42,8 +46,10 @@ class _Reading:
     def read(self, path: str, strict: bool) -> tuple[Document, list[Diagnostic]]:
         max_size = int(self.max_mb * 2**20)
         if path == "-":
+            if sys.stdin is None:
+                raise InputError("<stdin>: standard input is closed; name an input file")
             return read_bytes(
-                sys.stdin.buffer.read(),
+                read_limited(sys.stdin.buffer, max_size, "<stdin>"),
                 source="<stdin>",
                 format=self.input_format,
                 strict=strict,
@@ -100,21 +106,41 @@ def _choose_exporter(to: str | None, output: str | None) -> Exporter:
     raise click.UsageError("say which format to write with --to FORMAT (see 'dispatchlib formats')")
 
 
-def _refuse_to_overwrite_inputs(targets: list[str], inputs: tuple[str, ...]) -> None:
-    sources = {Path(name).resolve() for name in inputs if name != "-"}
-    for target in targets:
-        if target != "-" and Path(target).resolve() in sources:
-            raise OutputError(f"{target}: is an input file; it is never overwritten; choose another output")
-
-
-def _write(data: bytes, target: str | None, exporter: Exporter) -> None:
-    if target is None or target == "-":
-        if exporter.binary and sys.stdout.isatty():
-            raise OutputError(f"{exporter.name} output is binary; write it to a file with -o FILE")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+def _write(data: bytes, target: str | None, exporter: Exporter, inputs: Collection[FileIdentity]) -> None:
+    if target is not None and target != "-":
+        write_atomic(target, data, inputs=inputs)
         return
-    write_atomic(target, data)
+    if exporter.binary and sys.stdout is not None and sys.stdout.isatty():
+        raise OutputError(f"{exporter.name} output is binary; write it to a file with -o FILE")
+    _stdout_write(data)
+
+
+def _stdout_write(data: bytes | str) -> None:
+    """Write to standard output; a closed or full one is an :class:`OutputError`."""
+    if sys.stdout is None:
+        raise OutputError("<stdout>: standard output is closed; write to a file with -o FILE")
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"<stdout>: cannot write: {error.strerror}") from None
+
+
+def _out(text: str) -> None:
+    """One line of a command's result on standard output."""
+    _stdout_write(text + "\n")
+
+
+def _inputs(inputs: tuple[str, ...], quiet: bool) -> list[str]:
+    """The files the INPUT arguments name, telling what folders and globs held that was skipped."""
+    sources, skipped = find_inputs(inputs)
+    _report(skipped, quiet)
+    return sources
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -185,29 +211,42 @@ def convert(
     if output and out_dir:
         raise click.UsageError("use either --output or --out-dir, not both")
     exporter = _choose_exporter(to, output)
-    options = ExportOptions(
-        title=title,
-        language=language,
-        publisher=publisher,
-        cover_image=cover_image,
-        generate_cover=not no_cover,
-        group_by=group_by,
-        reference_docx=reference_docx,
-        paper=paper,
-        toc=toc,
-        wrap_width=wrap,
-    )
+    try:
+        options = ExportOptions(
+            title=title,
+            language=language,
+            publisher=publisher,
+            cover_image=cover_image,
+            generate_cover=not no_cover,
+            group_by=group_by,
+            reference_docx=reference_docx,
+            paper=paper,
+            toc=toc,
+            wrap_width=wrap,
+        )
+    except ValueError as error:
+        option, _, reason = str(error).partition(":")
+        raise click.UsageError(f"--{option.replace('_', '-')}:{reason}") from None
+    if cover_image is not None and exporter.name == "epub":
+        from .formats._cover import cover_file
+
+        try:
+            cover_file(cover_image)
+        except InputError as error:
+            raise click.UsageError(f"--cover {error}") from None
     if out_dir is None:
-        _refuse_to_overwrite_inputs([output] if output else [], inputs)
+        sources = _inputs(inputs, quiet)
+        identities = input_identities(sources)
+        refuse_inputs(1 if output in (None, "-") else output, identities)
         documents = []
-        for source in expand_inputs(inputs):
+        for source in sources:
             document, diagnostics = reading.read(source, strict)
             _report(diagnostics, quiet)
             documents.append(document)
         document, diagnostics = collect(documents, title=title)
         _report(diagnostics, quiet)
         data = export(document, exporter.name, options)
-        _write(data, output, exporter)
+        _write(data, output, exporter, identities)
         return
     _batch(
         inputs,
@@ -238,8 +277,12 @@ def _batch(
     verbose: bool,
     quiet: bool,
 ) -> None:
-    """One output per input, on ``workers`` processes, with a progress bar on a terminal."""
-    sources = expand_inputs(inputs)
+    """One output per input, on ``workers`` processes, with a progress bar on a terminal.
+
+    Ctrl-C or SIGTERM stops the batch: no new input is started, the outputs written so far stay
+    (each complete), and a line says how far it got.
+    """
+    sources = _inputs(inputs, quiet)
     if "-" in sources:
         raise click.UsageError("--out-dir takes files, folders and globs, not '-' (stdin)")
     show_progress = sys.stderr.isatty() and not verbose and not quiet and len(sources) > 1
@@ -251,8 +294,10 @@ def _batch(
         progress = Progress(console=Console(stderr=True), transient=True)
         task = progress.add_task(f"to {exporter.name}", total=len(sources))
         progress.start()
+    seen: list[Result] = []
 
     def on_result(result: Result) -> None:
+        seen.append(result)
         if progress is not None:
             progress.advance(task)
         if verbose:
@@ -262,9 +307,7 @@ def _batch(
                 for warning in result.warnings:
                     click.echo(f"  {warning}", err=True)
 
-    from concurrent.futures import ProcessPoolExecutor
-
-    executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(sources) > 1 else None
+    executor = worker_pool(workers) if workers > 1 and len(sources) > 1 else None
     try:
         results = convert_many(
             sources,
@@ -280,6 +323,19 @@ def _batch(
             max_size=int(reading.max_mb * 2**20),
             on_result=on_result,
         )
+    except KeyboardInterrupt as stop:
+        if progress is not None:
+            progress.stop()
+            progress = None
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+            executor = None
+        left = len(sources) - len(seen)
+        _fail(
+            f"{_stop_reason(stop)}: {_summary(seen)}, {left} not converted; "
+            "run the same command with --skip-existing to finish",
+            _stop_code(stop),
+        )
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
@@ -287,12 +343,17 @@ def _batch(
             progress.stop()
     failed = [result for result in results if not result.ok]
     if verbose:
-        done = sum(1 for r in results if r.ok and not r.skipped)
-        skipped = sum(1 for r in results if r.skipped)
-        click.echo(f"{done} written, {skipped} skipped, {len(failed)} failed", err=True)
+        click.echo(_summary(results), err=True)
     if failed:
         _failure_table(failed)
         raise BatchError(f"{len(failed)} of {len(results)} inputs failed; the others were converted")
+
+
+def _summary(results: list[Result]) -> str:
+    done = sum(1 for r in results if r.ok and not r.skipped)
+    skipped = sum(1 for r in results if r.skipped)
+    failed = sum(1 for r in results if not r.ok)
+    return f"{done} written, {skipped} skipped, {failed} failed"
 
 
 def _failure_table(failed: list[Result]) -> None:
@@ -329,8 +390,8 @@ def check(
 ) -> None:
     """Print what the reader notices about each INPUT: damage, repairs, dropped chrome."""
     reading = _Reading(input_format, encoding, fix_text, max_mb)
-    found: list[Diagnostic] = []
-    for source in expand_inputs(inputs):
+    sources, found = find_inputs(inputs)
+    for source in sources:
         found += reading.read(source, strict=False)[1]
     if as_json:
         rows = [
@@ -344,10 +405,10 @@ def check(
             }
             for d in found
         ]
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _out(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         for item in found:
-            click.echo(str(item))
+            _out(str(item))
     errors = sum(1 for item in found if item.severity is Severity.ERROR)
     if strict and errors:
         click.echo(f"dispatchlib: {errors} error(s) found", err=True)
@@ -380,14 +441,14 @@ def formats(as_json: bool) -> None:
         for r in host.readers.values()
     ]
     if as_json:
-        click.echo(json.dumps({"exporters": exporters, "readers": readers}, indent=2))
+        _out(json.dumps({"exporters": exporters, "readers": readers}, indent=2))
         return
-    click.echo("Output formats (--to):")
+    _out("Output formats (--to):")
     for row in exporters:
-        click.echo(f"  {row['name']:<10} {row['suffix']:<7} {row['description']}")
-    click.echo("Input formats (--from):")
+        _out(f"  {row['name']:<10} {row['suffix']:<7} {row['description']}")
+    _out("Input formats (--from):")
     for row in readers:
-        click.echo(f"  {row['name']:<10} {' '.join(row['suffixes']):<12} {row['description']}")
+        _out(f"  {row['name']:<10} {' '.join(row['suffixes']):<12} {row['description']}")
 
 
 @cli.command()
@@ -412,13 +473,13 @@ def plugins(as_json: bool) -> None:
         {"name": f.name, "distribution": f.distribution, "version": f.version, "error": f.reason} for f in host.failures
     ]
     if as_json:
-        click.echo(json.dumps({"plugins": rows, "failed": failed}, indent=2))
+        _out(json.dumps({"plugins": rows, "failed": failed}, indent=2))
         return
     for row in rows:
         where = "built-in" if row["builtin"] else f"{row['distribution']} {row['version']}"
-        click.echo(f"{row['name']:<28} {where:<24} {', '.join(row['hooks'])}")
+        _out(f"{row['name']:<28} {where:<24} {', '.join(row['hooks'])}")
     for failure in host.failures:
-        click.echo(f"FAILED: {failure}")
+        _out(f"FAILED: {failure}")
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -426,15 +487,37 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is so that it stops as cleanly as on Ctrl-C."""
+
+
+def _terminate(_signal: int, _frame: FrameType | None) -> None:
+    raise _Terminated
+
+
+def _stop_reason(stop: KeyboardInterrupt) -> str:
+    return "terminated" if isinstance(stop, _Terminated) else "interrupted"
+
+
+def _stop_code(stop: KeyboardInterrupt) -> int:
+    return 128 + (signal.SIGTERM if isinstance(stop, _Terminated) else signal.SIGINT)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; errors become one line on stderr and an exit code."""
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
     try:
         cli.main(args=argv, prog_name="dispatchlib", standalone_mode=False)
+        if sys.stdout is not None:
+            _stdout_write("")  # what click printed reaches the file now, or fails here
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.Abort:
         _fail("interrupted", 130)
+    except KeyboardInterrupt as stop:
+        _fail(_stop_reason(stop), _stop_code(stop))
     except click.ClickException as error:
         if debug:
             raise
@@ -445,11 +528,10 @@ def main(argv: list[str] | None = None) -> None:
         _fail(str(error), error.exit_code)
     except BrokenPipeError:
         sys.exit(0)
-    except OSError as error:
-        if debug:
-            raise
-        _fail(str(InputError(str(error))), InputError.exit_code)
     except Exception as error:  # a bug of ours or of a plugin: still one line, with a way to learn more
         if debug:
             raise
         _fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback, and report it)", 1)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime
 import os
-from pathlib import Path
 
 from .decoding import DEFAULT_MAX_SIZE, to_utf8
 from .diagnostics import Diagnostic, diagnostic
-from .errors import DispatchlibError, ExportError, InputError, NotADispatchError
+from .errors import DispatchlibError, ExportError, NotADispatchError, PluginError
 from .model import Collection, Dispatch, Document
 from .options import ExportOptions
-from .plugins import PluginHost, default_host
+from .plugins import PluginHost, contained, default_host
 from .sanitizer import sanitize
+from .sources import over_limit, read_source
 
 __all__ = ["collect", "export", "read_bytes", "read_file"]
 
@@ -46,7 +46,17 @@ def read_bytes(
     host = host or default_host()
     reader = host.reader_for(source, format)
     data, diagnostics = to_utf8(data, source=source, encoding=encoding, fix_text=fix_text)
-    document, found = reader.read(data, source=source, strict=strict)
+    try:
+        document, found = reader.read(data, source=source, strict=strict)
+    except DispatchlibError:
+        raise
+    except BaseException as error:
+        if not contained(error):
+            raise
+        owner = host.owners.get(("reader", reader.name), "?")
+        raise PluginError(
+            f"{source}: reader {reader.name!r} ({owner}) failed: {type(error).__name__}: {error}"
+        ) from error
     diagnostics += found
     for item in found:
         if item.code in _FATAL:
@@ -62,10 +72,7 @@ def read_bytes(
 
 def _check_size(size: int, limit: int, source: str) -> None:
     if size > limit:
-        raise InputError(
-            f"{source}: {size / 2**20:.1f} MB is over the {limit / 2**20:g} MB limit for one input; "
-            "split it, or raise the limit with --max-size"
-        )
+        raise over_limit(source, limit, size=size)
 
 
 def read_file(
@@ -81,19 +88,7 @@ def read_file(
     """Read a document from a file (options as :func:`read_bytes`); :class:`InputError` says why a
     file cannot be read."""
     name = os.fspath(path)
-    try:
-        _check_size(os.stat(path).st_size, max_size, name)
-        data = Path(path).read_bytes()
-    except InputError:
-        raise
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file, and holds no file dispatchlib reads") from None
-    except PermissionError:
-        raise InputError(f"{name}: not allowed to read it; check its permissions") from None
-    except OSError as error:
-        raise InputError(f"{name}: cannot read: {error.strerror}") from None
+    data = read_source(name, max_size)
     return read_bytes(
         data,
         source=name,
@@ -149,11 +144,20 @@ def export(
     Raises :class:`FormatError` for an unknown name and :class:`ExportError` when the exporter
     itself fails.
     """
-    exporter = (host or default_host()).exporter(to)
+    host = host or default_host()
+    exporter = host.exporter(to)
     document, _ = sanitize(document)
+    owner = host.owners.get(("exporter", to), "?")
     try:
-        return exporter.export(document, options or ExportOptions())
+        data = exporter.export(document, options or ExportOptions())
     except DispatchlibError:
         raise
-    except Exception as error:  # a third-party exporter's bug is reported as an export failure
-        raise ExportError(f"exporter {to!r} failed: {type(error).__name__}: {error}") from error
+    except BaseException as error:  # an exporter's bug, or its sys.exit(), is an export failure
+        if not contained(error):
+            raise
+        raise ExportError(f"exporter {to!r} ({owner}) failed: {type(error).__name__}: {error}") from error
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    if not isinstance(data, bytes):
+        raise ExportError(f"exporter {to!r} ({owner}) returned {type(data).__name__}, not bytes; nothing was written")
+    return data

@@ -62,6 +62,9 @@ def _decode(data: bytes, source: str, encoding: str | None) -> tuple[str, list[D
             return data[: error.start].decode("utf-8") + "\ufffd", [
                 diagnostic("truncated-utf8", message, source=source, line=1)
             ]
+    mostly = _mostly_utf8(data, source, first_bad)
+    if mostly is not None:
+        return mostly
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -73,6 +76,22 @@ def _decode(data: bytes, source: str, encoding: str | None) -> tuple[str, list[D
     name = best.encoding
     message = f"not UTF-8; read as {name} (recognised; pass --encoding to choose another)"
     return str(best), [diagnostic("encoding-guessed", message, source=source, line=1)]
+
+
+def _mostly_utf8(data: bytes, source: str, first_bad: int) -> tuple[str, list[Diagnostic]] | None:
+    """UTF-8 text with a few stray bytes, each replaced with U+FFFD, or None if the text is more
+    likely in another encoding. The file is read with one encoding throughout: a UTF-8 file
+    whose well-formed multi-byte characters are at least as many as its stray bytes is UTF-8
+    (a text in cp1252 or cp1251 has next to no well-formed UTF-8 sequences at all)."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(1 for character in escaped if "\udc80" <= character <= "\udcff")
+    well_formed = sum(1 for character in escaped if character > "\x7f") - stray
+    if well_formed < stray:
+        return None
+    line, column = _where(data, first_bad).split(":")
+    message = f"{stray} byte(s) that are not UTF-8, the first at line {line}, column {column}, replaced with U+FFFD"
+    found = diagnostic("invalid-utf8", message, source=source, line=int(line), column=int(column))
+    return data.decode("utf-8", errors="replace"), [found]
 
 
 def to_utf8(

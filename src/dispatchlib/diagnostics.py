@@ -49,6 +49,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "encoding": (Severity.INFO, "the file is UTF-16 or UTF-32 (byte-order mark), read as such"),
     "encoding-guessed": (Severity.WARNING, "the file is not UTF-8; its encoding was recognised and used"),
     "truncated-utf8": (Severity.WARNING, "the file ends in the middle of a UTF-8 character"),
+    "invalid-utf8": (Severity.WARNING, "a few bytes of a UTF-8 file are not UTF-8; each is replaced with U+FFFD"),
     "text-fixed": (Severity.INFO, "mojibake repaired on request (--fix-text)"),
     "several-dispatches": (Severity.INFO, "the file holds several dispatches, read as one collection"),
     "duplicate-header": (Severity.WARNING, "the header line is repeated; the copy is dropped"),
@@ -60,6 +61,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "date-guessed": (Severity.INFO, "no header: the date was taken from the byline"),
     "sub-series": (Severity.INFO, "a sub-series line under the header, kept as a heading"),
     "cut-off": (Severity.WARNING, "the copy ends mid-sentence or in its notes list; nothing is marked lost"),
+    "skipped-input": (Severity.WARNING, "a folder or glob held a FIFO, device or socket; it was not read"),
 }
 
 

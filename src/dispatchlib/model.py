@@ -17,6 +17,7 @@ import attrs
 from attrs import field, frozen
 
 __all__ = [
+    "MAX_NUMBER",
     "Block",
     "Clip",
     "Collection",
@@ -44,9 +45,12 @@ def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> N
         raise ValueError(f"{attribute.name}: expected a non-empty string, got {value!r}")
 
 
+MAX_NUMBER = 2**63 - 1  # what every format (JSON's 64-bit integers, Word's fields) can carry
+
+
 def _positive(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and value < 0:
-        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value!r}")
+    if value is not None and not 0 <= value <= MAX_NUMBER:
+        raise ValueError(f"{attribute.name}: expected a number from 0 to 2**63 - 1, got {value!r}")
 
 
 @frozen(kw_only=True)
@@ -76,6 +80,11 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 def _int_tuple(value: Iterable[int]) -> tuple[int, ...]:
     return tuple(value)
+
+
+def _numbers(instance: Any, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
+    for number in value:
+        _positive(instance, attribute, number)
 
 
 def plain_text(content: tuple[Inline, ...]) -> str:
@@ -234,7 +243,7 @@ class Dispatch:
 
     series: str | None = None
     number: int | None = field(default=None, validator=_positive)
-    extra_numbers: tuple[int, ...] = field(default=(), converter=_int_tuple)
+    extra_numbers: tuple[int, ...] = field(default=(), converter=_int_tuple, validator=_numbers)
     date: datetime.date | None = None
     title: str = ""
     topics: tuple[str, ...] = field(default=(), converter=_unique)
@@ -257,10 +266,15 @@ def _dispatch_tuple(value: Iterable[Dispatch]) -> tuple[Dispatch, ...]:
 
 @frozen(kw_only=True)
 class Collection:
-    """Several dispatches rendered as one output (one book, one document)."""
+    """Several dispatches rendered as one output (one book, one document); at least one."""
 
     title: str = ""
-    dispatches: tuple[Dispatch, ...] = field(default=(), converter=_dispatch_tuple)
+    dispatches: tuple[Dispatch, ...] = field(converter=_dispatch_tuple)
+
+    @dispatches.validator
+    def _check_dispatches(self, attribute: attrs.Attribute[tuple[Dispatch, ...]], value: tuple[Dispatch, ...]) -> None:
+        if not value:
+            raise ValueError("dispatches: a collection holds at least one dispatch")
 
 
 Document: TypeAlias = Dispatch | Collection

@@ -3,11 +3,30 @@ exporter's signature. Exporters read the fields they understand and ignore the r
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
-from attrs import field, frozen
+from attrs import Attribute, field, frozen
 
 __all__ = ["ExportOptions"]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _language(value: str) -> str:
+    """A well-formed BCP 47 tag in its standard form (``en_US`` becomes ``en-US``), by langcodes."""
+    if value == "en":  # the default: no need to load langcodes' tables
+        return value
+    import langcodes
+
+    if not isinstance(value, str) or not langcodes.tag_is_valid(value):
+        raise ValueError(f"language: {value!r} is not a BCP 47 language tag such as en, en-GB, ar or zh-Hant")
+    return str(langcodes.standardize_tag(value))
+
+
+def _one_line(_instance: object, attribute: Attribute[Any], value: str | None) -> None:
+    if value is not None and _CONTROL.search(value):
+        raise ValueError(f"{attribute.name}: {value!r} holds a control character (a line break, a tab, ...)")
 
 
 def _wrap_width(_instance: object, _attribute: object, value: int | None) -> None:
@@ -20,7 +39,9 @@ class ExportOptions:
     """How to render a document.
 
     :param title: the title of a collection's output; empty means "made from the dispatches".
-    :param language: the BCP 47 language tag of the text (the translations are English).
+        Title and publisher are one line each: a control character in them is refused.
+    :param language: the BCP 47 language tag of the text (the translations are English); it is
+        checked and put in its standard form.
     :param publisher: the publisher named in e-book and document metadata; none by default.
     :param cover_image: a cover image file to use instead of the generated cover.
     :param generate_cover: e-books: draw a cover when no ``cover_image`` is given.
@@ -32,9 +53,9 @@ class ExportOptions:
     :param wrap_width: plain text: wrap paragraphs at this width; None keeps one line each.
     """
 
-    title: str = ""
-    language: str = "en"
-    publisher: str | None = None
+    title: str = field(default="", validator=_one_line)
+    language: str = field(default="en", converter=_language)
+    publisher: str | None = field(default=None, validator=_one_line)
     cover_image: str | None = None
     generate_cover: bool = True
     group_by: Literal["series", "topic", "month"] | None = None

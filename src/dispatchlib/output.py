@@ -1,22 +1,43 @@
-"""Writing output files so that a failure never leaves a partial or empty file behind."""
+"""Writing output files: never a partial file, never over an input, never in place of a device.
+
+:func:`write_atomic` writes a regular file through a temporary file beside it and one rename, so a
+crash or a kill leaves the old file or the complete new one. An existing path that is not a
+regular file is not replaced by that rename: a character device (``/dev/null``) or a FIFO is
+written through, as a shell's ``>`` would; a block device, a socket or a folder is refused; a
+symbolic link is followed to the file it names, or refused where a batch asks for that. The
+temporary files carry the tool's name, the host and the process id, so that
+:func:`remove_stale_parts` recognises the leftovers of a killed run and never touches another
+run's files or the user's own.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import socket
+import stat
 import tempfile
+import time
+from collections.abc import Collection
 from pathlib import Path
 
 from .errors import OutputError
+from .sources import FileIdentity, file_identity
 
-__all__ = ["complete_output", "flush_to_disk", "output_name", "remove_stale_parts", "write_atomic"]
+__all__ = ["complete_output", "flush_to_disk", "output_name", "refuse_inputs", "remove_stale_parts", "write_atomic"]
 
-_PART = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.part")
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
 )
 _MAX_NAME_BYTES = 200  # below every common file system's 255, with room for the temporary name
+_PART = re.compile(r"\..+\.dispatchlib-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[a-z0-9_]+\.part")
+_ORPHAN_AGE = 24 * 3600  # seconds after which another host's temporary file is surely orphaned
+
+
+def _host() -> str:
+    return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 
 
 def output_name(stem: str, suffix: str) -> str:
@@ -36,23 +57,117 @@ def output_name(stem: str, suffix: str) -> str:
 
 
 def remove_stale_parts(folder: Path) -> None:
-    """Remove the temporary files a killed run of :func:`write_atomic` left in ``folder``."""
+    """Remove the temporary files that killed runs of :func:`write_atomic` left in ``folder``:
+    those of a process of this host that is no longer running, and any more than a day old. No
+    other file is touched, whatever its name."""
+    host = _host()
     for path in folder.iterdir():
-        if _PART.fullmatch(path.name) and path.is_file():
+        match = _PART.fullmatch(path.name)
+        if match is None:
+            continue
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        orphaned = time.time() - info.st_mtime > _ORPHAN_AGE
+        if match["host"] == host and not _running(int(match["pid"])):
+            orphaned = True
+        if orphaned and stat.S_ISREG(info.st_mode):
             path.unlink(missing_ok=True)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = True) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then move it into place in one step.
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or not ours to ask about: keep its files
+    return True
 
-    A crash or a kill leaves either the old file or the complete new one. With ``sync`` the data
-    reaches the disk before the move, so even a power cut cannot leave an empty file; a batch
-    passes ``sync=False`` and flushes all its files once at the end (:func:`flush_to_disk`).
-    Raises :class:`OutputError` naming the file when it cannot be written.
+
+def write_atomic(
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    sync: bool = True,
+    inputs: Collection[FileIdentity] = (),
+    follow_links: bool = True,
+) -> None:
+    """Write ``data`` to ``path`` so that a failure never leaves a partial or empty file behind.
+
+    :param sync: the data reaches the disk before the rename, so even a power cut cannot leave an
+        empty file; a batch passes False and flushes all its files once at the end
+        (:func:`flush_to_disk`).
+    :param inputs: identities (:func:`~dispatchlib.sources.file_identity`) of the run's input
+        files; a ``path`` that is one of them, under any name, is refused.
+    :param follow_links: write through a symbolic link to the file it names; False refuses one.
+
+    Raises :class:`OutputError` naming the file when it cannot or must not be written.
     """
     target = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+        info: os.stat_result | None = target.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise OutputError(f"{target}: cannot write here: {error.strerror}") from None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        if not follow_links:
+            raise OutputError(f"{target}: is a symbolic link; outputs never replace one; remove it first")
+        target = Path(os.path.realpath(target))
+        try:
+            info = target.stat()
+        except FileNotFoundError:
+            info = None
+        except OSError as error:
+            raise OutputError(f"{path}: cannot write through the link: {error.strerror}") from None
+    if info is not None:
+        if (info.st_dev, info.st_ino) in inputs:
+            raise _is_input(path)
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+            _write_through(target, data)
+            return
+        if not stat.S_ISREG(info.st_mode):
+            kind = (
+                "a folder"
+                if stat.S_ISDIR(info.st_mode)
+                else "a block device"
+                if stat.S_ISBLK(info.st_mode)
+                else "a socket"
+            )
+            raise OutputError(f"{path}: is {kind}, not a file; choose another output")
+    _replace(target, data, sync)
+
+
+def refuse_inputs(path: str | os.PathLike[str] | int, inputs: Collection[FileIdentity]) -> None:
+    """Raise :class:`OutputError` if ``path`` (or descriptor: 1 for stdout) is one of ``inputs``,
+    under whatever name: a check to make before the work that :func:`write_atomic` would refuse
+    to save."""
+    if file_identity(path) in inputs:
+        raise _is_input(path)
+
+
+def _is_input(path: str | os.PathLike[str] | int) -> OutputError:
+    name = "<stdout>" if isinstance(path, int) else os.fspath(path)
+    return OutputError(f"{name}: is an input file; it is never overwritten; choose another output")
+
+
+def _write_through(target: Path, data: bytes) -> None:
+    """Write into a device or FIFO as a shell's ``>`` does: it stays what it is."""
+    try:
+        with open(target, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise OutputError(f"{target}: cannot write: {error.strerror}") from None
+
+
+def _replace(target: Path, data: bytes, sync: bool) -> None:
+    prefix = f".{target.name}.dispatchlib-{_host()}-{os.getpid()}-"
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=target.parent or ".")
     except OSError as error:
         raise OutputError(f"{target}: cannot write here: {error.strerror}") from None
     try:

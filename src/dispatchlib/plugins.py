@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,19 @@ BUILTIN_PLUGINS = (
 
 ExportFunction = Callable[[Document, ExportOptions], bytes]
 ReadFunction = Callable[..., tuple[Document, list[Diagnostic]]]
+_SUFFIX = re.compile(r"(\.[A-Za-z0-9][A-Za-z0-9_-]*){1,3}")
+
+
+def contained(error: BaseException) -> bool:
+    """True if a plugin's ``error`` is the plugin's failure alone: any exception, and exits such as
+    ``SystemExit`` a plugin may raise (which must not end the program, or end it with success).
+    Only ``KeyboardInterrupt`` (Ctrl-C, SIGTERM) goes on to stop the program."""
+    return not isinstance(error, KeyboardInterrupt)
+
+
+def _check_suffix(_instance: object, _attribute: object, value: str) -> None:
+    if not isinstance(value, str) or len(value) > 24 or not _SUFFIX.fullmatch(value):
+        raise ValueError(f"suffix: expected a file-name ending such as '.epub' or '.tar.gz', got {value!r}")
 
 
 @frozen(kw_only=True)
@@ -60,14 +74,15 @@ class Exporter:
     :param name: the one word users type (``--to NAME``), also the suggested module name.
     :param export: ``export(document, options) -> bytes``; ``document`` is a
         :class:`~dispatchlib.Dispatch` or a :class:`~dispatchlib.Collection`.
-    :param suffix: the file-name ending, with its dot (``.epub``).
+    :param suffix: the file-name ending, with its dot (``.epub``): letters, digits, ``-`` and
+        ``_``, so that no output name can leave the output folder.
     :param media_type: the IANA media type of the output.
     :param binary: True if the output is not text (it is not written to a terminal).
     """
 
     name: str
     export: ExportFunction
-    suffix: str
+    suffix: str = field(validator=_check_suffix)
     media_type: str
     description: str = ""
     binary: bool = False
@@ -171,7 +186,9 @@ class PluginHost:
         for impl in self.manager.hook.process_dispatch.get_hookimpls():
             try:
                 changed = impl.function(dispatch=dispatch)
-            except Exception as error:  # a filter's bug costs its change, not the conversion
+            except BaseException as error:  # a filter's bug costs its change, not the conversion
+                if not contained(error):
+                    raise
                 failure = self._failure(impl.plugin_name, f"process_dispatch raised {type(error).__name__}: {error}")
                 if os.environ.get("DISPATCHLIB_STRICT_PLUGINS", "") not in ("", "0"):
                     raise PluginError(str(failure)) from error
@@ -205,7 +222,9 @@ class PluginHost:
 
                 try:
                     impl.function(register)
-                except Exception as error:  # a plugin's bug must not take the others down
+                except BaseException as error:  # a plugin's bug must not take the others down
+                    if not contained(error):
+                        raise
                     self.fail(self._failure(owner, f"{type(error).__name__}: {error}"))
 
     def _failure(self, name: str, reason: str) -> PluginFailure:
@@ -271,7 +290,9 @@ def _register(host: PluginHost, name: str, load: Callable[[], object]) -> None:
     try:
         plugin = load()
         host.manager.register(plugin, name=name)
-    except Exception as error:  # an installed plugin that fails to import is reported, not fatal
+    except BaseException as error:  # an installed plugin that fails to import is reported, not fatal
+        if not contained(error):
+            raise
         host.fail(host._failure(name, f"{type(error).__name__}: {error}"))
         return
     try:

@@ -13,9 +13,19 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import textwrap
 import threading
 from typing import Any
+
+from ..errors import InputError
+
+__all__ = ["MAX_COVER_SIZE", "cover_file", "cover_png"]
+
+MAX_COVER_SIZE = 20 * 2**20
+_MAX_PIXELS = 50_000_000
+_PILLOW_TYPES = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png"), "GIF": ("image/gif", ".gif")}
+_PILLOW_TYPES["WEBP"] = ("image/webp", ".webp")
 
 WIDTH, HEIGHT = 1200, 1800
 _BACKGROUND = (24, 43, 73)
@@ -82,6 +92,49 @@ def cover_png(title: str, series_line: str, date_line: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=1, compress_type=zlib.Z_RLE)  # runs of one colour
     return buffer.getvalue()
+
+
+def cover_file(path: str | os.PathLike[str]) -> tuple[str, str, bytes]:
+    """A cover image from a file: its name in the book, media type and bytes.
+
+    The file must really be a JPEG, PNG, GIF, WebP or SVG image (by its content, not its name),
+    whole, of at most 20 MB and 50 million pixels; :class:`InputError` says what it is not.
+    """
+    from ..sources import read_source
+
+    name = os.fspath(path)
+    data = read_source(name, MAX_COVER_SIZE)
+    if data.lstrip()[:1] == b"<":
+        _check_svg(name, data)
+        return "cover.svg", "image/svg+xml", data
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind = image.format or ""
+            if kind not in _PILLOW_TYPES:
+                raise InputError(f"{name}: a {kind} image; a cover must be JPEG, PNG, GIF, WebP or SVG")
+            if image.width * image.height > _MAX_PIXELS:
+                raise InputError(f"{name}: {image.width}x{image.height} pixels is too large for a cover")
+            image.load()  # decodes it whole: a cut-off or damaged file fails here
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        if isinstance(error, InputError):
+            raise
+        raise InputError(f"{name}: not an image a cover can be (JPEG, PNG, GIF, WebP or SVG): {error}") from None
+    media_type, suffix = _PILLOW_TYPES[kind]
+    return f"cover{suffix}", media_type, data
+
+
+def _check_svg(name: str, data: bytes) -> None:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise InputError(f"{name}: not an image a cover can be: malformed SVG: {error}") from None
+    if root.tag != "{http://www.w3.org/2000/svg}svg":
+        raise InputError(f"{name}: not an image a cover can be: XML, but not SVG")
 
 
 _canvases = threading.local()

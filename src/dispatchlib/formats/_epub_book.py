@@ -19,29 +19,20 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from .. import model as m
-from ..errors import ExportError, InputError
+from ..errors import ExportError
 from ..labels import TRUNCATED, clip_facts, date_text, display_title, identifier, series_line
 from ..options import ExportOptions
 from . import _xhtml as x
-from ._cover import cover_png
+from ._cover import cover_file, cover_png
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_epub"]
 
 # Only a well-formed web address becomes a link; anything else a source URL holds is shown as text.
 _WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?#]*)?")
-_IMAGE_TYPES = {
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".svg": "image/svg+xml",
-}
 
 
 def _page(title: str, body: str, language: str, body_type: str = "") -> bytes:
@@ -188,14 +179,7 @@ def _accessibility(book: Any, has_cover: bool) -> None:
 
 def _cover_image(options: ExportOptions, title: str, series: str, date: str) -> tuple[str, str, bytes] | None:
     if options.cover_image:
-        path = Path(options.cover_image)
-        media_type = _IMAGE_TYPES.get(path.suffix.lower())
-        if media_type is None:
-            raise InputError(f"{path}: a cover must be one of {', '.join(sorted(_IMAGE_TYPES))}")
-        try:
-            return f"cover{path.suffix.lower()}", media_type, path.read_bytes()
-        except OSError as error:
-            raise InputError(f"{path}: cannot read the cover image: {error.strerror}") from None
+        return cover_file(options.cover_image)
     if options.generate_cover:
         return "cover.png", "image/png", cover_png(title, series, date)
     return None

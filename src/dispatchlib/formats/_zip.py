@@ -10,17 +10,23 @@ from typing import IO, Any
 __all__ = ["FixedTimeZipFile", "build_time"]
 
 _COMPRESSED_ALREADY = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+# A zip entry's time is an MS-DOS time: the years 1980 to 2107 only.
 _ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
+_ZIP_END = datetime.datetime(2107, 12, 31, 23, 59, 58, tzinfo=datetime.UTC)
 
 
 def build_time(date: datetime.date | None) -> datetime.datetime:
-    """The moment a build claims: ``SOURCE_DATE_EPOCH`` if set, else ``date``, else 1980-01-01 (UTC)."""
+    """The moment a build claims: ``SOURCE_DATE_EPOCH`` if set, else ``date``, else 1980-01-01
+    (UTC), brought into the years a zip entry can carry (1980 to 2107): a dispatch dated 9999
+    or 1901 still makes a book."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = _ZIP_EPOCH
     if epoch.isdigit():
-        return max(datetime.datetime.fromtimestamp(int(epoch), datetime.UTC), _ZIP_EPOCH)
-    if date is None:
-        return _ZIP_EPOCH
-    return max(datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC), _ZIP_EPOCH)
+        seconds = min(int(epoch), int(_ZIP_END.timestamp()))
+        moment = datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+    elif date is not None:
+        moment = datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC)
+    return min(max(moment, _ZIP_EPOCH), _ZIP_END)
 
 
 class FixedTimeZipFile(zipfile.ZipFile):

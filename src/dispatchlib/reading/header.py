@@ -99,11 +99,12 @@ def find_header(line: str) -> re.Match[str] | None:
 
 
 def format_date(date: datetime.date, *, short: bool = False) -> str:
-    """``March 14, 2023``; with ``short``, the TV-clip form ``Mar 14, 2023`` (padded day)."""
+    """``March 14, 2023``; with ``short``, the TV-clip form ``Mar 14, 2023`` (padded day). The
+    year has four digits (``0999``), as the reader expects."""
     month = _MONTH_NAMES[date.month - 1]
     if short:
-        return f"{month[:3]} {date.day:02d}, {date.year}"
-    return f"{month} {date.day}, {date.year}"
+        return f"{month[:3]} {date.day:02d}, {date.year:04d}"
+    return f"{month} {date.day}, {date.year:04d}"
 
 
 def format_duration(seconds: int) -> str:

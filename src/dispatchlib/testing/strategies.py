@@ -1,7 +1,8 @@
 """Hypothesis strategies for dispatch models (``pip install 'dispatchlib[testing]'``).
 
-``dispatches()`` draws any valid model, with hostile text (markup, quotes, RTL marks, emoji,
-combining marks): the JSON round trip must hold for all of them. ``text_dispatches()`` draws the
+``dispatches()`` draws any valid model over the model's whole range (years 1 to 9999, numbers
+up to 2**63 - 1), with hostile text (markup, quotes, RTL marks, emoji, combining marks, a
+20,000-character string): the JSON round trip must hold for all of them. ``text_dispatches()`` draws the
 models the plain-text form can express: those whose every block has the shape the parser gives
 that kind of block (a paragraph ends like a sentence, a heading does not, ...). The parser's
 image is what the text round trip is about: ``parse(to_text(d)) == d`` for every such ``d``.
@@ -9,7 +10,6 @@ image is what the text round trip is about: ``parse(to_text(d)) == d`` for every
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import re
 
@@ -28,6 +28,7 @@ HOSTILE = [
     "😀",
     "e\u0301",
     "x" * 300,
+    "long " * 4000,
     "<![CDATA[",
     "&#0;",
     "\\",
@@ -37,8 +38,8 @@ HOSTILE = [
 
 any_text = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40) | st.sampled_from(HOSTILE)
 maybe_text = st.none() | any_text
-dates = st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2035, 12, 31))
-numbers = st.integers(min_value=0, max_value=10**6)
+dates = st.dates()  # years 1 to 9999, all the model takes
+numbers = st.integers(min_value=0, max_value=dl.MAX_NUMBER)
 
 inlines = st.lists(st.builds(dl.Text, text=any_text) | st.builds(dl.NoteRef, number=numbers), max_size=5)
 
@@ -97,7 +98,9 @@ def dispatches() -> st.SearchStrategy[dl.Dispatch]:
 
 def collections() -> st.SearchStrategy[dl.Collection]:
     """Any valid collection model."""
-    return st.builds(dl.Collection, title=st.text(max_size=20), dispatches=st.lists(dispatches(), max_size=3))
+    return st.builds(
+        dl.Collection, title=st.text(max_size=20), dispatches=st.lists(dispatches(), min_size=1, max_size=3)
+    )
 
 
 # --- models the plain-text form expresses ---------------------------------------------------------
@@ -216,7 +219,7 @@ text_blocks = st.one_of(
 @st.composite
 def _text_note(draw: st.DrawFn, number: int) -> dl.Note:
     date = draw(st.none() | dates)
-    when = f"{date:%B} {date.day}, {date.year}." if date else None
+    when = f"{dl.date_text(date)}." if date else None
     kind = draw(st.sampled_from(["outlet", "lost", "free"]))
     if kind == "outlet" and when:
         outlet = draw(_outlet)
