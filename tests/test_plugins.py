@@ -6,11 +6,11 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import MakeDist
 
 import dispatchlib as dl
 
@@ -24,29 +24,6 @@ def _export(document, options):
 def register_exporters(register):
     register(dispatchlib.Exporter(name="shout", export=_export, suffix=".shout", media_type="text/plain"))
 """
-
-MakeDist = Callable[..., Path]
-
-
-@pytest.fixture
-def fake_dist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MakeDist]:
-    """Make a distribution with a ``dispatchlib`` entry point on sys.path, without installing it."""
-    monkeypatch.syspath_prepend(str(tmp_path))
-    made: list[str] = []
-
-    def make(name: str, source: str, version: str = "1.0", entry: str | None = None) -> Path:
-        module = name.replace("-", "_")
-        (tmp_path / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
-        info = tmp_path / f"{module}-{version}.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
-        (info / "entry_points.txt").write_text(f"[dispatchlib]\n{entry or module} = {module}\n")
-        made.append(module)
-        return tmp_path
-
-    yield make
-    for module in made:
-        sys.modules.pop(module, None)
 
 
 def test_builtins_register_through_hooks() -> None:

@@ -75,6 +75,25 @@ def _write(image: Any, x: float, y: int, text: str, size: int, level: int) -> No
         x += advance
 
 
+_LINE_WIDTH, _MAX_LINES = 24, 9
+
+
+def _title_lines(title: str) -> list[str]:
+    """The title in at most nine lines of 24 characters, the last ending in "…" if it goes on.
+    Only the start that can show is wrapped, so a title of a megabyte costs no more than a short
+    one."""
+    start = title[: _LINE_WIDTH * (_MAX_LINES + 1) * 2]
+    lines = textwrap.wrap(start, width=_LINE_WIDTH)
+    if len(lines) > _MAX_LINES or len(start) < len(title):
+        lines = lines[:_MAX_LINES]
+        last = lines[-1]
+        if len(last) >= _LINE_WIDTH:  # make room for the ellipsis, at a word's end where there is one
+            last = last[: _LINE_WIDTH - 1]
+            last = last.rsplit(" ", 1)[0] if " " in last else last
+        lines[-1] = last.rstrip() + "…"
+    return lines or [""]
+
+
 def cover_png(title: str, series_line: str, date_line: str) -> bytes:
     """The cover as PNG bytes."""
     import zlib
@@ -82,7 +101,7 @@ def cover_png(title: str, series_line: str, date_line: str) -> bytes:
     image = _cleared_canvas()
     image.paste(_BAND, (0, 260, WIDTH, 301))
     _write(image, 90, 150, series_line, 54, _MUTED)
-    lines = textwrap.wrap(title, width=24)[:9] or [""]
+    lines = _title_lines(title)
     size = 88 if len(lines) <= 5 else 70
     y = 400
     for line in lines:

@@ -71,12 +71,11 @@ class _Template:
 
     def __init__(self, reference_docx: str | None, paper: str) -> None:
         import docx
-        from docx.opc.exceptions import PackageNotFoundError
 
-        try:
-            self.document = docx.Document(reference_docx)
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as error:
-            raise InputError(f"{reference_docx}: not a Word document to take styles from: {error}") from None
+        if reference_docx is None:
+            self.document = docx.Document()
+        else:
+            self.document = _open_reference(reference_docx)
         dropped = {_THUMBNAIL_REL}  # a picture of the template, not of the document
         if reference_docx is None:
             _set_default_page(self.document, paper)
@@ -100,6 +99,35 @@ class _Template:
         _drop_rels(self.document.part.package.rels, {_CUSTOM_REL})
 
 
+MAX_REFERENCE_SIZE = 20 * 2**20  # the file
+MAX_REFERENCE_EXPANDED = 100 * 2**20  # all its parts, uncompressed
+
+
+def _open_reference(path: str) -> Any:
+    """A reference document, read as the untrusted input it is: at most 20 MB, whose parts
+    unpack to at most 100 MB (a zip bomb is refused before it is unpacked), and whatever is wrong
+    with it (not a zip, malformed XML, missing parts) is an :class:`InputError` naming it."""
+    import docx
+
+    from ..sources import read_source
+
+    data = read_source(path, MAX_REFERENCE_SIZE)
+    problem = f"{path}: not a Word document to take styles from"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise InputError(f"{problem}: {error}") from None
+    if expanded > MAX_REFERENCE_EXPANDED:
+        raise InputError(f"{problem}: its parts unpack to {expanded / 2**20:,.0f} MB, over the 100 MB a template may")
+    try:
+        document = docx.Document(io.BytesIO(data))
+        document.styles  # noqa: B018 - reading the styles part is what a template is for; fail here if it cannot
+    except Exception as error:  # malformed XML, a missing part, ...: all of it the file's fault
+        raise InputError(f"{problem}: {type(error).__name__}: {error}") from None
+    return document
+
+
 def _drop_table_styles(document: Any) -> None:
     """Take out the default template's 99 table styles: 310 KB of its 350 KB styles part, which
     every document would serialize and compress again, for tables a dispatch never has. Word
@@ -119,7 +147,9 @@ def _freeze_static_parts(document: Any) -> None:
     for rels in (document.part.rels, document.part.package.rels):
         for rel in rels.values():
             target = None if rel.is_external else rel.target_part
-            if isinstance(target, XmlPart) and target.partname not in _LIVE_PARTS:
+            # a part with relationships of its own (a header with a logo) stays as it is, or its
+            # images would be lost
+            if isinstance(target, XmlPart) and target.partname not in _LIVE_PARTS and not target.rels:
                 rel._target = Part(target.partname, target.content_type, target.blob, target.package)
 
 

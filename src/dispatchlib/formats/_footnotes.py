@@ -33,13 +33,22 @@ def sub(parent: Any, tag: str, **attributes: str) -> Any:
     return element
 
 
+# Each run holds at most this many characters: XML parsers (libxml2's, so lxml's and python-docx's)
+# refuse a text node of more than 10,000,000 bytes, and escaping can make one character six.
+_RUN_LIMIT = 1_000_000
+
+
 def text_run(value: str, *, rtl: bool = False, style: str | None = None) -> str:
-    """The XML of a ``w:r`` holding ``value``, marked right-to-left or styled when asked."""
+    """The XML of a ``w:r`` holding ``value`` (several, for a very long one), marked
+    right-to-left or styled when asked."""
     properties = ""
     if rtl or style:
         style_xml = f'<w:rStyle w:val="{escape(style)}"/>' if style else ""
         properties = f"<w:rPr>{style_xml}{'<w:rtl/>' if rtl else ''}</w:rPr>"
-    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>'
+    return "".join(
+        f'<w:r>{properties}<w:t xml:space="preserve">{escape(value[start : start + _RUN_LIMIT])}</w:t></w:r>'
+        for start in range(0, max(len(value), 1), _RUN_LIMIT)
+    )
 
 
 _REFERENCE_STYLE = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
