@@ -30,6 +30,23 @@ ARABIC = (
     "[1] الأهرام, May 5, 2021.\n"
 )
 WESTERN = SEED_BYTES.decode("utf-8").replace("–", "—").replace("'", "’")
+SEED_JSON = json.loads(dl.to_json(dl.read_bytes(SEED_BYTES, source="seed.txt")[0]))
+
+
+def _json(**changes: object) -> bytes:
+    """The seed's JSON with some values changed (a dotted key reaches into the first note)."""
+    data = json.loads(json.dumps(SEED_JSON))
+    for key, value in changes.items():
+        if key.startswith("note_"):
+            data["notes"][0][key.removeprefix("note_")] = value
+        else:
+            data[key] = value
+    return json.dumps(data).encode()
+
+
+def _deep(levels: int) -> bytes:
+    return _json(title="@").replace(b'"@"', b"[" * levels + b"]" * levels)
+
 
 Case = tuple[str, Callable[[Path], Path], list[str], int, str]
 
@@ -119,6 +136,69 @@ CASES: list[Case] = [
         "bad.json: does not match the dispatchlib JSON schema",
     ),
     ("JSON that is not JSON", _file("bad.json", b'{"schema": '), [], 4, "bad.json:1:12: not valid JSON"),
+    ("JSON nested 1,000 deep", _file("deep.json", _deep(1000)), [], 4, "deep.json: nested more than 32 levels"),
+    ("JSON nested 100,000 deep", _file("deep.json", _deep(100_000)), [], 4, "not valid JSON: depth limit exceeded"),
+    (
+        "JSON with a 5,000-digit number",
+        _file("big.json", _json(number=0).replace(b'"number": 0', b'"number": ' + b"7" * 5000)),
+        [],
+        4,
+        "big.json:1:",
+    ),
+    (
+        "JSON list where a string belongs",
+        _file("t.json", _json(title=["a", "b"])),
+        [],
+        4,
+        'schema at $.title: ["a","b"] is not of type "string"',
+    ),
+    (
+        "JSON 'false' as a string",
+        _file("t.json", _json(truncated="false")),
+        [],
+        4,
+        'at $.truncated: "false" is not of type "boolean"',
+    ),
+    (
+        "JSON topics as a string",
+        _file("t.json", _json(topics="abc")),
+        [],
+        4,
+        'at $.topics: "abc" is not of type "array"',
+    ),
+    ("JSON number 1.5", _file("t.json", _json(number=1.5)), [], 4, "at $.number: 1.5 is not of types"),
+    (
+        "JSON note number 10**20",
+        _file("t.json", _json(note_number=10**20)),
+        [],
+        4,
+        "at $.notes[0].number: 100000000000000000000.0 is greater than the maximum of 9223372036854775807",
+    ),
+    (
+        "JSON impossible date",
+        _file("t.json", _json(date="2023-02-30")),
+        [],
+        4,
+        'at $.date: "2023-02-30" is not a "date"',
+    ),
+    (
+        "JSON empty collection",
+        _file("c.json", b'{"schema": "dispatchlib/collection/1", "title": "", "dispatches": []}'),
+        [],
+        4,
+        "at $.dispatches: [] has less than 1 item",
+    ),
+    (
+        "UTF-8 with one stray byte",
+        _file("stray.txt", WESTERN.encode().replace(b"peacekeeping", b"peace\xe9keeping", 1)),
+        [],
+        0,
+        "stray.txt:10:188: warning: 1 byte(s) that are not UTF-8 (the first here) replaced with U+FFFD",
+    ),
+    ("empty --language", _file("s.txt", SEED_BYTES), ["--language", ""], 2, "--language: '' is not a BCP 47"),
+    ("--language with a space", _file("s.txt", SEED_BYTES), ["--language", "en x"], 2, "--language: 'en x' is not"),
+    ("control character in --publisher", _file("s.txt", SEED_BYTES), ["--publisher", "A\x1bB"], 2, "--publisher:"),
+    ("line break in --title", _file("s.txt", SEED_BYTES), ["--title", "One\nTwo"], 2, "holds a control character"),
     (
         "notes that do not match references",
         _file("refs.txt", SEED_BYTES.replace(b"[2]", b"[7]", 1)),
@@ -270,3 +350,13 @@ def test_killed_batch_leaves_no_partial_output_and_resumes(tmp_path: Path) -> No
     subprocess.run([*command, "--skip-existing"], check=True)
     assert sorted(p.name for p in out.iterdir()) == [f"in-{i:02d}.epub" for i in range(40)]
     assert all((out / name).stat().st_mtime_ns == stamp for name, stamp in written.items())
+
+
+def test_one_encoding_for_a_whole_file() -> None:
+    """A UTF-8 file with one stray byte stays UTF-8: its curly quotes and dashes are read as they
+    are (not as cp1252 mojibake), and only the stray byte becomes U+FFFD."""
+    original = dl.read_bytes(WESTERN.encode(), source="w.txt")[0]
+    damaged, found = dl.read_bytes(WESTERN.encode().replace(b"peacekeeping", b"peace\xe9keeping", 1), source="w.txt")
+    assert [d.code for d in found if "utf" in d.code or "encoding" in d.code] == ["invalid-utf8"]
+    assert dl.to_json(damaged).replace("peace\ufffdkeeping", "peacekeeping", 1) == dl.to_json(original)
+    assert "â€" not in dl.to_json(damaged)

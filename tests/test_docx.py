@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -318,12 +320,116 @@ def test_reference_docx_gives_styles_and_page(tmp_path: Path) -> None:
     assert all("Template text" not in p.text for p in result.paragraphs)
 
 
-def test_bad_reference_docx_is_an_input_error(tmp_path: Path) -> None:
-    """A reference document that is not a Word file is refused with its name."""
-    bad = tmp_path / "bad.docx"
-    bad.write_text("not a zip", encoding="utf-8")
-    with pytest.raises(dl.InputError, match=re.escape(str(bad))):
-        dl.export(_read(SEED), "docx", dl.ExportOptions(reference_docx=str(bad)))
+def _reference_with_logo(path: Path) -> Path:
+    from PIL import Image
+
+    logo = io.BytesIO()
+    Image.new("RGB", (120, 40), (200, 30, 30)).save(logo, format="PNG")
+    logo.seek(0)
+    reference = docx.Document()
+    reference.sections[0].header.paragraphs[0].add_run().add_picture(logo)
+    reference.sections[0].footer.paragraphs[0].text = "Institute footer"
+    reference.save(str(path))
+    return path
+
+
+def test_reference_headers_and_footers_keep_their_images(tmp_path: Path) -> None:
+    """A reference document's header logo and footer text reach the output, with every
+    relationship they use resolving to a part; LibreOffice shows the logo on each page."""
+    reference = _reference_with_logo(tmp_path / "letterhead.docx")
+    out = tmp_path / "with-letterhead.docx"
+    out.write_bytes(dl.export(_read(SEED), "docx", dl.ExportOptions(reference_docx=str(reference))))
+    with zipfile.ZipFile(out) as archive:
+        names = set(archive.namelist())
+        header = archive.read("word/header1.xml").decode()
+        rels = etree.fromstring(archive.read("word/_rels/header1.xml.rels"))
+    used = set(re.findall(r'r:embed="([^"]+)"', header))
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+    assert used and used <= set(targets)
+    assert all(f"word/{targets[rid]}" in names for rid in used)
+    text = libreoffice_pdf_text([out], tmp_path)[out]
+    assert "Institute footer" in text
+    pdf = tmp_path / "with-letterhead.pdf"
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(
+        re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout)[1]
+    )  # type: ignore[index]
+    assert len(listing.stdout.splitlines()) - 2 == pages >= 2
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _bad_references(folder: Path) -> list[tuple[Path, str]]:
+    good = folder / "good.docx"
+    docx.Document().save(str(good))
+    with zipfile.ZipFile(good) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    not_zip = folder / "not-zip.docx"
+    not_zip.write_text("not a zip", encoding="utf-8")
+    big = folder / "big.docx"
+    with big.open("wb") as stream:
+        stream.truncate(21 * 2**20)
+    return [
+        (not_zip, "not a Word document to take styles from: File is not a zip file"),
+        (
+            _zip(folder / "bomb.docx", {**members, "word/media/zeros.bin": b"\0" * (120 * 2**20)}),
+            "its parts unpack to 121 MB, over the 100 MB",
+        ),
+        (_zip(folder / "bad-xml.docx", {**members, "word/styles.xml": b"<w:styles><unclosed>"}), "XMLSyntaxError"),
+        (_zip(folder / "no-body.docx", {k: v for k, v in members.items() if k != "word/document.xml"}), "KeyError"),
+        (big, "21.0 MB is over the 20 MB limit"),
+    ]
+
+
+def test_a_bad_reference_docx_is_an_input_error(tmp_path: Path) -> None:
+    """A reference document is untrusted input: not a zip, a zip bomb, malformed XML, a missing
+    part or an oversized file is an input error (exit 3) naming it, before any output is written."""
+    for path, reason in _bad_references(tmp_path):
+        with pytest.raises(dl.InputError, match=re.escape(reason)):
+            dl.export(_read(SEED), "docx", dl.ExportOptions(reference_docx=str(path)))
+        out = tmp_path / "out.docx"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "dispatchlib",
+                "convert",
+                str(SEED),
+                "-o",
+                str(out),
+                "--reference-docx",
+                str(path),
+                "-q",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 3 and str(path) in done.stderr and reason in done.stderr, done.stderr
+        assert len(done.stderr.splitlines()) == 1 and not out.exists()
+
+
+def test_ten_megabyte_paragraph_and_note() -> None:
+    """A 10 MB paragraph and a 10 MB note are written, and python-docx reopens the file whole:
+    no text node is past the 10,000,000 bytes libxml2 refuses."""
+    big = "word & " * (1_500_000)
+    dispatch = dl.Dispatch(
+        series="Special Dispatch",
+        number=1,
+        title="Long",
+        body=(dl.Paragraph(content=(dl.Text(text=big), dl.NoteRef(number=1))),),
+        notes=(dl.Note(number=1, text=big),),
+    )
+    data = dl.export(dispatch, "docx")
+    reopened = docx.Document(io.BytesIO(data))
+    assert any(paragraph.text == big for paragraph in reopened.paragraphs)
+    footnotes = _part(data, "word/footnotes.xml")
+    assert big in "".join(footnotes.itertext())
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import re
 import subprocess
 import sys
@@ -87,6 +88,15 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ),
     )
     build("rtl", rtl)
+    seed = _read(SEED)
+    build("year-9999", attrs.evolve(seed, date=datetime.date(9999, 12, 31), title="Long " * 200_000))
+    build("year-1", attrs.evolve(seed, date=datetime.date(1, 1, 1)), dl.ExportOptions(language="en_GB"))
+    svg = folder / "cover.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="900"><rect width="600" height="900"/></svg>',
+        encoding="utf-8",
+    )
+    build("svg-cover", seed, dl.ExportOptions(cover_image=str(svg)))
     for index, dispatch in enumerate(_hostile_dispatches(20)):
         build(f"hostile-{index}", dispatch)
     return made
@@ -113,7 +123,8 @@ def verdicts(books: dict[str, Path]) -> dict[Path, object]:
 
 
 def _names() -> list[str]:
-    return [p.stem for p in CORPUS_FILES] + ["fifty", "fifty-by-month", "seed-no-cover", "seed-own-cover", "rtl"]
+    variants = ["fifty", "fifty-by-month", "seed-no-cover", "seed-own-cover", "rtl", "year-9999", "year-1", "svg-cover"]
+    return [p.stem for p in CORPUS_FILES] + variants
 
 
 @pytest.mark.parametrize("name", _names())
@@ -325,6 +336,35 @@ def _bad_covers(folder: Path) -> list[tuple[Path, str]]:
     (folder / "broken.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'>", encoding="utf-8")
     cases.append((folder / "broken.svg", "malformed SVG"))
     return cases
+
+
+def test_dates_outside_the_zip_years_and_a_far_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zip entries can carry the years 1980 to 2107 only: a book of year 9999 or year 1, or built
+    with SOURCE_DATE_EPOCH far ahead, has its entries' times brought into that range; the
+    dispatch's own date stays in the metadata."""
+    seed = _read(SEED)
+    for date, epoch, stamp in (
+        (datetime.date(9999, 12, 31), None, (2107, 12, 31)),
+        (datetime.date(1, 1, 1), None, (1980, 1, 1)),
+        (seed.date, str(10**12), (2107, 12, 31)),
+    ):
+        if epoch:
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        for to in ("epub", "docx"):
+            data = dl.export(attrs.evolve(seed, date=date), to)
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                assert {info.date_time[:3] for info in archive.infolist()} == {stamp}, (date, to)
+        book = zipfile.ZipFile(io.BytesIO(dl.export(attrs.evolve(seed, date=date), "epub")))
+        assert f"<dc:date>{date.isoformat()}</dc:date>" in book.read("EPUB/content.opf").decode()
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+def test_language_is_checked_and_put_in_standard_form(books: dict[str, Path]) -> None:
+    """en_GB, as people type it, is written en-GB everywhere; a malformed tag is refused."""
+    opf = _member(books["year-1"], "content.opf")
+    assert opf.find(".//dc:language", NS).text == "en-GB"  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="is not a BCP 47 language tag"):
+        dl.ExportOptions(language="en x")
 
 
 def test_a_cover_that_is_not_an_image_is_refused(tmp_path: Path) -> None:

@@ -64,6 +64,7 @@ def test_collection_json_round_trip(collection: dl.Collection) -> None:
         ("{", "not valid JSON"),
         ("[]", "expected a JSON object"),
         ('{"schema": "other"}', "expected 'schema' to be"),
+        ('{"schema": []}', "expected 'schema' to be"),  # found by fuzz/fuzz_json.py
         ('{"schema": "dispatchlib/dispatch/1", "number": "ten"}', "does not match the dispatchlib JSON schema"),
         ('{"schema": "dispatchlib/dispatch/1", "body": [{"type": "poem"}]}', "does not match"),
         ('{"schema": "dispatchlib/dispatch/1", "bogus": 1}', "does not match"),

@@ -26,8 +26,10 @@ _BOMS = (
 
 
 def _where(data: bytes, offset: int) -> str:
+    """``line:column`` of the byte at ``offset``, the column counted in characters."""
     line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
     return f"{line}:{column}"
 
 
@@ -89,7 +91,7 @@ def _mostly_utf8(data: bytes, source: str, first_bad: int) -> tuple[str, list[Di
     if well_formed < stray:
         return None
     line, column = _where(data, first_bad).split(":")
-    message = f"{stray} byte(s) that are not UTF-8, the first at line {line}, column {column}, replaced with U+FFFD"
+    message = f"{stray} byte(s) that are not UTF-8 (the first here) replaced with U+FFFD; the rest is read as UTF-8"
     found = diagnostic("invalid-utf8", message, source=source, line=int(line), column=int(column))
     return data.decode("utf-8", errors="replace"), [found]
 

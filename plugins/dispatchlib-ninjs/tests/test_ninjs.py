@@ -103,3 +103,14 @@ def test_cli_converts_seed_to_ninjs(tmp_path: Path, validator: jsonschema.Draft2
         ).stdout
     )
     assert "ninjs" in {e["name"] for e in formats["exporters"]}
+
+
+def test_the_judge_checks_date_times_and_uris(validator: jsonschema.Draft202012Validator) -> None:
+    """The schema's ``date-time`` and ``uri`` formats are really checked (jsonschema[format]): a
+    judge that skipped them would pass this broken item."""
+    item = _ninjs(dl.read_file(CORPUS / "special-dispatch-10523.txt")[0])
+    assert validator.is_valid(item)
+    for key, value in (("firstCreated", "March 14, 2023"), ("firstCreated", "2023-03-14T25:00:00Z")):
+        broken = {**item, key: value}
+        assert [error.validator for error in validator.iter_errors(broken)] == ["format"], value
+    assert [e.validator for e in validator.iter_errors({**item, "uri": "not a uri"})] == ["format"]

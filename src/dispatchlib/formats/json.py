@@ -94,7 +94,7 @@ def from_json(text: str | bytes, *, source: str | None = None) -> m.Document:
         COLLECTION_SCHEMA: m.Collection,
     }
     schema = data.get("schema")
-    if schema not in kinds:
+    if not isinstance(schema, str) or schema not in kinds:
         raise ParseError(
             f"expected 'schema' to be {DISPATCH_SCHEMA!r} or {COLLECTION_SCHEMA!r}, got {schema!r}", source=source
         )
