@@ -534,3 +534,21 @@ def test_a_full_disk_is_an_output_error_and_leaves_nothing(small_disk: Path) -> 
     assert done.stderr == f"dispatchlib: error: {small_disk / 'book.epub'}: cannot write: No space left on device\n"
     assert sorted(p.name for p in small_disk.iterdir()) == ["book.epub", "filler"]
     assert (small_disk / "book.epub").read_bytes() == b"previous"
+
+
+def test_sigterm_of_a_single_conversion(tmp_path: Path) -> None:
+    """SIGTERM while one conversion reads a FIFO that never ends: exit 143, one line, no file."""
+    fifo = tmp_path / "in.txt"
+    os.mkfifo(fifo)
+    out = tmp_path / "out.epub"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dispatchlib", "convert", str(fifo), "-o", str(out)], stderr=subprocess.PIPE
+    )
+    with open(fifo, "wb") as writer:  # opened once the reader has it open: the program is running
+        writer.write(SEED_BYTES[:100])
+        writer.flush()
+        time.sleep(0.5)
+        process.terminate()
+        _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143 and stderr.decode().strip() == "dispatchlib: error: terminated"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]

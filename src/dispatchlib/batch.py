@@ -155,12 +155,12 @@ class _Writer:
                 "(give --name a template with {stem}, {number} or {slug})"
             )
             return Result(source=rendered.source, error=reason)
-        self.writers[target] = rendered.source
         if not rendered.skipped:
             try:
                 write_atomic(target, rendered.data or b"", sync=False, inputs=self.inputs, follow_links=False)
             except OutputError as error:
                 return Result(source=rendered.source, error=str(error))
+        self.writers[target] = rendered.source
         return Result(source=rendered.source, target=target, skipped=rendered.skipped, warnings=rendered.warnings)
 
 

@@ -327,10 +327,7 @@ def _batch(
         if progress is not None:
             progress.stop()
             progress = None
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
-            executor = None
-        left = len(sources) - len(seen)
+        left = len(sources) - len(seen)  # the workers are stopped on the way out, below
         _fail(
             f"{_stop_reason(stop)}: {_summary(seen)}, {left} not converted; "
             "run the same command with --skip-existing to finish",
@@ -514,8 +511,9 @@ def main(argv: list[str] | None = None) -> None:
             _stdout_write("")  # what click printed reaches the file now, or fails here
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
-    except click.Abort:
-        _fail("interrupted", 130)
+    except click.Abort as abort:  # click's word for a KeyboardInterrupt (or SIGTERM) it caught
+        stop = abort.__cause__ if isinstance(abort.__cause__, KeyboardInterrupt) else KeyboardInterrupt()
+        _fail(_stop_reason(stop), _stop_code(stop))
     except KeyboardInterrupt as stop:
         _fail(_stop_reason(stop), _stop_code(stop))
     except click.ClickException as error:

@@ -23,7 +23,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from .errors import OutputError
-from .sources import FileIdentity, file_identity
+from .sources import FileIdentity, file_identity, kind_of
 
 __all__ = ["complete_output", "flush_to_disk", "output_name", "refuse_inputs", "remove_stale_parts", "write_atomic"]
 
@@ -131,14 +131,7 @@ def write_atomic(
             _write_through(target, data)
             return
         if not stat.S_ISREG(info.st_mode):
-            kind = (
-                "a folder"
-                if stat.S_ISDIR(info.st_mode)
-                else "a block device"
-                if stat.S_ISBLK(info.st_mode)
-                else "a socket"
-            )
-            raise OutputError(f"{path}: is {kind}, not a file; choose another output")
+            raise OutputError(f"{path}: is {kind_of(info.st_mode)}, not a file; choose another output")
     _replace(target, data, sync)
 
 

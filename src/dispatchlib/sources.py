@@ -20,7 +20,16 @@ from typing import BinaryIO
 from .diagnostics import Diagnostic, diagnostic
 from .errors import InputError
 
-__all__ = ["expand_inputs", "file_identity", "find_inputs", "input_identities", "read_limited", "read_source"]
+__all__ = [
+    "expand_inputs",
+    "file_identity",
+    "find_inputs",
+    "input_identities",
+    "kind_of",
+    "over_limit",
+    "read_limited",
+    "read_source",
+]
 
 FileIdentity = tuple[int, int]
 _CHUNK = 1 << 20
@@ -32,14 +41,16 @@ def _suffixes() -> tuple[str, ...]:
     return tuple(suffix for reader in default_host().readers.values() for suffix in reader.suffixes)
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, from its ``st_mode``: ``a FIFO (named pipe)``."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def find_inputs(inputs: Iterable[str]) -> tuple[list[str], list[Diagnostic]]:
@@ -63,7 +74,7 @@ def find_inputs(inputs: Iterable[str]) -> tuple[list[str], list[Diagnostic]]:
             if stat.S_ISREG(mode):
                 kept.append(name)
             elif not stat.S_ISDIR(mode):
-                message = f"{_kind(mode)}, not a file; skipped (name it on its own to read it)"
+                message = f"{kind_of(mode)}, not a file; skipped (name it on its own to read it)"
                 skipped.append(diagnostic("skipped-input", message, source=name))
         return kept
 
