@@ -169,6 +169,10 @@ def per_dispatch(report: Report, corpus: list[dl.Dispatch], runs: int) -> None:
     for name in ("json", "txt", "epub", "docx"):
         cost = median_time(lambda name=name: [dl.export(d, name) for d in corpus], runs) / len(corpus)
         report.row(f"{name} export, per dispatch, in one process", ms(cost), **{f"{name}_ms": cost * 1000})
+    documents = [dl.export(d, "json") for d in corpus]
+    dl.from_json(documents[0])  # the schema's validator is built once, on first use
+    cost = median_time(lambda: [dl.from_json(data) for data in documents], runs) / len(corpus)
+    report.row("json read (schema-validated), per dispatch", ms(cost))
     plain = dl.ExportOptions(generate_cover=False)
     cost = median_time(lambda: [dl.export(d, "epub", plain) for d in corpus], runs) / len(corpus)
     report.row("epub export without the generated cover (--no-cover)", ms(cost))

@@ -18,14 +18,16 @@ def main(source: Path, target: Path) -> int:
     target.mkdir(parents=True, exist_ok=True)
     exporters = dispatchlib.default_host().exporters.values()
     inputs = sorted(path for path in source.iterdir() if path.suffix in (".txt", ".json"))
+    protected = dispatchlib.input_identities(map(str, inputs))  # never written over, by any name
     for path in inputs:
         document, diagnostics = dispatchlib.read_file(path)
         warnings = [d for d in diagnostics if d.severity is not dispatchlib.Severity.INFO]
         for exporter in exporters:
             output = target / f"{path.stem}{exporter.suffix}"
-            if output.resolve() == path.resolve():
-                sys.exit(f"{output} is an input file; choose another target folder")
-            dispatchlib.write_atomic(output, dispatchlib.export(document, exporter.name))
+            try:
+                dispatchlib.write_atomic(output, dispatchlib.export(document, exporter.name), inputs=protected)
+            except dispatchlib.OutputError as error:
+                sys.exit(str(error))
             print(f"{path} -> {output}")
         for warning in warnings:
             print(f"  {warning}")

@@ -97,6 +97,8 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         encoding="utf-8",
     )
     build("svg-cover", seed, dl.ExportOptions(cover_image=str(svg)))
+    blank = dl.ExportOptions(title="   ", publisher="  ", language="zh-hant-tw")
+    build("blank-options", dl.Collection(dispatches=(seed, attrs.evolve(seed, number=10524))), blank)
     for index, dispatch in enumerate(_hostile_dispatches(20)):
         build(f"hostile-{index}", dispatch)
     return made
@@ -123,8 +125,8 @@ def verdicts(books: dict[str, Path]) -> dict[Path, object]:
 
 
 def _names() -> list[str]:
-    variants = ["fifty", "fifty-by-month", "seed-no-cover", "seed-own-cover", "rtl", "year-9999", "year-1", "svg-cover"]
-    return [p.stem for p in CORPUS_FILES] + variants
+    variants = ["fifty", "fifty-by-month", "seed-no-cover", "seed-own-cover", "rtl"]
+    return [p.stem for p in CORPUS_FILES] + variants + ["year-9999", "year-1", "svg-cover", "blank-options"]
 
 
 @pytest.mark.parametrize("name", _names())

@@ -18,7 +18,7 @@ _LAZY = {
     name: module
     for module, names in {
         ".batch": ("Result", "convert_many"),
-        ".sources": ("expand_inputs",),
+        ".sources": ("expand_inputs", "input_identities"),
         ".convert": ("collect", "export", "read_bytes", "read_file"),
         ".diagnostics": ("CODES", "Diagnostic", "Severity"),
         ".errors": (
@@ -91,7 +91,7 @@ if TYPE_CHECKING:
     from .plugins import Exporter, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
     from .reading import parse, parse_many
     from .sanitizer import sanitize
-    from .sources import expand_inputs
+    from .sources import expand_inputs, input_identities
 
 
 def __getattr__(name: str) -> Any:
@@ -154,6 +154,7 @@ __all__ = [
     "export",
     "from_json",
     "hookimpl",
+    "input_identities",
     "json_schema",
     "make_plugin_host",
     "parse",

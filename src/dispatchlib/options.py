@@ -24,6 +24,10 @@ def _language(value: str) -> str:
     return str(langcodes.standardize_tag(value))
 
 
+def _stripped(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
 def _one_line(_instance: object, attribute: Attribute[Any], value: str | None) -> None:
     if value is not None and _CONTROL.search(value):
         raise ValueError(f"{attribute.name}: {value!r} holds a control character (a line break, a tab, ...)")
@@ -39,7 +43,8 @@ class ExportOptions:
     """How to render a document.
 
     :param title: the title of a collection's output; empty means "made from the dispatches".
-        Title and publisher are one line each: a control character in them is refused.
+        Title and publisher are one line each: a control character in them is refused, and
+        spaces around them are dropped (a title of spaces only is no title).
     :param language: the BCP 47 language tag of the text (the translations are English); it is
         checked and put in its standard form.
     :param publisher: the publisher named in e-book and document metadata; none by default.
@@ -53,9 +58,9 @@ class ExportOptions:
     :param wrap_width: plain text: wrap paragraphs at this width; None keeps one line each.
     """
 
-    title: str = field(default="", validator=_one_line)
+    title: str = field(default="", converter=_stripped, validator=_one_line)
     language: str = field(default="en", converter=_language)
-    publisher: str | None = field(default=None, validator=_one_line)
+    publisher: str | None = field(default=None, converter=_stripped, validator=_one_line)
     cover_image: str | None = None
     generate_cover: bool = True
     group_by: Literal["series", "topic", "month"] | None = None
