@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import CORPUS_FILES, corpus_id
+from conftest import CORPUS_FILES, SEED, corpus_id
 from hypothesis import given, settings
 
 import dispatchlib as dl
@@ -74,3 +74,12 @@ def test_bad_json_gives_parse_error(text: str, message: str) -> None:
     """JSON that is not a dispatch gives a ParseError that says what is wrong."""
     with pytest.raises(dl.ParseError, match=message):
         dl.from_json(text, source="bad.json")
+
+
+def test_json_of_the_first_version_without_note_urls_still_reads() -> None:
+    """Notes gained ``url``; JSON written before, without the key, reads with ``url`` None."""
+    data = json.loads(dl.to_json(dl.read_file(SEED)[0]))
+    for note in data["notes"]:
+        del note["url"]
+    document = dl.from_json(json.dumps(data))
+    assert isinstance(document, dl.Dispatch) and [n.url for n in document.notes] == [None, None, None]

@@ -205,7 +205,8 @@ class Note:
 
     ``outlet`` and ``date`` are read from the text where it gives them (``Kommersant, March 7,
     2023.``); ``outlet_missing`` records that the outlet's link text was lost (``[1], March 6,
-    2023.``), in which case ``text`` starts after the lost part.
+    2023.``), in which case ``text`` starts after the lost part. ``url`` is the address the
+    outlet links to, where the input kept links (a saved page, an e-mail); copied text has none.
     """
 
     number: int = field(validator=_positive)
@@ -213,6 +214,7 @@ class Note:
     outlet: str | None = None
     date: datetime.date | None = None
     outlet_missing: bool = False
+    url: str | None = None
 
 
 @frozen(kw_only=True)

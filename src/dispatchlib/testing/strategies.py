@@ -72,6 +72,7 @@ notes = st.builds(
     outlet=maybe_text,
     date=st.none() | dates,
     outlet_missing=st.booleans(),
+    url=maybe_text,
 )
 clips = st.none() | st.builds(dl.Clip, duration_seconds=st.none() | numbers, channels=st.lists(any_text, max_size=3))
 
