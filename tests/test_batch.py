@@ -183,3 +183,14 @@ def test_same_output_name_twice_is_refused(tmp_path: Path) -> None:
         _inputs(tmp_path / folder, 1)
     with pytest.raises(dl.OutputError, match="several inputs are called d00"):
         convert_many([str(tmp_path / "a"), str(tmp_path / "b")], to="json", out_dir=tmp_path / "out")
+
+
+def test_a_saved_pages_resources_are_not_inputs(tmp_path: Path) -> None:
+    """A page saved "complete" comes with NAME_files/ (images, frames as .html): the folder is not
+    searched for inputs; a folder merely named like one still is."""
+    (tmp_path / "page_files").mkdir()
+    (tmp_path / "page.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "page_files" / "ad-frame.html").write_text("<p>ad</p>", encoding="utf-8")
+    (tmp_path / "notes_files").mkdir()
+    (tmp_path / "notes_files" / "kept.txt").write_text("x", encoding="utf-8")
+    assert expand_inputs([str(tmp_path)]) == [str(tmp_path / "notes_files" / "kept.txt"), str(tmp_path / "page.html")]

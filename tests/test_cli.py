@@ -158,10 +158,10 @@ def test_formats_and_plugins_json() -> None:
     """formats and plugins print JSON with the built-ins."""
     formats = json.loads(run("formats", "--json").stdout)
     assert {"json", "txt"} <= {e["name"] for e in formats["exporters"]}
-    assert {"json", "txt"} <= {r["name"] for r in formats["readers"]}
+    assert {"json", "txt", "html", "mhtml", "eml", "mbox"} <= {r["name"] for r in formats["readers"]}
     plugins = json.loads(run("plugins", "--json").stdout)
     builtin = {p["name"] for p in plugins["plugins"] if p["builtin"]}
-    assert builtin == {f"dispatchlib.formats.{name}" for name in ("json", "txt", "epub", "docx")}
+    assert builtin == {f"dispatchlib.formats.{name}" for name in ("json", "txt", "epub", "docx", "html", "mail")}
 
 
 def test_json_input_converts_back_to_text(tmp_path: Path) -> None:

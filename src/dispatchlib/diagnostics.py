@@ -62,6 +62,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "sub-series": (Severity.INFO, "a sub-series line under the header, kept as a heading"),
     "cut-off": (Severity.WARNING, "the copy ends mid-sentence or in its notes list; nothing is marked lost"),
     "skipped-input": (Severity.WARNING, "a folder or glob held a FIFO, device or socket; it was not read"),
+    "skipped-message": (Severity.WARNING, "a message of a mailbox holds no dispatch; it is left out"),
 }
 
 

@@ -48,6 +48,8 @@ BUILTIN_PLUGINS = (
     "dispatchlib.formats.json",
     "dispatchlib.formats.epub",
     "dispatchlib.formats.docx",
+    "dispatchlib.formats.html",
+    "dispatchlib.formats.mail",
 )
 
 ExportFunction = Callable[[Document, ExportOptions], bytes]

@@ -81,13 +81,27 @@ def find_inputs(inputs: Iterable[str]) -> tuple[list[str], list[Diagnostic]]:
     for item in inputs:
         path = Path(item)
         if item != "-" and path.is_dir():
-            names = sorted(str(p) for p in path.rglob("*") if p.name.lower().endswith(suffixes))
+            names = sorted(
+                str(p) for p in path.rglob("*") if p.name.lower().endswith(suffixes) and not _page_resource(p, path)
+            )
             found += regular(names) or [item]  # an empty folder is reported when it is read
         elif item != "-" and not os.path.lexists(item) and glob.has_magic(item):
             found += regular(sorted(glob.glob(item, recursive=True))) or [item]
         else:
             found.append(item)
     return list(dict.fromkeys(found)), skipped
+
+
+def _page_resource(path: Path, top: Path) -> bool:
+    """True for a file in the ``NAME_files`` folder a browser saves beside ``NAME.html`` ("Web
+    page, complete"): the page's images, styles and frames, not inputs of their own."""
+    for folder in path.relative_to(top).parents:
+        name = folder.name
+        if name.endswith("_files") and any(
+            (top / folder).with_name(name.removesuffix("_files") + suffix).exists() for suffix in (".html", ".htm")
+        ):
+            return True
+    return False
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:

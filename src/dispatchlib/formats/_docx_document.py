@@ -37,6 +37,7 @@ from ..labels import (
 from ..options import ExportOptions
 from ._bidi import mostly_rtl, segments
 from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_footnote_styles, text_run
+from ._xhtml import WEB_ADDRESS as _WEB_ADDRESS
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_docx"]
@@ -238,13 +239,23 @@ class _Writer:
                 out.append(self.text(item.text))
             elif item.number in notes:
                 key = (self.dispatch_index, item.number)
-                out.append(self.footnotes.reference(key, self._note_runs(notes[item.number])))
+                out.append(self.footnotes.reference(key, self._note_runs(notes[item.number], linked=True)))
             else:
                 out.append(self.text(f"[{item.number}]"))
         return "".join(out)
 
-    def _note_runs(self, note: m.Note) -> str:
-        return (text_run(f"{OUTLET_MISSING}, ") if note.outlet_missing else "") + self.text(note.text)
+    def _note_runs(self, note: m.Note, *, linked: bool = False) -> str:
+        """A note's runs; in a footnote (``linked``) its outlet links to the note's web address."""
+        runs = self.text(note.text)
+        if (
+            linked
+            and note.url
+            and _WEB_ADDRESS.fullmatch(note.url)
+            and note.outlet
+            and note.text.startswith(note.outlet)
+        ):
+            runs = self.footnotes.hyperlink(note.url, note.outlet) + self.text(note.text[len(note.outlet) :])
+        return (text_run(f"{OUTLET_MISSING}, ") if note.outlet_missing else "") + runs
 
     def block_paragraph(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...], style: str | None = None) -> None:
         self.paragraph(self.inline(dispatch, content), style, rtl=mostly_rtl(m.plain_text(content)))

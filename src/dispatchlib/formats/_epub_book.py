@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import functools
 import io
-import re
 from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import Any
@@ -30,9 +29,6 @@ from ._cover import cover_file, cover_png
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_epub"]
-
-# Only a well-formed web address becomes a link; anything else a source URL holds is shown as text.
-_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?#]*)?")
 
 
 def _page(title: str, body: str, language: str, body_type: str = "") -> bytes:
@@ -63,11 +59,7 @@ def _header_block(dispatch: m.Dispatch, title_id: str) -> str:
     if dispatch.truncated:
         parts.append(f'<p class="truncated">{TRUNCATED}</p>')
     if dispatch.source_url:
-        url = x.text(dispatch.source_url)
-        link = (
-            f'<a href="{x.attr(dispatch.source_url)}">{url}</a>' if _WEB_ADDRESS.fullmatch(dispatch.source_url) else url
-        )
-        parts.append(f'<p class="source-url">{link}</p>')
+        parts.append(f'<p class="source-url">{x.link(dispatch.source_url, dispatch.source_url)}</p>')
     return f'<header class="dispatch-header">{"".join(parts)}</header>'
 
 

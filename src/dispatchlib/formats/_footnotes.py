@@ -14,6 +14,7 @@ from html import escape  # XML text and attributes alike
 from typing import Any
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
@@ -65,6 +66,12 @@ class Footnotes:
     def __init__(self) -> None:
         self.bodies: list[tuple[int, str]] = []
         self.by_key: dict[tuple[int, int], int] = {}
+        self.links: dict[str, str] = {}  # web address -> relationship id of the footnotes part
+
+    def hyperlink(self, url: str, label: str) -> str:
+        """The XML of ``label`` as a link to ``url``, for a footnote's body."""
+        rel_id = self.links.setdefault(url, f"rIdLink{len(self.links) + 1}")
+        return f'<w:hyperlink r:id="{rel_id}" w:history="1">{text_run(label, style="Hyperlink")}</w:hyperlink>'
 
     def reference(self, key: tuple[int, int], body: str) -> str:
         """The XML that references the footnote for ``key``; its body (runs) is taken the first time."""
@@ -90,7 +97,7 @@ class Footnotes:
         )
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:footnotes xmlns:w="{W}">{_SEPARATORS}{notes}</w:footnotes>'
+            f'<w:footnotes xmlns:w="{W}" xmlns:r="{R}">{_SEPARATORS}{notes}</w:footnotes>'
         ).encode()
 
     def add_to(self, document: Any) -> None:
@@ -99,17 +106,21 @@ class Footnotes:
         The document's template must have the footnote styles (:func:`ensure_footnote_styles`);
         a footnotes part it had already must have been dropped.
         """
+        from docx.opc.constants import RELATIONSHIP_TYPE
         from docx.opc.packuri import PackURI
         from docx.opc.part import Part
 
         if self.bodies:
             main = document.part
             part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, self.xml(), main.package)
+            for url, rel_id in self.links.items():
+                part.rels.add_relationship(RELATIONSHIP_TYPE.HYPERLINK, url, rel_id, is_external=True)
             main.relate_to(part, FOOTNOTES_REL)
 
 
 def ensure_footnote_styles(document: Any) -> None:
-    """Add the ``FootnoteText`` and ``FootnoteReference`` styles if the document lacks them."""
+    """Add the ``FootnoteText``, ``FootnoteReference`` and ``Hyperlink`` styles if the document
+    lacks them."""
     styles = document.styles.element
     have = {style.get(f"{{{W}}}styleId") for style in styles.findall(f"{{{W}}}style")}
     if "FootnoteText" not in have:
@@ -122,6 +133,14 @@ def ensure_footnote_styles(document: Any) -> None:
         properties = sub(style, "rPr")
         sub(properties, "sz", val="18")
         sub(properties, "szCs", val="18")
+    if "Hyperlink" not in have:  # the outlet links of notes from saved pages and e-mails
+        style = sub(styles, "style", type="character", styleId="Hyperlink")
+        sub(style, "name", val="Hyperlink")
+        sub(style, "uiPriority", val="99")
+        sub(style, "unhideWhenUsed")
+        properties = sub(style, "rPr")
+        sub(properties, "color", val="0563C1")
+        sub(properties, "u", val="single")
     if "FootnoteReference" not in have:
         style = sub(styles, "style", type="character", styleId="FootnoteReference")
         sub(style, "name", val="footnote reference")

@@ -18,6 +18,17 @@ from ._bidi import mostly_rtl, segments
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# Only a well-formed web address becomes a link; anything else a URL field holds is shown as text.
+WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?#]*)?")
+
+
+def link(label: str, url: str | None) -> str:
+    """``label`` as XHTML, linked to ``url`` when that is a well-formed web address."""
+    if url and WEB_ADDRESS.fullmatch(url):
+        return f'<a href="{attr(url)}">{text(label)}</a>'
+    return text(label)
+
+
 def text(value: str) -> str:
     """``value`` escaped for XHTML, with characters XML cannot hold removed."""
     return escape(_XML_UNSAFE.sub("", value), quote=False)
@@ -171,6 +182,8 @@ class DispatchRenderer:
                 else f'<span class="number">{note.number}.</span>'
             )
             body = self.linked(note.text)
+            if note.url and note.outlet and note.text.startswith(note.outlet):
+                body = link(note.outlet, note.url) + self.linked(note.text[len(note.outlet) :])
             if note.outlet_missing:
                 body = f'<span class="outlet missing">{OUTLET_MISSING}</span>, {body}'
             items.append(f'<aside id="{note_id}" epub:type="footnote" role="doc-footnote"><p>{back} {body}</p></aside>')

@@ -12,12 +12,12 @@ import textwrap
 from collections.abc import Callable
 
 from .. import model as m
-from ..diagnostics import Diagnostic, diagnostic
+from ..diagnostics import Diagnostic
 from ..errors import InputError
 from ..hookspecs import hookimpl
 from ..options import ExportOptions
 from ..plugins import Exporter, Reader
-from ..reading import parse_many
+from ..reading import read_document
 from ..reading.header import format_date, format_duration
 from ..reading.notes import note_text
 
@@ -126,13 +126,7 @@ def _read(data: bytes, *, source: str | None = None, strict: bool = False) -> tu
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:  # read_bytes hands readers UTF-8; a direct caller may not
         raise InputError(f"{source or '<input>'}: not UTF-8 text ({error.reason})") from None
-    results = parse_many(text, source=source, strict=strict)
-    if len(results) == 1:
-        return results[0]
-    found = [item for _, diagnostics in results for item in diagnostics]
-    message = f"the file holds {len(results)} dispatches; they are read as one collection"
-    found.insert(0, diagnostic("several-dispatches", message, source=source, line=1))
-    return m.Collection(dispatches=tuple(dispatch for dispatch, _ in results)), found
+    return read_document(text, source=source, strict=strict)
 
 
 @hookimpl

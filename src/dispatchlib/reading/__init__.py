@@ -10,10 +10,14 @@ Every input form feeds this package. Where things live:
 - :mod:`.blocks` — the body: units of lines typed as paragraphs, headings, figures and so on.
 - :mod:`.notes` — the notes list at the end.
 - :mod:`.parser` — the rules that put these together, and the diagnostics.
+- :mod:`.pages` — saved web pages: the page's text as a copy would give it, read by the above,
+  then given back what copying loses (note links, image credits and alt text, the page's URL).
+- :mod:`.mail` — e-mail alerts (``.eml``, ``.mbox``): the HTML part through :mod:`.pages`, else
+  the text part.
 """
 
 from __future__ import annotations
 
-from .parser import parse, parse_many
+from .parser import parse, parse_many, read_document
 
-__all__ = ["parse", "parse_many"]
+__all__ = ["parse", "parse_many", "read_document"]

@@ -26,11 +26,14 @@ __all__ = ["parse", "parse_many"]
 
 # the page tail and repost tails: one pattern, so most lines cost one match
 _TAIL_LINE = re.compile(
-    r"(?P<tail>(?i:Share this (?:Report|Clip|Post|Video|Article|Page)\s*:?.*|Latest Posts\s*))"
+    r"(?P<tail>(?i:Share this (?:Report|Clip|Post|Video|Article|Page)\s*:?.*|Latest Posts\s*)"
+    r"|Posted (?:by \S.{0,60} )?at \d{1,2}:\d{2}\b.*"  # a blog post's footer
+    r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's
+    r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200})"
     r"|(?P<repost>To (?:read|view) the full (?:dispatch|report|text)[^:]*?,? visit (?P<url>\S+?)\.?)"
     r"|(?P<source>(?i:Source: MEMRI\.?))"
 )
-_TAIL_INITIALS = frozenset("SsLlTt")  # the letters _TAIL_LINE's lines start with: others skip it
+_TAIL_INITIALS = frozenset("SsLlTtPYCUu")  # the letters _TAIL_LINE's lines start with: others skip it
 _INSTITUTE_TAIL = re.compile(r"Share this (?:Report|Clip|Post)", re.IGNORECASE)
 _ODD_SPACE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 _ODD_SPACES = re.compile(f"[{_ODD_SPACE_CHARS}]")
@@ -132,13 +135,20 @@ def parse_many(
 ) -> list[tuple[m.Dispatch, list[Diagnostic]]]:
     """Read every dispatch of a file that holds several (an e-mail bundle).
 
-    The text is split before each header line that follows a blank line; each part is parsed
-    with :func:`parse`, with line numbers counted from the start of the whole file.
+    The text is split before each header line that follows a blank line, when the part before
+    holds a header of its own (what comes before the first header is page chrome of the first
+    dispatch, not a dispatch); each part is parsed with :func:`parse`, with line numbers counted
+    from the start of the whole file.
     """
     lines = text.split("\n")
     starts = [0]
     for index in range(1, len(lines)):
-        if not lines[index - 1].strip() and index - starts[-1] > 3 and _starts_dispatch(lines, index):
+        if (
+            not lines[index - 1].strip()
+            and index - starts[-1] > 3
+            and _starts_dispatch(lines, index)
+            and any(_starts_dispatch(lines, before) for before in range(starts[-1], index))
+        ):
             starts.append(index)
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [parse("\n".join(lines[a:b]), source=source, strict=strict, line_offset=a) for a, b in bounds]
@@ -647,3 +657,15 @@ def _check_references(
     for note, line in notes:
         if note.number not in referenced:
             found.add("unreferenced-note", f"note {note.number} is never referenced", line)
+
+
+def read_document(text: str, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+    """One dispatch, or a collection when the text holds several (an e-mail bundle), with the
+    diagnostics of all of them: what every reader that ends in text returns."""
+    results = parse_many(text, source=source, strict=strict)
+    if len(results) == 1:
+        return results[0]
+    found = [item for _, diagnostics in results for item in diagnostics]
+    message = f"the file holds {len(results)} dispatches; they are read as one collection"
+    found.insert(0, diagnostic("several-dispatches", message, source=source, line=1))
+    return m.Collection(dispatches=tuple(dispatch for dispatch, _ in results)), found

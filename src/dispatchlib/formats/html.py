@@ -1,0 +1,50 @@
+"""The ``html`` and ``mhtml`` readers: saved web pages (``pip install 'dispatchlib[html]'``).
+
+A page saved as "Web page, complete" or "HTML only" (``.html``, ``.htm``), or as one file
+(``.mhtml``, ``.mht``), is read by :mod:`dispatchlib.reading.pages`: the same structural reader
+as copied text, plus what copying loses (note links, image credits and alt text, the page URL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import model as m
+from ..diagnostics import Diagnostic
+from ..errors import FormatError
+from ..hookspecs import hookimpl
+from ..plugins import Reader
+
+__all__: list[str] = []
+
+NEEDS = "saved pages need lxml: pip install 'dispatchlib[html]'"
+
+
+def _check_extra() -> None:
+    try:
+        import lxml.html  # noqa: F401
+    except ImportError:
+        raise FormatError(NEEDS) from None
+
+
+def _read_html(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+    _check_extra()
+    from ..reading.pages import read_page
+
+    return read_page(data.decode("utf-8", errors="replace"), source=source or "<input>", strict=strict)
+
+
+def _read_mhtml(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+    _check_extra()
+    from ..reading.mail import read_message
+
+    return read_message(data, source=source or "<input>", strict=strict)
+
+
+@hookimpl
+def register_readers(register: Callable[[Reader], None]) -> None:
+    """The ``html`` and ``mhtml`` readers."""
+    register(Reader(name="html", read=_read_html, suffixes=(".html", ".htm"), description="a saved web page"))
+    register(
+        Reader(name="mhtml", read=_read_mhtml, suffixes=(".mhtml", ".mht"), description="a web page saved as one file")
+    )

@@ -1,0 +1,36 @@
+"""The ``eml`` and ``mbox`` readers: e-mail alerts, one message or a whole mailbox.
+
+Read by :mod:`dispatchlib.reading.mail` with the standard library's ``email`` and ``mailbox``:
+the HTML part of a message when it has one (``pip install 'dispatchlib[html]'`` for that), else
+its text part. A mailbox of several alerts becomes one collection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import model as m
+from ..diagnostics import Diagnostic
+from ..hookspecs import hookimpl
+from ..plugins import Reader
+
+__all__: list[str] = []
+
+
+def _read_eml(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+    from ..reading.mail import read_message
+
+    return read_message(data, source=source or "<input>", strict=strict)
+
+
+def _read_mbox(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+    from ..reading.mail import read_mbox
+
+    return read_mbox(data, source=source or "<input>", strict=strict)
+
+
+@hookimpl
+def register_readers(register: Callable[[Reader], None]) -> None:
+    """The ``eml`` and ``mbox`` readers."""
+    register(Reader(name="eml", read=_read_eml, suffixes=(".eml",), description="an e-mail alert"))
+    register(Reader(name="mbox", read=_read_mbox, suffixes=(".mbox",), description="a mailbox of e-mail alerts"))

@@ -1,0 +1,96 @@
+"""E-mail alerts: ``.eml`` messages and ``.mbox`` mailboxes, read with the standard library.
+
+Each message gives its HTML part when it has one (read as a saved page, :mod:`.pages`, so its
+links and image credits are kept), else its text part (read as copied text). An alert's own
+chrome (view in a browser, unsubscribe, why you receive it) is page chrome to the structural
+reader (:mod:`.layouts`). A mailbox of several alerts is one collection. A saved ``.mhtml`` page
+is a MIME message too: its HTML part is read the same way.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import mailbox
+import os
+import tempfile
+from email.message import EmailMessage
+
+from .. import model as m
+from ..diagnostics import Diagnostic, diagnostic
+from ..errors import InputError, NotADispatchError
+from .pages import read_page
+from .parser import read_document
+
+__all__ = ["read_mbox", "read_message"]
+
+_NO_DISPATCH = ("empty-input", "not-a-dispatch")
+
+
+def _message(data: bytes) -> EmailMessage:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)  # what policy.default makes
+    return message
+
+
+def _body(message: EmailMessage) -> tuple[str, str] | None:
+    """The message's HTML body, else its text body: ``(kind, text)``."""
+    part = message.get_body(preferencelist=("html", "plain"))
+    if part is None:
+        return None
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError, ValueError) as error:  # an unknown charset, broken encoding
+        raise InputError(f"cannot decode the message's {part.get_content_type()} part: {error}") from None
+    if not isinstance(content, str):
+        return None
+    return ("html" if part.get_content_subtype() == "html" else "plain", content)
+
+
+def read_message(data: bytes, *, source: str, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+    """A dispatch (or several) from one e-mail message or MHTML page."""
+    message = _message(data)
+    try:
+        body = _body(message)
+    except InputError as error:
+        raise InputError(f"{source}: {error}") from None
+    if body is None:
+        raise NotADispatchError("the message has no HTML or text part to read", source=source, line=1)
+    kind, text = body
+    if kind == "html":
+        return read_page(text, source=source, strict=strict)
+    return read_document(text, source=source, strict=strict)
+
+
+def read_mbox(data: bytes, *, source: str, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+    """Every alert of a mailbox, as one collection (a single alert stays one dispatch). A message
+    that holds no dispatch is left out, with a diagnostic."""
+    handle, name = tempfile.mkstemp(suffix=".mbox")  # the mailbox module reads files only
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        box = mailbox.mbox(name, create=False)
+        messages = [message.as_bytes() for message in box]
+        box.close()
+    finally:
+        os.unlink(name)
+    dispatches: list[m.Dispatch] = []
+    found: list[Diagnostic] = []
+    for index, raw in enumerate(messages, start=1):
+        where = f"{source}#{index}"
+        try:
+            document, diagnostics = read_message(raw, source=where, strict=strict)
+        except NotADispatchError as error:
+            found.append(diagnostic("skipped-message", f"message {index}: {error}", source=source))
+            continue
+        fatal = next((d for d in diagnostics if d.code in _NO_DISPATCH), None)
+        if fatal is not None:  # lenient reading reports it; the conversion would refuse it
+            found.append(diagnostic("skipped-message", f"message {index}: {fatal.message}", source=source))
+            continue
+        found += diagnostics
+        dispatches += document.dispatches if isinstance(document, m.Collection) else [document]
+    if not dispatches:
+        raise NotADispatchError(f"none of its {len(messages)} message(s) holds a dispatch", source=source, line=1)
+    if len(dispatches) == 1:
+        return dispatches[0], found
+    return m.Collection(dispatches=tuple(dispatches)), found

@@ -1,0 +1,212 @@
+"""Saved pages and e-mail alerts: the same dispatch as the copied text, plus what copying loses.
+
+``tests/pages/`` holds made-up fixtures in the layouts of real inputs: a report page, a TV clip
+page and a blog repost, each saved (``.html``) and copied (``.txt``); the report page saved as one
+file (``.mhtml``); a generic news page that is no dispatch; an e-mail alert in HTML and in text
+only, and a mailbox of three alerts. Each has its expected model in ``tests/golden/pages/``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import attrs
+import docx
+import pytest
+from conftest import GOLDEN
+from judges import epubcheck, libreoffice_pdf_text
+
+import dispatchlib as dl
+
+PAGES = Path(__file__).parent / "pages"
+READABLE = sorted(p for p in PAGES.iterdir() if p.name != "news-page.html")
+PAIRS = ["report-page", "tv-clip-page", "blog-repost"]
+
+
+def _read(path: Path) -> dl.Document:
+    return dl.read_file(path)[0]
+
+
+@pytest.mark.parametrize("path", READABLE, ids=[p.name for p in READABLE])
+def test_page_matches_golden_json(path: Path, update_goldens: bool) -> None:
+    """Each fixture reads to its reviewed model."""
+    golden = GOLDEN / "pages" / f"{path.name}.json"
+    actual = dl.to_json(_read(path))
+    if update_goldens:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert json.loads(actual) == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def _without_what_text_loses(dispatch: dl.Dispatch) -> dl.Dispatch:
+    """The dispatch with the parts copied text cannot keep set as copying leaves them."""
+    notes = tuple(
+        attrs.evolve(note, text=note.text.removeprefix(f"{note.outlet}, "), outlet=None, outlet_missing=True, url=None)
+        if note.outlet
+        else note
+        for note in dispatch.notes
+    )
+    body = tuple(
+        attrs.evolve(block, credit=None, credit_missing=True, alt_text=None) if isinstance(block, dl.Figure) else block
+        for block in dispatch.body
+    )
+    return attrs.evolve(dispatch, notes=notes, body=body, source_url=None)
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_saved_page_and_copied_text_give_the_same_dispatch(name: str) -> None:
+    """The saved page and the copied text of it read the same, except what the copy lost; the
+    page gives every note its outlet and link, every figure its credit and alt text, and its URL."""
+    page = _read(PAGES / f"{name}.html")
+    text = _read(PAGES / f"{name}.txt")
+    assert isinstance(page, dl.Dispatch) and isinstance(text, dl.Dispatch)
+    assert _without_what_text_loses(page) == text
+    assert page.source_url and page.source_url.startswith("https://")
+    for note in page.notes:
+        assert note.outlet and not note.outlet_missing and note.url and note.url.startswith("https://")
+    for figure in (b for b in page.body if isinstance(b, dl.Figure)):
+        assert figure.credit and not figure.credit_missing and figure.alt_text
+
+
+def test_mhtml_reads_as_the_saved_page() -> None:
+    """The page saved as one MHTML file gives what the same page saved as HTML gives."""
+    assert _read(PAGES / "report-page.mhtml") == _read(PAGES / "report-page.html")
+
+
+def test_a_news_page_is_not_a_dispatch() -> None:
+    """A generic news page that only mentions the institute is refused, as its copied text is."""
+    with pytest.raises(dl.NotADispatchError):
+        dl.read_file(PAGES / "news-page.html")
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", str(PAGES / "news-page.html"), "--to", "txt"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 5 and len(done.stderr.splitlines()) == 1
+
+
+def test_an_html_alert_keeps_its_note_links_and_drops_its_chrome() -> None:
+    """The HTML part of an alert is read: notes with outlets and links; the view-in-browser line
+    and the unsubscribe footer are not in the dispatch."""
+    alert = _read(PAGES / "alert.eml")
+    assert isinstance(alert, dl.Dispatch) and alert.number == 12020
+    assert [n.url for n in alert.notes] == ["https://kystposten.example/editorial/4411"] * 2
+    words = dl.to_text(alert)
+    assert "browser" not in words and "nsubscribe" not in words and "receiving" not in words
+
+
+def test_a_text_alert_reads_as_copied_text() -> None:
+    """An alert with a text part only reads like copied text: the outlet's link text is lost."""
+    alert = _read(PAGES / "alert-text.eml")
+    assert isinstance(alert, dl.Dispatch) and alert.number == 12021
+    assert [(n.outlet_missing, n.url) for n in alert.notes] == [(True, None)]
+    assert "nsubscribe" not in dl.to_text(alert)
+
+
+def test_a_mailbox_is_one_collection_of_its_alerts() -> None:
+    """A mailbox of three alerts is one collection of three dispatches, each with its links."""
+    box = _read(PAGES / "alerts.mbox")
+    assert isinstance(box, dl.Collection)
+    assert [d.number for d in box.dispatches] == [12020, 12021, 12022]
+    assert all(note.url for d in box.dispatches for note in d.notes)
+
+
+def test_a_folder_of_alerts_is_one_collection(tmp_path: Path) -> None:
+    """A folder of .eml files converts to one collection, as a folder of text files does."""
+    alerts = [str(PAGES / "alert.eml"), str(PAGES / "alert-text.eml")]
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", *alerts, "--to", "json", "-q"], capture_output=True, check=True
+    )
+    assert [d["number"] for d in json.loads(done.stdout)["dispatches"]] == [12020, 12021]
+
+
+def test_books_from_a_saved_page_link_the_notes(tmp_path: Path) -> None:
+    """EPUB and DOCX made from a saved page link each note's outlet to its address: EPUBCheck is
+    clean, every hyperlink relationship of the DOCX footnotes resolves, LibreOffice renders it."""
+    page = _read(PAGES / "report-page.html")
+    book = tmp_path / "page.epub"
+    book.write_bytes(dl.export(page, "epub"))
+    verdict = epubcheck([book])[book]
+    assert (verdict.fatals, verdict.errors, verdict.warnings) == (0, 0, 0), verdict.messages
+    with zipfile.ZipFile(book) as archive:
+        chapter = archive.read("EPUB/d00001.xhtml").decode()
+    assert '<a href="https://www.morgenpost.example/column/2026/10/20">Morgenpost.example</a>, October' in chapter
+    word = tmp_path / "page.docx"
+    word.write_bytes(dl.export(page, "docx"))
+    with zipfile.ZipFile(word) as archive:
+        footnotes = archive.read("word/footnotes.xml").decode()
+        rels = archive.read("word/_rels/footnotes.xml.rels").decode()
+    used = {part.split('"')[0] for part in footnotes.split('r:id="')[1:]}
+    assert used == {"rIdLink1", "rIdLink2"} and all(f'Id="{rid}"' in rels for rid in used)
+    assert docx.Document(str(word)).core_properties.title == page.title
+    text = libreoffice_pdf_text([word], tmp_path)[word]
+    assert "Morgenpost.example, October 20, 2026." in text
+
+
+BAD_PAGES = [
+    ("broken markup", b"<html><body><div><p>Unclosed <b>tags <i>everywhere", 5, "no header"),
+    ("not markup at all", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, "not a text file"),
+    # libxml2 stops at 256 levels: what is deeper is not read
+    ("deep nesting", b"<html><body>" + b"<div>" * 100_000 + b"text" + b"</div>" * 100_000, 5, "holds no text"),
+    (
+        "entity expansion",
+        b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b"<html><body><p>&b;&b;&b;&b;</p></body></html>",
+        5,
+        "no header",
+    ),
+    ("empty page", b"<html><head><title>x</title></head><body></body></html>", 5, "holds no text"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "code", "message"), BAD_PAGES, ids=[c[0] for c in BAD_PAGES])
+def test_hostile_pages_give_one_line(tmp_path: Path, name: str, data: bytes, code: int, message: str) -> None:
+    """Broken, binary, deeply nested or entity-laden pages: one line, an exit code, no traceback,
+    no output file."""
+    source = tmp_path / "page.html"
+    source.write_bytes(data)
+    out = tmp_path / "out.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", str(source), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == code, done.stderr
+    assert message in done.stderr and len(done.stderr.splitlines()) == 1 and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "message without a body",
+            b"From: a@example.org\nSubject: hi\nContent-Type: image/png\n"
+            b"Content-Transfer-Encoding: base64\n\niVBORw0K\n",
+            "no HTML or text",
+        ),
+        ("an empty mailbox", b"", "none of its 0 message(s)"),
+        (
+            "a mailbox of a newsletter",
+            b"From a@b Mon Jan  1 00:00:00 2026\nSubject: news\n\nJust news.\n",
+            "none of its",
+        ),
+    ],
+)
+def test_hostile_mail(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    """A message with nothing to read, an empty mailbox, a mailbox without alerts: refused, one line."""
+    source = tmp_path / ("in.mbox" if "mailbox" in name else "in.eml")
+    source.write_bytes(data)
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", str(source), "--to", "txt"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode in (3, 5) and message in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
