@@ -8,6 +8,7 @@ only, and a mailbox of three alerts. Each has its expected model in ``tests/gold
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -23,7 +24,8 @@ from judges import epubcheck, libreoffice_pdf_text
 import dispatchlib as dl
 
 PAGES = Path(__file__).parent / "pages"
-READABLE = sorted(p for p in PAGES.iterdir() if p.name != "news-page.html")
+INPUTS = (".html", ".txt", ".mhtml", ".eml", ".mbox")
+READABLE = sorted(p for p in PAGES.iterdir() if p.suffix in INPUTS and p.name != "news-page.html")
 PAIRS = ["report-page", "tv-clip-page", "blog-repost"]
 
 
@@ -51,7 +53,9 @@ def _without_what_text_loses(dispatch: dl.Dispatch) -> dl.Dispatch:
         for note in dispatch.notes
     )
     body = tuple(
-        attrs.evolve(block, credit=None, credit_missing=True, alt_text=None) if isinstance(block, dl.Figure) else block
+        attrs.evolve(block, credit=None, credit_missing=True, alt_text=None, image=None)
+        if isinstance(block, dl.Figure)
+        else block
         for block in dispatch.body
     )
     return attrs.evolve(dispatch, notes=notes, body=body, source_url=None)
@@ -146,6 +150,67 @@ def test_books_from_a_saved_page_link_the_notes(tmp_path: Path) -> None:
     assert docx.Document(str(word)).core_properties.title == page.title
     text = libreoffice_pdf_text([word], tmp_path)[word]
     assert "Morgenpost.example, October 20, 2026." in text
+
+
+def test_books_from_a_saved_page_carry_its_photos(tmp_path: Path) -> None:
+    """The saved page's photo (from its NAME_files folder) is in the EPUB, described by the
+    page's alt text, and in the DOCX as an inline picture that LibreOffice renders; plain text
+    keeps the caption; JSON keeps the address, and the bytes with --json-images."""
+    page = _read(PAGES / "report-page.html")
+    photo = (PAGES / "report-page_files" / "harbor.png").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(dl.export(page, "epub"))) as book:
+        chapter = book.read("EPUB/d00001.xhtml").decode()
+        assert book.read("EPUB/images/d1-f1.png") == photo
+    assert '<img src="images/d1-f1.png" alt="Cranes over the harbor at dusk"/>' in chapter
+    word = tmp_path / "photo.docx"
+    word.write_bytes(dl.export(page, "docx"))
+    shapes = docx.Document(str(word)).inline_shapes
+    assert len(shapes) == 1 and shapes[0]._inline.docPr.get("descr") == "Cranes over the harbor at dusk"
+    libreoffice_pdf_text([word], tmp_path)
+    listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "photo.pdf")], capture_output=True, text=True)
+    assert len(listing.stdout.splitlines()) - 2 == 1, listing.stdout
+    assert "The harbor of Lindholm (Source: Lindholm Photo Archive)" in dl.to_text(page)
+    plain = json.loads(dl.export(page, "json"))
+    [figure] = [block for block in plain["body"] if block["type"] == "figure"]
+    assert figure["image"] == {"media_type": "image/png", "data": None, "src": "report-page_files/harbor.png"}
+    full = dl.from_json(dl.export(page, "json", dl.ExportOptions(json_images=True)))
+    assert full == page
+
+
+def _page_with_image(folder: Path, src: str) -> Path:
+    html = (PAGES / "report-page.html").read_text(encoding="utf-8").replace("report-page_files/harbor.png", src)
+    page = folder / "page.html"
+    page.write_text(html, encoding="utf-8")
+    return page
+
+
+def test_images_that_cannot_be_used_leave_the_caption(tmp_path: Path) -> None:
+    """A missing image, one outside the page's folder, one on the web, a text file named .png,
+    and a decompression bomb: each an image-unusable warning; the figure keeps its caption."""
+    from PIL import Image
+
+    (tmp_path / "page_files").mkdir()
+    (tmp_path / "page_files" / "text.png").write_text("not a picture", encoding="utf-8")
+    (tmp_path / "secret.png").write_bytes((PAGES / "report-page_files" / "harbor.png").read_bytes())
+    bomb = io.BytesIO()
+    Image.new("1", (12_000, 12_000)).save(bomb, format="PNG")
+    (tmp_path / "page_files" / "bomb.png").write_bytes(bomb.getvalue())
+    cases = {
+        "page_files/missing.png": "no such file",
+        "../secret.png": "outside the saved page's folder",
+        "https://example.org/photo.png": "on the web",
+        "page_files/text.png": "not an image that can be shown",
+        "page_files/bomb.png": "could be decompression bomb",
+    }
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    for src, reason in cases.items():
+        folder = sub if src.startswith("..") else tmp_path
+        document, found = dl.read_file(_page_with_image(folder, src))
+        [figure] = [b for b in document.body if isinstance(b, dl.Figure)]  # type: ignore[union-attr]
+        assert figure.image is None and figure.caption == "The harbor of Lindholm", src
+        [warning] = [d for d in found if d.code == "image-unusable"]
+        assert reason in warning.message, (src, warning.message)
 
 
 BAD_PAGES = [

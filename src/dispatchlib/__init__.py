@@ -30,9 +30,9 @@ _LAZY = {
         ".hookspecs": ("hookimpl",),
         ".labels": ("date_text", "display_title", "series_line"),
         ".model": (
-            "Block", "Clip", "Collection", "Dispatch", "Document", "EditorNote", "Figure", "Heading", "Inline",
-            "MAX_NUMBER", "MediaPointer", "Note", "NoteRef", "Paragraph", "Quotation", "SpeakerTurn", "StageDirection",
-            "Text", "TranslationBoundary", "plain_text",
+            "Block", "Clip", "Collection", "Dispatch", "Document", "EditorNote", "Figure", "Heading", "IMAGE_TYPES",
+            "Inline", "MAX_NUMBER", "MediaPointer", "Note", "NoteRef", "Paragraph", "Picture", "Quotation",
+            "SpeakerTurn", "StageDirection", "Text", "TranslationBoundary", "plain_text",
         ),
         ".options": ("ExportOptions",),
         ".output": ("write_atomic",),
@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from .hookspecs import hookimpl
     from .labels import date_text, display_title, series_line
     from .model import (
+        IMAGE_TYPES,
         MAX_NUMBER,
         Block,
         Clip,
@@ -79,6 +80,7 @@ if TYPE_CHECKING:
         Note,
         NoteRef,
         Paragraph,
+        Picture,
         Quotation,
         SpeakerTurn,
         StageDirection,
@@ -109,6 +111,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "CODES",
+    "IMAGE_TYPES",
     "MAX_NUMBER",
     "BatchError",
     "Block",
@@ -134,6 +137,7 @@ __all__ = [
     "OutputError",
     "Paragraph",
     "ParseError",
+    "Picture",
     "PluginError",
     "PluginFailure",
     "PluginHost",

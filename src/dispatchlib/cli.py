@@ -174,6 +174,7 @@ def cli(context: click.Context, debug: bool) -> None:
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Word: page size.")
 @click.option("--toc", is_flag=True, help="Word collections: a table of contents first.")
 @click.option("--wrap", type=click.IntRange(min=20), help="Plain text: wrap at this width.")
+@click.option("--json-images", is_flag=True, help="JSON: write figures' images (base64), not only their address.")
 @click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
 @click.option("--name", help="With --out-dir: output names from {stem}, {series}, {number}, {date}, {slug}.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="With --out-dir: worker processes (default: cores).")
@@ -199,6 +200,7 @@ def convert(
     paper: Literal["a4", "letter"],
     toc: bool,
     wrap: int | None,
+    json_images: bool,
     strict: bool,
     name: str | None,
     jobs: int | None,
@@ -223,6 +225,7 @@ def convert(
             paper=paper,
             toc=toc,
             wrap_width=wrap,
+            json_images=json_images,
         )
     except ValueError as error:
         option, _, reason = str(error).partition(":")

@@ -31,6 +31,7 @@ __all__ = [
     "Note",
     "NoteRef",
     "Paragraph",
+    "Picture",
     "Quotation",
     "SpeakerTurn",
     "StageDirection",
@@ -107,19 +108,38 @@ class Heading:
     level: int = field(default=1, validator=attrs.validators.in_((1, 2, 3)))
 
 
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
+
+
+@frozen(kw_only=True)
+class Picture:
+    """The image a figure shows, where the input had it (a saved page, an e-mail).
+
+    ``data`` holds its bytes, in one of :data:`IMAGE_TYPES` (the formats EPUB and Word both
+    show); None where only its address is known (JSON written without images). ``src`` is where
+    it came from: the address in the page, ``cid:...`` in an e-mail.
+    """
+
+    media_type: str = field(validator=attrs.validators.in_(IMAGE_TYPES))
+    data: bytes | None = None
+    src: str | None = None
+
+
 @frozen(kw_only=True)
 class Figure:
     """An image, known from its caption line.
 
     ``credit`` is the source named after the caption (``(Source: Twitter)``); ``credit_missing``
     records that the text had a credit whose link text was lost in scraping (``(Source:``).
-    ``alt_text`` holds a generated image description (``A picture containing ...``).
+    ``alt_text`` holds the image's description (the page's ``alt``, or a generated one: ``A
+    picture containing ...``). ``image`` is the picture itself, where the input had it.
     """
 
     caption: str = ""
     credit: str | None = None
     credit_missing: bool = field(default=False)
     alt_text: str | None = None
+    image: Picture | None = None
 
     @credit_missing.validator
     def _check_credit(self, attribute: attrs.Attribute[bool], value: bool) -> None:

@@ -56,6 +56,8 @@ class ExportOptions:
     :param paper: Word: the page size of the built-in template, ``a4`` or ``letter``.
     :param toc: Word collections: put a table-of-contents field first.
     :param wrap_width: plain text: wrap paragraphs at this width; None keeps one line each.
+    :param json_images: JSON: write figures' image bytes (base64); by default only their type and
+        address, so that a book's worth of photos does not swell a data file.
     """
 
     title: str = field(default="", converter=_stripped, validator=_one_line)
@@ -68,3 +70,4 @@ class ExportOptions:
     paper: Literal["a4", "letter"] = "a4"
     toc: bool = False
     wrap_width: int | None = field(default=None, validator=_wrap_width)
+    json_images: bool = False

@@ -47,6 +47,7 @@ _MARGIN = 1418  # 2.5 cm
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 _THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 
 
 _APP_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
@@ -96,7 +97,7 @@ class _Template:
         for child in list(body):
             if not child.tag.endswith("}sectPr"):
                 body.remove(child)
-        _drop_rels(self.document.part.rels, {FOOTNOTES_REL})
+        _drop_rels(self.document.part.rels, {FOOTNOTES_REL, _IMAGE_REL})
         _drop_rels(self.document.part.package.rels, {_CUSTOM_REL})
 
 
@@ -127,6 +128,22 @@ def _open_reference(path: str) -> Any:
     except Exception as error:  # malformed XML, a missing part, ...: all of it the file's fault
         raise InputError(f"{problem}: {type(error).__name__}: {error}") from None
     return document
+
+
+def _image_width(data: bytes) -> int:
+    """The picture's width at its own resolution, in EMU."""
+    from docx.image.image import Image
+
+    return int(Image.from_blob(data).width)
+
+
+def _as_png(data: bytes) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    with Image.open(io.BytesIO(data)) as image:
+        image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def _drop_table_styles(document: Any) -> None:
@@ -211,6 +228,7 @@ class _Writer:
         self.document = template.document
         self.heading_shift = heading_shift
         self.footnotes = Footnotes()
+        self.pictures = 0
         self.dispatch_index = 0
         self.style_ids = template.style_ids
         self.out: list[str] = []
@@ -299,16 +317,38 @@ class _Writer:
                 self.boundary(dispatch, number)
 
     def figure(self, figure: m.Figure) -> None:
-        parts = ["Image"]
+        """The picture where the model has it, centred, with its caption under it; without it, a
+        caption line that says an image was there."""
+        picture = figure.image if figure.image is not None and figure.image.data else None
+        if picture is not None:
+            description = figure.alt_text or figure.caption or "A picture"
+            self.paragraph(f"<w:r>{self._picture(picture, description)}</w:r>", properties='<w:jc w:val="center"/>')
+        parts = [] if picture is not None else ["Image"]
         if figure.caption:
             parts.append(figure.caption)
-        if figure.alt_text:
+        if figure.alt_text and picture is None:
             parts.append(f"described as: {figure.alt_text}")
         if figure.credit is not None:
             parts.append(f"Source: {figure.credit}")
         elif figure.credit_missing:
             parts.append(CREDIT_MISSING)
         self.paragraph(self.text(" — ".join(parts)), "Caption")
+
+    def _picture(self, picture: m.Picture, description: str) -> str:
+        """A ``w:drawing`` of the picture, at most the text's width, described for screen readers."""
+        from docx.shared import Inches
+        from lxml import etree
+
+        data = picture.data or b""
+        if picture.media_type == "image/webp":  # Word does not show WebP
+            data = _as_png(data)
+        native = _image_width(data)
+        width = Inches(6) if native > Inches(6) else None
+        inline = self.document.part.new_pic_inline(io.BytesIO(data), width, None)
+        self.pictures += 1
+        inline.docPr.set("id", str(1000 + self.pictures))  # unique: the body is not in the tree yet
+        inline.docPr.set("descr", description)
+        return f"<w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing>"
 
     def boundary(self, dispatch: m.Dispatch, number: int | None) -> None:
         """A centred line ruled above, naming the source of the translation that follows."""

@@ -150,11 +150,12 @@ def _nav(book_title: str, toc: str, landmarks: list[tuple[str, str, str]], langu
     return _page(f"{book_title}: contents", body, language)
 
 
-def _accessibility(book: Any, has_cover: bool) -> None:
-    modes = ["textual", "visual"] if has_cover else ["textual"]
+def _accessibility(book: Any, has_cover: bool, has_pictures: bool) -> None:
+    visual = has_cover or has_pictures
+    modes = ["textual", "visual"] if visual else ["textual"]
     # every chapter opens with its title as a heading, so structural navigation is always there
     features = ["tableOfContents", "readingOrder", "displayTransformability", "structuralNavigation"]
-    features += ["alternativeText"] if has_cover else []
+    features += ["alternativeText"] if visual else []
     for mode in modes:
         book.add_metadata(None, "meta", mode, {"property": "schema:accessMode"})
     book.add_metadata(None, "meta", "textual", {"property": "schema:accessModeSufficient"})
@@ -165,7 +166,10 @@ def _accessibility(book: Any, has_cover: bool) -> None:
         "Reflowable text with a table of contents, headings in reading order, and notes that are "
         "linked from their references and back."
     )
-    summary += " The only image is the cover, which has a text description." if has_cover else " No images."
+    if has_pictures:
+        summary += " The photographs" + (" and the cover" if has_cover else "") + " have text descriptions."
+    else:
+        summary += " The only image is the cover, which has a text description." if has_cover else " No images."
     book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary"})
 
 
@@ -279,6 +283,9 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     spine = [*pages, nav, *chapter_items]
     for item in spine:
         book.add_item(item)
+    pictures = [image for chapter in chapters for image in chapter.renderer.images]
+    for index, (name, media_type, data) in enumerate(pictures, start=1):
+        book.add_item(epub.EpubItem(uid=f"image-{index}", file_name=name, media_type=media_type, content=data))
     book.add_item(epub.EpubNcx())
     book.toc = _ncx_toc(epub, chapters)
     book.spine = spine
@@ -309,7 +316,12 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
             book.add_metadata(
                 None, "meta", str(single.number), {"refines": f"#{collection_id}", "property": "group-position"}
             )
-    _accessibility(book, options.cover_image is not None or options.generate_cover)
+    pictures = any(
+        isinstance(block, m.Figure) and block.image is not None and block.image.data
+        for dispatch in dispatches
+        for block in dispatch.body
+    )
+    _accessibility(book, options.cover_image is not None or options.generate_cover, pictures)
 
 
 def _ncx_toc(epub: Any, chapters: Iterable[_Chapter]) -> list[Any]:

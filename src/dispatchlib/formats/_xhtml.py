@@ -63,6 +63,7 @@ class DispatchRenderer:
         self.notes = {note.number: note for note in dispatch.notes}
         self.ref_ids: dict[int, str] = {}
         self.headings: list[tuple[int, str, str]] = []  # level, id, text
+        self.images: list[tuple[str, str, bytes]] = []  # file name in the book, media type, bytes
         self._ref_count = 0
 
     def note_id(self, number: int) -> str:
@@ -137,16 +138,27 @@ class DispatchRenderer:
         raise TypeError(f"no XHTML form for {type(block).__name__}")
 
     def figure(self, figure: m.Figure) -> str:
-        parts = ['<span class="label">Image</span>']
+        """The image where the model has it, with its caption and credit under it; without it, a
+        caption line that says an image was there."""
+        picture = figure.image if figure.image is not None and figure.image.data else None
+        image = ""
+        if picture is not None:
+            suffix = picture.media_type.removeprefix("image/").replace("jpeg", "jpg")
+            name = f"images/{self.prefix}-f{len(self.images) + 1}.{suffix}"
+            self.images.append((name, picture.media_type, picture.data or b""))
+            description = figure.alt_text or figure.caption or "A picture"
+            image = f'<img src="{name}" alt="{attr(description)}"/>'
+        parts = [] if picture is not None else ['<span class="label">Image</span>']
         if figure.caption:
             parts.append(f'<span class="caption">{with_rtl_spans(figure.caption)}</span>')
-        if figure.alt_text:
+        if figure.alt_text and picture is None:
             parts.append(f'<span class="alt">Described as: {with_rtl_spans(figure.alt_text)}</span>')
         if figure.credit is not None:
             parts.append(f'<span class="credit">Source: {with_rtl_spans(figure.credit)}</span>')
         elif figure.credit_missing:
             parts.append(f'<span class="credit missing">{CREDIT_MISSING}</span>')
-        return f'<figure class="image"><figcaption>{" ".join(parts)}</figcaption></figure>'
+        caption = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
+        return f'<figure class="image">{image}{caption}</figure>'
 
     def boundary(self, number: int | None) -> str:
         source = with_rtl_spans(boundary_source(self.dispatch, number))

@@ -29,9 +29,10 @@ def _check_extra() -> None:
 
 def _read_html(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
     _check_extra()
-    from ..reading.pages import read_page
+    from ..reading.pages import files_beside, read_page
 
-    return read_page(data.decode("utf-8", errors="replace"), source=source or "<input>", strict=strict)
+    name = source or "<input>"
+    return read_page(data.decode("utf-8", errors="replace"), source=name, strict=strict, resources=files_beside(name))
 
 
 def _read_mhtml(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:

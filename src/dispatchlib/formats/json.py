@@ -38,14 +38,19 @@ def _tag(cls: type) -> str:
 
 
 @functools.cache
-def _converter() -> cattrs.Converter:
-    """The one cattrs converter of the format, built on first use (cattrs loads in ~30 ms)."""
+def _converter(images: bool = True) -> cattrs.Converter:
+    """The cattrs converter of the format, built on first use (cattrs loads in ~30 ms). Image
+    bytes are written as base64 with ``images``, else left out (``null``): JSON's one loss."""
+    import base64
+
     import cattrs
     from cattrs.strategies import configure_tagged_union
 
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook(datetime.date, lambda value, _: _iso_date(value))
+    converter.register_unstructure_hook(bytes, lambda data: base64.b64encode(data).decode("ascii") if images else None)
+    converter.register_structure_hook(bytes, lambda value, _: base64.b64decode(value, validate=True))
     configure_tagged_union(m.Inline, converter, tag_generator=_tag, tag_name="type")
     configure_tagged_union(m.Block, converter, tag_generator=_tag, tag_name="type")
     return converter
@@ -57,18 +62,19 @@ def _iso_date(value: Any) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
-def to_json(document: m.Document, *, pretty: bool = True) -> str:
-    """The JSON text of a dispatch or collection: indented by two spaces, or on one line."""
-    return _json_bytes(document, pretty=pretty).decode("utf-8")
+def to_json(document: m.Document, *, pretty: bool = True, images: bool = True) -> str:
+    """The JSON text of a dispatch or collection: indented by two spaces, or on one line; with
+    ``images`` False, figures keep their image's type and address but not its bytes."""
+    return _json_bytes(document, pretty=pretty, images=images).decode("utf-8")
 
 
-def _json_bytes(document: m.Document, *, pretty: bool = True) -> bytes:
+def _json_bytes(document: m.Document, *, pretty: bool = True, images: bool = True) -> bytes:
     """UTF-8 JSON, written by orjson: the standard library's encoder falls back to pure Python
     when asked to indent, and took most of the export's time."""
     import orjson
 
     schema = COLLECTION_SCHEMA if isinstance(document, m.Collection) else DISPATCH_SCHEMA
-    data = {"schema": schema, **_converter().unstructure(document)}
+    data = {"schema": schema, **_converter(images).unstructure(document)}
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 if pretty else 0) + b"\n"
 
 
@@ -166,7 +172,7 @@ def json_schema() -> dict[str, Any]:
 
 
 def _export(document: m.Document, options: ExportOptions) -> bytes:
-    return _json_bytes(document)
+    return _json_bytes(document, images=options.json_images)
 
 
 def _read(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:

@@ -15,11 +15,12 @@ import mailbox
 import os
 import tempfile
 from email.message import EmailMessage
+from urllib.parse import urljoin
 
 from .. import model as m
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import InputError, NotADispatchError
-from .pages import read_page
+from .pages import Resources, read_page
 from .parser import read_document
 
 __all__ = ["read_mbox", "read_message"]
@@ -47,8 +48,37 @@ def _body(message: EmailMessage) -> tuple[str, str] | None:
     return ("html" if part.get_content_subtype() == "html" else "plain", content)
 
 
+def _parts(message: EmailMessage) -> Resources:
+    """The message's other parts by ``cid:`` and by ``Content-Location``, relative addresses
+    taken from the HTML part's own location: where an e-mail or MHTML page keeps its images."""
+    by_name: dict[str, EmailMessage] = {}
+    base = None
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        location = part.get("Content-Location")
+        if part.get_content_type() == "text/html" and base is None:
+            base = location
+        if location:
+            by_name[str(location).strip()] = part
+        content_id = part.get("Content-ID")
+        if content_id:
+            by_name[f"cid:{str(content_id).strip().strip('<>')}"] = part
+
+    def load(src: str) -> bytes:
+        part = by_name.get(src) or by_name.get(urljoin(base or "", src))
+        if part is None:
+            raise LookupError("not among the message's parts")
+        data = part.get_payload(decode=True)
+        if not isinstance(data, bytes):
+            raise LookupError("its part holds nothing")
+        return data
+
+    return load
+
+
 def read_message(data: bytes, *, source: str, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
-    """A dispatch (or several) from one e-mail message or MHTML page."""
+    """A dispatch (or several) from one e-mail message or MHTML page, images from its parts."""
     message = _message(data)
     try:
         body = _body(message)
@@ -58,7 +88,7 @@ def read_message(data: bytes, *, source: str, strict: bool = False) -> tuple[m.D
         raise NotADispatchError("the message has no HTML or text part to read", source=source, line=1)
     kind, text = body
     if kind == "html":
-        return read_page(text, source=source, strict=strict)
+        return read_page(text, source=source, strict=strict, resources=_parts(message))
     return read_document(text, source=source, strict=strict)
 
 

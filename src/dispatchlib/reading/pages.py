@@ -6,7 +6,9 @@ back what that text lost, read from the page and never guessed (:func:`enrich`):
 
 - each note's outlet, from the link text the copy drops (``[1], March 6, 2023.``), and the
   address it links to (:attr:`~dispatchlib.Note.url`);
-- each figure's credit, from the caption's link text (``(Source:``), and the image's ``alt``;
+- each figure's credit, from the caption's link text (``(Source:``), the image's ``alt``, and
+  the image itself, from where the saved page keeps it (the ``NAME_files`` folder of "Web page,
+  complete", an MHTML part, an e-mail's ``cid:`` part), checked by :mod:`dispatchlib.images`;
 - the page's own address (``<link rel=canonical>``, ``og:url``) as ``source_url``.
 
 So a saved page and the copied text of the same page give the same dispatch, except for what
@@ -25,20 +27,26 @@ the rest of the chrome as it does in copied text: it was built from the text of 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 import attrs
 from attrs import frozen
 
 from .. import model as m
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, diagnostic
 from ..errors import InputError
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["Page", "enrich", "page_text", "read_page"]
+__all__ = ["Page", "Resources", "enrich", "files_beside", "page_text", "read_page"]
+
+Resources = Callable[[str], bytes]
+"""Where a page's images are: ``resources(src)`` gives the bytes of the image at ``src`` (as the
+page writes it), or raises ``LookupError`` saying why it cannot."""
 
 # Elements that are never text a reader sees, or not part of an article by HTML's meaning.
 _SKIP = frozenset(
@@ -190,37 +198,104 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
     )
 
 
-def enrich(dispatch: m.Dispatch, page: Page) -> m.Dispatch:
-    """``dispatch``, read from ``page.text``, given back what copied text loses (see the module)."""
-    notes = tuple(_note(note, page) for note in dispatch.notes)
-    body = tuple(_figure(block, page) if isinstance(block, m.Figure) else block for block in dispatch.body)
-    return attrs.evolve(dispatch, notes=notes, body=body, source_url=dispatch.source_url or page.url)
+class _Enricher:
+    """Gives a dispatch read from a page's text what the text lost (see the module)."""
+
+    def __init__(self, page: Page, resources: Resources | None, source: str) -> None:
+        self.page = page
+        self.resources = resources
+        self.source = source
+        self.found: list[Diagnostic] = []
+        self.image_bytes = 0
+
+    def dispatch(self, dispatch: m.Dispatch) -> m.Dispatch:
+        notes = tuple(self.note(note) for note in dispatch.notes)
+        body = tuple(self.figure(block) if isinstance(block, m.Figure) else block for block in dispatch.body)
+        return attrs.evolve(dispatch, notes=notes, body=body, source_url=dispatch.source_url or self.page.url)
+
+    def note(self, note: m.Note) -> m.Note:
+        for paragraph, links in zip(self.page.paragraphs, self.page.links, strict=True):
+            marker = _NOTE_LINE.match(paragraph)
+            if marker is not None and int(marker[1] or marker[2]) == note.number and links:
+                return attrs.evolve(note, url=links[0].href)
+        return note
+
+    def figure(self, figure: m.Figure) -> m.Figure:
+        for image, caption in self.page.images:
+            if caption.startswith(figure.caption):
+                return attrs.evolve(figure, alt_text=figure.alt_text or image.alt, image=self.picture(image.src))
+        return figure
+
+    def picture(self, src: str) -> m.Picture | None:
+        from ..images import MAX_IMAGES_SIZE, picture
+
+        if self.resources is None:
+            return None
+        try:
+            data = self.resources(src)
+            if self.image_bytes + len(data) > MAX_IMAGES_SIZE:
+                raise ValueError(f"the input's images pass the {MAX_IMAGES_SIZE / 2**20:g} MB they may take together")
+            found = picture(data, src)
+        except (LookupError, ValueError) as error:
+            reason = error.args[0] if error.args else str(error)
+            self.found.append(
+                diagnostic(
+                    "image-unusable", f"image {src!r}: {reason}; the figure keeps its caption", source=self.source
+                )
+            )
+            return None
+        self.image_bytes += len(data)
+        return found
 
 
-def _note(note: m.Note, page: Page) -> m.Note:
-    for paragraph, links in zip(page.paragraphs, page.links, strict=True):
-        marker = _NOTE_LINE.match(paragraph)
-        if marker is None or int(marker[1] or marker[2]) != note.number or not links:
-            continue
-        link = links[0]
-        return attrs.evolve(note, url=link.href)
-    return note
+def enrich(
+    dispatch: m.Dispatch, page: Page, resources: Resources | None = None, *, source: str = "<input>"
+) -> tuple[m.Dispatch, list[Diagnostic]]:
+    """``dispatch``, read from ``page.text``, given back what copied text loses (see the module),
+    with a diagnostic for each image that could not be used."""
+    enricher = _Enricher(page, resources, source)
+    return enricher.dispatch(dispatch), enricher.found
 
 
-def _figure(figure: m.Figure, page: Page) -> m.Figure:
-    for image, caption in page.images:
-        if caption.startswith(figure.caption) and figure.alt_text is None and image.alt:
-            return attrs.evolve(figure, alt_text=image.alt)
-    return figure
+def files_beside(source: str) -> Resources:
+    """The images of a page saved as a file: relative addresses name files beside it (its
+    ``NAME_files`` folder), and never one outside that folder."""
+    from ..sources import read_source
+
+    folder = Path(source).resolve().parent
+
+    def load(src: str) -> bytes:
+        parts = urlsplit(src)
+        if parts.scheme in ("http", "https"):
+            raise LookupError("on the web, not beside the saved page (save it as 'Web page, complete')")
+        if parts.scheme not in ("", "file") or parts.netloc:
+            raise LookupError("not a file beside the saved page")
+        path = (folder / unquote(parts.path).lstrip("/")).resolve() if parts.scheme == "" else Path(unquote(parts.path))
+        if not path.is_relative_to(folder):
+            raise LookupError("outside the saved page's folder; not read")
+        from ..errors import InputError
+        from ..images import MAX_IMAGE_SIZE
+
+        try:
+            return read_source(path, MAX_IMAGE_SIZE)
+        except InputError as error:
+            raise LookupError(str(error).removeprefix(f"{path}: ")) from None
+
+    return load
 
 
-def read_page(html: bytes | str, *, source: str, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
+def read_page(
+    html: bytes | str, *, source: str, strict: bool = False, resources: Resources | None = None
+) -> tuple[m.Document, list[Diagnostic]]:
     """A dispatch (or several) from a saved page: :func:`page_text` read by the text reader,
-    then :func:`enrich`-ed."""
+    then :func:`enrich`-ed, its images taken from ``resources``."""
     from .parser import read_document
 
     page = page_text(html, source=source)
     document, found = read_document(page.text, source=source, strict=strict)
+    enricher = _Enricher(page, resources, source)
     if isinstance(document, m.Collection):
-        return attrs.evolve(document, dispatches=tuple(enrich(d, page) for d in document.dispatches)), found
-    return enrich(document, page), found
+        document = attrs.evolve(document, dispatches=tuple(enricher.dispatch(d) for d in document.dispatches))
+    else:
+        document = enricher.dispatch(document)
+    return document, found + enricher.found

@@ -56,7 +56,13 @@ def boundaries(draw: st.DrawFn) -> dl.TranslationBoundary:
 blocks = st.one_of(
     st.builds(dl.Paragraph, content=inlines),
     st.builds(dl.Heading, text=any_text, level=st.sampled_from([1, 2, 3])),
-    st.builds(dl.Figure, caption=st.text(max_size=20) | any_text, credit=maybe_text, alt_text=maybe_text),
+    st.builds(
+        dl.Figure,
+        caption=st.text(max_size=20) | any_text,
+        credit=maybe_text,
+        alt_text=maybe_text,
+        image=st.none() | st.builds(dl.Picture, media_type=st.sampled_from(dl.IMAGE_TYPES), src=maybe_text),
+    ),
     st.builds(dl.Figure, caption=any_text, credit_missing=st.just(True)),
     st.builds(dl.Quotation, content=inlines),
     st.builds(dl.SpeakerTurn, speaker=any_text, content=inlines),
