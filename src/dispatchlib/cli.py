@@ -25,6 +25,7 @@ from .convert import collect, export, read_bytes, read_file
 from .decoding import DEFAULT_MAX_SIZE
 from .diagnostics import Diagnostic, Severity
 from .errors import BatchError, DispatchlibError, InputError, OutputError
+from .fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT, is_url, set_politeness
 from .model import Document
 from .options import ExportOptions
 from .output import refuse_inputs, write_atomic
@@ -80,6 +81,24 @@ def _reading_options(command: Callable[..., None]) -> Callable[..., None]:
             default=DEFAULT_MAX_SIZE / 2**20,
             show_default=True,
             help="Refuse inputs over this many MB.",
+        ),
+        click.option(
+            "--delay",
+            type=click.FloatRange(min=0),
+            default=DEFAULT_DELAY,
+            show_default=True,
+            expose_value=False,
+            callback=lambda _context, _param, value: set_politeness(delay=value),
+            help="Web addresses: seconds between two requests to one host.",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            default=DEFAULT_TIMEOUT,
+            show_default=True,
+            expose_value=False,
+            callback=lambda _context, _param, value: set_politeness(timeout=value),
+            help="Web addresses: seconds to wait for a server.",
         ),
     ]
     for option in reversed(options):
@@ -208,7 +227,7 @@ def convert(
     verbose: bool,
     quiet: bool,
 ) -> None:
-    """Convert INPUT files, folders and globs ('-' for stdin) to FORMAT."""
+    """Convert INPUT files, folders, globs and web addresses ('-' for stdin) to FORMAT."""
     reading = _Reading(input_format, encoding, fix_text, max_mb)
     if output and out_dir:
         raise click.UsageError("use either --output or --out-dir, not both")
@@ -288,6 +307,8 @@ def _batch(
     sources = _inputs(inputs, quiet)
     if "-" in sources:
         raise click.UsageError("--out-dir takes files, folders and globs, not '-' (stdin)")
+    if any(is_url(source) for source in sources):
+        workers = 1  # one request at a time, --delay apart for each host
     show_progress = sys.stderr.isatty() and not verbose and not quiet and len(sources) > 1
     progress: Any = None
     if show_progress:

@@ -8,6 +8,7 @@ import os
 from .decoding import DEFAULT_MAX_SIZE, to_utf8
 from .diagnostics import Diagnostic, diagnostic
 from .errors import DispatchlibError, ExportError, NotADispatchError, PluginError
+from .fetch import is_url
 from .model import Collection, Dispatch, Document
 from .options import ExportOptions
 from .plugins import PluginHost, contained, default_host
@@ -85,10 +86,18 @@ def read_file(
     max_size: int = DEFAULT_MAX_SIZE,
     host: PluginHost | None = None,
 ) -> tuple[Document, list[Diagnostic]]:
-    """Read a document from a file (options as :func:`read_bytes`); :class:`InputError` says why a
-    file cannot be read."""
+    """Read a document from a file or a web address (options as :func:`read_bytes`);
+    :class:`InputError` says why it cannot be read. A web address is fetched by
+    :func:`dispatchlib.fetch.fetch` and read by the reader its media type calls for."""
     name = os.fspath(path)
-    data = read_source(name, max_size)
+    if is_url(name):
+        from .fetch import PAGE_TYPES, fetch
+
+        fetched = fetch(name, limit=max_size)
+        data, name = fetched.data, fetched.url
+        format = format or PAGE_TYPES[fetched.media_type]
+    else:
+        data = read_source(name, max_size)
     return read_bytes(
         data,
         source=name,

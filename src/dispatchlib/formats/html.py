@@ -29,10 +29,12 @@ def _check_extra() -> None:
 
 def _read_html(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
     _check_extra()
+    from ..fetch import is_url, web_images
     from ..reading.pages import files_beside, read_page
 
     name = source or "<input>"
-    return read_page(data.decode("utf-8", errors="replace"), source=name, strict=strict, resources=files_beside(name))
+    images = web_images(name) if is_url(name) else files_beside(name)
+    return read_page(data.decode("utf-8", errors="replace"), source=name, strict=strict, resources=images)
 
 
 def _read_mhtml(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:

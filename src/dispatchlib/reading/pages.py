@@ -267,7 +267,9 @@ def files_beside(source: str) -> Resources:
     def load(src: str) -> bytes:
         parts = urlsplit(src)
         if parts.scheme in ("http", "https"):
-            raise LookupError("on the web, not beside the saved page (save it as 'Web page, complete')")
+            raise LookupError(
+                "on the web, not beside the saved page (save it as 'Web page, complete', or convert the page's address)"
+            )
         if parts.scheme not in ("", "file") or parts.netloc:
             raise LookupError("not a file beside the saved page")
         path = (folder / unquote(parts.path).lstrip("/")).resolve() if parts.scheme == "" else Path(unquote(parts.path))
