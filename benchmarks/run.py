@@ -36,6 +36,7 @@ from dispatchlib.testing import CORPUS
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_FILES = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "variants").glob("*.txt"))
 LAYOUTS = ROOT / "tests" / "layouts"
+PAGES = ROOT / "tests" / "pages"
 
 # target key: (at most, or at least when negative) -- the issue's targets
 TARGETS: dict[str, tuple[str, float]] = {
@@ -166,6 +167,18 @@ def per_dispatch(report: Report, corpus: list[dl.Dispatch], runs: int) -> None:
     layouts = [p.read_text(encoding="utf-8").partition("\n")[2] for p in sorted(LAYOUTS.glob("*.txt"))]
     cost = median_time(lambda: [dl.parse(t) for t in layouts], runs) / len(layouts)
     report.row(f"parse, per real-page layout fixture ({len(layouts)})", ms(cost))
+    # saved pages and e-mail alerts: the tests' fixtures, read from bytes (no disk, no network)
+    for label, names in (
+        (
+            "read a saved page (.html, images from its folder)",
+            ["report-page.html", "tv-clip-page.html", "blog-repost.html"],
+        ),
+        ("read an e-mail alert (.eml, HTML part)", ["alert.eml"]),
+    ):
+        inputs = [(str(PAGES / name), (PAGES / name).read_bytes()) for name in names]
+        dl.read_bytes(inputs[0][1], source=inputs[0][0])
+        cost = median_time(lambda inputs=inputs: [dl.read_bytes(d, source=n) for n, d in inputs], runs) / len(inputs)
+        report.row(f"{label}, per document", ms(cost))
     for name in ("json", "txt", "epub", "docx"):
         cost = median_time(lambda name=name: [dl.export(d, name) for d in corpus], runs) / len(corpus)
         report.row(f"{name} export, per dispatch, in one process", ms(cost), **{f"{name}_ms": cost * 1000})
