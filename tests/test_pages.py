@@ -275,3 +275,15 @@ def test_hostile_mail(tmp_path: Path, name: str, data: bytes, message: str) -> N
         check=False,
     )
     assert done.returncode in (3, 5) and message in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
+
+
+def test_a_book_has_a_limit_for_its_images(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the images one output may hold, EPUB and DOCX refuse with an export error that says
+    so (the limit lowered here to the size of the one photo)."""
+    import dispatchlib.images
+
+    page = _read(PAGES / "report-page.html")
+    monkeypatch.setattr(dispatchlib.images, "MAX_BOOK_IMAGES_SIZE", 100)
+    for to in ("epub", "docx"):
+        with pytest.raises(dl.ExportError, match="MB one book may hold; convert fewer dispatches at a time"):
+            dl.export(page, to)

@@ -12,12 +12,15 @@ from __future__ import annotations
 import io
 import warnings
 
+from . import model as m
+from .errors import ExportError
 from .model import Picture
 
-__all__ = ["MAX_IMAGES_SIZE", "MAX_IMAGE_SIZE", "MAX_PIXELS", "picture"]
+__all__ = ["MAX_BOOK_IMAGES_SIZE", "MAX_IMAGES_SIZE", "MAX_IMAGE_SIZE", "MAX_PIXELS", "check_book_images", "picture"]
 
 MAX_IMAGE_SIZE = 10 * 2**20  # one image
 MAX_IMAGES_SIZE = 100 * 2**20  # all the images of one input
+MAX_BOOK_IMAGES_SIZE = 500 * 2**20  # all the images of one book or document
 MAX_PIXELS = 50_000_000
 _KEPT = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 
@@ -47,3 +50,19 @@ def picture(data: bytes, src: str | None = None) -> Picture:
         raise
     except (OSError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValueError(f"not an image that can be shown: {error}") from None
+
+
+def check_book_images(document: m.Document) -> None:
+    """:class:`ExportError` if the images of one output would pass :data:`MAX_BOOK_IMAGES_SIZE`."""
+    dispatches = document.dispatches if isinstance(document, m.Collection) else (document,)
+    total = sum(
+        len(block.image.data or b"")
+        for dispatch in dispatches
+        for block in dispatch.body
+        if isinstance(block, m.Figure) and block.image is not None
+    )
+    if total > MAX_BOOK_IMAGES_SIZE:
+        raise ExportError(
+            f"the images of this output come to {total / 2**20:,.0f} MB, over the "
+            f"{MAX_BOOK_IMAGES_SIZE / 2**20:g} MB one book may hold; convert fewer dispatches at a time"
+        )

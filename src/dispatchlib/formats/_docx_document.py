@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import model as m
 from ..errors import ExportError, InputError
+from ..images import check_book_images
 from ..labels import (
     CREDIT_MISSING,
     OUTLET_MISSING,
@@ -468,6 +469,7 @@ def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes
     except ImportError:
         raise ExportError("the docx format needs python-docx: pip install 'dispatchlib[docx]'") from None
     options = options or ExportOptions()
+    check_book_images(document)
     template = _template(options.reference_docx, options.paper)
     try:
         return _write(template, document, options)

@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import model as m
 from ..errors import ExportError
+from ..images import check_book_images
 from ..labels import TRUNCATED, clip_facts, date_text, display_title, identifier, series_line
 from ..options import ExportOptions
 from . import _xhtml as x
@@ -225,6 +226,7 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     except ImportError:
         raise ExportError("the epub format needs ebooklib: pip install 'dispatchlib[epub]'") from None
     options = options or ExportOptions()
+    check_book_images(document)
     language = options.language
     collection = document if isinstance(document, m.Collection) else None
     dispatches = list(document.dispatches) if isinstance(document, m.Collection) else [document]
