@@ -92,7 +92,6 @@ class _Walker:
         self.base = base
         self.paragraphs: list[str] = []
         self.links: list[tuple[Link, ...]] = []
-        self.images: list[Image] = []
         self.pending_images: list[Image] = []
         self.image_captions: list[tuple[Image, str]] = []
         self.line: list[str] = []
@@ -125,14 +124,14 @@ class _Walker:
         block = tag in _BLOCK
         if block:
             self.flush()
-        start = len("".join(self.line))
+        first = len(self.line)  # the pieces of the line this element adds start here
         self.text(element.text)
         for child in element:
             self.walk(child)
             self.text(child.tail)
         if tag == "a":
             href = element.get("href")
-            label = _SPACE.sub(" ", "".join(self.line)[start:]).strip()
+            label = _SPACE.sub(" ", "".join(self.line[first:])).strip()
             if href and label:
                 self.line_links.append(Link(text=label, href=self._absolute(href)))
         if block:
