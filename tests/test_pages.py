@@ -58,7 +58,7 @@ def _without_what_text_loses(dispatch: dl.Dispatch) -> dl.Dispatch:
         else block
         for block in dispatch.body
     )
-    return attrs.evolve(dispatch, notes=notes, body=body, source_url=None)
+    return attrs.evolve(dispatch, notes=notes, body=body, source_url=None, language=None)
 
 
 @pytest.mark.parametrize("name", PAIRS)
@@ -69,7 +69,7 @@ def test_saved_page_and_copied_text_give_the_same_dispatch(name: str) -> None:
     text = _read(PAGES / f"{name}.txt")
     assert isinstance(page, dl.Dispatch) and isinstance(text, dl.Dispatch)
     assert _without_what_text_loses(page) == text
-    assert page.source_url and page.source_url.startswith("https://")
+    assert page.source_url and page.source_url.startswith("https://") and page.language == "en"
     for note in page.notes:
         assert note.outlet and not note.outlet_missing and note.url and note.url.startswith("https://")
     for figure in (b for b in page.body if isinstance(b, dl.Figure)):
@@ -287,3 +287,23 @@ def test_a_book_has_a_limit_for_its_images(monkeypatch: pytest.MonkeyPatch) -> N
     for to in ("epub", "docx"):
         with pytest.raises(dl.ExportError, match="MB one book may hold; convert fewer dispatches at a time"):
             dl.export(page, to)
+
+
+def test_a_right_to_left_page_gives_its_language_and_direction(tmp_path: Path) -> None:
+    """An Arabic mirror's lang reaches the dispatch, and its chapter in the EPUB is marked ar and
+    right to left; the book's other pages keep the language asked for."""
+    html = (
+        (PAGES / "report-page.html").read_text(encoding="utf-8").replace('lang="en" dir="ltr"', 'lang="ar" dir="rtl"')
+    )
+    page = tmp_path / "mirror.html"
+    page.write_text(html, encoding="utf-8")
+    dispatch = _read(page)
+    assert isinstance(dispatch, dl.Dispatch) and dispatch.language == "ar"
+    book = tmp_path / "mirror.epub"
+    book.write_bytes(dl.export(dispatch, "epub"))
+    with zipfile.ZipFile(book) as archive:
+        chapter = archive.read("EPUB/d00001.xhtml").decode()
+        title_page = archive.read("EPUB/titlepage.xhtml").decode()
+    assert 'lang="ar" xml:lang="ar" dir="rtl"' in chapter and 'lang="en" xml:lang="en">' in title_page
+    verdict = epubcheck([book])[book]
+    assert (verdict.fatals, verdict.errors, verdict.warnings) == (0, 0, 0), verdict.messages

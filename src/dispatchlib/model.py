@@ -54,6 +54,15 @@ def _positive(_instance: Any, attribute: attrs.Attribute[Any], value: int | None
         raise ValueError(f"{attribute.name}: expected a number from 0 to 2**63 - 1, got {value!r}")
 
 
+def _language_tag(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        return
+    import langcodes
+
+    if not isinstance(value, str) or not langcodes.tag_is_valid(value):
+        raise ValueError(f"{attribute.name}: expected None or a BCP 47 language tag, got {value!r}")
+
+
 @frozen(kw_only=True)
 class Text:
     """A run of plain text inside a paragraph or other inline content."""
@@ -260,7 +269,9 @@ class Dispatch:
     ``extra_numbers`` keeps the further numbers of a header that lists several
     (``No. 2413, 2414, 2415``). ``topics`` are de-duplicated in order. ``author_note`` is the
     author-bio note that ``*`` after the authors points to. ``truncated`` records that the text
-    says the full version is for subscribers only. ``clip`` is set for TV clips.
+    says the full version is for subscribers only. ``clip`` is set for TV clips. ``language`` is
+    the BCP 47 tag of the text where the input says it (a saved page's ``lang``); None: the
+    language the output is asked for.
     """
 
     series: str | None = None
@@ -276,6 +287,7 @@ class Dispatch:
     truncated: bool = False
     clip: Clip | None = None
     source_url: str | None = None
+    language: str | None = field(default=None, validator=_language_tag)
 
     def note(self, number: int) -> Note | None:
         """The note with this number, or None."""

@@ -32,12 +32,17 @@ from ._zip import FixedTimeZipFile, build_time
 __all__ = ["to_epub"]
 
 
+# Languages written right to left, by their primary subtag.
+_RTL_LANGUAGES = frozenset(["ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "syr", "ug", "ur", "yi"])
+
+
 def _page(title: str, body: str, language: str, body_type: str = "") -> bytes:
     epub_type = f' epub:type="{body_type}"' if body_type else ""
+    direction = ' dir="rtl"' if language.split("-")[0].lower() in _RTL_LANGUAGES else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
-        f'lang="{x.attr(language)}" xml:lang="{x.attr(language)}">\n'
+        f'lang="{x.attr(language)}" xml:lang="{x.attr(language)}"{direction}>\n'
         f'<head><meta charset="utf-8"/><title>{x.text(title)}</title>'
         '<link rel="stylesheet" type="text/css" href="style.css"/></head>\n'
         f"<body{epub_type}>\n{body}\n</body>\n</html>\n"
@@ -85,7 +90,8 @@ class _Chapter:
             f'<section epub:type="chapter" role="doc-chapter" aria-labelledby="{self.title_id}">\n'
             f"{top}\n{body}\n{notes}\n</section>"
         )
-        return _page(display_title(self.dispatch), section, language, "bodymatter")
+        # a dispatch in a language of its own (a page's lang) says so; the book's stays the rest's
+        return _page(display_title(self.dispatch), section, self.dispatch.language or language, "bodymatter")
 
     def toc_entry(self) -> str:
         """The chapter's TOC item, its headings nested one level down by their level."""

@@ -9,7 +9,9 @@ back what that text lost, read from the page and never guessed (:func:`enrich`):
 - each figure's credit, from the caption's link text (``(Source:``), the image's ``alt``, and
   the image itself, from where the saved page keeps it (the ``NAME_files`` folder of "Web page,
   complete", an MHTML part, an e-mail's ``cid:`` part), checked by :mod:`dispatchlib.images`;
-- the page's own address (``<link rel=canonical>``, ``og:url``) as ``source_url``.
+- the page's own address (``<link rel=canonical>``, ``og:url``) as ``source_url``, and its
+  language (the article's or the page's ``lang``); right-to-left runs inside it are marked by
+  the exporters from their script, as in copied text.
 
 So a saved page and the copied text of the same page give the same dispatch, except for what
 the text lost (``tests/test_pages.py`` holds both for each layout).
@@ -83,6 +85,7 @@ class Page:
     paragraphs: tuple[str, ...]
     images: tuple[tuple[Image, str], ...]  # each image with the text of the paragraph after it
     url: str | None = None
+    language: str | None = None
 
 
 class _Walker:
@@ -161,6 +164,17 @@ def _page_url(root: HtmlElement) -> str | None:
     return None
 
 
+def _language(article: Any, root: HtmlElement) -> str | None:
+    """The article's ``lang`` (its own, or the page's), in standard form; None if absent or not a
+    BCP 47 tag."""
+    tag = (article.get("lang") or root.get("lang") or "").strip()
+    if not tag:
+        return None
+    import langcodes
+
+    return str(langcodes.standardize_tag(tag)) if langcodes.tag_is_valid(tag) else None
+
+
 def _article(root: HtmlElement) -> Any | None:
     """The element the page marks as its article: its largest ``<article>``, else ``<main>``."""
     articles = root.xpath("//article")
@@ -182,6 +196,7 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
         raise InputError(f"{source}: not a web page that can be read: {error}") from None
     url = _page_url(root)
     article = _article(root)
+    language = _language(article if article is not None else root, root)
     if article is None:
         article = root.find("body")
     walker = _Walker(url)
@@ -194,6 +209,7 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
         paragraphs=tuple(walker.paragraphs),
         images=tuple(walker.image_captions),
         url=url,
+        language=language,
     )
 
 
@@ -210,7 +226,13 @@ class _Enricher:
     def dispatch(self, dispatch: m.Dispatch) -> m.Dispatch:
         notes = tuple(self.note(note) for note in dispatch.notes)
         body = tuple(self.figure(block) if isinstance(block, m.Figure) else block for block in dispatch.body)
-        return attrs.evolve(dispatch, notes=notes, body=body, source_url=dispatch.source_url or self.page.url)
+        return attrs.evolve(
+            dispatch,
+            notes=notes,
+            body=body,
+            source_url=dispatch.source_url or self.page.url,
+            language=dispatch.language or self.page.language,
+        )
 
     def note(self, note: m.Note) -> m.Note:
         for paragraph, links in zip(self.page.paragraphs, self.page.links, strict=True):

@@ -100,6 +100,7 @@ def dispatches() -> st.SearchStrategy[dl.Dispatch]:
         truncated=st.booleans(),
         clip=clips,
         source_url=maybe_text,
+        language=st.none() | st.sampled_from(["en", "en-GB", "ar", "he", "fa", "ru", "tr", "zh-Hant"]),
     )
 
 
