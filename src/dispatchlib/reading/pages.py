@@ -164,10 +164,10 @@ def _page_url(root: HtmlElement) -> str | None:
     return None
 
 
-def _language(article: Any, root: HtmlElement) -> str | None:
+def _language(article: Any | None, root: HtmlElement) -> str | None:
     """The article's ``lang`` (its own, or the page's), in standard form; None if absent or not a
     BCP 47 tag."""
-    tag = (article.get("lang") or root.get("lang") or "").strip()
+    tag = ((article.get("lang") if article is not None else None) or root.get("lang") or "").strip()
     if not tag:
         return None
     import langcodes
@@ -196,7 +196,7 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
         raise InputError(f"{source}: not a web page that can be read: {error}") from None
     url = _page_url(root)
     article = _article(root)
-    language = _language(article if article is not None else root, root)
+    language = _language(article, root)
     if article is None:
         article = root.find("body")
     walker = _Walker(url)
