@@ -44,6 +44,17 @@ def test_page_matches_golden_json(path: Path, update_goldens: bool) -> None:
     assert json.loads(actual) == json.loads(golden.read_text(encoding="utf-8"))
 
 
+def _plain_runs(content: tuple[dl.Inline, ...]) -> tuple[dl.Inline, ...]:
+    """Runs marked as in another language made plain text again, neighbours joined."""
+    out: list[dl.Inline] = []
+    for item in content:
+        if isinstance(item, dl.Text) and out and isinstance(out[-1], dl.Text):
+            out[-1] = dl.Text(text=out[-1].text + item.text)
+        else:
+            out.append(dl.Text(text=item.text) if isinstance(item, dl.Text) else item)
+    return tuple(out)
+
+
 def _without_what_text_loses(dispatch: dl.Dispatch) -> dl.Dispatch:
     """The dispatch with the parts copied text cannot keep set as copying leaves them."""
     notes = tuple(
@@ -55,6 +66,8 @@ def _without_what_text_loses(dispatch: dl.Dispatch) -> dl.Dispatch:
     body = tuple(
         attrs.evolve(block, credit=None, credit_missing=True, alt_text=None, image=None)
         if isinstance(block, dl.Figure)
+        else attrs.evolve(block, content=_plain_runs(block.content))
+        if hasattr(block, "content")
         else block
         for block in dispatch.body
     )
@@ -307,3 +320,18 @@ def test_a_right_to_left_page_gives_its_language_and_direction(tmp_path: Path) -
     assert 'lang="ar" xml:lang="ar" dir="rtl"' in chapter and 'lang="en" xml:lang="en">' in title_page
     verdict = epubcheck([book])[book]
     assert (verdict.fatals, verdict.errors, verdict.warnings) == (0, 0, 0), verdict.messages
+
+
+def test_runs_the_page_marks_in_another_language() -> None:
+    """A phrase the page marks with its own lang is a ForeignText run: marked in the EPUB (lang)
+    and the DOCX (w:lang), plain words in the text form."""
+    page = _read(PAGES / "report-page.html")
+    assert isinstance(page, dl.Dispatch)
+    runs = [item for block in page.body for item in getattr(block, "content", ()) if isinstance(item, dl.ForeignText)]
+    assert runs == [dl.ForeignText(text="Zeitenwende", language="de")]
+    with zipfile.ZipFile(io.BytesIO(dl.export(page, "epub"))) as book:
+        assert '<span lang="de" xml:lang="de">Zeitenwende</span>' in book.read("EPUB/d00001.xhtml").decode()
+    with zipfile.ZipFile(io.BytesIO(dl.export(page, "docx"))) as word:
+        body = word.read("word/document.xml").decode()
+    assert '<w:lang w:val="de"/></w:rPr><w:t xml:space="preserve">Zeitenwende</w:t>' in body
+    assert "the harbor's Zeitenwende, a turning point" in dl.to_text(page)

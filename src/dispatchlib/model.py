@@ -25,6 +25,7 @@ __all__ = [
     "Document",
     "EditorNote",
     "Figure",
+    "ForeignText",
     "Heading",
     "Inline",
     "MediaPointer",
@@ -71,13 +72,21 @@ class Text:
 
 
 @frozen(kw_only=True)
+class ForeignText(Text):
+    """A run in another language than the text around it, where the input marks it (a page's
+    ``<i lang="de">``). Code that knows only :class:`Text` reads it as one."""
+
+    language: str = field(validator=_language_tag)
+
+
+@frozen(kw_only=True)
 class NoteRef:
     """A reference to the note with this number, as ``[3]`` or ``(3)`` in the source."""
 
     number: int = field(validator=_positive)
 
 
-Inline: TypeAlias = Text | NoteRef
+Inline: TypeAlias = Text | ForeignText | NoteRef
 
 
 def _inline_tuple(value: Iterable[Inline]) -> tuple[Inline, ...]:

@@ -42,3 +42,12 @@ def mostly_rtl(text: str) -> bool:
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(1 for c in letters if _RTL_CHAR.match(c)) * 2 > len(letters)
+
+
+# Languages written right to left, by their primary subtag.
+_RTL_LANGUAGES = frozenset(["ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "syr", "ug", "ur", "yi"])
+
+
+def rtl_language(tag: str) -> bool:
+    """True if the language of the BCP 47 ``tag`` is written right to left."""
+    return tag.split("-")[0].lower() in _RTL_LANGUAGES

@@ -36,7 +36,7 @@ from ..labels import (
     series_line,
 )
 from ..options import ExportOptions
-from ._bidi import mostly_rtl, segments
+from ._bidi import mostly_rtl, rtl_language, segments
 from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_footnote_styles, text_run
 from ._xhtml import WEB_ADDRESS as _WEB_ADDRESS
 from ._zip import FixedTimeZipFile, build_time
@@ -254,7 +254,9 @@ class _Writer:
         notes = {note.number: note for note in dispatch.notes}
         out = []
         for item in content:
-            if isinstance(item, m.Text):
+            if isinstance(item, m.ForeignText):
+                out.append(text_run(item.text, rtl=rtl_language(item.language), language=item.language))
+            elif isinstance(item, m.Text):
                 out.append(self.text(item.text))
             elif item.number in notes:
                 key = (self.dispatch_index, item.number)

@@ -26,19 +26,16 @@ from ..images import check_book_images
 from ..labels import TRUNCATED, clip_facts, date_text, display_title, identifier, series_line
 from ..options import ExportOptions
 from . import _xhtml as x
+from ._bidi import rtl_language
 from ._cover import cover_file, cover_png
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_epub"]
 
 
-# Languages written right to left, by their primary subtag.
-_RTL_LANGUAGES = frozenset(["ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "syr", "ug", "ur", "yi"])
-
-
 def _page(title: str, body: str, language: str, body_type: str = "") -> bytes:
     epub_type = f' epub:type="{body_type}"' if body_type else ""
-    direction = ' dir="rtl"' if language.split("-")[0].lower() in _RTL_LANGUAGES else ""
+    direction = ' dir="rtl"' if rtl_language(language) else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
@@ -305,17 +302,16 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
     dates = sorted(d.date for d in dispatches if d.date)
     if dates:
         book.add_metadata("DC", "date", (dates[0] if single else dates[-1]).isoformat())
-    topics = dict.fromkeys(topic for d in dispatches for topic in d.topics)
-    for topic in topics:
+    # metadata holds no empty values (EPUBCheck refuses them): a field of spaces only is left out
+    for topic in _present(topic for d in dispatches for topic in d.topics):
         book.add_metadata("DC", "subject", topic)
-    authors = dict.fromkeys(author for d in dispatches for author in d.authors)
-    for index, author in enumerate(authors):
+    for index, author in enumerate(_present(author for d in dispatches for author in d.authors)):
         book.add_author(author, uid=f"creator{index}")
     if options.publisher:
         book.add_metadata("DC", "publisher", options.publisher)
-    if single is not None and single.source_url:
-        book.add_metadata("DC", "source", single.source_url)
-    series = dict.fromkeys(d.series for d in dispatches if d.series)
+    for source in _present([single.source_url] if single is not None else []):
+        book.add_metadata("DC", "source", source)
+    series = _present(d.series for d in dispatches)
     for index, name in enumerate(series):
         collection_id = f"series{index}"
         book.add_metadata(None, "meta", name, {"property": "belongs-to-collection", "id": collection_id})
@@ -330,6 +326,11 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
         for block in dispatch.body
     )
     _accessibility(book, options.cover_image is not None or options.generate_cover, pictures)
+
+
+def _present(values: Iterable[str | None]) -> list[str]:
+    """The values that hold more than spaces, once each, in order."""
+    return list(dict.fromkeys(value for value in values if value and value.strip()))
 
 
 def _ncx_toc(epub: Any, chapters: Iterable[_Chapter]) -> list[Any]:

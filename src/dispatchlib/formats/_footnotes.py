@@ -39,13 +39,15 @@ def sub(parent: Any, tag: str, **attributes: str) -> Any:
 _RUN_LIMIT = 1_000_000
 
 
-def text_run(value: str, *, rtl: bool = False, style: str | None = None) -> str:
+def text_run(value: str, *, rtl: bool = False, style: str | None = None, language: str | None = None) -> str:
     """The XML of a ``w:r`` holding ``value`` (several, for a very long one), marked
-    right-to-left or styled when asked."""
+    right-to-left, styled or in a language (a BCP 47 tag) when asked."""
     properties = ""
-    if rtl or style:
+    if rtl or style or language:
         style_xml = f'<w:rStyle w:val="{escape(style)}"/>' if style else ""
-        properties = f"<w:rPr>{style_xml}{'<w:rtl/>' if rtl else ''}</w:rPr>"
+        kind = "bidi" if rtl else "val"
+        language_xml = f'<w:lang w:{kind}="{escape(language)}"/>' if language else ""
+        properties = f"<w:rPr>{style_xml}{'<w:rtl/>' if rtl else ''}{language_xml}</w:rPr>"
     return "".join(
         f'<w:r>{properties}<w:t xml:space="preserve">{escape(value[start : start + _RUN_LIMIT])}</w:t></w:r>'
         for start in range(0, max(len(value), 1), _RUN_LIMIT)

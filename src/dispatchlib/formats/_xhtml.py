@@ -13,7 +13,7 @@ from html import escape
 
 from .. import model as m
 from ..labels import CREDIT_MISSING, OUTLET_MISSING, boundary_source
-from ._bidi import mostly_rtl, segments
+from ._bidi import mostly_rtl, rtl_language, segments
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -72,7 +72,11 @@ class DispatchRenderer:
     def inline(self, content: tuple[m.Inline, ...]) -> str:
         out: list[str] = []
         for item in content:
-            if isinstance(item, m.Text):
+            if isinstance(item, m.ForeignText):
+                language = attr(item.language)
+                direction = ' dir="rtl"' if rtl_language(item.language) else ""
+                out.append(f'<span lang="{language}" xml:lang="{language}"{direction}>{text(item.text)}</span>')
+            elif isinstance(item, m.Text):
                 out.append(self.linked(item.text))
             elif item.number in self.notes:
                 self._ref_count += 1

@@ -10,8 +10,9 @@ back what that text lost, read from the page and never guessed (:func:`enrich`):
   the image itself, from where the saved page keeps it (the ``NAME_files`` folder of "Web page,
   complete", an MHTML part, an e-mail's ``cid:`` part), checked by :mod:`dispatchlib.images`;
 - the page's own address (``<link rel=canonical>``, ``og:url``) as ``source_url``, and its
-  language (the article's or the page's ``lang``); right-to-left runs inside it are marked by
-  the exporters from their script, as in copied text.
+  language (the article's or the page's ``lang``), and the runs inside it that the page marks
+  as in another language (:class:`~dispatchlib.ForeignText`); right-to-left runs the page does
+  not mark are found by the exporters from their script, as in copied text.
 
 So a saved page and the copied text of the same page give the same dispatch, except for what
 the text lost (``tests/test_pages.py`` holds both for each layout).
@@ -83,6 +84,7 @@ class Page:
     text: str
     links: tuple[tuple[Link, ...], ...]  # one tuple per paragraph of ``text``
     paragraphs: tuple[str, ...]
+    foreign: tuple[tuple[str, str], ...]  # runs the page marks as in another language: (text, tag)
     images: tuple[tuple[Image, str], ...]  # each image with the text of the paragraph after it
     url: str | None = None
     language: str | None = None
@@ -91,8 +93,10 @@ class Page:
 class _Walker:
     """Turns an element tree into paragraphs, as a browser lays out and copies text."""
 
-    def __init__(self, base: str | None) -> None:
+    def __init__(self, base: str | None, language: str | None) -> None:
         self.base = base
+        self.language = language
+        self.foreign: dict[str, str] = {}
         self.paragraphs: list[str] = []
         self.links: list[tuple[Link, ...]] = []
         self.pending_images: list[Image] = []
@@ -132,11 +136,14 @@ class _Walker:
         for child in element:
             self.walk(child)
             self.text(child.tail)
-        if tag == "a":
-            href = element.get("href")
+        if tag == "a" or (element.get("lang") and not block):
             label = _SPACE.sub(" ", "".join(self.line[first:])).strip()
+            href = element.get("href") if tag == "a" else None
             if href and label:
                 self.line_links.append(Link(text=label, href=self._absolute(href)))
+            language = _tag(element.get("lang"))
+            if language and label and language != self.language:
+                self.foreign.setdefault(label, language)
         if block:
             self.flush()
 
@@ -165,14 +172,18 @@ def _page_url(root: HtmlElement) -> str | None:
 
 
 def _language(article: Any | None, root: HtmlElement) -> str | None:
-    """The article's ``lang`` (its own, or the page's), in standard form; None if absent or not a
-    BCP 47 tag."""
-    tag = ((article.get("lang") if article is not None else None) or root.get("lang") or "").strip()
-    if not tag:
+    """The article's ``lang`` (its own, or the page's), in standard form."""
+    return _tag((article.get("lang") if article is not None else None) or root.get("lang"))
+
+
+def _tag(value: str | None) -> str | None:
+    """``value`` as a BCP 47 tag in standard form; None if absent or not one."""
+    value = (value or "").strip()
+    if not value:
         return None
     import langcodes
 
-    return str(langcodes.standardize_tag(tag)) if langcodes.tag_is_valid(tag) else None
+    return str(langcodes.standardize_tag(value)) if langcodes.tag_is_valid(value) else None
 
 
 def _article(root: HtmlElement) -> Any | None:
@@ -199,7 +210,7 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
     language = _language(article, root)
     if article is None:
         article = root.find("body")
-    walker = _Walker(url)
+    walker = _Walker(url, language)
     if article is not None:
         walker.walk(article)
     walker.flush()
@@ -207,6 +218,7 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
         text="\n\n".join(walker.paragraphs) + "\n",
         links=tuple(walker.links),
         paragraphs=tuple(walker.paragraphs),
+        foreign=tuple(walker.foreign.items()),
         images=tuple(walker.image_captions),
         url=url,
         language=language,
@@ -225,7 +237,7 @@ class _Enricher:
 
     def dispatch(self, dispatch: m.Dispatch) -> m.Dispatch:
         notes = tuple(self.note(note) for note in dispatch.notes)
-        body = tuple(self.figure(block) if isinstance(block, m.Figure) else block for block in dispatch.body)
+        body = tuple(self.block(block) for block in dispatch.body)
         return attrs.evolve(
             dispatch,
             notes=notes,
@@ -233,6 +245,29 @@ class _Enricher:
             source_url=dispatch.source_url or self.page.url,
             language=dispatch.language or self.page.language,
         )
+
+    def block(self, block: m.Block) -> m.Block:
+        if isinstance(block, m.Figure):
+            return self.figure(block)
+        if not self.page.foreign or not isinstance(
+            block, m.Paragraph | m.Quotation | m.SpeakerTurn | m.EditorNote | m.TranslationBoundary
+        ):
+            return block
+        return attrs.evolve(block, content=tuple(part for item in block.content for part in self.foreign(item)))
+
+    def foreign(self, item: m.Inline) -> list[m.Inline]:
+        """``item`` cut where it holds a run the page marks as in another language."""
+        if type(item) is not m.Text:
+            return [item]
+        for phrase, language in self.page.foreign:
+            at = item.text.find(phrase)
+            if at < 0:
+                continue
+            before, after = item.text[:at], item.text[at + len(phrase) :]
+            parts: list[m.Inline] = [m.Text(text=before)] if before else []
+            parts.append(m.ForeignText(text=phrase, language=language))
+            return parts + (self.foreign(m.Text(text=after)) if after else [])
+        return [item]
 
     def note(self, note: m.Note) -> m.Note:
         for paragraph, links in zip(self.page.paragraphs, self.page.links, strict=True):

@@ -17,6 +17,7 @@ import attrs
 from hypothesis import strategies as st
 
 import dispatchlib as dl
+from dispatchlib.reading.start import is_chrome
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -41,7 +42,13 @@ maybe_text = st.none() | any_text
 dates = st.dates()  # years 1 to 9999, all the model takes
 numbers = st.integers(min_value=0, max_value=dl.MAX_NUMBER)
 
-inlines = st.lists(st.builds(dl.Text, text=any_text) | st.builds(dl.NoteRef, number=numbers), max_size=5)
+languages = st.sampled_from(["en", "en-GB", "ar", "he", "fa", "ru", "tr", "zh-Hant", "de"])
+inlines = st.lists(
+    st.builds(dl.Text, text=any_text)
+    | st.builds(dl.ForeignText, text=any_text, language=languages)
+    | st.builds(dl.NoteRef, number=numbers),
+    max_size=5,
+)
 
 
 @st.composite
@@ -100,7 +107,7 @@ def dispatches() -> st.SearchStrategy[dl.Dispatch]:
         truncated=st.booleans(),
         clip=clips,
         source_url=maybe_text,
-        language=st.none() | st.sampled_from(["en", "en-GB", "ar", "he", "fa", "ru", "tr", "zh-Hant"]),
+        language=st.none() | languages,
     )
 
 
@@ -165,7 +172,8 @@ def _prose(draw: st.DrawFn) -> tuple[dl.Inline, ...]:
     return tuple(content)
 
 
-_title_words = st.lists(_cap_word, min_size=1, max_size=7).map(" ".join)
+# a line that is page chrome ("Share", "Donate") is dropped as such: the text form cannot hold it
+_title_words = st.lists(_cap_word, min_size=1, max_size=7).map(" ".join).filter(lambda line: not is_chrome(line))
 _outlet = st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)
 
 
