@@ -335,3 +335,13 @@ def test_runs_the_page_marks_in_another_language() -> None:
         body = word.read("word/document.xml").decode()
     assert '<w:lang w:val="de"/></w:rPr><w:t xml:space="preserve">Zeitenwende</w:t>' in body
     assert "the harbor's Zeitenwende, a turning point" in dl.to_text(page)
+
+
+def test_a_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without lxml a saved page, and without httpx a web address, fail with the install command."""
+    monkeypatch.setitem(sys.modules, "lxml.html", None)
+    with pytest.raises(dl.FormatError, match=r"pip install 'dispatchlib\[html\]'"):
+        dl.read_bytes(b"<html><body><p>x</p></body></html>", source="page.html")
+    monkeypatch.setitem(sys.modules, "httpx", None)
+    with pytest.raises(dl.InputError, match=r"pip install 'dispatchlib\[web\]'"):
+        dl.read_file("https://www.example.org/reports/x")

@@ -93,12 +93,12 @@ def _client() -> httpx.Client:
 def fetch(url: str, *, limit: int, accept: tuple[str, ...] | None = None) -> Fetched:
     """GET ``url``; :class:`InputError` for an HTTP error, a time-out, too many redirects, a media
     type not in ``accept`` (default: the page types), or more than ``limit`` bytes."""
-    import httpx
-
     from .sources import over_limit
 
     accept = accept or tuple(PAGE_TYPES)
-    with _client() as client:
+    with _client() as client:  # first: without httpx, the error names the pip command
+        import httpx
+
         _wait_for(urlsplit(url).netloc)
         try:
             with client.stream("GET", url) as response:
