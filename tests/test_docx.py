@@ -185,6 +185,9 @@ def test_properties_describe_the_dispatch_and_not_python_docx() -> None:
     data = dl.export(dispatch, "docx")
     core = docx.Document(io.BytesIO(data)).core_properties
     assert core.title == dispatch.title
+    assert core.last_printed is None and b"lastPrinted" not in zipfile.ZipFile(io.BytesIO(data)).read(
+        "docProps/core.xml"
+    )
     assert core.subject == "Inquiry & Analysis Series No. 1459"
     assert core.keywords == "Egypt, Jordan, The Gulf"
     assert core.author == "R. Example; T. Sample; Q. Placeholder"

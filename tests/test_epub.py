@@ -238,8 +238,45 @@ def test_navigation_nests_headings_and_has_landmarks(books: dict[str, Path]) -> 
     assert [li.find("x:a", NS).text for li in level_one] == ["Part One", "Part Two"]
     assert [a.text for a in level_one[0].findall("x:ol/x:li/x:a", NS)] == ["1.1 Detail"]
     marks = [a.get(EPUB_TYPE) for a in nav.findall(".//x:nav[@id='landmarks']//x:a", NS)]
+    assert marks == ["cover", "toc", "bodymatter"]
+    collection = _member(books["fifty"], "nav.xhtml")
+    marks = [a.get(EPUB_TYPE) for a in collection.findall(".//x:nav[@id='landmarks']//x:a", NS)]
     assert marks == ["cover", "titlepage", "toc", "bodymatter"]
     assert "EPUB/toc.ncx" in zipfile.ZipFile(books["rtl"]).namelist()
+
+
+def test_front_matter_shows_the_title_once(books: dict[str, Path]) -> None:
+    """One dispatch: cover, then its chapter, whose title block is the title page; the contents
+    page stays for navigation but out of the reading order. A collection keeps its title page
+    and its contents in the reading order. Nested contents entries are not numbered twice."""
+    spine = _member(books[SEED.stem], "content.opf").findall(".//opf:spine/opf:itemref", NS)
+    assert [(item.get("idref"), item.get("linear")) for item in spine] == [
+        ("cover", None),
+        ("nav", "no"),
+        ("d00001", None),
+    ]
+    assert "EPUB/titlepage.xhtml" not in zipfile.ZipFile(books[SEED.stem]).namelist()
+    chapter = _chapters(books[SEED.stem])[0]
+    assert len(chapter.findall(".//x:h1", NS)) == 1 and chapter.find(".//x:p[@class='series']", NS) is not None
+    spine = _member(books["fifty"], "content.opf").findall(".//opf:spine/opf:itemref", NS)
+    assert [item.get("idref") for item in spine][:3] == ["cover", "titlepage", "nav"]
+    assert all(item.get("linear") is None for item in spine)
+    with zipfile.ZipFile(books["fifty"]) as book:
+        assert "nav#toc ol { list-style: none;" in book.read("EPUB/style.css").decode()
+
+
+def test_package_metadata_is_true_and_ours(books: dict[str, Path]) -> None:
+    """The package has xml:lang and a dc:description (the lead, or a collection's titles), no
+    generator tag of a library, and a series only when every dispatch of the book is in it."""
+    opf = _member(books[SEED.stem], "content.opf")
+    assert opf.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    description = opf.find(".//dc:description", NS)
+    assert description is not None and description.text.startswith("On March 5, 2023, five people")  # type: ignore[union-attr]
+    assert opf.find(".//opf:meta[@name='generator']", NS) is None
+    assert [m.text for m in opf.findall(".//opf:meta[@property='belongs-to-collection']", NS)] == ["Special Dispatch"]
+    mixed = _member(books["fifty"], "content.opf")
+    assert mixed.find(".//opf:meta[@property='belongs-to-collection']", NS) is None
+    assert mixed.find(".//dc:description", NS).text.startswith("51 dispatches: ")  # type: ignore[union-attr]
 
 
 def test_collection_toc_grouped_and_ordered(books: dict[str, Path]) -> None:

@@ -49,6 +49,7 @@ _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+
 _CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 _THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 
 _APP_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
@@ -437,7 +438,9 @@ def _properties(
         setattr(core, name, value if len(value) <= 255 else value[:254] + "…")
     core.revision = 1
     naive = moment.replace(tzinfo=None)
-    core.created = core.modified = core.last_printed = naive
+    core.created = core.modified = naive
+    for printed in core._element.findall(f"{{{_CORE_NS}}}lastPrinted"):  # never printed: no date claims it was
+        core._element.remove(printed)
     custom = {
         "Series": series,
         "Number": str(single.number) if single and single.number is not None else "",

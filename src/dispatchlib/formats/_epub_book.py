@@ -75,12 +75,8 @@ class _Chapter:
         self.renderer = x.DispatchRenderer(dispatch, f"d{index}")
         self.title_id = f"d{index}-title"
 
-    def content(self, language: str, with_header: bool) -> bytes:
-        top = (
-            _header_block(self.dispatch, self.title_id)
-            if with_header
-            else f'<h1 class="title" id="{self.title_id}">{x.with_rtl_spans(display_title(self.dispatch))}</h1>'
-        )
+    def content(self, language: str) -> bytes:
+        top = _header_block(self.dispatch, self.title_id)
         body = self.renderer.body()
         notes = self.renderer.notes_section()
         section = (
@@ -266,35 +262,34 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
         landmarks.append(("cover", "cover.xhtml", "Cover"))
         book.guide.append({"type": "cover", "href": "cover.xhtml", "title": "Cover"})
 
+    # A collection opens with a title page of its own. A single dispatch does not: its chapter
+    # opens with the dispatch's title block, so the title is not shown twice in a row.
     if collection:
         title_body = f'<h1>{x.with_rtl_spans(book_title)}</h1><p class="count">{count}</p>' + (
             f'<p class="date">{x.text(when)}</p>' if when else ""
         )
-    else:
-        title_body = _header_block(first, "titlepage-title")
-    title_page = f'<section epub:type="titlepage" class="titlepage">{title_body}</section>'
-    pages.append(_xhtml_item(epub, "titlepage.xhtml", _page(book_title, title_page, language)))
-    landmarks.append(("titlepage", "titlepage.xhtml", "Title page"))
+        title_page = f'<section epub:type="titlepage" class="titlepage">{title_body}</section>'
+        pages.append(_xhtml_item(epub, "titlepage.xhtml", _page(book_title, title_page, language)))
+        landmarks.append(("titlepage", "titlepage.xhtml", "Title page"))
 
     groups = _chapters(dispatches, options.group_by)
     chapters = [chapter for _, members in groups for chapter in members]
-    chapter_items = [
-        _xhtml_item(epub, c.file_name, c.content(language, with_header=bool(collection))) for c in chapters
-    ]
+    chapter_items = [_xhtml_item(epub, c.file_name, c.content(language)) for c in chapters]
     landmarks.append(("toc", "nav.xhtml#toc", "Contents"))
     if chapters:
         landmarks.append(("bodymatter", chapters[0].file_name, "Start of content"))
     nav = _xhtml_item(epub, "nav.xhtml", _nav(book_title, _toc(groups), landmarks, language), ("nav",))
-    spine = [*pages, nav, *chapter_items]
-    for item in spine:
+    for item in [*pages, nav, *chapter_items]:
         book.add_item(item)
+    # the contents page of one dispatch is for navigation, not for reading through
+    spine = [*pages, nav if collection else (nav, "no"), *chapter_items]
     pictures = [image for chapter in chapters for image in chapter.renderer.images]
     for index, (name, media_type, data) in enumerate(pictures, start=1):
         book.add_item(epub.EpubItem(uid=f"image-{index}", file_name=name, media_type=media_type, content=data))
     book.add_item(epub.EpubNcx())
     book.toc = _ncx_toc(epub, chapters)
     book.spine = spine
-    return _write(epub, book, build_time(newest))
+    return _write(epub, book, build_time(newest), language)
 
 
 def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], options: ExportOptions) -> None:
@@ -311,21 +306,33 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
         book.add_metadata("DC", "publisher", options.publisher)
     for source in _present([single.source_url] if single is not None else []):
         book.add_metadata("DC", "source", source)
+    # a series only when it is true of the whole book: a collection of mixed series has none
     series = _present(d.series for d in dispatches)
-    for index, name in enumerate(series):
-        collection_id = f"series{index}"
-        book.add_metadata(None, "meta", name, {"property": "belongs-to-collection", "id": collection_id})
-        book.add_metadata(None, "meta", "series", {"refines": f"#{collection_id}", "property": "collection-type"})
+    if len(series) == 1 and all(d.series == series[0] for d in dispatches):
+        book.add_metadata(None, "meta", series[0], {"property": "belongs-to-collection", "id": "series0"})
+        book.add_metadata(None, "meta", "series", {"refines": "#series0", "property": "collection-type"})
         if single is not None and single.number is not None:
-            book.add_metadata(
-                None, "meta", str(single.number), {"refines": f"#{collection_id}", "property": "group-position"}
-            )
+            book.add_metadata(None, "meta", str(single.number), {"refines": "#series0", "property": "group-position"})
+    description = _description(document, dispatches)
+    if description:
+        book.add_metadata("DC", "description", description)
     pictures = any(
         isinstance(block, m.Figure) and block.image is not None and block.image.data
         for dispatch in dispatches
         for block in dispatch.body
     )
     _accessibility(book, options.cover_image is not None or options.generate_cover, pictures)
+
+
+def _description(document: m.Document, dispatches: list[m.Dispatch]) -> str:
+    """A dispatch's lead (its first paragraph), or a collection's titles, cut to 500 characters."""
+    if isinstance(document, m.Collection):
+        text = f"{len(dispatches)} dispatches: " + "; ".join(display_title(d) for d in dispatches)
+    else:
+        lead = next((b for b in document.body if isinstance(b, m.Paragraph | m.TranslationBoundary)), None)
+        text = m.plain_text(lead.content) if lead is not None else ""
+    text = " ".join(text.split())
+    return text if len(text) <= 500 else text[:499].rsplit(" ", 1)[0] + "…"
 
 
 def _present(values: Iterable[str | None]) -> list[str]:
@@ -342,10 +349,16 @@ def _ncx_toc(epub: Any, chapters: Iterable[_Chapter]) -> list[Any]:
     return toc
 
 
-def _write(epub: Any, book: Any, moment: datetime.datetime) -> bytes:
+def _write(epub: Any, book: Any, moment: datetime.datetime, language: str) -> bytes:
     import zipfile
 
+    book.metadata.get(epub.NAMESPACES["OPF"], {}).pop("generator", None)  # ebooklib's name is not ours to claim
+
     class Writer(epub.EpubWriter):  # type: ignore[misc]
+        def _write_opf_file(self, root: Any) -> None:
+            root.set("{http://www.w3.org/XML/1998/namespace}lang", language)  # the package's language
+            super()._write_opf_file(root)
+
         def write(self) -> None:
             self.out = FixedTimeZipFile(
                 self.file_name, moment, compresslevel=3
