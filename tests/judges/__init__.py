@@ -170,3 +170,13 @@ def libreoffice_pdf_text(paths: list[Path], folder: Path) -> dict[Path, str]:
         done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
         texts[path] = done.stdout
     return texts
+
+
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def plain_typography(text: str) -> str:
+    """``text`` with typographic quotes, dashes and ellipses as the ASCII a copy often has, and
+    runs of spaces as one: to compare what a book shows with what the model holds."""
+    text = text.replace("…", "...").replace("---", "-").replace("--", "-").translate(_TYPOGRAPHY)
+    return " ".join(text.split())

@@ -38,6 +38,7 @@ from ..labels import (
 from ..options import ExportOptions
 from ._bidi import mostly_rtl, rtl_language, segments
 from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_footnote_styles, text_run
+from ._typography import educate, educate_runs
 from ._xhtml import WEB_ADDRESS as _WEB_ADDRESS
 from ._zip import FixedTimeZipFile, build_time
 
@@ -248,17 +249,21 @@ class _Writer:
 
     @staticmethod
     def text(value: str, style: str | None = None) -> str:
-        """Runs of ``value``, with its right-to-left stretches marked."""
-        return "".join(text_run(run, rtl=language is not None, style=style) for run, language in segments(value))
+        """Runs of ``value`` with typographic quotes and dashes, its right-to-left stretches marked
+        (and left as they are)."""
+        return "".join(
+            text_run(run if language else educate(run), rtl=language is not None, style=style)
+            for run, language in segments(value)
+        )
 
     def inline(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...]) -> str:
         notes = {note.number: note for note in dispatch.notes}
         out = []
-        for item in content:
+        for item, educated in zip(content, educate_runs(content), strict=True):
             if isinstance(item, m.ForeignText):
-                out.append(text_run(item.text, rtl=rtl_language(item.language), language=item.language))
+                out.append(text_run(educated or "", rtl=rtl_language(item.language), language=item.language))
             elif isinstance(item, m.Text):
-                out.append(self.text(item.text))
+                out.append(self.text(educated or ""))
             elif item.number in notes:
                 key = (self.dispatch_index, item.number)
                 out.append(self.footnotes.reference(key, self._note_runs(notes[item.number], linked=True)))

@@ -14,6 +14,7 @@ from html import escape
 from .. import model as m
 from ..labels import CREDIT_MISSING, OUTLET_MISSING, boundary_source
 from ._bidi import mostly_rtl, rtl_language, segments
+from ._typography import educate, educate_runs
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -40,9 +41,12 @@ def attr(value: str) -> str:
 
 
 def with_rtl_spans(value: str) -> str:
-    """Escaped text, with right-to-left runs inside left-to-right text marked ``dir="rtl"``."""
+    """Escaped text with typographic quotes and dashes (:mod:`._typography`), and right-to-left
+    runs inside left-to-right text marked ``dir="rtl"`` (and left as they are)."""
     return "".join(
-        text(run) if language is None else f'<span dir="rtl" lang="{language}" xml:lang="{language}">{text(run)}</span>'
+        text(educate(run))
+        if language is None
+        else f'<span dir="rtl" lang="{language}" xml:lang="{language}">{text(run)}</span>'
         for run, language in segments(value)
     )
 
@@ -71,13 +75,13 @@ class DispatchRenderer:
 
     def inline(self, content: tuple[m.Inline, ...]) -> str:
         out: list[str] = []
-        for item in content:
+        for item, educated in zip(content, educate_runs(content), strict=True):
             if isinstance(item, m.ForeignText):
                 language = attr(item.language)
                 direction = ' dir="rtl"' if rtl_language(item.language) else ""
-                out.append(f'<span lang="{language}" xml:lang="{language}"{direction}>{text(item.text)}</span>')
+                out.append(f'<span lang="{language}" xml:lang="{language}"{direction}>{text(educated or "")}</span>')
             elif isinstance(item, m.Text):
-                out.append(self.linked(item.text))
+                out.append(self.linked(educated or ""))
             elif item.number in self.notes:
                 self._ref_count += 1
                 ref_id = f"{self.prefix}-r{self._ref_count}"
