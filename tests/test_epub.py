@@ -185,13 +185,16 @@ def test_mimetype_first_and_stored(books: dict[str, Path]) -> None:
 
 
 def test_noterefs_and_footnotes(books: dict[str, Path]) -> None:
-    """References are epub:type=noteref links without <sup> inside; notes are footnote asides, backlink first."""
+    """References are epub:type=noteref links without <sup> inside; notes are an endnotes list that
+    every reader shows (Apple Books hides footnote asides), each note's backlink first."""
     [chapter] = _chapters(books["special-dispatch-10523"])
     refs = chapter.findall(".//x:a[@role='doc-noteref']", NS)
     assert [a.get(EPUB_TYPE) for a in refs] == ["noteref"] * 3
     assert all(len(a) == 0 and a.text in "123" for a in refs)
-    asides = chapter.findall(".//x:aside", NS)
-    assert [(a.get(EPUB_TYPE), a.get("role")) for a in asides] == [("footnote", "doc-footnote")] * 3
+    section = chapter.find(".//x:section[@role='doc-endnotes']", NS)
+    assert section is not None and section.get(EPUB_TYPE) == "endnotes" and not chapter.findall(".//x:aside", NS)
+    asides = section.findall("x:ol/x:li", NS)
+    assert [a.get(EPUB_TYPE) for a in asides] == ["endnote"] * 3  # the doc-endnote role is deprecated
     for ref, aside in zip(refs, asides, strict=True):
         assert ref.get("href") == f"#{aside.get('id')}"
         first_link = aside.find("x:p/x:a", NS)
@@ -204,8 +207,19 @@ def test_unreferenced_note_still_appears(tmp_path: Path) -> None:
     book = tmp_path / "u.epub"
     book.write_bytes(dl.export(dispatch, "epub"))
     [chapter] = _chapters(book)
-    [aside] = chapter.findall(".//x:aside", NS)
+    [aside] = chapter.findall(".//x:section[@role='doc-endnotes']/x:ol/x:li", NS)
     assert "Lonely." in "".join(aside.itertext()) and aside.find(".//x:a", NS) is None
+
+
+def test_the_bylines_star_reaches_the_author_note(books: dict[str, Path]) -> None:
+    """The * after the authors is a note reference to the author-bio note, which links back."""
+    path = next(p for p in CORPUS_FILES if p.stem == "inquiry-analysis-authors")
+    [chapter] = _chapters(books[path.stem])
+    star = chapter.find(".//x:p[@class='authors']/x:a[@role='doc-noteref']", NS)
+    assert star is not None and star.text == "*" and star.get(EPUB_TYPE) == "noteref"
+    note = chapter.find(f".//x:li[@id='{star.get('href')[1:]}']", NS)  # type: ignore[index]
+    assert note is not None and note.get("class") == "author-note"
+    assert note.find("x:p/x:a[@role='doc-backlink']", NS).get("href") == f"#{star.get('id')}"  # type: ignore[union-attr]
 
 
 def test_every_document_declares_its_language(books: dict[str, Path]) -> None:

@@ -46,7 +46,7 @@ def _page(title: str, body: str, language: str, body_type: str = "") -> bytes:
     ).encode()
 
 
-def _header_block(dispatch: m.Dispatch, title_id: str) -> str:
+def _header_block(dispatch: m.Dispatch, title_id: str, author_ref: str = "") -> str:
     parts = [f'<p class="series">{x.text(series_line(dispatch))}</p>'] if series_line(dispatch) else []
     parts.append(f'<h1 class="title" id="{title_id}">{x.with_rtl_spans(display_title(dispatch))}</h1>')
     if dispatch.date:
@@ -54,7 +54,7 @@ def _header_block(dispatch: m.Dispatch, title_id: str) -> str:
             f'<p class="date"><time datetime="{dispatch.date.isoformat()}">{date_text(dispatch.date)}</time></p>'
         )
     if dispatch.authors:
-        parts.append(f'<p class="authors">By {x.text(", ".join(dispatch.authors))}</p>')
+        parts.append(f'<p class="authors">By {x.text(", ".join(dispatch.authors))}{author_ref}</p>')
     if dispatch.topics:
         parts.append(f'<p class="topics">Topics: {x.text(", ".join(dispatch.topics))}</p>')
     if clip_facts(dispatch):
@@ -76,7 +76,7 @@ class _Chapter:
         self.title_id = f"d{index}-title"
 
     def content(self, language: str) -> bytes:
-        top = _header_block(self.dispatch, self.title_id)
+        top = _header_block(self.dispatch, self.title_id, self.renderer.author_ref())
         body = self.renderer.body()
         notes = self.renderer.notes_section()
         section = (

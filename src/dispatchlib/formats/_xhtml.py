@@ -179,15 +179,23 @@ class DispatchRenderer:
         return "\n".join(self.block(block) for block in self.dispatch.body)
 
     def notes_section(self) -> str:
-        """The notes, each an EPUB footnote with its backlink first; unreferenced notes too."""
+        """The notes as an EPUB endnotes list, each with its backlink first; unreferenced notes
+        too. A list, not footnote asides: Apple Books hides asides from the flow, which left a
+        "Notes" heading over nothing; a list is seen in every reader, and readers that show
+        pop-ups show them for these notes as well."""
         dispatch = self.dispatch
         if not dispatch.notes and dispatch.author_note is None:
             return ""
         items = []
         if dispatch.author_note is not None:
+            star = (
+                f'<a class="backlink" role="doc-backlink" href="#{self.author_ref_id}">*</a>'
+                if self.dispatch.authors  # the byline's * is the reference, when there is a byline
+                else '<span class="number">*</span>'
+            )
             items.append(
-                f'<aside class="author-note" id="{self.prefix}-author" epub:type="footnote" '
-                f'role="doc-footnote"><p>* {with_rtl_spans(dispatch.author_note)}</p></aside>'
+                f'<li class="author-note" id="{self.author_note_id}" epub:type="endnote">'
+                f"<p>{star} {with_rtl_spans(dispatch.author_note)}</p></li>"
             )
         seen: set[int] = set()
         for note in dispatch.notes:
@@ -206,8 +214,28 @@ class DispatchRenderer:
                 body = link(note.outlet, note.url) + self.linked(note.text[len(note.outlet) :])
             if note.outlet_missing:
                 body = f'<span class="outlet missing">{OUTLET_MISSING}</span>, {body}'
-            items.append(f'<aside id="{note_id}" epub:type="footnote" role="doc-footnote"><p>{back} {body}</p></aside>')
-        return f'<section class="notes"><h2>Notes</h2>\n{chr(10).join(items)}\n</section>'
+            items.append(f'<li id="{note_id}" epub:type="endnote"><p>{back} {body}</p></li>')
+        return (
+            f'<section class="notes" epub:type="endnotes" role="doc-endnotes"><h2>Notes</h2>\n'
+            f"<ol>{chr(10).join(items)}</ol>\n</section>"
+        )
+
+    @property
+    def author_note_id(self) -> str:
+        return f"{self.prefix}-author"
+
+    @property
+    def author_ref_id(self) -> str:
+        return f"{self.prefix}-author-ref"
+
+    def author_ref(self) -> str:
+        """The ``*`` after the byline, a reference to the author note (empty without one)."""
+        if self.dispatch.author_note is None or not self.dispatch.authors:
+            return ""
+        return (
+            f'<a class="noteref" epub:type="noteref" role="doc-noteref" id="{self.author_ref_id}" '
+            f'href="#{self.author_note_id}">*</a>'
+        )
 
 
 _MENTION = re.compile(r"(?P<series>(?:[A-Z][\w&]*\s){1,4}?)No\.\s?(?P<number>\d{1,7})")
