@@ -445,3 +445,19 @@ def test_generated_dispatches_give_well_formed_documents(dispatch: dl.Dispatch) 
         if member.endswith((".xml", ".rels")):
             etree.fromstring(archive.read(member))
     assert docx.Document(io.BytesIO(data)).core_properties.title is not None
+
+
+def test_a_lost_figure_is_a_quiet_placeholder() -> None:
+    """A figure the copied text lost (caption only) is a caption line in the quiet Placeholder
+    style (italic, grey, not bold), not a blue bold heading-like line."""
+    data = dl.export(_read(SEED), "docx")
+    body = _part(data, "word/document.xml")
+    captions = [
+        p for p in body.iter(f"{{{W}}}p") if p.find(f"{{{W}}}pPr/{{{W}}}pStyle[@{{{W}}}val='Caption']") is not None
+    ]
+    assert len(captions) == 2
+    for caption in captions:
+        styles = {r.get(f"{{{W}}}val") for r in caption.iter(f"{{{W}}}rStyle")}
+        assert styles == {"Placeholder"}, styles
+    style = _part(data, "word/styles.xml").find(f".//{{{W}}}style[@{{{W}}}styleId='Placeholder']")
+    assert style is not None and style.find(f"{{{W}}}rPr/{{{W}}}i") is not None

@@ -37,7 +37,7 @@ from ..labels import (
 )
 from ..options import ExportOptions
 from ._bidi import mostly_rtl, rtl_language, segments
-from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_footnote_styles, text_run
+from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_styles, text_run
 from ._typography import educate, educate_runs
 from ._xhtml import WEB_ADDRESS as _WEB_ADDRESS
 from ._zip import FixedTimeZipFile, build_time
@@ -88,7 +88,7 @@ class _Template:
         _drop_rels(self.document.part.package.rels, dropped | {_APP_REL})
         _drop_rels(self.document.part.rels, dropped)
         _add_package_part(self.document, "/docProps/app.xml", _APP_TYPE, _APP_XML, _APP_REL)
-        ensure_footnote_styles(self.document)
+        ensure_styles(self.document)
         if reference_docx is None:
             _drop_table_styles(self.document)
         self.style_ids = {style.name: str(style.style_id) for style in self.document.styles}
@@ -341,7 +341,8 @@ class _Writer:
             parts.append(f"Source: {figure.credit}")
         elif figure.credit_missing:
             parts.append(CREDIT_MISSING)
-        self.paragraph(self.text(" — ".join(parts)), "Caption")
+        # without its picture, the line stands in for it: quiet, not like a heading or an error
+        self.paragraph(self.text(" — ".join(parts), style=None if picture else "Placeholder"), "Caption")
 
     def _picture(self, picture: m.Picture, description: str) -> str:
         """A ``w:drawing`` of the picture, at most the text's width, described for screen readers."""

@@ -105,7 +105,7 @@ class Footnotes:
     def add_to(self, document: Any) -> None:
         """Add the part and its relationship to a python-docx document, if there are footnotes.
 
-        The document's template must have the footnote styles (:func:`ensure_footnote_styles`);
+        The document's template must have the footnote styles (:func:`ensure_styles`);
         a footnotes part it had already must have been dropped.
         """
         from docx.opc.constants import RELATIONSHIP_TYPE
@@ -120,9 +120,9 @@ class Footnotes:
             main.relate_to(part, FOOTNOTES_REL)
 
 
-def ensure_footnote_styles(document: Any) -> None:
-    """Add the ``FootnoteText``, ``FootnoteReference`` and ``Hyperlink`` styles if the document
-    lacks them."""
+def ensure_styles(document: Any) -> None:
+    """Add the ``FootnoteText``, ``FootnoteReference``, ``Hyperlink`` and ``Placeholder`` styles
+    if the document lacks them."""
     styles = document.styles.element
     have = {style.get(f"{{{W}}}styleId") for style in styles.findall(f"{{{W}}}style")}
     if "FootnoteText" not in have:
@@ -135,6 +135,14 @@ def ensure_footnote_styles(document: Any) -> None:
         properties = sub(style, "rPr")
         sub(properties, "sz", val="18")
         sub(properties, "szCs", val="18")
+    if "Placeholder" not in have:  # the quiet line standing for an image the copied text lost
+        style = sub(styles, "style", type="character", styleId="Placeholder")
+        sub(style, "name", val="Placeholder")
+        sub(style, "uiPriority", val="99")
+        properties = sub(style, "rPr")
+        sub(properties, "b", val="0")
+        sub(properties, "i")
+        sub(properties, "color", val="595959")
     if "Hyperlink" not in have:  # the outlet links of notes from saved pages and e-mails
         style = sub(styles, "style", type="character", styleId="Hyperlink")
         sub(style, "name", val="Hyperlink")
