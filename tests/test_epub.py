@@ -14,7 +14,7 @@ import attrs
 import pytest
 from conftest import CORPUS_FILES, SEED, corpus_id
 from hypothesis import HealthCheck, given, settings
-from judges import ebook_meta, epubcheck, pandoc_plain, plain_typography
+from judges import ace, ebook_meta, epubcheck, pandoc_plain, plain_typography
 from lxml import etree
 
 import dispatchlib as dl
@@ -516,3 +516,22 @@ def test_typography_in_books_and_not_in_the_data() -> None:
     assert "He said: \u201cIt\u2019s the \u201990s\u2026 rock \u2019n\u2019 roll \u2013 see " in word
     assert "https://x.example/it's" in word
     assert source[:-1] in dl.to_text(dispatch) and source[:-1] in dl.to_json(dispatch).replace('\\"', '"')
+
+
+ACE_BOOKS = [p.stem for p in CORPUS_FILES] + ["fifty-by-month", "rtl", "seed-own-cover", "year-1", "svg-cover"]
+
+
+@pytest.mark.parametrize("name", ACE_BOOKS)
+def test_ace_finds_no_critical_serious_or_moderate_problem(books: dict[str, Path], tmp_path: Path, name: str) -> None:
+    """Ace by DAISY (axe-core and the EPUB accessibility checks) finds nothing critical, serious or
+    moderate in the book: contrast, languages, structure, metadata, image descriptions."""
+    findings = ace(books[name], tmp_path)
+    assert [f for f in findings if f[0] in ("critical", "serious", "moderate")] == []
+
+
+def test_ace_checks_a_book_with_photos_and_links(tmp_path: Path) -> None:
+    """The same for a book made from a saved page: its photo, linked notes and endnotes."""
+    page = dl.read_file(Path(__file__).parent / "pages" / "report-page.html")[0]
+    book = tmp_path / "page.epub"
+    book.write_bytes(dl.export(page, "epub"))
+    assert [f for f in ace(book, tmp_path) if f[0] in ("critical", "serious", "moderate")] == []

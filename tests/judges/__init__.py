@@ -17,6 +17,7 @@ import pytest
 from attrs import frozen
 
 HERE = Path(__file__).parent
+ACE_HOME = Path(os.environ.get("DISPATCHLIB_ACE", HERE.parent.parent / ".ci" / "ace"))
 CALIBRE_ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}
 
 
@@ -47,6 +48,40 @@ def need_calibre(tool: str) -> str:
     if path is None:
         pytest.skip(f"{tool} is missing: apt-get install -y --no-install-recommends calibre")
     return path
+
+
+def need_ace() -> tuple[str, Path, str]:
+    """Node, Ace by DAISY's command line (npm ``@daisy/ace`` in ``.ci/ace``) and a chromium."""
+    script = ACE_HOME / "node_modules" / "@daisy" / "ace-cli" / "bin" / "ace.js"
+    node = shutil.which("node")
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if node is None or not script.exists() or browser is None:
+        pytest.skip(
+            "Ace by DAISY is missing: apt-get install -y nodejs npm chromium, then "
+            "ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix .ci/ace @daisy/ace"
+        )
+    return node, script, browser
+
+
+def ace(book: Path, folder: Path) -> list[tuple[str, str, str]]:
+    """Ace's findings for ``book``: (impact, rule, where) for each, from its JSON report."""
+    node, script, browser = need_ace()
+    out = folder / f"ace-{book.stem}"
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": browser}
+    subprocess.run(
+        [node, str(script), "--force", "--silent", "--outdir", str(out), str(book)],
+        check=True,
+        capture_output=True,
+        env=env,
+        timeout=600,
+    )
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    findings = []
+    for subject in report.get("assertions", []):
+        for assertion in subject.get("assertions", []):
+            test = assertion["earl:test"]
+            findings.append((test["earl:impact"], test["dct:title"], subject["earl:testSubject"]["url"]))
+    return findings
 
 
 @frozen
