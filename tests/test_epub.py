@@ -503,6 +503,7 @@ def test_typography_in_books_and_not_in_the_data() -> None:
                     dl.Text(text=source[:-1]),
                     dl.NoteRef(number=1),
                     dl.Text(text='" And "\u05e9\u05dc\u05d5\u05dd"'),
+                    dl.ForeignText(text=" \u05d0'\u05d1 ", language="he"),
                 )
             ),
         ),
@@ -512,6 +513,7 @@ def test_typography_in_books_and_not_in_the_data() -> None:
     book = zipfile.ZipFile(io.BytesIO(dl.export(dispatch, "epub")))
     chapter = book.read("EPUB/d00001.xhtml").decode()
     assert expected in chapter and "\u201d And \u201c" in chapter and "Editor\u2019s Note" in chapter
+    assert "\u05d0'\u05d1" in chapter  # a right-to-left run keeps its straight mark
     word = zipfile.ZipFile(io.BytesIO(dl.export(dispatch, "docx"))).read("word/document.xml").decode()
     assert "He said: \u201cIt\u2019s the \u201990s\u2026 rock \u2019n\u2019 roll \u2013 see " in word
     assert "https://x.example/it's" in word
