@@ -537,3 +537,31 @@ def test_ace_checks_a_book_with_photos_and_links(tmp_path: Path) -> None:
     book = tmp_path / "page.epub"
     book.write_bytes(dl.export(page, "epub"))
     assert [f for f in ace(book, tmp_path) if f[0] in ("critical", "serious", "moderate")] == []
+
+
+def _lettering(png: bytes, box: tuple[int, int, int, int]) -> int:
+    """How many pixels of the cover's lettering (palette levels 1-127) lie in ``box``."""
+    from PIL import Image
+
+    region = Image.open(io.BytesIO(png)).crop(box)
+    return sum(count for level, count in enumerate(region.histogram()) if 1 <= level <= 127)
+
+
+def test_the_cover_draws_every_script() -> None:
+    """Titles that differ in one letter outside ASCII (ğ/ş, a Cyrillic or an Arabic letter) give
+    different covers, as they would not if both letters were drawn as the same box; a title in
+    Arabic or Hebrew is set right to left against the right margin; a title of wide letters is
+    wrapped so that no line runs into the margin."""
+    from dispatchlib.formats._cover import HEIGHT, WIDTH, cover_png
+
+    pairs = [("Erdoğan Speaks", "Erdoşan Speaks"), ("Путин Сказал", "Путин Скаэал"), ("مقال عن", "مقال غن")]
+    for one, other in pairs:
+        assert cover_png(one, "Special Dispatch No. 1", "") != cover_png(other, "Special Dispatch No. 1", ""), one
+    title_area = (0, 390, WIDTH, HEIGHT - 260)
+    for rtl in ("مقال عن الانتخابات في المنطقة العربية", "כתב העת על הבחירות בישראל"):
+        cover = cover_png(rtl, "", "")
+        assert _lettering(cover, (WIDTH // 2, 390, WIDTH - 90, 520)) > 0
+        assert _lettering(cover, (90, 390, 300, 520)) == 0  # nothing at the left margin
+        assert _lettering(cover, title_area) > 0
+    wide = cover_png("Переговоры Зашли В Тупик Говорит Министр ШШШШШШШШШШ", "", "")
+    assert _lettering(wide, (WIDTH - 88, 390, WIDTH, HEIGHT - 260)) == 0

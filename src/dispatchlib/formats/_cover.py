@@ -1,7 +1,10 @@
 """A generated cover image: title, series and number, and date, on a plain background.
 
-Pillow draws it with its bundled scalable font, so the image looks the same on every machine and
-needs no system fonts. The image's bytes depend only on the text.
+Pillow draws it with the font shipped in ``fonts/`` (Dispatchlib Cover: Noto Sans, Noto Sans
+Arabic and Noto Sans Hebrew, subset and merged, OFL), so accents, dashes, Greek, Cyrillic,
+Arabic, Persian and Hebrew are drawn on every machine with no system fonts; lines that need it
+are shaped and laid out right to left by Pillow's raqm layout (HarfBuzz and FriBiDi). The image's
+bytes depend only on the text.
 
 The cover is drawn straight into a palette image and written as a PNG: one byte a pixel, written
 unfiltered, with the lettering kept sharp, in less than half the bytes of a JPEG. Pasting a glyph
@@ -35,11 +38,20 @@ _ACCENT = (196, 58, 49)
 _TEXT, _MUTED, _BAND = 127, 100, 255
 
 
-@functools.cache
-def _font(size: int) -> Any:
-    from PIL import ImageFont
+_FONT = "DispatchlibCover-Regular.ttf"
 
-    return ImageFont.load_default(size=size)
+
+@functools.cache
+def _font(size: int, shaped: bool = False) -> Any:
+    """The cover font at ``size``; ``shaped`` with raqm's complex layout, where Pillow has it."""
+    from importlib import resources
+
+    from PIL import ImageFont, features
+
+    layout = ImageFont.Layout.RAQM if shaped and features.check_feature("raqm") else ImageFont.Layout.BASIC
+    path = resources.files("dispatchlib.formats").joinpath("fonts", _FONT)
+    with resources.as_file(path) as font_file:
+        return ImageFont.truetype(str(font_file), size, layout_engine=layout)
 
 
 @functools.cache
@@ -66,32 +78,72 @@ def _glyph(size: int, character: str) -> tuple[Any, int, int, float]:
 
 
 def _write(image: Any, x: float, y: int, text: str, size: int, level: int) -> None:
-    """``text`` at ``(x, y)`` from glyphs drawn once each. FreeType draws every glyph anew on every
-    ``ImageDraw.text`` call (0.7 ms a title line); the font has no kerning, so placing cached
-    glyphs at their advances gives the same picture."""
+    """``text`` at ``(x, y)``. A line of ASCII is put together from glyphs drawn once each:
+    FreeType draws every glyph anew on every ``ImageDraw.text`` call (0.7 ms a title line), and
+    the basic layout places glyphs at their advances, as this does. Any other line is shaped as a
+    whole (joined Arabic letters, combining accents), right-aligned when it reads right to left."""
+    if not text.isascii():
+        try:
+            _write_shaped(image, x, y, text, size, level)
+            return
+        except (RuntimeError, OSError, ValueError):  # raqm refuses some hostile runs: place glyphs one by one
+            pass
     for character in text:
         mask, left, top, advance = _glyph(size, character)
         image.paste(level, (round(x) + left, y + top), mask)
         x += advance
 
 
+def _write_shaped(image: Any, x: float, y: int, text: str, size: int, level: int) -> None:
+    from PIL import Image, ImageDraw
+
+    from ._bidi import mostly_rtl
+
+    font = _font(size, shaped=True)
+    left, top, right, bottom = font.getbbox(text)
+    mask = Image.new("L", (max(right - left, 1), max(bottom - top, 1)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), text, font=font, fill=255)
+    if mostly_rtl(text):
+        x = WIDTH - x - right  # the same margin on the right
+    image.paste(level, (round(x) + left, y + top), mask)
+
+
 _LINE_WIDTH, _MAX_LINES = 24, 9
+_TEXT_WIDTH = WIDTH - 2 * 90  # the margins
 
 
-def _title_lines(title: str) -> list[str]:
-    """The title in at most nine lines of 24 characters, the last ending in "…" if it goes on.
-    Only the start that can show is wrapped, so a title of a megabyte costs no more than a short
-    one."""
-    start = title[: _LINE_WIDTH * (_MAX_LINES + 1) * 2]
-    lines = textwrap.wrap(start, width=_LINE_WIDTH)
+def _title_lines(title: str, width: int = _LINE_WIDTH) -> list[str]:
+    """The title in at most nine lines of ``width`` characters, the last ending in "…" if it goes
+    on. Only the start that can show is wrapped, so a title of a megabyte costs no more than a
+    short one."""
+    start = title[: width * (_MAX_LINES + 1) * 2]
+    lines = textwrap.wrap(start, width=width)
     if len(lines) > _MAX_LINES or len(start) < len(title):
         lines = lines[:_MAX_LINES]
         last = lines[-1]
-        if len(last) >= _LINE_WIDTH:  # make room for the ellipsis, at a word's end where there is one
-            last = last[: _LINE_WIDTH - 1]
+        if len(last) >= width:  # make room for the ellipsis, at a word's end where there is one
+            last = last[: width - 1]
             last = last.rsplit(" ", 1)[0] if " " in last else last
         lines[-1] = last.rstrip() + "…"
     return lines or [""]
+
+
+def _width(line: str, size: int) -> float:
+    try:
+        return float(_font(size, shaped=not line.isascii()).getlength(line))
+    except (RuntimeError, OSError, ValueError):  # as in _write: measured glyph by glyph
+        return float(_font(size).getlength(line))
+
+
+def _title_layout(title: str) -> tuple[list[str], int]:
+    """The title's lines and type size: 24 characters a line, fewer where the letters are wide
+    (Cyrillic, capitals), until every line fits between the margins."""
+    for width in range(_LINE_WIDTH, 11, -2):
+        lines = _title_lines(title, width)
+        size = 88 if len(lines) <= 5 else 70
+        if all(_width(line, size) <= _TEXT_WIDTH for line in lines):
+            break
+    return lines, size
 
 
 def cover_png(title: str, series_line: str, date_line: str) -> bytes:
@@ -101,8 +153,7 @@ def cover_png(title: str, series_line: str, date_line: str) -> bytes:
     image = _cleared_canvas()
     image.paste(_BAND, (0, 260, WIDTH, 301))
     _write(image, 90, 150, series_line, 54, _MUTED)
-    lines = _title_lines(title)
-    size = 88 if len(lines) <= 5 else 70
+    lines, size = _title_layout(title)
     y = 400
     for line in lines:
         _write(image, 90, y, line, size, _TEXT)

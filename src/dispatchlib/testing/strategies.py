@@ -17,6 +17,7 @@ import attrs
 from hypothesis import strategies as st
 
 import dispatchlib as dl
+from dispatchlib.reading.layouts import NOT_SPEAKERS
 from dispatchlib.reading.start import is_chrome
 
 HOSTILE = [
@@ -175,6 +176,10 @@ def _prose(draw: st.DrawFn) -> tuple[dl.Inline, ...]:
 # a line that is page chrome ("Share", "Donate") is dropped as such: the text form cannot hold it
 _title_words = st.lists(_cap_word, min_size=1, max_size=7).map(" ".join).filter(lambda line: not is_chrome(line))
 _outlet = st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)
+# "Source: ..." and its like are read as labels, not as a speaker's turn: the text form cannot say otherwise
+_speaker = (
+    st.lists(_cap_word, min_size=1, max_size=3).map(" ".join).filter(lambda name: name.lower() not in NOT_SPEAKERS)
+)
 
 
 @st.composite
@@ -219,7 +224,7 @@ text_blocks = st.one_of(
     st.builds(dl.Figure, caption=_title_words, credit_missing=st.just(True)),
     st.builds(dl.Figure, alt_text=st.lists(_lower_word, min_size=1, max_size=5).map(", ".join)),
     st.builds(dl.Quotation, content=_prose()),
-    st.builds(dl.SpeakerTurn, speaker=st.lists(_cap_word, min_size=1, max_size=3).map(" ".join), content=_prose()),
+    st.builds(dl.SpeakerTurn, speaker=_speaker, content=_prose()),
     st.builds(dl.StageDirection, text=st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)),
     st.builds(dl.EditorNote, content=_prose(), label=st.sampled_from(["Note", "Editor's Note"])),
     st.builds(
