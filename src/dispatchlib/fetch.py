@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from attrs import frozen
@@ -23,6 +23,8 @@ from .errors import InputError
 
 if TYPE_CHECKING:
     import httpx
+
+    from .reading.pages import Resources
 
 __all__ = ["DEFAULT_DELAY", "DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url", "set_politeness"]
 
@@ -106,7 +108,8 @@ def fetch(url: str, *, limit: int, accept: tuple[str, ...] | None = None) -> Fet
                     raise InputError(f"{url}: {response.status_code} {response.reason_phrase}")
                 media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
                 if media_type not in accept:
-                    raise InputError(f"{url}: the server sends {media_type or 'no media type'}, not {_kinds(accept)}")
+                    wanted = "a page" if "text/html" in accept else "an image"
+                    raise InputError(f"{url}: the server sends {media_type or 'no media type'}, not {wanted}")
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > limit:
                     raise over_limit(url, limit, size=int(declared))
@@ -126,11 +129,7 @@ def fetch(url: str, *, limit: int, accept: tuple[str, ...] | None = None) -> Fet
             raise InputError(f"{url}: cannot fetch it: {error}") from None
 
 
-def _kinds(accept: tuple[str, ...]) -> str:
-    return "a page" if "text/html" in accept else "an image"
-
-
-def web_images(page_url: str) -> Any:
+def web_images(page_url: str) -> Resources:
     """The images of a fetched page, fetched in turn (:class:`~dispatchlib.reading.pages.Resources`)."""
     from urllib.parse import urljoin
 
