@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from .reading.pages import Resources
 
-__all__ = ["DEFAULT_DELAY", "DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url", "set_politeness"]
+__all__ = ["DEFAULT_DELAY", "DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url", "set_politeness", "web_images"]
 
 DEFAULT_TIMEOUT = 20.0  # seconds to connect, and between two pieces of a response
 DEFAULT_DELAY = 1.0  # seconds between two requests to one host
