@@ -6,7 +6,7 @@ import datetime
 import os
 
 from .decoding import DEFAULT_MAX_SIZE, to_utf8
-from .diagnostics import Diagnostic, diagnostic
+from .diagnostics import NO_DISPATCH, Diagnostic, diagnostic
 from .errors import DispatchlibError, ExportError, NotADispatchError, PluginError
 from .fetch import is_url
 from .model import Collection, Dispatch, Document
@@ -16,8 +16,6 @@ from .sanitizer import sanitize
 from .sources import over_limit, read_source
 
 __all__ = ["collect", "export", "read_bytes", "read_file"]
-
-_FATAL = ("empty-input", "not-a-dispatch")
 
 
 def read_bytes(
@@ -60,7 +58,7 @@ def read_bytes(
         ) from error
     diagnostics += found
     for item in found:
-        if item.code in _FATAL:
+        if item.code in NO_DISPATCH:
             raise NotADispatchError(item.message, source=item.source or source, line=item.line)
     document, replaced = sanitize(document)
     if replaced:

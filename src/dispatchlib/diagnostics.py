@@ -11,7 +11,7 @@ import enum
 
 from attrs import frozen
 
-__all__ = ["CODES", "Diagnostic", "Severity", "diagnostic"]
+__all__ = ["CODES", "NO_DISPATCH", "Diagnostic", "Severity", "diagnostic"]
 
 
 class Severity(enum.Enum):
@@ -65,6 +65,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "skipped-message": (Severity.WARNING, "a message of a mailbox holds no dispatch; it is left out"),
     "image-unusable": (Severity.WARNING, "a figure's image is missing, too large or not an image; the caption stays"),
 }
+
+
+# The codes that say the input holds no dispatch at all: reading it is refused even when lenient.
+NO_DISPATCH = ("empty-input", "not-a-dispatch")
 
 
 @frozen(kw_only=True)

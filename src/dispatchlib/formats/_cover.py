@@ -22,11 +22,11 @@ import threading
 from typing import Any
 
 from ..errors import InputError
+from ..images import MAX_PIXELS
 
 __all__ = ["MAX_COVER_SIZE", "cover_file", "cover_png"]
 
 MAX_COVER_SIZE = 20 * 2**20
-_MAX_PIXELS = 50_000_000
 _PILLOW_TYPES = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png"), "GIF": ("image/gif", ".gif")}
 _PILLOW_TYPES["WEBP"] = ("image/webp", ".webp")
 
@@ -184,7 +184,7 @@ def cover_file(path: str | os.PathLike[str]) -> tuple[str, str, bytes]:
             kind = image.format or ""
             if kind not in _PILLOW_TYPES:
                 raise InputError(f"{name}: a {kind} image; a cover must be JPEG, PNG, GIF, WebP or SVG")
-            if image.width * image.height > _MAX_PIXELS:
+            if image.width * image.height > MAX_PIXELS:
                 raise InputError(f"{name}: {image.width}x{image.height} pixels is too large for a cover")
             image.load()  # decodes it whole: a cut-off or damaged file fails here
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:

@@ -18,14 +18,12 @@ from email.message import EmailMessage
 from urllib.parse import urljoin
 
 from .. import model as m
-from ..diagnostics import Diagnostic, diagnostic
+from ..diagnostics import NO_DISPATCH, Diagnostic, diagnostic
 from ..errors import InputError, NotADispatchError
 from .pages import Resources, read_page
 from .parser import read_document
 
 __all__ = ["read_mbox", "read_message"]
-
-_NO_DISPATCH = ("empty-input", "not-a-dispatch")
 
 
 def _message(data: bytes) -> EmailMessage:
@@ -113,7 +111,7 @@ def read_mbox(data: bytes, *, source: str, strict: bool = False) -> tuple[m.Docu
         except NotADispatchError as error:
             found.append(diagnostic("skipped-message", f"message {index}: {error}", source=source))
             continue
-        fatal = next((d for d in diagnostics if d.code in _NO_DISPATCH), None)
+        fatal = next((d for d in diagnostics if d.code in NO_DISPATCH), None)
         if fatal is not None:  # lenient reading reports it; the conversion would refuse it
             found.append(diagnostic("skipped-message", f"message {index}: {fatal.message}", source=source))
             continue
