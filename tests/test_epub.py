@@ -540,11 +540,11 @@ def test_ace_checks_a_book_with_photos_and_links(tmp_path: Path) -> None:
 
 
 def _lettering(png: bytes, box: tuple[int, int, int, int]) -> int:
-    """How many pixels of the cover's lettering (palette levels 1-127) lie in ``box``."""
+    """How many pixels of the cover's lettering (palette levels 1-14) lie in ``box``."""
     from PIL import Image
 
     region = Image.open(io.BytesIO(png)).crop(box)
-    return sum(count for level, count in enumerate(region.histogram()) if 1 <= level <= 127)
+    return sum(count for level, count in enumerate(region.histogram()) if 1 <= level <= 14)
 
 
 def test_the_cover_draws_every_script() -> None:
@@ -565,3 +565,31 @@ def test_the_cover_draws_every_script() -> None:
         assert _lettering(cover, title_area) > 0
     wide = cover_png("Переговоры Зашли В Тупик Говорит Министр ШШШШШШШШШШ", "", "")
     assert _lettering(wide, (WIDTH - 88, 390, WIDTH, HEIGHT - 260)) == 0
+
+
+def test_the_cover_is_a_whole_png_with_every_line_on_it() -> None:
+    """The cover's PNG is written by dispatchlib, not Pillow: Pillow must find it whole (every
+    chunk's checksum) and decode it to the picture drawn, series at the top, the band, the title,
+    the date at the foot; lettering that strays past the edges (a stack of combining accents)
+    is cut off, not written outside the image."""
+    from PIL import Image
+
+    from dispatchlib.formats._cover import HEIGHT, WIDTH, cover_png
+
+    for title, series in (
+        ("Erdoğan Adviser – The West Is Losing", "Special Dispatch No. 10523"),
+        ("Ø" + "\u0301" * 400 + " falls", "A" + "\u0302" * 400),
+    ):
+        png = cover_png(title, series, "March 10, 2023")
+        with Image.open(io.BytesIO(png)) as image:
+            image.verify()
+        with Image.open(io.BytesIO(png)) as image:
+            assert (image.size, image.mode) == ((WIDTH, HEIGHT), "P")
+            if title.startswith("Erdoğan"):  # the other's accents climb over the band and run down
+                assert image.crop((0, 262, WIDTH, 299)).getcolors() == [(WIDTH * 37, 15)]
+                assert _lettering(png, (0, 900, WIDTH, HEIGHT - 260)) == 0
+            palette = image.getpalette() or []
+            assert tuple(palette[45:48]) == (196, 58, 49)  # the accent colour
+        assert _lettering(png, (90, 100, WIDTH, 250)) > 0
+        assert _lettering(png, (90, 390, WIDTH, 600)) > 0
+        assert _lettering(png, (90, HEIGHT - 220, WIDTH, HEIGHT - 100)) > 0

@@ -527,7 +527,7 @@ def small_disk() -> Iterator[Path]:
 def test_a_full_disk_is_an_output_error_and_leaves_nothing(small_disk: Path) -> None:
     """An EPUB that does not fit on the disk: exit 9 naming the file, and no partial or temporary
     file left behind; the file that was there before stays whole."""
-    (small_disk / "filler").write_bytes(b"\0" * 200_000)
+    (small_disk / "filler").write_bytes(b"\0" * 240_000)
     (small_disk / "book.epub").write_bytes(b"previous")
     done = run("convert", str(SEED), "--to", "epub", "-o", str(small_disk / "book.epub"), "-q")
     assert done.returncode == 9, done.stderr
