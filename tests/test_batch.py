@@ -10,10 +10,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS_FILES, SEED
+from conftest import CORPUS, CORPUS_FILES, SEED
 
 import dispatchlib as dl
-from dispatchlib.batch import convert_many, expand_inputs
+from dispatchlib.batch import convert_many, expand_inputs, target_name
 
 SEED_BYTES = SEED.read_bytes()
 
@@ -72,19 +72,91 @@ def test_name_template_and_safe_names(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     [written] = (tmp_path / "out").iterdir()
-    assert written.name.startswith("Special Dispatch-10523-2023-03-14-escape-attempt-russian-peacekeeping")
+    assert written.name.startswith("Special-Dispatch-10523-2023-03-14-escape-attempt-russian-peacekeeping")
     assert written.suffix == ".json" and len(written.name.encode()) <= 200
-    bad = run("convert", str(source), "--to", "json", "--out-dir", str(tmp_path / "out2"), "--name", "{title}")
-    assert bad.returncode == 10 and "use only the fields stem, series, number, date, slug" in bad.stderr
+    slug = written.stem.removeprefix("Special-Dispatch-10523-2023-03-14-")
+    assert len(slug) <= 60 and not slug.endswith("-")
+    whole = "escape-attempt-russian-peacekeeping-force-in-nagorno-karabakh-has-lost-the-respect"
+    assert whole.startswith(slug) and whole[len(slug)] == "-"  # cut where a word ends
+
+
+@pytest.mark.parametrize("template", ["{title}", "{stem", "{}", "{slug!r}x{"])
+def test_a_bad_name_template_is_one_usage_error_before_any_work(tmp_path: Path, template: str) -> None:
+    """An unknown field, a broken or empty brace: exit 2, one line, before anything is written."""
+    _inputs(tmp_path / "in", 3)
+    done = run("convert", str(tmp_path / "in"), "--to", "json", "--out-dir", str(tmp_path / "out"), "--name", template)
+    assert done.returncode == 2, done.stderr
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"dispatchlib: error: --name {template!r}")
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(ValueError, match=r"name template|unknown field"):
+        convert_many([str(tmp_path / "in")], to="json", out_dir=tmp_path / "out", name=template)
+
+
+def test_name_fields_parent_dir_and_empty_ones(tmp_path: Path) -> None:
+    """{dir}/{stem} mirrors the input tree (a folder or a glob), {parent} is the input's folder,
+    an empty field leaves no separator at the name's ends, and values carry no spaces or '&'."""
+    tree = tmp_path / "tree"
+    for place in ("a/b/x.txt", "c/x.txt", "top.txt"):
+        (tree / place).parent.mkdir(parents=True, exist_ok=True)
+        (tree / place).write_bytes(SEED_BYTES.replace(b"10523", str(len(place)).encode()))
+    for given in (str(tree), str(tree / "**" / "*.txt")):
+        out = tmp_path / f"mirror-{len(given)}"
+        done = run("convert", given, "--to", "txt", "--out-dir", str(out), "-q", "--name", "{dir}/{stem}")
+        assert done.returncode == 0, done.stderr
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt")) == ["a/b/x.txt", "c/x.txt", "top.txt"]
+    by_parent = tmp_path / "parent"
+    done = run("convert", str(tree), "--to", "txt", "--out-dir", str(by_parent), "-q", "--name", "{parent}-{stem}")
+    assert sorted(p.name for p in by_parent.iterdir()) == ["b-x.txt", "c-x.txt", "tree-top.txt"]
+    dispatch = dl.Dispatch(series="Inquiry & Analysis", number=10523, title="T")
+    assert target_name(dispatch, "in.txt", "{date}-{series}-{number}", ".txt") == "Inquiry-and-Analysis-10523.txt"
+    assert target_name(dispatch, "my file.txt", "{date} {stem}", ".txt") == "my-file.txt"
+    assert target_name(dispatch, "in.txt", "My Reports/{stem}", ".txt") == "My Reports/in.txt"
+    assert target_name(dispatch, "in.txt", "../{dir}/{stem}", ".txt") == "in.txt"  # no way out of the folder
+
+
+def test_collision_advice_names_new_fields_and_the_kept_copy(tmp_path: Path) -> None:
+    """Two inputs mapped to one name: the second fails, saying which copy was kept and offering
+    only fields the template does not use."""
+    tree = tmp_path / "tree"
+    for place in ("a/x.txt", "b/x.txt"):
+        (tree / place).parent.mkdir(parents=True)
+        (tree / place).write_bytes(SEED_BYTES)
+    done = run("convert", str(tree), "--to", "txt", "--out-dir", str(tmp_path / "out"), "-q", "--name", "{slug}")
+    assert done.returncode == 10
+    assert f"already the output of {tree / 'a' / 'x.txt'}, which is kept" in done.stderr
+    assert "give --name a template with {stem} or {number} or {dir}" in done.stderr
+
+
+def test_batch_warnings_are_counted_in_the_summary(tmp_path: Path) -> None:
+    """Without -v, a batch whose inputs have warnings ends with the count and a short list of the
+    inputs and their codes; -q says nothing."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED_BYTES)  # image credits and outlets lost: warnings
+    (folder / "clip.txt").write_bytes((CORPUS / "variants" / "tv-clip.txt").read_bytes())
+    done = run("convert", str(folder), "--to", "txt", "--out-dir", str(tmp_path / "out"))
+    assert done.returncode == 0
+    lines = done.stderr.splitlines()
+    assert lines[0] == "2 written, 0 skipped, 0 failed; 5 warnings in 1 of them"
+    assert lines[1] == "Inputs with warnings (run with -v to see them):"
+    assert lines[2] == f"  {folder / 'seed.txt'}: 5 | credit-lost x2, outlet-lost x3"
+    assert run("convert", str(folder), "--to", "txt", "--out-dir", str(tmp_path / "q"), "-q").stderr == ""
 
 
 def test_no_progress_when_not_a_terminal_and_lines_when_verbose(tmp_path: Path) -> None:
-    """Piped stderr gets nothing on success; --verbose gives a line per input and a summary."""
+    """Piped stderr gets nothing on success without warnings (or with -q); --verbose gives a line
+    per input and a summary."""
     _inputs(tmp_path / "in", 3)
-    quiet = run("convert", str(tmp_path / "in"), "--to", "json", "--out-dir", str(tmp_path / "out"))
+    quiet = run("convert", str(tmp_path / "in"), "--to", "json", "--out-dir", str(tmp_path / "out"), "-q")
     assert (quiet.returncode, quiet.stderr) == (0, "")
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "clip.txt").write_bytes((CORPUS / "variants" / "tv-clip.txt").read_bytes())
+    assert run("convert", str(clean), "--to", "json", "--out-dir", str(tmp_path / "o")).stderr == ""
     loud = run("convert", str(tmp_path / "in"), "--to", "json", "--out-dir", str(tmp_path / "out2"), "--verbose", "-q")
-    assert loud.stderr.count("wrote: ") == 3 and loud.stderr.endswith("3 written, 0 skipped, 0 failed\n")
+    assert loud.stderr.count("wrote: ") == 3
+    assert loud.stderr.endswith("3 written, 0 skipped, 0 failed; 15 warnings in 3 of them\n")
 
 
 def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,17 +85,66 @@ def test_warnings_go_to_stderr_unless_quiet() -> None:
 
 
 def test_check_reports_damage_and_strict_exit_code(tmp_path: Path) -> None:
-    """check prints the diagnostics; --strict exits 4 when one is an error."""
+    """check prints the diagnostics; an error-level one exits 4, and --strict counts warnings too."""
     damaged = run("check", str(VARIANTS / "damaged-crlf.txt"))
     assert damaged.returncode == 0
     assert b"[line-endings]" in damaged.stdout and b"[email-hidden]" in damaged.stdout
-    truncated = run("check", "--json", str(VARIANTS / "subscriber-truncated.txt"))
-    assert "truncated" in {row["code"] for row in json.loads(truncated.stdout)}
+    assert run("check", "--strict", str(VARIANTS / "damaged-crlf.txt")).returncode == 4  # it has warnings
+    truncated = run("check", "--format", "json", str(VARIANTS / "subscriber-truncated.txt"))
+    assert "truncated" in {row["code"] for row in json.loads(truncated.stdout)["diagnostics"]}
     bad = tmp_path / "bad.txt"
     bad.write_text("Special Dispatch No. 1\n\nT\n\nText.[4] More.[1]\n\n[1] Outlet, May 1, 2020.\n", encoding="utf-8")
-    assert run("check", str(bad)).returncode == 0
-    strict = run("check", "--strict", str(bad))
-    assert strict.returncode == 4 and b"points to no note" in strict.stdout
+    done = run("check", str(bad))
+    assert done.returncode == 4 and b"points to no note" in done.stdout
+
+
+def _archive(folder: Path) -> Path:
+    """A folder as people have them: good dispatches, one damaged, one empty, one that is not one."""
+    folder.mkdir()
+    for name in ("tv-clip", "daily-brief-numbered", "damaged-crlf", "captions-and-credits"):
+        (folder / f"{name}.txt").write_bytes((VARIANTS / f"{name}.txt").read_bytes())
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inquiry.txt").write_bytes((VARIANTS / "inquiry-analysis-authors.txt").read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "shopping.txt").write_text("Milk, bread, and eggs.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_check_goes_through_every_input_as_a_linter(tmp_path: Path, jobs: str) -> None:
+    """check over a folder: every file's findings as file:line:col: severity: message [code], in
+    input order, the one that cannot be read among them; a summary; exit 4 for the errors."""
+    folder = _archive(tmp_path / "archive")
+    done = run("check", str(folder), "-j", jobs)
+    assert done.returncode == 4
+    lines = done.stdout.decode().splitlines()
+    assert f"{folder / 'empty.txt'}:1: error: the input holds no text [empty-input]" in lines
+    assert any(line.startswith(f"{folder / 'shopping.txt'}:") and "[not-a-dispatch]" in line for line in lines)
+    assert any(line.startswith(f"{folder / 'damaged-crlf.txt'}:8:") and "[email-hidden]" in line for line in lines)
+    assert all(re.match(r"^/\S+?(:\d+)?(:\d+)?: (info|warning|error): .+ \[[a-z0-9-]+\]$", line) for line in lines)
+    order = [line.split(":")[0] for line in lines]
+    assert order == sorted(order)  # the inputs' order, whatever worker finished first
+    errors, warnings, infos = (sum(f": {kind}: " in line for line in lines) for kind in ("error", "warning", "info"))
+    assert errors == 2 and warnings >= 3
+    assert done.stderr.decode() == f"7 files: 2 errors, {warnings} warnings, {infos} info\n"
+    quiet = run("check", str(folder), "--severity", "error")
+    assert len(quiet.stdout.decode().splitlines()) == 2
+
+
+def test_check_json_and_exit_codes(tmp_path: Path) -> None:
+    """--format json gives the summary and every finding; clean inputs exit 0, a missing file is
+    a finding (unreadable) and the others are still checked."""
+    folder = _archive(tmp_path / "archive")
+    done = run("check", str(folder), str(tmp_path / "missing.txt"), "--format", "json")
+    report = json.loads(done.stdout)
+    assert done.returncode == 4
+    assert report["summary"]["files"] == 8 and report["summary"]["errors"] == 3
+    missing = [row for row in report["diagnostics"] if row["code"] == "unreadable"]
+    assert [(row["source"], row["severity"]) for row in missing] == [(str(tmp_path / "missing.txt"), "error")]
+    assert set(report["diagnostics"][0]) == {"source", "line", "column", "severity", "code", "message"}
+    clean = run("check", str(VARIANTS / "tv-clip.txt"), str(VARIANTS / "daily-brief-numbered.txt"))
+    assert clean.returncode == 0, clean.stdout
+    assert clean.stderr.startswith(b"2 files: 0 errors, 0 warnings")
 
 
 def test_convert_strict_fails_with_location(tmp_path: Path) -> None:
@@ -233,3 +283,19 @@ def test_folder_example_writes_every_format(tmp_path: Path) -> None:
     written = {p.name for p in tmp_path.iterdir()}
     for example in (root / "examples").glob("*.txt"):
         assert {f"{example.stem}{suffix}" for suffix in suffixes} <= written
+
+
+def test_the_longest_registered_suffix_wins_and_a_folder_is_no_file(tmp_path: Path) -> None:
+    """-o a.ninjs.json is ninjs (its suffix is longer than JSON's .json); -o a folder says so and
+    points to --out-dir."""
+    ninjs = tmp_path / "a.ninjs.json"
+    done = run("convert", str(SEED), "-o", str(ninjs), "-q")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(ninjs.read_text(encoding="utf-8"))["standard"]["name"] == "ninjs"
+    assert "series" in json.loads(run("convert", str(SEED), "-o", "-", "--to", "json", "-q").stdout)
+    for folder in (str(tmp_path), f"{tmp_path}/"):
+        refused = run("convert", str(SEED), "-o", folder, "-q")
+        assert refused.returncode == 2
+        assert refused.stderr.decode() == (
+            f"dispatchlib: error: -o {folder}: a folder; for one file per input there, use --out-dir {folder}\n"
+        )

@@ -308,7 +308,7 @@ def test_inputs_sharing_an_output_name_never_both_report_wrote(tmp_path: Path, j
     failed = [line for line in done.stderr.splitlines() if line.startswith("FAILED: ")]
     assert len(wrote) == 1 and len(failed) == 1, done.stderr
     writer = wrote[0].split()[1]
-    assert f"already the output of {writer}; not written over" in failed[0]
+    assert f"already the output of {writer}, which is kept; not written over" in failed[0]
     assert (out / "10523.txt").read_bytes() == dl.export(dl.read_file(writer)[0], "txt")
     if jobs == "1":
         assert writer.endswith("a.txt")

@@ -19,7 +19,7 @@ _LAZY = {
     for module, names in {
         ".batch": ("Result", "convert_many"),
         ".sources": ("expand_inputs", "input_identities"),
-        ".convert": ("collect", "export", "read_bytes", "read_file"),
+        ".convert": ("check_file", "collect", "export", "read_bytes", "read_file"),
         ".diagnostics": ("CODES", "Diagnostic", "Severity"),
         ".errors": (
             "BatchError", "DispatchlibError", "ExportError", "FormatError", "InputError", "NotADispatchError",
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .batch import Result, convert_many
-    from .convert import collect, export, read_bytes, read_file
+    from .convert import check_file, collect, export, read_bytes, read_file
     from .diagnostics import CODES, Diagnostic, Severity
     from .errors import (
         BatchError,
@@ -151,6 +151,7 @@ __all__ = [
     "StageDirection",
     "Text",
     "TranslationBoundary",
+    "check_file",
     "collect",
     "convert_many",
     "date_text",

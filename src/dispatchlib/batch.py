@@ -25,14 +25,14 @@ from .model import Collection, Document
 from .options import ExportOptions
 from .output import complete_output, flush_to_disk, output_name, remove_stale_parts, write_atomic
 from .plugins import default_host
-from .sources import FileIdentity, expand_inputs, input_identities
+from .sources import FileIdentity, expand_inputs, input_folders, input_identities
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, ProcessPoolExecutor
 
 __all__ = ["Job", "Result", "convert_many", "convert_one", "expand_inputs", "render_one", "worker_pool"]
 
-NAME_FIELDS = ("stem", "series", "number", "date", "slug")
+NAME_FIELDS = ("stem", "parent", "dir", "series", "number", "date", "slug")
 
 
 @frozen(kw_only=True)
@@ -43,6 +43,7 @@ class Job:
     to: str
     out_dir: str
     name: str | None = None
+    folder: str = ""
     options: ExportOptions = field(factory=ExportOptions)
     strict: bool = False
     format: str | None = None
@@ -68,32 +69,67 @@ class Result:
         return self.error is None
 
 
-def target_name(document: Document, source: str, template: str | None, suffix: str) -> str:
-    """The output file name: the input's name, or ``template`` filled from the dispatch's fields.
+def check_name_template(template: str) -> None:
+    """Raise ValueError unless ``template`` is a usable output-name template (see :func:`target_name`)."""
+    import string
 
-    The fields are ``{stem}`` (the input's name without its suffix), ``{series}``, ``{number}``,
-    ``{date}`` (ISO) and ``{slug}`` (the title, lower-case ASCII with hyphens, at most 60
-    characters). The result is made safe for any file system.
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as error:
+        raise ValueError(f"{template!r} is not a name template: {error}") from None
+    unknown = [name for name in fields if name not in NAME_FIELDS]
+    if unknown or "" in fields:
+        raise ValueError(f"{template!r}: unknown field {{{(unknown or [''])[0]}}}; the fields are {_field_list()}")
+
+
+def _cut(slug: str, limit: int) -> str:
+    """``slug`` cut to ``limit`` characters where a word ends (slugify's own word_boundary skips
+    the words that do not fit and goes on with shorter ones)."""
+    if len(slug) <= limit:
+        return slug
+    return slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[: limit + 1] else slug[:limit]
+
+
+def _field_list() -> str:
+    return ", ".join(f"{{{name}}}" for name in NAME_FIELDS)
+
+
+def target_name(document: Document, source: str, template: str | None, suffix: str, folder: str = "") -> str:
+    """The output file's path under the output folder: the input's name, or ``template`` filled
+    from the input and the dispatch.
+
+    The fields are ``{stem}`` (the input's name without its suffix), ``{parent}`` (the name of
+    its folder), ``{dir}`` (its folder below the folder or glob it was found under: ``{dir}/{stem}``
+    mirrors the input tree), ``{series}``, ``{number}``, ``{date}`` (ISO) and ``{slug}`` (the
+    title, lower-case ASCII with hyphens, at most 60 characters, cut at a word). The values have
+    no spaces (``-`` instead) or ``&`` (``and``); what the template itself says is kept, and a
+    ``/`` in it makes folders. Each part of the result is made safe for any file system, without
+    the separators an empty field leaves at its ends (``{date}-{slug}`` without a date is the slug).
     """
     stem = Path(source).stem
     if template is None:
         return output_name(stem, suffix)
     from slugify import slugify
 
-    first = document.dispatches[0] if isinstance(document, Collection) and document.dispatches else document
-    fields = {"stem": stem, "series": "", "number": "", "date": "", "slug": ""}
-    if not isinstance(first, Collection):
-        fields.update(
-            series=first.series or "",
-            number="" if first.number is None else str(first.number),
-            date=first.date.isoformat() if first.date else "",
-            slug=slugify(display_title(first), max_length=60),
-        )
-    try:
-        name = template.format(**fields)
-    except (KeyError, IndexError, ValueError) as error:
-        raise OutputError(f"--name {template!r}: use only the fields {', '.join(NAME_FIELDS)} ({error})") from None
-    return output_name(name, suffix)
+    first = document.dispatches[0] if isinstance(document, Collection) else document
+    values = {
+        "stem": stem,
+        "parent": Path(source).resolve().parent.name,
+        "dir": folder,
+        "series": first.series or "",
+        "number": "" if first.number is None else str(first.number),
+        "date": first.date.isoformat() if first.date else "",
+        "slug": _cut(slugify(display_title(first)[:200]), 60),
+    }
+    tidy = {
+        key: value if key == "dir" else value.replace("&", "and").replace(" ", "-") for key, value in values.items()
+    }
+    check_name_template(template)
+    parts = [part.strip(" -_.") for part in template.format(**tidy).split("/")]
+    parts = [part for part in parts if part]
+    if not parts:
+        return output_name("", suffix)
+    return "/".join([*(output_name(part, "") for part in parts[:-1]), output_name(parts[-1], suffix)])
 
 
 @frozen(kw_only=True)
@@ -124,7 +160,7 @@ def render_one(job: Job) -> Rendered:
         document, diagnostics = read_file(
             job.source, strict=job.strict, encoding=job.encoding, fix_text=job.fix_text, max_size=job.max_size
         )
-        name = target_name(document, job.source, job.name, suffix)
+        name = target_name(document, job.source, job.name, suffix, job.folder)
         if job.skip_existing and complete_output(folder / name):
             return Rendered(source=job.source, name=name, skipped=True)
         data = export(document, job.to, job.options)
@@ -139,10 +175,12 @@ def render_one(job: Job) -> Rendered:
 class _Writer:
     """Writes what workers rendered, in one process: each output once, never over an input."""
 
-    def __init__(self, folder: Path, inputs: frozenset[FileIdentity]) -> None:
+    def __init__(self, folder: Path, inputs: frozenset[FileIdentity], template: str | None = None) -> None:
         self.folder = folder
         self.inputs = inputs
         self.writers: dict[str, str] = {}
+        unused = [f"{{{name}}}" for name in ("stem", "number", "slug", "dir") if f"{{{name}}}" not in (template or "")]
+        self.advice = f"give --name a template with {' or '.join(unused)}" if unused else "change the --name template"
 
     def write(self, rendered: Rendered) -> Result:
         if rendered.error is not None or rendered.name is None:
@@ -150,13 +188,12 @@ class _Writer:
         target = str(self.folder / rendered.name)
         first = self.writers.get(target)
         if first is not None:
-            reason = (
-                f"{target}: already the output of {first}; not written over "
-                "(give --name a template with {stem}, {number} or {slug})"
-            )
+            reason = f"{target}: already the output of {first}, which is kept; not written over ({self.advice})"
             return Result(source=rendered.source, error=reason)
         if not rendered.skipped:
             try:
+                if "/" in rendered.name:
+                    _make_folders(self.folder, rendered.name)
                 write_atomic(target, rendered.data or b"", sync=False, inputs=self.inputs, follow_links=False)
             except OutputError as error:
                 return Result(source=rendered.source, error=str(error))
@@ -164,10 +201,23 @@ class _Writer:
         return Result(source=rendered.source, target=target, skipped=rendered.skipped, warnings=rendered.warnings)
 
 
+def _make_folders(folder: Path, name: str) -> None:
+    """The folders of ``name`` under ``folder``; a symlink among them is refused (it could lead out)."""
+    path = folder
+    for part in name.split("/")[:-1]:
+        path = path / part
+        if path.is_symlink():
+            raise OutputError(f"{path}: a symbolic link; outputs are not written through one")
+        try:
+            path.mkdir(exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"{path}: cannot make the folder: {error.strerror}") from None
+
+
 def convert_one(job: Job) -> Result:
     """Read, export and write one input (see :func:`render_one`); the input itself is never
     written over."""
-    writer = _Writer(Path(job.out_dir), input_identities([job.source]))
+    writer = _Writer(Path(job.out_dir), input_identities([job.source]), job.name)
     result = writer.write(render_one(job))
     flush_to_disk()
     return result
@@ -204,6 +254,8 @@ def convert_many(
     system to flush them once, at the end (also when it is interrupted).
     """
     default_host().exporter(to)  # an unknown format fails before any work
+    if name is not None:
+        check_name_template(name)  # so does a bad name template
     folder = Path(out_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -211,14 +263,16 @@ def convert_many(
         raise OutputError(f"{folder}: cannot make the output folder: {error.strerror}") from None
     if skip_existing:
         remove_stale_parts(folder)
+    inputs = list(inputs)
     sources = expand_inputs(inputs)
+    folders = input_folders(inputs, sources)
     if name is None:
         stems = Counter(output_name(Path(source).stem, "") for source in sources)
         twice = sorted(stem for stem, count in stems.items() if count > 1)
         if twice:
             raise OutputError(
                 f"several inputs are called {', '.join(twice)} and would write the same file; "
-                "give --name a template with {number} or {slug}, or convert them in separate runs"
+                "give --name a template with {dir}/{stem} (the input tree), {number} or {slug}"
             )
     jobs = [
         Job(
@@ -226,6 +280,7 @@ def convert_many(
             to=to,
             out_dir=str(folder),
             name=name,
+            folder=folders.get(source, ""),
             options=options or ExportOptions(),
             strict=strict,
             encoding=encoding,
@@ -235,7 +290,7 @@ def convert_many(
         )
         for source in sources
     ]
-    writer = _Writer(folder, input_identities(sources))
+    writer = _Writer(folder, input_identities(sources), name)
     results: dict[int, Result] = {}
 
     def done(index: int, rendered: Rendered) -> None:

@@ -7,12 +7,14 @@ traceback instead.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Collection
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any, Literal, NoReturn
@@ -23,7 +25,7 @@ from attrs import frozen
 from .batch import Result, convert_many, worker_pool
 from .convert import collect, export, read_bytes, read_file
 from .decoding import DEFAULT_MAX_SIZE
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, diagnostic
 from .errors import BatchError, DispatchlibError, InputError, OutputError
 from .fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT, is_url, set_politeness
 from .model import Document
@@ -66,6 +68,17 @@ class _Reading:
             fix_text=self.fix_text,
             max_size=max_size,
         )
+
+    def read_diagnostics(self, path: str) -> list[Diagnostic]:
+        """What reading ``path`` (or stdin) leniently notices, a refusal included."""
+        from .errors import NotADispatchError
+
+        try:
+            return self.read(path, strict=False)[1]
+        except NotADispatchError as error:
+            return list(error.diagnostics)
+        except DispatchlibError as error:
+            return [diagnostic("unreadable", str(error).removeprefix(f"{path}: "), source=path)]
 
 
 def _reading_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -119,7 +132,9 @@ def _choose_exporter(to: str | None, output: str | None) -> Exporter:
     if to is not None:
         return host.exporter(to)
     if output and output != "-":
-        exporter = host.exporter_for_suffix(Path(output).suffix)
+        if output.endswith(os.sep) or os.path.isdir(output):
+            raise click.UsageError(f"-o {output}: a folder; for one file per input there, use --out-dir {output}")
+        exporter = host.exporter_for_file(Path(output).name)
         if exporter is not None:
             return exporter
     raise click.UsageError("say which format to write with --to FORMAT (see 'dispatchlib formats')")
@@ -195,7 +210,11 @@ def cli(context: click.Context, debug: bool) -> None:
 @click.option("--wrap", type=click.IntRange(min=20), help="Plain text: wrap at this width.")
 @click.option("--json-images", is_flag=True, help="JSON: write figures' images (base64), not only their address.")
 @click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
-@click.option("--name", help="With --out-dir: output names from {stem}, {series}, {number}, {date}, {slug}.")
+@click.option(
+    "--name",
+    help="With --out-dir: output names from {stem}, {parent}, {dir}, {series}, {number}, {date}, {slug}; "
+    "'{dir}/{stem}' mirrors the input tree.",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="With --out-dir: worker processes (default: cores).")
 @click.option("--skip-existing", is_flag=True, help="With --out-dir: keep outputs already there (resume a run).")
 @click.option("--verbose", "-v", is_flag=True, help="With --out-dir: a line per input, and a summary.")
@@ -231,6 +250,13 @@ def convert(
     reading = _Reading(input_format, encoding, fix_text, max_mb)
     if output and out_dir:
         raise click.UsageError("use either --output or --out-dir, not both")
+    if name is not None:
+        from .batch import check_name_template
+
+        try:
+            check_name_template(name)
+        except ValueError as error:
+            raise click.UsageError(f"--name {error}") from None
     exporter = _choose_exporter(to, output)
     try:
         options = ExportOptions(
@@ -334,7 +360,7 @@ def _batch(
     executor = worker_pool(workers) if workers > 1 and len(sources) > 1 else None
     try:
         results = convert_many(
-            sources,
+            inputs,  # expanded again there, to know the folder each file was found under ({dir})
             to=exporter.name,
             out_dir=out_dir,
             options=options,
@@ -363,10 +389,14 @@ def _batch(
         if progress is not None:
             progress.stop()
     failed = [result for result in results if not result.ok]
-    if verbose:
+    warned = [result for result in results if result.warnings]
+    if verbose or (warned and not quiet):
         click.echo(_summary(results), err=True)
+    if warned and not quiet and not verbose:  # -v has shown each warning already
+        rows = [(r.source, str(len(r.warnings)), ", ".join(_codes(r.warnings))) for r in warned]
+        _table("Inputs with warnings (run with -v to see them)", ("input", "warnings", "codes"), rows)
     if failed:
-        _failure_table(failed)
+        _table("Inputs that failed", ("input", "reason"), [(r.source, r.error or "") for r in failed])
         raise BatchError(f"{len(failed)} of {len(results)} inputs failed; the others were converted")
 
 
@@ -374,32 +404,59 @@ def _summary(results: list[Result]) -> str:
     done = sum(1 for r in results if r.ok and not r.skipped)
     skipped = sum(1 for r in results if r.skipped)
     failed = sum(1 for r in results if not r.ok)
-    return f"{done} written, {skipped} skipped, {failed} failed"
+    warnings = sum(len(r.warnings) for r in results)
+    warned = sum(1 for r in results if r.warnings)
+    return f"{done} written, {skipped} skipped, {failed} failed; {_plural(warnings, 'warning')} in {warned} of them"
 
 
-def _failure_table(failed: list[Result]) -> None:
-    """The failed inputs and why: a table on a terminal, one line each otherwise (for logs and grep)."""
+def _codes(warnings: tuple[str, ...]) -> list[str]:
+    """The diagnostic codes at the ends of ``warnings`` lines, each once, with how often it came."""
+    codes = Counter(line.rpartition("[")[2].rstrip("]") for line in warnings)
+    return [code if count == 1 else f"{code} x{count}" for code, count in codes.items()]
+
+
+def _table(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
+    """A table on stderr when it is a terminal; otherwise one line a row (for logs and grep)."""
     if not sys.stderr.isatty():
-        click.echo("Inputs that failed:", err=True)
-        for result in failed:
-            click.echo(f"  {result.source}: {result.error}", err=True)
+        click.echo(f"{title}:", err=True)
+        for row in rows:
+            click.echo(f"  {row[0]}: {' | '.join(row[1:])}", err=True)
         return
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="Inputs that failed", title_justify="left")
-    table.add_column("input", overflow="fold")
-    table.add_column("reason", overflow="fold")
-    for result in failed:
-        table.add_row(result.source, result.error or "")
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
     Console(stderr=True).print(table)
+
+
+_SEVERITIES = ("info", "warning", "error")
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @_reading_options
-@click.option("--strict", is_flag=True, help="Exit with 4 if any error-level diagnostic is found.")
-@click.option("--json", "as_json", is_flag=True, help="Print the diagnostics as JSON.")
+@click.option("--strict", is_flag=True, help="Exit with 4 on warnings too, not only on errors.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Findings as lines, or as one JSON object.",
+)
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="The same as --format json.")
+@click.option(
+    "--severity",
+    type=click.Choice(_SEVERITIES),
+    default="info",
+    show_default=True,
+    help="Print findings of this severity and above (the summary counts them all).",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: cores).")
 def check(
     inputs: tuple[str, ...],
     input_format: str | None,
@@ -407,14 +464,27 @@ def check(
     fix_text: bool,
     max_mb: float,
     strict: bool,
+    output_format: str,
     as_json: bool,
+    severity: str,
+    jobs: int | None,
 ) -> None:
-    """Print what the reader notices about each INPUT: damage, repairs, dropped chrome."""
+    """Go through every INPUT (files, folders, globs, web addresses) as a linter does: each
+    finding as 'file:line:col: severity: message [code]', then a summary. Exits 4 when an input
+    has an error-level finding (or, with --strict, a warning), else 0."""
     reading = _Reading(input_format, encoding, fix_text, max_mb)
-    sources, found = find_inputs(inputs)
-    for source in sources:
-        found += reading.read(source, strict=False)[1]
-    if as_json:
+    sources, skipped = find_inputs(inputs)
+    if "-" in sources and len(sources) > 1:
+        raise click.UsageError("'-' (stdin) can only be checked on its own")
+    found = _check_all(sources, reading, jobs)
+    findings = skipped + [item for per_input in found for item in per_input]
+    counts = {name: sum(1 for item in findings if item.severity.value == name) for name in _SEVERITIES}
+    failing = counts["error"] + (counts["warning"] if strict else 0)
+    summary = (
+        f"{_plural(len(sources), 'file')}: {_plural(counts['error'], 'error')}, "
+        f"{_plural(counts['warning'], 'warning')}, {counts['info']} info"
+    )
+    if as_json or output_format == "json":
         rows = [
             {
                 "source": d.source,
@@ -424,16 +494,46 @@ def check(
                 "code": d.code,
                 "message": d.message,
             }
-            for d in found
+            for d in findings
         ]
-        _out(json.dumps(rows, indent=2, ensure_ascii=False))
+        summary_row = {
+            "files": len(sources),
+            **{f"{name}s" if name != "info" else name: counts[name] for name in _SEVERITIES},
+        }
+        _out(json.dumps({"summary": summary_row, "diagnostics": rows}, indent=2, ensure_ascii=False))
     else:
-        for item in found:
-            _out(str(item))
-    errors = sum(1 for item in found if item.severity is Severity.ERROR)
-    if strict and errors:
-        click.echo(f"dispatchlib: {errors} error(s) found", err=True)
+        shown = _SEVERITIES[_SEVERITIES.index(severity) :]
+        for item in findings:
+            if item.severity.value in shown:
+                _out(str(item))
+        click.echo(summary, err=True)
+    if failing:
         sys.exit(4)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _check_all(sources: list[str], reading: _Reading, jobs: int | None) -> list[list[Diagnostic]]:
+    """Each input's findings, in input order; on worker processes where that pays."""
+    max_size = int(reading.max_mb * 2**20)
+    check_one = functools.partial(
+        _check_one, format=reading.input_format, encoding=reading.encoding, fix_text=reading.fix_text, max_size=max_size
+    )
+    workers = jobs or os.cpu_count() or 1
+    if any(is_url(source) for source in sources) or "-" in sources:
+        workers = 1  # one request at a time, --delay apart for each host; stdin is this process's
+    if workers == 1 or len(sources) < 2:
+        return [reading.read_diagnostics(source) if source == "-" else check_one(source) for source in sources]
+    with worker_pool(workers) as pool:
+        return list(pool.map(check_one, sources, chunksize=max(1, min(16, len(sources) // (4 * workers)))))
+
+
+def _check_one(source: str, **reading: Any) -> list[Diagnostic]:
+    from .convert import check_file
+
+    return check_file(source, **reading)
 
 
 @cli.command()

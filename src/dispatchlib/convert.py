@@ -15,7 +15,7 @@ from .plugins import PluginHost, contained, default_host
 from .sanitizer import sanitize
 from .sources import over_limit, read_source
 
-__all__ = ["collect", "export", "read_bytes", "read_file"]
+__all__ = ["check_file", "collect", "export", "read_bytes", "read_file"]
 
 
 def read_bytes(
@@ -59,7 +59,9 @@ def read_bytes(
     diagnostics += found
     for item in found:
         if item.code in NO_DISPATCH:
-            raise NotADispatchError(item.message, source=item.source or source, line=item.line)
+            refused = NotADispatchError(item.message, source=item.source or source, line=item.line)
+            refused.diagnostics = diagnostics
+            raise refused
     document, replaced = sanitize(document)
     if replaced:
         message = f"{replaced} character(s) that XML cannot hold replaced with U+FFFD"
@@ -106,6 +108,27 @@ def read_file(
         max_size=max_size,
         host=host,
     )
+
+
+def check_file(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    fix_text: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> list[Diagnostic]:
+    """Everything the lenient reader notices about one input, as :func:`read_file` reads it; an
+    input that cannot be read at all gives one error-level diagnostic (``unreadable``, or the
+    code that says it holds no dispatch) instead of an exception, so that a linter can go on."""
+    name = os.fspath(path)
+    try:
+        return read_file(name, format=format, encoding=encoding, fix_text=fix_text, max_size=max_size)[1]
+    except NotADispatchError as error:
+        return list(error.diagnostics)
+    except DispatchlibError as error:
+        message = str(error).removeprefix(f"{name}: ")
+        return [diagnostic("unreadable", message, source=getattr(error, "source", None) or name)]
 
 
 def collect(documents: list[Document], *, title: str = "") -> tuple[Document, list[Diagnostic]]:

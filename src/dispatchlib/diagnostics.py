@@ -23,6 +23,7 @@ class Severity(enum.Enum):
 
 
 CODES: dict[str, tuple[Severity, str]] = {
+    "unreadable": (Severity.ERROR, "the input cannot be read: missing, a folder, too large, or refused"),
     "empty-input": (Severity.ERROR, "the input holds no text"),
     "not-a-dispatch": (Severity.ERROR, "no header, meta line, note or note reference was found"),
     "missing-header": (Severity.WARNING, "no 'DATE SERIES No. NUMBER' header line"),

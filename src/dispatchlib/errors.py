@@ -17,6 +17,12 @@ Exit code 2 is click's: a mistake in the command line itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+
 __all__ = [
     "BatchError",
     "DispatchlibError",
@@ -62,7 +68,10 @@ class ParseError(DispatchlibError, ValueError):
 
 
 class NotADispatchError(ParseError):
-    """The text holds nothing that makes it a dispatch (empty, or no recognisable structure)."""
+    """The text holds nothing that makes it a dispatch (empty, or no recognisable structure).
+    ``diagnostics`` holds what the reader noticed on the way, the reason among them."""
+
+    diagnostics: Sequence[Diagnostic] = ()
 
     exit_code = 5
 

@@ -158,22 +158,24 @@ class PluginHost:
             known = ", ".join(sorted(self.exporters))
             raise FormatError(f"no output format {name!r}; known formats: {known}") from None
 
-    def exporter_for_suffix(self, suffix: str) -> Exporter | None:
-        """The exporter that writes files ending in ``suffix``, if one does."""
-        return next((e for e in self.exporters.values() if e.suffix == suffix.lower()), None)
+    def exporter_for_file(self, filename: str) -> Exporter | None:
+        """The exporter whose suffix ``filename`` ends in, if one does; the longest suffix wins
+        (``.ninjs.json`` over ``.json``)."""
+        lowered = filename.lower()
+        matches = [e for e in self.exporters.values() if lowered.endswith(e.suffix)]
+        return max(matches, key=lambda e: len(e.suffix), default=None)
 
     def reader_for(self, filename: str, name: str | None = None) -> Reader:
-        """The reader named ``name``, else the one whose suffix ``filename`` has, else ``txt``."""
+        """The reader named ``name``, else the one whose suffix ``filename`` has (the longest
+        suffix wins), else ``txt``."""
         if name is not None:
             if name not in self.readers:
                 known = ", ".join(sorted(self.readers))
                 raise FormatError(f"no input format {name!r}; known formats: {known}")
             return self.readers[name]
         lowered = filename.lower()
-        for reader in self.readers.values():
-            if lowered.endswith(reader.suffixes):
-                return reader
-        return self.readers["txt"]
+        matches = [(len(s), r) for r in self.readers.values() for s in r.suffixes if lowered.endswith(s)]
+        return max(matches, key=lambda match: match[0])[1] if matches else self.readers["txt"]
 
     def process(self, document: Document) -> tuple[Document, list[PluginFailure]]:
         """``document`` passed through every plugin's ``process_dispatch`` hook, in plugin order."""

@@ -104,6 +104,29 @@ def _page_resource(path: Path, top: Path) -> bool:
     return False
 
 
+def input_folders(inputs: Iterable[str], sources: Iterable[str]) -> dict[str, str]:
+    """For each of ``sources`` found under a folder or glob of ``inputs``, its folder relative to
+    that folder (or to the glob's fixed start), with ``/`` between parts; "" for a file named itself."""
+    roots = []
+    for item in inputs:
+        if item != "-" and Path(item).is_dir():
+            roots.append(Path(item))
+        elif item != "-" and glob.has_magic(item):
+            parts = Path(item).parts
+            magic_at = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+            roots.append(Path(*parts[:magic_at]) if magic_at else Path("."))
+    out = {}
+    for source in sources:
+        for root in roots:
+            try:
+                relative = Path(source).parent.relative_to(root)
+            except ValueError:
+                continue
+            out[source] = "" if relative == Path(".") else relative.as_posix()
+            break
+    return out
+
+
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """The files :func:`find_inputs` finds, without its diagnostics."""
     return find_inputs(inputs)[0]
