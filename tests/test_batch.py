@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -160,8 +161,9 @@ def test_no_progress_when_not_a_terminal_and_lines_when_verbose(tmp_path: Path) 
 
 
 def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
-    """On a terminal, a progress bar is drawn on stderr."""
-    _inputs(tmp_path / "in", 4)
+    """On a terminal, a progress bar is drawn on stderr, with done/total, the share done, the rate
+    and the time left."""
+    _inputs(tmp_path / "in", 40)
     leader, follower = pty.openpty()
     command = [
         sys.executable,
@@ -188,7 +190,10 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
             break
         output += chunk
     assert process.wait() == 0
-    assert b"to txt" in output and len(list((tmp_path / "out").iterdir())) == 4
+    assert b"to txt" in output and len(list((tmp_path / "out").iterdir())) == 40
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output.decode("utf-8", errors="replace"))
+    assert re.search(r"\b\d+/40\b", text) and "%" in text
+    assert re.search(r"\d+\.\d files/s", text) and re.search(r"\d:\d\d:\d\d|-:--:--", text)
 
 
 def test_parallel_output_equals_serial(tmp_path: Path) -> None:

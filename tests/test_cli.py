@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,122 @@ def test_the_longest_registered_suffix_wins_and_a_folder_is_no_file(tmp_path: Pa
         assert refused.stderr.decode() == (
             f"dispatchlib: error: -o {folder}: a folder; for one file per input there, use --out-dir {folder}\n"
         )
+
+
+def test_metadata_flags_reach_the_model_and_every_exporter(tmp_path: Path) -> None:
+    """-M KEY=VALUE as pandoc and calibre take it: the model's fields change before export (the
+    JSON shows them, so would any plugin's exporter); publisher and description reach the e-book."""
+    metadata = ["title=Talks Stall", "author=A. Writer", "author=B. Writer", "series=Inquiry & Analysis"]
+    metadata += ["series-index=77", "language=en_GB", "date=2024-02-03", "tags=Iran, Gulf", "tags=Oil"]
+    flags = [arg for item in metadata for arg in ("-M", item)]
+    data = json.loads(run("convert", str(SEED), "--to", "json", "-q", *flags).stdout)
+    assert (data["title"], data["authors"], data["series"], data["number"]) == (
+        "Talks Stall",
+        ["A. Writer", "B. Writer"],
+        "Inquiry & Analysis",
+        77,
+    )
+    assert (data["language"], data["date"], data["topics"]) == ("en-GB", "2024-02-03", ["Iran", "Gulf", "Oil"])
+    book = tmp_path / "b.epub"
+    done = run("convert", str(SEED), "-o", str(book), "-q", "-M", "publisher=Example Press", "-M", "description=Short.")
+    assert done.returncode == 0, done.stderr
+    opf = zipfile.ZipFile(book).read("EPUB/content.opf").decode()
+    assert "<dc:publisher>Example Press</dc:publisher>" in opf and "<dc:description>Short.</dc:description>" in opf
+    week = json.loads(
+        run(
+            "convert",
+            str(SEED),
+            str(VARIANTS / "tv-clip.txt"),
+            "--to",
+            "json",
+            "-q",
+            "-M",
+            "title=Week",
+            "-M",
+            "tags=Weekly",
+        ).stdout
+    )
+    assert week["title"] == "Week" and all(d["topics"] == ["Weekly"] for d in week["dispatches"])
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("colour=red", "unknown key 'colour'; the keys are title, author"),
+        ("date=yesterday", "date: expected YYYY-MM-DD, got 'yesterday'"),
+        ("series-index=0", "series-index: expected a whole number from 1"),
+        ("language=xx-!!", "is not a BCP 47 language tag"),
+        ("title", "write KEY=VALUE"),
+    ],
+)
+def test_bad_metadata_is_a_usage_error(item: str, message: str) -> None:
+    done = run("convert", str(SEED), "--to", "json", "-q", "-M", item)
+    assert done.returncode == 2 and message in done.stderr.decode()
+    assert done.stdout == b""
+
+
+def test_css_replaces_the_books_style_sheet(tmp_path: Path) -> None:
+    """--css FILE is the e-book's style sheet; a file that is not UTF-8 text is refused up front."""
+    css = tmp_path / "house.css"
+    css.write_text("body { font-family: serif; }\n", encoding="utf-8")
+    book = tmp_path / "b.epub"
+    assert run("convert", str(SEED), "-o", str(book), "-q", "--css", str(css)).returncode == 0
+    assert zipfile.ZipFile(book).read("EPUB/style.css") == css.read_bytes()
+    css.write_bytes(b"body { font-family: \xff; }")
+    done = run("convert", str(SEED), "-o", str(tmp_path / "c.epub"), "-q", "--css", str(css))
+    assert done.returncode == 2 and b"a style sheet must be UTF-8 text" in done.stderr
+    assert not (tmp_path / "c.epub").exists()
+
+
+def test_options_the_format_does_not_use_are_warned_about(tmp_path: Path) -> None:
+    """-o x.txt --reference-docx y.docx does nothing: a warning says so and for which format it is."""
+    done = run(
+        "convert", str(SEED), "-o", str(tmp_path / "x.txt"), "-q", "--reference-docx", "y.docx", "--paper", "letter"
+    )
+    assert done.returncode == 0
+    assert done.stderr.decode().splitlines() == [
+        "dispatchlib: warning: --reference-docx does nothing for txt output (it is for docx)",
+        "dispatchlib: warning: --paper does nothing for txt output (it is for docx)",
+    ]
+    assert run("convert", str(SEED), "-o", str(tmp_path / "x.docx"), "-q", "--paper", "letter").stderr == b""
+
+
+def test_plugin_options(tmp_path: Path) -> None:
+    """A plugin's registered option: listed by formats (text and JSON), checked by type, and
+    read by its exporter; an option the format does not have is a usage error naming its options."""
+    listed = json.loads(run("formats", "--json").stdout)
+    [md] = [row for row in listed["exporters"] if row["name"] == "md"]
+    assert md["options"] == [
+        {"name": "heading-level", "type": "int", "default": 1, "help": "the level of the first heading, 1 to 4"}
+    ]
+    assert b"-O heading-level=INT  md: the level of the first heading" in run("formats").stdout
+    deeper = run("convert", str(SEED), "--to", "md", "-q", "-O", "heading-level=3").stdout.decode()
+    assert deeper.startswith("### Foreign Policy Expert Yusin")
+    wrong = run("convert", str(SEED), "--to", "md", "-q", "-O", "heading-level=deep")
+    assert wrong.returncode == 2 and b"-O heading-level: expected a number, got 'deep'" in wrong.stderr
+    other = run("convert", str(SEED), "--to", "txt", "-q", "-O", "heading-level=2")
+    assert other.returncode == 2 and b"not an option of txt (its options: none)" in other.stderr
+
+
+def test_small_habits(tmp_path: Path) -> None:
+    """--debug anywhere on the line; stdin read with no INPUT when something is piped in; a
+    missing extra is a format error (6) with the pip command; formats says what is installed."""
+    traced = run("convert", str(tmp_path / "none.txt"), "--to", "json", "--debug")
+    assert b"Traceback" in traced.stderr and b"InputError" in traced.stderr
+    piped = run("convert", "--to", "json", "-q", stdin=SEED.read_bytes())
+    assert piped.returncode == 0 and json.loads(piped.stdout)["number"] == 10523
+    hidden = (
+        "import sys; sys.modules['ebooklib'] = None; from dispatchlib.cli import main; "
+        f"main(['convert', {str(SEED)!r}, '-o', {str(tmp_path / 'b.epub')!r}, '-q'])"
+    )
+    done = subprocess.run([sys.executable, "-c", hidden], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (
+        6,
+        "dispatchlib: error: the epub format needs ebooklib: pip install 'dispatchlib[epub]'\n",
+    )
+    lines = run("formats").stdout.decode().splitlines()
+    assert "  epub   .epub        installed  EPUB 3 e-book with pop-up notes" in lines
+    split = lines.index("Input formats (--from):")
+    for rows in (lines[1:split], lines[split + 1 :]):
+        formats = [line for line in rows if not line.startswith("    -O ")]
+        assert len({line.index(" installed ") for line in formats}) == 1  # aligned past the longest suffix

@@ -92,6 +92,6 @@ def test_every_hook_is_documented_and_tested(name: str) -> None:
     assert re.search(rf"def test_hook_{name}\w*\(", tests), f"no test named test_hook_{name}_..."
 
 
-def test_the_three_hooks_exist() -> None:
+def test_the_four_hooks_exist() -> None:
     """The hooks the guide promises are the hooks there are."""
-    assert sorted(HOOKS) == ["process_dispatch", "register_exporters", "register_readers"]
+    assert sorted(HOOKS) == ["process_dispatch", "register_exporters", "register_options", "register_readers"]

@@ -58,6 +58,43 @@ def test_hook_register_readers_adds_an_input_format() -> None:
     assert dl.read_bytes(b"Hi", source="x.txt", format="title", host=host)[0] == dl.Dispatch(title="Hi")
 
 
+def test_hook_register_options_adds_a_typed_option() -> None:
+    """An option registered through the hook is listed for its formats, parses its values by type,
+    reaches the exporter in ExportOptions.extra, and clashes by name like formats do."""
+
+    def export(document: dl.Document, options: dl.ExportOptions) -> bytes:
+        return (document.title * options.get("times", 1)).encode()
+
+    class Plugin:
+        @dl.hookimpl
+        def register_exporters(self, register: Callable[[dl.Exporter], None]) -> None:
+            register(dl.Exporter(name="echo", export=export, suffix=".e", media_type="text/plain"))
+
+        @dl.hookimpl
+        def register_options(self, register: Callable[[dl.ExportOption], None]) -> None:
+            register(dl.ExportOption(name="times", formats=("echo",), type="int", help="repeat", default=1))
+
+    host = dl.make_plugin_host(entry_points_=[], plugins=[Plugin()])
+    [option] = host.options_for("echo")
+    assert host.options_for("txt") == [] and host.owners[("option", "times")] == "Plugin"
+    assert option.parse("3") == 3
+    with pytest.raises(ValueError, match="times: expected a number, got 'x'"):
+        option.parse("x")
+    options = dl.ExportOptions(extra={"times": 3})
+    assert dl.export(dl.Dispatch(title="ab"), "echo", options, host=host) == b"ababab"
+    assert dl.ExportOption(name="flag", formats=("x",), type="bool").parse("Yes") is True
+    with pytest.raises(ValueError, match="option name"):
+        dl.ExportOption(name="Bad Name", formats=("x",))
+
+    class Rival:
+        @dl.hookimpl
+        def register_options(self, register: Callable[[dl.ExportOption], None]) -> None:
+            register(dl.ExportOption(name="times", formats=("echo",)))
+
+    clashing = dl.make_plugin_host(entry_points_=[], plugins=[Plugin(), Rival()])
+    assert [f.name for f in clashing.failures] == ["Rival"] and "registered by 'Plugin'" in clashing.failures[0].reason
+
+
 def test_hook_process_dispatch_runs_in_plugin_order() -> None:
     """Processors run in registration order, each on the one before's result."""
     host = dl.make_plugin_host(entry_points_=[], plugins=[Suffixer("A"), Suffixer("B")])

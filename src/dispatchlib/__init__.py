@@ -36,7 +36,9 @@ _LAZY = {
         ),
         ".options": ("ExportOptions",),
         ".output": ("write_atomic",),
-        ".plugins": ("Exporter", "PluginFailure", "PluginHost", "Reader", "default_host", "make_plugin_host"),
+        ".plugins": (
+            "ExportOption", "Exporter", "PluginFailure", "PluginHost", "Reader", "default_host", "make_plugin_host",
+        ),
         ".reading": ("parse", "parse_many"),
         ".sanitizer": ("sanitize",),
     }.items()
@@ -91,7 +93,7 @@ if TYPE_CHECKING:
     )
     from .options import ExportOptions
     from .output import write_atomic
-    from .plugins import Exporter, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
+    from .plugins import Exporter, ExportOption, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
     from .reading import parse, parse_many
     from .sanitizer import sanitize
     from .sources import expand_inputs, input_identities
@@ -124,6 +126,7 @@ __all__ = [
     "Document",
     "EditorNote",
     "ExportError",
+    "ExportOption",
     "ExportOptions",
     "Exporter",
     "Figure",

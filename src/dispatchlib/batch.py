@@ -21,6 +21,7 @@ from .convert import export, read_file
 from .decoding import DEFAULT_MAX_SIZE
 from .errors import DispatchlibError, OutputError
 from .labels import display_title
+from .metadata import apply_metadata
 from .model import Collection, Document
 from .options import ExportOptions
 from .output import complete_output, flush_to_disk, output_name, remove_stale_parts, write_atomic
@@ -51,6 +52,7 @@ class Job:
     fix_text: bool = False
     max_size: int = DEFAULT_MAX_SIZE
     skip_existing: bool = False
+    metadata: dict[str, list[str]] = field(factory=dict)
 
 
 @frozen(kw_only=True)
@@ -160,12 +162,15 @@ def render_one(job: Job) -> Rendered:
         document, diagnostics = read_file(
             job.source, strict=job.strict, encoding=job.encoding, fix_text=job.fix_text, max_size=job.max_size
         )
+        document, options = apply_metadata(document, job.options, job.metadata)
         name = target_name(document, job.source, job.name, suffix, job.folder)
         if job.skip_existing and complete_output(folder / name):
             return Rendered(source=job.source, name=name, skipped=True)
-        data = export(document, job.to, job.options)
+        data = export(document, job.to, options)
     except DispatchlibError as error:
         return Rendered(source=job.source, error=str(error))
+    except ValueError as error:  # metadata that does not fit this input (a series index for a collection)
+        return Rendered(source=job.source, error=f"{job.source}: -M {error}")
     except Exception as error:  # a bug, ours or a plugin's: reported for this file, the batch goes on
         return Rendered(source=job.source, error=f"internal error: {type(error).__name__}: {error}")
     warnings = tuple(str(d) for d in diagnostics if d.severity.value != "info")
@@ -237,6 +242,7 @@ def convert_many(
     encoding: str | None = None,
     fix_text: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
+    metadata: dict[str, list[str]] | None = None,
     on_result: Callable[[Result], None] | None = None,
 ) -> list[Result]:
     """Convert each input (files, folders, globs) to one file in ``out_dir``; results in input order.
@@ -246,11 +252,12 @@ def convert_many(
     :param executor: runs the jobs, e.g. :func:`worker_pool` or a Dask
         ``Client(...).get_executor()``; by default they run one after another in this process.
     :param skip_existing: keep outputs that exist already (resume an interrupted run).
+    :param metadata: ``-M`` metadata for every input (see :func:`~dispatchlib.metadata.parse_metadata`).
     :param on_result: called with each result as it arrives (for progress).
 
-    Executors only read and render; this process writes every file. No input is ever written
-    over, whatever the names; when two inputs would write the same file, the first writes it and
-    the second fails, saying so. Files are not synced to disk one by one: the batch asks the
+    Executors only read and render; this process writes every file, in input order. No input is
+    ever written over, whatever the names; when two inputs would write the same file, the first
+    writes it and the second fails, saying so. Files are not synced to disk one by one: the batch asks the
     system to flush them once, at the end (also when it is interrupted).
     """
     default_host().exporter(to)  # an unknown format fails before any work
@@ -287,16 +294,24 @@ def convert_many(
             fix_text=fix_text,
             max_size=max_size,
             skip_existing=skip_existing,
+            metadata=metadata or {},
         )
         for source in sources
     ]
     writer = _Writer(folder, input_identities(sources), name)
     results: dict[int, Result] = {}
 
+    waiting: dict[int, Rendered] = {}
+
     def done(index: int, rendered: Rendered) -> None:
-        results[index] = writer.write(rendered)
-        if on_result:
-            on_result(results[index])
+        """Write what has come back, in input order: when two inputs want one name, the first
+        input gets it, whichever worker finished first."""
+        waiting[index] = rendered
+        while len(results) in waiting:
+            at = len(results)
+            results[at] = writer.write(waiting.pop(at))
+            if on_result:
+                on_result(results[at])
 
     try:
         if executor is None:

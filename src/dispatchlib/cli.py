@@ -26,12 +26,13 @@ from .batch import Result, convert_many, worker_pool
 from .convert import collect, export, read_bytes, read_file
 from .decoding import DEFAULT_MAX_SIZE
 from .diagnostics import Diagnostic, Severity, diagnostic
-from .errors import BatchError, DispatchlibError, InputError, OutputError
+from .errors import BatchError, DispatchlibError, FormatError, InputError, OutputError
 from .fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT, is_url, set_politeness
-from .model import Document
+from .metadata import apply_metadata, parse_metadata
+from .model import Dispatch, Document
 from .options import ExportOptions
 from .output import refuse_inputs, write_atomic
-from .plugins import BUILTIN_PLUGINS, Exporter, default_host
+from .plugins import BUILTIN_PLUGINS, Exporter, default_host, missing
 from .sources import FileIdentity, find_inputs, input_identities, read_limited
 
 __all__ = ["cli", "main"]
@@ -170,6 +171,15 @@ def _out(text: str) -> None:
     _stdout_write(text + "\n")
 
 
+def _or_stdin(inputs: tuple[str, ...]) -> tuple[str, ...]:
+    """The INPUT arguments; with none, standard input when something is piped in."""
+    if inputs:
+        return inputs
+    if sys.stdin is not None and not sys.stdin.isatty():
+        return ("-",)
+    raise click.UsageError("name an INPUT (a file, folder, glob or web address), or pipe one in")
+
+
 def _inputs(inputs: tuple[str, ...], quiet: bool) -> list[str]:
     """The files the INPUT arguments name, telling what folders and globs held that was skipped."""
     sources, skipped = find_inputs(inputs)
@@ -183,22 +193,40 @@ def _inputs(inputs: tuple[str, ...], quiet: bool) -> list[str]:
 @click.pass_context
 def cli(context: click.Context, debug: bool) -> None:
     """Turn dispatches (translated press reports) into e-books, documents and data."""
-    context.obj = {"debug": debug}
+    context.obj = {"debug": debug or (context.obj or {}).get("debug", False)}
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("--to", "-t", "to", metavar="FORMAT", help="Output format (see 'dispatchlib formats').")
 @_reading_options
 @click.option(
     "--output", "-o", metavar="FILE", help="Write here ('-' for stdout); several inputs become one collection."
 )
 @click.option("--out-dir", "-d", type=click.Path(file_okay=False), help="Write one file per input here.")
+@click.option(
+    "--metadata",
+    "-M",
+    "metadata_items",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Metadata for the output: title, author, publisher, series, series-index, language, date, "
+    "description, tags (repeat -M for each).",
+)
+@click.option(
+    "--option",
+    "-O",
+    "plugin_options",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="An option of the output format's plugin (see 'dispatchlib formats').",
+)
 @click.option("--title", default="", help="Title of a collection.")
 @click.option("--language", default="en", show_default=True, help="Language tag of the text.")
 @click.option("--publisher", help="Publisher named in the metadata.")
 @click.option("--cover", "cover_image", type=click.Path(dir_okay=False), help="E-books: use this cover image.")
 @click.option("--no-cover", is_flag=True, help="E-books: no generated cover.")
+@click.option("--css", type=click.Path(dir_okay=False), help="E-books: this style sheet instead of the built-in one.")
 @click.option(
     "--group-by",
     type=click.Choice(["series", "topic", "month"]),
@@ -228,11 +256,14 @@ def convert(
     max_mb: float,
     output: str | None,
     out_dir: str | None,
+    metadata_items: tuple[str, ...],
+    plugin_options: tuple[str, ...],
     title: str,
     language: str,
     publisher: str | None,
     cover_image: str | None,
     no_cover: bool,
+    css: str | None,
     group_by: Literal["series", "topic", "month"] | None,
     reference_docx: str | None,
     paper: Literal["a4", "letter"],
@@ -246,7 +277,8 @@ def convert(
     verbose: bool,
     quiet: bool,
 ) -> None:
-    """Convert INPUT files, folders, globs and web addresses ('-' for stdin) to FORMAT."""
+    """Convert INPUT files, folders, globs and web addresses ('-' or none for stdin) to FORMAT."""
+    inputs = _or_stdin(inputs)
     reading = _Reading(input_format, encoding, fix_text, max_mb)
     if output and out_dir:
         raise click.UsageError("use either --output or --out-dir, not both")
@@ -258,6 +290,9 @@ def convert(
         except ValueError as error:
             raise click.UsageError(f"--name {error}") from None
     exporter = _choose_exporter(to, output)
+    needed = missing(exporter)
+    if needed:
+        raise FormatError(needed)
     try:
         options = ExportOptions(
             title=title,
@@ -271,10 +306,25 @@ def convert(
             toc=toc,
             wrap_width=wrap,
             json_images=json_images,
+            css=css,
+            extra=_plugin_options(exporter, plugin_options),
         )
     except ValueError as error:
         option, _, reason = str(error).partition(":")
         raise click.UsageError(f"--{option.replace('_', '-')}:{reason}") from None
+    try:
+        metadata = parse_metadata(metadata_items)
+        apply_metadata(Dispatch(), options, metadata)  # the values, checked before any work
+    except ValueError as error:
+        raise click.UsageError(f"-M {error}") from None
+    _warn_unused(click.get_current_context(), exporter, metadata)
+    if css is not None and exporter.name == "epub":
+        from .formats._epub_book import _user_style
+
+        try:
+            _user_style(css)
+        except InputError as error:
+            raise click.UsageError(f"--css {error}") from None
     if cover_image is not None and exporter.name == "epub":
         from .formats._cover import cover_file
 
@@ -293,6 +343,10 @@ def convert(
             documents.append(document)
         document, diagnostics = collect(documents, title=title)
         _report(diagnostics, quiet)
+        try:
+            document, options = apply_metadata(document, options, metadata)
+        except ValueError as error:
+            raise click.UsageError(f"-M {error}") from None
         data = export(document, exporter.name, options)
         _write(data, output, exporter, identities)
         return
@@ -308,7 +362,63 @@ def convert(
         workers=jobs or os.cpu_count() or 1,
         verbose=verbose,
         quiet=quiet,
+        metadata=metadata,
     )
+
+
+# the command-line options that become ExportOptions fields, for the warning about unused ones
+_OPTION_FIELDS = {
+    "title": "title",
+    "language": "language",
+    "publisher": "publisher",
+    "cover_image": "cover_image",
+    "no_cover": "generate_cover",
+    "css": "css",
+    "group_by": "group_by",
+    "reference_docx": "reference_docx",
+    "paper": "paper",
+    "toc": "toc",
+    "wrap": "wrap_width",
+    "json_images": "json_images",
+}
+
+
+def _warn_unused(context: click.Context, exporter: Exporter, metadata: dict[str, list[str]]) -> None:
+    """A warning for each option given that the chosen format does nothing with (when the
+    exporter says which it reads): ``-o x.txt --reference-docx y.docx`` is a mistake to show."""
+    if exporter.reads is None:
+        return
+    from click.core import ParameterSource
+
+    given = [
+        (f"--{parameter.replace('_', '-')}" if parameter != "cover_image" else "--cover", field)
+        for parameter, field in _OPTION_FIELDS.items()
+        if context.get_parameter_source(parameter) is ParameterSource.COMMANDLINE
+    ]
+    given += [(f"-M {key}", key) for key in ("publisher", "description") if key in metadata]
+    readers = default_host().exporters.values()
+    for flag, field in given:
+        if field not in exporter.reads:
+            users = sorted(e.name for e in readers if e.reads is not None and field in e.reads)
+            where = f" (it is for {', '.join(users)})" if users else ""
+            click.echo(f"dispatchlib: warning: {flag} does nothing for {exporter.name} output{where}", err=True)
+
+
+def _plugin_options(exporter: Exporter, given: tuple[str, ...]) -> dict[str, Any]:
+    """``-O NAME=VALUE`` options, each checked against what the format's plugins registered."""
+    known = {option.name: option for option in default_host().options_for(exporter.name)}
+    values: dict[str, Any] = {}
+    for item in given:
+        name, equals, text = item.partition("=")
+        option = known.get(name.strip())
+        if not equals or option is None:
+            listed = ", ".join(known) or "none"
+            raise click.UsageError(f"-O {item!r}: not an option of {exporter.name} (its options: {listed})")
+        try:
+            values[option.name] = option.parse(text.strip())
+        except ValueError as error:
+            raise click.UsageError(f"-O {error}") from None
+    return values
 
 
 def _batch(
@@ -324,6 +434,7 @@ def _batch(
     workers: int,
     verbose: bool,
     quiet: bool,
+    metadata: dict[str, list[str]],
 ) -> None:
     """One output per input, on ``workers`` processes, with a progress bar on a terminal.
 
@@ -339,10 +450,26 @@ def _batch(
     progress: Any = None
     if show_progress:
         from rich.console import Console
-        from rich.progress import Progress
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
-        progress = Progress(console=Console(stderr=True), transient=True)
-        task = progress.add_task(f"to {exporter.name}", total=len(sources))
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        task = progress.add_task(f"to {exporter.name}", total=len(sources), rate="")
         progress.start()
     seen: list[Result] = []
 
@@ -350,6 +477,8 @@ def _batch(
         seen.append(result)
         if progress is not None:
             progress.advance(task)
+            speed = progress.tasks[0].speed
+            progress.update(task, rate=f"{speed:.1f} files/s" if speed else "")
         if verbose:
             state = "skipped" if result.skipped else "wrote" if result.ok else "FAILED"
             click.echo(f"{state}: {result.source} -> {result.target or result.error}", err=True)
@@ -371,6 +500,7 @@ def _batch(
             encoding=reading.encoding,
             fix_text=reading.fix_text,
             max_size=int(reading.max_mb * 2**20),
+            metadata=metadata,
             on_result=on_result,
         )
     except KeyboardInterrupt as stop:
@@ -437,7 +567,7 @@ _SEVERITIES = ("info", "warning", "error")
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @_reading_options
 @click.option("--strict", is_flag=True, help="Exit with 4 on warnings too, not only on errors.")
 @click.option(
@@ -472,6 +602,7 @@ def check(
     """Go through every INPUT (files, folders, globs, web addresses) as a linter does: each
     finding as 'file:line:col: severity: message [code]', then a summary. Exits 4 when an input
     has an error-level finding (or, with --strict, a warning), else 0."""
+    inputs = _or_stdin(inputs)
     reading = _Reading(input_format, encoding, fix_text, max_mb)
     sources, skipped = find_inputs(inputs)
     if "-" in sources and len(sources) > 1:
@@ -539,7 +670,8 @@ def _check_one(source: str, **reading: Any) -> list[Diagnostic]:
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def formats(as_json: bool) -> None:
-    """List the input and output formats."""
+    """List the input and output formats, whether what each needs is installed, and the options
+    plugins add to them (-O NAME=VALUE)."""
     host = default_host()
     exporters: list[dict[str, Any]] = [
         {
@@ -549,6 +681,10 @@ def formats(as_json: bool) -> None:
             "binary": e.binary,
             "description": e.description,
             "plugin": host.owners[("exporter", e.name)],
+            "missing": missing(e),
+            "options": [
+                {"name": o.name, "type": o.type, "default": o.default, "help": o.help} for o in host.options_for(e.name)
+            ],
         }
         for e in host.exporters.values()
     ]
@@ -558,6 +694,7 @@ def formats(as_json: bool) -> None:
             "suffixes": list(r.suffixes),
             "description": r.description,
             "plugin": host.owners[("reader", r.name)],
+            "missing": missing(r),
         }
         for r in host.readers.values()
     ]
@@ -565,11 +702,26 @@ def formats(as_json: bool) -> None:
         _out(json.dumps({"exporters": exporters, "readers": readers}, indent=2))
         return
     _out("Output formats (--to):")
+    _columns([(row["name"], row["suffix"], _status(row), row["description"]) for row in exporters])
     for row in exporters:
-        _out(f"  {row['name']:<10} {row['suffix']:<7} {row['description']}")
+        for option in row["options"]:
+            default = "" if option["default"] is None else f" (default: {option['default']})"
+            _out(f"    -O {option['name']}={option['type'].upper()}  {row['name']}: {option['help']}{default}")
     _out("Input formats (--from):")
-    for row in readers:
-        _out(f"  {row['name']:<10} {' '.join(row['suffixes']):<12} {row['description']}")
+    _columns([(row["name"], " ".join(row["suffixes"]), _status(row), row["description"]) for row in readers])
+
+
+def _status(row: dict[str, Any]) -> str:
+    """Whether what the format needs is installed."""
+    return f"missing ({row['missing'].partition(': ')[2]})" if row["missing"] else "installed"
+
+
+def _columns(rows: Sequence[tuple[str, ...]], indent: str = "  ") -> None:
+    """Rows printed with each column as wide as its widest cell (the last one as it is)."""
+    widths = [max(len(row[index]) for row in rows) for index in range(len(rows[0]) - 1)] if rows else []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        _out(indent + "  ".join([*cells, row[-1]]).rstrip())
 
 
 @cli.command()
@@ -596,9 +748,15 @@ def plugins(as_json: bool) -> None:
     if as_json:
         _out(json.dumps({"plugins": rows, "failed": failed}, indent=2))
         return
-    for row in rows:
-        where = "built-in" if row["builtin"] else f"{row['distribution']} {row['version']}"
-        _out(f"{row['name']:<28} {where:<24} {', '.join(row['hooks'])}")
+    table = [
+        (
+            row["name"],
+            "built-in" if row["builtin"] else f"{row['distribution']} {row['version']}",
+            ", ".join(row["hooks"]),
+        )
+        for row in rows
+    ]
+    _columns(table, indent="")
     for failure in host.failures:
         _out(f"FAILED: {failure}")
 
@@ -626,11 +784,14 @@ def _stop_code(stop: KeyboardInterrupt) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; errors become one line on stderr and an exit code."""
-    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    end = args.index("--") if "--" in args else len(args)  # after '--', '--debug' is a file name
+    debug = "--debug" in args[:end]
+    args = [arg for arg in args[:end] if arg != "--debug"] + args[end:]
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
     try:
-        cli.main(args=argv, prog_name="dispatchlib", standalone_mode=False)
+        cli.main(args=args, prog_name="dispatchlib", standalone_mode=False, obj={"debug": debug})
         if sys.stdout is not None:
             _stdout_write("")  # what click printed reaches the file now, or fails here
     except click.exceptions.Exit as done:

@@ -21,9 +21,9 @@ import pluggy
 
 if TYPE_CHECKING:
     from .model import Dispatch
-    from .plugins import Exporter, Reader
+    from .plugins import Exporter, ExportOption, Reader
 
-__all__ = ["hookimpl", "hookspec", "process_dispatch", "register_exporters", "register_readers"]
+__all__ = ["hookimpl", "hookspec", "process_dispatch", "register_exporters", "register_options", "register_readers"]
 
 PROJECT = "dispatchlib"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -58,6 +58,25 @@ def register_readers(register: Callable[[Reader], None]) -> None:
 
     Called as :func:`register_exporters` is, with the same ordering and error handling. A file
     is read by the first reader whose ``suffixes`` match its name, else by ``txt``.
+
+    Since: 0.1.
+    """
+
+
+@hookspec
+def register_options(register: Callable[[ExportOption], None]) -> None:
+    """Register options for the plugin's formats.
+
+    Call ``register`` once for each :class:`~dispatchlib.ExportOption`. Users give them as
+    ``-O NAME=VALUE`` (``dispatchlib convert x.txt -o x.pdf -O margin-mm=20``); the value is
+    checked against the option's type and reaches the exporter in
+    :attr:`ExportOptions.extra <dispatchlib.ExportOptions>`, read with ``options.get(NAME,
+    default)``. ``dispatchlib formats`` lists each format's options.
+
+    :param register: takes an :class:`~dispatchlib.ExportOption`; raises
+        :class:`~dispatchlib.PluginError` if its name is taken, naming both owners.
+
+    Called after every plugin's :func:`register_exporters`, with the same error handling.
 
     Since: 0.1.
     """

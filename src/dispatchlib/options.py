@@ -4,6 +4,7 @@ exporter's signature. Exporters read the fields they understand and ignore the r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from attrs import Attribute, field, frozen
@@ -38,6 +39,10 @@ def _wrap_width(_instance: object, _attribute: object, value: int | None) -> Non
         raise ValueError(f"wrap_width: expected None or a width of at least 20, got {value!r}")
 
 
+def _pairs(pairs: Iterable[tuple[str, Any]] | Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted(dict(pairs).items()))
+
+
 @frozen(kw_only=True)
 class ExportOptions:
     """How to render a document.
@@ -58,6 +63,10 @@ class ExportOptions:
     :param wrap_width: plain text: wrap paragraphs at this width; None keeps one line each.
     :param json_images: JSON: write figures' image bytes (base64); by default only their type and
         address, so that a book's worth of photos does not swell a data file.
+    :param description: e-books and Word: the description in the metadata, instead of the lead.
+    :param css: e-books: a style sheet file used instead of the built-in one.
+    :param extra: options that plugins register (:class:`~dispatchlib.ExportOption`), as
+        ``(name, value)`` pairs; an exporter reads its own with :meth:`get`.
     """
 
     title: str = field(default="", converter=_stripped, validator=_one_line)
@@ -71,3 +80,10 @@ class ExportOptions:
     toc: bool = False
     wrap_width: int | None = field(default=None, validator=_wrap_width)
     json_images: bool = False
+    description: str | None = field(default=None, converter=_stripped)
+    css: str | None = None
+    extra: tuple[tuple[str, Any], ...] = field(default=(), converter=_pairs)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The value of the plugin option ``name`` (see ``extra``), or ``default``."""
+        return dict(self.extra).get(name, default)

@@ -16,7 +16,7 @@ import importlib
 import os
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import pluggy
@@ -34,12 +34,14 @@ if TYPE_CHECKING:
 __all__ = [
     "BUILTIN_PLUGINS",
     "ENTRY_POINT_GROUP",
+    "ExportOption",
     "Exporter",
     "PluginFailure",
     "PluginHost",
     "Reader",
     "default_host",
     "make_plugin_host",
+    "missing",
 ]
 
 ENTRY_POINT_GROUP = "dispatchlib"
@@ -80,6 +82,11 @@ class Exporter:
         ``_``, so that no output name can leave the output folder.
     :param media_type: the IANA media type of the output.
     :param binary: True if the output is not text (it is not written to a terminal).
+    :param reads: the :class:`~dispatchlib.ExportOptions` fields the exporter uses (``"paper"``,
+        ``"css"``, ...), so that the command line can warn about options that do nothing for it;
+        None (the default) says nothing, and nothing is warned about.
+    :param needs: the modules it imports that may be missing (``("docx", "lxml")``), and
+    :param install: what to ``pip install`` for them (``"dispatchlib[docx]"``): see :func:`missing`.
     """
 
     name: str
@@ -88,6 +95,9 @@ class Exporter:
     media_type: str
     description: str = ""
     binary: bool = False
+    reads: frozenset[str] | None = None
+    needs: tuple[str, ...] = ()
+    install: str = ""
 
 
 def _suffixes(value: Iterable[str]) -> tuple[str, ...]:
@@ -100,12 +110,68 @@ class Reader:
 
     :param read: ``read(data, *, source, strict) -> (document, diagnostics)`` from the file's bytes.
     :param suffixes: file-name endings (``.json``) this reader is chosen for.
+    :param needs: the modules it imports that may be missing, and ``install`` what to
+        ``pip install`` for them, as for :class:`Exporter`.
     """
 
     name: str
     read: ReadFunction
     suffixes: tuple[str, ...] = field(converter=_suffixes)
     description: str = ""
+    needs: tuple[str, ...] = ()
+    install: str = ""
+
+
+def missing(item: Exporter | Reader) -> str | None:
+    """What a format needs and is not installed, with the pip command for it; None if nothing."""
+    import importlib.util
+
+    gone = [name for name in item.needs if importlib.util.find_spec(name) is None]
+    if not gone:
+        return None
+    return f"the {item.name} format needs {', '.join(gone)}: pip install '{item.install or ' '.join(gone)}'"
+
+
+_OPTION_NAME = re.compile(r"[a-z][a-z0-9-]*")
+_OPTION_TYPES: dict[str, Callable[[str], Any]] = {"str": str, "int": int, "float": float}
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _check_option_name(_instance: object, _attribute: object, value: str) -> None:
+    if not _OPTION_NAME.fullmatch(value):
+        raise ValueError(f"option name {value!r}: lower-case letters, digits and '-', starting with a letter")
+
+
+@frozen(kw_only=True)
+class ExportOption:
+    """An option a plugin adds for its formats: ``-O NAME=VALUE`` on the command line, listed by
+    ``dispatchlib formats``; its exporter reads it with ``options.get(NAME, default)``.
+
+    :param name: lower-case letters, digits and ``-`` (``margin-mm``).
+    :param formats: the exporters it is for (their names).
+    :param type: ``str``, ``int``, ``float`` or ``bool`` (``1/0``, ``true/false``, ``yes/no``, ``on/off``).
+    :param help: one line saying what it does.
+    :param default: what the exporter uses when it is not given (shown in the help).
+    """
+
+    name: str = field(validator=_check_option_name)
+    formats: tuple[str, ...] = field(converter=tuple)
+    type: Literal["str", "int", "float", "bool"] = "str"
+    help: str = ""
+    default: Any = None
+
+    def parse(self, text: str) -> Any:
+        """The value ``text`` stands for; ValueError says why it is not one."""
+        if self.type == "bool":
+            if text.lower() in _TRUE + _FALSE:
+                return text.lower() in _TRUE
+            raise ValueError(f"{self.name}: expected one of {'/'.join(_TRUE + _FALSE)}, got {text!r}")
+        try:
+            return _OPTION_TYPES[self.type](text)
+        except ValueError:
+            raise ValueError(
+                f"{self.name}: expected {'a number' if self.type != 'str' else 'text'}, got {text!r}"
+            ) from None
 
 
 @frozen(kw_only=True)
@@ -131,11 +197,12 @@ class PluginHost:
         self.manager = manager
         self.exporters: dict[str, Exporter] = {}
         self.readers: dict[str, Reader] = {}
+        self.options: dict[str, ExportOption] = {}
         self.owners: dict[tuple[str, str], str] = {}
         self.failures: list[PluginFailure] = []
         self.distributions: dict[str, tuple[str, str]] = {}
 
-    def _add(self, kind: str, table: dict[str, Any], item: Exporter | Reader, owner: str) -> None:
+    def _add(self, kind: str, table: dict[str, Any], item: Exporter | Reader | ExportOption, owner: str) -> None:
         taken = self.owners.get((kind, item.name))
         if taken is not None:
             raise PluginError(f"{kind} {item.name!r} is registered by {taken!r} and again by {owner!r}")
@@ -149,6 +216,10 @@ class PluginHost:
     def add_reader(self, reader: Reader, owner: str = "<api>") -> None:
         """Register a reader directly; raises :class:`PluginError` if the name is taken."""
         self._add("reader", self.readers, reader, owner)
+
+    def options_for(self, exporter: str) -> list[ExportOption]:
+        """The plugin options that the exporter named ``exporter`` takes."""
+        return [option for option in self.options.values() if exporter in option.formats]
 
     def exporter(self, name: str) -> Exporter:
         """The exporter registered as ``name``; :class:`FormatError` lists the known ones if none."""
@@ -213,13 +284,15 @@ class PluginHost:
 
     def collect(self) -> None:
         """Call every plugin's registration hooks, one plugin at a time, so each is on its own."""
+        tables: dict[str, dict[str, Any]] = {"reader": self.readers, "exporter": self.exporters, "option": self.options}
         for hook, kind in (
             (self.manager.hook.register_readers, "reader"),
             (self.manager.hook.register_exporters, "exporter"),
+            (self.manager.hook.register_options, "option"),
         ):
             for impl in hook.get_hookimpls():  # in registration order: built-ins first
                 owner = impl.plugin_name
-                table = self.readers if kind == "reader" else self.exporters
+                table = tables[kind]
 
                 def register(item: Any, owner: str = owner, kind: str = kind, table: Any = table) -> None:
                     self._add(kind, table, item, owner)

@@ -28,7 +28,7 @@ import unicodedata
 import zlib
 from typing import Any
 
-from ..errors import ExportError, InputError
+from ..errors import FormatError, InputError
 from ..images import MAX_PIXELS
 
 __all__ = ["MAX_COVER_SIZE", "cover_file", "cover_png"]
@@ -244,7 +244,7 @@ def _isal() -> Any:
     try:
         from isal import isal_zlib
     except ImportError:
-        raise ExportError("the generated cover needs isal: pip install 'dispatchlib[epub]'") from None
+        raise FormatError("the generated cover needs isal: pip install 'dispatchlib[epub]'") from None
     return isal_zlib
 
 

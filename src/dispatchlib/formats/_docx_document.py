@@ -23,7 +23,7 @@ from html import escape
 from typing import Any
 
 from .. import model as m
-from ..errors import ExportError, InputError
+from ..errors import FormatError, InputError
 from ..images import check_book_images
 from ..labels import (
     CREDIT_MISSING,
@@ -434,7 +434,7 @@ def _properties(
         "keywords": ", ".join(dict.fromkeys(t for d in dispatches for t in d.topics)),
         "author": "; ".join(dict.fromkeys(a for d in dispatches for a in d.authors)),
         "category": series,
-        "comments": "",
+        "comments": options.description or "",
         "last_modified_by": "",
         "language": options.language,
         "identifier": single.source_url or "" if single else "",
@@ -478,7 +478,7 @@ def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes
     try:
         import docx  # noqa: F401
     except ImportError:
-        raise ExportError("the docx format needs python-docx: pip install 'dispatchlib[docx]'") from None
+        raise FormatError("the docx format needs python-docx: pip install 'dispatchlib[docx]'") from None
     options = options or ExportOptions()
     check_book_images(document)
     template = _template(options.reference_docx, options.paper)

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from .. import model as m
-from ..errors import ExportError
+from ..errors import FormatError, InputError
 from ..images import check_book_images
 from ..labels import TRUNCATED, clip_facts, date_text, display_title, identifier, series_line
 from ..options import ExportOptions
@@ -218,12 +218,27 @@ def _style() -> bytes:
     return resources.files("dispatchlib.formats").joinpath("epub.css").read_bytes()
 
 
+MAX_CSS_SIZE = 2**20
+
+
+def _user_style(path: str) -> bytes:
+    """The style sheet ``path`` names (``--css``): UTF-8 text of at most 1 MB."""
+    from ..sources import read_source
+
+    data = read_source(path, MAX_CSS_SIZE)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: a style sheet must be UTF-8 text ({error.reason} at byte {error.start})") from None
+    return data
+
+
 def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes:
     """The EPUB 3 bytes of a dispatch or a collection."""
     try:
         from ebooklib import epub
     except ImportError:
-        raise ExportError("the epub format needs ebooklib: pip install 'dispatchlib[epub]'") from None
+        raise FormatError("the epub format needs ebooklib: pip install 'dispatchlib[epub]'") from None
     options = options or ExportOptions()
     check_book_images(document)
     language = options.language
@@ -241,7 +256,8 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     book.set_title(book_title)
     book.set_language(language)
     _metadata(book, document, dispatches, options)
-    book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=_style()))
+    style = _style() if options.css is None else _user_style(options.css)
+    book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=style))
 
     pages: list[Any] = []
     landmarks: list[tuple[str, str, str]] = []
@@ -313,7 +329,7 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
         book.add_metadata(None, "meta", "series", {"refines": "#series0", "property": "collection-type"})
         if single is not None and single.number is not None:
             book.add_metadata(None, "meta", str(single.number), {"refines": "#series0", "property": "group-position"})
-    description = _description(document, dispatches)
+    description = options.description or _description(document, dispatches)
     if description:
         book.add_metadata("DC", "description", description)
     pictures = any(

@@ -32,10 +32,13 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
     register(
         Exporter(
             name="docx",
+            needs=("docx", "lxml"),
+            install="dispatchlib[docx]",
+            reads=frozenset(("title", "language", "publisher", "description", "reference_docx", "paper", "toc")),
             export=to_docx,
             suffix=".docx",
             media_type=_MEDIA_TYPE,
             binary=True,
-            description="Word document with real footnotes (needs dispatchlib[docx])",
+            description="Word document with real footnotes",
         )
     )

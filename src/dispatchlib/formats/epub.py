@@ -30,10 +30,15 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
     register(
         Exporter(
             name="epub",
+            needs=("ebooklib", "PIL", "isal"),
+            install="dispatchlib[epub]",
+            reads=frozenset(
+                ("title", "language", "publisher", "description", "cover_image", "generate_cover", "group_by", "css")
+            ),
             export=to_epub,
             suffix=".epub",
             media_type="application/epub+zip",
             binary=True,
-            description="EPUB 3 e-book with pop-up notes (needs dispatchlib[epub])",
+            description="EPUB 3 e-book with pop-up notes",
         )
     )

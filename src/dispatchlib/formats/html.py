@@ -17,7 +17,8 @@ from ..plugins import Reader
 
 __all__: list[str] = []
 
-NEEDS = "saved pages need lxml: pip install 'dispatchlib[html]'"
+_EXTRA = "dispatchlib[html]"
+NEEDS = f"saved pages need lxml: pip install '{_EXTRA}'"
 
 
 def _check_extra() -> None:
@@ -47,7 +48,9 @@ def _read_mhtml(data: bytes, *, source: str | None = None, strict: bool = False)
 @hookimpl
 def register_readers(register: Callable[[Reader], None]) -> None:
     """The ``html`` and ``mhtml`` readers."""
-    register(Reader(name="html", read=_read_html, suffixes=(".html", ".htm"), description="a saved web page"))
-    register(
-        Reader(name="mhtml", read=_read_mhtml, suffixes=(".mhtml", ".mht"), description="a web page saved as one file")
-    )
+    for name, read, suffixes, description in (
+        ("html", _read_html, (".html", ".htm"), "a saved web page"),
+        ("mhtml", _read_mhtml, (".mhtml", ".mht"), "a web page saved as one file"),
+    ):
+        needs = ("lxml", "PIL")
+        register(Reader(name=name, read=read, suffixes=suffixes, description=description, needs=needs, install=_EXTRA))

@@ -185,6 +185,7 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
     register(
         Exporter(
             name="json",
+            reads=frozenset(("json_images",)),
             export=_export,
             suffix=".json",
             media_type="application/json",

@@ -135,6 +135,7 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
     register(
         Exporter(
             name="txt",
+            reads=frozenset(("wrap_width",)),
             export=_export,
             suffix=".txt",
             media_type="text/plain; charset=utf-8",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import dispatchlib as dl
 
-__all__ = ["register_exporters", "to_markdown"]
+__all__ = ["HEADING_LEVEL", "register_exporters", "register_options", "to_markdown"]
 
 # Backslash-escaping any ASCII punctuation is valid CommonMark; these are the ones that can start
 # syntax anywhere in a line. Line starts are handled by _escape_start.
@@ -101,18 +101,37 @@ class _Writer:
         return "\n\n".join(parts)
 
 
-def to_markdown(document: dl.Document) -> str:
-    """The Markdown text of a dispatch, or of a collection under its title."""
+def to_markdown(document: dl.Document, top: int = 1) -> str:
+    """The Markdown text of a dispatch, or of a collection under its title; ``top`` is the level
+    of the first heading (2 to paste it under a heading of one's own)."""
     if isinstance(document, dl.Dispatch):
-        return _Writer(document, "").render(1) + "\n"
-    head = f"# {_escape(document.title)}\n\n" if document.title else ""
-    level = 2 if document.title else 1
+        return _Writer(document, "").render(top) + "\n"
+    head = f"{'#' * top} {_escape(document.title)}\n\n" if document.title else ""
+    level = top + 1 if document.title else top
     chapters = [_Writer(d, f"d{i}-").render(level) for i, d in enumerate(document.dispatches, start=1)]
     return head + "\n\n".join(chapters) + "\n"
 
 
+HEADING_LEVEL = dl.ExportOption(
+    name="heading-level",
+    formats=("md",),
+    type="int",
+    help="the level of the first heading, 1 to 4",
+    default=1,
+)
+
+
 def _export(document: dl.Document, options: dl.ExportOptions) -> bytes:
-    return to_markdown(document).encode("utf-8")
+    top = options.get(HEADING_LEVEL.name, HEADING_LEVEL.default)
+    if not 1 <= top <= 4:
+        raise dl.ExportError(f"-O heading-level={top}: the level must be 1 to 4")
+    return to_markdown(document, top).encode("utf-8")
+
+
+@dl.hookimpl
+def register_options(register: Callable[[dl.ExportOption], None]) -> None:
+    """``-O heading-level=N``."""
+    register(HEADING_LEVEL)
 
 
 @dl.hookimpl
