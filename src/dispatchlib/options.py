@@ -47,25 +47,25 @@ def _pairs(pairs: Iterable[tuple[str, Any]] | Mapping[str, Any]) -> tuple[tuple[
 class ExportOptions:
     """How to render a document.
 
-    :param title: the title of a collection's output; empty means "made from the dispatches".
+    - ``title``: the title of a collection's output; empty means "made from the dispatches".
         Title and publisher are one line each: a control character in them is refused, and
         spaces around them are dropped (a title of spaces only is no title).
-    :param language: the BCP 47 language tag of the text (the translations are English); it is
+    - ``language``: the BCP 47 language tag of the text (the translations are English); it is
         checked and put in its standard form.
-    :param publisher: the publisher named in e-book and document metadata; none by default.
-    :param cover_image: a cover image file to use instead of the generated cover.
-    :param generate_cover: e-books: draw a cover when no ``cover_image`` is given.
-    :param group_by: e-book collections: group the table of contents by ``series``, ``topic``
+    - ``publisher``: the publisher named in e-book and document metadata; none by default.
+    - ``cover_image``: a cover image file to use instead of the generated cover.
+    - ``generate_cover``: e-books: draw a cover when no ``cover_image`` is given.
+    - ``group_by``: e-book collections: group the table of contents by ``series``, ``topic``
         or ``month``; None lists the dispatches in order.
-    :param reference_docx: Word: take styles, page size and margins from this document.
-    :param paper: Word: the page size of the built-in template, ``a4`` or ``letter``.
-    :param toc: Word collections: put a table-of-contents field first.
-    :param wrap_width: plain text: wrap paragraphs at this width; None keeps one line each.
-    :param json_images: JSON: write figures' image bytes (base64); by default only their type and
+    - ``reference_docx``: Word: take styles, page size and margins from this document.
+    - ``paper``: Word: the page size of the built-in template, ``a4`` or ``letter``.
+    - ``toc``: Word collections: put a table-of-contents field first.
+    - ``wrap_width``: plain text: wrap paragraphs at this width; None keeps one line each.
+    - ``json_images``: JSON: write figures' image bytes (base64); by default only their type and
         address, so that a book's worth of photos does not swell a data file.
-    :param description: e-books and Word: the description in the metadata, instead of the lead.
-    :param css: e-books: a style sheet file used instead of the built-in one.
-    :param extra: options that plugins register (:class:`~dispatchlib.ExportOption`), as
+    - ``description``: e-books and Word: the description in the metadata, instead of the lead.
+    - ``css``: e-books: a style sheet file used instead of the built-in one.
+    - ``extra``: options that plugins register (:class:`~dispatchlib.ExportOption`), as
         ``(name, value)`` pairs; an exporter reads its own with :meth:`get`.
     """
 

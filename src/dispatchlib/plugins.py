@@ -75,18 +75,18 @@ def _check_suffix(_instance: object, _attribute: object, value: str) -> None:
 class Exporter:
     """An output format.
 
-    :param name: the one word users type (``--to NAME``), also the suggested module name.
-    :param export: ``export(document, options) -> bytes``; ``document`` is a
+    - ``name``: the one word users type (``--to NAME``), also the suggested module name.
+    - ``export``: ``export(document, options) -> bytes``; ``document`` is a
         :class:`~dispatchlib.Dispatch` or a :class:`~dispatchlib.Collection`.
-    :param suffix: the file-name ending, with its dot (``.epub``): letters, digits, ``-`` and
+    - ``suffix``: the file-name ending, with its dot (``.epub``): letters, digits, ``-`` and
         ``_``, so that no output name can leave the output folder.
-    :param media_type: the IANA media type of the output.
-    :param binary: True if the output is not text (it is not written to a terminal).
-    :param reads: the :class:`~dispatchlib.ExportOptions` fields the exporter uses (``"paper"``,
+    - ``media_type``: the IANA media type of the output.
+    - ``binary``: True if the output is not text (it is not written to a terminal).
+    - ``reads``: the :class:`~dispatchlib.ExportOptions` fields the exporter uses (``"paper"``,
         ``"css"``, ...), so that the command line can warn about options that do nothing for it;
         None (the default) says nothing, and nothing is warned about.
-    :param needs: the modules it imports that may be missing (``("docx", "lxml")``), and
-    :param install: what to ``pip install`` for them (``"dispatchlib[docx]"``): see :func:`missing`.
+    - ``needs``: the modules it imports that may be missing (``("docx", "lxml")``), and
+    - ``install``: what to ``pip install`` for them (``"dispatchlib[docx]"``): see :func:`missing`.
     """
 
     name: str
@@ -108,9 +108,9 @@ def _suffixes(value: Iterable[str]) -> tuple[str, ...]:
 class Reader:
     """An input format.
 
-    :param read: ``read(data, *, source, strict) -> (document, diagnostics)`` from the file's bytes.
-    :param suffixes: file-name endings (``.json``) this reader is chosen for.
-    :param needs: the modules it imports that may be missing, and ``install`` what to
+    - ``read``: ``read(data, *, source, strict) -> (document, diagnostics)`` from the file's bytes.
+    - ``suffixes``: file-name endings (``.json``) this reader is chosen for.
+    - ``needs``: the modules it imports that may be missing, and ``install`` what to
         ``pip install`` for them, as for :class:`Exporter`.
     """
 
@@ -147,11 +147,11 @@ class ExportOption:
     """An option a plugin adds for its formats: ``-O NAME=VALUE`` on the command line, listed by
     ``dispatchlib formats``; its exporter reads it with ``options.get(NAME, default)``.
 
-    :param name: lower-case letters, digits and ``-`` (``margin-mm``).
-    :param formats: the exporters it is for (their names).
-    :param type: ``str``, ``int``, ``float`` or ``bool`` (``1/0``, ``true/false``, ``yes/no``, ``on/off``).
-    :param help: one line saying what it does.
-    :param default: what the exporter uses when it is not given (shown in the help).
+    - ``name``: lower-case letters, digits and ``-`` (``margin-mm``).
+    - ``formats``: the exporters it is for (their names).
+    - ``type``: ``str``, ``int``, ``float`` or ``bool`` (``1/0``, ``true/false``, ``yes/no``, ``on/off``).
+    - ``help``: one line saying what it does.
+    - ``default``: what the exporter uses when it is not given (shown in the help).
     """
 
     name: str = field(validator=_check_option_name)
