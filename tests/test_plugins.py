@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -140,3 +141,35 @@ def test_cli_lists_broken_plugin_and_keeps_working(fake_dist: MakeDist, tmp_path
     source.write_text("Special Dispatch No. 1\n\nLoud Title\n\nText.\n", encoding="utf-8")
     done = subprocess.run([*run, "convert", str(source), "--to", "shout"], capture_output=True, env=env, check=True)
     assert done.stdout == b"shout: LOUD TITLE"
+
+
+def test_the_plugin_index_is_cached_until_an_install_changes_a_path_folder(tmp_path: Path) -> None:
+    """Installed plugins are found from a cache in the user's cache folder; installing or removing
+    a distribution changes its sys.path folder, and the next run sees the change."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(folder)}
+
+    def names() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "dispatchlib", "plugins", "--json"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        return [row["name"] for row in json.loads(done.stdout)["plugins"]]
+
+    before = names()
+    [cache] = (tmp_path / "cache" / "dispatchlib").glob("plugins-*.json")
+    assert names() == before and "late" not in before
+    (folder / "late_plugin.py").write_text("", encoding="utf-8")
+    info = folder / "late_plugin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: late-plugin\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[dispatchlib]\nlate = late_plugin\n", encoding="utf-8")
+    after = names()
+    assert "late" in after and [name for name in after if name != "late"] == before
+    assert ["late", "late_plugin", "late-plugin", "0.1"] in json.loads(cache.read_text(encoding="utf-8"))["plugins"]
+    shutil.rmtree(info)
+    assert names() == before
