@@ -17,12 +17,11 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import click
 from attrs import frozen
 
-from .batch import Result, convert_many, worker_pool
 from .convert import collect, export, read_bytes, read_file
 from .decoding import DEFAULT_MAX_SIZE
 from .diagnostics import Diagnostic, Severity, diagnostic
@@ -34,6 +33,9 @@ from .options import ExportOptions
 from .output import refuse_inputs, write_atomic
 from .plugins import BUILTIN_PLUGINS, Exporter, default_host, missing
 from .sources import FileIdentity, find_inputs, input_identities, read_limited
+
+if TYPE_CHECKING:
+    from .batch import Result
 
 __all__ = ["cli", "main"]
 
@@ -366,21 +368,10 @@ def convert(
     )
 
 
-# the command-line options that become ExportOptions fields, for the warning about unused ones
-_OPTION_FIELDS = {
-    "title": "title",
-    "language": "language",
-    "publisher": "publisher",
-    "cover_image": "cover_image",
-    "no_cover": "generate_cover",
-    "css": "css",
-    "group_by": "group_by",
-    "reference_docx": "reference_docx",
-    "paper": "paper",
-    "toc": "toc",
-    "wrap": "wrap_width",
-    "json_images": "json_images",
-}
+# the command-line options that become ExportOptions fields (of the same name unless given here)
+_OPTION_FIELDS = {name: name for name in ("title", "language", "publisher", "cover_image", "css", "group_by")}
+_OPTION_FIELDS |= {name: name for name in ("reference_docx", "paper", "toc", "json_images")}
+_OPTION_FIELDS |= {"no_cover": "generate_cover", "wrap": "wrap_width"}
 
 
 def _warn_unused(context: click.Context, exporter: Exporter, metadata: dict[str, list[str]]) -> None:
@@ -390,8 +381,9 @@ def _warn_unused(context: click.Context, exporter: Exporter, metadata: dict[str,
         return
     from click.core import ParameterSource
 
+    flags = {parameter.name: max(parameter.opts, key=len) for parameter in context.command.params}
     given = [
-        (f"--{parameter.replace('_', '-')}" if parameter != "cover_image" else "--cover", field)
+        (flags[parameter], field)
         for parameter, field in _OPTION_FIELDS.items()
         if context.get_parameter_source(parameter) is ParameterSource.COMMANDLINE
     ]
@@ -485,6 +477,8 @@ def _batch(
             if not quiet:
                 for warning in result.warnings:
                     click.echo(f"  {warning}", err=True)
+
+    from .batch import convert_many, worker_pool
 
     executor = worker_pool(workers) if workers > 1 and len(sources) > 1 else None
     try:
@@ -657,6 +651,8 @@ def _check_all(sources: list[str], reading: _Reading, jobs: int | None) -> list[
         workers = 1  # one request at a time, --delay apart for each host; stdin is this process's
     if workers == 1 or len(sources) < 2:
         return [reading.read_diagnostics(source) if source == "-" else check_one(source) for source in sources]
+    from .batch import worker_pool
+
     with worker_pool(workers) as pool:
         return list(pool.map(check_one, sources, chunksize=max(1, min(16, len(sources) // (4 * workers)))))
 

@@ -5,7 +5,6 @@ so on. Exporters in plugins use them too, so every format words these things ali
 from __future__ import annotations
 
 import datetime
-import uuid
 
 from . import model as m
 from .reading.header import format_date
@@ -24,7 +23,7 @@ __all__ = [
 
 # The namespace of dispatchlib's UUID v5 identifiers: the same dispatch gets the same URN in every
 # format (e-book identifier, ninjs uri) and on every machine.
-_NAMESPACE = uuid.UUID("8b7d6c8e-0f5a-5d0e-9a57-3f8d2d1c4b60")
+_NAMESPACE = "8b7d6c8e-0f5a-5d0e-9a57-3f8d2d1c4b60"  # uuid is imported when an identifier is made
 
 TRUNCATED = "The full text of this dispatch is available to subscribers; this is the part that was public."
 CREDIT_MISSING = "Source: not preserved in the copied text"
@@ -80,9 +79,15 @@ def identifier(document: m.Document) -> str:
     from its title and its members'."""
     if isinstance(document, m.Collection):
         members = ",".join(identifier(d) for d in document.dispatches)
-        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'collection|{document.title}|{members}')}"
+        return f"urn:uuid:{_uuid5(f'collection|{document.title}|{members}')}"
     if document.series and document.number is not None:
         key = f"{document.series}|{document.number}"
     else:
         key = f"{document.title}|{document.date}"
-    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, key)}"
+    return f"urn:uuid:{_uuid5(key)}"
+
+
+def _uuid5(name: str) -> str:
+    import uuid
+
+    return str(uuid.uuid5(uuid.UUID(_NAMESPACE), name))
