@@ -269,6 +269,16 @@ def test_hostile_pages_give_one_line(tmp_path: Path, name: str, data: bytes, cod
             b"Content-Transfer-Encoding: base64\n\niVBORw0K\n",
             "no HTML or text",
         ),
+        (
+            "message in an unknown charset",
+            b"From: a@example.org\nSubject: hi\nContent-Type: text/plain; charset=x-martian\n\nText.\n",
+            "cannot decode the message's text/plain part: unknown charset 'x-martian'",
+        ),
+        (
+            "message whose only text is an attachment",
+            b"From: a@example.org\nContent-Type: text/plain\nContent-Disposition: attachment; filename=a.txt\n\nx\n",
+            "no HTML or text",
+        ),
         ("an empty mailbox", b"", "none of its 0 message(s)"),
         (
             "a mailbox of a newsletter",
@@ -278,7 +288,8 @@ def test_hostile_pages_give_one_line(tmp_path: Path, name: str, data: bytes, cod
     ],
 )
 def test_hostile_mail(tmp_path: Path, name: str, data: bytes, message: str) -> None:
-    """A message with nothing to read, an empty mailbox, a mailbox without alerts: refused, one line."""
+    """A message with nothing to read (or in a charset no one knows), an empty mailbox, a mailbox
+    without alerts: refused, one line."""
     source = tmp_path / ("in.mbox" if "mailbox" in name else "in.eml")
     source.write_bytes(data)
     done = subprocess.run(

@@ -10,11 +10,10 @@ is a MIME message too: its HTML part is read the same way.
 from __future__ import annotations
 
 import email
-import email.policy
 import mailbox
 import os
 import tempfile
-from email.message import EmailMessage
+from email.message import Message
 from urllib.parse import urljoin
 
 from .. import model as m
@@ -26,40 +25,63 @@ from .parser import read_document
 __all__ = ["read_mbox", "read_message"]
 
 
-def _message(data: bytes) -> EmailMessage:
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    assert isinstance(message, EmailMessage)  # what policy.default makes
-    return message
+def _message(data: bytes) -> Message:
+    """The message, parsed with the standard library's ``compat32`` policy: its headers are
+    read when asked for. The newer ``default`` policy parses every header of every part into
+    objects, which took 90% of the time of reading an alert (4.6 ms of 4.9)."""
+    return email.message_from_bytes(data)
 
 
-def _body(message: EmailMessage) -> tuple[str, str] | None:
-    """The message's HTML body, else its text body: ``(kind, text)``."""
-    part = message.get_body(preferencelist=("html", "plain"))
-    if part is None:
+def _body(message: Message) -> tuple[str, str] | None:
+    """The message's HTML body, else its text body, ``(kind, text)``: the first part of each kind
+    that is not an attachment, decoded with its charset (undecodable bytes replaced)."""
+    found: dict[str, Message] = {}
+    for part in message.walk():
+        if part.is_multipart() or part.get_content_maintype() != "text":
+            continue
+        if str(part.get("Content-Disposition", "")).strip().lower().startswith("attachment"):
+            continue
+        found.setdefault(part.get_content_subtype(), part)
+    chosen = found.get("html") or found.get("plain")
+    payload = chosen.get_payload(decode=True) if chosen is not None else None
+    if chosen is None or not isinstance(payload, bytes):
+        return None
+    charset = chosen.get_content_charset() or "us-ascii"
+    try:
+        content = payload.decode(charset, errors="replace")
+    except LookupError:
+        kind = chosen.get_content_type()
+        raise InputError(f"cannot decode the message's {kind} part: unknown charset {charset!r}") from None
+    return ("html" if chosen.get_content_subtype() == "html" else "plain", content)
+
+
+def _header(part: Message, name: str) -> str | None:
+    """A header's text, its encoded words (``=?utf-8?q?...?=``, as browsers write MHTML) decoded."""
+    from email.header import decode_header, make_header
+
+    value = part.get(name)
+    if value is None:
         return None
     try:
-        content = part.get_content()
-    except (LookupError, UnicodeError, ValueError) as error:  # an unknown charset, broken encoding
-        raise InputError(f"cannot decode the message's {part.get_content_type()} part: {error}") from None
-    if not isinstance(content, str):
-        return None
-    return ("html" if part.get_content_subtype() == "html" else "plain", content)
+        return str(make_header(decode_header(str(value))))
+    except (LookupError, UnicodeError, ValueError):  # an unknown charset or a broken encoded word
+        return str(value)
 
 
-def _parts(message: EmailMessage) -> Resources:
+def _parts(message: Message) -> Resources:
     """The message's other parts by ``cid:`` and by ``Content-Location``, relative addresses
     taken from the HTML part's own location: where an e-mail or MHTML page keeps its images."""
-    by_name: dict[str, EmailMessage] = {}
+    by_name: dict[str, Message] = {}
     base = None
     for part in message.walk():
         if part.is_multipart():
             continue
-        location = part.get("Content-Location")
+        location = _header(part, "Content-Location")
         if part.get_content_type() == "text/html" and base is None:
             base = location
         if location:
             by_name[str(location).strip()] = part
-        content_id = part.get("Content-ID")
+        content_id = _header(part, "Content-ID")
         if content_id:
             by_name[f"cid:{str(content_id).strip().strip('<>')}"] = part
 
