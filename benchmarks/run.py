@@ -163,7 +163,7 @@ def per_dispatch(report: Report, corpus: list[dl.Dispatch], runs: int) -> None:
     texts = [dl.to_text(d) for d in corpus]
     # one untimed call each first: loading libraries and templates is start-up, measured below
     dl.parse(texts[0])
-    for name in ("json", "txt", "epub", "docx"):
+    for name in ("json", "txt", "html", "epub", "docx"):
         dl.export(corpus[0], name)
     parse = median_time(lambda: [dl.parse(t) for t in texts], runs) / len(texts)
     report.row("parse, per dispatch", ms(parse), parse_ms=parse * 1000)
@@ -184,7 +184,7 @@ def per_dispatch(report: Report, corpus: list[dl.Dispatch], runs: int) -> None:
         cost = median_time(lambda inputs=inputs: [dl.read_bytes(d, source=n) for n, d in inputs], runs) / len(inputs)
         theirs = _trafilatura_ms([data for _, data in inputs], runs)
         report.row(f"{label}, per document", ms(cost), theirs, "trafilatura" if theirs != "-" else "")
-    for name in ("json", "txt", "epub", "docx"):
+    for name in ("json", "txt", "html", "epub", "docx"):
         cost = median_time(lambda name=name: [dl.export(d, name) for d in corpus], runs) / len(corpus)
         report.row(f"{name} export, per dispatch, in one process", ms(cost), **{f"{name}_ms": cost * 1000})
     documents = [dl.export(d, "json") for d in corpus]

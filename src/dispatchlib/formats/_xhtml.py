@@ -12,7 +12,16 @@ from collections.abc import Callable
 from html import escape
 
 from .. import model as m
-from ..labels import CREDIT_MISSING, OUTLET_MISSING, boundary_source
+from ..labels import (
+    CREDIT_MISSING,
+    OUTLET_MISSING,
+    TRUNCATED,
+    boundary_source,
+    clip_facts,
+    date_text,
+    display_title,
+    series_line,
+)
 from ._bidi import mostly_rtl, rtl_language, segments
 from ._typography import educate, educate_runs
 
@@ -40,30 +49,65 @@ def attr(value: str) -> str:
     return escape(_XML_UNSAFE.sub("", value), quote=True)
 
 
-def with_rtl_spans(value: str) -> str:
+def with_rtl_spans(value: str, xml: bool = True) -> str:
     """Escaped text with typographic quotes and dashes (:mod:`._typography`), and right-to-left
-    runs inside left-to-right text marked ``dir="rtl"`` (and left as they are)."""
+    runs inside left-to-right text marked ``dir="rtl"`` (and left as they are); ``xml`` adds
+    ``xml:lang`` beside ``lang``, as XHTML wants and HTML does not."""
     return "".join(
-        text(educate(run))
-        if language is None
-        else f'<span dir="rtl" lang="{language}" xml:lang="{language}">{text(run)}</span>'
+        text(educate(run)) if language is None else f'<span dir="rtl" {lang(language, xml)}>{text(run)}</span>'
         for run, language in segments(value)
     )
+
+
+def description(document: m.Document) -> str:
+    """A dispatch's lead (its first paragraph), or a collection's titles, cut to 500 characters:
+    the description of a book's or a page's metadata."""
+    if isinstance(document, m.Collection):
+        value = f"{len(document.dispatches)} dispatches: " + "; ".join(display_title(d) for d in document.dispatches)
+    else:
+        lead = next((b for b in document.body if isinstance(b, m.Paragraph | m.TranslationBoundary)), None)
+        value = m.plain_text(lead.content) if lead is not None else ""
+    value = " ".join(value.split())
+    return value if len(value) <= 500 else value[:499].rsplit(" ", 1)[0] + "…"
+
+
+LinkFor = Callable[[str, int], str | None]
+
+
+def lang(language: str, xml: bool = True) -> str:
+    """The ``lang`` attribute, and ``xml:lang`` with it for XHTML."""
+    value = attr(language)
+    return f'lang="{value}" xml:lang="{value}"' if xml else f'lang="{value}"'
+
+
+def _popover(note_id: str) -> str:
+    return f"{note_id}-pop"
 
 
 class DispatchRenderer:
     """XHTML for one dispatch of a book; ``prefix`` makes its ids unique within the book.
 
     ``link_for`` maps a mention such as ``Special Dispatch No. 7700`` to the href of that dispatch
-    when it is in the same book.
+    when it is in the same book. With ``page``, the markup is for a web page (the ``html``
+    format) rather than an e-book: no ``epub:type`` or ``xml:lang``, images as ``data:``
+    addresses, each note also in a popover that its reference's button opens in place; ``depth``
+    is the level of the dispatch's own title (2 under a collection's title).
     """
 
     def __init__(
-        self, dispatch: m.Dispatch, prefix: str, link_for: Callable[[str, int], str | None] | None = None
+        self,
+        dispatch: m.Dispatch,
+        prefix: str,
+        link_for: LinkFor | None = None,
+        *,
+        page: bool = False,
+        depth: int = 1,
     ) -> None:
         self.dispatch = dispatch
         self.prefix = prefix
         self.link_for = link_for
+        self.page = page
+        self.depth = depth
         self.notes = {note.number: note for note in dispatch.notes}
         self.ref_ids: dict[int, str] = {}
         self.headings: list[tuple[int, str, str]] = []  # level, id, text
@@ -73,23 +117,36 @@ class DispatchRenderer:
     def note_id(self, number: int) -> str:
         return f"{self.prefix}-n{number}"
 
+    def spans(self, value: str) -> str:
+        return with_rtl_spans(value, xml=not self.page)
+
+    def epub_type(self, kind: str) -> str:
+        """`` epub:type="kind"`` in an e-book; nothing in a web page, where it is not allowed."""
+        return "" if self.page else f' epub:type="{kind}"'
+
     def inline(self, content: tuple[m.Inline, ...]) -> str:
         out: list[str] = []
         for item, educated in zip(content, educate_runs(content), strict=True):
             if isinstance(item, m.ForeignText):
-                language = attr(item.language)
                 direction = ' dir="rtl"' if rtl_language(item.language) else ""
-                out.append(f'<span lang="{language}" xml:lang="{language}"{direction}>{text(educated or "")}</span>')
+                out.append(f"<span {lang(item.language, not self.page)}{direction}>{text(educated or '')}</span>")
             elif isinstance(item, m.Text):
                 out.append(self.linked(educated or ""))
             elif item.number in self.notes:
                 self._ref_count += 1
                 ref_id = f"{self.prefix}-r{self._ref_count}"
                 self.ref_ids.setdefault(item.number, ref_id)
-                out.append(
-                    f'<a class="noteref" epub:type="noteref" role="doc-noteref" id="{ref_id}" '
+                reference = (
+                    f'<a class="noteref"{self.epub_type("noteref")} role="doc-noteref" id="{ref_id}" '
                     f'href="#{self.note_id(item.number)}">{item.number}</a>'
                 )
+                if self.page:  # with a button that opens the note in place, where browsers have popovers
+                    reference = (
+                        f'<span class="ref">{reference}<button type="button" class="peek" '
+                        f'popovertarget="{_popover(self.note_id(item.number))}" '
+                        f'aria-label="Show note {item.number} here">+</button></span>'
+                    )
+                out.append(reference)
             else:
                 out.append(f'<span class="missing-ref" title="no such note">[{item.number}]</span>')
         return "".join(out)
@@ -97,17 +154,17 @@ class DispatchRenderer:
     def linked(self, value: str) -> str:
         """Text with mentions of dispatches in the same book turned into links."""
         if self.link_for is None or "No." not in value:  # every mention has "No.": most text has none
-            return with_rtl_spans(value)
+            return self.spans(value)
         out: list[str] = []
         position = 0
         for match in _MENTION.finditer(value):
             href = self.link_for(match["series"].strip(), int(match["number"]))
             if href is None:
                 continue
-            out.append(with_rtl_spans(value[position : match.start()]))
+            out.append(self.spans(value[position : match.start()]))
             out.append(f'<a href="{attr(href)}">{text(match.group())}</a>')
             position = match.end()
-        out.append(with_rtl_spans(value[position:]))
+        out.append(self.spans(value[position:]))
         return "".join(out)
 
     def paragraph(self, content: tuple[m.Inline, ...], css: str = "") -> str:
@@ -122,18 +179,16 @@ class DispatchRenderer:
             case m.Heading(text=value, level=level):
                 heading_id = f"{self.prefix}-h{len(self.headings) + 1}"
                 self.headings.append((level, heading_id, value))
-                return f'<h{level + 1} id="{heading_id}">{with_rtl_spans(value)}</h{level + 1}>'
+                tag = f"h{min(level + self.depth, 6)}"
+                return f'<{tag} id="{heading_id}">{self.spans(value)}</{tag}>'
             case m.Figure():
                 return self.figure(block)
             case m.Quotation(content=content):
                 return f"<blockquote>{self.paragraph(content)}</blockquote>"
             case m.SpeakerTurn(speaker=speaker, content=content):
-                return (
-                    f'<p class="turn"><span class="speaker">{with_rtl_spans(speaker)}:</span> '
-                    f"{self.inline(content)}</p>"
-                )
+                return f'<p class="turn"><span class="speaker">{self.spans(speaker)}:</span> {self.inline(content)}</p>'
             case m.StageDirection(text=value):
-                return f'<p class="stage">({with_rtl_spans(value)})</p>'
+                return f'<p class="stage">({self.spans(value)})</p>'
             case m.EditorNote(label=label, content=content):
                 return (
                     f'<div class="editor-note" role="note"><p><span class="label">{text(label)}:</span> '
@@ -151,29 +206,61 @@ class DispatchRenderer:
         picture = figure.image if figure.image is not None and figure.image.data else None
         image = ""
         if picture is not None:
-            suffix = picture.media_type.removeprefix("image/").replace("jpeg", "jpg")
-            name = f"images/{self.prefix}-f{len(self.images) + 1}.{suffix}"
-            self.images.append((name, picture.media_type, picture.data or b""))
             description = figure.alt_text or figure.caption or "A picture"
-            image = f'<img src="{name}" alt="{attr(description)}"/>'
+            image = f'<img src="{attr(self.image_src(picture))}" alt="{attr(description)}"/>'
         parts = [] if picture is not None else ['<span class="label">Image</span>']
         if figure.caption:
-            parts.append(f'<span class="caption">{with_rtl_spans(figure.caption)}</span>')
+            parts.append(f'<span class="caption">{self.spans(figure.caption)}</span>')
         if figure.alt_text and picture is None:
-            parts.append(f'<span class="alt">Described as: {with_rtl_spans(figure.alt_text)}</span>')
+            parts.append(f'<span class="alt">Described as: {self.spans(figure.alt_text)}</span>')
         if figure.credit is not None:
-            parts.append(f'<span class="credit">Source: {with_rtl_spans(figure.credit)}</span>')
+            parts.append(f'<span class="credit">Source: {self.spans(figure.credit)}</span>')
         elif figure.credit_missing:
             parts.append(f'<span class="credit missing">{CREDIT_MISSING}</span>')
         caption = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
         return f'<figure class="image">{image}{caption}</figure>'
 
+    def image_src(self, picture: m.Picture) -> str:
+        """Where the ``img`` finds the picture: a file of the book (kept in ``images``), or in a
+        web page the picture itself as a ``data:`` address."""
+        if self.page:
+            import base64
+
+            return f"data:{picture.media_type};base64,{base64.b64encode(picture.data or b'').decode('ascii')}"
+        suffix = picture.media_type.removeprefix("image/").replace("jpeg", "jpg")
+        name = f"images/{self.prefix}-f{len(self.images) + 1}.{suffix}"
+        self.images.append((name, picture.media_type, picture.data or b""))
+        return name
+
     def boundary(self, number: int | None) -> str:
-        source = with_rtl_spans(boundary_source(self.dispatch, number))
+        source = self.spans(boundary_source(self.dispatch, number))
         return (
             f'<hr class="translation-break"/>'
             f'<p class="translation-source" role="doc-subtitle">Translation from {source}</p>'
         )
+
+    def header_block(self, title_id: str) -> str:
+        """The dispatch's title block: series and number, title, date, byline (its ``*`` linked to
+        the author note), topics, clip facts, the subscribers' notice and the source address."""
+        dispatch = self.dispatch
+        parts = [f'<p class="series">{text(series_line(dispatch))}</p>'] if series_line(dispatch) else []
+        tag = f"h{self.depth}"
+        parts.append(f'<{tag} class="title" id="{title_id}">{self.spans(display_title(dispatch))}</{tag}>')
+        if dispatch.date:
+            parts.append(
+                f'<p class="date"><time datetime="{dispatch.date.isoformat()}">{date_text(dispatch.date)}</time></p>'
+            )
+        if dispatch.authors:
+            parts.append(f'<p class="authors">By {text(", ".join(dispatch.authors))}{self.author_ref()}</p>')
+        if dispatch.topics:
+            parts.append(f'<p class="topics">Topics: {text(", ".join(dispatch.topics))}</p>')
+        if clip_facts(dispatch):
+            parts.append(f'<p class="clip">{text(clip_facts(dispatch))}</p>')
+        if dispatch.truncated:
+            parts.append(f'<p class="truncated">{TRUNCATED}</p>')
+        if dispatch.source_url:
+            parts.append(f'<p class="source-url">{link(dispatch.source_url, dispatch.source_url)}</p>')
+        return f'<header class="dispatch-header">{"".join(parts)}</header>'
 
     def body(self) -> str:
         return "\n".join(self.block(block) for block in self.dispatch.body)
@@ -194,10 +281,11 @@ class DispatchRenderer:
                 else '<span class="number">*</span>'
             )
             items.append(
-                f'<li class="author-note" id="{self.author_note_id}" epub:type="endnote">'
-                f"<p>{star} {with_rtl_spans(dispatch.author_note)}</p></li>"
+                f'<li class="author-note" id="{self.author_note_id}"{self.epub_type("endnote")}>'
+                f"<p>{star} {self.spans(dispatch.author_note)}</p></li>"
             )
         seen: set[int] = set()
+        popovers: dict[int, str] = {}
         for note in dispatch.notes:
             note_id = (
                 self.note_id(note.number) if note.number not in seen else f"{self.note_id(note.number)}-{len(items)}"
@@ -214,10 +302,16 @@ class DispatchRenderer:
                 body = link(note.outlet, note.url) + self.linked(note.text[len(note.outlet) :])
             if note.outlet_missing:
                 body = f'<span class="outlet missing">{OUTLET_MISSING}</span>, {body}'
-            items.append(f'<li id="{note_id}" epub:type="endnote"><p>{back} {body}</p></li>')
+            items.append(f'<li id="{note_id}"{self.epub_type("endnote")}><p>{back} {body}</p></li>')
+            if self.page and ref_id and note.number not in popovers:
+                popovers[note.number] = (
+                    f'<div popover id="{_popover(self.note_id(note.number))}" class="note-popover" role="doc-footnote">'
+                    f"<p>{note.number}. {body}</p></div>"
+                )
+        heading = f"h{self.depth + 1}"
         return (
-            f'<section class="notes" epub:type="endnotes" role="doc-endnotes"><h2>Notes</h2>\n'
-            f"<ol>{chr(10).join(items)}</ol>\n</section>"
+            f'<section class="notes"{self.epub_type("endnotes")} role="doc-endnotes"><{heading}>Notes</{heading}>\n'
+            f"<ol>{chr(10).join(items)}</ol>{''.join(popovers.values())}\n</section>"
         )
 
     @property
@@ -233,7 +327,7 @@ class DispatchRenderer:
         if self.dispatch.author_note is None or not self.dispatch.authors:
             return ""
         return (
-            f'<a class="noteref" epub:type="noteref" role="doc-noteref" id="{self.author_ref_id}" '
+            f'<a class="noteref"{self.epub_type("noteref")} role="doc-noteref" id="{self.author_ref_id}" '
             f'href="#{self.author_note_id}">*</a>'
         )
 

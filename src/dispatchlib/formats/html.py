@@ -1,4 +1,5 @@
-"""The ``html`` and ``mhtml`` readers: saved web pages (``pip install 'dispatchlib[html]'``).
+"""The ``html`` and ``mhtml`` readers: saved web pages (``pip install 'dispatchlib[html]'``);
+and the ``html`` exporter: one self-contained web page (:mod:`._page`, no extra needed).
 
 A page saved as "Web page, complete" or "HTML only" (``.html``, ``.htm``), or as one file
 (``.mhtml``, ``.mht``), is read by :mod:`dispatchlib.reading.pages`: the same structural reader
@@ -13,7 +14,8 @@ from .. import model as m
 from ..diagnostics import Diagnostic
 from ..errors import FormatError
 from ..hookspecs import hookimpl
-from ..plugins import Reader
+from ..options import ExportOptions
+from ..plugins import Exporter, Reader
 
 __all__: list[str] = []
 
@@ -54,3 +56,24 @@ def register_readers(register: Callable[[Reader], None]) -> None:
     ):
         needs = ("lxml", "PIL")
         register(Reader(name=name, read=read, suffixes=suffixes, description=description, needs=needs, install=_EXTRA))
+
+
+def _export(document: m.Document, options: ExportOptions) -> bytes:
+    from ._page import to_html
+
+    return to_html(document, options)
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """The ``html`` exporter."""
+    register(
+        Exporter(
+            name="html",
+            export=_export,
+            suffix=".html",
+            media_type="text/html; charset=utf-8",
+            description="one self-contained web page, notes as footnotes and popovers",
+            reads=frozenset(("title", "language", "publisher", "description")),
+        )
+    )

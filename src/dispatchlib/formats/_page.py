@@ -1,0 +1,77 @@
+"""The ``html`` format: one self-contained web page, from the XHTML builder the e-book uses.
+
+The page holds everything: its style sheet inline (light and dark by ``prefers-color-scheme``,
+and print), the pictures of saved pages as ``data:`` addresses, no script. Note references are
+links to the notes at the end and back; where the browser has popovers, a small button beside
+each reference also opens its note in place. A collection is one page with a contents list.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from .. import model as m
+from ..images import check_book_images
+from ..labels import display_title
+from ..options import ExportOptions
+from . import _xhtml as x
+from ._bidi import rtl_language
+
+__all__ = ["to_html"]
+
+
+@functools.cache
+def _style() -> str:
+    return resources.files("dispatchlib.formats").joinpath("page.css").read_text(encoding="utf-8")
+
+
+def _article(dispatch: m.Dispatch, index: int, depth: int, link_for: x.LinkFor | None = None) -> str:
+    renderer = x.DispatchRenderer(dispatch, f"d{index}", link_for, page=True, depth=depth)
+    title_id = f"d{index}-title"
+    language = f" {x.lang(dispatch.language, xml=False)}" if dispatch.language else ""
+    return (
+        f'<article id="d{index}" aria-labelledby="{title_id}"{language}>\n{renderer.header_block(title_id)}\n'
+        f"{renderer.body()}\n{renderer.notes_section()}\n</article>"
+    )
+
+
+def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes:
+    """The HTML page of a dispatch or of a collection."""
+    options = options or ExportOptions()
+    check_book_images(document)
+    if isinstance(document, m.Dispatch):
+        title = display_title(document)
+        body = _article(document, 1, depth=1)
+    else:
+        title = options.title or document.title or f"{len(document.dispatches)} dispatches"
+        targets = {(d.series, d.number): i for i, d in enumerate(document.dispatches, start=1)}
+
+        def link_for(series: str, number: int) -> str | None:
+            index = targets.get((series, number))
+            return f"#d{index}-title" if index else None
+
+        articles = [_article(d, i, depth=2, link_for=link_for) for i, d in enumerate(document.dispatches, start=1)]
+        contents = "".join(
+            f'<li><a href="#d{i}-title">{x.text(display_title(d))}</a></li>'
+            for i, d in enumerate(document.dispatches, start=1)
+        )
+        body = (
+            f"<header><h1>{x.with_rtl_spans(title, xml=False)}</h1></header>\n"
+            f'<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2>'
+            f"<ol>{contents}</ol></nav>\n" + "\n".join(articles)
+        )
+    description = options.description or x.description(document)
+    direction = ' dir="rtl"' if rtl_language(options.language) else ""
+    head = (
+        '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{x.text(title)}</title>\n"
+        f'<meta name="description" content="{x.attr(description)}">\n'
+        + (f'<meta name="author" content="{x.attr(options.publisher)}">\n' if options.publisher else "")
+        + f"<style>\n{_style()}</style>\n"
+    )
+    page = (
+        f"<!DOCTYPE html>\n<html {x.lang(options.language, xml=False)}{direction}>\n<head>\n{head}</head>\n"
+        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+    return page.encode("utf-8")
