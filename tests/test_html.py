@@ -109,3 +109,14 @@ def test_pandoc_reads_back_every_paragraph_and_note(pages: dict[str, Path]) -> N
 
 def test_the_html_exporter_meets_the_basics() -> None:
     check_exporter("html", examples=20)
+
+
+def test_a_page_has_a_limit_for_its_images(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The photos are in the page itself, so a page holds less than a book: past the limit
+    (lowered here to the size of the one photo) the export fails and says so."""
+    import dispatchlib.images
+
+    page = _read(PAGES / "report-page.html")
+    monkeypatch.setattr(dispatchlib.images, "MAX_PAGE_IMAGES_SIZE", 100)
+    with pytest.raises(dl.ExportError, match="MB one web page may hold; convert fewer dispatches at a time"):
+        dl.export(page, "html")

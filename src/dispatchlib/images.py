@@ -16,11 +16,20 @@ from . import model as m
 from .errors import ExportError
 from .model import Picture
 
-__all__ = ["MAX_BOOK_IMAGES_SIZE", "MAX_IMAGES_SIZE", "MAX_IMAGE_SIZE", "MAX_PIXELS", "check_book_images", "picture"]
+__all__ = [
+    "MAX_BOOK_IMAGES_SIZE",
+    "MAX_IMAGES_SIZE",
+    "MAX_IMAGE_SIZE",
+    "MAX_PAGE_IMAGES_SIZE",
+    "MAX_PIXELS",
+    "check_book_images",
+    "picture",
+]
 
 MAX_IMAGE_SIZE = 10 * 2**20  # one image
 MAX_IMAGES_SIZE = 100 * 2**20  # all the images of one input
 MAX_BOOK_IMAGES_SIZE = 500 * 2**20  # all the images of one book or document
+MAX_PAGE_IMAGES_SIZE = 50 * 2**20  # all the images of one web page, where they are data: addresses
 MAX_PIXELS = 50_000_000
 _KEPT = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 
@@ -52,8 +61,10 @@ def picture(data: bytes, src: str | None = None) -> Picture:
         raise ValueError(f"not an image that can be shown: {error}") from None
 
 
-def check_book_images(document: m.Document) -> None:
-    """:class:`ExportError` if the images of one output would pass :data:`MAX_BOOK_IMAGES_SIZE`."""
+def check_book_images(document: m.Document, limit: int | None = None, kind: str = "book") -> None:
+    """:class:`ExportError` if the images of one output would pass ``limit`` bytes (by default
+    :data:`MAX_BOOK_IMAGES_SIZE`); ``kind`` names the output in the message."""
+    limit = MAX_BOOK_IMAGES_SIZE if limit is None else limit
     dispatches = document.dispatches if isinstance(document, m.Collection) else (document,)
     total = sum(
         len(block.image.data or b"")
@@ -61,8 +72,8 @@ def check_book_images(document: m.Document) -> None:
         for block in dispatch.body
         if isinstance(block, m.Figure) and block.image is not None
     )
-    if total > MAX_BOOK_IMAGES_SIZE:
+    if total > limit:
         raise ExportError(
             f"the images of this output come to {total / 2**20:,.0f} MB, over the "
-            f"{MAX_BOOK_IMAGES_SIZE / 2**20:g} MB one book may hold; convert fewer dispatches at a time"
+            f"{limit / 2**20:g} MB one {kind} may hold; convert fewer dispatches at a time"
         )

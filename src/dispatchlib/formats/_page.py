@@ -12,7 +12,6 @@ import functools
 from importlib import resources
 
 from .. import model as m
-from ..images import check_book_images
 from ..labels import display_title
 from ..options import ExportOptions
 from . import _xhtml as x
@@ -39,7 +38,9 @@ def _article(dispatch: m.Dispatch, index: int, depth: int, link_for: x.LinkFor |
 def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes:
     """The HTML page of a dispatch or of a collection."""
     options = options or ExportOptions()
-    check_book_images(document)
+    from .. import images
+
+    images.check_book_images(document, images.MAX_PAGE_IMAGES_SIZE, "web page")
     if isinstance(document, m.Dispatch):
         title = display_title(document)
         body = _article(document, 1, depth=1)
