@@ -351,6 +351,13 @@ def books(report: Report, corpus: list[dl.Dispatch], folder: Path, pandoc: str, 
         f"{theirs / ours:.1f}x",
         hundred_epub_ratio=theirs / ours,
     )
+    if "pdf" in dl.default_host().exporters:  # plugins/dispatchlib-pdf, installed
+        one = median_time(lambda: dl.export(hundred[0], "pdf"), runs)
+        whole = median_time(lambda: dl.export(collection, "pdf"), runs)
+        report.row("one dispatch / 100 dispatches into one PDF (pandoc: the EPUB)", f"{one:.3f} / {whole:.3f} s",
+                   f"{theirs:.3f} s", f"{theirs / whole:.1f}x")  # fmt: skip
+    else:
+        print("  (pip install ./plugins/dispatchlib-pdf for the PDF rows)", flush=True)
 
 
 def start_up(report: Report, folder: Path, pandoc: str, runs: int) -> None:

@@ -1,0 +1,141 @@
+"""The pdf exporter, judged by poppler and qpdf: each note at the foot of the page that cites it,
+every font embedded, tagged, the text extractable (Arabic included), bookmarks for a collection."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import dispatchlib as dl
+from dispatchlib.testing import CORPUS, check_exporter
+
+# made-up words, so that each paragraph and each note can be found on its page
+_WORDS = "harbor ledger quarry orchard lantern meadow pylon timber canal granary ferry beacon".split()
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        package = "qpdf" if name == "qpdf" else "poppler-utils"
+        pytest.skip(f"{name} is missing: apt-get install -y {package}")
+    return path
+
+
+def _run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    pages = int(re.search(r"^Pages:\s+(\d+)", _run(_tool("pdfinfo"), str(pdf)), re.MULTILINE)[1])  # type: ignore[index]
+    texts = []
+    for number in range(1, pages + 1):
+        text = _run(_tool("pdftotext"), "-f", str(number), "-l", str(number), str(pdf), "-")
+        texts.append(" ".join(re.sub(r"-\n", "", text).split()))  # undo hyphenation at line ends
+    return texts
+
+
+def _long_dispatch() -> dl.Dispatch:
+    """Twelve paragraphs of made-up words, each citing its own note, over several pages; one
+    paragraph in Arabic script; a figure without its photo."""
+    body: list[dl.Block] = []
+    for index in range(1, 13):
+        words = " ".join(_WORDS[(index + k) % len(_WORDS)] for k in range(160))
+        body.append(dl.Paragraph(content=(dl.Text(text=f"{words} marker{index:02d}"), dl.NoteRef(number=index))))
+        if index == 6:
+            body.append(dl.Paragraph(content=(dl.Text(text="He quoted the paper: مقال عن الانتخابات في المنطقة"),)))
+            body.append(dl.Figure(caption="The harbor at dawn", credit_missing=True))
+    notes = tuple(dl.Note(number=i, text=f"Outlet footnote{i:02d}, March {i}, 2023.") for i in range(1, 13))
+    return dl.Dispatch(
+        series="Special Dispatch",
+        number=4242,
+        title="Harbor Ledgers And Canal Beacons",
+        date=dl.parse("March 14, 2023 Special Dispatch No. 1\n\nT\n\nText.\n")[0].date,  # type: ignore[union-attr]
+        body=tuple(body),
+        notes=notes,
+    )
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "long.pdf"
+    path.write_bytes(dl.export(_long_dispatch(), "pdf"))
+    return path
+
+
+def test_each_note_is_at_the_foot_of_the_page_that_cites_it(long_pdf: Path) -> None:
+    pages = _page_texts(long_pdf)
+    assert len(pages) >= 3
+    for index in range(1, 13):
+        cited = [n for n, text in enumerate(pages) if f"marker{index:02d}" in text]
+        noted = [n for n, text in enumerate(pages) if f"footnote{index:02d}" in text]
+        assert cited and cited == noted, (index, cited, noted)
+
+
+def test_fonts_embedded_tagged_titled_and_valid(long_pdf: Path) -> None:
+    fonts = _run(_tool("pdffonts"), str(long_pdf)).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # the "emb" column
+    info = _run(_tool("pdfinfo"), str(long_pdf))
+    assert re.search(r"^Tagged:\s+yes", info, re.MULTILINE)
+    assert re.search(r"^Title:\s+Harbor Ledgers And Canal Beacons$", info, re.MULTILINE)
+    assert re.search(r"^CreationDate:\s+Tue Mar 14 00:00:00 2023", info, re.MULTILINE)
+    assert re.search(r"^Page size:\s+595\.\d+ x 841\.\d+", info, re.MULTILINE)  # A4
+    done = subprocess.run([_tool("qpdf"), "--check", str(long_pdf)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "<pdfuaid:part>1</pdfuaid:part>" in _run(_tool("pdfinfo"), "-meta", str(long_pdf))
+
+
+def test_text_is_extractable_arabic_included(long_pdf: Path) -> None:
+    text = " ".join(_page_texts(long_pdf))
+    assert "مقال" in text and "المنطقة" in text
+    assert "Source: not preserved in the copied text" in text
+    assert "Special Dispatch No. 4242" in text  # the first page's series line, the others' running header
+
+
+def test_the_same_input_gives_the_same_bytes() -> None:
+    dispatch = _long_dispatch()
+    assert dl.export(dispatch, "pdf") == dl.export(dispatch, "pdf")
+
+
+def test_a_collection_has_contents_with_page_numbers_and_bookmarks(tmp_path: Path) -> None:
+    documents = [dl.read_file(path)[0] for path in sorted((CORPUS / "variants").glob("*.txt"))[:3]]
+    collection, _ = dl.collect(documents, title="Week 11")
+    pdf = tmp_path / "week.pdf"
+    pdf.write_bytes(dl.export(collection, "pdf", dl.ExportOptions(title="Week 11", paper="letter")))
+    first = _page_texts(pdf)[0]
+    assert "Contents" in first
+    assert isinstance(collection, dl.Collection)
+    outline = json.loads(_run(_tool("qpdf"), "--json", "--json-key=outlines", str(pdf)))["outlines"]
+    titles = [entry["title"] for entry in outline]
+    assert titles[0] == "Week 11"
+    bookmarked = json.dumps(outline, ensure_ascii=False)
+    for dispatch in collection.dispatches:
+        assert dl.display_title(dispatch) in bookmarked
+        assert re.search(re.escape(dl.display_title(dispatch)[:25]) + r".*?\d", first)  # a page number after it
+    assert re.search(r"^Page size:\s+612 x 792", _run(_tool("pdfinfo"), str(pdf)), re.MULTILINE)  # Letter
+
+
+def test_archival_pdf_on_request(tmp_path: Path) -> None:
+    """-O pdf-archive=yes: PDF/A-2b as well as tagged."""
+    pdf = tmp_path / "a.pdf"
+    seed = str(CORPUS / "special-dispatch-10523.txt")
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", seed, "-o", str(pdf), "-q", "-O", "pdf-archive=yes"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"^Tagged:\s+yes", _run(_tool("pdfinfo"), str(pdf)), re.MULTILINE)
+    metadata = _run(_tool("pdfinfo"), "-meta", str(pdf))  # the XMP packet
+    assert "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>" in metadata
+    assert "<pdfuaid:part>1</pdfuaid:part>" in metadata
+
+
+def test_the_pdf_exporter_meets_the_basics() -> None:
+    check_exporter("pdf", examples=10)
