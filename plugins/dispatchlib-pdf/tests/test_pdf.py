@@ -49,6 +49,9 @@ def _long_dispatch() -> dl.Dispatch:
         body.append(dl.Paragraph(content=(dl.Text(text=f"{words} marker{index:02d}"), dl.NoteRef(number=index))))
         if index == 6:
             body.append(dl.Paragraph(content=(dl.Text(text="He quoted the paper: مقال عن الانتخابات في المنطقة"),)))
+            body.append(
+                dl.Paragraph(content=(dl.Text(text="In other papers: Ελλάδα, Москва, ירושלים, Erdoğan, şehir."),))
+            )
             body.append(dl.Figure(caption="The harbor at dawn", credit_missing=True))
     notes = tuple(dl.Note(number=i, text=f"Outlet footnote{i:02d}, March {i}, 2023.") for i in range(1, 13))
     return dl.Dispatch(
@@ -87,12 +90,15 @@ def test_fonts_embedded_tagged_titled_and_valid(long_pdf: Path) -> None:
     assert re.search(r"^Page size:\s+595\.\d+ x 841\.\d+", info, re.MULTILINE)  # A4
     done = subprocess.run([_tool("qpdf"), "--check", str(long_pdf)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "<pdfuaid:part>1</pdfuaid:part>" in _run(_tool("pdfinfo"), "-meta", str(long_pdf))
+    metadata = _run(_tool("pdfinfo"), "-meta", str(long_pdf))
+    assert "<pdfuaid:part>1</pdfuaid:part>" in metadata
+    assert "<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>" in metadata
 
 
 def test_text_is_extractable_arabic_included(long_pdf: Path) -> None:
     text = " ".join(_page_texts(long_pdf))
     assert "مقال" in text and "المنطقة" in text
+    assert all(word in text for word in ("Ελλάδα", "Москва", "ירושלים", "Erdoğan", "şehir"))
     assert "Source: not preserved in the copied text" in text
     assert "Special Dispatch No. 4242" in text  # the first page's series line, the others' running header
 
@@ -139,3 +145,18 @@ def test_archival_pdf_on_request(tmp_path: Path) -> None:
 
 def test_the_pdf_exporter_meets_the_basics() -> None:
     check_exporter("pdf", examples=10)
+
+
+def test_a_saved_pages_photo_and_the_translation_boundary(tmp_path: Path) -> None:
+    """The photo of a saved page is in the PDF, with its caption and credit; the translation
+    boundary names the translated source."""
+    page = Path(__file__).resolve().parents[3] / "tests" / "pages" / "report-page.html"
+    if not page.exists():
+        pytest.skip("the saved-page fixture is in the repository's tests/pages/")
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(dl.export(dl.read_file(page)[0], "pdf"))
+    images = _run(_tool("pdfimages"), "-list", str(pdf)).splitlines()[2:]
+    assert len(images) == 1
+    text = " ".join(_page_texts(pdf))
+    assert "The harbor of Lindholm" in text and "Source: Lindholm Photo Archive" in text
+    assert "Translation from Morgenpost.example, October 20, 2026" in text
