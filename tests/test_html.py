@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,35 @@ def test_a_page_has_a_limit_for_its_images(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(dispatchlib.images, "MAX_PAGE_IMAGES_SIZE", 100)
     with pytest.raises(dl.ExportError, match="MB one web page may hold; convert fewer dispatches at a time"):
         dl.export(page, "html")
+
+
+def test_with_out_dir_the_pictures_go_beside_the_page(tmp_path: Path) -> None:
+    """With --out-dir a page keeps its photos in NAME_files/ beside it, as a browser saves a
+    page, instead of inside it; the page still passes the checker."""
+    out = tmp_path / "out"
+    source = str(PAGES / "report-page.html")
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", source, "--to", "html", "--out-dir", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    page = out / "report-page.html"
+    html = page.read_text(encoding="utf-8")
+    assert 'src="report-page_files/d1-f1.png"' in html and "data:image" not in html
+    assert (out / "report-page_files" / "d1-f1.png").read_bytes() == (
+        PAGES / "report-page_files" / "harbor.png"
+    ).read_bytes()
+    assert nu_check([page]) == []
+
+
+def test_a_file_beside_the_page_stays_in_its_folder(tmp_path: Path) -> None:
+    """The batch writer refuses a path an exporter gives outside the page's own folder."""
+    from dispatchlib.batch import _Writer
+
+    writer = _Writer(tmp_path, frozenset())
+    for bad in ("../escape.png", "/etc/x.png", "other_files/x.png", ""):
+        with pytest.raises(dl.OutputError, match="outside its folder"):
+            writer._write_beside("page.html", bad, b"x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+import attrs
 from attrs import field, frozen
 
 from .convert import export, read_file
@@ -144,6 +145,7 @@ class Rendered:
     error: str | None = None
     skipped: bool = False
     warnings: tuple[str, ...] = ()
+    beside: tuple[tuple[str, bytes], ...] = ()  # files to write beside the output, by path from its folder
 
 
 def render_one(job: Job) -> Rendered:
@@ -152,7 +154,8 @@ def render_one(job: Job) -> Rendered:
     Workers run this: the bytes come back to the process that runs the batch, which alone writes
     files, so that it can refuse outputs that are inputs or that two inputs would share.
     """
-    suffix = default_host().exporter(job.to).suffix
+    exporter = default_host().exporter(job.to)
+    suffix = exporter.suffix
     folder = Path(job.out_dir)
     if job.skip_existing and job.name is None:
         known = output_name(Path(job.source).stem, suffix)
@@ -166,6 +169,10 @@ def render_one(job: Job) -> Rendered:
         name = target_name(document, job.source, job.name, suffix, job.folder)
         if job.skip_existing and complete_output(folder / name):
             return Rendered(source=job.source, name=name, skipped=True)
+        beside: tuple[tuple[str, bytes], ...] = ()
+        if exporter.files is not None:  # a web page's pictures go beside it, in NAME_files/
+            options = attrs.evolve(options, beside=f"{Path(name).stem}_files")
+            beside = tuple(exporter.files(document, options).items())
         data = export(document, job.to, options)
     except DispatchlibError as error:
         return Rendered(source=job.source, error=str(error))
@@ -174,7 +181,7 @@ def render_one(job: Job) -> Rendered:
     except Exception as error:  # a bug, ours or a plugin's: reported for this file, the batch goes on
         return Rendered(source=job.source, error=f"internal error: {type(error).__name__}: {error}")
     warnings = tuple(str(d) for d in diagnostics if d.severity.value != "info")
-    return Rendered(source=job.source, name=name, data=data, warnings=warnings)
+    return Rendered(source=job.source, name=name, data=data, warnings=warnings, beside=beside)
 
 
 class _Writer:
@@ -196,14 +203,30 @@ class _Writer:
             reason = f"{target}: already the output of {first}, which is kept; not written over ({self.advice})"
             return Result(source=rendered.source, error=reason)
         if not rendered.skipped:
+            written: list[Path] = []
             try:
+                for relative, data in rendered.beside:
+                    written.append(self._write_beside(rendered.name, relative, data))
                 if "/" in rendered.name:
                     _make_folders(self.folder, rendered.name)
                 write_atomic(target, rendered.data or b"", sync=False, inputs=self.inputs, follow_links=False)
             except OutputError as error:
+                for done in written:  # no picture without its page
+                    done.unlink(missing_ok=True)
                 return Result(source=rendered.source, error=str(error))
         self.writers[target] = rendered.source
         return Result(source=rendered.source, target=target, skipped=rendered.skipped, warnings=rendered.warnings)
+
+    def _write_beside(self, name: str, path: str, data: bytes) -> Path:
+        """One file the exporter keeps beside the output ``name``: inside the output's folder,
+        in the folder the exporter was given, written as safely as the output itself."""
+        relative = (PurePosixPath(name).parent / path).as_posix()
+        parts = PurePosixPath(path).parts
+        if not parts or PurePosixPath(path).is_absolute() or ".." in parts or parts[0] != f"{Path(name).stem}_files":
+            raise OutputError(f"{self.folder / name}: the exporter named a file outside its folder: {path!r}")
+        _make_folders(self.folder, relative)
+        write_atomic(self.folder / relative, data, sync=False, inputs=self.inputs, follow_links=False)
+        return self.folder / relative
 
 
 def _make_folders(folder: Path, name: str) -> None:

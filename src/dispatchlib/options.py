@@ -65,6 +65,9 @@ class ExportOptions:
         address, so that a book's worth of photos does not swell a data file.
     - ``description``: e-books and Word: the description in the metadata, instead of the lead.
     - ``css``: e-books: a style sheet file used instead of the built-in one.
+    - ``beside``: web pages: keep the pictures as files in this folder, named relative to the
+      output (``report_files``), instead of inside the page; ``--out-dir`` sets it for formats
+      whose exporter lists such files (:attr:`Exporter.files <dispatchlib.Exporter>`).
     - ``extra``: options that plugins register (:class:`~dispatchlib.ExportOption`), as
         ``(name, value)`` pairs; an exporter reads its own with :meth:`get`.
     """
@@ -82,6 +85,7 @@ class ExportOptions:
     json_images: bool = False
     description: str | None = field(default=None, converter=_stripped)
     css: str | None = None
+    beside: str | None = None
     extra: tuple[tuple[str, Any], ...] = field(default=(), converter=_pairs)
 
     def get(self, name: str, default: Any = None) -> Any:

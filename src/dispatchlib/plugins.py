@@ -88,6 +88,9 @@ class Exporter:
     - ``reads``: the :class:`~dispatchlib.ExportOptions` fields the exporter uses (``"paper"``,
         ``"css"``, ...), so that the command line can warn about options that do nothing for it;
         None (the default) says nothing, and nothing is warned about.
+    - ``files``: ``files(document, options) -> {path: bytes}``, the files an output keeps beside
+      it when ``options.beside`` names a folder (paths start with that folder); a batch with
+      ``--out-dir`` writes them next to the output. None: the output is one file.
     - ``needs``: the modules it imports that may be missing (``("docx", "lxml")``), and
     - ``install``: what to ``pip install`` for them (``"dispatchlib[docx]"``): see :func:`missing`.
     """
@@ -99,6 +102,7 @@ class Exporter:
     description: str = ""
     binary: bool = False
     reads: frozenset[str] | None = None
+    files: Callable[[Document, ExportOptions], dict[str, bytes]] | None = None
     needs: tuple[str, ...] = ()
     install: str = ""
 
@@ -113,6 +117,9 @@ class Reader:
 
     - ``read``: ``read(data, *, source, strict) -> (document, diagnostics)`` from the file's bytes.
     - ``suffixes``: file-name endings (``.json``) this reader is chosen for.
+    - ``files``: ``files(document, options) -> {path: bytes}``, the files an output keeps beside
+      it when ``options.beside`` names a folder (paths start with that folder); a batch with
+      ``--out-dir`` writes them next to the output. None: the output is one file.
     - ``needs``: the modules it imports that may be missing, and ``install`` what to
         ``pip install`` for them, as for :class:`Exporter`.
     """

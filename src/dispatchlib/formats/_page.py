@@ -17,7 +17,7 @@ from ..options import ExportOptions
 from . import _xhtml as x
 from ._bidi import rtl_language
 
-__all__ = ["to_html"]
+__all__ = ["page_files", "to_html"]
 
 
 @functools.cache
@@ -25,8 +25,10 @@ def _style() -> str:
     return resources.files("dispatchlib.formats").joinpath("page.css").read_text(encoding="utf-8")
 
 
-def _article(dispatch: m.Dispatch, index: int, depth: int, link_for: x.LinkFor | None = None) -> str:
-    renderer = x.DispatchRenderer(dispatch, f"d{index}", link_for, page=True, depth=depth)
+def _article(
+    dispatch: m.Dispatch, index: int, depth: int, beside: str | None, link_for: x.LinkFor | None = None
+) -> str:
+    renderer = x.DispatchRenderer(dispatch, f"d{index}", link_for, page=True, depth=depth, beside=beside)
     title_id = f"d{index}-title"
     language = f" {x.lang(dispatch.language, xml=False)}" if dispatch.language else ""
     return (
@@ -40,10 +42,13 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
     options = options or ExportOptions()
     from .. import images
 
-    images.check_book_images(document, images.MAX_PAGE_IMAGES_SIZE, "web page")
+    if options.beside is None:  # in the page itself: a page holds less than a book
+        images.check_book_images(document, images.MAX_PAGE_IMAGES_SIZE, "web page")
+    else:
+        images.check_book_images(document)
     if isinstance(document, m.Dispatch):
         title = display_title(document)
-        body = _article(document, 1, depth=1)
+        body = _article(document, 1, 1, options.beside)
     else:
         title = options.title or document.title or f"{len(document.dispatches)} dispatches"
         targets = {(d.series, d.number): i for i, d in enumerate(document.dispatches, start=1)}
@@ -52,7 +57,7 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
             index = targets.get((series, number))
             return f"#d{index}-title" if index else None
 
-        articles = [_article(d, i, depth=2, link_for=link_for) for i, d in enumerate(document.dispatches, start=1)]
+        articles = [_article(d, i, 2, options.beside, link_for) for i, d in enumerate(document.dispatches, start=1)]
         contents = "".join(
             f'<li><a href="#d{i}-title">{x.text(display_title(d))}</a></li>'
             for i, d in enumerate(document.dispatches, start=1)
@@ -76,3 +81,17 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
     return page.encode("utf-8")
+
+
+def page_files(document: m.Document, options: ExportOptions) -> dict[str, bytes]:
+    """The pictures a page made with ``options.beside`` refers to, by their paths: the same
+    names the page's ``img`` elements use (``report_files/d1-f1.png``)."""
+    if options.beside is None:
+        return {}
+    dispatches = document.dispatches if isinstance(document, m.Collection) else (document,)
+    out: dict[str, bytes] = {}
+    for index, dispatch in enumerate(dispatches, start=1):
+        renderer = x.DispatchRenderer(dispatch, f"d{index}", page=True, beside=options.beside)
+        renderer.body()
+        out.update({name: data for name, _, data in renderer.images})
+    return out

@@ -102,12 +102,14 @@ class DispatchRenderer:
         *,
         page: bool = False,
         depth: int = 1,
+        beside: str | None = None,
     ) -> None:
         self.dispatch = dispatch
         self.prefix = prefix
         self.link_for = link_for
         self.page = page
         self.depth = depth
+        self.beside = beside
         self.notes = {note.number: note for note in dispatch.notes}
         self.ref_ids: dict[int, str] = {}
         self.headings: list[tuple[int, str, str]] = []  # level, id, text
@@ -221,14 +223,14 @@ class DispatchRenderer:
         return f'<figure class="image">{image}{caption}</figure>'
 
     def image_src(self, picture: m.Picture) -> str:
-        """Where the ``img`` finds the picture: a file of the book (kept in ``images``), or in a
-        web page the picture itself as a ``data:`` address."""
-        if self.page:
+        """Where the ``img`` finds the picture: a file of the book, or of the folder ``beside`` a
+        web page (kept in ``images``); else, in a web page, the picture itself as a ``data:`` address."""
+        if self.page and self.beside is None:
             import base64
 
             return f"data:{picture.media_type};base64,{base64.b64encode(picture.data or b'').decode('ascii')}"
-        suffix = picture.media_type.removeprefix("image/").replace("jpeg", "jpg")
-        name = f"images/{self.prefix}-f{len(self.images) + 1}.{suffix}"
+        suffix = picture.media_type.removeprefix("image/").replace("jpeg", "jpg").replace("svg+xml", "svg")
+        name = f"{self.beside or 'images'}/{self.prefix}-f{len(self.images) + 1}.{suffix}"
         self.images.append((name, picture.media_type, picture.data or b""))
         return name
 

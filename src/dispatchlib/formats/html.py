@@ -64,6 +64,12 @@ def _export(document: m.Document, options: ExportOptions) -> bytes:
     return to_html(document, options)
 
 
+def _files(document: m.Document, options: ExportOptions) -> dict[str, bytes]:
+    from ._page import page_files
+
+    return page_files(document, options)
+
+
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """The ``html`` exporter."""
@@ -75,5 +81,6 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
             media_type="text/html; charset=utf-8",
             description="one self-contained web page, notes as footnotes and popovers",
             reads=frozenset(("title", "language", "publisher", "description")),
+            files=_files,
         )
     )
