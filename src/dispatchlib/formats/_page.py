@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from .. import images
 from .. import model as m
 from ..labels import display_title
 from ..options import ExportOptions
@@ -40,8 +41,6 @@ def _article(
 def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes:
     """The HTML page of a dispatch or of a collection."""
     options = options or ExportOptions()
-    from .. import images
-
     if options.beside is None:  # in the page itself: a page holds less than a book
         images.check_book_images(document, images.MAX_PAGE_IMAGES_SIZE, "web page")
     else:
@@ -68,12 +67,14 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
             f"<ol>{contents}</ol></nav>\n" + "\n".join(articles)
         )
     description = options.description or x.description(document)
+    dispatches = document.dispatches if isinstance(document, m.Collection) else (document,)
+    authors = ", ".join(dict.fromkeys(author for d in dispatches for author in d.authors))
     direction = ' dir="rtl"' if rtl_language(options.language) else ""
     head = (
         '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{x.text(title)}</title>\n"
         f'<meta name="description" content="{x.attr(description)}">\n'
-        + (f'<meta name="author" content="{x.attr(options.publisher)}">\n' if options.publisher else "")
+        + (f'<meta name="author" content="{x.attr(authors)}">\n' if authors else "")
         + f"<style>\n{_style()}</style>\n"
     )
     page = (

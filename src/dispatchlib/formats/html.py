@@ -80,7 +80,7 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
             suffix=".html",
             media_type="text/html; charset=utf-8",
             description="one self-contained web page, notes as footnotes and popovers",
-            reads=frozenset(("title", "language", "publisher", "description")),
+            reads=frozenset(("title", "language", "description")),
             files=_files,
         )
     )
