@@ -171,7 +171,7 @@ def render_one(job: Job) -> Rendered:
             return Rendered(source=job.source, name=name, skipped=True)
         beside: tuple[tuple[str, bytes], ...] = ()
         if exporter.files is not None:  # a web page's pictures go beside it, in NAME_files/
-            options = attrs.evolve(options, beside=f"{Path(name).stem}_files")
+            options = attrs.evolve(options, beside=beside_folder(name))
             beside = tuple(exporter.files(document, options).items())
         data = export(document, job.to, options)
     except DispatchlibError as error:
@@ -222,11 +222,16 @@ class _Writer:
         in the folder the exporter was given, written as safely as the output itself."""
         relative = (PurePosixPath(name).parent / path).as_posix()
         parts = PurePosixPath(path).parts
-        if not parts or PurePosixPath(path).is_absolute() or ".." in parts or parts[0] != f"{Path(name).stem}_files":
+        if not parts or PurePosixPath(path).is_absolute() or ".." in parts or parts[0] != beside_folder(name):
             raise OutputError(f"{self.folder / name}: the exporter named a file outside its folder: {path!r}")
         _make_folders(self.folder, relative)
         write_atomic(self.folder / relative, data, sync=False, inputs=self.inputs, follow_links=False)
         return self.folder / relative
+
+
+def beside_folder(name: str) -> str:
+    """The folder an output keeps its files in, beside it, as a browser saves a page: ``report_files``."""
+    return f"{Path(name).stem}_files"
 
 
 def _make_folders(folder: Path, name: str) -> None:

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 import click
 from attrs import frozen
 
-from .convert import collect, export, read_bytes, read_file
+from .convert import check_file, collect, export, findings, read_bytes, read_file
 from .decoding import DEFAULT_MAX_SIZE
-from .diagnostics import Diagnostic, Severity, diagnostic
+from .diagnostics import Diagnostic, Severity
 from .errors import BatchError, DispatchlibError, FormatError, InputError, OutputError
 from .fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT, is_url, set_politeness
 from .metadata import apply_metadata, parse_metadata
@@ -74,14 +74,7 @@ class _Reading:
 
     def read_diagnostics(self, path: str) -> list[Diagnostic]:
         """What reading ``path`` (or stdin) leniently notices, a refusal included."""
-        from .errors import NotADispatchError
-
-        try:
-            return self.read(path, strict=False)[1]
-        except NotADispatchError as error:
-            return list(error.diagnostics)
-        except DispatchlibError as error:
-            return [diagnostic("unreadable", str(error).removeprefix(f"{path}: "), source=path)]
+        return findings(path, lambda: self.read(path, strict=False))
 
 
 def _reading_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -644,23 +637,17 @@ def _check_all(sources: list[str], reading: _Reading, jobs: int | None) -> list[
     """Each input's findings, in input order; on worker processes where that pays."""
     max_size = int(reading.max_mb * 2**20)
     check_one = functools.partial(
-        _check_one, format=reading.input_format, encoding=reading.encoding, fix_text=reading.fix_text, max_size=max_size
+        check_file, format=reading.input_format, encoding=reading.encoding, fix_text=reading.fix_text, max_size=max_size
     )
     workers = jobs or os.cpu_count() or 1
     if any(is_url(source) for source in sources) or "-" in sources:
         workers = 1  # one request at a time, --delay apart for each host; stdin is this process's
     if workers == 1 or len(sources) < 2:
-        return [reading.read_diagnostics(source) if source == "-" else check_one(source) for source in sources]
+        return [reading.read_diagnostics(source) for source in sources]  # in this process: stdin too
     from .batch import worker_pool
 
     with worker_pool(workers) as pool:
         return list(pool.map(check_one, sources, chunksize=max(1, min(16, len(sources) // (4 * workers)))))
-
-
-def _check_one(source: str, **reading: Any) -> list[Diagnostic]:
-    from .convert import check_file
-
-    return check_file(source, **reading)
 
 
 @cli.command()

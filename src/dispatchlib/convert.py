@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 
 from .decoding import DEFAULT_MAX_SIZE, to_utf8
 from .diagnostics import NO_DISPATCH, Diagnostic, diagnostic
@@ -122,13 +123,20 @@ def check_file(
     input that cannot be read at all gives one error-level diagnostic (``unreadable``, or the
     code that says it holds no dispatch) instead of an exception, so that a linter can go on."""
     name = os.fspath(path)
+    return findings(
+        name, lambda: read_file(name, format=format, encoding=encoding, fix_text=fix_text, max_size=max_size)
+    )
+
+
+def findings(source: str, read: Callable[[], tuple[Document, list[Diagnostic]]]) -> list[Diagnostic]:
+    """What ``read()`` (a lenient read of ``source``) notices, its refusal as a diagnostic too."""
     try:
-        return read_file(name, format=format, encoding=encoding, fix_text=fix_text, max_size=max_size)[1]
+        return read()[1]
     except NotADispatchError as error:
         return list(error.diagnostics)
     except DispatchlibError as error:
-        message = str(error).removeprefix(f"{name}: ")
-        return [diagnostic("unreadable", message, source=getattr(error, "source", None) or name)]
+        message = str(error).removeprefix(f"{source}: ")
+        return [diagnostic("unreadable", message, source=getattr(error, "source", None) or source)]
 
 
 def collect(documents: list[Document], *, title: str = "") -> tuple[Document, list[Diagnostic]]:

@@ -53,6 +53,7 @@ class _Writer:
         self.notes = {note.number: note for note in dispatch.notes}
         self.cited: dict[int, str] = {}
         self.images = 0
+        self.depth = self.last = 1  # the title's heading level, and the last heading's
 
     def inline(self, content: tuple[dl.Inline, ...]) -> str:
         out = []
@@ -126,8 +127,6 @@ class _Writer:
             f"#figure(image({_string(name)}, width: 80%, alt: {_string(alt)}), "
             f"caption: [{caption}], supplement: none, numbering: none)"
         )
-
-    depth = last = 1
 
     def render(self, depth: int) -> str:
         self.depth = self.last = depth
