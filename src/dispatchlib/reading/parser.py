@@ -530,15 +530,15 @@ def _tail(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> tuple
     return lines, numbers, _TailFound(institute=institute, ended=ended)
 
 
-_NOTICE_WORDS = ("ubscri", "ember", "MEMRI", "Monitor", "Full ")  # every notice and promotion holds one
-
-
 def _notice(line: str, number: int, fields: dict[str, object], found: _Findings) -> bool:
     """True if the line is a notice or promotion to drop; a subscriber notice, alone or inside a
     paragraph, marks the dispatch truncated."""
-    if not any(word in line for word in _NOTICE_WORDS):
-        return False  # the common case: the line holds none of the words every notice holds
-    notice = layouts.SUBSCRIBER_NOTICES.search(line)
+    # the common case: the line holds none of the words every notice and promotion holds (spelt
+    # out: a generator over a tuple of them cost a tenth of the reader's time)
+    if not ("ubscri" in line or "ember" in line or "MEMRI" in line or "Monitor" in line or "Full " in line):
+        return False
+    lowered = line.lower()  # every subscriber notice says subscri... or member, in any case
+    notice = layouts.SUBSCRIBER_NOTICES.search(line) if "subscri" in lowered or "member" in lowered else None
     if notice is not None:
         if not fields.get("truncated"):
             found.add("truncated", f"the text says the full version is for subscribers only: {notice[0]!r}", number)
