@@ -14,7 +14,7 @@ import pytest
 from conftest import CORPUS, CORPUS_FILES, SEED
 
 import dispatchlib as dl
-from dispatchlib.batch import convert_many, expand_inputs, target_name
+from dispatchlib.batch import Result, convert_many, expand_inputs, target_name, worker_pool
 
 SEED_BYTES = SEED.read_bytes()
 
@@ -239,6 +239,51 @@ def test_convert_many_on_an_executor(tmp_path: Path) -> None:
     assert [r.source for r in results] == [str(p) for p in CORPUS_FILES]
     assert all(r.ok for r in results)
     assert dl.from_json((tmp_path / "special-dispatch-10523.json").read_bytes()) == dl.read_file(SEED)[0]
+
+
+def test_a_process_pools_workers_write_parts_that_are_put_in_place_or_removed(tmp_path: Path) -> None:
+    """With a process pool the workers write each output to a temporary file and the batch
+    renames it into place: the same bytes as in one process; the part of an output refused (a
+    name taken by an earlier input, a name that is an input) is removed, and no part is left."""
+    _inputs(tmp_path / "in", 4)
+    (tmp_path / "in" / "d03.txt").write_bytes((tmp_path / "in" / "d02.txt").read_bytes())  # same number
+    serial = convert_many([str(tmp_path / "in")], to="json", out_dir=tmp_path / "one", name="{number}")
+    with worker_pool(2) as pool:
+        results = convert_many(
+            [str(tmp_path / "in")], to="json", out_dir=tmp_path / "two", name="{number}", executor=pool
+        )
+        inputs_there = convert_many([str(tmp_path / "in")], to="txt", out_dir=tmp_path / "in", executor=pool)
+    assert [r.ok for r in results] == [r.ok for r in serial] == [True, True, True, False]
+    assert "already the output of" in (results[3].error or "")
+    for path in (tmp_path / "one").iterdir():
+        assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes()
+    assert all("is an input file" in (r.error or "") for r in inputs_there)
+    assert (tmp_path / "in" / "d00.txt").read_bytes() == SEED_BYTES.replace(b"10523", b"30000")
+    for folder in ("two", "in"):
+        assert not [p.name for p in (tmp_path / folder).iterdir() if p.name.endswith(".part")]
+
+
+def test_an_interrupted_pool_batch_removes_its_workers_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Interrupted while workers are writing: the chunks not started are cancelled, those
+    running finish, and every temporary file of an output not put in place is removed."""
+    _inputs(tmp_path / "in", 200)
+    calls = 0
+
+    def stop_at_the_third(result: Result) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt
+
+    with worker_pool(2) as pool, pytest.raises(KeyboardInterrupt):
+        convert_many(
+            [str(tmp_path / "in")], to="json", out_dir=tmp_path / "out", executor=pool, on_result=stop_at_the_third
+        )
+    left = [p.name for p in (tmp_path / "out").iterdir()]
+    assert not [name for name in left if name.endswith(".part")]
+    assert 3 <= len(left) < 200  # what was put in place stays, complete
+    for name in left:
+        assert dl.from_json((tmp_path / "out" / name).read_bytes()).number is not None  # type: ignore[union-attr]
 
 
 def test_convert_many_on_a_dask_cluster(tmp_path: Path) -> None:

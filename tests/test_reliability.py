@@ -31,7 +31,7 @@ import pytest
 from conftest import SEED, MakeDist
 
 import dispatchlib as dl
-from dispatchlib.output import remove_stale_parts
+from dispatchlib.output import finish_part, remove_stale_parts, write_part
 
 SEED_BYTES = SEED.read_bytes()
 SEED_TXT = dl.to_text(dl.read_bytes(SEED_BYTES, source="seed.txt")[0]).encode()
@@ -534,6 +534,34 @@ def test_a_full_disk_is_an_output_error_and_leaves_nothing(small_disk: Path) -> 
     assert done.stderr == f"dispatchlib: error: {small_disk / 'book.epub'}: cannot write: No space left on device\n"
     assert sorted(p.name for p in small_disk.iterdir()) == ["book.epub", "filler"]
     assert (small_disk / "book.epub").read_bytes() == b"previous"
+
+
+def test_a_part_is_put_in_place_with_the_checks_of_write_atomic(tmp_path: Path, small_disk: Path) -> None:
+    """finish_part, the batch's second step after a worker's write_part: a FIFO is written
+    through, a symlink (where refused) and an input are refused, another file system is
+    crossed by a copy; the part is gone in every case."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    finish_part(write_part(tmp_path, "pipe.txt", b"through"), fifo)
+    reader.join(timeout=60)
+    assert received == [b"through"] and stat.S_ISFIFO(fifo.lstat().st_mode)
+    (tmp_path / "link.txt").symlink_to(SEED)
+    with pytest.raises(dl.OutputError, match="is a symbolic link"):
+        finish_part(write_part(tmp_path, "link.txt", b"x"), tmp_path / "link.txt", follow_links=False)
+    (tmp_path / "input.txt").write_bytes(b"input")
+    with pytest.raises(dl.OutputError, match="is an input file"):
+        finish_part(
+            write_part(tmp_path, "input.txt", b"x"),
+            tmp_path / "input.txt",
+            inputs=dl.input_identities([str(tmp_path / "input.txt")]),
+        )
+    finish_part(write_part(tmp_path, "book.epub", b"elsewhere"), small_disk / "book.epub")
+    assert (small_disk / "book.epub").read_bytes() == b"elsewhere" and (tmp_path / "input.txt").read_bytes() == b"input"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["input.txt", "link.txt", "pipe.txt"]
+    assert sorted(p.name for p in small_disk.iterdir()) == ["book.epub"]
 
 
 def test_sigterm_of_a_single_conversion(tmp_path: Path) -> None:

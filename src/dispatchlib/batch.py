@@ -9,6 +9,7 @@ than one machine runs the same way. A failed input never stops the others: its
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -25,12 +26,20 @@ from .labels import display_title
 from .metadata import apply_metadata
 from .model import Collection, Document
 from .options import ExportOptions
-from .output import complete_output, flush_to_disk, output_name, remove_stale_parts, write_atomic
+from .output import (
+    complete_output,
+    finish_part,
+    flush_to_disk,
+    output_name,
+    remove_stale_parts,
+    write_atomic,
+    write_part,
+)
 from .plugins import default_host
 from .sources import FileIdentity, expand_inputs, input_folders, input_identities
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, ProcessPoolExecutor
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 __all__ = ["Job", "Result", "convert_many", "convert_one", "expand_inputs", "render_one", "worker_pool"]
 
@@ -54,6 +63,7 @@ class Job:
     max_size: int = DEFAULT_MAX_SIZE
     skip_existing: bool = False
     metadata: dict[str, list[str]] = field(factory=dict)
+    parts: bool = False  # write the output to a temporary file in out_dir and send back its name
 
 
 @frozen(kw_only=True)
@@ -137,11 +147,13 @@ def target_name(document: Document, source: str, template: str | None, suffix: s
 
 @frozen(kw_only=True)
 class Rendered:
-    """One input read and exported, not yet written: what a worker sends back."""
+    """One input read and exported, not yet in place: what a worker sends back. The output is
+    ``data``, or the temporary file ``part`` (:func:`~dispatchlib.output.write_part`)."""
 
     source: str
     name: str | None = None
     data: bytes | None = None
+    part: str | None = None
     error: str | None = None
     skipped: bool = False
     warnings: tuple[str, ...] = ()
@@ -149,10 +161,13 @@ class Rendered:
 
 
 def render_one(job: Job) -> Rendered:
-    """Read and export one input, touching no file; every failure becomes the ``error``.
+    """Read and export one input, touching no file but a temporary one; every failure becomes
+    the ``error``.
 
-    Workers run this: the bytes come back to the process that runs the batch, which alone writes
-    files, so that it can refuse outputs that are inputs or that two inputs would share.
+    Workers run this. The process that runs the batch alone puts outputs in place, so that it can
+    refuse outputs that are inputs or that two inputs would share; with ``job.parts`` the worker
+    writes the output to a temporary file in the output folder and only its name comes back
+    (sending the bytes back kept that process busy on a core the workers needed).
     """
     exporter = default_host().exporter(job.to)
     suffix = exporter.suffix
@@ -174,6 +189,7 @@ def render_one(job: Job) -> Rendered:
             options = attrs.evolve(options, beside=beside_folder(name))
             beside = tuple(exporter.files(document, options).items())
         data = export(document, job.to, options)
+        part = write_part(folder, name, data) if job.parts and not beside else None
     except DispatchlibError as error:
         return Rendered(source=job.source, error=str(error))
     except ValueError as error:  # metadata that does not fit this input (a series index for a collection)
@@ -181,6 +197,8 @@ def render_one(job: Job) -> Rendered:
     except Exception as error:  # a bug, ours or a plugin's: reported for this file, the batch goes on
         return Rendered(source=job.source, error=f"internal error: {type(error).__name__}: {error}")
     warnings = tuple(str(d) for d in diagnostics if d.severity.value != "info")
+    if part is not None:
+        return Rendered(source=job.source, name=name, part=part, warnings=warnings)
     return Rendered(source=job.source, name=name, data=data, warnings=warnings, beside=beside)
 
 
@@ -200,6 +218,7 @@ class _Writer:
         target = str(self.folder / rendered.name)
         first = self.writers.get(target)
         if first is not None:
+            _discard(rendered)
             reason = f"{target}: already the output of {first}, which is kept; not written over ({self.advice})"
             return Result(source=rendered.source, error=reason)
         if not rendered.skipped:
@@ -209,8 +228,12 @@ class _Writer:
                     written.append(self._write_beside(rendered.name, relative, data))
                 if "/" in rendered.name:
                     _make_folders(self.folder, rendered.name)
-                write_atomic(target, rendered.data or b"", sync=False, inputs=self.inputs, follow_links=False)
+                if rendered.part is not None:
+                    finish_part(rendered.part, target, inputs=self.inputs, follow_links=False)
+                else:
+                    write_atomic(target, rendered.data or b"", sync=False, inputs=self.inputs, follow_links=False)
             except OutputError as error:
+                _discard(rendered)
                 for done in written:  # no picture without its page
                     done.unlink(missing_ok=True)
                 return Result(source=rendered.source, error=str(error))
@@ -227,6 +250,12 @@ class _Writer:
         _make_folders(self.folder, relative)
         write_atomic(self.folder / relative, data, sync=False, inputs=self.inputs, follow_links=False)
         return self.folder / relative
+
+
+def _discard(rendered: Rendered) -> None:
+    """Remove the temporary file of an output that is not put in place."""
+    if rendered.part is not None:
+        Path(rendered.part).unlink(missing_ok=True)
 
 
 def beside_folder(name: str) -> str:
@@ -283,10 +312,13 @@ def convert_many(
     :param metadata: ``-M`` metadata for every input (see :func:`~dispatchlib.metadata.parse_metadata`).
     :param on_result: called with each result as it arrives (for progress).
 
-    Executors only read and render; this process writes every file, in input order. No input is
-    ever written over, whatever the names; when two inputs would write the same file, the first
-    writes it and the second fails, saying so. Files are not synced to disk one by one: the batch asks the
-    system to flush them once, at the end (also when it is interrupted).
+    Executors only read and render; this process puts every file in place, in input order. The
+    workers of a :class:`~concurrent.futures.ProcessPoolExecutor` (on this machine) write each
+    output to a temporary file in ``out_dir`` and send back its name; any other executor (a
+    cluster's) sends back the bytes. No input is ever written over, whatever the names; when two
+    inputs would write the same file, the first writes it and the second fails, saying so. Files
+    are not synced to disk one by one: the batch asks the system to flush them once, at the end
+    (also when it is interrupted, after removing the temporary files of outputs it did not finish).
     """
     default_host().exporter(to)  # an unknown format fails before any work
     if name is not None:
@@ -300,6 +332,7 @@ def convert_many(
         remove_stale_parts(folder)
     inputs = list(inputs)
     sources = expand_inputs(inputs)
+    parts = executor is not None and _on_this_machine(executor)
     folders = input_folders(inputs, sources)
     if name is None:
         stems = Counter(output_name(Path(source).stem, "") for source in sources)
@@ -323,6 +356,7 @@ def convert_many(
             max_size=max_size,
             skip_existing=skip_existing,
             metadata=metadata or {},
+            parts=parts,
         )
         for source in sources
     ]
@@ -351,9 +385,14 @@ def convert_many(
             size = _chunk_size(len(jobs))
             chunks = [range(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
             futures = {executor.submit(_render_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
-            for future in as_completed(futures):
-                for index, rendered in zip(futures[future], future.result(), strict=True):
-                    done(index, rendered)
+            try:
+                for future in as_completed(futures):
+                    for index, rendered in zip(futures[future], future.result(), strict=True):
+                        done(index, rendered)
+            except BaseException:
+                if parts:
+                    _abandon(list(futures), list(waiting.values()))
+                raise
     finally:
         flush_to_disk()  # once for the whole batch: a sync per file cost more than writing it
     return [results[index] for index in range(len(jobs))]
@@ -364,6 +403,26 @@ def _chunk_size(count: int) -> int:
     the workers need (a 400-book batch with -j 2 took 4.5 s, in chunks 4.0 s); with 64 chunks or
     more the work is still shared out evenly."""
     return max(1, min(16, count // 64))
+
+
+def _on_this_machine(executor: Executor) -> bool:
+    """True for a process pool, whose workers share this machine's disk."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return isinstance(executor, ProcessPoolExecutor)
+
+
+def _abandon(futures: list[Future[list[Rendered]]], received: list[Rendered]) -> None:
+    """After an interruption: cancel the chunks not started, wait for those running, and remove
+    the temporary files of every output not put in place."""
+    for future in futures:
+        future.cancel()
+    for future in futures:
+        if not future.cancelled():
+            with contextlib.suppress(Exception):  # a second Ctrl-C stops the wait
+                received += future.result()
+    for rendered in received:
+        _discard(rendered)
 
 
 def _render_chunk(jobs: list[Job]) -> list[Rendered]:

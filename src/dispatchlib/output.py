@@ -8,24 +8,39 @@ symbolic link is followed to the file it names, or refused where a batch asks fo
 temporary files carry the tool's name, the host and the process id, so that
 :func:`remove_stale_parts` recognises the leftovers of a killed run and never touches another
 run's files or the user's own.
+
+The same write can be done in two steps, by two processes: :func:`write_part` writes the
+temporary file (a batch's worker), :func:`finish_part` checks the target as :func:`write_atomic`
+does and renames the part into place (the process that runs the batch), so that the bytes never
+travel between them.
 """
 
 from __future__ import annotations
 
-import hashlib
+import errno
+import functools
 import os
 import re
-import socket
 import stat
 import tempfile
 import time
+import zlib
 from collections.abc import Collection
 from pathlib import Path
 
 from .errors import OutputError
 from .sources import FileIdentity, file_identity, kind_of
 
-__all__ = ["complete_output", "flush_to_disk", "output_name", "refuse_inputs", "remove_stale_parts", "write_atomic"]
+__all__ = [
+    "complete_output",
+    "finish_part",
+    "flush_to_disk",
+    "output_name",
+    "refuse_inputs",
+    "remove_stale_parts",
+    "write_atomic",
+    "write_part",
+]
 
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _RESERVED = frozenset(
@@ -36,8 +51,12 @@ _PART = re.compile(r"\..+\.dispatchlib-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[a-
 _ORPHAN_AGE = 24 * 3600  # seconds after which another host's temporary file is surely orphaned
 
 
+@functools.cache
 def _host() -> str:
-    return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+    """This host, as eight hex digits (its name's CRC-32) for the temporary files' names."""
+    import platform
+
+    return f"{zlib.crc32(platform.node().encode('utf-8', 'replace')):08x}"
 
 
 def output_name(stem: str, suffix: str) -> str:
@@ -107,6 +126,44 @@ def write_atomic(
 
     Raises :class:`OutputError` naming the file when it cannot or must not be written.
     """
+    target, through = _target(path, inputs, follow_links)
+    if through:
+        _write_through(target, data)
+    else:
+        _replace(target, data, sync)
+
+
+def write_part(folder: str | os.PathLike[str], name: str, data: bytes) -> str:
+    """Write ``data`` to a new temporary file in ``folder`` for the output ``name`` (a path
+    below ``folder``) and return the temporary file's path, for :func:`finish_part`. Not synced:
+    a batch flushes its files at the end."""
+    return _part(Path(folder), Path(name).name, data, sync=False)
+
+
+def finish_part(
+    part: str, path: str | os.PathLike[str], *, inputs: Collection[FileIdentity] = (), follow_links: bool = True
+) -> None:
+    """Put the temporary file ``part`` (from :func:`write_part`, on the same file system) in place as
+    ``path``, after the checks of :func:`write_atomic`; the part is gone afterwards, whatever
+    happens. Raises :class:`OutputError` as :func:`write_atomic` does."""
+    try:
+        target, through = _target(path, inputs, follow_links)
+        if through:
+            _write_through(target, Path(part).read_bytes())
+            return
+        try:
+            os.replace(part, target)
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                raise OutputError(f"{target}: cannot write: {error.strerror}") from None
+            _replace(target, Path(part).read_bytes(), sync=False)  # another file system is mounted there
+    finally:
+        Path(part).unlink(missing_ok=True)
+
+
+def _target(path: str | os.PathLike[str], inputs: Collection[FileIdentity], follow_links: bool) -> tuple[Path, bool]:
+    """The file ``path`` writes to, and whether it is a device or FIFO to write through; raises
+    :class:`OutputError` where no output may go."""
     target = Path(path)
     try:
         info: os.stat_result | None = target.lstat()
@@ -124,15 +181,15 @@ def write_atomic(
             info = None
         except OSError as error:
             raise OutputError(f"{path}: cannot write through the link: {error.strerror}") from None
-    if info is not None:
-        if (info.st_dev, info.st_ino) in inputs:
-            raise _is_input(path)
-        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
-            _write_through(target, data)
-            return
-        if not stat.S_ISREG(info.st_mode):
-            raise OutputError(f"{path}: is {kind_of(info.st_mode)}, not a file; choose another output")
-    _replace(target, data, sync)
+    if info is None:
+        return target, False
+    if (info.st_dev, info.st_ino) in inputs:
+        raise _is_input(path)
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        return target, True
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"{path}: is {kind_of(info.st_mode)}, not a file; choose another output")
+    return target, False
 
 
 def refuse_inputs(path: str | os.PathLike[str] | int, inputs: Collection[FileIdentity]) -> None:
@@ -158,18 +215,8 @@ def _write_through(target: Path, data: bytes) -> None:
 
 
 def _replace(target: Path, data: bytes, sync: bool) -> None:
-    prefix = f".{target.name}.dispatchlib-{_host()}-{os.getpid()}-"
+    temporary = _part(target.parent, target.name, data, sync)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=target.parent or ".")
-    except OSError as error:
-        raise OutputError(f"{target}: cannot write here: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            if sync:
-                stream.flush()
-                os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
@@ -177,6 +224,29 @@ def _replace(target: Path, data: bytes, sync: bool) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _part(folder: Path, name: str, data: bytes, sync: bool) -> str:
+    """A new temporary file in ``folder``, named for the output ``name``, holding ``data``."""
+    prefix = f".{name}.dispatchlib-{_host()}-{os.getpid()}-"
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=folder)
+    except OSError as error:
+        raise OutputError(f"{folder / name}: cannot write here: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{folder / name}: cannot write: {error.strerror}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return temporary
 
 
 def flush_to_disk() -> None:
