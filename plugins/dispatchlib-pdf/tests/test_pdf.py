@@ -147,6 +147,17 @@ def test_the_pdf_exporter_meets_the_basics() -> None:
     check_exporter("pdf", examples=10)
 
 
+def test_a_title_or_heading_of_control_characters_only(tmp_path: Path) -> None:
+    """Text with nothing to draw (DEL, C1 controls) makes no empty heading, which PDF/UA refuses:
+    the title falls back to "Untitled dispatch", an empty subheading is left out."""
+    dispatch = dl.Dispatch(
+        title="\x7f\x85", body=(dl.Heading(text="\x7f"), dl.Paragraph(content=(dl.Text(text="Words stay."),)))
+    )
+    (tmp_path / "d.pdf").write_bytes(dl.export(dispatch, "pdf"))
+    text = " ".join(_page_texts(tmp_path / "d.pdf"))
+    assert "Untitled dispatch" in text and "Words stay." in text
+
+
 def test_a_saved_pages_photo_and_the_translation_boundary(tmp_path: Path) -> None:
     """The photo of a saved page is in the PDF, with its caption and credit; the translation
     boundary names the translated source."""

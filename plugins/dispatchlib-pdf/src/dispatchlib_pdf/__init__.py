@@ -30,6 +30,7 @@ ARCHIVE = dl.ExportOption(
     default=False,
 )
 _FONT = "Dispatchlib Cover"
+_UNTITLED = "Untitled dispatch"
 # characters that mean something in Typst markup; quotes, '...' and '--' are left for Typst to
 # make typographic, as it does in markup
 _MARKUP = re.compile(r"([\\#*_`$<>@\[\]~=/+{}])")
@@ -84,9 +85,12 @@ class _Writer:
             case dl.Paragraph(content=content):
                 return self.inline(content)
             case dl.Heading(text=value, level=level):
+                text = _escape(value)
+                if not text:  # control characters only: nothing to read, and PDF/UA refuses an empty heading
+                    return ""
                 # one level below the one before at most: PDF/UA (and a reader's outline) wants no gap
                 self.last = min(level + self.depth, self.last + 1)
-                return f"{'=' * self.last} {_escape(value)}"
+                return f"{'=' * self.last} {text}"
             case dl.Figure():
                 return self.figure(block)
             case dl.Quotation(content=content):
@@ -135,7 +139,7 @@ class _Writer:
         series = dl.series_line(dispatch)
         if series:
             parts.append(f"#text(fill: luma(90), tracking: 0.04em)[{_escape(series)}]")
-        parts.append(f"{'=' * depth} {_escape(dl.display_title(dispatch))} <{self.prefix}title>")
+        parts.append(f"{'=' * depth} {_escape(dl.display_title(dispatch)) or _UNTITLED} <{self.prefix}title>")
         facts = [dl.date_text(dispatch.date)] if dispatch.date else []
         if dispatch.authors:
             facts.append("By " + ", ".join(dispatch.authors))
@@ -175,6 +179,7 @@ def to_typst(document: dl.Document, options: dl.ExportOptions, folder: Path) -> 
     dispatches = list(document.dispatches) if isinstance(document, dl.Collection) else [document]
     single = document if isinstance(document, dl.Dispatch) else None
     title = dl.display_title(single) if single else (options.title or document.title or "Dispatches")
+    title = " ".join(_CONTROL.sub("", title).split()) or _UNTITLED  # PDF/UA wants a title
     header = dl.series_line(single) if single else title
     authors = "".join(f"{_string(author)}, " for author in sorted({a for d in dispatches for a in d.authors}))
     setup = [
