@@ -361,6 +361,13 @@ def books(report: Report, corpus: list[dl.Dispatch], folder: Path, pandoc: str, 
 
 
 def start_up(report: Report, folder: Path, pandoc: str, runs: int) -> None:
+    # as an installed package has them: the modules byte-compiled. An editable install in an
+    # environment with PYTHONDONTWRITEBYTECODE would compile every changed module in every process
+    import compileall
+
+    for tree in ("src", "plugins"):
+        compileall.compile_dir(ROOT / tree, quiet=1)
+
     def import_ms() -> float:
         done = subprocess.run(
             [sys.executable, "-X", "importtime", "-c", "import dispatchlib"], capture_output=True, text=True, check=True

@@ -145,10 +145,12 @@ def test_cli_lists_broken_plugin_and_keeps_working(fake_dist: MakeDist, tmp_path
 
 def test_the_plugin_index_is_cached_until_an_install_changes_a_path_folder(tmp_path: Path) -> None:
     """Installed plugins are found from a cache in the user's cache folder; installing or removing
-    a distribution changes its sys.path folder, and the next run sees the change."""
-    folder = tmp_path / "site"
+    a distribution changes its sys.path folder, and the next run sees the change; a change in a
+    folder without distributions (the working folder of python -m) keeps the cache."""
+    folder, bare = tmp_path / "site", tmp_path / "bare"
     folder.mkdir()
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(folder)}
+    bare.mkdir()
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": f"{folder}{os.pathsep}{bare}"}
 
     def names() -> list[str]:
         done = subprocess.run(
@@ -163,6 +165,9 @@ def test_the_plugin_index_is_cached_until_an_install_changes_a_path_folder(tmp_p
     before = names()
     [cache] = (tmp_path / "cache" / "dispatchlib").glob("plugins-*.json")
     assert names() == before and "late" not in before
+    written = cache.stat().st_ino
+    (bare / "notes.txt").write_text("a folder with no distribution changed", encoding="utf-8")
+    assert names() == before and cache.stat().st_ino == written  # still valid: not read again
     (folder / "late_plugin.py").write_text("", encoding="utf-8")
     info = folder / "late_plugin-0.1.dist-info"
     info.mkdir()

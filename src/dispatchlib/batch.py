@@ -63,7 +63,9 @@ class Job:
     max_size: int = DEFAULT_MAX_SIZE
     skip_existing: bool = False
     metadata: dict[str, list[str]] = field(factory=dict)
-    parts: bool = False  # write the output to a temporary file in out_dir and send back its name
+    # the batch's process id, when the worker writes the output to a temporary file in out_dir for
+    # that process (named for it: the part is orphaned when that process is gone) and sends its name
+    part_owner: int | None = None
 
 
 @frozen(kw_only=True)
@@ -165,7 +167,7 @@ def render_one(job: Job) -> Rendered:
     the ``error``.
 
     Workers run this. The process that runs the batch alone puts outputs in place, so that it can
-    refuse outputs that are inputs or that two inputs would share; with ``job.parts`` the worker
+    refuse outputs that are inputs or that two inputs would share; with ``job.part_owner`` the worker
     writes the output to a temporary file in the output folder and only its name comes back
     (sending the bytes back kept that process busy on a core the workers needed).
     """
@@ -189,7 +191,7 @@ def render_one(job: Job) -> Rendered:
             options = attrs.evolve(options, beside=beside_folder(name))
             beside = tuple(exporter.files(document, options).items())
         data = export(document, job.to, options)
-        part = write_part(folder, name, data) if job.parts and not beside else None
+        part = write_part(folder, name, data, job.part_owner) if job.part_owner and not beside else None
     except DispatchlibError as error:
         return Rendered(source=job.source, error=str(error))
     except ValueError as error:  # metadata that does not fit this input (a series index for a collection)
@@ -356,7 +358,7 @@ def convert_many(
             max_size=max_size,
             skip_existing=skip_existing,
             metadata=metadata or {},
-            parts=parts,
+            part_owner=os.getpid() if parts else None,
         )
         for source in sources
     ]

@@ -335,13 +335,14 @@ def _installed_plugins() -> list[tuple[EntryPoint | _CachedEntryPoint, tuple[str
     Finding them reads the metadata of every installed distribution (20 ms with 60 of them, and
     more with each install), so the result is kept in the user's cache folder, keyed on every
     ``sys.path`` folder and the time it last changed: installing or removing a distribution
-    changes its folder, and the next run reads the metadata again. ``DISPATCHLIB_NO_PLUGIN_CACHE=1``
-    reads it every time.
+    changes its folder, and the next run reads the metadata again. A folder that held no
+    distribution (the working folder of ``python -m``, which changes with every file made there)
+    only needs to hold none still. ``DISPATCHLIB_NO_PLUGIN_CACHE=1`` reads it every time.
     """
-    import hashlib
     import json
+    import zlib
 
-    folders = []
+    folders: list[list[Any]] = []  # [folder, change time], as the cache's JSON has them
     for entry in sys.path:
         try:
             folders.append([entry, os.stat(entry or ".").st_mtime_ns])
@@ -349,11 +350,16 @@ def _installed_plugins() -> list[tuple[EntryPoint | _CachedEntryPoint, tuple[str
             folders.append([entry, 0])
     cache = None
     if os.environ.get("DISPATCHLIB_NO_PLUGIN_CACHE", "") in ("", "0"):
-        interpreter = hashlib.sha256(json.dumps([sys.executable, sys.prefix]).encode()).hexdigest()[:16]
-        cache = _cache_folder() / f"plugins-{interpreter}.json"  # one file per environment, rewritten when stale
+        interpreter = zlib.crc32(json.dumps([sys.executable, sys.prefix]).encode())
+        cache = _cache_folder() / f"plugins-{interpreter:08x}.json"  # one file per environment, rewritten when stale
         try:
             kept = json.loads(cache.read_text(encoding="utf-8"))
-            if kept["folders"] == folders:
+            bare = set(kept["bare"])
+            same = len(kept["folders"]) == len(folders) and all(
+                old == new or (old[0] == new[0] and old[0] in bare and not _holds_distributions(old[0]))
+                for old, new in zip(kept["folders"], folders, strict=True)
+            )
+            if same:
                 return [
                     (_CachedEntryPoint(name, value), (dist, version) if dist is not None else None)
                     for name, value, dist, version in kept["plugins"]
@@ -369,9 +375,22 @@ def _installed_plugins() -> list[tuple[EntryPoint | _CachedEntryPoint, tuple[str
         with contextlib.suppress(OSError):  # a read-only home: no cache, still correct
             cache.parent.mkdir(parents=True, exist_ok=True)
             part = cache.with_name(f".{cache.name}.{os.getpid()}.part")
-            part.write_text(json.dumps({"folders": folders, "plugins": rows}), encoding="utf-8")
+            empty = [entry for entry, _ in folders if not _holds_distributions(entry)]
+            part.write_text(json.dumps({"folders": folders, "bare": empty, "plugins": rows}), encoding="utf-8")
             os.replace(part, cache)
     return found
+
+
+def _holds_distributions(entry: str) -> bool:
+    """True unless ``entry`` is a folder without the metadata of a distribution in it (what
+    importlib.metadata finds: ``*.dist-info`` and ``*.egg-info``); a zip file may hold some."""
+    try:
+        with os.scandir(entry or ".") as names:
+            return any(item.name.endswith((".dist-info", ".egg-info")) for item in names)
+    except NotADirectoryError:
+        return True
+    except OSError:
+        return False
 
 
 @attrs.frozen

@@ -13,7 +13,6 @@ import functools
 import json
 import re
 from collections.abc import Callable
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .. import model as m
@@ -166,6 +165,8 @@ def _validator(kind: str) -> Any:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of this format, as shipped in the package."""
+    from importlib import resources  # imported here: with tempfile and zipfile, 5 ms of every start-up
+
     text = resources.files("dispatchlib.schemas").joinpath(SCHEMA_FILE).read_text("utf-8")
     result: dict[str, Any] = json.loads(text)
     return result

@@ -63,8 +63,9 @@ _AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s+(?:et|und|y|e|i)\s+|,\s*")
 
 _KNOWN_SERIES = "|".join(re.escape(name) for name in sorted(layouts.SERIES, key=len, reverse=True))
 _TOPIC = r"[A-Z][\w&'’.-]*"
-# a header inside a longer line (newlines lost in an e-mail or a repost): known series names only
-_HEADER_IN_LINE = re.compile(
+# a header inside a longer line (newlines lost in an e-mail or a repost): known series names only;
+# compiled on first use (2 ms, and most texts never need it: see find_header)
+_HEADER_IN_LINE = (
     rf"(?:{DATE}\s*(?:/\s*)?)?(?:{_KNOWN_SERIES})\s*(?:[-|]\s*)?No\.?\s*\d{{1,7}}(?:\s*,\s*\d{{1,7}})*"
     rf"(?:\s*\|\s*{DATE}|\s*[—–]\s*{_TOPIC}(?:\s*/\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}})*)?"
 )
@@ -98,7 +99,7 @@ def parse_date(text: str) -> datetime.date | None:
 def find_header(line: str) -> re.Match[str] | None:
     """A header of a known series standing inside a longer line, as newline-less copies have it."""
     # every header holds "No." and a number: that cheap search spares prose its long alternation
-    return _HEADER_IN_LINE.search(line) if _NUMBER_SIGN.search(line) else None
+    return re.search(_HEADER_IN_LINE, line) if _NUMBER_SIGN.search(line) else None
 
 
 def format_date(date: datetime.date, *, short: bool = False) -> str:
