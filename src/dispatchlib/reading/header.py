@@ -99,7 +99,7 @@ def parse_date(text: str) -> datetime.date | None:
 def find_header(line: str) -> re.Match[str] | None:
     """A header of a known series standing inside a longer line, as newline-less copies have it."""
     # every header holds "No." and a number: that cheap search spares prose its long alternation
-    return re.search(_HEADER_IN_LINE, line) if _NUMBER_SIGN.search(line) else None
+    return re.search(_HEADER_IN_LINE, line) if "No" in line and _NUMBER_SIGN.search(line) else None
 
 
 def format_date(date: datetime.date, *, short: bool = False) -> str:

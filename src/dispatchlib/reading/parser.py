@@ -508,7 +508,7 @@ def _tail(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> tuple
     numbers: list[int] = []
     institute = ended = False
     for index in range(cursor.index, len(cursor.lines)):
-        line, number = cursor.lines[index], cursor.line_number(index)
+        line, number = cursor.lines[index], cursor.numbers[index]  # the two lists run in step
         match = _TAIL_LINE.fullmatch(line) if line[:1] in _TAIL_INITIALS else None
         if match is None:
             if line and _notice(line, number, fields, found):

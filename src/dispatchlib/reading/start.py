@@ -52,20 +52,25 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
     Split pieces keep the line number of the line they came from."""
     if all(len(line) < _BODY_LIKE for line in lines[:FIRST_PART]) and all(len(line) < _LONG_LINE for line in lines):
         return lines, numbers  # the common case: nothing to unfold
-    out: list[str] = []
+    out: list[str] | None = None  # made at the first line that splits: most lines do not
     out_numbers: list[int] = []
     seen = 0
-    for line, number in zip(lines, numbers, strict=True):
-        pieces = [line]
-        if seen < FIRST_PART and len(line) > 60:
-            pieces = _split_at_header(line, bare=seen < 5)
-        if len(line) >= _LONG_LINE:
-            pieces = [part for piece in pieces for part in _split_long(piece)]
-        for piece in pieces:
-            out.append(piece)
-            out_numbers.append(number)
-        seen += bool(line)
-    return out, out_numbers
+    for index, line in enumerate(lines):
+        size = len(line)
+        pieces = _split_at_header(line, bare=seen < 5) if seen < FIRST_PART and size > 60 else None
+        if size >= _LONG_LINE:
+            pieces = [part for piece in (pieces or [line]) for part in _split_long(piece)]
+        if line:
+            seen += 1
+        if pieces is not None and (len(pieces) != 1 or pieces[0] != line):
+            if out is None:
+                out, out_numbers = lines[:index], numbers[:index]
+            out += pieces
+            out_numbers += [numbers[index]] * len(pieces)
+        elif out is not None:
+            out.append(line)
+            out_numbers.append(numbers[index])
+    return (lines, numbers) if out is None else (out, out_numbers)
 
 
 def _split_at_header(line: str, bare: bool) -> list[str]:
