@@ -146,19 +146,20 @@ def test_cli_lists_broken_plugin_and_keeps_working(fake_dist: MakeDist, tmp_path
 def test_the_plugin_index_is_cached_until_an_install_changes_a_path_folder(tmp_path: Path) -> None:
     """Installed plugins are found from a cache in the user's cache folder; installing or removing
     a distribution changes its sys.path folder, and the next run sees the change; a change in a
-    folder without distributions (the working folder of python -m) keeps the cache."""
+    folder without distributions keeps the cache, and so does python -m from another folder."""
     folder, bare = tmp_path / "site", tmp_path / "bare"
     folder.mkdir()
     bare.mkdir()
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": f"{folder}{os.pathsep}{bare}"}
 
-    def names() -> list[str]:
+    def names(cwd: Path | None = None) -> list[str]:
         done = subprocess.run(
             [sys.executable, "-m", "dispatchlib", "plugins", "--json"],
             capture_output=True,
             text=True,
             env=env,
             check=True,
+            cwd=cwd,
         )
         return [row["name"] for row in json.loads(done.stdout)["plugins"]]
 
@@ -168,6 +169,7 @@ def test_the_plugin_index_is_cached_until_an_install_changes_a_path_folder(tmp_p
     written = cache.stat().st_ino
     (bare / "notes.txt").write_text("a folder with no distribution changed", encoding="utf-8")
     assert names() == before and cache.stat().st_ino == written  # still valid: not read again
+    assert names(cwd=tmp_path) == before and cache.stat().st_ino == written  # python -m elsewhere
     (folder / "late_plugin.py").write_text("", encoding="utf-8")
     info = folder / "late_plugin-0.1.dist-info"
     info.mkdir()

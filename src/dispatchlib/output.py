@@ -147,6 +147,7 @@ def finish_part(
     """Put the temporary file ``part`` (from :func:`write_part`, on the same file system) in place as
     ``path``, after the checks of :func:`write_atomic`; the part is gone afterwards, whatever
     happens. Raises :class:`OutputError` as :func:`write_atomic` does."""
+    placed = False
     try:
         target, through = _target(path, inputs, follow_links)
         if through:
@@ -154,12 +155,14 @@ def finish_part(
             return
         try:
             os.replace(part, target)
+            placed = True
         except OSError as error:
             if error.errno != errno.EXDEV:
                 raise OutputError(f"{target}: cannot write: {error.strerror}") from None
             _replace(target, Path(part).read_bytes(), sync=False)  # another file system is mounted there
     finally:
-        Path(part).unlink(missing_ok=True)
+        if not placed:
+            Path(part).unlink(missing_ok=True)
 
 
 def _target(path: str | os.PathLike[str], inputs: Collection[FileIdentity], follow_links: bool) -> tuple[Path, bool]:

@@ -335,9 +335,8 @@ def _installed_plugins() -> list[tuple[EntryPoint | _CachedEntryPoint, tuple[str
     Finding them reads the metadata of every installed distribution (20 ms with 60 of them, and
     more with each install), so the result is kept in the user's cache folder, keyed on every
     ``sys.path`` folder and the time it last changed: installing or removing a distribution
-    changes its folder, and the next run reads the metadata again. A folder that held no
-    distribution (the working folder of ``python -m``, which changes with every file made there)
-    only needs to hold none still. ``DISPATCHLIB_NO_PLUGIN_CACHE=1`` reads it every time.
+    changes its folder, and the next run reads the metadata again (see :func:`_unchanged` for
+    the folders that hold none). ``DISPATCHLIB_NO_PLUGIN_CACHE=1`` reads it every time.
     """
     import json
     import zlib
@@ -354,12 +353,7 @@ def _installed_plugins() -> list[tuple[EntryPoint | _CachedEntryPoint, tuple[str
         cache = _cache_folder() / f"plugins-{interpreter:08x}.json"  # one file per environment, rewritten when stale
         try:
             kept = json.loads(cache.read_text(encoding="utf-8"))
-            bare = set(kept["bare"])
-            same = len(kept["folders"]) == len(folders) and all(
-                old == new or (old[0] == new[0] and old[0] in bare and not _holds_distributions(old[0]))
-                for old, new in zip(kept["folders"], folders, strict=True)
-            )
-            if same:
+            if _unchanged(kept["folders"], set(kept["bare"]), folders):
                 return [
                     (_CachedEntryPoint(name, value), (dist, version) if dist is not None else None)
                     for name, value, dist, version in kept["plugins"]
@@ -379,6 +373,23 @@ def _installed_plugins() -> list[tuple[EntryPoint | _CachedEntryPoint, tuple[str
             part.write_text(json.dumps({"folders": folders, "bare": empty, "plugins": rows}), encoding="utf-8")
             os.replace(part, cache)
     return found
+
+
+def _unchanged(kept: list[list[Any]], bare: set[str], folders: list[list[Any]]) -> bool:
+    """True if the index made with the ``sys.path`` folders ``kept`` (``[folder, change time]``,
+    of which ``bare`` held no distribution) still holds for ``folders``: those that held
+    distributions are there, in the same order and unchanged, and every other folder holds none.
+    The first folder of ``sys.path`` is the script's or, for ``python -m``, the working folder: it
+    differs from run to run and changes with every file made there."""
+    held = [folder for folder in kept if folder[0] not in bare]
+    was_bare = {entry: changed for entry, changed in kept if entry in bare}
+
+    def counts(folder: list[Any]) -> bool:
+        if folder in held:
+            return True
+        return was_bare.get(folder[0]) != folder[1] and _holds_distributions(folder[0])
+
+    return [folder for folder in folders if counts(folder)] == held
 
 
 def _holds_distributions(entry: str) -> bool:
