@@ -10,6 +10,7 @@ another name (a symlink, a hard link, the file stdin was redirected from) is rec
 
 from __future__ import annotations
 
+import functools
 import glob
 import os
 import stat
@@ -127,9 +128,8 @@ def input_folders(inputs: Iterable[str], sources: Iterable[str]) -> dict[str, st
             parts = Path(item).parts
             magic_at = next(i for i, part in enumerate(parts) if glob.has_magic(part))
             roots.append(Path(*parts[:magic_at]) if magic_at else Path("."))
-    out = {}
-    known: dict[str, str | None] = {}  # by the source's folder: most sources share a few
 
+    @functools.cache  # by the source's folder: most sources share a few
     def below(folder: str) -> str | None:
         for root in roots:
             try:
@@ -139,11 +139,9 @@ def input_folders(inputs: Iterable[str], sources: Iterable[str]) -> dict[str, st
             return "" if relative == Path(".") else relative.as_posix()
         return None
 
+    out = {}
     for source in sources:
-        folder = os.path.dirname(source) or "."
-        if folder not in known:
-            known[folder] = below(folder)
-        relative = known[folder]
+        relative = below(os.path.dirname(source) or ".")
         if relative is not None:
             out[source] = relative
     return out
