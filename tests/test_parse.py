@@ -85,10 +85,15 @@ def test_header_meta_mismatch_is_an_error() -> None:
 
 
 def test_missing_header_reads_meta_block() -> None:
-    """Without a header, the title is the first line and the meta block gives series and number."""
-    dispatch, codes = _parse(SIMPLE.split("\n", 2)[2])
+    """Without a header, the title is the first line and the meta block gives series and number;
+    one no-header warning says where each came from."""
+    dispatch, diagnostics = dl.parse(SIMPLE.split("\n", 2)[2], source="x.txt")
     assert (dispatch.series, dispatch.number, dispatch.title) == ("Special Dispatch", 10523, "A Title")
-    assert "missing-header" in codes
+    said = next(d for d in diagnostics if d.code == "no-header")
+    assert said.severity is dl.Severity.WARNING
+    assert said.message == (
+        "no header; title taken from line 1; date taken from line 3; series and number taken from line 4"
+    )
 
 
 def test_missing_note_and_unreferenced_note() -> None:
@@ -128,11 +133,39 @@ def test_empty_or_binary_is_not_a_dispatch(text: str) -> None:
         dl.parse(text, strict=True)
 
 
-def test_text_without_structure_is_kept_but_flagged() -> None:
-    """Prose with no dispatch structure is kept in the body and flagged not-a-dispatch."""
-    dispatch, codes = _parse("Just some prose that is here.\n\nAnother line of it.\n")
-    assert "not-a-dispatch" in codes
+def test_prose_without_evidence_is_read_but_strict_refuses_it() -> None:
+    """Prose with nothing that marks a dispatch is read (a warning says so); strict reading refuses it."""
+    text = "Just some prose that is here, as it was written down by somebody.\n\nAnother line of it.\n"
+    dispatch, diagnostics = dl.parse(text)
+    said = next(d for d in diagnostics if d.code == "uncertain-dispatch")
+    assert said.severity is dl.Severity.WARNING and "read as prose" in said.message
     assert len(dispatch.body) == 2
+    with pytest.raises(dl.NotADispatchError, match="uncertain-dispatch"):
+        dl.parse(text, strict=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home\nAbout Us\nReports\nContact\nDonate\n",
+        "https://example.org/one\nhttps://example.org/two\nhttps://example.org/three\n",
+        "Milk, bread, and eggs.\n",
+        "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa\n",
+    ],
+    ids=["menu", "links", "short-list", "names"],
+)
+def test_text_without_prose_is_not_a_dispatch(text: str) -> None:
+    """A menu, a list of links or names, a short list: no sentence of running text, refused even leniently."""
+    _, codes = _parse(text)
+    assert "not-a-dispatch" in codes
+
+
+def test_prose_test_is_linear_on_a_very_long_line() -> None:
+    """The prose test looks at the first 2,000 characters of a block: a huge line costs no more."""
+    from dispatchlib.reading.evidence import is_prose
+
+    assert is_prose("word " * 2_000_000)
+    assert not is_prose("Word " * 2_000_000)
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])

@@ -17,13 +17,14 @@ from typing import NamedTuple
 import attrs
 
 from .. import model as m
-from ..diagnostics import Diagnostic, Severity, diagnostic
+from ..diagnostics import NO_DISPATCH, Diagnostic, Severity, diagnostic
 from ..errors import NotADispatchError, ParseError
 from . import header as h
 from . import layouts
 from .blocks import BlockReader, Unit, credit_line, is_figure_text, split_units
+from .evidence import Facts, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
-from .start import Start, clip_header, find_start, is_chrome, looks_like_title, unfold
+from .start import START_WORDS, Start, clip_header, find_start, is_chrome, looks_like_title, unfold
 
 __all__ = ["parse", "parse_many"]
 
@@ -147,8 +148,9 @@ def _collector_paused(pause: bool) -> Iterator[None]:
 
 def _raise_first_error(diagnostics: list[Diagnostic]) -> None:
     for item in diagnostics:
-        if item.severity is Severity.ERROR:
-            kind = NotADispatchError if item.code in ("empty-input", "not-a-dispatch") else ParseError
+        # strict reading also refuses what nothing shows to be a dispatch (a warning when lenient)
+        if item.severity is Severity.ERROR or item.code == "uncertain-dispatch":
+            kind = NotADispatchError if item.code in (*NO_DISPATCH, "uncertain-dispatch") else ParseError
             raise kind(f"{item.message} [{item.code}]", source=item.source, line=item.line, column=item.column)
 
 
@@ -212,70 +214,16 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
     _read_top(cursor, start, fields, found)
     lines, numbers, tail = _tail(cursor, fields, found)
     body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found)
-    _judge_evidence(start, fields, bool(notes or refs_found), tail, body, found, cursor.line_number(start.at))
-    return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
-
-
-def _judge_evidence(
-    start: Start,
-    fields: dict[str, object],
-    has_notes: bool,
-    tail: _TailFound,
-    body: list[m.Block],
-    found: _Findings,
-    line: int,
-) -> None:
-    """Is this a dispatch? Decided from positive evidence, and said either way when there is no header.
-
-    Strong evidence (a header, a clip header, a topics line, notes or note references, a
-    subscriber notice, the institute's page tail, a repost tail naming the report) makes it one.
-    Weak evidence alone (a title over a date line, a translation boundary, a series named in the
-    text) is read, with an ``uncertain-dispatch`` error that strict checks refuse; none at all is
-    ``not-a-dispatch``.
-    """
-    if start.kind == "header":
-        return
-    strong = [
-        reason
-        for reason, present in (
-            (f"a {_START_WORDS[start.kind]}", start.strong),
-            ("note references or a notes list", has_notes),
-            ("a subscriber notice", bool(fields.get("truncated"))),
-            ("the institute's page tail", tail.institute),
-            ("a repost tail naming the report", bool(fields.get("source_url"))),
-        )
-        if present
-    ]
-    weak = [
-        reason
-        for reason, present in (
-            ("a title over a date line", start.kind == "title-date"),
-            ("a date line over a title", start.kind == "date-title"),
-            ("a translation boundary", any(isinstance(block, m.TranslationBoundary) for block in body)),
-            ("a series named in the text", fields.get("series") is None and _names_a_series(body)),
-        )
-        if present
-    ]
-    if strong:
-        found.add("evidence", f"read as a dispatch from {_and(strong + weak)}", line)
-    elif weak:
-        found.add(
-            "uncertain-dispatch",
-            f"no header, notes or institute line; read as a dispatch only from {_and(weak)}",
-            line,
-        )
-    else:
-        found.add("not-a-dispatch", "no header, meta line, note or note reference was found; is this a dispatch?", line)
-
-
-def _and(reasons: list[str]) -> str:
-    return reasons[0] if len(reasons) == 1 else f"{', '.join(reasons[:-1])} and {reasons[-1]}"
-
-
-def _names_a_series(body: list[m.Block]) -> bool:
-    return any(
-        h.find_header(m.plain_text(block.content)) is not None for block in body[:5] if isinstance(block, m.Paragraph)
+    facts = Facts(
+        start=start,
+        truncated=bool(fields.get("truncated")),
+        has_notes=bool(notes or refs_found),
+        institute_tail=tail.institute,
+        repost_tail=bool(fields.get("source_url")),
+        series_named=fields.get("series") is not None,
     )
+    judge(facts, body, found, cursor.line_number(start.at))
+    return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
 
 
 def _skip_to_start(cursor: _Cursor, start: Start, found: _Findings) -> None:
@@ -287,23 +235,13 @@ def _skip_to_start(cursor: _Cursor, start: Start, found: _Findings) -> None:
     first, last = cursor.line_number(dropped[0]), cursor.line_number(dropped[-1])
     where = f"line {first}" if first == last else f"lines {first}-{last}"
     if all(is_chrome(cursor.lines[i]) for i in dropped):
-        message = f"{len(dropped)} line(s) of web-page chrome before the {_START_WORDS[start.kind]} dropped ({where})"
+        message = f"{len(dropped)} line(s) of web-page chrome before the {START_WORDS[start.kind]} dropped ({where})"
     else:
         message = (
-            f"{len(dropped)} line(s) of page text before the {_START_WORDS[start.kind]} on line "
+            f"{len(dropped)} line(s) of page text before the {START_WORDS[start.kind]} on line "
             f"{cursor.line_number(start.at)} dropped ({where}, from {cursor.lines[dropped[0]][:40]!r})"
         )
     found.add("page-chrome", message, first)
-
-
-_START_WORDS = {
-    "header": "header",
-    "clip": "TV-clip header",
-    "topics": "title over the topics line",
-    "title-date": "title over the date line",
-    "date-title": "date line over the title",
-    "none": "text",
-}
 
 
 def _skip_chrome(cursor: _Cursor, found: _Findings) -> None:
@@ -341,20 +279,28 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
             extra_numbers=header.numbers[1:],
             topics=header.topics,
         )
-    else:
-        found.add("missing-header", "no 'DATE SERIES No. NUMBER' header line; reading on without one", header_line)
     _skip_chrome(cursor, found)
     _read_sub_series(cursor, fields, found)
     if start.kind == "date-title":
         _read_meta(cursor, fields, found)  # the date above the title
-    _read_title(cursor, header is not None, fields, found)
+    _read_title(cursor, fields, found)
     _read_meta(cursor, fields, found)
-    if header is None and fields.get("date") is not None:
-        line = fields.get("_date_line")
-        found.add("date-guessed", f"no header; the date {fields['date']} is taken from line {line}", line)  # type: ignore[arg-type]
-    fields.pop("_date_line", None)
+    guesses = {key: fields.pop(f"_{key}_line", None) for key in ("title", "date", "authors", "series", "number")}
+    if header is None:
+        _say_guesses(guesses, fields, found, header_line)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _say_guesses(guesses: dict[str, object], fields: dict[str, object], found: _Findings, line: int) -> None:
+    """One ``no-header`` warning that says where each fact came from, or that it is missing."""
+    said = ["no header"]
+    for key, word in (("title", "title"), ("date", "date"), ("authors", "byline"), ("series", "series and number")):
+        if guesses[key] is not None:
+            said.append(f"{word} taken from line {guesses[key]}")
+        elif key in ("title", "date"):
+            said.append(f"no {word} found")
+    found.add("no-header", "; ".join(said), line)
 
 
 def _read_sub_series(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> None:
@@ -370,7 +316,7 @@ def _read_sub_series(cursor: _Cursor, fields: dict[str, object], found: _Finding
         cursor.index += 1
 
 
-def _read_title(cursor: _Cursor, has_header: bool, fields: dict[str, object], found: _Findings) -> None:
+def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> None:
     """The title: the first line that can be one, past contents lists; bylines on the way are read."""
     _skip_contents(cursor, found)
     while (above := h.match_date_line(cursor.peek())) is not None and above.date is None:
@@ -388,8 +334,7 @@ def _read_title(cursor: _Cursor, has_header: bool, fields: dict[str, object], fo
     fields["title"] = byline.title if byline else line
     if byline:
         _apply_date_line(byline.line, fields, found, number)
-    if not has_header:
-        found.add("title-guessed", f"no header; the title is taken from line {number}", number)
+    fields["_title_line"] = number
 
 
 def _skip_contents(cursor: _Cursor, found: _Findings) -> None:
@@ -461,7 +406,7 @@ def _apply_date_line(line: h.DateLine, fields: dict[str, object], found: _Findin
     current = fields.get("date")
     if current is None:
         fields["date"] = line.date
-        fields["_date_line"] = number
+        fields["_date_line"] = number if line.date is not None else None
     elif line.date not in (None, current):
         found.add(
             "header-mismatch",
@@ -470,6 +415,7 @@ def _apply_date_line(line: h.DateLine, fields: dict[str, object], found: _Findin
         )
     if line.authors and not fields.get("authors"):
         fields["authors"] = line.authors
+        fields["_authors_line"] = number
     if line.author_note:
         fields["_author_star"] = number
 
@@ -478,6 +424,7 @@ def _check_header(meta: h.Header, fields: dict[str, object], found: _Findings, n
     for key, value in (("series", meta.series), ("number", meta.numbers[0])):
         if fields.get(key) is None:
             fields[key] = value
+            fields[f"_{key}_line"] = number
         elif fields[key] != value:
             found.add(
                 "header-mismatch",

@@ -36,6 +36,17 @@ class Start(NamedTuple):
     strong: bool
 
 
+# what each kind of start is called in diagnostics
+START_WORDS = {
+    "header": "header",
+    "clip": "TV-clip header",
+    "topics": "title over the topics line",
+    "title-date": "title over the date line",
+    "date-title": "date line over the title",
+    "none": "text",
+}
+
+
 def is_chrome(line: str) -> bool:
     """A line of the page around the dispatch: menus, buttons, donation boxes, image file names."""
     return line.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(line) is not None

@@ -1,0 +1,112 @@
+"""Is this text a dispatch? Decided from positive evidence, and said either way when there is no header.
+
+Lenient reading never refuses prose: people copy a report from its headline or its first
+paragraph down, and asked for a book of *that* text. What it refuses is text with nothing to
+read (empty, binary, or prose-free: a list of links, a menu). Strict reading and ``check
+--strict`` still refuse what nothing shows to be a dispatch, through a warning-level finding.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from attrs import frozen
+
+from .. import model as m
+from . import header as h
+from .start import START_WORDS, Start
+
+# a word of running text: letters (any script), with inner apostrophes or hyphens
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+PROSE_WORDS = 8  # a sentence of running text holds at least this many words...
+PROSE_LOWER = 3  # ...of which this many do not start with a capital (menus and lists of names do)
+
+
+class _Adds(Protocol):
+    def add(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None: ...
+
+
+@frozen(kw_only=True)
+class Facts:
+    """What the reader found that bears on the question."""
+
+    start: Start
+    has_notes: bool  # note references or a notes list
+    truncated: bool  # a subscriber notice
+    institute_tail: bool  # "Share this Report:" and its siblings
+    repost_tail: bool  # "To read the full dispatch, visit ..."
+    series_named: bool  # a series came from the header or a meta line
+
+
+def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
+    """Say why the text was read as a dispatch, or refuse it when it holds no prose at all.
+
+    Strong evidence (a header, a clip header, a topics line, notes or note references, a
+    subscriber notice, the institute's page tail, a repost tail naming the report) is an
+    ``evidence`` note. Weak evidence alone (a title over a date line, a translation boundary, a
+    series named in the text), or none in a text of prose, is an ``uncertain-dispatch`` warning:
+    the text is read, strict checks refuse it. Text without prose is ``not-a-dispatch``.
+    """
+    if facts.start.kind == "header":
+        return
+    strong = [
+        reason
+        for reason, present in (
+            (f"a {START_WORDS[facts.start.kind]}", facts.start.strong),
+            ("note references or a notes list", facts.has_notes),
+            ("a subscriber notice", facts.truncated),
+            ("the institute's page tail", facts.institute_tail),
+            ("a repost tail naming the report", facts.repost_tail),
+        )
+        if present
+    ]
+    weak = [
+        reason
+        for reason, present in (
+            ("a title over a date line", facts.start.kind == "title-date"),
+            ("a date line over a title", facts.start.kind == "date-title"),
+            ("a translation boundary", any(isinstance(block, m.TranslationBoundary) for block in body)),
+            ("a series named in the text", not facts.series_named and _names_a_series(body)),
+        )
+        if present
+    ]
+    if strong:
+        found.add("evidence", f"read as a dispatch from {_and(strong + weak)}", line)
+    elif weak:
+        message = f"no header, notes or institute line; read as a dispatch only from {_and(weak)}"
+        found.add("uncertain-dispatch", message, line)
+    elif any(is_prose(_text(block)) for block in body):
+        message = "nothing shows this is a dispatch (no header, meta line, note or institute line); read as prose"
+        found.add("uncertain-dispatch", message, line)
+    else:
+        message = "no header, meta line, note or sentence of running text was found; is this a dispatch?"
+        found.add("not-a-dispatch", message, line)
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of running text: enough words, several of them not capitalised (a menu, a list
+    of links or of names has few such words; scripts without capitals count as running text)."""
+    if len(text) < 2 * PROSE_WORDS:
+        return False
+    # the first 2,000 characters decide, so the cost stays flat; addresses are no words
+    kept = " ".join(token for token in text[:2000].split() if "://" not in token and not token.startswith("www."))
+    words = _WORD.findall(kept)
+    lower = sum(1 for word in words if not word[0].isupper())
+    return len(words) >= PROSE_WORDS and lower >= PROSE_LOWER
+
+
+def _text(block: m.Block) -> str:
+    if isinstance(block, m.Paragraph | m.Quotation | m.SpeakerTurn | m.EditorNote | m.TranslationBoundary):
+        return m.plain_text(block.content)
+    return ""
+
+
+def _and(reasons: list[str]) -> str:
+    return reasons[0] if len(reasons) == 1 else f"{', '.join(reasons[:-1])} and {reasons[-1]}"
+
+
+def _names_a_series(body: list[m.Block]) -> bool:
+    return any(
+        h.find_header(m.plain_text(block.content)) is not None for block in body[:5] if isinstance(block, m.Paragraph)
+    )
