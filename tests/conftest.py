@@ -1,4 +1,4 @@
-"""Shared fixtures: the corpus copied into the repo, golden files, and the shared folder's schemas."""
+"""Shared fixtures: the corpus that ships in the package, and the golden files."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ CORPUS = HERE.parent / "src" / "dispatchlib" / "testing" / "corpus"
 GOLDEN = HERE / "golden"
 SEED = CORPUS / "special-dispatch-10523.txt"
 CORPUS_FILES = sorted([SEED, *sorted((CORPUS / "variants").glob("*.txt"))])
-SHARED = HERE.parent.parent / "shared"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

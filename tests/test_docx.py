@@ -112,12 +112,20 @@ def test_python_docx_reopens_and_parts_are_well_formed(documents: dict[str, Path
 
 @pytest.mark.parametrize("name", NAMES)
 def test_libreoffice_pdf_has_every_note(documents: dict[str, Path], pdf_texts: dict[Path, str], name: str) -> None:
-    """LibreOffice renders the file to PDF, and the PDF holds every note's text."""
-    text = _fold(pdf_texts[documents[name]])
+    """LibreOffice renders the file to PDF, and the PDF holds every note's text.
+
+    Compared without white space and hyphens: where a line breaks depends on the fonts the machine
+    has (a substitute for Calibri breaks a title after "Nagorno-", and pdftotext then drops that
+    hyphen), and this judge checks the words, not the fonts."""
+    text = _unbroken(pdf_texts[documents[name]])
     for dispatch in _dispatches(name):
-        assert _fold(dispatch.title) in text or name == "fifty"
+        assert _unbroken(dispatch.title) in text or name == "fifty"
         for note in dispatch.notes:
-            assert _fold(note.text) in text
+            assert _unbroken(note.text) in text
+
+
+def _unbroken(text: str) -> str:
+    return "".join(_fold(text).replace("-", "").split())
 
 
 def _walk(node: object, kind: str) -> list[object]:

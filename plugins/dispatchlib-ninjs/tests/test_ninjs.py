@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,17 +13,11 @@ import pytest
 import dispatchlib as dl
 from dispatchlib.testing import CORPUS, check_exporter, corpus
 
-SHARED = Path(os.environ.get("DISPATCHLIB_SHARED", Path(__file__).resolve().parents[4] / "shared"))
-SCHEMA = SHARED / "schemas" / "ninjs-schema_3.1.json"
+SCHEMA = Path(__file__).parent / "schema" / "ninjs-schema_3.1.json"  # IPTC's, CC BY 4.0: see schema/README.md
 
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft202012Validator:
-    if not SCHEMA.exists():
-        pytest.skip(
-            f"IPTC's ninjs 3.1 schema is not at {SCHEMA}: the project's shared folder must be beside "
-            "the repository (or set DISPATCHLIB_SHARED)"
-        )
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
