@@ -16,7 +16,18 @@ from dispatchlib import hookspecs
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
-BLOCKS = re.findall(r"^```(\w+)([^\n]*)\n(.*?)^```", GUIDE, re.MULTILINE | re.DOTALL)
+FENCES = re.findall(r"^```[ ]?(\{[^}\n]*\}|\w+[^\n]*)\n(.*?)^```", GUIDE, re.MULTILINE | re.DOTALL)
+
+
+def _label(info: str) -> str:
+    """What a fence is for, in the forms the site renders: ```toml title="a/b.toml" is a file to
+    write ("a/b.toml"), ``` {.sh .run} commands to run ("run"), ``` {.python .example} a hook's
+    example ("example"); a bare ```sh is just its language."""
+    title = re.search(r'title="([^"]+)"', info)
+    return title.group(1) if title else info.strip(" {}").split(".")[-1]
+
+
+BLOCKS = [(info, _label(info), body) for info, body in FENCES]
 HOOKS = [
     name for name, value in vars(hookspecs).items() if callable(value) and hasattr(value, f"{hookspecs.PROJECT}_spec")
 ]
@@ -28,15 +39,15 @@ def test_guide_package_is_installed_and_listed(tmp_path: Path) -> None:
     ``pip install`` installs into a folder of the test's own (``--target``, no dependencies, no
     build isolation) so the test environment stays as it was; the rest runs as written.
     """
-    for _, info, body in BLOCKS:
-        if "file=" in info:
-            path = tmp_path / info.split("file=")[1].strip()
+    for info, label, body in BLOCKS:
+        if "title=" in info:
+            path = tmp_path / label
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(body, encoding="utf-8")
     site = tmp_path / "site"
     env = {**os.environ, "PYTHONPATH": str(site)}
     outputs = []
-    commands = [line for _, info, body in BLOCKS if info.strip() == "run" for line in body.splitlines() if line]
+    commands = [line for _, label, body in BLOCKS if label == "run" for line in body.splitlines() if line]
     assert commands[0].startswith("pip install") and len(commands) == 3
     for line in commands:
         words = shlex.split(line)
@@ -72,7 +83,7 @@ def test_guide_package_is_installed_and_listed(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("index", [i for i, (_, info, _) in enumerate(BLOCKS) if info.strip() == "example"])
+@pytest.mark.parametrize("index", [i for i, (_, label, _) in enumerate(BLOCKS) if label == "example"])
 def test_guide_example_runs(index: int) -> None:
     """Each hook's example in the guide runs from the repository's root and prints its result."""
     code = BLOCKS[index][2]
@@ -87,7 +98,7 @@ def test_every_hook_is_documented_and_tested(name: str) -> None:
     doc = inspect.getdoc(getattr(hookspecs, name)) or ""
     assert ":param" in doc and "Since:" in doc and "Called" in doc
     assert f"### `{name}(" in GUIDE
-    assert any(info.strip() == "example" and f"def {name}(" in body for _, info, body in BLOCKS)
+    assert any(label == "example" and f"def {name}(" in body for _, label, body in BLOCKS)
     tests = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests").glob("test_*.py"))
     assert re.search(rf"def test_hook_{name}\w*\(", tests), f"no test named test_hook_{name}_..."
 

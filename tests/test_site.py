@@ -1,0 +1,86 @@
+"""The documentation site as a reader sees it: every page's headings are on its built page, and no
+Markdown fence shows as text. A strict build passes pages whose fences swallowed half their
+content, so the built HTML is what is judged here."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html
+from markdown_it import MarkdownIt
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "docs").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built strictly by Zensical from a copy of docs/ and mkdocs.yml (Zensical builds
+    into the configuration's folder; the checkout stays as it was)."""
+    if importlib.util.find_spec("zensical") is None:
+        pytest.skip("Zensical is missing: pip install -e '.[docs]'")
+    project = tmp_path_factory.mktemp("docs-project")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("paths: [src]", f"paths: [{ROOT / 'src'}]"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return project / "site"
+
+
+def _markdown_headings(page: Path) -> list[str]:
+    """Each heading's text as a reader sees it: inline code and emphasis without their marks."""
+    tokens = MarkdownIt().parse(page.read_text(encoding="utf-8"))
+    return [
+        "".join(child.content for child in (tokens[i + 1].children or []))
+        for i, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+
+
+def _built(site: Path, page: Path) -> html.HtmlElement:
+    built = site / ("index.html" if page.stem == "index" else f"{page.stem}/index.html")
+    article = html.parse(str(built)).find(".//article")
+    assert article is not None, built
+    for mark in article.find_class("headerlink"):
+        mark.drop_tree()
+    return article
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.stem for page in PAGES])
+def test_every_heading_is_on_the_built_page(site: Path, page: Path) -> None:
+    """Each Markdown heading is a heading of the built page, with the same text."""
+    article = _built(site, page)
+    built = {_flat(h.text_content()) for h in article.iter("h1", "h2", "h3", "h4", "h5", "h6")}
+    missing = [heading for heading in _markdown_headings(page) if _flat(heading) not in built]
+    assert not missing, f"{page.name}: headings missing from the built page: {missing}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.stem for page in PAGES])
+def test_no_fence_leaks_into_the_prose(site: Path, page: Path) -> None:
+    """Outside code blocks no fence marks show, and each fenced block is a code block."""
+    article = _built(site, page)
+    fences = [t for t in MarkdownIt().parse(page.read_text(encoding="utf-8")) if t.type == "fence"]
+    assert len(article.findall(".//pre")) >= len(fences)
+    for block in article.findall(".//pre"):
+        block.drop_tree()
+    for code in article.iter("code"):
+        code.drop_tree()
+    leaks = re.findall(r".{0,40}(?:```|~~~).{0,40}", article.text_content())
+    assert not leaks, f"{page.name}: fence marks in the text: {leaks}"
