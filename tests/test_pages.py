@@ -357,5 +357,5 @@ def test_a_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(dl.FormatError, match=r"pip install 'dispatchlib\[html\]'"):
         dl.read_bytes(b"<html><body><p>x</p></body></html>", source="page.html")
     monkeypatch.setitem(sys.modules, "httpx", None)
-    with pytest.raises(dl.InputError, match=r"pip install 'dispatchlib\[web\]'"):
+    with pytest.raises(dl.FormatError, match=r"pip install 'dispatchlib\[web\]'"):
         dl.read_file("https://www.example.org/reports/x")

@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 from .decoding import DEFAULT_MAX_SIZE, to_utf8
 from .diagnostics import NO_DISPATCH, Diagnostic, diagnostic
-from .errors import DispatchlibError, ExportError, NotADispatchError, PluginError
+from .errors import DispatchlibError, ExportError, FormatError, NotADispatchError, PluginError
 from .fetch import is_url
 from .model import Collection, Dispatch, Document
 from .options import ExportOptions
-from .plugins import PluginHost, contained, default_host
+from .plugins import PluginHost, contained, default_host, missing
 from .sanitizer import sanitize
 from .sources import over_limit, read_source
 
@@ -45,6 +45,9 @@ def read_bytes(
     _check_size(len(data), max_size, source)
     host = host or default_host()
     reader = host.reader_for(source, format)
+    needed = missing(reader)
+    if needed:
+        raise FormatError(f"{source}: {needed}")
     data, diagnostics = to_utf8(data, source=source, encoding=encoding, fix_text=fix_text)
     try:
         document, found = reader.read(data, source=source, strict=strict)
@@ -184,6 +187,9 @@ def export(
     """
     host = host or default_host()
     exporter = host.exporter(to)
+    needed = missing(exporter)
+    if needed:
+        raise FormatError(needed)
     document, _ = sanitize(document)
     owner = host.owners.get(("exporter", to), "?")
     try:

@@ -7,7 +7,8 @@ from the same site. Every request has connect and read time-outs, follows at mos
 and waits :data:`DEFAULT_DELAY` seconds since the last request to the same host (``--delay``).
 An HTTP error, a time-out, a redirect loop or a response that is not a page is an
 :class:`~dispatchlib.errors.InputError` of one line with the address and the reason
-(``404 Not Found``). ``pip install 'dispatchlib[web]'``.
+(``404 Not Found``). ``pip install 'dispatchlib[web]'``; without it, a web address is a
+:class:`~dispatchlib.errors.FormatError` (exit 6) with that command.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from urllib.parse import urlsplit
 
 from attrs import frozen
 
-from .errors import InputError
+from .errors import FormatError, InputError
 
 if TYPE_CHECKING:
     import httpx
@@ -79,10 +80,13 @@ def _wait_for(host: str) -> None:
 
 
 def _client() -> httpx.Client:
-    try:
-        import httpx
-    except ImportError:
-        raise InputError("web addresses need httpx: pip install 'dispatchlib[web]'") from None
+    from .plugins import WEB_EXTRA, WEB_NEEDS, unavailable
+
+    needed = unavailable("reading a web address", WEB_NEEDS, WEB_EXTRA)
+    if needed:
+        raise FormatError(needed)
+    import httpx
+
     timeout = _politeness["timeout"]
     return httpx.Client(
         follow_redirects=True,

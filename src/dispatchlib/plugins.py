@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 __all__ = [
     "BUILTIN_PLUGINS",
     "ENTRY_POINT_GROUP",
+    "PLUGIN_PACKAGES",
+    "WEB_EXTRA",
+    "WEB_NEEDS",
     "ExportOption",
     "Exporter",
     "PluginFailure",
@@ -45,6 +48,8 @@ __all__ = [
     "default_host",
     "make_plugin_host",
     "missing",
+    "plugin_format",
+    "unavailable",
 ]
 
 ENTRY_POINT_GROUP = "dispatchlib"
@@ -132,14 +137,40 @@ class Reader:
     install: str = ""
 
 
+#: The formats the plugin packages in the repository's ``plugins/`` folder add, with their file
+#: suffix and package: asking for one of them when it is not installed says what to install.
+PLUGIN_PACKAGES = {
+    "md": (".md", "dispatchlib-markdown"),
+    "ninjs": (".ninjs.json", "dispatchlib-ninjs"),
+    "pdf": (".pdf", "dispatchlib-pdf"),
+}
+
+
+def plugin_format(filename: str) -> str | None:
+    """The plugin package format whose suffix ``filename`` has (``report.pdf``: ``pdf``), if any."""
+    lowered = filename.lower()
+    return next((name for name, (suffix, _) in PLUGIN_PACKAGES.items() if lowered.endswith(suffix)), None)
+
+
 def missing(item: Exporter | Reader) -> str | None:
     """What a format needs and is not installed, with the pip command for it; None if nothing."""
+    return unavailable(f"the {item.name} format", item.needs, item.install)
+
+
+#: What web addresses as inputs need (httpx to fetch, lxml to read the page) and the extra for it.
+WEB_NEEDS = ("httpx", "lxml")
+WEB_EXTRA = "dispatchlib[web]"
+
+
+def unavailable(what: str, needs: Iterable[str], install: str) -> str | None:
+    """``"{what} needs X: pip install '{install}'"`` for the modules of ``needs`` that are not
+    installed; None if all are."""
     import importlib.util
 
-    gone = [name for name in item.needs if importlib.util.find_spec(name) is None]
+    gone = [name for name in needs if importlib.util.find_spec(name) is None]
     if not gone:
         return None
-    return f"the {item.name} format needs {', '.join(gone)}: pip install '{item.install or ' '.join(gone)}'"
+    return f"{what} needs {', '.join(gone)}: pip install '{install or ' '.join(gone)}'"
 
 
 _OPTION_NAME = re.compile(r"[a-z][a-z0-9-]*")
@@ -236,6 +267,12 @@ class PluginHost:
         try:
             return self.exporters[name]
         except KeyError:
+            if name in PLUGIN_PACKAGES:
+                package = PLUGIN_PACKAGES[name][1]
+                raise FormatError(
+                    f"the {name} format is the plugin {package}, which is not installed: "
+                    f"pip install ./plugins/{package} (in a clone of dispatchlib; see docs/install.md)"
+                ) from None
             known = ", ".join(sorted(self.exporters))
             raise FormatError(f"no output format {name!r}; known formats: {known}") from None
 

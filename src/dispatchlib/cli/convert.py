@@ -17,7 +17,7 @@ from ..metadata import apply_metadata, parse_metadata
 from ..model import Dispatch
 from ..options import ExportOptions
 from ..output import refuse_inputs, write_atomic
-from ..plugins import Exporter, default_host, missing
+from ..plugins import Exporter, default_host, missing, plugin_format
 from ..sources import FileIdentity, input_identities
 from .shared import Reading, inputs_named, or_stdin, reading_options
 from .signals import stop_code, stop_reason
@@ -37,6 +37,9 @@ def _choose_exporter(to: str | None, output: str | None) -> Exporter:
         exporter = host.exporter_for_file(Path(output).name)
         if exporter is not None:
             return exporter
+        plugin = plugin_format(Path(output).name)
+        if plugin is not None:
+            return host.exporter(plugin)  # not installed: says which package to install
     raise click.UsageError("say which format to write with --to FORMAT (see 'dispatchlib formats')")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from ..plugins import BUILTIN_PLUGINS, default_host, missing
+from ..plugins import BUILTIN_PLUGINS, WEB_EXTRA, WEB_NEEDS, default_host, missing, unavailable
 from .terminal import columns, out
 
 
@@ -42,8 +42,13 @@ def formats(as_json: bool) -> None:
         }
         for r in host.readers.values()
     ]
+    web: dict[str, Any] = {
+        "prefixes": ["http://", "https://"],
+        "description": "a web address, fetched politely and read as a saved page",
+        "missing": unavailable("reading a web address", WEB_NEEDS, WEB_EXTRA),
+    }
     if as_json:
-        out(json.dumps({"exporters": exporters, "readers": readers}, indent=2))
+        out(json.dumps({"exporters": exporters, "readers": readers, "web": web}, indent=2))
         return
     out("Output formats (--to):")
     columns([(row["name"], row["suffix"], _status(row), row["description"]) for row in exporters])
@@ -52,7 +57,8 @@ def formats(as_json: bool) -> None:
             default = "" if option["default"] is None else f" (default: {option['default']})"
             out(f"    -O {option['name']}={option['type'].upper()}  {row['name']}: {option['help']}{default}")
     out("Input formats (--from):")
-    columns([(row["name"], " ".join(row["suffixes"]), _status(row), row["description"]) for row in readers])
+    rows = [(row["name"], " ".join(row["suffixes"]), _status(row), row["description"]) for row in readers]
+    columns([*rows, ("(web)", " ".join(web["prefixes"]), _status(web), web["description"])])
 
 
 def _status(row: dict[str, Any]) -> str:

@@ -1,8 +1,8 @@
 """The ``eml`` and ``mbox`` readers: e-mail alerts, one message or a whole mailbox.
 
 Read by :mod:`dispatchlib.reading.mail` with the standard library's ``email`` and ``mailbox``:
-the HTML part of a message when it has one (``pip install 'dispatchlib[html]'`` for that), else
-its text part. A mailbox of several alerts becomes one collection.
+the HTML part of a message when it has one, else its text part; both need the ``html`` extra
+(lxml), since alerts are HTML mail. A mailbox of several alerts becomes one collection.
 """
 
 from __future__ import annotations
@@ -32,5 +32,18 @@ def _read_mbox(data: bytes, *, source: str | None = None, strict: bool = False) 
 @hookimpl
 def register_readers(register: Callable[[Reader], None]) -> None:
     """The ``eml`` and ``mbox`` readers."""
-    register(Reader(name="eml", read=_read_eml, suffixes=(".eml",), description="an e-mail alert"))
-    register(Reader(name="mbox", read=_read_mbox, suffixes=(".mbox",), description="a mailbox of e-mail alerts"))
+    for name, read, suffix, description in (
+        ("eml", _read_eml, ".eml", "an e-mail alert"),
+        ("mbox", _read_mbox, ".mbox", "a mailbox of e-mail alerts"),
+    ):
+        # alerts are HTML mail, read by lxml: the html extra
+        register(
+            Reader(
+                name=name,
+                read=read,
+                suffixes=(suffix,),
+                description=description,
+                needs=("lxml",),
+                install="dispatchlib[html]",
+            )
+        )
