@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -126,7 +127,7 @@ def test_collision_advice_names_new_fields_and_the_kept_copy(tmp_path: Path) -> 
     done = run("convert", str(tree), "--to", "txt", "--out-dir", str(tmp_path / "out"), "-q", "--name", "{slug}")
     assert done.returncode == 10
     assert f"already the output of {tree / 'a' / 'x.txt'}, which is kept" in done.stderr
-    assert "give --name a template with {stem} or {number} or {dir}" in done.stderr
+    assert "give --name a template with {dir} or {stem} or {number}" in done.stderr
 
 
 def test_batch_warnings_are_counted_in_the_summary(tmp_path: Path) -> None:
@@ -299,12 +300,32 @@ def test_convert_many_on_a_dask_cluster(tmp_path: Path) -> None:
     assert all(r.ok for r in results) and len(list(tmp_path.glob("*.epub"))) == len(CORPUS_FILES)
 
 
-def test_same_output_name_twice_is_refused(tmp_path: Path) -> None:
-    """Two inputs with one name would overwrite each other: refused before any work."""
+def test_same_output_name_twice_first_keeps_it(tmp_path: Path) -> None:
+    """Two inputs with one name: the first in input order writes it, the second fails and is not
+    written over it."""
     for folder in ("a", "b"):
         _inputs(tmp_path / folder, 1)
-    with pytest.raises(dl.OutputError, match="several inputs are called d00"):
-        convert_many([str(tmp_path / "a"), str(tmp_path / "b")], to="json", out_dir=tmp_path / "out")
+    results = convert_many([str(tmp_path / "a"), str(tmp_path / "b")], to="json", out_dir=tmp_path / "out")
+    assert [r.target for r in results] == [str(tmp_path / "out" / "d00.json"), None]
+    assert f"already the output of {tmp_path / 'a' / 'd00.txt'}, which is kept" in (results[1].error or "")
+    assert json.loads((tmp_path / "out" / "d00.json").read_bytes())["number"] == 30000
+
+
+def test_one_page_saved_three_ways_needs_the_suffix_field(tmp_path: Path) -> None:
+    """page.html, page.mhtml and page.txt are one name: the first is written, the others fail
+    with advice to use {suffix}, which gives each its own name."""
+    pages = Path(__file__).parent / "pages"
+    inputs = [str(pages / name) for name in ("report-page.html", "report-page.mhtml", "report-page.txt")]
+    clash = run("convert", *inputs, "--to", "html", "--out-dir", str(tmp_path / "web"), "-j", "2", "-q")
+    assert clash.returncode == 10
+    assert [p.name for p in (tmp_path / "web").glob("*.html")] == ["report-page.html"]
+    assert clash.stderr.count("give --name a template with {suffix} or") == 2
+    named = run(
+        "convert", *inputs, "--to", "html", "--out-dir", str(tmp_path / "web2"), "-q", "--name", "{stem}-{suffix}"
+    )
+    assert named.returncode == 0, named.stderr
+    written = sorted(p.name for p in (tmp_path / "web2").glob("*.html"))
+    assert written == ["report-page-html.html", "report-page-mhtml.html", "report-page-txt.html"]
 
 
 def test_a_saved_pages_resources_are_not_inputs(tmp_path: Path) -> None:

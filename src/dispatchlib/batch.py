@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Job", "Result", "convert_many", "convert_one", "expand_inputs", "render_one", "worker_pool"]
 
-NAME_FIELDS = ("stem", "parent", "dir", "series", "number", "date", "slug")
+NAME_FIELDS = ("stem", "suffix", "parent", "dir", "series", "number", "date", "slug")
 
 
 @frozen(kw_only=True)
@@ -113,7 +112,9 @@ def target_name(document: Document, source: str, template: str | None, suffix: s
     """The output file's path under the output folder: the input's name, or ``template`` filled
     from the input and the dispatch.
 
-    The fields are ``{stem}`` (the input's name without its suffix), ``{parent}`` (the name of
+    The fields are ``{stem}`` (the input's name without its suffix), ``{suffix}`` (its suffix
+    without the dot, lower-case: ``page.html`` and ``page.mhtml`` become ``{stem}-{suffix}``
+    ``page-html`` and ``page-mhtml``), ``{parent}`` (the name of
     its folder), ``{dir}`` (its folder below the folder or glob it was found under: ``{dir}/{stem}``
     mirrors the input tree), ``{series}``, ``{number}``, ``{date}`` (ISO) and ``{slug}`` (the
     title, lower-case ASCII with hyphens, at most 60 characters, cut at a word). The values have
@@ -129,6 +130,7 @@ def target_name(document: Document, source: str, template: str | None, suffix: s
     first = document.dispatches[0] if isinstance(document, Collection) else document
     values = {
         "stem": stem,
+        "suffix": Path(source).suffix[1:].lower(),
         "parent": Path(source).resolve().parent.name,
         "dir": folder,
         "series": first.series or "",
@@ -211,8 +213,16 @@ class _Writer:
         self.folder = folder
         self.inputs = inputs
         self.writers: dict[str, str] = {}
-        unused = [f"{{{name}}}" for name in ("stem", "number", "slug", "dir") if f"{{{name}}}" not in (template or "")]
-        self.advice = f"give --name a template with {' or '.join(unused)}" if unused else "change the --name template"
+        self.template = template or "{stem}"
+
+    def advice(self, first: str, second: str) -> str:
+        """How to give two inputs names of their own: the fields the template does not use yet,
+        the one that tells these two apart first (``{suffix}`` for page.html and page.mhtml)."""
+        apart = ["suffix"] if Path(first).suffix.lower() != Path(second).suffix.lower() else []
+        apart += ["dir"] if Path(first).parent != Path(second).parent else []
+        unused = [f"{{{name}}}" for name in (*apart, "stem", "number", "slug") if f"{{{name}}}" not in self.template]
+        unused = list(dict.fromkeys(unused))
+        return f"give --name a template with {' or '.join(unused)}" if unused else "change the --name template"
 
     def write(self, rendered: Rendered) -> Result:
         if rendered.error is not None or rendered.name is None:
@@ -221,7 +231,8 @@ class _Writer:
         first = self.writers.get(target)
         if first is not None:
             _discard(rendered)
-            reason = f"{target}: already the output of {first}, which is kept; not written over ({self.advice})"
+            advice = self.advice(first, rendered.source)
+            reason = f"{target}: already the output of {first}, which is kept; not written over ({advice})"
             return Result(source=rendered.source, error=reason)
         if not rendered.skipped:
             written: list[Path] = []
@@ -336,14 +347,6 @@ def convert_many(
     sources = expand_inputs(inputs)
     parts = executor is not None and _on_this_machine(executor)
     folders = input_folders(inputs, sources)
-    if name is None:
-        stems = Counter(output_name(Path(source).stem, "") for source in sources)
-        twice = sorted(stem for stem, count in stems.items() if count > 1)
-        if twice:
-            raise OutputError(
-                f"several inputs are called {', '.join(twice)} and would write the same file; "
-                "give --name a template with {dir}/{stem} (the input tree), {number} or {slug}"
-            )
     jobs = [
         Job(
             source=source,

@@ -96,8 +96,8 @@ def _write(data: bytes, target: str | None, exporter: Exporter, inputs: Collecti
 @click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
 @click.option(
     "--name",
-    help="With --out-dir: output names from {stem}, {parent}, {dir}, {series}, {number}, {date}, {slug}; "
-    "'{dir}/{stem}' mirrors the input tree.",
+    help="With --out-dir: output names from {stem}, {suffix}, {parent}, {dir}, {series}, {number}, {date}, "
+    "{slug}; '{dir}/{stem}' mirrors the input tree, '{stem}-{suffix}' keeps page.html and page.txt apart.",
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="With --out-dir: worker processes (default: cores).")
 @click.option("--skip-existing", is_flag=True, help="With --out-dir: keep outputs already there (resume a run).")
