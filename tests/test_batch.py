@@ -55,7 +55,15 @@ def test_failure_in_the_middle_is_collected(tmp_path: Path) -> None:
     assert done.returncode == 10
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"d{i:02d}.txt" for i in (0, 1, 2, 4, 5)]
     assert "Inputs that failed" in done.stderr and "d03.txt" in done.stderr and "the input holds no text" in done.stderr
+    assert f"  {tmp_path / 'in' / 'd03.txt'}: line 1: the input holds no text" in done.stderr.splitlines()
     assert done.stderr.rstrip().endswith("dispatchlib: error: 1 of 6 inputs failed; the others were converted")
+
+
+def test_jobs_without_out_dir_is_a_usage_error() -> None:
+    """-j spreads inputs over workers, one output each: without --out-dir it would do nothing."""
+    done = run("convert", str(SEED), "--to", "txt", "-j", "2")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "-j/--jobs runs one worker per input file, so it needs --out-dir FOLDER" in done.stderr
 
 
 def test_name_template_and_safe_names(tmp_path: Path) -> None:

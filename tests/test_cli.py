@@ -133,8 +133,8 @@ def test_check_goes_through_every_input_as_a_linter(tmp_path: Path, jobs: str) -
 
 
 def test_check_json_and_exit_codes(tmp_path: Path) -> None:
-    """--format json gives the summary and every finding; clean inputs exit 0, a missing file is
-    a finding (unreadable) and the others are still checked."""
+    """--format json gives the summary and every finding (--severity leaves out the lower ones);
+    clean inputs exit 0, a missing file is a finding (unreadable) and the others are still checked."""
     folder = _archive(tmp_path / "archive")
     done = run("check", str(folder), str(tmp_path / "missing.txt"), "--format", "json")
     report = json.loads(done.stdout)
@@ -143,6 +143,10 @@ def test_check_json_and_exit_codes(tmp_path: Path) -> None:
     missing = [row for row in report["diagnostics"] if row["code"] == "unreadable"]
     assert [(row["source"], row["severity"]) for row in missing] == [(str(tmp_path / "missing.txt"), "error")]
     assert set(report["diagnostics"][0]) == {"source", "line", "column", "severity", "code", "message"}
+    for severity, shown in (("warning", {"warning", "error"}), ("error", {"error"})):
+        some = json.loads(run("check", str(folder), "--format", "json", "--severity", severity).stdout)
+        assert {row["severity"] for row in some["diagnostics"]} == shown  # the summary still counts all
+        assert some["summary"] == {**report["summary"], "files": 7, "errors": 2}
     clean = run("check", str(VARIANTS / "tv-clip.txt"), str(VARIANTS / "daily-brief-numbered.txt"))
     assert clean.returncode == 0, clean.stdout
     assert clean.stderr.startswith(b"2 files: 0 errors, 0 warnings")

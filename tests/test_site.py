@@ -84,3 +84,40 @@ def test_no_fence_leaks_into_the_prose(site: Path, page: Path) -> None:
         code.drop_tree()
     leaks = re.findall(r".{0,40}(?:```|~~~).{0,40}", article.text_content())
     assert not leaks, f"{page.name}: fence marks in the text: {leaks}"
+
+
+def _documented_functions(site: Path) -> list[tuple[str, object, html.HtmlElement]]:
+    """The functions the Python API page documents: dotted name, function, its section."""
+    import importlib
+    import inspect
+
+    found = []
+    for heading in html.parse(str(site / "api" / "index.html")).iter("h2", "h3", "h4", "h5"):
+        module, _, name = (heading.get("id") or "").rpartition(".")
+        if not module.startswith("dispatchlib"):
+            continue
+        try:
+            function = getattr(importlib.import_module(module), name, None)
+        except ImportError:  # a class's member: dispatchlib.batch.Result.ok
+            continue
+        if inspect.isfunction(function):
+            found.append((f"{module}.{name}", function, heading.getnext()))
+    return found
+
+
+def test_parameter_tables_are_whole(site: Path) -> None:
+    """A function documented with a parameter table lists all its parameters, in order, and no
+    paragraph of its docstring follows its fields (it would land in the last parameter's row)."""
+    import inspect
+
+    functions = _documented_functions(site)
+    assert len(functions) > 20
+    for name, function, section in functions:
+        table = section.find(".//table")
+        if table is None:
+            continue
+        listed = [row.find("td").text_content().strip() for row in table.findall(".//tbody/tr")]
+        assert listed == list(inspect.signature(function).parameters), name  # type: ignore[arg-type]
+        doc = (inspect.getdoc(function) or "").splitlines()
+        fields = next(i for i, line in enumerate(doc) if line.startswith(":param"))
+        assert all(not line or line.startswith((" ", ":")) for line in doc[fields:]), name

@@ -317,14 +317,6 @@ def convert_many(
 ) -> list[Result]:
     """Convert each input (files, folders, globs) to one file in ``out_dir``; results in input order.
 
-    :param to: the output format's name.
-    :param name: an output-name template (see :func:`target_name`); by default the input's name.
-    :param executor: runs the jobs, e.g. :func:`worker_pool` or a Dask
-        ``Client(...).get_executor()``; by default they run one after another in this process.
-    :param skip_existing: keep outputs that exist already (resume an interrupted run).
-    :param metadata: ``-M`` metadata for every input (see :func:`~dispatchlib.metadata.parse_metadata`).
-    :param on_result: called with each result as it arrives (for progress).
-
     Executors only read and render; this process puts every file in place, in input order. The
     workers of a :class:`~concurrent.futures.ProcessPoolExecutor` (on this machine) write each
     output to a temporary file in ``out_dir`` and send back its name; any other executor (a
@@ -332,6 +324,22 @@ def convert_many(
     inputs would write the same file, the first writes it and the second fails, saying so. Files
     are not synced to disk one by one: the batch asks the system to flush them once, at the end
     (also when it is interrupted, after removing the temporary files of outputs it did not finish).
+
+    :param inputs: files, folders (searched recursively) and globs.
+    :param to: the output format's name.
+    :param out_dir: the folder to write into; made if missing.
+    :param options: the export options for every output.
+    :param name: an output-name template (see :func:`target_name`); by default the input's name.
+    :param executor: runs the jobs, e.g. :func:`worker_pool` or a Dask
+        ``Client(...).get_executor()``; by default they run one after another in this process.
+    :param skip_existing: keep outputs that exist already (resume an interrupted run).
+    :param strict: read each input strictly: its first error fails it.
+    :param format: the reader's name for every input; by default chosen by each one's suffix.
+    :param encoding: the inputs' encoding, as for :func:`~dispatchlib.read_bytes`.
+    :param fix_text: repair mojibake with ftfy.
+    :param max_size: refuse an input larger than this many bytes.
+    :param metadata: ``-M`` metadata for every input (see :func:`~dispatchlib.metadata.parse_metadata`).
+    :param on_result: called with each result as it arrives (for progress).
     """
     default_host().exporter(to)  # an unknown format fails before any work
     if name is not None:

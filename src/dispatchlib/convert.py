@@ -32,15 +32,21 @@ def read_bytes(
 ) -> tuple[Document, list[Diagnostic]]:
     """Read a document from bytes with the reader named ``format`` or chosen by ``source``'s suffix.
 
-    :param encoding: the input's encoding; by default UTF-8, UTF-16/32 by byte-order mark, or
-        recognised (with an ``encoding-guessed`` diagnostic).
-    :param fix_text: repair mojibake with ftfy.
-    :param max_size: refuse input larger than this many bytes (:class:`InputError`).
-
     Lenient reading keeps going past damage, but input with no dispatch in it at all raises
     :class:`NotADispatchError` either way. The document is then cleaned of characters XML
     cannot hold (:func:`~dispatchlib.sanitize`) and passed through the plugins'
     ``process_dispatch`` hooks.
+
+    :param data: the input's bytes.
+    :param source: the input's name, for choosing the reader by suffix and in diagnostics.
+    :param format: the reader's name (``"html"``); by default chosen by ``source``'s suffix, else ``txt``.
+    :param strict: raise :class:`ParseError` on the first error instead of repairing and reporting.
+    :param encoding: the input's encoding; by default UTF-8, UTF-16/32 by byte-order mark, or
+        recognised (with an ``encoding-guessed`` diagnostic).
+    :param fix_text: repair mojibake with ftfy.
+    :param max_size: refuse input larger than this many bytes (:class:`InputError`).
+    :param host: the plugin host to read with; by default :func:`~dispatchlib.default_host`.
+    :returns: the document and the diagnostics of reading it.
     """
     _check_size(len(data), max_size, source)
     host = host or default_host()

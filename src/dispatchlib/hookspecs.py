@@ -36,14 +36,14 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
 
     Call ``register`` once for each :class:`~dispatchlib.Exporter` the plugin provides.
 
-    :param register: takes an :class:`~dispatchlib.Exporter`; raises
-        :class:`~dispatchlib.PluginError` if its name is taken, naming both owners.
-
     Called once per plugin manager, for every plugin, built-in ones first. The return value is
     ignored. An exception raised here is reported with the plugin's name, and that plugin's
     formats are left out; other plugins keep working.
 
     Since: 0.1.
+
+    :param register: takes an :class:`~dispatchlib.Exporter`; raises
+        :class:`~dispatchlib.PluginError` if its name is taken, naming both owners.
     """
 
 
@@ -53,13 +53,13 @@ def register_readers(register: Callable[[Reader], None]) -> None:
 
     Call ``register`` once for each :class:`~dispatchlib.Reader` the plugin provides.
 
-    :param register: takes a :class:`~dispatchlib.Reader`; raises
-        :class:`~dispatchlib.PluginError` if its name is taken, naming both owners.
-
     Called as :func:`register_exporters` is, with the same ordering and error handling. A file
     is read by the first reader whose ``suffixes`` match its name, else by ``txt``.
 
     Since: 0.1.
+
+    :param register: takes a :class:`~dispatchlib.Reader`; raises
+        :class:`~dispatchlib.PluginError` if its name is taken, naming both owners.
     """
 
 
@@ -73,12 +73,12 @@ def register_options(register: Callable[[ExportOption], None]) -> None:
     :attr:`ExportOptions.extra <dispatchlib.ExportOptions>`, read with ``options.get(NAME,
     default)``. ``dispatchlib formats`` lists each format's options.
 
-    :param register: takes an :class:`~dispatchlib.ExportOption`; raises
-        :class:`~dispatchlib.PluginError` if its name is taken, naming both owners.
-
     Called after every plugin's :func:`register_exporters`, with the same error handling.
 
     Since: 0.1.
+
+    :param register: takes an :class:`~dispatchlib.ExportOption`; raises
+        :class:`~dispatchlib.PluginError` if its name is taken, naming both owners.
     """
 
 
@@ -86,13 +86,13 @@ def register_options(register: Callable[[ExportOption], None]) -> None:
 def process_dispatch(dispatch: Dispatch) -> Dispatch | None:
     """Change a dispatch after it is read and before it is exported, as pandoc's filters do.
 
-    :param dispatch: the dispatch as the reader (and any earlier plugin) left it.
-    :returns: a changed dispatch (make it with :func:`attrs.evolve`), or None to keep it as it is.
-
     Called by :func:`~dispatchlib.read_file` and :func:`~dispatchlib.read_bytes` for every
     dispatch they read (each dispatch of a collection on its own), once per plugin, in plugin
     order; each plugin receives what the one before returned. An exception is reported as a
     ``plugin-failed`` diagnostic naming the plugin, and that plugin's change is left out.
 
     Since: 0.1.
+
+    :param dispatch: the dispatch as the reader (and any earlier plugin) left it.
+    :returns: a changed dispatch (make it with :func:`attrs.evolve`), or None to keep it as it is.
     """

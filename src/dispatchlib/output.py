@@ -116,15 +116,16 @@ def write_atomic(
     follow_links: bool = True,
 ) -> None:
     """Write ``data`` to ``path`` so that a failure never leaves a partial or empty file behind.
+    Raises :class:`OutputError` naming the file when it cannot or must not be written.
 
+    :param path: the file to write.
+    :param data: its whole content.
     :param sync: the data reaches the disk before the rename, so even a power cut cannot leave an
         empty file; a batch passes False and flushes all its files once at the end
         (:func:`flush_to_disk`).
     :param inputs: identities (:func:`~dispatchlib.sources.file_identity`) of the run's input
         files; a ``path`` that is one of them, under any name, is refused.
     :param follow_links: write through a symbolic link to the file it names; False refuses one.
-
-    Raises :class:`OutputError` naming the file when it cannot or must not be written.
     """
     target, through = _target(path, inputs, follow_links)
     if through:

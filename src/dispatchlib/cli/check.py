@@ -37,7 +37,7 @@ _SEVERITIES = ("info", "warning", "error")
     type=click.Choice(_SEVERITIES),
     default="info",
     show_default=True,
-    help="Print findings of this severity and above (the summary counts them all).",
+    help="Print findings of this severity and above, as lines or JSON (the summary counts them all).",
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: cores).")
 def check(
@@ -68,6 +68,7 @@ def check(
         f"{plural(len(sources), 'file')}: {plural(counts['error'], 'error')}, "
         f"{plural(counts['warning'], 'warning')}, {counts['info']} info"
     )
+    shown = [item for item in findings if _SEVERITIES.index(item.severity.value) >= _SEVERITIES.index(severity)]
     if as_json or output_format == "json":
         rows = [
             {
@@ -78,7 +79,7 @@ def check(
                 "code": d.code,
                 "message": d.message,
             }
-            for d in findings
+            for d in shown
         ]
         summary_row = {
             "files": len(sources),
@@ -86,10 +87,8 @@ def check(
         }
         out(json.dumps({"summary": summary_row, "diagnostics": rows}, indent=2, ensure_ascii=False))
     else:
-        shown = _SEVERITIES[_SEVERITIES.index(severity) :]
-        for item in findings:
-            if item.severity.value in shown:
-                out(str(item))
+        for item in shown:
+            out(str(item))
         click.echo(summary, err=True)
     if failing:
         sys.exit(4)

@@ -21,7 +21,7 @@ from ..plugins import Exporter, default_host, missing, plugin_format
 from ..sources import FileIdentity, input_identities
 from .shared import Reading, inputs_named, or_stdin, reading_options
 from .signals import stop_code, stop_reason
-from .terminal import codes, fail, report, stdout_write, summary, table
+from .terminal import codes, fail, report, stdout_write, summary, table, without_source
 
 if TYPE_CHECKING:
     from ..batch import Result
@@ -138,6 +138,8 @@ def convert(
     reading = Reading(input_format, encoding, fix_text, max_mb)
     if output and out_dir:
         raise click.UsageError("use either --output or --out-dir, not both")
+    if jobs is not None and out_dir is None:
+        raise click.UsageError("-j/--jobs runs one worker per input file, so it needs --out-dir FOLDER")
     if name is not None:
         from ..batch import check_name_template
 
@@ -374,5 +376,6 @@ def _batch(
         rows = [(r.source, str(len(r.warnings)), ", ".join(codes(r.warnings))) for r in warned]
         table("Inputs with warnings (run with -v to see them)", ("input", "warnings", "codes"), rows)
     if failed:
-        table("Inputs that failed", ("input", "reason"), [(r.source, r.error or "") for r in failed])
+        rows = [(r.source, without_source(r.error or "", r.source)) for r in failed]
+        table("Inputs that failed", ("input", "reason"), rows)
         raise BatchError(f"{len(failed)} of {len(results)} inputs failed; the others were converted")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -71,11 +72,22 @@ def table(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]])
     from rich.table import Table
 
     table = Table(title=title, title_justify="left")
-    for column in columns:
+    table.add_column(columns[0], no_wrap=True, overflow="fold")  # a path whole, unless wider than the terminal
+    for column in columns[1:]:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*row)
     Console(stderr=True).print(table)
+
+
+def without_source(message: str, source: str) -> str:
+    """``message`` without the input's name it starts with (a table shows that in its own column):
+    ``a/x.txt:5:6: reference [4] ...`` is ``line 5: reference [4] ...``."""
+    if not message.startswith(f"{source}:"):
+        return message
+    rest = message[len(source) + 1 :].lstrip()
+    place = re.match(r"(\d+)(?::\d+)?: ", rest)
+    return f"line {place[1]}: {rest[place.end() :]}" if place else rest
 
 
 def plural(count: int, word: str) -> str:
