@@ -416,7 +416,7 @@ def test_small_habits(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", hidden], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (
         6,
-        "dispatchlib: error: the epub format needs ebooklib: pip install 'dispatchlib[epub]'\n",
+        "dispatchlib: error: the epub format needs ebooklib: pip install 'dispatchbook[epub]'\n",
     )
     lines = run("formats").stdout.decode().splitlines()
     assert "  epub   .epub        installed  EPUB 3 e-book with pop-up notes" in lines

@@ -31,18 +31,18 @@ def _without(modules: tuple[str, ...], args: list[str], plugins: str | None = No
 @pytest.mark.parametrize(
     ("hidden", "source", "to", "message"),
     [
-        (("ebooklib",), SEED, "epub", "the epub format needs ebooklib: pip install 'dispatchlib[epub]'"),
-        (("docx",), SEED, "docx", "the docx format needs docx: pip install 'dispatchlib[docx]'"),
-        (("lxml",), PAGES / "news-page.html", "txt", "the html format needs lxml: pip install 'dispatchlib[html]'"),
-        (("lxml",), PAGES / "report-page.mhtml", "txt", "the mhtml format needs lxml: pip install 'dispatchlib[html]'"),
-        (("lxml",), PAGES / "alert.eml", "txt", "the eml format needs lxml: pip install 'dispatchlib[html]'"),
-        (("lxml",), PAGES / "alert-text.eml", "txt", "the eml format needs lxml: pip install 'dispatchlib[html]'"),
-        (("lxml",), PAGES / "alerts.mbox", "txt", "the mbox format needs lxml: pip install 'dispatchlib[html]'"),
+        (("ebooklib",), SEED, "epub", "the epub format needs ebooklib: pip install 'dispatchbook[epub]'"),
+        (("docx",), SEED, "docx", "the docx format needs docx: pip install 'dispatchbook[docx]'"),
+        (("lxml",), PAGES / "news-page.html", "txt", "the html format needs lxml: pip install 'dispatchbook[html]'"),
+        (("lxml",), PAGES / "report-page.mhtml", "txt", "the mhtml format needs lxml: pip install 'dispatchbook[html]'"),
+        (("lxml",), PAGES / "alert.eml", "txt", "the eml format needs lxml: pip install 'dispatchbook[html]'"),
+        (("lxml",), PAGES / "alert-text.eml", "txt", "the eml format needs lxml: pip install 'dispatchbook[html]'"),
+        (("lxml",), PAGES / "alerts.mbox", "txt", "the mbox format needs lxml: pip install 'dispatchbook[html]'"),
         (
             ("httpx",),
             "https://www.example.org/reports/x",
             "txt",
-            "reading a web address needs httpx: pip install 'dispatchlib[web]'",
+            "reading a web address needs httpx: pip install 'dispatchbook[web]'",
         ),
     ],
     ids=["epub", "docx", "html", "mhtml", "eml-html", "eml-text", "mbox", "web"],
@@ -77,6 +77,6 @@ def test_formats_marks_what_is_missing() -> None:
     listed = json.loads(done.stdout)
     status = {row["name"]: row["missing"] for row in listed["exporters"] + listed["readers"]}
     assert {name for name, needed in status.items() if needed} == {"epub", "docx", "html", "mhtml", "eml", "mbox"}
-    assert status["eml"] == "the eml format needs lxml: pip install 'dispatchlib[html]'"
-    assert listed["web"]["missing"] == "reading a web address needs httpx, lxml: pip install 'dispatchlib[web]'"
+    assert status["eml"] == "the eml format needs lxml: pip install 'dispatchbook[html]'"
+    assert listed["web"]["missing"] == "reading a web address needs httpx, lxml: pip install 'dispatchbook[web]'"
     assert status["txt"] is None and status["json"] is None

@@ -354,8 +354,8 @@ def test_runs_the_page_marks_in_another_language() -> None:
 def test_a_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without lxml a saved page, and without httpx a web address, fail with the install command."""
     monkeypatch.setitem(sys.modules, "lxml.html", None)
-    with pytest.raises(dl.FormatError, match=r"pip install 'dispatchlib\[html\]'"):
+    with pytest.raises(dl.FormatError, match=r"pip install 'dispatchbook\[html\]'"):
         dl.read_bytes(b"<html><body><p>x</p></body></html>", source="page.html")
     monkeypatch.setitem(sys.modules, "httpx", None)
-    with pytest.raises(dl.FormatError, match=r"pip install 'dispatchlib\[web\]'"):
+    with pytest.raises(dl.FormatError, match=r"pip install 'dispatchbook\[web\]'"):
         dl.read_file("https://www.example.org/reports/x")

@@ -7,7 +7,7 @@ from the same site. Every request has connect and read time-outs, follows at mos
 and waits :data:`DEFAULT_DELAY` seconds since the last request to the same host (``--delay``).
 An HTTP error, a time-out, a redirect loop or a response that is not a page is an
 :class:`~dispatchlib.errors.InputError` of one line with the address and the reason
-(``404 Not Found``). ``pip install 'dispatchlib[web]'``; without it, a web address is a
+(``404 Not Found``). ``pip install 'dispatchbook[web]'``; without it, a web address is a
 :class:`~dispatchlib.errors.FormatError` (exit 6) with that command.
 """
 

@@ -41,7 +41,7 @@ def picture(data: bytes, src: str | None = None) -> Picture:
     try:
         from PIL import Image
     except ImportError:
-        raise ValueError("images need Pillow: pip install 'dispatchlib[html]'") from None
+        raise ValueError("images need Pillow: pip install 'dispatchbook[html]'") from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

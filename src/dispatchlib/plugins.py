@@ -97,7 +97,7 @@ class Exporter:
       it when ``options.beside`` names a folder (paths start with that folder); a batch with
       ``--out-dir`` writes them next to the output. None: the output is one file.
     - ``needs``: the modules it imports that may be missing (``("docx", "lxml")``), and
-    - ``install``: what to ``pip install`` for them (``"dispatchlib[docx]"``): see :func:`missing`.
+    - ``install``: what to ``pip install`` for them (``"dispatchbook[docx]"``): see :func:`missing`.
     """
 
     name: str
@@ -159,7 +159,7 @@ def missing(item: Exporter | Reader) -> str | None:
 
 #: What web addresses as inputs need (httpx to fetch, lxml to read the page) and the extra for it.
 WEB_NEEDS = ("httpx", "lxml")
-WEB_EXTRA = "dispatchlib[web]"
+WEB_EXTRA = "dispatchbook[web]"
 
 
 def unavailable(what: str, needs: Iterable[str], install: str) -> str | None:

@@ -269,7 +269,7 @@ def _isal() -> Any:
     try:
         from isal import isal_zlib
     except ImportError:
-        raise FormatError("the generated cover needs isal: pip install 'dispatchlib[epub]'") from None
+        raise FormatError("the generated cover needs isal: pip install 'dispatchbook[epub]'") from None
     return isal_zlib
 
 

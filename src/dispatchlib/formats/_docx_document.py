@@ -478,7 +478,7 @@ def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes
     try:
         import docx  # noqa: F401
     except ImportError:
-        raise FormatError("the docx format needs python-docx: pip install 'dispatchlib[docx]'") from None
+        raise FormatError("the docx format needs python-docx: pip install 'dispatchbook[docx]'") from None
     options = options or ExportOptions()
     check_book_images(document)
     template = _template(options.reference_docx, options.paper)

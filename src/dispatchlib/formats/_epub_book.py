@@ -218,7 +218,7 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     try:
         from ebooklib import epub
     except ImportError:
-        raise FormatError("the epub format needs ebooklib: pip install 'dispatchlib[epub]'") from None
+        raise FormatError("the epub format needs ebooklib: pip install 'dispatchbook[epub]'") from None
     options = options or ExportOptions()
     check_book_images(document)
     language = options.language

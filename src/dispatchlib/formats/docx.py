@@ -1,4 +1,4 @@
-"""The ``docx`` format: Word documents with real footnotes (``pip install 'dispatchlib[docx]'``).
+"""The ``docx`` format: Word documents with real footnotes (``pip install 'dispatchbook[docx]'``).
 
 This module only registers the format; the document is written by :mod:`._docx_document`,
 imported on first use so that listing formats or converting to other formats never loads
@@ -33,7 +33,7 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
         Exporter(
             name="docx",
             needs=("docx", "lxml"),
-            install="dispatchlib[docx]",
+            install="dispatchbook[docx]",
             reads=frozenset(("title", "language", "publisher", "description", "reference_docx", "paper", "toc")),
             export=to_docx,
             suffix=".docx",

@@ -1,4 +1,4 @@
-"""The ``epub`` format: EPUB 3 e-books (``pip install 'dispatchlib[epub]'``).
+"""The ``epub`` format: EPUB 3 e-books (``pip install 'dispatchbook[epub]'``).
 
 This module only registers the format; the book is built by :mod:`._epub_book`, imported on
 first use so that listing formats or converting to other formats never loads ebooklib, lxml or
@@ -31,7 +31,7 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
         Exporter(
             name="epub",
             needs=("ebooklib", "PIL", "isal"),
-            install="dispatchlib[epub]",
+            install="dispatchbook[epub]",
             reads=frozenset(
                 ("title", "language", "publisher", "description", "cover_image", "generate_cover", "group_by", "css")
             ),

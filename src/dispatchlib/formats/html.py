@@ -1,4 +1,4 @@
-"""The ``html`` and ``mhtml`` readers: saved web pages (``pip install 'dispatchlib[html]'``);
+"""The ``html`` and ``mhtml`` readers: saved web pages (``pip install 'dispatchbook[html]'``);
 and the ``html`` exporter: one self-contained web page (:mod:`._page`, no extra needed).
 
 A page saved as "Web page, complete" or "HTML only" (``.html``, ``.htm``), or as one file
@@ -19,7 +19,7 @@ from ..plugins import Exporter, Reader
 
 __all__: list[str] = []
 
-_EXTRA = "dispatchlib[html]"
+_EXTRA = "dispatchbook[html]"
 NEEDS = f"saved pages need lxml: pip install '{_EXTRA}'"
 
 

@@ -44,6 +44,6 @@ def register_readers(register: Callable[[Reader], None]) -> None:
                 suffixes=(suffix,),
                 description=description,
                 needs=("lxml",),
-                install="dispatchlib[html]",
+                install="dispatchbook[html]",
             )
         )

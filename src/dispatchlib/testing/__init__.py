@@ -12,7 +12,7 @@ and generated dispatches full of hostile text (markup, ``]]>``, quotes, right-to
 combining characters, very long words) and checks what every exporter must do: return non-empty
 bytes, the same bytes twice for the same input, text that decodes as UTF-8 unless the exporter is
 binary, and declare a media type and a file suffix. It raises :class:`AssertionError` naming the
-input that failed. The generated part needs hypothesis (``pip install 'dispatchlib[testing]'``).
+input that failed. The generated part needs hypothesis (``pip install 'dispatchbook[testing]'``).
 """
 
 from __future__ import annotations

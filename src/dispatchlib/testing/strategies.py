@@ -1,4 +1,4 @@
-"""Hypothesis strategies for dispatch models (``pip install 'dispatchlib[testing]'``).
+"""Hypothesis strategies for dispatch models (``pip install 'dispatchbook[testing]'``).
 
 ``dispatches()`` draws any valid model over the model's whole range (years 1 to 9999, numbers
 up to 2**63 - 1), with hostile text (markup, quotes, RTL marks, emoji, combining marks, a
