@@ -12,6 +12,7 @@ import pytest
 from conftest import SEED
 
 PAGES = Path(__file__).parent / "pages"
+HTML = "needs lxml: pip install 'dispatchbook[html]'"
 
 
 def _without(modules: tuple[str, ...], args: list[str], plugins: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -33,11 +34,11 @@ def _without(modules: tuple[str, ...], args: list[str], plugins: str | None = No
     [
         (("ebooklib",), SEED, "epub", "the epub format needs ebooklib: pip install 'dispatchbook[epub]'"),
         (("docx",), SEED, "docx", "the docx format needs docx: pip install 'dispatchbook[docx]'"),
-        (("lxml",), PAGES / "news-page.html", "txt", "the html format needs lxml: pip install 'dispatchbook[html]'"),
-        (("lxml",), PAGES / "report-page.mhtml", "txt", "the mhtml format needs lxml: pip install 'dispatchbook[html]'"),
-        (("lxml",), PAGES / "alert.eml", "txt", "the eml format needs lxml: pip install 'dispatchbook[html]'"),
-        (("lxml",), PAGES / "alert-text.eml", "txt", "the eml format needs lxml: pip install 'dispatchbook[html]'"),
-        (("lxml",), PAGES / "alerts.mbox", "txt", "the mbox format needs lxml: pip install 'dispatchbook[html]'"),
+        (("lxml",), PAGES / "news-page.html", "txt", f"the html format {HTML}"),
+        (("lxml",), PAGES / "report-page.mhtml", "txt", f"the mhtml format {HTML}"),
+        (("lxml",), PAGES / "alert.eml", "txt", f"the eml format {HTML}"),
+        (("lxml",), PAGES / "alert-text.eml", "txt", f"the eml format {HTML}"),
+        (("lxml",), PAGES / "alerts.mbox", "txt", f"the mbox format {HTML}"),
         (
             ("httpx",),
             "https://www.example.org/reports/x",
@@ -77,6 +78,6 @@ def test_formats_marks_what_is_missing() -> None:
     listed = json.loads(done.stdout)
     status = {row["name"]: row["missing"] for row in listed["exporters"] + listed["readers"]}
     assert {name for name, needed in status.items() if needed} == {"epub", "docx", "html", "mhtml", "eml", "mbox"}
-    assert status["eml"] == "the eml format needs lxml: pip install 'dispatchbook[html]'"
+    assert status["eml"] == f"the eml format {HTML}"
     assert listed["web"]["missing"] == "reading a web address needs httpx, lxml: pip install 'dispatchbook[web]'"
     assert status["txt"] is None and status["json"] is None

@@ -376,6 +376,6 @@ def _batch(
         rows = [(r.source, str(len(r.warnings)), ", ".join(codes(r.warnings))) for r in warned]
         table("Inputs with warnings (run with -v to see them)", ("input", "warnings", "codes"), rows)
     if failed:
-        rows = [(r.source, without_source(r.error or "", r.source)) for r in failed]
-        table("Inputs that failed", ("input", "reason"), rows)
+        reasons = [(r.source, without_source(r.error or "", r.source)) for r in failed]
+        table("Inputs that failed", ("input", "reason"), reasons)
         raise BatchError(f"{len(failed)} of {len(results)} inputs failed; the others were converted")
