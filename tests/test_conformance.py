@@ -41,3 +41,18 @@ def test_kit_catches_broken_exporters(export: object, media_type: str, message: 
     broken = dl.Exporter(name="broken", export=export, suffix=".b", media_type=media_type)  # type: ignore[arg-type]
     with pytest.raises(AssertionError, match=message):
         check_exporter(broken, examples=0)
+
+
+def _top_level_text(document: dl.Document, options: dl.ExportOptions) -> bytes:
+    """An exporter that knows only runs at the top level: whatever is inside a span is lost."""
+    dispatches = document.dispatches if isinstance(document, dl.Collection) else (document,)
+    blocks = [block for dispatch in dispatches for block in dispatch.body]
+    runs = [item.text for block in blocks for item in getattr(block, "content", ()) if isinstance(item, dl.Text)]
+    return ("".join(runs) or "empty").encode()
+
+
+def test_kit_catches_an_exporter_that_drops_the_text_of_spans() -> None:
+    """An exporter that skips what emphasis and links hold fails the kit, naming the span."""
+    lossy = dl.Exporter(name="lossy", export=_top_level_text, suffix=".t", media_type="text/plain")
+    with pytest.raises(AssertionError, match="lost the text of emphasis"):
+        check_exporter(lossy, examples=0)

@@ -34,7 +34,7 @@ def test_top_level_keys() -> None:
     """The documented top-level keys are present, with a schema version tag."""
     document, _ = dl.read_file(CORPUS_FILES[-1])
     data = json.loads(dl.to_json(document))
-    assert data["schema"] == "dispatchlib/dispatch/1"
+    assert data["schema"] == "dispatchlib/dispatch/2"
     assert {"series", "number", "date", "title", "topics", "authors", "body", "notes"} <= set(data)
     assert all("type" in block for block in data["body"])
     assert all({"number", "text"} <= set(note) for note in data["notes"])
@@ -68,6 +68,7 @@ def test_collection_json_round_trip(collection: dl.Collection) -> None:
         ('{"schema": "dispatchlib/dispatch/1", "number": "ten"}', "does not match the dispatchlib JSON schema"),
         ('{"schema": "dispatchlib/dispatch/1", "body": [{"type": "poem"}]}', "does not match"),
         ('{"schema": "dispatchlib/dispatch/1", "bogus": 1}', "does not match"),
+        ('{"schema": "dispatchlib/dispatch/2", "bogus": 1}', "does not match"),
     ],
 )
 def test_bad_json_gives_parse_error(text: str, message: str) -> None:
@@ -83,3 +84,38 @@ def test_json_of_the_first_version_without_note_urls_still_reads() -> None:
         del note["url"]
     document = dl.from_json(json.dumps(data))
     assert isinstance(document, dl.Dispatch) and [n.url for n in document.notes] == [None, None, None]
+
+
+def _spanned(content: list[dict[str, object]]) -> str:
+    data = json.loads(dl.to_json(dl.Dispatch(title="T")))
+    data["body"] = [{"type": "paragraph", "content": content}]
+    return json.dumps(data)
+
+
+def test_json_of_version_one_still_reads() -> None:
+    """A file of version 1 (no spans) reads to the same model as today's; a span in it is refused,
+    as version 1 had none."""
+    document = dl.read_file(SEED)[0]
+    data = json.loads(dl.to_json(document))
+    data["schema"] = "dispatchlib/dispatch/1"
+    assert dl.from_json(json.dumps(data)) == document
+    spanned = json.loads(_spanned([{"type": "emphasis", "content": [{"type": "text", "text": "a"}]}]))
+    assert dl.from_json(json.dumps(spanned)).body[0].content == (dl.Emphasis(content=(dl.Text(text="a"),)),)
+    spanned["schema"] = "dispatchlib/dispatch/1"
+    with pytest.raises(dl.ParseError, match=r"at \$\.body\[0\]\.content\[0\]"):
+        dl.from_json(json.dumps(spanned))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ([{"type": "emphasis", "content": []}], r"at \$\.body\[0\]\.content\[0\]"),
+        ([{"type": "link", "url": "javascript:alert(1)", "content": [{"type": "text", "text": "a"}]}], "url"),
+        ([{"type": "link", "url": "data:text/html,x", "content": [{"type": "text", "text": "a"}]}], "url"),
+        ([{"type": "link", "url": "https://e.org/", "content": [{"type": "note_ref", "number": 1}]}], "no link"),
+    ],
+)
+def test_bad_spans_are_refused(content: list[dict[str, object]], message: str) -> None:
+    """An empty span, a link to a script or data address, a link holding a reference: refused."""
+    with pytest.raises(dl.ParseError, match=message):
+        dl.from_json(_spanned(content), source="bad.json")

@@ -3,15 +3,17 @@
 Every class is a frozen, keyword-only, slotted attrs class. The model does no I/O and knows no
 format; readers build it, exporters render it. Use :func:`attrs.evolve` to make changed copies.
 
-Inline content (:data:`Inline`) is a tuple of :class:`Text` runs and :class:`NoteRef` references,
-so a note reference is never left as ``[1]`` inside a string.
+Inline content (:data:`Inline`) is a tuple of :class:`Text` runs, :class:`NoteRef` references
+(so a note reference is never left as ``[1]`` inside a string) and the spans that hold inline
+content of their own: :class:`Emphasis`, :class:`Strong` and :class:`Link`, nested as pages nest
+them. :func:`render` walks it with one table per format, :func:`leaves` reads it in order.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
-from typing import Any, TypeAlias
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -24,21 +26,28 @@ __all__ = [
     "Dispatch",
     "Document",
     "EditorNote",
+    "Emphasis",
     "Figure",
     "ForeignText",
     "Heading",
     "Inline",
+    "InlineRule",
+    "Link",
     "MediaPointer",
     "Note",
     "NoteRef",
     "Paragraph",
     "Picture",
     "Quotation",
+    "Span",
     "SpeakerTurn",
     "StageDirection",
+    "Strong",
     "Text",
     "TranslationBoundary",
+    "leaves",
     "plain_text",
+    "render",
 ]
 
 
@@ -86,11 +95,99 @@ class NoteRef:
     number: int = field(validator=_positive)
 
 
-Inline: TypeAlias = Text | ForeignText | NoteRef
-
-
 def _inline_tuple(value: Iterable[Inline]) -> tuple[Inline, ...]:
     return tuple(value)
+
+
+def _some(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[Inline, ...]) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name}: a span holds at least one item")
+
+
+@frozen(kw_only=True)
+class Span:
+    """Inline content set apart as a whole; the base of :class:`Emphasis`, :class:`Strong` and
+    :class:`Link`, never used itself. Code that knows no span can read its ``content``."""
+
+    content: tuple[Inline, ...] = field(converter=_inline_tuple, validator=_some)
+
+
+@frozen(kw_only=True)
+class Emphasis(Span):
+    """Emphasised content: a page's ``<em>`` or ``<i>``."""
+
+
+@frozen(kw_only=True)
+class Strong(Span):
+    """Strongly emphasised content: a page's ``<strong>`` or ``<b>``."""
+
+
+def _link_content(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Inline, ...]) -> None:
+    _some(instance, attribute, value)
+    inside = [item for item in _walk(value) if isinstance(item, Link | NoteRef)]
+    if inside:
+        raise ValueError(f"content: a link holds no link or note reference, got {inside[0]!r}")
+
+
+def _web_address(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not value.lower().startswith(("http://", "https://", "mailto:")):
+        raise ValueError(f"{attribute.name}: expected an http, https or mailto address, got {value!r}")
+
+
+@frozen(kw_only=True)
+class Link(Span):
+    """Content that links to ``url``, an absolute ``http``, ``https`` or ``mailto`` address. A
+    link holds no other link and no note reference (a note reference is a link of its own)."""
+
+    content: tuple[Inline, ...] = field(converter=_inline_tuple, validator=_link_content)
+    url: str = field(validator=_web_address)
+
+
+Inline: TypeAlias = Text | ForeignText | NoteRef | Emphasis | Strong | Link
+
+R = TypeVar("R")
+InlineRule: TypeAlias = Callable[[Any, list[R], tuple[Span, ...]], R]
+"""How a format writes one kind of inline: called with the item, its content already written
+(empty for a run or a reference) and the spans it stands inside, outermost first."""
+
+
+def render(content: Iterable[Inline], rules: Mapping[type, InlineRule[R]], within: tuple[Span, ...] = ()) -> list[R]:
+    """Each item of ``content`` written by the rule for its kind, spans after their content, in
+    reading order. ``rules`` maps a kind to its rule; a kind without one (:class:`ForeignText`)
+    takes the rule of the kind it extends (:class:`Text`), so a table that maps only ``Text``,
+    ``NoteRef`` and ``Span`` covers every inline there is."""
+    out: list[R] = []
+    for item in content:
+        inner = render(item.content, rules, (*within, item)) if isinstance(item, Span) else []
+        out.append(_rule(rules, type(item))(item, inner, within))
+    return out
+
+
+def _rule(rules: Mapping[type, InlineRule[R]], kind: type) -> InlineRule[R]:
+    for base in kind.__mro__:
+        if base in rules:
+            return rules[base]
+    raise TypeError(f"no rule for {kind.__name__}")
+
+
+def leaves(content: Iterable[Inline]) -> Iterator[Text | NoteRef]:
+    """The runs and references of ``content`` in reading order, at any depth of spans."""
+    for item in _walk(content):
+        if not isinstance(item, Span):
+            yield item
+
+
+def _walk(content: Iterable[Inline]) -> Iterator[Inline]:
+    """Every item of ``content``, each span before what it holds."""
+    for item in content:
+        yield item
+        if isinstance(item, Span):
+            yield from _walk(item.content)
+
+
+def plain_text(content: Iterable[Inline]) -> str:
+    """The text of inline content, spans included, with its note references left out."""
+    return "".join(item.text for item in leaves(content) if isinstance(item, Text))
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -104,11 +201,6 @@ def _int_tuple(value: Iterable[int]) -> tuple[int, ...]:
 def _numbers(instance: Any, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
     for number in value:
         _positive(instance, attribute, number)
-
-
-def plain_text(content: tuple[Inline, ...]) -> str:
-    """The text of inline content with its note references left out."""
-    return "".join(item.text for item in content if isinstance(item, Text))
 
 
 @frozen(kw_only=True)
@@ -215,7 +307,7 @@ class TranslationBoundary:
 
     @source_note.validator
     def _check_source_note(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-        numbers = [item.number for item in self.content if isinstance(item, NoteRef)]
+        numbers = [item.number for item in leaves(self.content) if isinstance(item, NoteRef)]
         if value is not None and value not in numbers:
             raise ValueError(f"source_note: expected one of the references in content {numbers}, got {value!r}")
 

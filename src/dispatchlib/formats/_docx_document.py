@@ -100,7 +100,7 @@ class _Template:
         for child in list(body):
             if not child.tag.endswith("}sectPr"):
                 body.remove(child)
-        _drop_rels(self.document.part.rels, {FOOTNOTES_REL, _IMAGE_REL})
+        _drop_rels(self.document.part.rels, {FOOTNOTES_REL, _IMAGE_REL, _HYPERLINK_REL})
         _drop_rels(self.document.part.package.rels, {_CUSTOM_REL})
 
 
@@ -218,6 +218,24 @@ def _set_default_page(document: Any, paper: str) -> None:
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_HYPERLINK_REL = f"{_R}/hyperlink"
+
+
+def _address(url: str) -> tuple[m.Inline, ...]:
+    """A web address as inline content: a link to itself where it is well formed, else text."""
+    text = m.Text(text=url)
+    return (m.Link(content=(text,), url=url),) if _WEB_ADDRESS.fullmatch(url) else (text,)
+
+
+def _look(within: tuple[m.Span, ...]) -> dict[str, Any]:
+    """How a run inside these spans looks: italic in emphasis, bold in strong emphasis, in the
+    Hyperlink style in a link."""
+    return {
+        "italic": any(isinstance(span, m.Emphasis) for span in within),
+        "bold": any(isinstance(span, m.Strong) for span in within),
+        **({"style": "Hyperlink"} if any(isinstance(span, m.Link) for span in within) else {}),
+    }
 
 
 class _Writer:
@@ -248,28 +266,43 @@ class _Writer:
         return self.style_ids.get(name, name.replace(" ", ""))
 
     @staticmethod
-    def text(value: str, style: str | None = None) -> str:
+    def text(value: str, style: str | None = None, *, bold: bool = False, italic: bool = False) -> str:
         """Runs of ``value`` with typographic quotes and dashes, its right-to-left stretches marked
         (and left as they are)."""
         return "".join(
-            text_run(run if language else educate(run), rtl=language is not None, style=style)
+            text_run(run if language else educate(run), rtl=language is not None, style=style, bold=bold, italic=italic)
             for run, language in segments(value)
         )
 
     def inline(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...]) -> str:
         notes = {note.number: note for note in dispatch.notes}
-        out = []
-        for item, educated in zip(content, educate_runs(content), strict=True):
-            if isinstance(item, m.ForeignText):
-                out.append(text_run(educated or "", rtl=rtl_language(item.language), language=item.language))
-            elif isinstance(item, m.Text):
-                out.append(self.text(educated or ""))
-            elif item.number in notes:
-                key = (self.dispatch_index, item.number)
-                out.append(self.footnotes.reference(key, self._note_runs(notes[item.number], linked=True)))
-            else:
-                out.append(self.text(f"[{item.number}]"))
-        return "".join(out)
+        educated = iter(educate_runs(m.leaves(content)))  # the runs' text in reading order, each after the one before
+
+        def reference(item: m.NoteRef) -> str:
+            next(educated)
+            if item.number not in notes:
+                return self.text(f"[{item.number}]")
+            key = (self.dispatch_index, item.number)
+            return self.footnotes.reference(key, self._note_runs(notes[item.number], linked=True))
+
+        rules: dict[type, m.InlineRule[str]] = {
+            m.Text: lambda item, _, within: self.text(next(educated) or "", **_look(within)),
+            m.ForeignText: lambda item, _, within: text_run(
+                next(educated) or "", rtl=rtl_language(item.language), language=item.language, **_look(within)
+            ),
+            m.NoteRef: lambda item, _, within: reference(item),
+            m.Span: lambda item, inner, _: "".join(inner),
+            m.Link: lambda item, inner, _: (
+                f'<w:hyperlink r:id="{self.link_id(item.url)}" w:history="1">{"".join(inner)}</w:hyperlink>'
+            ),
+        }
+        return "".join(m.render(content, rules))
+
+    def link_id(self, url: str) -> str:
+        """The relationship id of the body's link to ``url`` (one per address)."""
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        return str(self.document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
 
     def _note_runs(self, note: m.Note, *, linked: bool = False) -> str:
         """A note's runs; in a footnote (``linked``) its outlet links to the note's web address."""
@@ -297,9 +330,10 @@ class _Writer:
         lines += [f"Topics: {', '.join(dispatch.topics)}"] if dispatch.topics else []
         lines += [clip_facts(dispatch)] if clip_facts(dispatch) else []
         lines += [TRUNCATED] if dispatch.truncated else []
-        lines += [f"Source: {dispatch.source_url}"] if dispatch.source_url else []
         for line in lines:
             self.paragraph(self.text(line))
+        if dispatch.source_url:  # a real link where it is a web address
+            self.paragraph(self.text("Source: ") + self.inline(dispatch, _address(dispatch.source_url)))
 
     def block(self, dispatch: m.Dispatch, block: m.Block) -> None:
         match block:
@@ -408,7 +442,7 @@ class _Writer:
         from docx.oxml import parse_xml
 
         body = self.document.element.body
-        written = parse_xml(f'<w:body xmlns:w="{_W}">{"".join(self.out)}</w:body>')
+        written = parse_xml(f'<w:body xmlns:w="{_W}" xmlns:r="{_R}">{"".join(self.out)}</w:body>')
         section = body[-1] if len(body) and body[-1].tag.endswith("}sectPr") else None
         for paragraph in list(written):
             if section is not None:

@@ -39,15 +39,25 @@ def sub(parent: Any, tag: str, **attributes: str) -> Any:
 _RUN_LIMIT = 1_000_000
 
 
-def text_run(value: str, *, rtl: bool = False, style: str | None = None, language: str | None = None) -> str:
+def text_run(
+    value: str,
+    *,
+    rtl: bool = False,
+    style: str | None = None,
+    language: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+) -> str:
     """The XML of a ``w:r`` holding ``value`` (several, for a very long one), marked
-    right-to-left, styled or in a language (a BCP 47 tag) when asked."""
+    right-to-left, styled, bold, italic or in a language (a BCP 47 tag) when asked."""
     properties = ""
-    if rtl or style or language:
+    if rtl or style or language or bold or italic:
         style_xml = f'<w:rStyle w:val="{escape(style)}"/>' if style else ""
+        # the complex-script twins (bCs, iCs) are what Word applies to Arabic or Hebrew letters
+        emphasis = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
         kind = "bidi" if rtl else "val"
         language_xml = f'<w:lang w:{kind}="{escape(language)}"/>' if language else ""
-        properties = f"<w:rPr>{style_xml}{'<w:rtl/>' if rtl else ''}{language_xml}</w:rPr>"
+        properties = f"<w:rPr>{style_xml}{emphasis}{'<w:rtl/>' if rtl else ''}{language_xml}</w:rPr>"
     return "".join(
         f'<w:r>{properties}<w:t xml:space="preserve">{escape(value[start : start + _RUN_LIMIT])}</w:t></w:r>'
         for start in range(0, max(len(value), 1), _RUN_LIMIT)

@@ -127,31 +127,44 @@ class DispatchRenderer:
         return "" if self.page else f' epub:type="{kind}"'
 
     def inline(self, content: tuple[m.Inline, ...]) -> str:
-        out: list[str] = []
-        for item, educated in zip(content, educate_runs(content), strict=True):
-            if isinstance(item, m.ForeignText):
-                direction = ' dir="rtl"' if rtl_language(item.language) else ""
-                out.append(f"<span {lang(item.language, not self.page)}{direction}>{text(educated or '')}</span>")
-            elif isinstance(item, m.Text):
-                out.append(self.linked(educated or ""))
-            elif item.number in self.notes:
-                self._ref_count += 1
-                ref_id = f"{self.prefix}-r{self._ref_count}"
-                self.ref_ids.setdefault(item.number, ref_id)
-                reference = (
-                    f'<a class="noteref"{self.epub_type("noteref")} role="doc-noteref" id="{ref_id}" '
-                    f'href="#{self.note_id(item.number)}">{item.number}</a>'
-                )
-                if self.page:  # with a button that opens the note in place, where browsers have popovers
-                    reference = (
-                        f'<span class="ref">{reference}<button type="button" class="peek" '
-                        f'popovertarget="{_popover(self.note_id(item.number))}" '
-                        f'aria-label="Show note {item.number} here">+</button></span>'
-                    )
-                out.append(reference)
-            else:
-                out.append(f'<span class="missing-ref" title="no such note">[{item.number}]</span>')
-        return "".join(out)
+        educated = iter(educate_runs(m.leaves(content)))  # the runs' text in reading order, each after the one before
+        rules: dict[type, m.InlineRule[str]] = {
+            m.Text: lambda item, _, within: self.run(next(educated) or "", within),
+            m.ForeignText: lambda item, _, within: self.foreign(item, next(educated) or ""),
+            m.NoteRef: lambda item, _, within: next(educated) or self.note_ref(item),  # a reference's run is None
+            m.Emphasis: lambda item, inner, _: f"<em>{''.join(inner)}</em>",
+            m.Strong: lambda item, inner, _: f"<strong>{''.join(inner)}</strong>",
+            m.Link: lambda item, inner, _: f'<a href="{attr(item.url)}">{"".join(inner)}</a>',
+        }
+        return "".join(m.render(content, rules))
+
+    def run(self, value: str, within: tuple[m.Span, ...]) -> str:
+        """A run of text; inside a link, mentions of other dispatches are not linked again."""
+        return self.spans(value) if any(isinstance(span, m.Link) for span in within) else self.linked(value)
+
+    def foreign(self, item: m.ForeignText, educated: str) -> str:
+        direction = ' dir="rtl"' if rtl_language(item.language) else ""
+        return f"<span {lang(item.language, not self.page)}{direction}>{text(educated)}</span>"
+
+    def note_ref(self, item: m.NoteRef) -> str:
+        """A note reference: a link to its note (and a button that shows it in place, on a web
+        page), or the number in brackets, marked, where the dispatch has no such note."""
+        if item.number not in self.notes:
+            return f'<span class="missing-ref" title="no such note">[{item.number}]</span>'
+        self._ref_count += 1
+        ref_id = f"{self.prefix}-r{self._ref_count}"
+        self.ref_ids.setdefault(item.number, ref_id)
+        reference = (
+            f'<a class="noteref"{self.epub_type("noteref")} role="doc-noteref" id="{ref_id}" '
+            f'href="#{self.note_id(item.number)}">{item.number}</a>'
+        )
+        if self.page:  # with a button that opens the note in place, where browsers have popovers
+            reference = (
+                f'<span class="ref">{reference}<button type="button" class="peek" '
+                f'popovertarget="{_popover(self.note_id(item.number))}" '
+                f'aria-label="Show note {item.number} here">+</button></span>'
+            )
+        return reference
 
     def linked(self, value: str) -> str:
         """Text with mentions of dispatches in the same book turned into links."""

@@ -4,6 +4,8 @@ Every block and inline element carries a ``type`` tag (``paragraph``, ``note_ref
 are ISO 8601 strings; every field is written, with ``null`` where it is unset. The top-level
 ``schema`` key names the format's version: :data:`DISPATCH_SCHEMA` for one dispatch,
 :data:`COLLECTION_SCHEMA` for a collection. ``from_json(to_json(d)) == d`` for every model.
+Version 2 added the inline spans (``emphasis``, ``strong``, ``link``); files of version 1 are
+still read, each checked against the schema of its own version.
 """
 
 from __future__ import annotations
@@ -27,9 +29,16 @@ if TYPE_CHECKING:
 
 __all__ = ["COLLECTION_SCHEMA", "DISPATCH_SCHEMA", "from_json", "json_schema", "to_json"]
 
-DISPATCH_SCHEMA = "dispatchlib/dispatch/1"
-COLLECTION_SCHEMA = "dispatchlib/collection/1"
-SCHEMA_FILE = "dispatch-1.schema.json"
+DISPATCH_SCHEMA = "dispatchlib/dispatch/2"
+COLLECTION_SCHEMA = "dispatchlib/collection/2"
+SCHEMA_FILE = "dispatch-2.schema.json"
+# every version read: the schema tag, the kind of document and the schema file that checks it
+_VERSIONS: dict[str, tuple[type[m.Dispatch] | type[m.Collection], str]] = {
+    DISPATCH_SCHEMA: (m.Dispatch, SCHEMA_FILE),
+    COLLECTION_SCHEMA: (m.Collection, SCHEMA_FILE),
+    "dispatchlib/dispatch/1": (m.Dispatch, "dispatch-1.schema.json"),
+    "dispatchlib/collection/1": (m.Collection, "dispatch-1.schema.json"),
+}
 
 
 def _tag(cls: type) -> str:
@@ -94,14 +103,12 @@ def from_json(text: str | bytes, *, source: str | None = None) -> m.Document:
         raise ParseError(f"not valid JSON: {reason}", source=source, line=error.lineno, column=error.colno) from None
     if not isinstance(data, dict):
         raise ParseError("expected a JSON object at the top level", source=source)
-    kinds: dict[object, type[m.Dispatch] | type[m.Collection]] = {
-        DISPATCH_SCHEMA: m.Dispatch,
-        COLLECTION_SCHEMA: m.Collection,
-    }
     schema = data.get("schema")
-    if not isinstance(schema, str) or schema not in kinds:
+    if not isinstance(schema, str) or schema not in _VERSIONS:
         raise ParseError(
-            f"expected 'schema' to be {DISPATCH_SCHEMA!r} or {COLLECTION_SCHEMA!r}, got {schema!r}", source=source
+            f"expected 'schema' to be {DISPATCH_SCHEMA!r} or {COLLECTION_SCHEMA!r} (or version 1 of either), "
+            f"got {schema!r}",
+            source=source,
         )
     _check_depth(data, source)
     problem = next(iter(_validator(schema).iter_errors(data)), None)
@@ -115,10 +122,21 @@ def from_json(text: str | bytes, *, source: str | None = None) -> m.Document:
     import cattrs
 
     try:
-        return _converter().structure(data, kinds[schema])
+        return _converter().structure(data, _VERSIONS[schema][0])
     except Exception as error:  # what the schema cannot say (a figure's credit rule, ...); cattrs raises groups
-        reasons = cattrs.transform_error(error) if isinstance(error, cattrs.BaseValidationError) else [str(error)]
+        reasons = (
+            cattrs.transform_error(error, format_exception=_reason)
+            if isinstance(error, cattrs.BaseValidationError)
+            else [str(error)]
+        )
         raise ParseError(f"does not match the dispatchlib JSON schema: {'; '.join(reasons)}", source=source) from None
+
+
+def _reason(error: BaseException, kind: type | None) -> str:
+    """What a model's own check said (``a link holds no link ...``), else cattrs' wording."""
+    from cattrs.v import format_exception
+
+    return str(error) if type(error) is ValueError else format_exception(error, kind)
 
 
 MAX_DEPTH = 32  # the deepest valid document nests 7 levels
@@ -157,17 +175,19 @@ def _validator(kind: str) -> Any:
     (``date``) checked. jsonschema-rs: jsonschema in Python took 5 ms a dispatch."""
     import jsonschema_rs
 
-    schema = json_schema()
+    document, file = _VERSIONS[kind]
+    schema = json_schema(file)
     del schema["oneOf"]
-    schema["$ref"] = "#/$defs/dispatch_document" if kind == DISPATCH_SCHEMA else "#/$defs/collection_document"
+    schema["$ref"] = "#/$defs/dispatch_document" if document is m.Dispatch else "#/$defs/collection_document"
     return jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of this format, as shipped in the package."""
+def json_schema(file: str = SCHEMA_FILE) -> dict[str, Any]:
+    """The JSON Schema of this format, as shipped in the package (``file``: that of an earlier
+    version, ``dispatch-1.schema.json``)."""
     from importlib import resources  # imported here: with tempfile and zipfile, 5 ms of every start-up
 
-    text = resources.files("dispatchlib.schemas").joinpath(SCHEMA_FILE).read_text("utf-8")
+    text = resources.files("dispatchlib.schemas").joinpath(file).read_text("utf-8")
     result: dict[str, Any] = json.loads(text)
     return result
 

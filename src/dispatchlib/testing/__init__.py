@@ -11,18 +11,22 @@ In a plugin's tests::
 and generated dispatches full of hostile text (markup, ``]]>``, quotes, right-to-left marks, emoji,
 combining characters, very long words) and checks what every exporter must do: return non-empty
 bytes, the same bytes twice for the same input, text that decodes as UTF-8 unless the exporter is
-binary, and declare a media type and a file suffix. It raises :class:`AssertionError` naming the
-input that failed. The generated part needs hypothesis (``pip install 'dispatchbook[testing]'``).
+binary, and declare a media type and a file suffix; and that the words inside emphasis, strong
+emphasis and links are kept (in a text output, or in the parts of a zip such as EPUB or DOCX;
+other binary outputs are not read). It raises :class:`AssertionError` naming the input that
+failed. The generated part needs hypothesis (``pip install 'dispatchbook[testing]'``).
 """
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from importlib import resources
 from pathlib import Path
 
 from ..convert import read_file
-from ..model import Collection, Dispatch, Document
+from ..model import Collection, Dispatch, Document, Emphasis, Link, Paragraph, Strong, Text
 from ..options import ExportOptions
 from ..plugins import Exporter, PluginHost, default_host
 from ..sanitizer import sanitize
@@ -79,9 +83,42 @@ def check_exporter(exporter: str | Exporter, *, host: PluginHost | None = None, 
     known = corpus()
     for name, dispatch in known:
         _check(exporter, dispatch, name)
+    _check_spans(exporter)
     _check(exporter, Collection(title="All layouts", dispatches=tuple(d for _, d in known)), "a collection")
     if examples:
         _check_generated(exporter, examples)
+
+
+# made-up words, one inside each kind of span, that no format escapes or breaks
+_SPANNED = {"emphasis": "Quillomed", "strong emphasis": "Brastovik", "a link": "Zentrifal", "nested spans": "Oskaleth"}
+
+
+def _check_spans(exporter: Exporter) -> None:
+    """The words inside emphasis, strong emphasis and links are in the output, at least as text."""
+    words = _SPANNED
+    content = (
+        Text(text="It said "),
+        Emphasis(content=(Text(text=words["emphasis"]),)),
+        Text(text=", "),
+        Strong(content=(Text(text=words["strong emphasis"]),)),
+        Text(text=", "),
+        Link(content=(Text(text=words["a link"]),), url="https://example.org/"),
+        Text(text=" and "),
+        Strong(content=(Emphasis(content=(Text(text=words["nested spans"]),)),)),
+        Text(text="."),
+    )
+    dispatch = Dispatch(series="Special Dispatch", number=1, title="Spans", body=(Paragraph(content=content),))
+    _check(exporter, dispatch, "a dispatch with spans")
+    output = exporter.export(dispatch, ExportOptions())
+    if zipfile.is_zipfile(io.BytesIO(output)):
+        with zipfile.ZipFile(io.BytesIO(output)) as archive:
+            text = "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    elif not exporter.binary:
+        text = output.decode("utf-8")
+    else:
+        return
+    for kind, word in words.items():
+        assert word in text, f"exporter {exporter.name!r} lost the text of {kind} ({word!r})"
 
 
 def _check_generated(exporter: Exporter, examples: int) -> None:

@@ -24,14 +24,18 @@ class _Html:
         self.notes = {note.number for note in dispatch.notes}
 
     def inline(self, content: tuple[dl.Inline, ...]) -> str:
-        return "".join(
-            escape(item.text)
-            if isinstance(item, dl.Text)
-            else f'<sup><a href="#note-{item.number}">{item.number}</a></sup>'
-            if item.number in self.notes
-            else f"[{item.number}]"
-            for item in content
-        )
+        rules: dict[type, dl.InlineRule[str]] = {
+            dl.Text: lambda item, _, within: escape(item.text),
+            dl.NoteRef: lambda item, _, within: (
+                f'<sup><a href="#note-{item.number}">{item.number}</a></sup>'
+                if item.number in self.notes
+                else f"[{item.number}]"
+            ),
+            dl.Emphasis: lambda item, inner, _: f"<em>{''.join(inner)}</em>",
+            dl.Strong: lambda item, inner, _: f"<strong>{''.join(inner)}</strong>",
+            dl.Link: lambda item, inner, _: f'<a href="{escape(item.url)}">{"".join(inner)}</a>',
+        }
+        return "".join(dl.render(content, rules))
 
     def block(self, block: dl.Block) -> str:
         match block:

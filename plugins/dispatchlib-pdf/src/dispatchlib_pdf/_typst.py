@@ -103,7 +103,7 @@ class _Writer:
 
     def inline(self, content: tuple[dl.Inline, ...]) -> str:
         out = []
-        for item in content:
+        for item in dl.leaves(content):  # emphasis and links not drawn yet: their text is
             if isinstance(item, dl.NoteRef):
                 out.append(self.note_ref(item.number))
             elif isinstance(item, dl.ForeignText):
