@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .. import model as m
 from . import layouts
 from .header import DATE
+from .spans import read_spans
 
 _TERMINAL = tuple('.!?:;"”’)]…')
 _REF = re.compile(r"\[(\d{1,4})\]")
@@ -147,7 +149,7 @@ class BlockReader:
         text = unit.text
         end = len(text) if end is None else end
         if "[" not in text and self.ref_opening not in text:  # most units hold no reference at all
-            return (m.Text(text=text[start:end]),) if start < end else ()
+            return read_spans((m.Text(text=text[start:end]),)) if start < end else ()
         content: list[m.Inline] = []
         position = start
         for match in self.ref_pattern.finditer(text, start, end):
@@ -160,7 +162,7 @@ class BlockReader:
             position = match.end()
         if position < end:
             content.append(m.Text(text=text[position:end]))
-        return tuple(content)
+        return read_spans(tuple(content))
 
     def block(self, unit: Unit) -> m.Block:
         """The block a unit is, tried from the most to the least specific shape.
@@ -310,7 +312,10 @@ def _unquote(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...] | None:
     else:
         head, tail = first[1:], last[:-1]
         body = [*([m.Text(text=head)] if head else []), *body[1:-1], *([m.Text(text=tail)] if tail else [])]
-    inner = [*body, *trailing]
-    if not body or any(isinstance(item, m.Text) and item.text != item.text.strip() for item in inner[:1]):
+    if not body or _spaced(body[0], str.lstrip) or _spaced(body[-1], str.rstrip):  # `" a"`: not a quotation
         return None
-    return tuple(inner)
+    return tuple([*body, *trailing])
+
+
+def _spaced(item: m.Inline, strip: Callable[[str], str]) -> bool:
+    return isinstance(item, m.Text) and item.text != strip(item.text)
