@@ -26,8 +26,28 @@ __all__ = ["to_text"]
 _SUBSCRIBERS = "The full text of this post is available to subscribers."
 
 
+def _marked(marker: str, inner: list[str]) -> str:
+    """``inner`` between markers, the spaces at its ends outside them (a marker opens only
+    before a word and closes only after one)."""
+    text = "".join(inner)
+    core = text.strip()
+    start = text.find(core)
+    return f"{text[:start]}{marker}{core}{marker}{text[start + len(core) :]}" if core else text
+
+
+_RULES: dict[type, m.InlineRule[str]] = {
+    m.Text: lambda item, _, within: item.text,
+    m.NoteRef: lambda item, _, within: f"[{item.number}]",
+    m.Emphasis: lambda item, inner, _: _marked("_", inner),
+    m.Strong: lambda item, inner, _: _marked("**", inner),
+    m.Link: lambda item, inner, _: f"[{''.join(inner)}]({item.url})",
+}
+
+
 def _inline(content: tuple[m.Inline, ...]) -> str:
-    return "".join(item.text if isinstance(item, m.Text) else f"[{item.number}]" for item in content)
+    """Inline content as text: spans as ``_emphasis_``, ``**strong**`` and ``[text](address)``,
+    which the reader reads back (:mod:`dispatchlib.reading.spans`)."""
+    return "".join(m.render(content, _RULES))
 
 
 def _block(block: m.Block) -> str:

@@ -39,24 +39,46 @@ HOSTILE = [
     "%s",
 ]
 
-any_text = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40) | st.sampled_from(HOSTILE)
+
+def _hostile(index: int) -> str:
+    return HOSTILE[index]
+
+
+# drawn by index: the strategy's own repr (which st.recursive takes) stays short, not 20,000 characters
+any_text = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40) | st.sampled_from(range(len(HOSTILE))).map(
+    _hostile
+)
 maybe_text = st.none() | any_text
 dates = st.dates()  # years 1 to 9999, all the model takes
 numbers = st.integers(min_value=0, max_value=dl.MAX_NUMBER)
 
 languages = st.sampled_from(["en", "en-GB", "ar", "he", "fa", "ru", "tr", "zh-Hant", "de"])
-inlines = st.lists(
-    st.builds(dl.Text, text=any_text)
-    | st.builds(dl.ForeignText, text=any_text, language=languages)
-    | st.builds(dl.NoteRef, number=numbers),
-    max_size=5,
+addresses = st.sampled_from(
+    ["https://example.org/", "http://example.org/a?b=1&c=<2>", "mailto:someone@example.org", "HTTPS://EXAMPLE.ORG/"]
+) | st.text(max_size=20).map(lambda text: "https://example.org/" + text)
+_runs = st.builds(dl.Text, text=any_text) | st.builds(dl.ForeignText, text=any_text, language=languages)
+
+
+def _spans(inner: st.SearchStrategy[dl.Inline]) -> st.SearchStrategy[dl.Inline]:
+    content = st.lists(inner, min_size=1, max_size=3)
+    return st.builds(dl.Emphasis, content=content) | st.builds(dl.Strong, content=content)
+
+
+# what a link holds: runs, emphasis and strong emphasis of them, nested, but no link or reference
+_linkable = st.recursive(_runs, _spans, max_leaves=3)
+_leaf = (
+    _runs
+    | st.builds(dl.NoteRef, number=numbers)
+    | st.builds(dl.Link, content=st.lists(_linkable, min_size=1, max_size=2), url=addresses)
 )
+inline = st.recursive(_leaf, _spans, max_leaves=4)
+inlines = st.lists(inline, max_size=5)
 
 
 @st.composite
 def boundaries(draw: st.DrawFn) -> dl.TranslationBoundary:
     content = draw(inlines)
-    refs = [item.number for item in content if isinstance(item, dl.NoteRef)]
+    refs = [item.number for item in dl.leaves(content) if isinstance(item, dl.NoteRef)]
     wants_note: bool = draw(st.booleans())
     note = draw(st.sampled_from(refs)) if refs and wants_note else None
     return dl.TranslationBoundary(content=tuple(content), source_note=note)
@@ -159,16 +181,48 @@ _sentence_text = (
 )
 
 
+_marks = st.sampled_from(["emphasis", "strong", "both", "link"])
+
+
+@st.composite
+def _spanned_sentence(draw: st.DrawFn) -> list[dl.Inline]:
+    """A sentence with one word inside it (not the first, not the last) emphasised, strongly
+    emphasised, both, or linked: as the text form writes them, ``_word_``, ``**word**``, ``[word](...)``."""
+    words = draw(st.lists(_lower_word | _odd_word, min_size=3, max_size=8))
+    if _TRIGGERS.search(" ".join(words)):
+        words = ["plain"] * len(words)
+    index = draw(st.integers(1, len(words) - 2))
+    word: dl.Inline = dl.Text(text=words[index])
+    mark = draw(_marks)
+    if mark in ("emphasis", "both"):
+        word = dl.Emphasis(content=(word,))
+    if mark in ("strong", "both"):
+        word = dl.Strong(content=(word,))
+    if mark == "link" and not words[index].isdigit():  # "[2023](...)" reads as a note reference before a link
+        word = dl.Link(content=(word,), url=f"https://example.org/{draw(st.integers(0, 999))}")
+    return [
+        dl.Text(text=" ".join(words[:index]) + " "),
+        word,
+        dl.Text(text=" " + " ".join(words[index + 1 :]) + "."),
+    ]
+
+
 @st.composite
 def _prose(draw: st.DrawFn) -> tuple[dl.Inline, ...]:
-    """Sentences with note references after some of them, starting with text."""
+    """Sentences with note references after some of them, starting with text; some sentences
+    with an emphasised, strong or linked word."""
     content: list[dl.Inline] = []
     for index in range(draw(st.integers(1, 4))):
-        sentence = draw(_sentence_text)
-        if content and isinstance(content[-1], dl.Text):
-            content[-1] = dl.Text(text=f"{content[-1].text} {sentence}")
-        else:
-            content.append(dl.Text(text=sentence if index == 0 else f" {sentence}"))
+        sentence: list[dl.Inline] = (
+            draw(_spanned_sentence()) if draw(st.integers(0, 3)) == 0 else [dl.Text(text=draw(_sentence_text))]
+        )
+        if index:  # every sentence starts with text
+            sentence[0] = dl.Text(text=f" {dl.plain_text(sentence[:1])}")
+        for item in sentence:
+            if content and type(item) is dl.Text and type(content[-1]) is dl.Text:
+                content[-1] = dl.Text(text=content[-1].text + item.text)
+            else:
+                content.append(item)
         if draw(st.booleans()):
             content.append(dl.NoteRef(number=draw(st.integers(1, 9))))
     return tuple(content)
