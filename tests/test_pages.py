@@ -45,9 +45,10 @@ def test_page_matches_golden_json(path: Path, update_goldens: bool) -> None:
 
 
 def _plain_runs(content: tuple[dl.Inline, ...]) -> tuple[dl.Inline, ...]:
-    """Runs marked as in another language made plain text again, neighbours joined."""
+    """Spans taken apart and runs marked as in another language made plain text again,
+    neighbours joined: as copied text has them."""
     out: list[dl.Inline] = []
-    for item in content:
+    for item in dl.leaves(content):
         if isinstance(item, dl.Text) and out and isinstance(out[-1], dl.Text):
             out[-1] = dl.Text(text=out[-1].text + item.text)
         else:
@@ -337,18 +338,19 @@ def test_a_right_to_left_page_gives_its_language_and_direction(tmp_path: Path) -
 
 
 def test_runs_the_page_marks_in_another_language() -> None:
-    """A phrase the page marks with its own lang is a ForeignText run: marked in the EPUB (lang)
-    and the DOCX (w:lang), plain words in the text form."""
+    """A phrase the page marks with its own lang (in italics: ``<i lang="de">``) is a ForeignText
+    run inside emphasis: marked in the EPUB (lang, em) and the DOCX (w:lang, w:i), in the text
+    form as emphasis of its plain words."""
     page = _read(PAGES / "report-page.html")
     assert isinstance(page, dl.Dispatch)
-    runs = [item for block in page.body for item in getattr(block, "content", ()) if isinstance(item, dl.ForeignText)]
-    assert runs == [dl.ForeignText(text="Zeitenwende", language="de")]
+    spans = [item for block in page.body for item in getattr(block, "content", ()) if isinstance(item, dl.Span)]
+    assert spans == [dl.Emphasis(content=(dl.ForeignText(text="Zeitenwende", language="de"),))]
     with zipfile.ZipFile(io.BytesIO(dl.export(page, "epub"))) as book:
-        assert '<span lang="de" xml:lang="de">Zeitenwende</span>' in book.read("EPUB/d00001.xhtml").decode()
+        assert '<em><span lang="de" xml:lang="de">Zeitenwende</span></em>' in book.read("EPUB/d00001.xhtml").decode()
     with zipfile.ZipFile(io.BytesIO(dl.export(page, "docx"))) as word:
         body = word.read("word/document.xml").decode()
-    assert '<w:lang w:val="de"/></w:rPr><w:t xml:space="preserve">Zeitenwende</w:t>' in body
-    assert "the harbor's Zeitenwende, a turning point" in dl.to_text(page)
+    assert '<w:i/><w:iCs/><w:lang w:val="de"/></w:rPr><w:t xml:space="preserve">Zeitenwende</w:t>' in body
+    assert "the harbor's _Zeitenwende_, a turning point" in dl.to_text(page)
 
 
 def test_a_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,11 @@ back what that text lost, read from the page and never guessed (:func:`enrich`):
 - the page's own address (``<link rel=canonical>``, ``og:url``) as ``source_url``, and its
   language (the article's or the page's ``lang``), and the runs inside it that the page marks
   as in another language (:class:`~dispatchlib.ForeignText`); right-to-left runs the page does
-  not mark are found by the exporters from their script, as in copied text.
+  not mark are found by the exporters from their script, as in copied text;
+- its emphasis, strong emphasis and links (``<i>``/``<em>``, ``<b>``/``<strong>``, ``<a href>``,
+  nested as the page nests them), each link's address made absolute against the page's and kept
+  only where it is ``http``, ``https`` or ``mailto`` (never ``javascript:``, ``data:``, ``file:``);
+  and the link of a figure's credit.
 
 So a saved page and the copied text of the same page give the same dispatch, except for what
 the text lost (``tests/test_pages.py`` holds both for each layout).
@@ -41,6 +45,7 @@ from attrs import frozen
 from .. import model as m
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import InputError
+from .markup import SPANS, cut, span_of
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -87,6 +92,7 @@ class Page:
     foreign: tuple[tuple[str, str], ...]  # runs the page marks as in another language: (text, tag)
     images: tuple[tuple[Image, str], ...]  # each image with the text of the paragraph after it
     url: str | None = None
+    spans: tuple[tuple[tuple[str, m.Inline], ...], ...] = ()  # per paragraph: its outermost spans, with their text
     language: str | None = None
 
 
@@ -103,15 +109,19 @@ class _Walker:
         self.image_captions: list[tuple[Image, str]] = []
         self.line: list[str] = []
         self.line_links: list[Link] = []
+        self.spans: list[tuple[tuple[str, m.Inline], ...]] = []
+        self.line_spans: list[tuple[str, m.Inline]] = []
+        self.in_span = False
 
     def flush(self) -> None:
         text = "\n".join(part.strip(" ") for part in "".join(self.line).split("\n")).strip()
         if text:
             self.paragraphs.append(text)
             self.links.append(tuple(self.line_links))
+            self.spans.append(tuple(self.line_spans))
             self.image_captions += [(image, text) for image in self.pending_images]
             self.pending_images = []
-        self.line, self.line_links = [], []
+        self.line, self.line_links, self.line_spans = [], [], []
 
     def text(self, value: str | None) -> None:
         if value:
@@ -131,11 +141,18 @@ class _Walker:
         block = tag in _BLOCK
         if block:
             self.flush()
+        outermost = tag in SPANS and not self.in_span
+        if outermost:
+            spans = [item for item in span_of(element, tag, self._absolute, _skip) if isinstance(item, m.Span)]
+            self.line_spans += [(m.plain_text((span,)), span) for span in spans]
+            self.in_span = True
         first = len(self.line)  # the pieces of the line this element adds start here
         self.text(element.text)
         for child in element:
             self.walk(child)
             self.text(child.tail)
+        if outermost:
+            self.in_span = False
         if tag == "a" or (element.get("lang") and not block):
             label = _SPACE.sub(" ", "".join(self.line[first:])).strip()
             href = element.get("href") if tag == "a" else None
@@ -161,6 +178,10 @@ class _Walker:
 
     def _absolute(self, href: str) -> str:
         return urljoin(self.base, href.strip()) if self.base else href.strip()
+
+
+def _skip(element: Any, tag: str) -> bool:
+    return tag in _SKIP or _Walker._hidden(element)
 
 
 def _page_url(root: HtmlElement) -> str | None:
@@ -220,6 +241,7 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
         paragraphs=tuple(walker.paragraphs),
         foreign=tuple(walker.foreign.items()),
         images=tuple(walker.image_captions),
+        spans=tuple(walker.spans),
         url=url,
         language=language,
     )
@@ -234,6 +256,7 @@ class _Enricher:
         self.source = source
         self.found: list[Diagnostic] = []
         self.image_bytes = 0
+        self.paragraph = 0  # the page paragraph the last block with spans was read from
 
     def dispatch(self, dispatch: m.Dispatch) -> m.Dispatch:
         notes = tuple(self.note(note) for note in dispatch.notes)
@@ -249,14 +272,33 @@ class _Enricher:
     def block(self, block: m.Block) -> m.Block:
         if isinstance(block, m.Figure):
             return self.figure(block)
-        if not self.page.foreign or not isinstance(
-            block, m.Paragraph | m.Quotation | m.SpeakerTurn | m.EditorNote | m.TranslationBoundary
-        ):
+        if not isinstance(block, m.Paragraph | m.Quotation | m.SpeakerTurn | m.EditorNote | m.TranslationBoundary):
             return block
-        return attrs.evolve(block, content=tuple(part for item in block.content for part in self.foreign(item)))
+        content = self.spanned(block.content) if any(self.page.spans) else block.content
+        if self.page.foreign:
+            content = tuple(part for item in content for part in self.foreign(item))
+        return block if content == block.content else attrs.evolve(block, content=content)
+
+    def spanned(self, content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+        """``content`` with the page's spans put back: those of the page's paragraph it was read
+        from, in order, each where its text next stands in a run."""
+        probe = next((item.text.strip()[:60] for item in content if type(item) is m.Text and item.text.strip()), "")
+        index = next(
+            (i for i in range(self.paragraph, len(self.page.paragraphs)) if probe in self.page.paragraphs[i]), None
+        )
+        if not probe or index is None:
+            return content
+        self.paragraph = index
+        out, start = list(content), 0
+        for label, span in self.page.spans[index]:
+            start = cut(out, start, label, span)
+        return tuple(out)
 
     def foreign(self, item: m.Inline) -> list[m.Inline]:
-        """``item`` cut where it holds a run the page marks as in another language."""
+        """``item`` cut where it holds a run the page marks as in another language (inside a
+        span too)."""
+        if isinstance(item, m.Span):
+            return [attrs.evolve(item, content=tuple(part for inner in item.content for part in self.foreign(inner)))]
         if type(item) is not m.Text:
             return [item]
         for phrase, language in self.page.foreign:
