@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable
 
@@ -21,6 +22,25 @@ def _escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m[1] + "".join(f"\\{c}" if not c.isdigit() else c for c in m[2]), escaped)
 
 
+def _destination(url: str) -> str:
+    """A link destination in angle brackets, which hold any address but ``<``, ``>``, a line end."""
+    return "<" + url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A") + ">"
+
+
+def _delimit(marker: str, inner: list[str]) -> str:
+    """``inner`` between emphasis markers, with the spaces at its ends kept outside them: a
+    marker next to a space does not open or close emphasis in CommonMark."""
+    text = "".join(inner)
+    core = text.strip(" ")
+    if not core:
+        return text
+    start = text.index(core)
+    return f"{text[:start]}{marker}{core}{marker}{text[start + len(core) :]}"
+
+
+_WEB = re.compile(r"(?i)https?://\S+")
+
+
 class _Writer:
     def __init__(self, dispatch: dl.Dispatch, prefix: str) -> None:
         self.dispatch = dispatch
@@ -32,16 +52,55 @@ class _Writer:
         return f"{self.prefix}{number}"
 
     def inline(self, content: tuple[dl.Inline, ...]) -> str:
-        out = []
-        for item in content:
-            if isinstance(item, dl.Text):
-                out.append(_escape(item.text))
-            elif item.number in self.notes:
-                self.cited[item.number] = self.label(item.number)
-                out.append(f"[^{self.label(item.number)}]")
-            else:
-                out.append(f"\\[{item.number}\\]")
-        return "".join(out)
+        rules: dict[type, dl.InlineRule[str]] = {
+            dl.Text: lambda item, _, within: _escape(item.text),
+            dl.NoteRef: lambda item, _, within: self.reference(item.number),
+            dl.Emphasis: lambda item, inner, _: _delimit("*", inner),
+            dl.Strong: lambda item, inner, _: _delimit("**", inner),
+            dl.Link: lambda item, inner, _: f"[{''.join(inner)}]({_destination(item.url)})",
+        }
+        return "".join(dl.render(content, rules))
+
+    def reference(self, number: int) -> str:
+        if number not in self.notes:
+            return f"\\[{number}\\]"
+        self.cited[number] = self.label(number)
+        return f"[^{self.label(number)}]"
+
+    def note(self, note: dl.Note) -> str:
+        """A note's text, its outlet linked where the input kept the link, and the marker of an
+        outlet the copied text lost."""
+        body = _escape(note.text)
+        if note.url and note.outlet and note.text.startswith(note.outlet) and _WEB.fullmatch(note.url):
+            body = f"[{_escape(note.outlet)}]({_destination(note.url)}){_escape(note.text[len(note.outlet) :])}"
+        if note.outlet_missing:
+            body = f"{_escape(dl.labels.OUTLET_MISSING)}, {body}"
+        return body or "(empty note)"
+
+    def figure(self, figure: dl.Figure) -> str:
+        """The picture where the model has it (inline, as a ``data:`` address, or its web address),
+        with its caption as the image's title line; else the caption line that stands in for it."""
+        picture = figure.image
+        source = None
+        if picture is not None and picture.data:
+            source = f"data:{picture.media_type};base64,{base64.b64encode(picture.data).decode('ascii')}"
+        elif picture is not None and picture.src and _WEB.fullmatch(picture.src):
+            source = picture.src
+        parts = [] if source else ["Image"]
+        parts += [
+            _escape(p)
+            for p in (figure.caption, "" if source else figure.alt_text and f"described as: {figure.alt_text}")
+            if p
+        ]
+        if figure.credit is not None:
+            parts.append(f"Source: {_escape(figure.credit)}")
+        elif figure.credit_missing:
+            parts.append(_escape(dl.labels.CREDIT_MISSING))
+        caption = "*" + " — ".join(parts) + "*" if parts else ""
+        if source is None:
+            return caption
+        alt = _escape(figure.alt_text or figure.caption or "A picture")
+        return f"![{alt}]({_destination(source)})" + (f"\n\n{caption}" if caption else "")
 
     def block(self, block: dl.Block, level: int) -> str:
         match block:
@@ -49,13 +108,8 @@ class _Writer:
                 return self.inline(content)
             case dl.Heading(text=text, level=depth):
                 return f"{'#' * min(level + depth, 6)} {_escape(text)}"
-            case dl.Figure(caption=caption, credit=credit, credit_missing=missing, alt_text=alt):
-                parts = ["Image"] + [_escape(p) for p in (caption, f"described as: {alt}" if alt else "") if p]
-                if credit is not None:
-                    parts.append(f"Source: {_escape(credit)}")
-                elif missing:
-                    parts.append("Source: not preserved in the copied text")
-                return "*" + " — ".join(parts) + "*"
+            case dl.Figure():
+                return self.figure(block)
             case dl.Quotation(content=content):
                 return "> " + self.inline(content)
             case dl.SpeakerTurn(speaker=speaker, content=content):
@@ -92,12 +146,12 @@ class _Writer:
             parts.append(f"{'#' * (level + 1)} Notes")
             if dispatch.author_note is not None:
                 parts.append(f"\\* {_escape(dispatch.author_note)}")
-            parts += [f"\\[{note.number}\\] {_escape(note.text)}" for note in uncited]
+            parts += [f"\\[{note.number}\\] {self.note(note)}" for note in uncited]
         defined: set[int] = set()
         for note in dispatch.notes:
             if note.number in self.cited and note.number not in defined:
                 defined.add(note.number)
-                parts.append(f"[^{self.label(note.number)}]: {_escape(note.text) or '(empty note)'}")
+                parts.append(f"[^{self.label(note.number)}]: {self.note(note)}")
         return "\n\n".join(parts)
 
 
