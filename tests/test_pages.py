@@ -65,7 +65,7 @@ def _without_what_text_loses(dispatch: dl.Dispatch) -> dl.Dispatch:
         for note in dispatch.notes
     )
     body = tuple(
-        attrs.evolve(block, credit=None, credit_missing=True, alt_text=None, image=None)
+        attrs.evolve(block, credit=None, credit_url=None, credit_missing=True, alt_text=None, image=None)
         if isinstance(block, dl.Figure)
         else attrs.evolve(block, content=_plain_runs(block.content))
         if hasattr(block, "content")
@@ -88,6 +88,7 @@ def test_saved_page_and_copied_text_give_the_same_dispatch(name: str) -> None:
         assert note.outlet and not note.outlet_missing and note.url and note.url.startswith("https://")
     for figure in (b for b in page.body if isinstance(b, dl.Figure)):
         assert figure.credit and not figure.credit_missing and figure.alt_text
+        assert figure.credit_url and figure.credit_url.startswith("https://")
 
 
 def test_mhtml_reads_as_the_saved_page() -> None:

@@ -239,8 +239,10 @@ class Picture:
 class Figure:
     """An image, known from its caption line.
 
-    ``credit`` is the source named after the caption (``(Source: Twitter)``); ``credit_missing``
-    records that the text had a credit whose link text was lost in scraping (``(Source:``).
+    ``credit`` is the source named after the caption (``(Source: Twitter)``), ``credit_url`` the
+    address its link goes to where the input kept links (an http, https or mailto address);
+    ``credit_missing`` records that the text had a credit whose link text was lost in scraping
+    (``(Source:``).
     ``alt_text`` holds the image's description (the page's ``alt``, or a generated one: ``A
     picture containing ...``). ``image`` is the picture itself, where the input had it.
     """
@@ -250,6 +252,14 @@ class Figure:
     credit_missing: bool = field(default=False)
     alt_text: str | None = None
     image: Picture | None = None
+    credit_url: str | None = field(default=None)
+
+    @credit_url.validator
+    def _check_credit_url(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None:
+            _web_address(self, attribute, value)
+            if self.credit is None:
+                raise ValueError(f"credit_url: expected None when there is no credit, got {value!r}")
 
     @credit_missing.validator
     def _check_credit(self, attribute: attrs.Attribute[bool], value: bool) -> None:

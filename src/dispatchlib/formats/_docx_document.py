@@ -292,17 +292,16 @@ class _Writer:
             ),
             m.NoteRef: lambda item, _, within: reference(item),
             m.Span: lambda item, inner, _: "".join(inner),
-            m.Link: lambda item, inner, _: (
-                f'<w:hyperlink r:id="{self.link_id(item.url)}" w:history="1">{"".join(inner)}</w:hyperlink>'
-            ),
+            m.Link: lambda item, inner, _: self.hyperlink(item.url, "".join(inner)),
         }
         return "".join(m.render(content, rules))
 
-    def link_id(self, url: str) -> str:
-        """The relationship id of the body's link to ``url`` (one per address)."""
+    def hyperlink(self, url: str, runs: str) -> str:
+        """``runs`` as a link to ``url``, through a relationship of the body (one per address)."""
         from docx.opc.constants import RELATIONSHIP_TYPE
 
-        return str(self.document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+        rel_id = self.document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        return f'<w:hyperlink r:id="{rel_id}" w:history="1">{runs}</w:hyperlink>'
 
     def _note_runs(self, note: m.Note, *, linked: bool = False) -> str:
         """A note's runs; in a footnote (``linked``) its outlet links to the note's web address."""
@@ -376,7 +375,12 @@ class _Writer:
         elif figure.credit_missing:
             parts.append(CREDIT_MISSING)
         # without its picture, the line stands in for it: quiet, not like a heading or an error
-        self.paragraph(self.text(" — ".join(parts), style=None if picture else "Placeholder"), "Caption")
+        style = None if picture else "Placeholder"
+        runs = self.text(" — ".join(parts), style=style)
+        if figure.credit is not None and figure.credit_url is not None:  # the credit, last, links to its address
+            credit = self.hyperlink(figure.credit_url, self.text(figure.credit, style="Hyperlink"))
+            runs = self.text(" — ".join(parts)[: -len(figure.credit)], style=style) + credit
+        self.paragraph(runs, "Caption")
 
     def _picture(self, picture: m.Picture, description: str) -> str:
         """A ``w:drawing`` of the picture, at most the text's width, described for screen readers."""

@@ -229,7 +229,10 @@ class DispatchRenderer:
         if figure.alt_text and picture is None:
             parts.append(f'<span class="alt">Described as: {self.spans(figure.alt_text)}</span>')
         if figure.credit is not None:
-            parts.append(f'<span class="credit">Source: {self.spans(figure.credit)}</span>')
+            credit = self.spans(figure.credit)
+            if figure.credit_url is not None:
+                credit = f'<a href="{attr(figure.credit_url)}">{credit}</a>'
+            parts.append(f'<span class="credit">Source: {credit}</span>')
         elif figure.credit_missing:
             parts.append(f'<span class="credit missing">{CREDIT_MISSING}</span>')
         caption = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""

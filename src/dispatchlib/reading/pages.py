@@ -319,9 +319,19 @@ class _Enricher:
         return note
 
     def figure(self, figure: m.Figure) -> m.Figure:
+        figure = self.credited(figure)
         for image, caption in self.page.images:
             if caption.startswith(figure.caption):
                 return attrs.evolve(figure, alt_text=figure.alt_text or image.alt, image=self.picture(image.src))
+        return figure
+
+    def credited(self, figure: m.Figure) -> m.Figure:
+        """``figure`` with the address its credit links to, on the caption's line."""
+        for paragraph, links in zip(self.page.paragraphs, self.page.links, strict=True):
+            if figure.credit is not None and paragraph.startswith(figure.caption):
+                for link in links:
+                    if link.text == figure.credit and link.href.lower().startswith(("http://", "https://", "mailto:")):
+                        return attrs.evolve(figure, credit_url=link.href)
         return figure
 
     def picture(self, src: str) -> m.Picture | None:

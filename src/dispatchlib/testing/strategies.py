@@ -94,6 +94,7 @@ blocks = st.one_of(
         alt_text=maybe_text,
         image=st.none() | st.builds(dl.Picture, media_type=st.sampled_from(dl.IMAGE_TYPES), src=maybe_text),
     ),
+    st.builds(dl.Figure, caption=any_text, credit=any_text, credit_url=addresses),
     st.builds(dl.Figure, caption=any_text, credit_missing=st.just(True)),
     st.builds(dl.Quotation, content=inlines),
     st.builds(dl.SpeakerTurn, speaker=any_text, content=inlines),

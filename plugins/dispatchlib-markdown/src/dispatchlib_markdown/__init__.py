@@ -92,7 +92,9 @@ class _Writer:
             for p in (figure.caption, "" if source else figure.alt_text and f"described as: {figure.alt_text}")
             if p
         ]
-        if figure.credit is not None:
+        if figure.credit is not None and figure.credit_url is not None:
+            parts.append(f"Source: [{_escape(figure.credit)}]({_destination(figure.credit_url)})")
+        elif figure.credit is not None:
             parts.append(f"Source: {_escape(figure.credit)}")
         elif figure.credit_missing:
             parts.append(_escape(dl.labels.CREDIT_MISSING))

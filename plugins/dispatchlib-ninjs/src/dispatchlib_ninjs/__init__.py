@@ -43,10 +43,11 @@ class _Html:
                 return f"<p>{self.inline(content)}</p>"
             case dl.Heading(text=text, level=level):
                 return f"<h{level + 1}>{escape(text)}</h{level + 1}>"
-            case dl.Figure(caption=caption, credit=credit, credit_missing=missing, alt_text=alt):
+            case dl.Figure(caption=caption, credit=credit, credit_missing=missing, alt_text=alt, credit_url=url):
                 parts = [escape(p) for p in (caption, alt or "") if p]
                 if credit is not None:
-                    parts.append(f"Source: {escape(credit)}")
+                    linked = f'<a href="{escape(url)}">{escape(credit)}</a>' if url else escape(credit)
+                    parts.append(f"Source: {linked}")
                 elif missing:
                     parts.append("Source: not preserved in the copied text")
                 return f"<figure><figcaption>{' — '.join(parts)}</figcaption></figure>"
