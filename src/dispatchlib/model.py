@@ -159,7 +159,7 @@ def render(content: Iterable[Inline], rules: Mapping[type, InlineRule[R]], withi
     out: list[R] = []
     for item in content:
         inner = render(item.content, rules, (*within, item)) if isinstance(item, Span) else []
-        out.append(_rule(rules, type(item))(item, inner, within))
+        out.append((rules.get(type(item)) or _rule(rules, type(item)))(item, inner, within))
     return out
 
 
@@ -170,11 +170,15 @@ def _rule(rules: Mapping[type, InlineRule[R]], kind: type) -> InlineRule[R]:
     raise TypeError(f"no rule for {kind.__name__}")
 
 
-def leaves(content: Iterable[Inline]) -> Iterator[Text | NoteRef]:
+def leaves(content: Iterable[Inline]) -> list[Text | NoteRef]:
     """The runs and references of ``content`` in reading order, at any depth of spans."""
-    for item in _walk(content):
-        if not isinstance(item, Span):
-            yield item
+    out: list[Text | NoteRef] = []
+    for item in content:
+        if isinstance(item, Span):
+            out += leaves(item.content)
+        else:
+            out.append(item)
+    return out
 
 
 def _walk(content: Iterable[Inline]) -> Iterator[Inline]:
@@ -187,7 +191,10 @@ def _walk(content: Iterable[Inline]) -> Iterator[Inline]:
 
 def plain_text(content: Iterable[Inline]) -> str:
     """The text of inline content, spans included, with its note references left out."""
-    return "".join(item.text for item in leaves(content) if isinstance(item, Text))
+    return "".join(
+        item.text if isinstance(item, Text) else plain_text(item.content) if isinstance(item, Span) else ""
+        for item in content
+    )
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:

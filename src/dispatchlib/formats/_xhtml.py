@@ -8,7 +8,7 @@ dispatches in one book never collide.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html import escape
 
 from .. import model as m
@@ -115,6 +115,15 @@ class DispatchRenderer:
         self.headings: list[tuple[int, str, str]] = []  # level, id, text
         self.images: list[tuple[str, str, bytes]] = []  # file name in the book, media type, bytes
         self._ref_count = 0
+        self._educated: Iterator[str | None] = iter(())
+        self._rules: dict[type, m.InlineRule[str]] = {  # made once: a paragraph only walks it
+            m.Text: self.run,
+            m.ForeignText: lambda item, _, within: self.foreign(item, next(self._educated) or ""),
+            m.NoteRef: lambda item, _, within: next(self._educated) or self.note_ref(item),  # a reference's run: None
+            m.Emphasis: lambda item, inner, _: f"<em>{''.join(inner)}</em>",
+            m.Strong: lambda item, inner, _: f"<strong>{''.join(inner)}</strong>",
+            m.Link: lambda item, inner, _: f'<a href="{attr(item.url)}">{"".join(inner)}</a>',
+        }
 
     def note_id(self, number: int) -> str:
         return f"{self.prefix}-n{number}"
@@ -127,20 +136,14 @@ class DispatchRenderer:
         return "" if self.page else f' epub:type="{kind}"'
 
     def inline(self, content: tuple[m.Inline, ...]) -> str:
-        educated = iter(educate_runs(m.leaves(content)))  # the runs' text in reading order, each after the one before
-        rules: dict[type, m.InlineRule[str]] = {
-            m.Text: lambda item, _, within: self.run(next(educated) or "", within),
-            m.ForeignText: lambda item, _, within: self.foreign(item, next(educated) or ""),
-            m.NoteRef: lambda item, _, within: next(educated) or self.note_ref(item),  # a reference's run is None
-            m.Emphasis: lambda item, inner, _: f"<em>{''.join(inner)}</em>",
-            m.Strong: lambda item, inner, _: f"<strong>{''.join(inner)}</strong>",
-            m.Link: lambda item, inner, _: f'<a href="{attr(item.url)}">{"".join(inner)}</a>',
-        }
-        return "".join(m.render(content, rules))
+        self._educated = iter(educate_runs(m.leaves(content)))  # the runs' text in order, each after the one before
+        return "".join(m.render(content, self._rules))
 
-    def run(self, value: str, within: tuple[m.Span, ...]) -> str:
-        """A run of text; inside a link, mentions of other dispatches are not linked again."""
-        return self.spans(value) if any(isinstance(span, m.Link) for span in within) else self.linked(value)
+    def run(self, item: m.Text, _: list[str], within: tuple[m.Span, ...]) -> str:
+        """A run of text (its educated form); inside a link, mentions of other dispatches are
+        not linked again."""
+        value = next(self._educated) or ""
+        return self.spans(value) if within and any(isinstance(s, m.Link) for s in within) else self.linked(value)
 
     def foreign(self, item: m.ForeignText, educated: str) -> str:
         direction = ' dir="rtl"' if rtl_language(item.language) else ""
