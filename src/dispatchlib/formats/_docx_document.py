@@ -40,6 +40,7 @@ from ._bidi import mostly_rtl, rtl_language, segments
 from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_styles, text_run
 from ._typography import educate, educate_runs
 from ._xhtml import WEB_ADDRESS as _WEB_ADDRESS
+from ._xhtml import href
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_docx"]
@@ -300,7 +301,7 @@ class _Writer:
         """``runs`` as a link to ``url``, through a relationship of the body (one per address)."""
         from docx.opc.constants import RELATIONSHIP_TYPE
 
-        rel_id = self.document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        rel_id = self.document.part.relate_to(href(url), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         return f'<w:hyperlink r:id="{rel_id}" w:history="1">{runs}</w:hyperlink>'
 
     def _note_runs(self, note: m.Note, *, linked: bool = False) -> str:

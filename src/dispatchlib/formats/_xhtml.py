@@ -32,6 +32,21 @@ _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?#]*)?")
 
 
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def href(url: str) -> str:
+    """An address (a link's, as the page wrote it) as a valid URL: what a URL may not hold (a
+    space, ``<``, a lone ``%``, a backslash, a second ``#``, letters beyond ASCII) percent-encoded,
+    what it encodes already kept; EPUBCheck and Word refuse the rest."""
+    from urllib.parse import quote
+
+    url = _LONE_PERCENT.sub("%25", url)
+    address, hash_mark, fragment = url.partition("#")
+    safe = "!$%&'()*+,-./:;=?@_~"
+    return quote(address, safe=safe) + hash_mark + quote(fragment, safe=safe)
+
+
 def link(label: str, url: str | None) -> str:
     """``label`` as XHTML, linked to ``url`` when that is a well-formed web address."""
     if url and WEB_ADDRESS.fullmatch(url):
@@ -122,7 +137,7 @@ class DispatchRenderer:
             m.NoteRef: lambda item, _, within: next(self._educated) or self.note_ref(item),  # a reference's run: None
             m.Emphasis: lambda item, inner, _: f"<em>{''.join(inner)}</em>",
             m.Strong: lambda item, inner, _: f"<strong>{''.join(inner)}</strong>",
-            m.Link: lambda item, inner, _: f'<a href="{attr(item.url)}">{"".join(inner)}</a>',
+            m.Link: lambda item, inner, _: f'<a href="{attr(href(item.url))}">{"".join(inner)}</a>',
         }
 
     def note_id(self, number: int) -> str:
@@ -234,7 +249,7 @@ class DispatchRenderer:
         if figure.credit is not None:
             credit = self.spans(figure.credit)
             if figure.credit_url is not None:
-                credit = f'<a href="{attr(figure.credit_url)}">{credit}</a>'
+                credit = f'<a href="{attr(href(figure.credit_url))}">{credit}</a>'
             parts.append(f'<span class="credit">Source: {credit}</span>')
         elif figure.credit_missing:
             parts.append(f'<span class="credit missing">{CREDIT_MISSING}</span>')
