@@ -38,7 +38,7 @@ from ..labels import (
 from ..options import ExportOptions
 from ._bidi import mostly_rtl, rtl_language, segments
 from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_styles, text_run
-from ._typography import educate, educate_runs
+from ._typography import Typesetter
 from ._xhtml import WEB_ADDRESS as _WEB_ADDRESS
 from ._zip import FixedTimeZipFile, build_time
 
@@ -227,8 +227,9 @@ class _Writer:
     making each paragraph and run as an element through python-docx took most of the time.
     """
 
-    def __init__(self, template: _Template, heading_shift: int) -> None:
+    def __init__(self, template: _Template, heading_shift: int, language: str | None = None) -> None:
         self.document = template.document
+        self.book_language = self.language = language  # the language of the text being written
         self.heading_shift = heading_shift
         self.footnotes = Footnotes()
         self.pictures = 0
@@ -247,27 +248,34 @@ class _Writer:
     def _style_id(self, name: str) -> str:
         return self.style_ids.get(name, name.replace(" ", ""))
 
-    @staticmethod
-    def text(value: str, style: str | None = None) -> str:
-        """Runs of ``value`` with typographic quotes and dashes, its right-to-left stretches marked
-        (and left as they are)."""
-        return "".join(
-            text_run(run if language else educate(run), rtl=language is not None, style=style)
-            for run, language in segments(value)
-        )
+    def text(self, value: str, style: str | None = None, typeset: Typesetter | None = None) -> str:
+        """Runs of ``value`` with typographic quotes and dashes (in the context of the text before
+        it, ``typeset``), its runs in another script tagged with their language, right-to-left
+        ones marked (and left as they are)."""
+        typeset = typeset or Typesetter()
+        out = []
+        for run, tag in segments(value, self.language):
+            rtl = tag is not None and rtl_language(tag)
+            out.append(text_run(typeset.keep(run) if rtl else typeset.educate(run), rtl=rtl, style=style, language=tag))
+        return "".join(out)
 
     def inline(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...]) -> str:
         notes = {note.number: note for note in dispatch.notes}
         out = []
-        for item, educated in zip(content, educate_runs(content), strict=True):
+        typeset = Typesetter()
+        for item in content:
             if isinstance(item, m.ForeignText):
-                out.append(text_run(educated or "", rtl=rtl_language(item.language), language=item.language))
+                rtl = rtl_language(item.language)
+                educated = typeset.keep(item.text) if rtl else typeset.educate(item.text)
+                out.append(text_run(educated, rtl=rtl, language=item.language))
             elif isinstance(item, m.Text):
-                out.append(self.text(educated or ""))
+                out.append(self.text(item.text, typeset=typeset))
             elif item.number in notes:
+                typeset.reference()
                 key = (self.dispatch_index, item.number)
                 out.append(self.footnotes.reference(key, self._note_runs(notes[item.number], linked=True)))
             else:
+                typeset.reference()
                 out.append(self.text(f"[{item.number}]"))
         return "".join(out)
 
@@ -281,7 +289,8 @@ class _Writer:
             and note.outlet
             and note.text.startswith(note.outlet)
         ):
-            runs = self.footnotes.hyperlink(note.url, note.outlet) + self.text(note.text[len(note.outlet) :])
+            after = self.text(note.text[len(note.outlet) :], typeset=Typesetter(note.outlet))
+            runs = self.footnotes.hyperlink(note.url, note.outlet) + after
         return (text_run(f"{OUTLET_MISSING}, ") if note.outlet_missing else "") + runs
 
     def block_paragraph(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...], style: str | None = None) -> None:
@@ -383,6 +392,7 @@ class _Writer:
 
     def dispatch(self, dispatch: m.Dispatch, new_page: bool) -> None:
         self.dispatch_index += 1
+        self.language = dispatch.language or self.book_language
         self.title_block(dispatch, new_page)
         for block in dispatch.body:
             self.block(dispatch, block)
@@ -490,7 +500,8 @@ def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes
 
 def _write(template: _Template, document: m.Document, options: ExportOptions) -> bytes:
     dispatches = list(document.dispatches) if isinstance(document, m.Collection) else [document]
-    writer = _Writer(template, heading_shift=1 if isinstance(document, m.Collection) else 0)
+    shift = 1 if isinstance(document, m.Collection) else 0
+    writer = _Writer(template, heading_shift=shift, language=options.language)
     if isinstance(document, m.Collection):
         title = options.title or document.title or f"{len(dispatches)} dispatches"
         writer.paragraph(writer.text(title), "Title")

@@ -45,7 +45,9 @@ def text_run(value: str, *, rtl: bool = False, style: str | None = None, languag
     properties = ""
     if rtl or style or language:
         style_xml = f'<w:rStyle w:val="{escape(style)}"/>' if style else ""
-        kind = "bidi" if rtl else "val"
+        from ._bidi import east_asian
+
+        kind = "bidi" if rtl else "eastAsia" if language and east_asian(language) else "val"
         language_xml = f'<w:lang w:{kind}="{escape(language)}"/>' if language else ""
         properties = f"<w:rPr>{style_xml}{'<w:rtl/>' if rtl else ''}{language_xml}</w:rPr>"
     return "".join(

@@ -27,9 +27,11 @@ def _style() -> str:
 
 
 def _article(
-    dispatch: m.Dispatch, index: int, depth: int, beside: str | None, link_for: x.LinkFor | None = None
+    dispatch: m.Dispatch, index: int, depth: int, options: ExportOptions, link_for: x.LinkFor | None = None
 ) -> str:
-    renderer = x.DispatchRenderer(dispatch, f"d{index}", link_for, page=True, depth=depth, beside=beside)
+    renderer = x.DispatchRenderer(
+        dispatch, f"d{index}", link_for, page=True, depth=depth, beside=options.beside, language=options.language
+    )
     title_id = f"d{index}-title"
     language = f" {x.lang(dispatch.language, xml=False)}" if dispatch.language else ""
     return (
@@ -47,7 +49,7 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
         images.check_book_images(document)
     if isinstance(document, m.Dispatch):
         title = display_title(document)
-        body = _article(document, 1, 1, options.beside)
+        body = _article(document, 1, 1, options)
     else:
         title = options.title or document.title or f"{len(document.dispatches)} dispatches"
         targets = {(d.series, d.number): i for i, d in enumerate(document.dispatches, start=1)}
@@ -56,13 +58,13 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
             index = targets.get((series, number))
             return f"#d{index}-title" if index else None
 
-        articles = [_article(d, i, 2, options.beside, link_for) for i, d in enumerate(document.dispatches, start=1)]
+        articles = [_article(d, i, 2, options, link_for) for i, d in enumerate(document.dispatches, start=1)]
         contents = "".join(
-            f'<li><a href="#d{i}-title">{x.text(display_title(d))}</a></li>'
+            f'<li><a href="#d{i}-title">{x.with_rtl_spans(display_title(d), False, None, options.language)}</a></li>'
             for i, d in enumerate(document.dispatches, start=1)
         )
         body = (
-            f"<header><h1>{x.with_rtl_spans(title, xml=False)}</h1></header>\n"
+            f"<header><h1>{x.with_rtl_spans(title, False, None, options.language)}</h1></header>\n"
             f'<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2>'
             f"<ol>{contents}</ol></nav>\n" + "\n".join(articles)
         )

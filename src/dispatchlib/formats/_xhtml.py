@@ -23,7 +23,7 @@ from ..labels import (
     series_line,
 )
 from ._bidi import mostly_rtl, rtl_language, segments
-from ._typography import educate, educate_runs
+from ._typography import Typesetter
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -49,14 +49,21 @@ def attr(value: str) -> str:
     return escape(_XML_UNSAFE.sub("", value), quote=True)
 
 
-def with_rtl_spans(value: str, xml: bool = True) -> str:
-    """Escaped text with typographic quotes and dashes (:mod:`._typography`), and right-to-left
-    runs inside left-to-right text marked ``dir="rtl"`` (and left as they are); ``xml`` adds
-    ``xml:lang`` beside ``lang``, as XHTML wants and HTML does not."""
-    return "".join(
-        text(educate(run)) if language is None else f'<span dir="rtl" {lang(language, xml)}>{text(run)}</span>'
-        for run, language in segments(value)
-    )
+def with_rtl_spans(value: str, xml: bool = True, typeset: Typesetter | None = None, language: str | None = None) -> str:
+    """Escaped text with typographic quotes and dashes (``typeset``: :mod:`._typography`, in the
+    context of the text before it), and runs of another script marked with their language (see
+    :mod:`._bidi`; ``language`` is the text's own), right-to-left ones ``dir="rtl"`` and left as
+    they are; ``xml`` adds ``xml:lang`` beside ``lang``, as XHTML wants and HTML does not."""
+    typeset = typeset or Typesetter()
+    out = []
+    for run, tag in segments(value, language):
+        if tag is None:
+            out.append(text(typeset.educate(run)))
+        elif rtl_language(tag):
+            out.append(f'<span dir="rtl" {lang(tag, xml)}>{text(typeset.keep(run))}</span>')
+        else:
+            out.append(f"<span {lang(tag, xml)}>{text(typeset.educate(run))}</span>")
+    return "".join(out)
 
 
 def description(document: m.Document) -> str:
@@ -91,7 +98,8 @@ class DispatchRenderer:
     when it is in the same book. With ``page``, the markup is for a web page (the ``html``
     format) rather than an e-book: no ``epub:type`` or ``xml:lang``, images as ``data:``
     addresses, each note also in a popover that its reference's button opens in place; ``depth``
-    is the level of the dispatch's own title (2 under a collection's title).
+    is the level of the dispatch's own title (2 under a collection's title); ``language`` is the
+    book's or page's, for a dispatch that does not name its own.
     """
 
     def __init__(
@@ -103,8 +111,10 @@ class DispatchRenderer:
         page: bool = False,
         depth: int = 1,
         beside: str | None = None,
+        language: str | None = None,
     ) -> None:
         self.dispatch = dispatch
+        self.language = dispatch.language or language  # the language its text is in, where known
         self.prefix = prefix
         self.link_for = link_for
         self.page = page
@@ -119,8 +129,8 @@ class DispatchRenderer:
     def note_id(self, number: int) -> str:
         return f"{self.prefix}-n{number}"
 
-    def spans(self, value: str) -> str:
-        return with_rtl_spans(value, xml=not self.page)
+    def spans(self, value: str, typeset: Typesetter | None = None) -> str:
+        return with_rtl_spans(value, not self.page, typeset, self.language)
 
     def epub_type(self, kind: str) -> str:
         """`` epub:type="kind"`` in an e-book; nothing in a web page, where it is not allowed."""
@@ -128,13 +138,17 @@ class DispatchRenderer:
 
     def inline(self, content: tuple[m.Inline, ...]) -> str:
         out: list[str] = []
-        for item, educated in zip(content, educate_runs(content), strict=True):
+        typeset = Typesetter()
+        for item in content:
             if isinstance(item, m.ForeignText):
-                direction = ' dir="rtl"' if rtl_language(item.language) else ""
-                out.append(f"<span {lang(item.language, not self.page)}{direction}>{text(educated or '')}</span>")
+                rtl = rtl_language(item.language)
+                educated = typeset.keep(item.text) if rtl else typeset.educate(item.text)
+                direction = ' dir="rtl"' if rtl else ""
+                out.append(f"<span {lang(item.language, not self.page)}{direction}>{text(educated)}</span>")
             elif isinstance(item, m.Text):
-                out.append(self.linked(educated or ""))
+                out.append(self.linked(item.text, typeset))
             elif item.number in self.notes:
+                typeset.reference()
                 self._ref_count += 1
                 ref_id = f"{self.prefix}-r{self._ref_count}"
                 self.ref_ids.setdefault(item.number, ref_id)
@@ -150,23 +164,25 @@ class DispatchRenderer:
                     )
                 out.append(reference)
             else:
+                typeset.reference()
                 out.append(f'<span class="missing-ref" title="no such note">[{item.number}]</span>')
         return "".join(out)
 
-    def linked(self, value: str) -> str:
+    def linked(self, value: str, typeset: Typesetter | None = None) -> str:
         """Text with mentions of dispatches in the same book turned into links."""
         if self.link_for is None or "No." not in value:  # every mention has "No.": most text has none
-            return self.spans(value)
+            return self.spans(value, typeset)
+        typeset = typeset or Typesetter()
         out: list[str] = []
         position = 0
         for match in _MENTION.finditer(value):
             href = self.link_for(match["series"].strip(), int(match["number"]))
             if href is None:
                 continue
-            out.append(self.spans(value[position : match.start()]))
-            out.append(f'<a href="{attr(href)}">{text(match.group())}</a>')
+            out.append(self.spans(value[position : match.start()], typeset))
+            out.append(f'<a href="{attr(href)}">{text(typeset.keep(match.group()))}</a>')
             position = match.end()
-        out.append(self.spans(value[position:]))
+        out.append(self.spans(value[position:], typeset))
         return "".join(out)
 
     def paragraph(self, content: tuple[m.Inline, ...], css: str = "") -> str:
@@ -301,7 +317,8 @@ class DispatchRenderer:
             )
             body = self.linked(note.text)
             if note.url and note.outlet and note.text.startswith(note.outlet):
-                body = link(note.outlet, note.url) + self.linked(note.text[len(note.outlet) :])
+                after = note.text[len(note.outlet) :]
+                body = link(note.outlet, note.url) + self.linked(after, Typesetter(note.outlet))
             if note.outlet_missing:
                 body = f'<span class="outlet missing">{OUTLET_MISSING}</span>, {body}'
             items.append(f'<li id="{note_id}"{self.epub_type("endnote")}><p>{back} {body}</p></li>')
