@@ -284,10 +284,17 @@ class DispatchRenderer:
         return "\n".join(self.block(block) for block in self.dispatch.body)
 
     def notes_section(self) -> str:
-        """The notes as an EPUB endnotes list, each with its backlink first; unreferenced notes
-        too. A list, not footnote asides: Apple Books hides asides from the flow, which left a
-        "Notes" heading over nothing; a list is seen in every reader, and readers that show
-        pop-ups show them for these notes as well."""
+        """The notes as a list at the end, each with its backlink first; unreferenced notes too.
+        A list, not footnote asides: Apple Books hides asides from the flow, which left a "Notes"
+        heading over nothing; a list is seen in every reader.
+
+        In the e-book each note is ``epub:type="footnote"`` with the ``doc-footnote`` role, the
+        semantics reading systems pop up: Apple Books and Kobo for the element a ``noteref``
+        points to, if it says ``footnote``; Thorium for any ``noteref``. The ``endnote`` type on
+        an item is deprecated (EPUB 3.3), as is the ``doc-endnote`` role (DPUB-ARIA 1.1), and
+        footnotes are not to be marked inside ``doc-endnotes``: the list is ``footnotes``. A web
+        page has no pop-ups of this kind (its notes have popovers), so its list is
+        ``doc-endnotes`` and its notes plain list items."""
         dispatch = self.dispatch
         if not dispatch.notes and dispatch.author_note is None:
             return ""
@@ -299,8 +306,8 @@ class DispatchRenderer:
                 else '<span class="number">*</span>'
             )
             items.append(
-                f'<li class="author-note" id="{self.author_note_id}"{self.epub_type("endnote")}>'
-                f"<p>{star} {self.spans(dispatch.author_note)}</p></li>"
+                f'<li class="author-note">{self._note_open(self.author_note_id)}'
+                f"{star} {self.spans(dispatch.author_note)}</p></li>"
             )
         seen: set[int] = set()
         popovers: dict[int, str] = {}
@@ -321,7 +328,7 @@ class DispatchRenderer:
                 body = link(note.outlet, note.url) + self.linked(after, Typesetter(note.outlet))
             if note.outlet_missing:
                 body = f'<span class="outlet missing">{OUTLET_MISSING}</span>, {body}'
-            items.append(f'<li id="{note_id}"{self.epub_type("endnote")}><p>{back} {body}</p></li>')
+            items.append(f"<li>{self._note_open(note_id)}{back} {body}</p></li>")
             if self.page and ref_id and note.number not in popovers:
                 popovers[note.number] = (
                     f'<div popover id="{_popover(self.note_id(note.number))}" class="note-popover" role="doc-footnote">'
@@ -329,9 +336,16 @@ class DispatchRenderer:
                 )
         heading = f"h{self.depth + 1}"
         return (
-            f'<section class="notes"{self.epub_type("endnotes")} role="doc-endnotes"><{heading}>Notes</{heading}>\n'
+            f'<section class="notes"{self._notes_semantics()}><{heading}>Notes</{heading}>\n'
             f"<ol>{chr(10).join(items)}</ol>{''.join(popovers.values())}\n</section>"
         )
+
+    def _note_open(self, note_id: str) -> str:
+        """The opening tag of a note's paragraph, which its references point to."""
+        return f'<p id="{note_id}">' if self.page else f'<p id="{note_id}" epub:type="footnote" role="doc-footnote">'
+
+    def _notes_semantics(self) -> str:
+        return ' role="doc-endnotes"' if self.page else ' epub:type="footnotes"'
 
     @property
     def author_note_id(self) -> str:
