@@ -1,9 +1,11 @@
 """The ``html`` format: one self-contained web page, from the XHTML builder the e-book uses.
 
 The page holds everything: its style sheet inline (light and dark by ``prefers-color-scheme``,
-and print), the pictures of saved pages as ``data:`` addresses, no script. Note references are
-links to the notes at the end and back; where the browser has popovers, a small button beside
-each reference also opens its note in place. A collection is one page with a contents list.
+and print), the pictures of saved pages as ``data:`` addresses, and one small script that places
+a note's popover beside its reference (``page.js``; without it the page works the same, the note
+opening at the foot of the window). Note references are links to the notes at the end and back;
+where the browser has popovers, a small button beside each reference also opens its note in
+place. A collection is one page with a contents list.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ __all__ = ["page_files", "to_html"]
 
 
 @functools.cache
-def _style() -> str:
-    return resources.files("dispatchlib.formats").joinpath("page.css").read_text(encoding="utf-8")
+def _resource(name: str) -> str:
+    """The page's style sheet (``page.css``) or script (``page.js``)."""
+    return resources.files("dispatchlib.formats").joinpath(name).read_text(encoding="utf-8")
 
 
 def _article(
@@ -77,11 +80,11 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
         f"<title>{x.text(title)}</title>\n"
         f'<meta name="description" content="{x.attr(description)}">\n'
         + (f'<meta name="author" content="{x.attr(authors)}">\n' if authors else "")
-        + f"<style>\n{_style()}</style>\n"
+        + f"<style>\n{_resource('page.css')}</style>\n"
     )
     page = (
         f"<!DOCTYPE html>\n<html {x.lang(options.language, xml=False)}{direction}>\n<head>\n{head}</head>\n"
-        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<body>\n<main>\n{body}\n</main>\n<script>\n{_resource('page.js')}</script>\n</body>\n</html>\n"
     )
     return page.encode("utf-8")
 
