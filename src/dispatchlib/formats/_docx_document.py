@@ -218,6 +218,7 @@ def _set_default_page(document: Any, paper: str) -> None:
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CENTRED = '<w:jc w:val="center"/>'
 
 
 class _Writer:
@@ -302,8 +303,9 @@ class _Writer:
         subtitle = " · ".join(part for part in (series_line(dispatch), date_text(dispatch.date)) if part)
         if subtitle:
             self.paragraph(self.text(subtitle), "Subtitle")
-        lines = [f"By {', '.join(dispatch.authors)}"] if dispatch.authors else []
-        lines += [f"Topics: {', '.join(dispatch.topics)}"] if dispatch.topics else []
+        if dispatch.authors:
+            self.paragraph(self.text(f"By {', '.join(dispatch.authors)}") + self.author_mark(dispatch, "ref"))
+        lines = [f"Topics: {', '.join(dispatch.topics)}"] if dispatch.topics else []
         lines += [clip_facts(dispatch)] if clip_facts(dispatch) else []
         lines += [TRUNCATED] if dispatch.truncated else []
         lines += [f"Source: {dispatch.source_url}"] if dispatch.source_url else []
@@ -340,7 +342,9 @@ class _Writer:
         picture = figure.image if figure.image is not None and figure.image.data else None
         if picture is not None:
             description = figure.alt_text or figure.caption or "A picture"
-            self.paragraph(f"<w:r>{self._picture(picture, description)}</w:r>", properties='<w:jc w:val="center"/>')
+            # kept with its caption on one page, which is centred under it as the picture is
+            picture_xml = f"<w:r>{self._picture(picture, description)}</w:r>"
+            self.paragraph(picture_xml, properties="<w:keepNext/>" + _CENTRED)
         parts = [] if picture is not None else ["Image"]
         if figure.caption:
             parts.append(figure.caption)
@@ -351,7 +355,8 @@ class _Writer:
         elif figure.credit_missing:
             parts.append(CREDIT_MISSING)
         # without its picture, the line stands in for it: quiet, not like a heading or an error
-        self.paragraph(self.text(" — ".join(parts), style=None if picture else "Placeholder"), "Caption")
+        style = None if picture else "Placeholder"
+        self.paragraph(self.text(" — ".join(parts), style=style), "Caption", properties=_CENTRED if picture else "")
 
     def _picture(self, picture: m.Picture, description: str) -> str:
         """A ``w:drawing`` of the picture, at most the text's width, described for screen readers."""
@@ -386,9 +391,26 @@ class _Writer:
             return
         self.paragraph(self.text("Notes"), f"Heading {1 + self.heading_shift}")
         if dispatch.author_note is not None:
-            self.paragraph(self.text(f"* {dispatch.author_note}"), "FootnoteText")
+            mark = self.author_mark(dispatch, "note") if dispatch.authors else self.text("*")
+            self.paragraph(mark + self.text(f" {dispatch.author_note}"), "FootnoteText")
         for note in rest:
             self.paragraph(self.text(f"[{note.number}] ") + self._note_runs(note), "FootnoteText")
+
+    def author_mark(self, dispatch: m.Dispatch, end: str) -> str:
+        """The byline's ``*`` (``end="ref"``), a link to the author note under "Notes", or the
+        note's ``*`` (``end="note"``), a link back to the byline, each at a bookmark the other
+        names, as the e-book links them; nothing for a byline without an author note."""
+        if dispatch.author_note is None:
+            return ""
+        here, there = (f"_AuthorRef{self.dispatch_index}", f"_AuthorNote{self.dispatch_index}")
+        if end == "note":
+            here, there = there, there.replace("Note", "Ref")
+        bookmark = 100_000 + 2 * self.dispatch_index + (end == "note")  # apart from the footnotes' ids
+        return (
+            f'<w:bookmarkStart w:id="{bookmark}" w:name="{here}"/>'
+            f'<w:hyperlink w:anchor="{there}" w:history="1">{text_run("*", style="FootnoteReference")}</w:hyperlink>'
+            f'<w:bookmarkEnd w:id="{bookmark}"/>'
+        )
 
     def dispatch(self, dispatch: m.Dispatch, new_page: bool) -> None:
         self.dispatch_index += 1
