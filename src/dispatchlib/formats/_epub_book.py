@@ -27,7 +27,7 @@ from ..labels import date_text, display_title, identifier, series_line
 from ..options import ExportOptions
 from . import _xhtml as x
 from ._bidi import rtl_language
-from ._cover import cover_file, cover_png
+from ._cover import cover_file, cover_png, drawable
 from ._typography import educate_plain
 from ._zip import FixedTimeZipFile, build_time
 
@@ -264,7 +264,8 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
         image.properties = ["cover-image"]
         book.add_item(image)
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
-        alt = ", ".join(part for part in (f"Cover: {book_title}", series, when) if part)
+        shown = [part for part in (book_title, series, when) if part and (options.cover_image or drawable(part))]
+        alt = "Cover: " + ", ".join(shown) if shown else "Cover"  # what the image shows
         body = (
             f'<section class="cover" epub:type="cover"><img role="doc-cover" src="{name}" '
             f'alt="{x.attr(alt)}"/></section>'
