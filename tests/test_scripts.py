@@ -69,7 +69,7 @@ def test_a_quote_after_a_right_to_left_run_closes_in_every_format() -> None:
 
 
 def test_the_contents_show_the_titles_as_the_chapters_do() -> None:
-    """The nav document and the NCX's entries have the curly quotes the chapter has, and the
+    """The nav document, the NCX's entries and the cover have the curly quotes the chapter has, and the
     nav keeps the language of a run in another script (the package's title is metadata and
     keeps what the source said)."""
     book = _epub(DISPATCH)
@@ -82,6 +82,9 @@ def test_the_contents_show_the_titles_as_the_chapters_do() -> None:
     assert "On “שלום”. And ‘سلام’" in shown and "The word “שלום”." in shown
     assert '<span lang="und-Cyrl" xml:lang="und-Cyrl">Путин говорит: нет</span>' in nav
     assert '"' not in "".join(labels)
+    from dispatchlib.formats._cover import cover_png  # the cover too shows the title's typography
+
+    assert book.read("EPUB/cover.png") == cover_png("On “שלום”. And ‘سلام’", "Special Dispatch No. 1", "")
 
 
 def _tagged(xhtml: bytes) -> dict[str, str]:

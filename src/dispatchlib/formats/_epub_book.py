@@ -257,7 +257,7 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     pages: list[Any] = []
     landmarks: list[tuple[str, str, str]] = []
     series = "" if collection else series_line(first)
-    cover = _cover_image(options, book_title, series or count, when)
+    cover = _cover_image(options, educate_plain(book_title, language), series or count, when)  # as the chapter shows it
     if cover is not None:
         name, media_type, data = cover
         image = epub.EpubItem(uid="cover-image", file_name=name, media_type=media_type, content=data)
