@@ -16,8 +16,11 @@ after a letter or digit (``5'10"``); after a dash, a quote opens unless it ends 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["Typesetter", "educate", "educate_plain"]
+from .. import model as m
+
+__all__ = ["Typesetter", "educate", "educate_plain", "educate_runs"]
 
 _DECADE = re.compile(r"\d\ds\b")
 _ELISION = re.compile(r"n'|em\b|til\b|cause\b|tis\b|twas\b", re.IGNORECASE)
@@ -114,13 +117,33 @@ class Typesetter:
         self.before = "a"
 
 
-def educate_plain(text: str, language: str | None = None) -> str:
+def educate_plain(text: str, language: str | None = None, typeset: Typesetter | None = None) -> str:
     """``text`` with typographic marks outside its right-to-left runs, in one string: for the
     places that hold plain text (the e-book's table of contents)."""
     from ._bidi import rtl_language, segments
 
-    typeset = Typesetter()
+    typeset = typeset or Typesetter()
     return "".join(
         typeset.keep(run) if tag is not None and rtl_language(tag) else typeset.educate(run)
         for run, tag in segments(text, language)
     )
+
+
+def educate_runs(content: Iterable[m.Inline]) -> list[str | None]:
+    """For each run of a paragraph, its educated text (None for a note reference), each read
+    after the text before it, right-to-left runs and stretches kept as they are: for a writer
+    that educates the runs first and marks them up after (its second pass over the educated
+    text changes nothing)."""
+    from ._bidi import rtl_language
+
+    typeset = Typesetter()
+    out: list[str | None] = []
+    for item in content:
+        if isinstance(item, m.ForeignText):
+            out.append(typeset.keep(item.text) if rtl_language(item.language) else typeset.educate(item.text))
+        elif isinstance(item, m.Text):
+            out.append(educate_plain(item.text, typeset=typeset))
+        else:
+            typeset.reference()
+            out.append(None)
+    return out
