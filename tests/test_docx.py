@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import sys
@@ -469,3 +470,55 @@ def test_a_lost_figure_is_a_quiet_placeholder() -> None:
         assert styles == {"Placeholder"}, styles
     style = _part(data, "word/styles.xml").find(f".//{{{W}}}style[@{{{W}}}styleId='Placeholder']")
     assert style is not None and style.find(f"{{{W}}}rPr/{{{W}}}i") is not None
+
+
+def test_the_bylines_star_reaches_the_author_note_and_back(tmp_path: Path) -> None:
+    """The byline ends in a ``*`` linked to the author note under "Notes", whose ``*`` links back,
+    as in the e-book; pandoc reads both links, and LibreOffice shows the star after the names."""
+    dispatch = _read(next(p for p in CORPUS_FILES if p.stem == "inquiry-analysis-authors"))
+    data = dl.export(dispatch, "docx")
+    body = _part(data, "word/document.xml")
+    marks = {}
+    for paragraph in body.iter(f"{{{W}}}p"):
+        link = paragraph.find(f"{{{W}}}hyperlink")
+        if link is not None and "".join(link.itertext()) == "*":
+            bookmark = paragraph.find(f"{{{W}}}bookmarkStart").get(f"{{{W}}}name")
+            marks[bookmark] = (link.get(f"{{{W}}}anchor"), "".join(paragraph.itertext()))
+    [(ref, (to_note, byline)), (note, (to_ref, author_note))] = sorted(marks.items(), reverse=True)
+    assert (to_note, to_ref) == (note, ref)
+    assert byline == f"By {', '.join(dispatch.authors)}*"
+    assert author_note.startswith("* ") and author_note.endswith(_fold(dispatch.author_note or "")[-20:])
+    path = tmp_path / "authors.docx"
+    path.write_bytes(data)
+    links = [target for label, target in _pandoc_links(pandoc_json(path, "docx")) if label == "*"]
+    assert sorted(links) == sorted([f"#{ref}", f"#{note}"])
+    [text] = libreoffice_pdf_text([path], tmp_path).values()
+    assert f"By {', '.join(dispatch.authors)}*" in _fold(text)
+
+
+def test_a_caption_is_centred_under_its_picture_and_kept_with_it(tmp_path: Path) -> None:
+    """A saved page's photo is centred and kept with the next paragraph (its caption), which is
+    centred too: a page break never parts them, and the caption sits under the picture's middle."""
+    page = dl.read_file(Path(__file__).parent / "pages" / "report-page.html")[0]
+    body = _part(dl.export(page, "docx"), "word/document.xml")
+    paragraphs = list(body.iter(f"{{{W}}}p"))
+    pictures = [i for i, p in enumerate(paragraphs) if p.find(f".//{{{W}}}drawing") is not None]
+    assert pictures
+    for index in pictures:
+        picture, caption = paragraphs[index], paragraphs[index + 1]
+        assert picture.find(f"{{{W}}}pPr/{{{W}}}keepNext") is not None
+        assert caption.find(f"{{{W}}}pPr/{{{W}}}pStyle").get(f"{{{W}}}val") == "Caption"
+        for centred in (picture, caption):
+            assert centred.find(f"{{{W}}}pPr/{{{W}}}jc").get(f"{{{W}}}val") == "center"
+
+
+def _pandoc_links(node: object) -> list[tuple[str, str]]:
+    """Every link in pandoc's JSON model: its text and its target."""
+    if isinstance(node, list):
+        return [link for item in node for link in _pandoc_links(item)]
+    if not isinstance(node, dict):
+        return []
+    if node.get("t") == "Link":
+        _, label, (target, _) = node["c"]
+        return [("".join(re.findall(r'"Str", "c": "([^"]*)"', json.dumps(label))), target)]
+    return _pandoc_links(list(node.values()))

@@ -131,9 +131,9 @@ def _names() -> list[str]:
 
 @pytest.mark.parametrize("name", _names())
 def test_epubcheck_finds_nothing(books: dict[str, Path], verdicts: dict[Path, object], name: str) -> None:
-    """EPUBCheck 5.3 reports 0 fatals, 0 errors and 0 warnings."""
+    """EPUBCheck 5.3 reports 0 fatals, 0 errors and 0 warnings, and nothing in usage mode (-u)."""
     result = verdicts[books[name]]
-    assert (result.fatals, result.errors, result.warnings) == (0, 0, 0), result.messages  # type: ignore[attr-defined]
+    assert result.counts == (0, 0, 0, 0), result.messages  # type: ignore[attr-defined]
 
 
 def test_epubcheck_finds_nothing_in_hostile_books(books: dict[str, Path], verdicts: dict[Path, object]) -> None:
@@ -142,7 +142,7 @@ def test_epubcheck_finds_nothing_in_hostile_books(books: dict[str, Path], verdic
     assert len(hostile) == 20
     for path in hostile:
         result = verdicts[path]
-        assert (result.fatals, result.errors, result.warnings) == (0, 0, 0), result.messages  # type: ignore[attr-defined]
+        assert result.counts == (0, 0, 0, 0), result.messages  # type: ignore[attr-defined]
 
 
 def _member(book: Path, name: str) -> etree._Element:
@@ -185,19 +185,25 @@ def test_mimetype_first_and_stored(books: dict[str, Path]) -> None:
 
 
 def test_noterefs_and_footnotes(books: dict[str, Path]) -> None:
-    """References are epub:type=noteref links without <sup> inside; notes are an endnotes list that
-    every reader shows (Apple Books hides footnote asides), each note's backlink first."""
+    """References are epub:type=noteref links without <sup> inside; notes are a list that every
+    reader shows (Apple Books hides footnote asides), each note's backlink first. Each note is a
+    paragraph marked footnote (epub:type and doc-footnote), which Apple Books and Kobo pop up,
+    in a list of footnotes: "endnote" on an item and the doc-endnote role are deprecated, and
+    doc-footnote does not belong in doc-endnotes."""
     [chapter] = _chapters(books["special-dispatch-10523"])
     refs = chapter.findall(".//x:a[@role='doc-noteref']", NS)
     assert [a.get(EPUB_TYPE) for a in refs] == ["noteref"] * 3
     assert all(len(a) == 0 and a.text in "123" for a in refs)
-    section = chapter.find(".//x:section[@role='doc-endnotes']", NS)
-    assert section is not None and section.get(EPUB_TYPE) == "endnotes" and not chapter.findall(".//x:aside", NS)
-    asides = section.findall("x:ol/x:li", NS)
-    assert [a.get(EPUB_TYPE) for a in asides] == ["endnote"] * 3  # the doc-endnote role is deprecated
-    for ref, aside in zip(refs, asides, strict=True):
-        assert ref.get("href") == f"#{aside.get('id')}"
-        first_link = aside.find("x:p/x:a", NS)
+    section = chapter.find(".//x:section[@class='notes']", NS)
+    assert section is not None and section.get(EPUB_TYPE) == "footnotes" and section.get("role") is None
+    assert not chapter.findall(".//x:aside", NS) and "endnote" not in etree.tostring(chapter).decode()
+    items = section.findall("x:ol/x:li", NS)
+    notes = [item.find("x:p", NS) for item in items]
+    assert [(n.get(EPUB_TYPE), n.get("role")) for n in notes] == [("footnote", "doc-footnote")] * 3
+    assert not [item for item in items if item.get("role") or item.get(EPUB_TYPE)]
+    for ref, note in zip(refs, notes, strict=True):
+        assert ref.get("href") == f"#{note.get('id')}"
+        first_link = note.find("x:a", NS)
         assert first_link.get("role") == "doc-backlink" and first_link.get("href") == f"#{ref.get('id')}"
 
 
@@ -207,7 +213,7 @@ def test_unreferenced_note_still_appears(tmp_path: Path) -> None:
     book = tmp_path / "u.epub"
     book.write_bytes(dl.export(dispatch, "epub"))
     [chapter] = _chapters(book)
-    [aside] = chapter.findall(".//x:section[@role='doc-endnotes']/x:ol/x:li", NS)
+    [aside] = chapter.findall(".//x:section[@class='notes']/x:ol/x:li", NS)
     assert "Lonely." in "".join(aside.itertext()) and aside.find(".//x:a", NS) is None
 
 
@@ -217,9 +223,9 @@ def test_the_bylines_star_reaches_the_author_note(books: dict[str, Path]) -> Non
     [chapter] = _chapters(books[path.stem])
     star = chapter.find(".//x:p[@class='authors']/x:a[@role='doc-noteref']", NS)
     assert star is not None and star.text == "*" and star.get(EPUB_TYPE) == "noteref"
-    note = chapter.find(f".//x:li[@id='{star.get('href')[1:]}']", NS)  # type: ignore[index]
-    assert note is not None and note.get("class") == "author-note"
-    assert note.find("x:p/x:a[@role='doc-backlink']", NS).get("href") == f"#{star.get('id')}"  # type: ignore[union-attr]
+    note = chapter.find(f".//x:li[@class='author-note']/x:p[@id='{star.get('href')[1:]}']", NS)  # type: ignore[index]
+    assert note is not None and note.get(EPUB_TYPE) == "footnote"
+    assert note.find("x:a[@role='doc-backlink']", NS).get("href") == f"#{star.get('id')}"  # type: ignore[union-attr]
 
 
 def test_every_document_declares_its_language(books: dict[str, Path]) -> None:
@@ -555,6 +561,7 @@ def test_the_cover_draws_every_script() -> None:
     from dispatchlib.formats._cover import HEIGHT, WIDTH, cover_png
 
     pairs = [("Erdoğan Speaks", "Erdoşan Speaks"), ("Путин Сказал", "Путин Скаэал"), ("مقال عن", "مقال غن")]
+    pairs += [("Talks in Հայաստան", "Talks in Հայաստաn"), ("Հայաստան", "Հայաստաթ"), ("საქართველო", "საქართველი")]
     for one, other in pairs:
         assert cover_png(one, "Special Dispatch No. 1", "") != cover_png(other, "Special Dispatch No. 1", ""), one
     title_area = (0, 390, WIDTH, HEIGHT - 260)
@@ -593,3 +600,20 @@ def test_the_cover_is_a_whole_png_with_every_line_on_it() -> None:
         assert _lettering(png, (90, 100, WIDTH, 250)) > 0
         assert _lettering(png, (90, 390, WIDTH, 600)) > 0
         assert _lettering(png, (90, HEIGHT - 220, WIDTH, HEIGHT - 100)) > 0
+
+
+def test_the_cover_says_nothing_it_cannot_draw(tmp_path: Path) -> None:
+    """An Armenian word in a title is drawn (it was left blank); a title with letters the cover
+    font lacks (Chinese) is left off the cover, which keeps its series and date, and the cover's
+    description says only what it shows."""
+    from dispatchlib.formats._cover import HEIGHT, WIDTH, cover_png, drawable
+
+    title_area = (0, 390, WIDTH, HEIGHT - 260)
+    assert drawable("Talks in Հայաստան") and not drawable("Talks in 北京")
+    assert _lettering(cover_png("Հայաստան", "", ""), title_area) > 0
+    blank = cover_png("Talks in 北京", "Special Dispatch No. 1", "March 1, 2024")
+    assert _lettering(blank, title_area) == 0
+    assert blank == cover_png("", "Special Dispatch No. 1", "March 1, 2024")
+    dispatch = dl.Dispatch(series="Special Dispatch", number=1, title="Talks in 北京")
+    cover = etree.fromstring(zipfile.ZipFile(io.BytesIO(dl.export(dispatch, "epub"))).read("EPUB/cover.xhtml"))
+    assert cover.find(".//x:img", NS).get("alt") == "Cover: Special Dispatch No. 1"

@@ -154,7 +154,7 @@ def test_books_from_a_saved_page_link_the_notes(tmp_path: Path) -> None:
     book = tmp_path / "page.epub"
     book.write_bytes(dl.export(page, "epub"))
     verdict = epubcheck([book])[book]
-    assert (verdict.fatals, verdict.errors, verdict.warnings) == (0, 0, 0), verdict.messages
+    assert verdict.counts == (0, 0, 0, 0), verdict.messages
     with zipfile.ZipFile(book) as archive:
         chapter = archive.read("EPUB/d00001.xhtml").decode()
     assert '<a href="https://www.morgenpost.example/column/2026/10/20">Morgenpost.example</a>, October' in chapter
@@ -335,7 +335,7 @@ def test_a_right_to_left_page_gives_its_language_and_direction(tmp_path: Path) -
         nav = archive.read("EPUB/nav.xhtml").decode()
     assert 'lang="ar" xml:lang="ar" dir="rtl"' in chapter and 'lang="en" xml:lang="en">' in nav
     verdict = epubcheck([book])[book]
-    assert (verdict.fatals, verdict.errors, verdict.warnings) == (0, 0, 0), verdict.messages
+    assert verdict.counts == (0, 0, 0, 0), verdict.messages
 
 
 def test_runs_the_page_marks_in_another_language() -> None:

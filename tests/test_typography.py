@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS_FILES
 
-from dispatchlib.formats._typography import educate
+import dispatchlib as dl
+from dispatchlib.formats._typography import Typesetter, educate, educate_plain, educate_runs
 
 smartypants = pytest.importorskip("smartypants", reason="pip install smartypants (in the 'test' extra)")
 
@@ -76,3 +77,28 @@ def test_the_same_as_smartypants_on_real_layouts() -> None:
 )
 def test_rules(text: str, before: str, expected: str) -> None:
     assert educate(text, before) == expected
+
+
+def test_a_paragraph_is_educated_across_its_runs() -> None:
+    """A quote is read after the text of the run before it, whatever that run is: a
+    right-to-left run kept as it is, a note reference, a link's text."""
+    typeset = Typesetter()
+    runs = [typeset.educate('He said "'), typeset.keep("\u05e9\u05dc\u05d5\u05dd"), typeset.educate('".')]
+    assert runs == ["He said \u201c", "\u05e9\u05dc\u05d5\u05dd", "\u201d."]
+    typeset = Typesetter()
+    typeset.educate('"Quoted')
+    typeset.reference()
+    assert typeset.educate('", he said') == "\u201d, he said"
+    hebrew = "\u05e9\u05dc\u05d5\u05dd"
+    assert educate_plain(f'On "{hebrew}". Done') == f"On \u201c{hebrew}\u201d. Done"
+    runs = educate_runs(
+        [
+            dl.Text(text=f'He said "{hebrew}". "A'),
+            dl.ForeignText(text=hebrew, language="he"),
+            dl.Text(text='", then "so'),
+            dl.NoteRef(number=1),
+            dl.Text(text='".'),
+        ]
+    )
+    assert runs == [f"He said \u201c{hebrew}\u201d. \u201cA", hebrew, "\u201d, then \u201cso", None, "\u201d."]
+    assert [educate_plain(run) for run in runs if run] == [run for run in runs if run]  # a second pass: no change

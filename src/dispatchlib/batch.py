@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import field, frozen
 
-from .convert import export, read_file
+from .convert import export_reporting, read_file
 from .decoding import DEFAULT_MAX_SIZE
 from .errors import DispatchlibError, OutputError
 from .labels import display_title
@@ -192,7 +192,8 @@ def render_one(job: Job) -> Rendered:
         if exporter.files is not None:  # a web page's pictures go beside it, in NAME_files/
             options = attrs.evolve(options, beside=beside_folder(name))
             beside = tuple(exporter.files(document, options).items())
-        data = export(document, job.to, options)
+        data, exported = export_reporting(document, job.to, options, source=job.source)
+        diagnostics += exported
         part = write_part(folder, name, data, job.part_owner) if job.part_owner and not beside else None
     except DispatchlibError as error:
         return Rendered(source=job.source, error=str(error))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import warnings
 from collections.abc import Callable
 
 from .decoding import DEFAULT_MAX_SIZE, to_utf8
@@ -211,3 +212,20 @@ def export(
     if not isinstance(data, bytes):
         raise ExportError(f"exporter {to!r} ({owner}) returned {type(data).__name__}, not bytes; nothing was written")
     return data
+
+
+def export_reporting(
+    document: Document, to: str, options: ExportOptions | None = None, *, source: str = "<input>"
+) -> tuple[bytes, list[Diagnostic]]:
+    """:func:`export`, with each warning the exporter gave (a :class:`UserWarning`, such as the
+    PDF's for a script no font draws) as an ``export-warning`` diagnostic of ``source``."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        data = export(document, to, options)
+    found = []
+    for warning in caught:
+        if issubclass(warning.category, UserWarning):
+            found.append(diagnostic("export-warning", str(warning.message), source=source))
+        else:  # not the exporter's to say: passed on as it came
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return data, found

@@ -67,6 +67,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "skipped-input": (Severity.WARNING, "a folder or glob held a FIFO, device or socket; it was not read"),
     "skipped-message": (Severity.WARNING, "a message of a mailbox holds no dispatch; it is left out"),
     "image-unusable": (Severity.WARNING, "a figure's image is missing, too large or not an image; the caption stays"),
+    "export-warning": (Severity.WARNING, "the exporter warned: its output lacks something (a script no font draws)"),
 }
 
 

@@ -129,11 +129,17 @@ class CheckResult:
     fatals: int
     errors: int
     warnings: int
+    usages: int  # usage mode's findings (the command line's -u): deprecated or discouraged markup
     messages: tuple[str, ...]
+
+    @property
+    def counts(self) -> tuple[int, int, int, int]:
+        """Fatals, errors, warnings and usages: ``(0, 0, 0, 0)`` for a clean book."""
+        return (self.fatals, self.errors, self.warnings, self.usages)
 
 
 def epubcheck(paths: list[Path]) -> dict[Path, CheckResult]:
-    """EPUBCheck's verdict on each file, all checked in one JVM run."""
+    """EPUBCheck's verdict on each file, all checked in one JVM run, in usage mode (``-u``)."""
     jar = need_epubcheck()
     command = [
         "java",
@@ -148,15 +154,16 @@ def epubcheck(paths: list[Path]) -> dict[Path, CheckResult]:
     results: dict[Path, CheckResult] = {}
     messages: list[str] = []
     for line in (done.stderr + "\n" + done.stdout).splitlines():
-        summary = re.fullmatch(r"== (.+): (\d+) fatals / (\d+) errors / (\d+) warnings", line)
+        summary = re.fullmatch(r"== (.+): (\d+) fatals / (\d+) errors / (\d+) warnings / (\d+) usages", line)
         if summary:
-            results[Path(summary[1])] = CheckResult(int(summary[2]), int(summary[3]), int(summary[4]), ())
-        elif re.match(r"(FATAL|ERROR|WARNING)\(", line):
+            counts = (int(summary[2]), int(summary[3]), int(summary[4]), int(summary[5]))
+            results[Path(summary[1])] = CheckResult(*counts, ())
+        elif re.match(r"(FATAL|ERROR|WARNING|USAGE)\(", line):
             messages.append(line)
     if len(results) != len(paths):
         raise AssertionError(f"EPUBCheck did not report on every file:\n{done.stdout}\n{done.stderr}")
     return {
-        path: CheckResult(r.fatals, r.errors, r.warnings, tuple(m for m in messages if str(path) in m))
+        path: CheckResult(r.fatals, r.errors, r.warnings, r.usages, tuple(m for m in messages if str(path) in m))
         for path, r in results.items()
     }
 

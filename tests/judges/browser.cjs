@@ -1,6 +1,6 @@
 // A web page in headless Chromium (puppeteer-core, from Ace by DAISY's install): axe-core's
-// findings, what a click on the first note reference does, whether a note's popover opens, and
-// a screenshot. Usage: node browser.cjs PAGE.html SCREENSHOT.png; prints one JSON object.
+// findings, what a click on the first note reference does, whether a note's popover opens and
+// where (its box and its button's), and a screenshot. Usage: node browser.cjs PAGE.html SCREENSHOT.png; prints one JSON object.
 const path = require("path");
 const puppeteer = require("puppeteer-core");
 
@@ -35,10 +35,16 @@ const puppeteer = require("puppeteer-core");
     const popover = await tab.evaluate(async () => {
       const button = document.querySelector("button.peek");
       if (!button) return null;
+      button.scrollIntoView({ block: "start" });  // near the top: a note opened mid-window is far from it
       button.click();
       await new Promise((done) => setTimeout(done, 100));
       const open = document.querySelector("[popover]:popover-open");
-      return open ? { id: open.id, text: open.textContent } : { id: null, text: "" };
+      const box = (element) => {
+        const r = element.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      return open ? { id: open.id, text: open.textContent, box: box(open), button: box(button) }
+                  : { id: null, text: "" };
     });
     console.log(JSON.stringify({ axe, click, popover }));
   } finally {

@@ -251,3 +251,20 @@ def test_a_killed_exports_folder_is_removed_by_the_next(tmp_path: Path) -> None:
         patch.setattr(tempfile, "tempdir", str(tmp_path))
         dl.export(_photo_dispatch(), "pdf")
     assert list(tmp_path.glob("dispatchlib-pdf-*")) == [alive]
+
+
+@pytest.mark.parametrize("batch", [False, True], ids=["one output", "--out-dir"])
+def test_the_command_line_gives_the_warning_as_one_line(tmp_path: Path, batch: bool) -> None:
+    source = tmp_path / "han.txt"
+    source.write_text("March 14, 2023 Special Dispatch No. 5\n\nThe Paper\n\nThe paper 人民日报 wrote.\n", "utf-8")
+    target = ["--out-dir", str(tmp_path / "out")] if batch else ["-o", str(tmp_path / "han.pdf")]
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "convert", str(source), "--to", "pdf", *target, "-v"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stderr.splitlines() if "export-warning" in line]
+    assert len(lines) == 1 and "Chinese (人 民 日 报)" in lines[0] and lines[0].strip().startswith(str(source))
+    assert "Traceback" not in done.stderr and "PDFWarning" not in done.stderr

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
-from ..convert import collect, export
+from ..convert import collect, export_reporting
 from ..errors import BatchError, FormatError, InputError, OutputError
 from ..fetch import is_url
 from ..metadata import apply_metadata, parse_metadata
@@ -205,7 +205,8 @@ def convert(
             document, options = apply_metadata(document, options, metadata)
         except ValueError as error:
             raise click.UsageError(f"-M {error}") from None
-        data = export(document, exporter.name, options)
+        data, diagnostics = export_reporting(document, exporter.name, options, source=", ".join(sources))
+        report(diagnostics, quiet)
         _write(data, output, exporter, identities)
         return
     _batch(

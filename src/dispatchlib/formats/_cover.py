@@ -1,9 +1,11 @@
 """A generated cover image: title, series and number, and date, on a plain background.
 
 Pillow draws it with the font shipped in ``fonts/`` (Dispatchlib Cover: Noto Sans, Noto Sans
-Arabic and Noto Sans Hebrew, subset and merged, OFL), so accents, dashes, Greek, Cyrillic,
-Arabic, Persian and Hebrew are drawn on every machine with no system fonts; lines that need it
-are shaped and laid out right to left by Pillow's raqm layout (HarfBuzz and FriBiDi). The image's
+Arabic, Hebrew, Armenian and Georgian, subset and merged, OFL), so accents, dashes, Greek,
+Cyrillic, Armenian, Georgian, Arabic, Persian and Hebrew are drawn on every machine with no system
+fonts; lines that need it are shaped and laid out right to left by Pillow's raqm layout (HarfBuzz
+and FriBiDi). A text with a letter the font has no glyph for (Chinese, Devanagari) is left off
+the cover, not drawn with blanks in it: the cover says nothing it cannot draw. The image's
 bytes depend only on the text (and the versions of Pillow and isal).
 
 Speed: a batch of e-books spends most of its time here, so the cover is made in about a
@@ -31,7 +33,7 @@ from typing import Any
 from ..errors import FormatError, InputError
 from ..images import MAX_PIXELS
 
-__all__ = ["MAX_COVER_SIZE", "cover_file", "cover_png"]
+__all__ = ["MAX_COVER_SIZE", "cover_file", "cover_png", "drawable"]
 
 MAX_COVER_SIZE = 20 * 2**20
 _PILLOW_TYPES = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png"), "GIF": ("image/gif", ".gif")}
@@ -215,8 +217,24 @@ def _title_layout(title: str) -> tuple[list[str], int]:
     return lines, size
 
 
+@functools.lru_cache(maxsize=4096)
+def _has_glyph(character: str) -> bool:
+    """True unless the font draws ``character`` as its .notdef glyph: an empty box, as nothing."""
+    if unicodedata.category(character)[0] in "ZC":  # spaces and controls draw as nothing anyway
+        return True
+    font = _font(20)
+    mask = font.getmask(character)
+    return bool(mask.size[1]) or mask.size != font.getmask("\ue000").size  # a private use: .notdef
+
+
+def drawable(text: str) -> bool:
+    """True if the cover font has a glyph for every character of ``text``."""
+    return text.isascii() or all(map(_has_glyph, text))
+
+
 def cover_png(title: str, series_line: str, date_line: str) -> bytes:
-    """The cover as PNG bytes."""
+    """The cover as PNG bytes; a text the font cannot draw whole is left off (:func:`drawable`)."""
+    title, series_line, date_line = (text if drawable(text) else "" for text in (title, series_line, date_line))
     image = _cleared_canvas()
     lines, size = _title_layout(title)
     writing = [(150, series_line, 54, _MUTED)]

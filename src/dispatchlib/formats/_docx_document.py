@@ -38,7 +38,7 @@ from ..labels import (
 from ..options import ExportOptions
 from ._bidi import mostly_rtl, rtl_language, segments
 from ._footnotes import FOOTNOTES_REL, Footnotes, ensure_styles, text_run
-from ._typography import educate, educate_runs
+from ._typography import Typesetter
 from ._xhtml import WEB_ADDRESS as _WEB_ADDRESS
 from ._xhtml import href
 from ._zip import FixedTimeZipFile, build_time
@@ -219,6 +219,7 @@ def _set_default_page(document: Any, paper: str) -> None:
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CENTRED = '<w:jc w:val="center"/>'
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _HYPERLINK_REL = f"{_R}/hyperlink"
 
@@ -246,8 +247,9 @@ class _Writer:
     making each paragraph and run as an element through python-docx took most of the time.
     """
 
-    def __init__(self, template: _Template, heading_shift: int) -> None:
+    def __init__(self, template: _Template, heading_shift: int, language: str | None = None) -> None:
         self.document = template.document
+        self.book_language = self.language = language  # the language of the text being written
         self.heading_shift = heading_shift
         self.footnotes = Footnotes()
         self.pictures = 0
@@ -266,31 +268,45 @@ class _Writer:
     def _style_id(self, name: str) -> str:
         return self.style_ids.get(name, name.replace(" ", ""))
 
-    @staticmethod
-    def text(value: str, style: str | None = None, *, bold: bool = False, italic: bool = False) -> str:
-        """Runs of ``value`` with typographic quotes and dashes, its right-to-left stretches marked
-        (and left as they are)."""
-        return "".join(
-            text_run(run if language else educate(run), rtl=language is not None, style=style, bold=bold, italic=italic)
-            for run, language in segments(value)
-        )
+    def text(
+        self,
+        value: str,
+        style: str | None = None,
+        typeset: Typesetter | None = None,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+    ) -> str:
+        """Runs of ``value`` with typographic quotes and dashes (in the context of the text before
+        it, ``typeset``), its runs in another script tagged with their language, right-to-left
+        ones marked (and left as they are); bold or italic when asked."""
+        typeset = typeset or Typesetter()
+        out = []
+        for run, tag in segments(value, self.language):
+            rtl = tag is not None and rtl_language(tag)
+            educated = typeset.keep(run) if rtl else typeset.educate(run)
+            out.append(text_run(educated, rtl=rtl, style=style, language=tag, bold=bold, italic=italic))
+        return "".join(out)
 
     def inline(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...]) -> str:
         notes = {note.number: note for note in dispatch.notes}
-        educated = iter(educate_runs(m.leaves(content)))  # the runs' text in reading order, each after the one before
+        typeset = Typesetter()  # each run read after the one before, at any depth of spans
+
+        def foreign(item: m.ForeignText, within: tuple[m.Span, ...]) -> str:
+            rtl = rtl_language(item.language)
+            educated = typeset.keep(item.text) if rtl else typeset.educate(item.text)
+            return text_run(educated, rtl=rtl, language=item.language, **_look(within))
 
         def reference(item: m.NoteRef) -> str:
-            next(educated)
+            typeset.reference()
             if item.number not in notes:
                 return self.text(f"[{item.number}]")
             key = (self.dispatch_index, item.number)
             return self.footnotes.reference(key, self._note_runs(notes[item.number], linked=True))
 
         rules: dict[type, m.InlineRule[str]] = {
-            m.Text: lambda item, _, within: self.text(next(educated) or "", **_look(within)),
-            m.ForeignText: lambda item, _, within: text_run(
-                next(educated) or "", rtl=rtl_language(item.language), language=item.language, **_look(within)
-            ),
+            m.Text: lambda item, _, within: self.text(item.text, typeset=typeset, **_look(within)),
+            m.ForeignText: lambda item, _, within: foreign(item, within),
             m.NoteRef: lambda item, _, within: reference(item),
             m.Span: lambda item, inner, _: "".join(inner),
             m.Link: lambda item, inner, _: self.hyperlink(item.url, "".join(inner)),
@@ -314,7 +330,8 @@ class _Writer:
             and note.outlet
             and note.text.startswith(note.outlet)
         ):
-            runs = self.footnotes.hyperlink(note.url, note.outlet) + self.text(note.text[len(note.outlet) :])
+            after = self.text(note.text[len(note.outlet) :], typeset=Typesetter(note.outlet))
+            runs = self.footnotes.hyperlink(note.url, note.outlet) + after
         return (text_run(f"{OUTLET_MISSING}, ") if note.outlet_missing else "") + runs
 
     def block_paragraph(self, dispatch: m.Dispatch, content: tuple[m.Inline, ...], style: str | None = None) -> None:
@@ -326,8 +343,9 @@ class _Writer:
         subtitle = " · ".join(part for part in (series_line(dispatch), date_text(dispatch.date)) if part)
         if subtitle:
             self.paragraph(self.text(subtitle), "Subtitle")
-        lines = [f"By {', '.join(dispatch.authors)}"] if dispatch.authors else []
-        lines += [f"Topics: {', '.join(dispatch.topics)}"] if dispatch.topics else []
+        if dispatch.authors:
+            self.paragraph(self.text(f"By {', '.join(dispatch.authors)}") + self.author_mark(dispatch, "ref"))
+        lines = [f"Topics: {', '.join(dispatch.topics)}"] if dispatch.topics else []
         lines += [clip_facts(dispatch)] if clip_facts(dispatch) else []
         lines += [TRUNCATED] if dispatch.truncated else []
         for line in lines:
@@ -365,7 +383,9 @@ class _Writer:
         picture = figure.image if figure.image is not None and figure.image.data else None
         if picture is not None:
             description = figure.alt_text or figure.caption or "A picture"
-            self.paragraph(f"<w:r>{self._picture(picture, description)}</w:r>", properties='<w:jc w:val="center"/>')
+            # kept with its caption on one page, which is centred under it as the picture is
+            picture_xml = f"<w:r>{self._picture(picture, description)}</w:r>"
+            self.paragraph(picture_xml, properties="<w:keepNext/>" + _CENTRED)
         parts = [] if picture is not None else ["Image"]
         if figure.caption:
             parts.append(figure.caption)
@@ -381,7 +401,7 @@ class _Writer:
         if figure.credit is not None and figure.credit_url is not None:  # the credit, last, links to its address
             credit = self.hyperlink(figure.credit_url, self.text(figure.credit, style="Hyperlink"))
             runs = self.text(" — ".join(parts)[: -len(figure.credit)], style=style) + credit
-        self.paragraph(runs, "Caption")
+        self.paragraph(runs, "Caption", properties=_CENTRED if picture else "")
 
     def _picture(self, picture: m.Picture, description: str) -> str:
         """A ``w:drawing`` of the picture, at most the text's width, described for screen readers."""
@@ -416,12 +436,30 @@ class _Writer:
             return
         self.paragraph(self.text("Notes"), f"Heading {1 + self.heading_shift}")
         if dispatch.author_note is not None:
-            self.paragraph(self.text(f"* {dispatch.author_note}"), "FootnoteText")
+            mark = self.author_mark(dispatch, "note") if dispatch.authors else self.text("*")
+            self.paragraph(mark + self.text(f" {dispatch.author_note}"), "FootnoteText")
         for note in rest:
             self.paragraph(self.text(f"[{note.number}] ") + self._note_runs(note), "FootnoteText")
 
+    def author_mark(self, dispatch: m.Dispatch, end: str) -> str:
+        """The byline's ``*`` (``end="ref"``), a link to the author note under "Notes", or the
+        note's ``*`` (``end="note"``), a link back to the byline, each at a bookmark the other
+        names, as the e-book links them; nothing for a byline without an author note."""
+        if dispatch.author_note is None:
+            return ""
+        here, there = (f"_AuthorRef{self.dispatch_index}", f"_AuthorNote{self.dispatch_index}")
+        if end == "note":
+            here, there = there, there.replace("Note", "Ref")
+        bookmark = 100_000 + 2 * self.dispatch_index + (end == "note")  # apart from the footnotes' ids
+        return (
+            f'<w:bookmarkStart w:id="{bookmark}" w:name="{here}"/>'
+            f'<w:hyperlink w:anchor="{there}" w:history="1">{text_run("*", style="FootnoteReference")}</w:hyperlink>'
+            f'<w:bookmarkEnd w:id="{bookmark}"/>'
+        )
+
     def dispatch(self, dispatch: m.Dispatch, new_page: bool) -> None:
         self.dispatch_index += 1
+        self.language = dispatch.language or self.book_language
         self.title_block(dispatch, new_page)
         for block in dispatch.body:
             self.block(dispatch, block)
@@ -529,7 +567,8 @@ def to_docx(document: m.Document, options: ExportOptions | None = None) -> bytes
 
 def _write(template: _Template, document: m.Document, options: ExportOptions) -> bytes:
     dispatches = list(document.dispatches) if isinstance(document, m.Collection) else [document]
-    writer = _Writer(template, heading_shift=1 if isinstance(document, m.Collection) else 0)
+    shift = 1 if isinstance(document, m.Collection) else 0
+    writer = _Writer(template, heading_shift=shift, language=options.language)
     if isinstance(document, m.Collection):
         title = options.title or document.title or f"{len(dispatches)} dispatches"
         writer.paragraph(writer.text(title), "Title")

@@ -27,7 +27,8 @@ from ..labels import date_text, display_title, identifier, series_line
 from ..options import ExportOptions
 from . import _xhtml as x
 from ._bidi import rtl_language
-from ._cover import cover_file, cover_png
+from ._cover import cover_file, cover_png, drawable
+from ._typography import educate_plain
 from ._zip import FixedTimeZipFile, build_time
 
 __all__ = ["to_epub"]
@@ -49,11 +50,12 @@ def _page(title: str, body: str, language: str, body_type: str = "") -> bytes:
 class _Chapter:
     """One dispatch as one XHTML document of the book."""
 
-    def __init__(self, dispatch: m.Dispatch, index: int) -> None:
+    def __init__(self, dispatch: m.Dispatch, index: int, language: str) -> None:
         self.dispatch = dispatch
         self.file_name = f"d{index:05d}.xhtml"
-        self.renderer = x.DispatchRenderer(dispatch, f"d{index}")
+        self.renderer = x.DispatchRenderer(dispatch, f"d{index}", language=language)
         self.title_id = f"d{index}-title"
+        self.language = language  # the book's, which the contents page is in
 
     def content(self, language: str) -> bytes:
         top = self.renderer.header_block(self.title_id)
@@ -64,22 +66,33 @@ class _Chapter:
             f"{top}\n{body}\n{notes}\n</section>"
         )
         # a dispatch in a language of its own (a page's lang) says so; the book's stays the rest's
-        return _page(display_title(self.dispatch), section, self.dispatch.language or language, "bodymatter")
+        return _page(self.title, section, self.dispatch.language or language, "bodymatter")
+
+    @property
+    def title(self) -> str:
+        """The title as the chapter shows it, with its typography: for the contents and the NCX."""
+        return educate_plain(display_title(self.dispatch), self.renderer.language)
 
     def toc_entry(self) -> str:
         """The chapter's TOC item, its headings nested one level down by their level."""
         return (
-            f'<li><a href="{self.file_name}#{self.title_id}">{x.text(display_title(self.dispatch))}</a>'
-            f"{_nested(self.file_name, self.renderer.headings)}</li>"
+            f'<li><a href="{self.file_name}#{self.title_id}">{_label(display_title(self.dispatch), self.language)}</a>'
+            f"{_nested(self.file_name, self.renderer.headings, self.language)}</li>"
         )
 
 
-def _nested(file_name: str, headings: list[tuple[int, str, str]]) -> str:
+def _label(value: str, language: str) -> str:
+    """A title or heading in the contents, as the chapter shows it (curly quotes, the language of
+    a run in another script); ``language`` is the contents page's."""
+    return x.with_rtl_spans(value, language=language)
+
+
+def _nested(file_name: str, headings: list[tuple[int, str, str]], language: str) -> str:
     """Headings as nested lists: each under the nearest earlier heading of a higher level."""
     root: list[tuple[str, list[Any]]] = []
     stack: list[tuple[int, list[tuple[str, list[Any]]]]] = [(0, root)]
     for level, heading_id, value in headings:
-        node: tuple[str, list[Any]] = (f'<a href="{file_name}#{heading_id}">{x.text(value)}</a>', [])
+        node: tuple[str, list[Any]] = (f'<a href="{file_name}#{heading_id}">{_label(value, language)}</a>', [])
         while stack[-1][0] >= level:
             stack.pop()
         stack[-1][1].append(node)
@@ -111,11 +124,11 @@ def _grouped(dispatches: list[m.Dispatch], group_by: str | None) -> list[tuple[s
     return list(groups.items())
 
 
-def _toc(groups: list[tuple[str | None, list[_Chapter]]]) -> str:
+def _toc(groups: list[tuple[str | None, list[_Chapter]]], language: str) -> str:
     entries = []
     for key, members in groups:
         chapters = "".join(chapter.toc_entry() for chapter in members)
-        entries.append(chapters if key is None else f"<li><span>{x.text(key)}</span><ol>{chapters}</ol></li>")
+        entries.append(chapters if key is None else f"<li><span>{_label(key, language)}</span><ol>{chapters}</ol></li>")
     return "".join(entries)
 
 
@@ -179,12 +192,14 @@ def _xhtml_item(epub: Any, file_name: str, content: bytes, properties: tuple[str
     return item
 
 
-def _chapters(dispatches: list[m.Dispatch], group_by: str | None) -> list[tuple[str | None, list[_Chapter]]]:
+def _chapters(
+    dispatches: list[m.Dispatch], group_by: str | None, language: str
+) -> list[tuple[str | None, list[_Chapter]]]:
     """The chapters in reading order and TOC groups, with mentions of each other linked."""
     groups: list[tuple[str | None, list[_Chapter]]] = []
     count = 0
     for key, members in _grouped(dispatches, group_by):
-        groups.append((key, [_Chapter(d, count + i + 1) for i, d in enumerate(members)]))
+        groups.append((key, [_Chapter(d, count + i + 1, language) for i, d in enumerate(members)]))
         count += len(members)
     chapters = [chapter for _, members in groups for chapter in members]
     link_for = _linker(chapters)
@@ -242,14 +257,15 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     pages: list[Any] = []
     landmarks: list[tuple[str, str, str]] = []
     series = "" if collection else series_line(first)
-    cover = _cover_image(options, book_title, series or count, when)
+    cover = _cover_image(options, educate_plain(book_title, language), series or count, when)  # as the chapter shows it
     if cover is not None:
         name, media_type, data = cover
         image = epub.EpubItem(uid="cover-image", file_name=name, media_type=media_type, content=data)
         image.properties = ["cover-image"]
         book.add_item(image)
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
-        alt = ", ".join(part for part in (f"Cover: {book_title}", series, when) if part)
+        shown = [part for part in (book_title, series, when) if part and (options.cover_image or drawable(part))]
+        alt = "Cover: " + ", ".join(shown) if shown else "Cover"  # what the image shows
         body = (
             f'<section class="cover" epub:type="cover"><img role="doc-cover" src="{name}" '
             f'alt="{x.attr(alt)}"/></section>'
@@ -261,20 +277,20 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     # A collection opens with a title page of its own. A single dispatch does not: its chapter
     # opens with the dispatch's title block, so the title is not shown twice in a row.
     if collection:
-        title_body = f'<h1>{x.with_rtl_spans(book_title)}</h1><p class="count">{count}</p>' + (
+        title_body = f'<h1>{_label(book_title, language)}</h1><p class="count">{count}</p>' + (
             f'<p class="date">{x.text(when)}</p>' if when else ""
         )
         title_page = f'<section epub:type="titlepage" class="titlepage">{title_body}</section>'
         pages.append(_xhtml_item(epub, "titlepage.xhtml", _page(book_title, title_page, language)))
         landmarks.append(("titlepage", "titlepage.xhtml", "Title page"))
 
-    groups = _chapters(dispatches, options.group_by)
+    groups = _chapters(dispatches, options.group_by, language)
     chapters = [chapter for _, members in groups for chapter in members]
     chapter_items = [_xhtml_item(epub, c.file_name, c.content(language)) for c in chapters]
     landmarks.append(("toc", "nav.xhtml#toc", "Contents"))
     if chapters:
         landmarks.append(("bodymatter", chapters[0].file_name, "Start of content"))
-    nav = _xhtml_item(epub, "nav.xhtml", _nav(book_title, _toc(groups), landmarks, language), ("nav",))
+    nav = _xhtml_item(epub, "nav.xhtml", _nav(book_title, _toc(groups, language), landmarks, language), ("nav",))
     for item in [*pages, nav, *chapter_items]:
         book.add_item(item)
     # the contents page of one dispatch is for navigation, not for reading through
@@ -328,8 +344,12 @@ def _present(values: Iterable[str | None]) -> list[str]:
 def _ncx_toc(epub: Any, chapters: Iterable[_Chapter]) -> list[Any]:
     toc: list[Any] = []
     for chapter in chapters:
-        link = epub.Link(f"{chapter.file_name}#{chapter.title_id}", display_title(chapter.dispatch), chapter.title_id)
-        headings = [epub.Link(f"{chapter.file_name}#{hid}", value, hid) for _, hid, value in chapter.renderer.headings]
+        link = epub.Link(f"{chapter.file_name}#{chapter.title_id}", chapter.title, chapter.title_id)
+        language = chapter.renderer.language
+        headings = [
+            epub.Link(f"{chapter.file_name}#{hid}", educate_plain(value, language), hid)
+            for _, hid, value in chapter.renderer.headings
+        ]
         toc.append((link, headings) if headings else link)
     return toc
 

@@ -53,9 +53,11 @@ def text_run(
     properties = ""
     if rtl or style or language or bold or italic:
         style_xml = f'<w:rStyle w:val="{escape(style)}"/>' if style else ""
+        from ._bidi import east_asian
+
         # the complex-script twins (bCs, iCs) are what Word applies to Arabic or Hebrew letters
         emphasis = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
-        kind = "bidi" if rtl else "val"
+        kind = "bidi" if rtl else "eastAsia" if language and east_asian(language) else "val"
         language_xml = f'<w:lang w:{kind}="{escape(language)}"/>' if language else ""
         properties = f"<w:rPr>{style_xml}{emphasis}{'<w:rtl/>' if rtl else ''}{language_xml}</w:rPr>"
     return "".join(

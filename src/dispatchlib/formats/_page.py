@@ -1,9 +1,11 @@
 """The ``html`` format: one self-contained web page, from the XHTML builder the e-book uses.
 
 The page holds everything: its style sheet inline (light and dark by ``prefers-color-scheme``,
-and print), the pictures of saved pages as ``data:`` addresses, no script. Note references are
-links to the notes at the end and back; where the browser has popovers, a small button beside
-each reference also opens its note in place. A collection is one page with a contents list.
+and print), the pictures of saved pages as ``data:`` addresses, and one small script that places
+a note's popover beside its reference (``page.js``; without it the page works the same, the note
+opening at the foot of the window). Note references are links to the notes at the end and back;
+where the browser has popovers, a small button beside each reference also opens its note in
+place. A collection is one page with a contents list.
 """
 
 from __future__ import annotations
@@ -22,14 +24,17 @@ __all__ = ["page_files", "to_html"]
 
 
 @functools.cache
-def _style() -> str:
-    return resources.files("dispatchlib.formats").joinpath("page.css").read_text(encoding="utf-8")
+def _resource(name: str) -> str:
+    """The page's style sheet (``page.css``) or script (``page.js``)."""
+    return resources.files("dispatchlib.formats").joinpath(name).read_text(encoding="utf-8")
 
 
 def _article(
-    dispatch: m.Dispatch, index: int, depth: int, beside: str | None, link_for: x.LinkFor | None = None
+    dispatch: m.Dispatch, index: int, depth: int, options: ExportOptions, link_for: x.LinkFor | None = None
 ) -> str:
-    renderer = x.DispatchRenderer(dispatch, f"d{index}", link_for, page=True, depth=depth, beside=beside)
+    renderer = x.DispatchRenderer(
+        dispatch, f"d{index}", link_for, page=True, depth=depth, beside=options.beside, language=options.language
+    )
     title_id = f"d{index}-title"
     language = f" {x.lang(dispatch.language, xml=False)}" if dispatch.language else ""
     return (
@@ -47,7 +52,7 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
         images.check_book_images(document)
     if isinstance(document, m.Dispatch):
         title = display_title(document)
-        body = _article(document, 1, 1, options.beside)
+        body = _article(document, 1, 1, options)
     else:
         title = options.title or document.title or f"{len(document.dispatches)} dispatches"
         targets = {(d.series, d.number): i for i, d in enumerate(document.dispatches, start=1)}
@@ -56,13 +61,13 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
             index = targets.get((series, number))
             return f"#d{index}-title" if index else None
 
-        articles = [_article(d, i, 2, options.beside, link_for) for i, d in enumerate(document.dispatches, start=1)]
+        articles = [_article(d, i, 2, options, link_for) for i, d in enumerate(document.dispatches, start=1)]
         contents = "".join(
-            f'<li><a href="#d{i}-title">{x.text(display_title(d))}</a></li>'
+            f'<li><a href="#d{i}-title">{x.with_rtl_spans(display_title(d), False, None, options.language)}</a></li>'
             for i, d in enumerate(document.dispatches, start=1)
         )
         body = (
-            f"<header><h1>{x.with_rtl_spans(title, xml=False)}</h1></header>\n"
+            f"<header><h1>{x.with_rtl_spans(title, False, None, options.language)}</h1></header>\n"
             f'<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2>'
             f"<ol>{contents}</ol></nav>\n" + "\n".join(articles)
         )
@@ -75,11 +80,11 @@ def to_html(document: m.Document, options: ExportOptions | None = None) -> bytes
         f"<title>{x.text(title)}</title>\n"
         f'<meta name="description" content="{x.attr(description)}">\n'
         + (f'<meta name="author" content="{x.attr(authors)}">\n' if authors else "")
-        + f"<style>\n{_style()}</style>\n"
+        + f"<style>\n{_resource('page.css')}</style>\n"
     )
     page = (
         f"<!DOCTYPE html>\n<html {x.lang(options.language, xml=False)}{direction}>\n<head>\n{head}</head>\n"
-        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<body>\n<main>\n{body}\n</main>\n<script>\n{_resource('page.js')}</script>\n</body>\n</html>\n"
     )
     return page.encode("utf-8")
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from .. import model as m
 
-__all__ = ["educate", "educate_runs"]
+__all__ = ["Typesetter", "educate", "educate_plain", "educate_runs"]
 
 _DECADE = re.compile(r"\d\ds\b")
 _ELISION = re.compile(r"n'|em\b|til\b|cause\b|tis\b|twas\b", re.IGNORECASE)
@@ -91,25 +91,59 @@ def educate(text: str, before: str = "") -> str:
     return "".join(out)
 
 
+class Typesetter:
+    """The typography of one paragraph, run after run: each run is educated in the context of the
+    text before it, whatever run that was in (a right-to-left run, a link, a note reference), so
+    ``"`` after ``...שלום`` or after ``[1]`` closes the quote its paragraph opened."""
+
+    __slots__ = ("before",)
+
+    def __init__(self, before: str = "") -> None:
+        self.before = before
+
+    def educate(self, text: str) -> str:
+        """``text`` with typographic marks, read after what came before it."""
+        out = educate(text, self.before)
+        self.before = text[-1:] or self.before
+        return out
+
+    def keep(self, text: str) -> str:
+        """``text`` as it is (a right-to-left run, a name), read as what comes before the next."""
+        self.before = text[-1:] or self.before
+        return text
+
+    def reference(self) -> None:
+        """A note reference: it follows a word, so a quote after it closes."""
+        self.before = "a"
+
+
+def educate_plain(text: str, language: str | None = None, typeset: Typesetter | None = None) -> str:
+    """``text`` with typographic marks outside its right-to-left runs, in one string: for the
+    places that hold plain text (the e-book's table of contents)."""
+    from ._bidi import rtl_language, segments
+
+    typeset = typeset or Typesetter()
+    return "".join(
+        typeset.keep(run) if tag is not None and rtl_language(tag) else typeset.educate(run)
+        for run, tag in segments(text, language)
+    )
+
+
 def educate_runs(content: Iterable[m.Inline]) -> list[str | None]:
-    """For each item of a paragraph, its educated text (None for a note reference), each run read
-    in the context of the one before it: ``"...it."`` then ``[1]`` then ``"`` closes the quote."""
-    out: list[str | None] = []
-    before = ""
-    for item in content:
-        if isinstance(item, m.ForeignText) and _right_to_left(item.language):
-            out.append(item.text)
-            before = item.text
-        elif isinstance(item, m.Text):
-            out.append(educate(item.text, before))
-            before = item.text
-        else:
-            out.append(None)
-            before = "a"  # a reference follows a word: what comes next closes a quote
-    return out
-
-
-def _right_to_left(language: str) -> bool:
+    """For each run of a paragraph, its educated text (None for a note reference), each read
+    after the text before it, right-to-left runs and stretches kept as they are: for a writer
+    that educates the runs first and marks them up after (its second pass over the educated
+    text changes nothing)."""
     from ._bidi import rtl_language
 
-    return rtl_language(language)
+    typeset = Typesetter()
+    out: list[str | None] = []
+    for item in content:
+        if isinstance(item, m.ForeignText):
+            out.append(typeset.keep(item.text) if rtl_language(item.language) else typeset.educate(item.text))
+        elif isinstance(item, m.Text):
+            out.append(educate_plain(item.text, typeset=typeset))
+        else:
+            typeset.reference()
+            out.append(None)
+    return out

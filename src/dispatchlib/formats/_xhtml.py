@@ -8,7 +8,7 @@ dispatches in one book never collide.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html import escape
 
 from .. import model as m
@@ -23,7 +23,7 @@ from ..labels import (
     series_line,
 )
 from ._bidi import mostly_rtl, rtl_language, segments
-from ._typography import educate, educate_runs
+from ._typography import Typesetter
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -64,14 +64,21 @@ def attr(value: str) -> str:
     return escape(_XML_UNSAFE.sub("", value), quote=True)
 
 
-def with_rtl_spans(value: str, xml: bool = True) -> str:
-    """Escaped text with typographic quotes and dashes (:mod:`._typography`), and right-to-left
-    runs inside left-to-right text marked ``dir="rtl"`` (and left as they are); ``xml`` adds
-    ``xml:lang`` beside ``lang``, as XHTML wants and HTML does not."""
-    return "".join(
-        text(educate(run)) if language is None else f'<span dir="rtl" {lang(language, xml)}>{text(run)}</span>'
-        for run, language in segments(value)
-    )
+def with_rtl_spans(value: str, xml: bool = True, typeset: Typesetter | None = None, language: str | None = None) -> str:
+    """Escaped text with typographic quotes and dashes (``typeset``: :mod:`._typography`, in the
+    context of the text before it), and runs of another script marked with their language (see
+    :mod:`._bidi`; ``language`` is the text's own), right-to-left ones ``dir="rtl"`` and left as
+    they are; ``xml`` adds ``xml:lang`` beside ``lang``, as XHTML wants and HTML does not."""
+    typeset = typeset or Typesetter()
+    out = []
+    for run, tag in segments(value, language):
+        if tag is None:
+            out.append(text(typeset.educate(run)))
+        elif rtl_language(tag):
+            out.append(f'<span dir="rtl" {lang(tag, xml)}>{text(typeset.keep(run))}</span>')
+        else:
+            out.append(f"<span {lang(tag, xml)}>{text(typeset.educate(run))}</span>")
+    return "".join(out)
 
 
 def description(document: m.Document) -> str:
@@ -106,7 +113,8 @@ class DispatchRenderer:
     when it is in the same book. With ``page``, the markup is for a web page (the ``html``
     format) rather than an e-book: no ``epub:type`` or ``xml:lang``, images as ``data:``
     addresses, each note also in a popover that its reference's button opens in place; ``depth``
-    is the level of the dispatch's own title (2 under a collection's title).
+    is the level of the dispatch's own title (2 under a collection's title); ``language`` is the
+    book's or page's, for a dispatch that does not name its own.
     """
 
     def __init__(
@@ -118,8 +126,10 @@ class DispatchRenderer:
         page: bool = False,
         depth: int = 1,
         beside: str | None = None,
+        language: str | None = None,
     ) -> None:
         self.dispatch = dispatch
+        self.language = dispatch.language or language  # the language its text is in, where known
         self.prefix = prefix
         self.link_for = link_for
         self.page = page
@@ -130,11 +140,11 @@ class DispatchRenderer:
         self.headings: list[tuple[int, str, str]] = []  # level, id, text
         self.images: list[tuple[str, str, bytes]] = []  # file name in the book, media type, bytes
         self._ref_count = 0
-        self._educated: Iterator[str | None] = iter(())
+        self._typeset = Typesetter()
         self._rules: dict[type, m.InlineRule[str]] = {  # made once: a paragraph only walks it
             m.Text: self.run,
-            m.ForeignText: lambda item, _, within: self.foreign(item, next(self._educated) or ""),
-            m.NoteRef: lambda item, _, within: next(self._educated) or self.note_ref(item),  # a reference's run: None
+            m.ForeignText: self.foreign,
+            m.NoteRef: self.note_ref,
             m.Emphasis: lambda item, inner, _: f"<em>{''.join(inner)}</em>",
             m.Strong: lambda item, inner, _: f"<strong>{''.join(inner)}</strong>",
             m.Link: lambda item, inner, _: f'<a href="{attr(href(item.url))}">{"".join(inner)}</a>',
@@ -143,30 +153,33 @@ class DispatchRenderer:
     def note_id(self, number: int) -> str:
         return f"{self.prefix}-n{number}"
 
-    def spans(self, value: str) -> str:
-        return with_rtl_spans(value, xml=not self.page)
+    def spans(self, value: str, typeset: Typesetter | None = None) -> str:
+        return with_rtl_spans(value, not self.page, typeset, self.language)
 
     def epub_type(self, kind: str) -> str:
         """`` epub:type="kind"`` in an e-book; nothing in a web page, where it is not allowed."""
         return "" if self.page else f' epub:type="{kind}"'
 
     def inline(self, content: tuple[m.Inline, ...]) -> str:
-        self._educated = iter(educate_runs(m.leaves(content)))  # the runs' text in order, each after the one before
+        self._typeset = Typesetter()  # each run read after the one before, at any depth of spans
         return "".join(m.render(content, self._rules))
 
     def run(self, item: m.Text, _: list[str], within: tuple[m.Span, ...]) -> str:
-        """A run of text (its educated form); inside a link, mentions of other dispatches are
-        not linked again."""
-        value = next(self._educated) or ""
-        return self.spans(value) if within and any(isinstance(s, m.Link) for s in within) else self.linked(value)
+        """A run of text; inside a link, mentions of other dispatches are not linked again."""
+        if within and any(isinstance(s, m.Link) for s in within):
+            return self.spans(item.text, self._typeset)
+        return self.linked(item.text, self._typeset)
 
-    def foreign(self, item: m.ForeignText, educated: str) -> str:
-        direction = ' dir="rtl"' if rtl_language(item.language) else ""
+    def foreign(self, item: m.ForeignText, _: list[str], within: tuple[m.Span, ...]) -> str:
+        rtl = rtl_language(item.language)
+        educated = self._typeset.keep(item.text) if rtl else self._typeset.educate(item.text)
+        direction = ' dir="rtl"' if rtl else ""
         return f"<span {lang(item.language, not self.page)}{direction}>{text(educated)}</span>"
 
-    def note_ref(self, item: m.NoteRef) -> str:
+    def note_ref(self, item: m.NoteRef, _: list[str], within: tuple[m.Span, ...]) -> str:
         """A note reference: a link to its note (and a button that shows it in place, on a web
         page), or the number in brackets, marked, where the dispatch has no such note."""
+        self._typeset.reference()
         if item.number not in self.notes:
             return f'<span class="missing-ref" title="no such note">[{item.number}]</span>'
         self._ref_count += 1
@@ -184,20 +197,21 @@ class DispatchRenderer:
             )
         return reference
 
-    def linked(self, value: str) -> str:
+    def linked(self, value: str, typeset: Typesetter | None = None) -> str:
         """Text with mentions of dispatches in the same book turned into links."""
         if self.link_for is None or "No." not in value:  # every mention has "No.": most text has none
-            return self.spans(value)
+            return self.spans(value, typeset)
+        typeset = typeset or Typesetter()
         out: list[str] = []
         position = 0
         for match in _MENTION.finditer(value):
             href = self.link_for(match["series"].strip(), int(match["number"]))
             if href is None:
                 continue
-            out.append(self.spans(value[position : match.start()]))
-            out.append(f'<a href="{attr(href)}">{text(match.group())}</a>')
+            out.append(self.spans(value[position : match.start()], typeset))
+            out.append(f'<a href="{attr(href)}">{text(typeset.keep(match.group()))}</a>')
             position = match.end()
-        out.append(self.spans(value[position:]))
+        out.append(self.spans(value[position:], typeset))
         return "".join(out)
 
     def paragraph(self, content: tuple[m.Inline, ...], css: str = "") -> str:
@@ -302,10 +316,17 @@ class DispatchRenderer:
         return "\n".join(self.block(block) for block in self.dispatch.body)
 
     def notes_section(self) -> str:
-        """The notes as an EPUB endnotes list, each with its backlink first; unreferenced notes
-        too. A list, not footnote asides: Apple Books hides asides from the flow, which left a
-        "Notes" heading over nothing; a list is seen in every reader, and readers that show
-        pop-ups show them for these notes as well."""
+        """The notes as a list at the end, each with its backlink first; unreferenced notes too.
+        A list, not footnote asides: Apple Books hides asides from the flow, which left a "Notes"
+        heading over nothing; a list is seen in every reader.
+
+        In the e-book each note is ``epub:type="footnote"`` with the ``doc-footnote`` role, the
+        semantics reading systems pop up: Apple Books and Kobo for the element a ``noteref``
+        points to, if it says ``footnote``; Thorium for any ``noteref``. The ``endnote`` type on
+        an item is deprecated (EPUB 3.3), as is the ``doc-endnote`` role (DPUB-ARIA 1.1), and
+        footnotes are not to be marked inside ``doc-endnotes``: the list is ``footnotes``. A web
+        page has no pop-ups of this kind (its notes have popovers), so its list is
+        ``doc-endnotes`` and its notes plain list items."""
         dispatch = self.dispatch
         if not dispatch.notes and dispatch.author_note is None:
             return ""
@@ -317,8 +338,8 @@ class DispatchRenderer:
                 else '<span class="number">*</span>'
             )
             items.append(
-                f'<li class="author-note" id="{self.author_note_id}"{self.epub_type("endnote")}>'
-                f"<p>{star} {self.spans(dispatch.author_note)}</p></li>"
+                f'<li class="author-note">{self._note_open(self.author_note_id)}'
+                f"{star} {self.spans(dispatch.author_note)}</p></li>"
             )
         seen: set[int] = set()
         popovers: dict[int, str] = {}
@@ -335,10 +356,11 @@ class DispatchRenderer:
             )
             body = self.linked(note.text)
             if note.url and note.outlet and note.text.startswith(note.outlet):
-                body = link(note.outlet, note.url) + self.linked(note.text[len(note.outlet) :])
+                after = note.text[len(note.outlet) :]
+                body = link(note.outlet, note.url) + self.linked(after, Typesetter(note.outlet))
             if note.outlet_missing:
                 body = f'<span class="outlet missing">{OUTLET_MISSING}</span>, {body}'
-            items.append(f'<li id="{note_id}"{self.epub_type("endnote")}><p>{back} {body}</p></li>')
+            items.append(f"<li>{self._note_open(note_id)}{back} {body}</p></li>")
             if self.page and ref_id and note.number not in popovers:
                 popovers[note.number] = (
                     f'<div popover id="{_popover(self.note_id(note.number))}" class="note-popover" role="doc-footnote">'
@@ -346,9 +368,16 @@ class DispatchRenderer:
                 )
         heading = f"h{self.depth + 1}"
         return (
-            f'<section class="notes"{self.epub_type("endnotes")} role="doc-endnotes"><{heading}>Notes</{heading}>\n'
+            f'<section class="notes"{self._notes_semantics()}><{heading}>Notes</{heading}>\n'
             f"<ol>{chr(10).join(items)}</ol>{''.join(popovers.values())}\n</section>"
         )
+
+    def _note_open(self, note_id: str) -> str:
+        """The opening tag of a note's paragraph, which its references point to."""
+        return f'<p id="{note_id}">' if self.page else f'<p id="{note_id}" epub:type="footnote" role="doc-footnote">'
+
+    def _notes_semantics(self) -> str:
+        return ' role="doc-endnotes"' if self.page else ' epub:type="footnotes"'
 
     @property
     def author_note_id(self) -> str:

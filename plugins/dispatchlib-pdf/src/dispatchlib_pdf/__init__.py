@@ -12,11 +12,13 @@ well. ``--paper a4`` (the default) or ``letter``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import shutil
 import tempfile
+import time
 import warnings
 from collections.abc import Callable
 from importlib import resources
@@ -79,15 +81,18 @@ def _sweep_orphans(folder: Path) -> None:
         return
     for orphan in folder.glob(f"{_FOLDER_PREFIX}*"):
         pid = orphan.name.removeprefix(_FOLDER_PREFIX).split("-")[0]
-        if pid.isdigit():
-            try:
-                os.kill(int(pid), 0)
-                continue
-            except PermissionError:  # another user's live process
-                continue
-            except (ProcessLookupError, OverflowError):
-                pass
-        shutil.rmtree(orphan, ignore_errors=True)
+        if not pid.isdigit():  # named as versions before 0.2 did: gone only once a day old
+            with contextlib.suppress(OSError):
+                if time.time() - orphan.stat().st_mtime > 86400:
+                    shutil.rmtree(orphan, ignore_errors=True)
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue
+        except PermissionError:  # another user's live process
+            continue
+        except (ProcessLookupError, OverflowError):
+            shutil.rmtree(orphan, ignore_errors=True)
 
 
 class _Pictures:

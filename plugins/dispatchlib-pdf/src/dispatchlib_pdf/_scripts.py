@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["describe", "runs"]
+__all__ = ["describe", "right_to_left", "runs"]
 
 # (script, the language its runs are tagged with, its characters)
 _TAGGED = (
@@ -60,6 +60,20 @@ def runs(text: str, around: str) -> list[tuple[str, str | None]]:
     if position < len(text):
         out.append((text[position:], None))
     return out
+
+
+def right_to_left(text: str) -> str | None:
+    """The language of ``text`` when most of its letters are Arabic or Hebrew script, else None:
+    such a paragraph is set right to left."""
+    if text.isascii():
+        return None
+    letters = [c for c in text if c.isalpha()]
+    found = [match.group() for match in _RUN.finditer(text) if match.lastgroup in ("s0", "s1")]
+    if sum(1 for run in found for c in run if c.isalpha()) * 2 <= len(letters):
+        return None
+    if found[0][0] >= "\u0600":
+        return "fa" if any(_PERSIAN.search(run) for run in found) else "ar"
+    return "he"
 
 
 def _script(character: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import dispatchlib as dl
 
-from ._scripts import runs
+from ._scripts import right_to_left, runs
 
 __all__ = ["FONTS", "to_typst"]
 
@@ -34,14 +34,14 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}")  # what Typst takes as a language: ISO 639
 WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?#]*)?")
 _STYLE = """\
 #set text(font: ({fonts}), lang: {lang}, size: 11pt)
-#set par(justify: true, leading: 0.62em, spacing: 0.95em)
+#set par(justify: true, leading: 0.62em, spacing: 1.05em)
 #set smartquote(enabled: true)
 #show heading: set par(justify: false)
 #show heading: set block(above: 1.5em, below: 0.75em)
-#show heading.where(level: 1): set text(size: 1.35em)
-#show heading.where(level: 2): set text(size: 1.2em)
-#show heading.where(level: 3): set text(size: 1.08em)
-#show heading.where(level: 4): set text(size: 1em, style: "italic")
+#show heading.where(level: 1): set text(size: 17pt)
+#show heading.where(level: 2): set text(size: 13.5pt)
+#show heading.where(level: 3): set text(size: 12pt)
+#show heading.where(level: 4): set text(size: 11pt, style: "italic")
 #show link: set text(fill: rgb("#1a4d80"))
 #show figure.caption: set text(size: 0.9em, style: "italic")
 #show figure: set block(breakable: false, above: 1.2em, below: 1.2em)
@@ -135,7 +135,11 @@ class _Writer:
     def block(self, block: dl.Block, depth: int) -> str:
         match block:
             case dl.Paragraph(content=content):
-                return self.inline(content)
+                language = right_to_left(dl.plain_text(content))
+                if language is None or self.language in _RIGHT_TO_LEFT:
+                    return self.inline(content)
+                # a paragraph mostly in Arabic or Hebrew is set right to left, starting on the right
+                return f"#text(lang: {string(language)}, dir: rtl)[{self.inline(content)}];"
             case dl.Heading(text=value, level=level):
                 text = self.text(value.strip())
                 if not escape(value).strip():  # nothing to read, and PDF/UA refuses an empty heading
