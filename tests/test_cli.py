@@ -256,10 +256,13 @@ def test_lazy_names_are_the_public_names() -> None:
 
 @pytest.mark.parametrize("args", [["formats"], ["convert", str(SEED), "--to", "txt", "-q"]])
 def test_cli_paths_do_not_load_exporter_libraries(args: list[str]) -> None:
-    """'formats' and a conversion to txt import neither ebooklib, python-docx nor lxml."""
+    """'formats' and a conversion to txt import neither ebooklib, python-docx nor lxml, nor what only
+    other inputs and formats use: e-mail, JSON Schema, package resources, the PDF plugin's Typst writer."""
+    unused = ("ebooklib", "docx", "lxml", "PIL", "email", "jsonschema_rs", "importlib.resources")
+    unused += ("dispatchlib_pdf._typst",)
     code = (
         "import atexit, sys\n"
-        "atexit.register(lambda: sys.stderr.write(repr(sorted(m for m in ('ebooklib', 'docx', 'lxml', 'PIL') "
+        f"atexit.register(lambda: sys.stderr.write(repr(sorted(m for m in {unused!r} "
         "if m in sys.modules))))\n"
         f"sys.argv = ['dispatchlib', *{args!r}]\n"
         "from dispatchlib.cli import main\n"

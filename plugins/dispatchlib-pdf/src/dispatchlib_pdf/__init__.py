@@ -21,16 +21,12 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import dispatchlib as dl
 
-from . import _scripts
-from ._typst import to_typst
-
-__all__ = ["ARCHIVE", "FONT_PATH", "PDFWarning", "register_exporters", "register_options", "to_typst"]
+__all__ = ["ARCHIVE", "FONT_PATH", "PDFWarning", "register_exporters", "register_options"]
 
 ARCHIVE = dl.ExportOption(
     name="pdf-archive",
@@ -55,6 +51,8 @@ class PDFWarning(UserWarning):
 
 
 def _font_folders(user: str) -> list[str]:
+    from importlib import resources
+
     core = resources.files("dispatchlib.formats").joinpath("fonts")
     folders = [str(core), str(Path(__file__).parent / "fonts")]
     for entry in filter(None, user.split(os.pathsep)):
@@ -123,6 +121,8 @@ class _Pictures:
 
 
 def _why_not_accessible(error: Exception) -> str:
+    from . import _scripts
+
     diagnostic = str(getattr(error, "diagnostic", "")) or str(error)
     undrawn = list(dict.fromkeys(char for cluster in _UNDRAWN.findall(diagnostic) for char in cluster))
     if undrawn:
@@ -136,6 +136,8 @@ def _why_not_accessible(error: Exception) -> str:
 def to_pdf(document: dl.Document, options: dl.ExportOptions) -> bytes:
     """The PDF bytes of a dispatch or a collection."""
     import typst
+
+    from ._typst import to_typst
 
     archive = bool(options.get(ARCHIVE.name, ARCHIVE.default))
     fonts = _fonts(tuple(_font_folders(str(options.get(FONT_PATH.name, FONT_PATH.default) or ""))))
