@@ -20,7 +20,7 @@ def test_every_diagnostic_code_is_documented_with_its_severity() -> None:
 
 def test_exit_code_table_matches_error_classes() -> None:
     """Each error class's exit code is the one the table gives it."""
-    rows = {name: int(code) for code, name in re.findall(r"^\| (\d) \| `(\w+)` \|", TABLES, re.MULTILINE)}
+    rows = {name: int(code) for code, name in re.findall(r"^\| (\d+) \| `(\w+)` \|", TABLES, re.MULTILINE)}
     classes = {
         cls.__name__: cls.exit_code
         for cls in (
@@ -32,6 +32,8 @@ def test_exit_code_table_matches_error_classes() -> None:
             dl.PluginError,
             dl.ExportError,
             dl.OutputError,
+            dl.BatchError,
+            dl.NothingNewError,
         )
     }
     assert rows == classes

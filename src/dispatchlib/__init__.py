@@ -23,7 +23,7 @@ _LAZY = {
         ".diagnostics": ("CODES", "Diagnostic", "Severity"),
         ".errors": (
             "BatchError", "DispatchlibError", "ExportError", "FormatError", "InputError", "NotADispatchError",
-            "OutputError", "ParseError", "PluginError",
+            "NothingNewError", "OutputError", "ParseError", "PluginError",
         ),
         ".formats.json": ("from_json", "json_schema", "to_json"),
         ".formats.txt": ("to_text",),
@@ -35,7 +35,7 @@ _LAZY = {
             "Paragraph", "Picture", "Quotation", "Span", "SpeakerTurn", "StageDirection", "Strong", "Text",
             "TranslationBoundary", "leaves", "plain_text", "render",
         ),
-        ".options": ("ExportOptions",),
+        ".options": ("ExportOptions", "Issue"),
         ".output": ("write_atomic",),
         ".plugins": (
             "ExportOption", "Exporter", "PluginFailure", "PluginHost", "Reader", "default_host", "make_plugin_host",
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
         FormatError,
         InputError,
         NotADispatchError,
+        NothingNewError,
         OutputError,
         ParseError,
         PluginError,
@@ -99,7 +100,7 @@ if TYPE_CHECKING:
         plain_text,
         render,
     )
-    from .options import ExportOptions
+    from .options import ExportOptions, Issue
     from .output import write_atomic
     from .plugins import Exporter, ExportOption, PluginFailure, PluginHost, Reader, default_host, make_plugin_host
     from .reading import parse, parse_many
@@ -145,11 +146,13 @@ __all__ = [
     "Inline",
     "InlineRule",
     "InputError",
+    "Issue",
     "Link",
     "MediaPointer",
     "NotADispatchError",
     "Note",
     "NoteRef",
+    "NothingNewError",
     "OutputError",
     "Paragraph",
     "ParseError",

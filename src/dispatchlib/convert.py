@@ -153,8 +153,8 @@ def collect(documents: list[Document], *, title: str = "") -> tuple[Document, li
     """One document from several: a single dispatch stays itself, more make a :class:`Collection`.
 
     A collection's dispatches are ordered by date, then series and number; a dispatch that comes
-    twice (same series and number) is kept once, the fuller copy, with a ``duplicate-dispatch``
-    diagnostic.
+    twice (same series and number, or for one without a number the same canonical address) is
+    kept once, the fuller copy, with a ``duplicate-dispatch`` diagnostic.
     """
     dispatches: list[Dispatch] = []
     for document in documents:
@@ -164,16 +164,30 @@ def collect(documents: list[Document], *, title: str = "") -> tuple[Document, li
     kept: dict[object, Dispatch] = {}
     found: list[Diagnostic] = []
     for index, dispatch in enumerate(dispatches):
-        key = (dispatch.series, dispatch.number) if dispatch.number is not None else index
+        key = _identity(dispatch, index)
         other = kept.get(key)
         if other is not None:
-            message = f"{dispatch.series or ''} No. {dispatch.number} appears twice; the fuller copy is kept"
+            named = (
+                f"{dispatch.series or ''} No. {dispatch.number}" if dispatch.number is not None else dispatch.source_url
+            )
+            message = f"{named} appears twice; the fuller copy is kept"
             found.append(diagnostic("duplicate-dispatch", message.lstrip()))
             if _size(dispatch) <= _size(other):
                 continue
         kept[key] = dispatch
     ordered = sorted(kept.values(), key=_order)
     return Collection(title=title, dispatches=tuple(ordered)), found
+
+
+def _identity(dispatch: Dispatch, index: int) -> object:
+    """What makes two dispatches one: series and number, else the canonical address, else nothing."""
+    if dispatch.number is not None:
+        return (dispatch.series, dispatch.number)
+    if dispatch.source_url:
+        from .history import canonical_address
+
+        return canonical_address(dispatch.source_url)
+    return index
 
 
 def _size(dispatch: Dispatch) -> int:

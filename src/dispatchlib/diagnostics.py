@@ -68,6 +68,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "skipped-message": (Severity.WARNING, "a message of a mailbox holds no dispatch; it is left out"),
     "image-unusable": (Severity.WARNING, "a figure's image is missing, too large or not an image; the caption stays"),
     "export-warning": (Severity.WARNING, "the exporter warned: its output lacks something (a script no font draws)"),
+    "feed-damaged": (Severity.WARNING, "a feed is not well-formed XML; the items found in it were read leniently"),
+    "feed-item-skipped": (Severity.WARNING, "a feed item with no link, a link that is not http(s), or to the feed"),
+    "feed-item-failed": (Severity.WARNING, "a feed item's page cannot be fetched or read; the other items go on"),
+    "robots-disallowed": (Severity.WARNING, "the host's robots.txt does not allow fetching a feed item's page"),
+    "already-delivered": (Severity.INFO, "a feed item is in the history file: delivered by an earlier run"),
+    "feed-unchanged": (Severity.INFO, "the server says the feed has not changed since the last run (304)"),
 }
 
 

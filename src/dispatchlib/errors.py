@@ -10,7 +10,8 @@
     ├── PluginError(DispatchlibError, RuntimeError)  exit 7  a plugin failed to load or clashed
     ├── ExportError(DispatchlibError, RuntimeError)  exit 8  an exporter failed
     ├── OutputError(DispatchlibError, OSError)       exit 9  the output cannot be written
-    └── BatchError(DispatchlibError)                 exit 10 some inputs of a batch failed
+    ├── BatchError(DispatchlibError)                 exit 10 some inputs of a batch failed
+    └── NothingNewError(DispatchlibError)            exit 11 --history: every item was delivered before
 
 Exit code 2 is click's: a mistake in the command line itself.
 """
@@ -30,6 +31,7 @@ __all__ = [
     "FormatError",
     "InputError",
     "NotADispatchError",
+    "NothingNewError",
     "OutputError",
     "ParseError",
     "PluginError",
@@ -104,3 +106,10 @@ class BatchError(DispatchlibError):
     """Some inputs of a batch failed; the others were converted."""
 
     exit_code = 10
+
+
+class NothingNewError(DispatchlibError):
+    """With ``--history``, the inputs hold nothing an earlier run did not deliver (or the feeds
+    did not change): no file is written, and a scheduled job can tell by the exit code."""
+
+    exit_code = 11

@@ -3,13 +3,14 @@ exporter's signature. Exporters read the fields they understand and ignore the r
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from attrs import Attribute, field, frozen
 
-__all__ = ["ExportOptions"]
+__all__ = ["ExportOptions", "Issue"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -43,6 +44,26 @@ def _pairs(pairs: Iterable[tuple[str, Any]] | Mapping[str, Any]) -> tuple[tuple[
     return tuple(sorted(dict(pairs).items()))
 
 
+def _sections(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    return tuple((str(name), int(count)) for name, count in value)
+
+
+@frozen(kw_only=True)
+class Issue:
+    """A collection rendered as one issue of a periodical (:mod:`dispatchlib.periodical`).
+
+    - ``name``: the periodical's name (a feed's title), its series in the metadata.
+    - ``start``, ``end``: the first and last day the issue covers.
+    - ``sections``: the section titles in reading order, each with how many of the collection's
+      dispatches (taken in order) it holds; they add up to the number of dispatches.
+    """
+
+    name: str = field(validator=_one_line)
+    start: datetime.date
+    end: datetime.date
+    sections: tuple[tuple[str, int], ...] = field(default=(), converter=_sections)
+
+
 @frozen(kw_only=True)
 class ExportOptions:
     """How to render a document.
@@ -68,6 +89,9 @@ class ExportOptions:
     - ``beside``: web pages: keep the pictures as files in this folder, named relative to the
       output (``report_files``), instead of inside the page; ``--out-dir`` sets it for formats
       whose exporter lists such files (:attr:`Exporter.files <dispatchlib.Exporter>`).
+    - ``issue``: e-books: render the collection as an issue of a periodical (:class:`Issue`): its
+      sections, a contents page with each dispatch's date and first sentence, a cover with the
+      dates and the first headlines, and the periodical's name as the series.
     - ``extra``: options that plugins register (:class:`~dispatchlib.ExportOption`), as
         ``(name, value)`` pairs; an exporter reads its own with :meth:`get`.
     """
@@ -86,6 +110,7 @@ class ExportOptions:
     description: str | None = field(default=None, converter=_stripped)
     css: str | None = None
     beside: str | None = None
+    issue: Issue | None = None
     extra: tuple[tuple[str, Any], ...] = field(default=(), converter=_pairs)
 
     def get(self, name: str, default: Any = None) -> Any:

@@ -13,7 +13,7 @@ import threading
 
 import click
 
-from ..errors import DispatchlibError
+from ..errors import DispatchlibError, NothingNewError
 from .check import check
 from .convert import convert
 from .listing import formats, plugins
@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             raise
         fail(error.format_message(), error.exit_code)
+    except NothingNewError as nothing:  # not a failure: a scheduled run tells it by the exit code
+        click.echo(f"dispatchlib: {nothing}", err=True)
+        sys.exit(nothing.exit_code)
     except DispatchlibError as error:
         if debug:
             raise

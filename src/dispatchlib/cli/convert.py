@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
-from ..convert import collect, export_reporting
+from ..convert import export_reporting
 from ..errors import BatchError, FormatError, InputError, OutputError
 from ..fetch import is_url
 from ..metadata import apply_metadata, parse_metadata
@@ -19,6 +19,7 @@ from ..options import ExportOptions
 from ..output import refuse_inputs, write_atomic
 from ..plugins import Exporter, default_host, missing, plugin_format
 from ..sources import FileIdentity, input_identities
+from .feeds import choices, feed_options, read_for_one_output, remember_delivered
 from .shared import Reading, inputs_named, or_stdin, reading_options
 from .signals import stop_code, stop_reason
 from .terminal import codes, fail, report, stdout_write, summary, table, without_source
@@ -93,6 +94,7 @@ def _write(data: bytes, target: str | None, exporter: Exporter, inputs: Collecti
 @click.option("--toc", is_flag=True, help="Word collections: a table of contents first.")
 @click.option("--wrap", type=click.IntRange(min=20), help="Plain text: wrap at this width.")
 @click.option("--json-images", is_flag=True, help="JSON: write figures' images (base64), not only their address.")
+@feed_options
 @click.option("--strict", is_flag=True, help="Fail on the first error in the input.")
 @click.option(
     "--name",
@@ -126,6 +128,10 @@ def convert(
     toc: bool,
     wrap: int | None,
     json_images: bool,
+    since: str | None,
+    max_items: int | None,
+    history: str | None,
+    sections: str,
     strict: bool,
     name: str | None,
     jobs: int | None,
@@ -194,13 +200,10 @@ def convert(
         sources = inputs_named(inputs, quiet)
         identities = input_identities(sources)
         refuse_inputs(1 if output in (None, "-") else output, identities)
-        documents = []
-        for source in sources:
-            document, diagnostics = reading.read(source, strict)
-            report(diagnostics, quiet)
-            documents.append(document)
-        document, diagnostics = collect(documents, title=title)
-        report(diagnostics, quiet)
+        feeds = choices(since, max_items, history, sections)
+        document, options, delivered, gathered = read_for_one_output(
+            sources, reading, feeds, options, strict=strict, quiet=quiet
+        )
         try:
             document, options = apply_metadata(document, options, metadata)
         except ValueError as error:
@@ -208,6 +211,7 @@ def convert(
         data, diagnostics = export_reporting(document, exporter.name, options, source=", ".join(sources))
         report(diagnostics, quiet)
         _write(data, output, exporter, identities)
+        remember_delivered(delivered, document, gathered)
         return
     _batch(
         inputs,

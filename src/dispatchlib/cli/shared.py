@@ -12,7 +12,7 @@ from ..convert import findings, read_bytes, read_file
 from ..decoding import DEFAULT_MAX_SIZE
 from ..diagnostics import Diagnostic
 from ..errors import InputError
-from ..fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT, set_politeness
+from ..fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT, PAGE_TYPES, Fetched, set_politeness
 from ..model import Document
 from ..sources import find_inputs, read_limited
 from .terminal import report
@@ -48,6 +48,18 @@ class Reading:
             encoding=self.encoding,
             fix_text=self.fix_text,
             max_size=max_size,
+        )
+
+    def read_fetched(self, fetched: Fetched, strict: bool) -> tuple[Document, list[Diagnostic]]:
+        """A page already fetched, read as :meth:`read` reads an address."""
+        return read_bytes(
+            fetched.data,
+            source=fetched.url,
+            format=self.input_format or PAGE_TYPES[fetched.media_type],
+            strict=strict,
+            encoding=self.encoding,
+            fix_text=self.fix_text,
+            max_size=int(self.max_mb * 2**20),
         )
 
     def read_diagnostics(self, path: str) -> list[Diagnostic]:
