@@ -28,13 +28,18 @@ ETAG = '"issue-1"'
 MODIFIED = format_datetime(START, usegmt=True)
 
 
+def published(number: int) -> datetime.datetime:
+    """When the report of this number came out: within the week from START, later for larger numbers."""
+    return START + datetime.timedelta(hours=(number - 13001) * 150 // max(Site.count, 1) % 160)
+
+
 def report_title(number: int) -> str:
     return f"Columnist Varenko: The {WORDS[number % len(WORDS)]} Plan No. {number} Has Failed Both Sides"
 
 
 def report_page(number: int, series: str = "Special Dispatch") -> bytes:
     """A report page of its own: number, date, title, series and canonical address changed."""
-    day = START + datetime.timedelta(hours=number % 150)
+    day = published(number)
     page = TEMPLATE.replace(OLD_TITLE, report_title(number)).replace(OLD_URL, f"https://www.example.org/r/{number}")
     page = page.replace("Special Dispatch No. 12001", f"{series} No. {number}")
     page = page.replace("November 2, 2026", f"{day:%B} {day.day}, {day:%Y}")
@@ -46,7 +51,7 @@ class Site(BaseHTTPRequestHandler):
     (``/r/N``), photos, ``/robots.txt`` (``/private/`` disallowed) and ``/failing``."""
 
     count: ClassVar[int] = 6
-    requests: ClassVar[list[tuple[str, str]]] = []  # (path, If-None-Match)
+    requests: ClassVar[list[tuple[str, str, float]]] = []  # (path, If-None-Match, time.monotonic())
     lock = threading.Lock()
 
     def log_message(self, *args: object) -> None:  # quiet
@@ -64,7 +69,7 @@ class Site(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
         with Site.lock:
-            Site.requests.append((path, self.headers.get("If-None-Match", "")))
+            Site.requests.append((path, self.headers.get("If-None-Match", ""), time.monotonic()))
         base = f"http://{self.headers['Host']}"
         if path in ("/rss.xml", "/atom.xml", "/rdf.xml", "/plain-xml"):
             if self.headers.get("If-None-Match") == ETAG:
@@ -91,10 +96,7 @@ class Site(BaseHTTPRequestHandler):
 def items(base: str, count: int) -> list[tuple[str, str, datetime.datetime]]:
     """The feed's items, newest first: (address, title, published); the last three are the one
     robots.txt disallows, the failing one, and the same report as the first at another address."""
-    found = [
-        (f"{base}/r/{n}", report_title(n), START + datetime.timedelta(hours=n % 150))
-        for n in range(13001, 13001 + count)
-    ]
+    found = [(f"{base}/r/{n}", report_title(n), published(n)) for n in range(13001, 13001 + count)]
     found.reverse()
     found += [
         (f"{base}/private/r/1", "Members only", START),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -13,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from feedsite import Site, serving
-from judges import ace, epubcheck
+from judges import ace, ebook_meta, epubcheck
 
-import dispatchlib as dl
-from dispatchlib.periodical import issue_dates, parse_since
+from dispatchlib.labels import issue_dates
+from dispatchlib.periodical import parse_since
 from dispatchlib.reading.feeds import is_feed, read_feed
 
 NOW = datetime.datetime(2026, 12, 1, 12, 0, tzinfo=datetime.UTC)
@@ -56,7 +57,7 @@ def test_a_feed_becomes_one_book_with_every_item_once(site: str, tmp_path: Path,
     assert len(found) == 6 and len(set(found)) == 6, found
     assert "/private/r/1: its robots.txt disallows it; skipped [robots-disallowed]" in done.stderr
     assert "/failing: 500 Internal Server Error; the other items go on [feed-item-failed]" in done.stderr
-    assert not any(p.startswith("/private/") for p, _ in Site.requests)
+    assert not any(p.startswith("/private/") for p, _, _ in Site.requests)
 
 
 def test_the_history_makes_the_second_run_conditional_and_silent(site: str, tmp_path: Path) -> None:
@@ -79,9 +80,9 @@ def test_the_history_makes_the_second_run_conditional_and_silent(site: str, tmp_
     assert second.returncode == 11, second.stderr
     assert "nothing new since the last run" in second.stderr and "no file written" in second.stderr
     assert not (tmp_path / "two.epub").exists() and history.read_bytes() == before
-    assert ("/rss.xml", '"issue-1"') in Site.requests  # asked conditionally
-    assert "/failing" in [p for p, _ in Site.requests]  # the failed item is tried again
-    assert not any(p.startswith("/r/") for p, _ in Site.requests)  # nothing delivered is fetched again
+    assert ("/rss.xml", '"issue-1"') in [(p, tag) for p, tag, _ in Site.requests]  # asked conditionally
+    assert "/failing" in [p for p, _, _ in Site.requests]  # the failed item is tried again
+    assert not any(p.startswith("/r/") for p, _, _ in Site.requests)  # nothing delivered is fetched again
 
 
 def test_an_interrupted_run_delivers_nothing_twice_and_loses_nothing(site: str, tmp_path: Path) -> None:
@@ -109,6 +110,26 @@ def test_since_and_max_items_choose_the_newest(site: str, tmp_path: Path) -> Non
     assert late.returncode == 11, late.stderr
     wrong = run("convert", f"{site}/rss.xml", "-o", str(book), "--since", "last week")
     assert wrong.returncode == 2 and "--since: expected a date" in wrong.stderr
+
+
+def test_pages_read_in_parallel_still_wait_the_delay_per_host(site: str, tmp_path: Path) -> None:
+    """With --delay 0.3 the requests to the host, item pages read by several workers among them,
+    are spread at least 0.3 s apart: n requests take (n - 1) x 0.3 s (measured at the server,
+    where a request's arrival may lag, so on their whole span and not on each gap)."""
+    Site.requests.clear()
+    done = run("convert", f"{site}/rss.xml", "-o", str(tmp_path / "w.json"), "--delay", "0.3", "-q")
+    assert done.returncode == 0, done.stderr
+    moments = sorted(moment for _, _, moment in Site.requests)
+    assert len(moments) >= 12 and moments[-1] - moments[0] >= (len(moments) - 1) * 0.3 - 0.1
+
+
+def test_a_feed_of_thousands_of_items_is_read_to_its_first_thousand() -> None:
+    """1,500 items: the first 1,000 are kept, with one warning saying so."""
+    entries = b"".join(b"<item><link>https://example.org/r/%d</link></item>" % n for n in range(1500))
+    feed, found = read_feed(b'<rss version="2.0"><channel><title>x</title>' + entries + b"</channel></rss>", source="f")
+    assert len(feed.items) == 1000 and [d.message for d in found] == [
+        "the feed lists 1500 items; the first 1000 are read"
+    ]
 
 
 def test_feeds_mix_with_pages_and_files_into_one_collection(site: str, tmp_path: Path) -> None:
@@ -220,4 +241,39 @@ def test_the_issue_is_a_valid_periodical(site: str, tmp_path: Path) -> None:
     assert (verdict.fatals, verdict.errors, verdict.warnings) == (0, 0, 0), verdict.messages
     serious = [f for f in ace(book, tmp_path) if f[0] in ("critical", "serious", "moderate")]
     assert serious == []
-    assert dl.Issue is not None
+
+
+def test_the_issue_reads_as_a_periodical(site: str, tmp_path: Path) -> None:
+    """The title says the feed and the dates; the contents page gives each report's title, date
+    and first sentence under its series; calibre files the book under the feed as a series."""
+    book = tmp_path / "week.epub"
+    done = run("convert", f"{site}/rss.xml", "-o", str(book), "--delay", "0", "-q")
+    assert done.returncode == 0, done.stderr
+    meta = ebook_meta(book)
+    assert meta["Title"] == "Lindholm Monitor — 24–29 November 2026"
+    assert meta["Series"].startswith("Lindholm Monitor")
+    with zipfile.ZipFile(book) as archive:
+        contents = archive.read("EPUB/contents.xhtml").decode()
+        opf = archive.read("EPUB/content.opf").decode()
+    sections = re.findall(r'<h2 class="section">([^<]+)</h2>', contents)
+    assert sections == ["Special Dispatch", "Inquiry &amp; Analysis Series"]
+    entries = re.findall(
+        r'<li><a href="(d\d+\.xhtml#d\d+-title)">([^<]+)</a> <span class="date">([^<]+)</span>', contents
+    )
+    assert [title for _, title, _ in entries] == titles(book)
+    assert contents.count("who argued that the harbor treaty signed three years ago has brought neither side") == 6
+    assert 'content="periodical:magazine:Lindholm Monitor"' in opf
+    retitled = tmp_path / "retitled.epub"
+    done = run("convert", f"{site}/rss.xml", "-o", str(retitled), "--delay", "0", "-q", "-M", "title=Our week")
+    assert done.returncode == 0 and ebook_meta(retitled)["Title"] == "Our week", done.stderr
+
+
+def test_sections_follow_the_feed_or_the_topic(site: str, tmp_path: Path) -> None:
+    """--sections feed: one section named after the feed; --sections topic: the feed's category."""
+    for kind, expected in (("feed", ["Lindholm Monitor"]), ("topic", ["Norland"])):
+        book = tmp_path / f"{kind}.epub"
+        done = run("convert", f"{site}/rss.xml", "-o", str(book), "--delay", "0", "-q", "--sections", kind)
+        assert done.returncode == 0, done.stderr
+        with zipfile.ZipFile(book) as archive:
+            contents = archive.read("EPUB/contents.xhtml").decode()
+        assert re.findall(r'<h2 class="section">([^<]+)</h2>', contents) == expected

@@ -18,6 +18,7 @@ __all__ = [
     "date_text",
     "display_title",
     "identifier",
+    "issue_dates",
     "series_line",
 ]
 
@@ -91,3 +92,15 @@ def _uuid5(name: str) -> str:
     import uuid
 
     return str(uuid.uuid5(uuid.UUID(_NAMESPACE), name))
+
+
+def issue_dates(start: datetime.date, end: datetime.date) -> str:
+    """A range of days as a reader says it, with an en dash: 24 to 30 November 2026, 28 November
+    to 3 December 2026, 30 December 2026 to 2 January 2027, or one day."""
+    if start == end:
+        return f"{end.day} {end:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"

@@ -27,11 +27,12 @@ from .diagnostics import Diagnostic, diagnostic
 from .errors import DispatchlibError, InputError
 from .fetch import PAGE_TYPES, Fetched, allowed_by_robots, fetch_if_changed, is_url
 from .history import History, canonical_address
+from .labels import issue_dates
 from .options import Issue
 from .reading.feeds import FEED_TYPES, Feed, FeedItem, is_feed, read_feed
 from .sources import read_source
 
-__all__ = ["Gathered", "Selection", "gather", "issue_dates", "make_issue", "parse_since"]
+__all__ = ["Gathered", "Selection", "gather", "make_issue", "parse_since"]
 
 Read = Callable[[str, Fetched | None], tuple[m.Document, list[Diagnostic]]]
 """How an input is read: ``read(source, None)`` reads a file or fetches an address;
@@ -211,18 +212,6 @@ def _completed(dispatch: m.Dispatch, item: FeedItem) -> m.Dispatch:
         source_url=dispatch.source_url or item.url,
         topics=dispatch.topics or item.topics,
     )
-
-
-def issue_dates(start: datetime.date, end: datetime.date) -> str:
-    """A range of days as a reader says it, with an en dash: 24 to 30 November 2026, 28 November
-    to 3 December 2026, 30 December 2026 to 2 January 2027, or one day."""
-    if start == end:
-        return f"{end.day} {end:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
 
 
 def make_issue(

@@ -28,6 +28,7 @@ import textwrap
 import threading
 import unicodedata
 import zlib
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import FormatError, InputError
@@ -232,13 +233,16 @@ def drawable(text: str) -> bool:
     return text.isascii() or all(map(_has_glyph, text))
 
 
-def cover_png(title: str, series_line: str, date_line: str) -> bytes:
-    """The cover as PNG bytes; a text the font cannot draw whole is left off (:func:`drawable`)."""
+def cover_png(title: str, series_line: str, date_line: str, headlines: Sequence[str] = ()) -> bytes:
+    """The cover as PNG bytes; a text the font cannot draw whole is left off (:func:`drawable`); an
+    issue of a periodical lists its first ``headlines`` under the title."""
     title, series_line, date_line = (text if drawable(text) else "" for text in (title, series_line, date_line))
+    headlines = [headline for headline in headlines if drawable(headline)]
     image = _cleared_canvas()
     lines, size = _title_layout(title)
     writing = [(150, series_line, 54, _MUTED)]
     writing += [(400 + index * int(size * 1.25), line, size, _TEXT) for index, line in enumerate(lines)]
+    writing += _headlines(headlines, 400 + len(lines) * int(size * 1.25) + 60)
     writing.append((HEIGHT - 200, date_line, 54, _MUTED))
     drawn: list[tuple[int, int]] = []
     for y, text, text_size, level in writing:
@@ -246,6 +250,27 @@ def cover_png(title: str, series_line: str, date_line: str) -> bytes:
     image.paste(0, (0, 0, _PAD, HEIGHT))  # a glyph at the left edge must not change a row's filter byte
     _canvases.drawn = _merged(drawn)
     return _png(image, _canvases.drawn)
+
+
+_HEADLINE_SIZE, _HEADLINE_WIDTH = 46, 40
+
+
+def _headlines(headlines: Sequence[str], top: int) -> list[tuple[int, str, int, int]]:
+    """Headlines of two lines at most each, from ``top`` down to above the date line."""
+    writing = []
+    y = top
+    for headline in headlines:
+        lines = textwrap.wrap(headline, _HEADLINE_WIDTH)
+        if len(lines) > 2:
+            lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), _HEADLINE_WIDTH, placeholder=" …")]
+        height = 20 + len(lines) * int(_HEADLINE_SIZE * 1.3)
+        if y + height > HEIGHT - 300:
+            break
+        y += 20
+        for line in lines:
+            writing.append((y, line, _HEADLINE_SIZE, _TEXT))
+            y += int(_HEADLINE_SIZE * 1.3)
+    return writing
 
 
 _ROW_BYTES = (WIDTH + _PAD) // 2

@@ -23,11 +23,12 @@ from typing import Any
 from .. import model as m
 from ..errors import FormatError, InputError
 from ..images import check_book_images
-from ..labels import date_text, display_title, identifier, series_line
-from ..options import ExportOptions
+from ..labels import date_text, display_title, identifier, issue_dates, series_line
+from ..options import ExportOptions, Issue
 from . import _xhtml as x
 from ._bidi import rtl_language
 from ._cover import cover_file, cover_png, drawable
+from ._issue import contents_page, headlines, issue_metadata, sectioned
 from ._typography import educate_plain
 from ._zip import FixedTimeZipFile, build_time
 
@@ -166,11 +167,13 @@ def _accessibility(book: Any, has_cover: bool, has_pictures: bool) -> None:
     book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary"})
 
 
-def _cover_image(options: ExportOptions, title: str, series: str, date: str) -> tuple[str, str, bytes] | None:
+def _cover_image(
+    options: ExportOptions, title: str, series: str, date: str, headlines: list[str]
+) -> tuple[str, str, bytes] | None:
     if options.cover_image:
         return cover_file(options.cover_image)
     if options.generate_cover:
-        return "cover.png", "image/png", cover_png(title, series, date)
+        return "cover.png", "image/png", cover_png(title, series, date, headlines)
     return None
 
 
@@ -193,12 +196,14 @@ def _xhtml_item(epub: Any, file_name: str, content: bytes, properties: tuple[str
 
 
 def _chapters(
-    dispatches: list[m.Dispatch], group_by: str | None, language: str
+    dispatches: list[m.Dispatch], group_by: str | None, language: str, issue: Issue | None = None
 ) -> list[tuple[str | None, list[_Chapter]]]:
-    """The chapters in reading order and TOC groups, with mentions of each other linked."""
+    """The chapters in reading order and TOC groups (an issue's sections, unless ``group_by``
+    asks for others), with mentions of each other linked."""
     groups: list[tuple[str | None, list[_Chapter]]] = []
     count = 0
-    for key, members in _grouped(dispatches, group_by):
+    sections = sectioned(dispatches, issue) if issue is not None and group_by is None else None
+    for key, members in sections or _grouped(dispatches, group_by):
         groups.append((key, [_Chapter(d, count + i + 1, language) for i, d in enumerate(members)]))
         count += len(members)
     chapters = [chapter for _, members in groups for chapter in members]
@@ -251,13 +256,24 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     book.set_title(book_title)
     book.set_language(language)
     _metadata(book, document, dispatches, options)
+    if options.issue is not None and collection:
+        issue_metadata(book, options.issue)
     style = _style() if options.css is None else _user_style(options.css)
     book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=style))
 
     pages: list[Any] = []
     landmarks: list[tuple[str, str, str]] = []
     series = "" if collection else series_line(first)
-    cover = _cover_image(options, educate_plain(book_title, language), series or count, when)  # as the chapter shows it
+    issue = options.issue if collection else None
+    groups = _chapters(dispatches, options.group_by, language, issue)
+    chapters = [chapter for _, members in groups for chapter in members]
+    if issue is not None:
+        top = [educate_plain(line, language) for line in headlines([(k, [c.dispatch for c in g]) for k, g in groups])]
+        cover = _cover_image(
+            options, educate_plain(issue.name, language), count, issue_dates(issue.start, issue.end), top
+        )
+    else:  # the title as the chapter shows it
+        cover = _cover_image(options, educate_plain(book_title, language), series or count, when, [])
     if cover is not None:
         name, media_type, data = cover
         image = epub.EpubItem(uid="cover-image", file_name=name, media_type=media_type, content=data)
@@ -283,9 +299,10 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
         title_page = f'<section epub:type="titlepage" class="titlepage">{title_body}</section>'
         pages.append(_xhtml_item(epub, "titlepage.xhtml", _page(book_title, title_page, language)))
         landmarks.append(("titlepage", "titlepage.xhtml", "Title page"))
+    if issue is not None:
+        linked = [(key, [(c.dispatch, f"{c.file_name}#{c.title_id}") for c in members]) for key, members in groups]
+        pages.append(_xhtml_item(epub, "contents.xhtml", _page(book_title, contents_page(linked), language)))
 
-    groups = _chapters(dispatches, options.group_by, language)
-    chapters = [chapter for _, members in groups for chapter in members]
     chapter_items = [_xhtml_item(epub, c.file_name, c.content(language)) for c in chapters]
     landmarks.append(("toc", "nav.xhtml#toc", "Contents"))
     if chapters:
@@ -294,7 +311,7 @@ def to_epub(document: m.Document, options: ExportOptions | None = None) -> bytes
     for item in [*pages, nav, *chapter_items]:
         book.add_item(item)
     # the contents page of one dispatch is for navigation, not for reading through
-    spine = [*pages, nav if collection else (nav, "no"), *chapter_items]
+    spine = [*pages, nav if collection and issue is None else (nav, "no"), *chapter_items]
     pictures = [image for chapter in chapters for image in chapter.renderer.images]
     for index, (name, media_type, data) in enumerate(pictures, start=1):
         book.add_item(epub.EpubItem(uid=f"image-{index}", file_name=name, media_type=media_type, content=data))
@@ -320,7 +337,8 @@ def _metadata(book: Any, document: m.Document, dispatches: list[m.Dispatch], opt
         book.add_metadata("DC", "source", source)
     # a series only when it is true of the whole book: a collection of mixed series has none
     series = _present(d.series for d in dispatches)
-    if len(series) == 1 and all(d.series == series[0] for d in dispatches):
+    periodical = options.issue is not None and isinstance(document, m.Collection)  # its name is the series
+    if len(series) == 1 and all(d.series == series[0] for d in dispatches) and not periodical:
         book.add_metadata(None, "meta", series[0], {"property": "belongs-to-collection", "id": "series0"})
         book.add_metadata(None, "meta", "series", {"refines": "#series0", "property": "collection-type"})
         if single is not None and single.number is not None:

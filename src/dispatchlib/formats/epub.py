@@ -33,7 +33,17 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
             needs=("ebooklib", "PIL", "isal"),
             install="dispatchbook[epub]",
             reads=frozenset(
-                ("title", "language", "publisher", "description", "cover_image", "generate_cover", "group_by", "css")
+                (
+                    "title",
+                    "language",
+                    "publisher",
+                    "description",
+                    "cover_image",
+                    "generate_cover",
+                    "group_by",
+                    "css",
+                    "issue",
+                )
             ),
             export=to_epub,
             suffix=".epub",
