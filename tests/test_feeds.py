@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,6 +100,20 @@ def test_an_interrupted_run_delivers_nothing_twice_and_loses_nothing(site: str, 
     book.unlink()
     last = run("convert", f"{site}/rdf.xml", "-o", str(book), "--delay", "0", "--history", str(history), "-q")
     assert last.returncode == 11 and not book.exists(), last.stderr  # the same reports from another feed
+
+
+def test_a_run_stopped_by_sigterm_leaves_no_book_and_no_history(site: str, tmp_path: Path) -> None:
+    """SIGTERM while the pages are fetched: exit 143, neither the book nor the history written."""
+    history, book = tmp_path / "history.json", tmp_path / "week.epub"
+    command = [sys.executable, "-m", "dispatchlib", "convert", f"{site}/rss.xml", "-o", str(book)]
+    with subprocess.Popen([*command, "--delay", "0.5", "--history", str(history)], stderr=subprocess.PIPE) as process:
+        deadline = time.monotonic() + 60
+        while not any(p.startswith("/r/") for p, _, _ in Site.requests) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143 and stderr.strip().endswith(b"terminated"), stderr
+    assert not book.exists() and not history.exists()
 
 
 def test_since_and_max_items_choose_the_newest(site: str, tmp_path: Path) -> None:
@@ -277,3 +293,19 @@ def test_sections_follow_the_feed_or_the_topic(site: str, tmp_path: Path) -> Non
         with zipfile.ZipFile(book) as archive:
             contents = archive.read("EPUB/contents.xhtml").decode()
         assert re.findall(r'<h2 class="section">([^<]+)</h2>', contents) == expected
+
+
+def test_a_report_without_a_number_is_kept_once_by_its_canonical_address() -> None:
+    """collect keeps the fuller of two unnumbered dispatches whose addresses differ only in case
+    and fragment, and both of two with different addresses."""
+    import dispatchlib as dl
+
+    def report(url: str, paragraphs: int) -> dl.Dispatch:
+        body = [dl.Paragraph(content=[dl.Text(text="Quay")])] * paragraphs
+        return dl.Dispatch(title="Lindholm", source_url=url, body=body)
+
+    kept, found = dl.collect([report("https://Example.org/r/a#top", 1), report("https://example.org/r/a", 2)])
+    assert isinstance(kept, dl.Collection) and [d.source_url for d in kept.dispatches] == ["https://example.org/r/a"]
+    assert [d.code for d in found] == ["duplicate-dispatch"]
+    both, _ = dl.collect([report("https://example.org/r/a", 1), report("https://example.org/r/b", 1)])
+    assert isinstance(both, dl.Collection) and len(both.dispatches) == 2

@@ -134,8 +134,11 @@ def gather(
         done.diagnostics += found
         for item in chosen:
             items.setdefault(canonical_address(item.url), (item, source))
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(items)))) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(items))))
+    try:
         results = list(pool.map(lambda pair: _read_item(pair[0], read), items.values()))
+    finally:  # on Ctrl-C or SIGTERM no page not yet started is fetched
+        pool.shutdown(wait=False, cancel_futures=True)
     for (item, source), (document, found) in zip(items.values(), results, strict=True):
         done.diagnostics += [attrs.evolve(d, source=d.source or source) for d in found]
         if document is None:
