@@ -106,6 +106,7 @@ def test_a_run_stopped_by_sigterm_leaves_no_book_and_no_history(site: str, tmp_p
     """SIGTERM while the pages are fetched: exit 143, neither the book nor the history written."""
     history, book = tmp_path / "history.json", tmp_path / "week.epub"
     command = [sys.executable, "-m", "dispatchlib", "convert", f"{site}/rss.xml", "-o", str(book)]
+    Site.requests.clear()  # the pages fetched by this run only, which runs its signal handler by then
     with subprocess.Popen([*command, "--delay", "0.5", "--history", str(history)], stderr=subprocess.PIPE) as process:
         deadline = time.monotonic() + 60
         while not any(p.startswith("/r/") for p, _, _ in Site.requests) and time.monotonic() < deadline:
@@ -309,3 +310,11 @@ def test_a_report_without_a_number_is_kept_once_by_its_canonical_address() -> No
     assert [d.code for d in found] == ["duplicate-dispatch"]
     both, _ = dl.collect([report("https://example.org/r/a", 1), report("https://example.org/r/b", 1)])
     assert isinstance(both, dl.Collection) and len(both.dispatches) == 2
+
+
+def test_feed_options_are_refused_with_out_dir(tmp_path: Path) -> None:
+    """The feed options make one output: with --out-dir they are a usage error, exit 2."""
+    page = Path(__file__).parent / "pages" / "report-page.txt"
+    done = run("convert", str(page), "--to", "txt", "--out-dir", str(tmp_path), "--history", str(tmp_path / "h.json"))
+    assert done.returncode == 2 and "make one output (-o), not --out-dir" in done.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -70,6 +70,7 @@ _politeness = {"delay": DEFAULT_DELAY, "timeout": DEFAULT_TIMEOUT}
 _last_request: dict[str, float] = {}
 _crawl_delay: dict[str, float] = {}
 _lock = threading.Lock()
+_robots_lock = threading.Lock()
 
 
 @frozen
@@ -239,7 +240,8 @@ def allowed_by_robots(url: str) -> tuple[bool, str]:
     ``--delay`` becomes the wait between requests to that host (at most a minute).
     """
     parts = urlsplit(url)
-    rules, reason = _robots(f"{parts.scheme}://{parts.netloc}")
+    with _robots_lock:  # pages read in parallel: the first one of a host fetches its robots.txt, once
+        rules, reason = _robots(f"{parts.scheme}://{parts.netloc}")
     if rules is None:
         return False, reason
     return rules.can_fetch(ROBOTS_AGENT, url), "its robots.txt disallows it"

@@ -19,7 +19,7 @@ from ..options import ExportOptions
 from ..output import refuse_inputs, write_atomic
 from ..plugins import Exporter, default_host, missing, plugin_format
 from ..sources import FileIdentity, input_identities
-from .feeds import choices, feed_options, read_for_one_output, remember_delivered
+from .feeds import FeedChoices, choices, feed_options, read_for_one_output, remember_delivered
 from .shared import Reading, inputs_named, or_stdin, reading_options
 from .signals import stop_code, stop_reason
 from .terminal import codes, fail, report, stdout_write, summary, table, without_source
@@ -196,11 +196,11 @@ def convert(
             cover_file(cover_image)
         except InputError as error:
             raise click.UsageError(f"--cover {error}") from None
+    feeds = choices(since, max_items, history, sections)
     if out_dir is None:
         sources = inputs_named(inputs, quiet)
         identities = input_identities(sources)
         refuse_inputs(1 if output in (None, "-") else output, identities)
-        feeds = choices(since, max_items, history, sections)
         document, options, delivered, gathered = read_for_one_output(
             sources, reading, feeds, options, strict=strict, quiet=quiet
         )
@@ -213,6 +213,8 @@ def convert(
         _write(data, output, exporter, identities)
         remember_delivered(delivered, document, gathered)
         return
+    if feeds != FeedChoices():
+        raise click.UsageError("--since, --max-items, --history and --sections make one output (-o), not --out-dir")
     _batch(
         inputs,
         exporter,
