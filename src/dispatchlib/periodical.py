@@ -13,7 +13,9 @@ that renders it as a periodical: its title, dates and sections.
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
@@ -156,10 +158,13 @@ def gather(
 
 
 def _feed_file(path: str, max_size: int) -> bool:
-    """A file is read as a feed by its suffix, or by its first element."""
+    """A file is read as a feed by its suffix, or by its first element: only a regular file's is
+    looked at, because looking would take what a FIFO holds from its reader."""
     if path.lower().endswith(_FEED_SUFFIXES):
         return True
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as file:
             return is_feed(file.read(4096))
     except OSError:
