@@ -318,3 +318,17 @@ def test_feed_options_are_refused_with_out_dir(tmp_path: Path) -> None:
     done = run("convert", str(page), "--to", "txt", "--out-dir", str(tmp_path), "--history", str(tmp_path / "h.json"))
     assert done.returncode == 2 and "make one output (-o), not --out-dir" in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_feed_without_feedparser_is_exit_6_with_the_pip_command(tmp_path: Path) -> None:
+    """Without the feeds extra, a feed input stops with exit 6 and the command that installs it."""
+    feed = tmp_path / "week.rss"
+    feed.write_bytes(HOSTILE["schemes.rss"])
+    args = ["convert", str(feed), "-o", str(tmp_path / "w.epub")]
+    code = f"import sys\nsys.modules['feedparser'] = None\nfrom dispatchlib.cli import main\nmain({args!r})\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120)
+    assert (done.returncode, done.stderr) == (
+        6,
+        f"dispatchlib: error: {feed}: reading a feed needs feedparser: pip install 'dispatchbook[feeds]'\n",
+    )
+    assert not (tmp_path / "w.epub").exists()

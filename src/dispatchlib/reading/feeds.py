@@ -1,6 +1,6 @@
 """Feeds (RSS 2.0, RSS 1.0, Atom) as inputs: the addresses and dates of the reports they announce.
 
-A feed is read by ``feedparser`` (``pip install 'dispatchlib[feeds]'``) from its bytes, never
+A feed is read by ``feedparser`` (``pip install 'dispatchbook[feeds]'``) from its bytes, never
 from an address: fetching is :mod:`dispatchlib.fetch`'s, and each item's page is read by the
 page reader (:mod:`.pages`). feedparser removes the entity declarations of a document type
 before parsing (so an entity bomb expands nothing) and reads damaged XML leniently; a feed it
@@ -25,13 +25,14 @@ from urllib.parse import urljoin, urlsplit
 from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, diagnostic
-from ..errors import InputError
+from ..errors import FormatError, InputError
 
 __all__ = ["FEED_TYPES", "MAX_ITEMS", "Feed", "FeedItem", "is_feed", "read_feed"]
 
 # Media types a server gives a feed; the generic XML ones are also checked by content (is_feed).
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 MAX_ITEMS = 1000
+FEEDS_EXTRA = "dispatchbook[feeds]"
 _ROOT = re.compile(rb"<(?![?!])([A-Za-z_][\w.:-]*)")
 _FEED_ROOTS = frozenset([b"rss", b"feed", b"rdf:rdf", b"rdf"])
 
@@ -82,12 +83,16 @@ def read_feed(data: bytes, *, source: str) -> tuple[Feed, list[Diagnostic]]:
     """The items of the feed in ``data``, read from ``source`` (a file or an address, against
     which relative links are resolved), with a warning for each item left out.
 
-    Raises :class:`InputError` for something that holds no feed item at all.
+    Raises :class:`InputError` for something that holds no feed item at all, and
+    :class:`FormatError` (with the pip command) without feedparser.
     """
-    try:
-        import feedparser
-    except ImportError:
-        raise InputError(f"{source}: feeds need feedparser: pip install 'dispatchlib[feeds]'") from None
+    from ..plugins import unavailable
+
+    needed = unavailable("reading a feed", ("feedparser",), FEEDS_EXTRA)
+    if needed:
+        raise FormatError(f"{source}: {needed}")
+    import feedparser
+
     # a stream, never a string: feedparser would fetch a string that looks like an address itself
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
     found: list[Diagnostic] = []
