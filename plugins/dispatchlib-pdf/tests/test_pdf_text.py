@@ -206,9 +206,7 @@ def _photo_dispatch() -> dl.Dispatch:
     return dispatch
 
 
-def test_no_temporary_folder_without_pictures_and_none_left_with_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_no_temporary_folder_is_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     dl.export(
         _CHINESE.__class__(
@@ -222,6 +220,10 @@ def test_no_temporary_folder_without_pictures_and_none_left_with_them(
         "pdf",
     )
     dl.export(_photo_dispatch(), "pdf")
+    with pytest.warns(PDFWarning):
+        dl.export(_CHINESE, "pdf")  # compiled twice
+    with pytest.raises(dl.ExportError, match=r"^-O pdf-archive: no font the PDF may use has Chinese"):
+        dl.export(_CHINESE, "pdf", dl.ExportOptions(extra={"pdf-archive": True}))  # PDF/A-2b wants it drawn
     assert list(tmp_path.iterdir()) == []
 
 

@@ -93,42 +93,49 @@ def _sweep_orphans(folder: Path) -> None:
             shutil.rmtree(orphan, ignore_errors=True)
 
 
-class _Pictures:
-    """The pictures Typst reads, in a folder made only when the first one comes (most dispatches
-    have none, and their source is compiled from memory). The folder is named after this process,
-    so that a later export removes it if this one is killed before its own clean-up runs."""
+class _Folder:
+    """The folder Typst reads the source and the pictures from, named after this process, so that
+    a later export removes it if this one is killed before its own clean-up runs. (Typst can
+    compile from memory, but then it memoizes nothing from one compile to the next: exporting the
+    same document again took ten times as long.)"""
 
     def __init__(self) -> None:
-        self.folder: Path | None = None
+        temporary = Path(tempfile.gettempdir())
+        _sweep_orphans(temporary)
+        self.path = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-", dir=temporary))
         self.count = 0
 
     def keep(self, data: bytes, suffix: str) -> str:
-        if self.folder is None:
-            temporary = Path(tempfile.gettempdir())
-            _sweep_orphans(temporary)
-            self.folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-", dir=temporary))
+        """Keep a picture's bytes for Typst to read; the name to read them by."""
         self.count += 1
         name = f"f{self.count}.{suffix}"
-        (self.folder / name).write_bytes(data)
+        (self.path / name).write_bytes(data)
         return name
 
-    def __enter__(self) -> _Pictures:
+    def __enter__(self) -> _Folder:
         return self
 
     def __exit__(self, *_: object) -> None:
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _undrawn(error: Exception) -> list[str]:
+    diagnostic = str(getattr(error, "diagnostic", "")) or str(error)
+    return list(dict.fromkeys(char for cluster in _UNDRAWN.findall(diagnostic) for char in cluster))
+
+
+def _missing_fonts(undrawn: list[str]) -> str:
+    from . import _scripts
+
+    return f"no font the PDF may use has {_scripts.describe(undrawn)} and pass its folder as -O font-path=FOLDER"
 
 
 def _why_not_accessible(error: Exception) -> str:
-    from . import _scripts
-
-    diagnostic = str(getattr(error, "diagnostic", "")) or str(error)
-    undrawn = list(dict.fromkeys(char for cluster in _UNDRAWN.findall(diagnostic) for char in cluster))
+    undrawn = _undrawn(error)
     if undrawn:
         return (
-            f"no font the PDF may use has {_scripts.describe(undrawn)} and pass its folder as -O font-path=FOLDER; "
-            "left blank, they keep the PDF from claiming PDF/UA-1, which wants every character drawn"
+            f"{_missing_fonts(undrawn)}; left blank, they keep the PDF from claiming PDF/UA-1, "
+            "which wants every character drawn"
         )
     return f"the PDF does not claim PDF/UA-1: {getattr(error, 'message', '') or error}"
 
@@ -141,13 +148,12 @@ def to_pdf(document: dl.Document, options: dl.ExportOptions) -> bytes:
 
     archive = bool(options.get(ARCHIVE.name, ARCHIVE.default))
     fonts = _fonts(tuple(_font_folders(str(options.get(FONT_PATH.name, FONT_PATH.default) or ""))))
-    with _Pictures() as pictures:
-        source = to_typst(document, options, pictures.keep).encode()
-        # Typst reads nothing but the pictures: with none, its root is a folder of fonts
-        root = str(pictures.folder or Path(__file__).parent / "fonts")
+    with _Folder() as folder:
+        main = folder.path / "main.typ"
+        main.write_text(to_typst(document, options, folder.keep), encoding="utf-8")
 
         def compile_with(standards: list[str]) -> bytes:
-            data = typst.compile(source, root=root, font_paths=fonts, pdf_standards=standards)  # type: ignore[arg-type]
+            data = typst.compile(str(main), root=str(folder.path), font_paths=fonts, pdf_standards=standards)
             assert isinstance(data, bytes)
             return data
 
@@ -160,6 +166,9 @@ def to_pdf(document: dl.Document, options: dl.ExportOptions) -> bytes:
         try:  # still tagged, and the text is still there to copy
             data = compile_with(["a-2b"] if archive else [])
         except typst.TypstError as error:
+            undrawn = _undrawn(error)
+            if undrawn:  # PDF/A wants every character drawn too
+                raise dl.ExportError(f"-O pdf-archive: {_missing_fonts(undrawn)}") from None
             raise dl.ExportError(f"Typst could not typeset the PDF: {error}") from None
     warnings.warn(reason, PDFWarning, stacklevel=2)
     return data
