@@ -10,6 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import attrs
 import docx
 import pytest
 from conftest import CORPUS_FILES, SEED
@@ -522,3 +523,17 @@ def _pandoc_links(node: object) -> list[tuple[str, str]]:
         _, label, (target, _) = node["c"]
         return [("".join(re.findall(r'"Str", "c": "([^"]*)"', json.dumps(label))), target)]
     return _pandoc_links(list(node.values()))
+
+
+def test_a_collections_boundary_names_the_note_number_word_shows() -> None:
+    """Word numbers footnotes on through a collection: the second dispatch's note 3 is footnote 6,
+    and its translation line says "note 6", not "note 3"."""
+    seed = _read(SEED)
+    book = dl.Collection(title="Two", dispatches=(seed, attrs.evolve(seed, number=10524)))
+    data = dl.export(book, "docx")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "Translation from the source in note 3, dated March 7, 2023" in text
+    assert "Translation from the source in note 6, dated March 7, 2023" in text
+    footnotes = _part(data, "word/footnotes.xml")
+    sixth = footnotes.find("w:footnote[@w:id='6']", NS)
+    assert sixth is not None and "March 7, 2023" in "".join(sixth.itertext())

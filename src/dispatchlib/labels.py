@@ -62,8 +62,10 @@ def clip_facts(dispatch: m.Dispatch) -> str:
     return " · ".join(facts)
 
 
-def boundary_source(dispatch: m.Dispatch, number: int | None) -> str:
-    """What the translation boundary names as the translated text's origin."""
+def boundary_source(dispatch: m.Dispatch, number: int | None, shown: int | None = None) -> str:
+    """What the translation boundary names as the translated text's origin; ``shown`` is the
+    number the reader sees on the note, where a format numbers notes its own way (Word numbers
+    footnotes on through a collection)."""
     note = dispatch.note(number) if number is not None else None
     if note is None:
         channels = dispatch.clip.channels if dispatch.clip is not None else ()
@@ -71,8 +73,8 @@ def boundary_source(dispatch: m.Dispatch, number: int | None) -> str:
     if note.outlet:
         return note.outlet + (f", {date_text(note.date)}" if note.date else "")
     if note.date:
-        return f"the source in note {note.number}, dated {date_text(note.date)}"
-    return f"the source in note {note.number}"
+        return f"the source in note {shown or note.number}, dated {date_text(note.date)}"
+    return f"the source in note {shown or note.number}"
 
 
 def identifier(document: m.Document) -> str:

@@ -421,7 +421,8 @@ class _Writer:
 
     def boundary(self, dispatch: m.Dispatch, number: int | None) -> None:
         """A centred line ruled above, naming the source of the translation that follows."""
-        source = boundary_source(dispatch, number)
+        shown = self.footnotes.by_key.get((self.dispatch_index, number)) if number is not None else None
+        source = boundary_source(dispatch, number, shown)  # "note 6" where Word shows the note as 6
         properties = (
             '<w:pBdr><w:top w:val="single" w:sz="4" w:space="8" w:color="888888"/></w:pBdr>'
             '<w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>'
