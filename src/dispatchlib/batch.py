@@ -30,12 +30,13 @@ from .output import (
     finish_part,
     flush_to_disk,
     output_name,
+    refuse_inputs,
     remove_stale_parts,
     write_atomic,
     write_part,
 )
 from .plugins import default_host
-from .sources import FileIdentity, expand_inputs, input_folders, input_identities
+from .sources import FileIdentity, expand_inputs, input_folders, input_identities, recording_reads
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -162,6 +163,7 @@ class Rendered:
     skipped: bool = False
     warnings: tuple[str, ...] = ()
     beside: tuple[tuple[str, bytes], ...] = ()  # files to write beside the output, by path from its folder
+    read: frozenset[FileIdentity] = frozenset()  # the files reading the input read: never written over
 
 
 def render_one(job: Job) -> Rendered:
@@ -181,9 +183,10 @@ def render_one(job: Job) -> Rendered:
         if complete_output(folder / known):  # no need to read the input to know its output's name
             return Rendered(source=job.source, name=known, skipped=True)
     try:
-        document, diagnostics = read_file(
-            job.source, strict=job.strict, encoding=job.encoding, fix_text=job.fix_text, max_size=job.max_size
-        )
+        with recording_reads() as read:
+            document, diagnostics = read_file(
+                job.source, strict=job.strict, encoding=job.encoding, fix_text=job.fix_text, max_size=job.max_size
+            )
         document, options = apply_metadata(document, job.options, job.metadata)
         name = target_name(document, job.source, job.name, suffix, job.folder)
         if job.skip_existing and complete_output(folder / name):
@@ -203,8 +206,8 @@ def render_one(job: Job) -> Rendered:
         return Rendered(source=job.source, error=f"internal error: {type(error).__name__}: {error}")
     warnings = tuple(str(d) for d in diagnostics if d.severity.value != "info")
     if part is not None:
-        return Rendered(source=job.source, name=name, part=part, warnings=warnings)
-    return Rendered(source=job.source, name=name, data=data, warnings=warnings, beside=beside)
+        return Rendered(source=job.source, name=name, part=part, warnings=warnings, read=frozenset(read))
+    return Rendered(source=job.source, name=name, data=data, warnings=warnings, beside=beside, read=frozenset(read))
 
 
 class _Writer:
@@ -237,7 +240,9 @@ class _Writer:
             return Result(source=rendered.source, error=reason)
         if not rendered.skipped:
             written: list[Path] = []
+            self.inputs |= rendered.read
             try:
+                refuse_inputs(target, self.inputs)  # before the files beside it, which a refusal would take back
                 for relative, data in rendered.beside:
                     written.append(self._write_beside(rendered.name, relative, data))
                 if "/" in rendered.name:

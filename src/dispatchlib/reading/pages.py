@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import attrs
 from attrs import frozen
@@ -314,28 +314,21 @@ def enrich(
 
 
 def files_beside(source: str) -> Resources:
-    """The images of a page saved as a file: relative addresses name files beside it (its
-    ``NAME_files`` folder), and never one outside that folder."""
-    from ..sources import read_source
+    """The images of a page saved as a file: local addresses name files inside the page's folder
+    (its ``NAME_files`` folder, or beside it; see :func:`~dispatchlib.sources.local_file`), read
+    only when they are regular files. A page that is not a file (read from stdin) reads none."""
+    from ..errors import InputError
+    from ..images import MAX_IMAGE_SIZE
+    from ..sources import local_file, read_source
 
-    folder = Path(source).resolve().parent
+    folder = Path(source).parent if Path(source).is_file() else None
 
     def load(src: str) -> bytes:
-        parts = urlsplit(src)
-        if parts.scheme in ("http", "https"):
-            raise LookupError(
-                "on the web, not beside the saved page (save it as 'Web page, complete', or convert the page's address)"
-            )
-        if parts.scheme not in ("", "file") or parts.netloc:
-            raise LookupError("not a file beside the saved page")
-        path = (folder / unquote(parts.path).lstrip("/")).resolve() if parts.scheme == "" else Path(unquote(parts.path))
-        if not path.is_relative_to(folder):
-            raise LookupError("outside the saved page's folder; not read")
-        from ..errors import InputError
-        from ..images import MAX_IMAGE_SIZE
-
+        if folder is None:
+            raise LookupError("the page is not a file (read from stdin?), so no file beside it is read")
+        path = local_file(src, folder)
         try:
-            return read_source(path, MAX_IMAGE_SIZE)
+            return read_source(path, MAX_IMAGE_SIZE, regular=True)
         except InputError as error:
             raise LookupError(str(error).removeprefix(f"{path}: ")) from None
 
