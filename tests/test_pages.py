@@ -275,7 +275,7 @@ def test_hostile_pages_give_one_line(tmp_path: Path, name: str, data: bytes, cod
         (
             "message in an unknown charset",
             b"From: a@example.org\nSubject: hi\nContent-Type: text/plain; charset=x-martian\n\nText.\n",
-            "cannot decode the message's text/plain part: unknown charset 'x-martian'",
+            "the message's text/plain part: unknown encoding 'x-martian'",
         ),
         (
             "message whose only text is an attachment",

@@ -30,6 +30,7 @@ def read_bytes(
     fix_text: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
     host: PluginHost | None = None,
+    charset: str | None = None,
 ) -> tuple[Document, list[Diagnostic]]:
     """Read a document from bytes with the reader named ``format`` or chosen by ``source``'s suffix.
 
@@ -42,11 +43,14 @@ def read_bytes(
     :param source: the input's name, for choosing the reader by suffix and in diagnostics.
     :param format: the reader's name (``"html"``); by default chosen by ``source``'s suffix, else ``txt``.
     :param strict: raise :class:`ParseError` on the first error instead of repairing and reporting.
-    :param encoding: the input's encoding; by default UTF-8, UTF-16/32 by byte-order mark, or
-        recognised (with an ``encoding-guessed`` diagnostic).
+    :param encoding: the input's encoding; by default UTF-8, UTF-16/32 by byte-order mark, the
+        charset the input declares (``charset``, else what the reader finds in it, such as a
+        page's ``<meta charset>``), or recognised (with an ``encoding-guessed`` diagnostic). A
+        reader of raw bytes (an e-mail's) decodes each part by its own charset instead.
     :param fix_text: repair mojibake with ftfy.
     :param max_size: refuse input larger than this many bytes (:class:`InputError`).
     :param host: the plugin host to read with; by default :func:`~dispatchlib.default_host`.
+    :param charset: the charset a web server declared for ``data``.
     :returns: the document and the diagnostics of reading it.
     """
     _check_size(len(data), max_size, source)
@@ -55,7 +59,10 @@ def read_bytes(
     needed = missing(reader)
     if needed:
         raise FormatError(f"{source}: {needed}")
-    data, diagnostics = to_utf8(data, source=source, encoding=encoding, fix_text=fix_text)
+    diagnostics: list[Diagnostic] = []
+    if not reader.raw:
+        declared = charset or (reader.charset(data) if reader.charset is not None else None)
+        data, diagnostics = to_utf8(data, source=source, encoding=encoding, fix_text=fix_text, declared=declared)
     try:
         document, found = reader.read(data, source=source, strict=strict)
     except DispatchlibError:
@@ -105,10 +112,10 @@ def read_file(
         from .fetch import PAGE_TYPES, fetch
 
         fetched = fetch(name, limit=max_size)
-        data, name = fetched.data, fetched.url
+        data, name, charset = fetched.data, fetched.url, fetched.charset
         format = format or PAGE_TYPES[fetched.media_type]
     else:
-        data = read_source(name, max_size)
+        data, charset = read_source(name, max_size), None
     return read_bytes(
         data,
         source=name,
@@ -118,6 +125,7 @@ def read_file(
         fix_text=fix_text,
         max_size=max_size,
         host=host,
+        charset=charset,
     )
 
 

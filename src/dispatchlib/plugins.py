@@ -127,6 +127,10 @@ class Reader:
       ``--out-dir`` writes them next to the output. None: the output is one file.
     - ``needs``: the modules it imports that may be missing, and ``install`` what to
         ``pip install`` for them, as for :class:`Exporter`.
+    - ``raw``: True if ``read`` takes the input's bytes as they are and decodes them itself, by
+      what they declare (an e-mail's parts); otherwise it gets them as UTF-8.
+    - ``charset``: ``charset(data) -> name or None``, the charset an input declares inside itself
+      (a page's ``<meta charset>``), which then wins over a guess.
     """
 
     name: str
@@ -135,6 +139,8 @@ class Reader:
     description: str = ""
     needs: tuple[str, ...] = ()
     install: str = ""
+    raw: bool = False
+    charset: Callable[[bytes], str | None] | None = None
 
 
 #: The formats the plugin packages in the repository's ``plugins/`` folder add, with their file

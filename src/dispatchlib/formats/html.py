@@ -8,6 +8,7 @@ as copied text, plus what copying loses (note links, image credits and alt text,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .. import model as m
@@ -40,6 +41,16 @@ def _read_html(data: bytes, *, source: str | None = None, strict: bool = False) 
     return read_page(data.decode("utf-8", errors="replace"), source=name, strict=strict, resources=images)
 
 
+# A charset declared in the page's first 1,024 bytes, where HTML says a browser looks for it:
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">.
+_META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+
+
+def _charset(data: bytes) -> str | None:
+    found = _META_CHARSET.search(data, 0, 1024)
+    return found[1].decode("ascii") if found else None
+
+
 def _read_mhtml(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
     _check_extra()
     from ..reading.mail import read_message
@@ -50,12 +61,29 @@ def _read_mhtml(data: bytes, *, source: str | None = None, strict: bool = False)
 @hookimpl
 def register_readers(register: Callable[[Reader], None]) -> None:
     """The ``html`` and ``mhtml`` readers."""
-    for name, read, suffixes, description in (
-        ("html", _read_html, (".html", ".htm"), "a saved web page"),
-        ("mhtml", _read_mhtml, (".mhtml", ".mht"), "a web page saved as one file"),
-    ):
-        needs = ("lxml", "PIL")
-        register(Reader(name=name, read=read, suffixes=suffixes, description=description, needs=needs, install=_EXTRA))
+    needs = ("lxml", "PIL")
+    register(
+        Reader(
+            name="html",
+            read=_read_html,
+            suffixes=(".html", ".htm"),
+            description="a saved web page",
+            needs=needs,
+            install=_EXTRA,
+            charset=_charset,
+        )
+    )
+    register(
+        Reader(
+            name="mhtml",
+            read=_read_mhtml,
+            suffixes=(".mhtml", ".mht"),
+            description="a web page saved as one file",
+            needs=needs,
+            install=_EXTRA,
+            raw=True,
+        )
+    )
 
 
 def _export(document: m.Document, options: ExportOptions) -> bytes:
