@@ -9,9 +9,8 @@ than one machine runs the same way. A failed input never stops the others: its
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -400,17 +399,31 @@ def convert_many(
                 done(index, render_one(job))
         else:
             from concurrent.futures import as_completed
+            from concurrent.futures.process import BrokenProcessPool
 
             size = _chunk_size(len(jobs))
             chunks = [range(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
             futures = {executor.submit(_render_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
+            lost: list[int] = []  # the jobs of a worker that died, and of those lost with it
             try:
                 for future in as_completed(futures):
-                    for index, rendered in zip(futures[future], future.result(), strict=True):
+                    try:
+                        chunk_results = future.result()
+                    except BrokenProcessPool:
+                        lost += futures[future]
+                        continue
+                    for index, rendered in zip(futures[future], chunk_results, strict=True):
                         done(index, rendered)
+                for index, rendered in zip(sorted(lost), _alone([jobs[i] for i in sorted(lost)]), strict=True):
+                    done(index, rendered)
             except BaseException:
                 if parts:
-                    _abandon(list(futures), list(waiting.values()))
+                    _stop(list(futures))
+                    for index in sorted(waiting):  # finished before the stop: kept, whatever the order
+                        results[index] = writer.write(waiting.pop(index))
+                        if on_result:
+                            on_result(results[index])
+                    remove_stale_parts(folder, ours=True)  # what the stopped workers were writing
                 raise
     finally:
         flush_to_disk()  # once for the whole batch: a sync per file cost more than writing it
@@ -431,17 +444,38 @@ def _on_this_machine(executor: Executor) -> bool:
     return isinstance(executor, ProcessPoolExecutor)
 
 
-def _abandon(futures: list[Future[list[Rendered]]], received: list[Rendered]) -> None:
-    """After an interruption: cancel the chunks not started, wait for those running, and remove
-    the temporary files of every output not put in place."""
+def _stop(futures: list[Future[list[Rendered]]]) -> None:
+    """After an interruption (Ctrl-C, SIGTERM) of a batch on a process pool: cancel the chunks not
+    started and end the workers at once (an input they were converting is not finished, and no
+    new one starts)."""
+    import multiprocessing
+
     for future in futures:
         future.cancel()
-    for future in futures:
-        if not future.cancelled():
-            with contextlib.suppress(Exception):  # a second Ctrl-C stops the wait
-                received += future.result()
-    for rendered in received:
-        _discard(rendered)
+    workers = multiprocessing.active_children()  # the pool's workers are this process's children
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
+
+
+def _alone(jobs: list[Job]) -> Iterator[Rendered]:
+    """Each of ``jobs`` rendered again, each in a process of its own, after a worker died (a
+    crash in a library, the system's out-of-memory killer): only the input that kills its
+    process fails, with the reason; the others are converted."""
+    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def alone(job: Job) -> Rendered:
+        with worker_pool(1) as pool:
+            try:
+                return pool.submit(render_one, job).result()
+            except BrokenProcessPool:
+                reason = "the process reading and converting it died (a crash in a library it uses, or out of memory)"
+                return Rendered(source=job.source, error=f"{job.source}: {reason}")
+
+    with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as threads:
+        yield from threads.map(alone, jobs)
 
 
 def _render_chunk(jobs: list[Job]) -> list[Rendered]:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from .decoding import DEFAULT_MAX_SIZE, to_utf8
 from .diagnostics import NO_DISPATCH, Diagnostic, diagnostic
-from .errors import DispatchlibError, ExportError, FormatError, NotADispatchError, PluginError
+from .errors import DispatchlibError, ExportError, FormatError, InputError, NotADispatchError, PluginError
 from .fetch import is_url
 from .model import Collection, Dispatch, Document
 from .options import ExportOptions
@@ -71,6 +71,9 @@ def read_bytes(
         if not contained(error):
             raise
         owner = host.owners.get(("reader", reader.name), "?")
+        if owner.startswith("dispatchlib."):  # a built-in reader: the input is what it cannot take
+            reason = " ".join(str(error).split()) or "no reason given"
+            raise InputError(f"{source}: cannot be read as {reader.name}: {type(error).__name__}: {reason}") from error
         raise PluginError(
             f"{source}: reader {reader.name!r} ({owner}) failed: {type(error).__name__}: {error}"
         ) from error
@@ -80,6 +83,10 @@ def read_bytes(
             refused = NotADispatchError(item.message, source=item.source or source, line=item.line)
             refused.diagnostics = diagnostics
             raise refused
+    from .images import check_images
+
+    document, unusable = check_images(document, source)
+    diagnostics += unusable
     document, replaced = sanitize(document)
     if replaced:
         message = f"{replaced} character(s) that XML cannot hold replaced with U+FFFD"
@@ -214,7 +221,8 @@ def export(
     except BaseException as error:  # an exporter's bug, or its sys.exit(), is an export failure
         if not contained(error):
             raise
-        raise ExportError(f"exporter {to!r} ({owner}) failed: {type(error).__name__}: {error}") from error
+        reason = " ".join(str(error).split()) or "no reason given"
+        raise ExportError(f"exporter {to!r} ({owner}) failed: {type(error).__name__}: {reason}") from error
     if isinstance(data, bytearray | memoryview):
         data = bytes(data)
     if not isinstance(data, bytes):

@@ -68,6 +68,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "skipped-message": (Severity.WARNING, "a message of a mailbox holds no dispatch; it is left out"),
     "image-unusable": (Severity.WARNING, "a figure's image is missing, too large or not an image; the caption stays"),
     "export-warning": (Severity.WARNING, "the exporter warned: its output lacks something (a script no font draws)"),
+    "content-lost": (Severity.ERROR, "a page too deep or too large to read whole: the rest is not read"),
 }
 
 

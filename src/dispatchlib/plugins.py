@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import math
 import os
 import re
 import sys
@@ -199,6 +200,8 @@ class ExportOption:
     - ``type``: ``str``, ``int``, ``float`` or ``bool`` (``1/0``, ``true/false``, ``yes/no``, ``on/off``).
     - ``help``: one line saying what it does.
     - ``default``: what the exporter uses when it is not given (shown in the help).
+    - ``minimum``, ``maximum``: for ``int`` and ``float``, the smallest and largest value taken,
+      checked with the command line, before any input is read.
     """
 
     name: str = field(validator=_check_option_name)
@@ -206,6 +209,8 @@ class ExportOption:
     type: Literal["str", "int", "float", "bool"] = "str"
     help: str = ""
     default: Any = None
+    minimum: float | None = None
+    maximum: float | None = None
 
     def parse(self, text: str) -> Any:
         """The value ``text`` stands for; ValueError says why it is not one."""
@@ -214,11 +219,19 @@ class ExportOption:
                 return text.lower() in _TRUE
             raise ValueError(f"{self.name}: expected one of {'/'.join(_TRUE + _FALSE)}, got {text!r}")
         try:
-            return _OPTION_TYPES[self.type](text)
+            value = _OPTION_TYPES[self.type](text)
         except ValueError:
             raise ValueError(
                 f"{self.name}: expected {'a number' if self.type != 'str' else 'text'}, got {text!r}"
             ) from None
+        if self.type in ("int", "float"):
+            low = -math.inf if self.minimum is None else self.minimum
+            high = math.inf if self.maximum is None else self.maximum
+            if not (math.isfinite(value) and low <= value <= high):
+                bounds = [f"at least {low:g}" * math.isfinite(low), f"at most {high:g}" * math.isfinite(high)]
+                wanted = " and ".join(bound for bound in bounds if bound) or "that is finite"
+                raise ValueError(f"{self.name}: expected a number {wanted}, got {text!r}")
+        return value
 
 
 @frozen(kw_only=True)

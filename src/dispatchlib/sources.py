@@ -89,7 +89,7 @@ def find_inputs(inputs: Iterable[str]) -> tuple[list[str], list[Diagnostic]]:
 
     for item in inputs:
         path = Path(item)
-        if item != "-" and path.is_dir():
+        if item not in ("-", "") and path.is_dir():  # Path("") is the working folder: not named
             found += regular(_folder_files(path, suffixes)) or [item]  # an empty folder is reported when it is read
         elif item != "-" and not os.path.lexists(item) and glob.has_magic(item):
             found += regular(sorted(glob.glob(item, recursive=True))) or [item]

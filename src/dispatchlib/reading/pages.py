@@ -40,7 +40,7 @@ from attrs import frozen
 
 from .. import model as m
 from ..diagnostics import Diagnostic, diagnostic
-from ..errors import InputError
+from ..errors import InputError, ParseError
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -88,6 +88,7 @@ class Page:
     images: tuple[tuple[Image, str], ...]  # each image with the text of the paragraph after it
     url: str | None = None
     language: str | None = None
+    lost: tuple[int, str] | None = None  # where the markup stopped being read, and why
 
 
 class _Walker:
@@ -205,6 +206,7 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
         root = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"{source}: not a web page that can be read: {error}") from None
+    lost = next(((error.line, _why(error.message)) for error in parser.error_log if error.level_name == "FATAL"), None)
     url = _page_url(root)
     article = _article(root)
     language = _language(article, root)
@@ -222,7 +224,17 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
         images=tuple(walker.image_captions),
         url=url,
         language=language,
+        lost=lost,
     )
+
+
+def _why(message: str) -> str:
+    """Why libxml2 stopped reading a page, in words (its "huge" option would lift every bound)."""
+    if "depth" in message:
+        return "elements nested more than 255 deep"
+    if "limit" in message.lower():
+        return "a text or an attribute of 10 MB or more"
+    return f"markup that cannot be read ({message.strip()})"
 
 
 class _Enricher:
@@ -343,10 +355,17 @@ def read_page(
     from .parser import read_document
 
     page = page_text(html, source=source)
+    lost = []
+    if page.lost is not None:
+        line, reason = page.lost
+        message = f"the page holds {reason}; nothing from here on is read (its notes neither)"
+        lost.append(diagnostic("content-lost", message, source=source, line=line))
+        if strict:
+            raise ParseError(f"{message} [content-lost]", source=source, line=line)
     document, found = read_document(page.text, source=source, strict=strict)
     enricher = _Enricher(page, resources, source)
     if isinstance(document, m.Collection):
         document = attrs.evolve(document, dispatches=tuple(enricher.dispatch(d) for d in document.dispatches))
     else:
         document = enricher.dispatch(document)
-    return document, found + enricher.found
+    return document, lost + found + enricher.found
