@@ -79,8 +79,13 @@ class Fetched:
 
 
 def is_url(name: str) -> bool:
-    """True for an ``http://`` or ``https://`` address."""
-    return name.startswith(("http://", "https://")) and bool(urlsplit(name).netloc)
+    """True for an ``http://`` or ``https://`` address (a malformed one too: fetching it says why)."""
+    if not name.startswith(("http://", "https://")):
+        return False
+    try:
+        return bool(urlsplit(name).netloc)
+    except ValueError:  # a broken IPv6 host, a port out of range
+        return True
 
 
 def set_politeness(*, delay: float | None = None, timeout: float | None = None) -> None:
@@ -234,7 +239,10 @@ def fetch(
     with _client(same_site) as client:  # first: without httpx, the error names the pip command
         import httpx
 
-        _wait_for(urlsplit(url).netloc)
+        try:
+            _wait_for(urlsplit(url).netloc)
+        except ValueError as error:
+            raise InputError(f"{url}: cannot fetch it: {error}") from None
         deadline = _Deadline(_politeness["timeout"])
         try:
             with client.stream("GET", url, extensions={"trace": deadline.trace}) as response:
