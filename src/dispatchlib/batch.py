@@ -36,9 +36,10 @@ from .output import (
 )
 from .plugins import default_host
 from .sources import FileIdentity, expand_inputs, input_folders, input_identities, recording_reads
+from .workers import stop_workers, worker_pool
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future, ProcessPoolExecutor
+    from concurrent.futures import Executor
 
 __all__ = ["Job", "Result", "convert_many", "convert_one", "expand_inputs", "render_one", "worker_pool"]
 
@@ -418,7 +419,7 @@ def convert_many(
                     done(index, rendered)
             except BaseException:
                 if parts:
-                    _stop(list(futures))
+                    stop_workers(list(futures))
                     for index in sorted(waiting):  # finished before the stop: kept, whatever the order
                         results[index] = writer.write(waiting.pop(index))
                         if on_result:
@@ -444,21 +445,6 @@ def _on_this_machine(executor: Executor) -> bool:
     return isinstance(executor, ProcessPoolExecutor)
 
 
-def _stop(futures: list[Future[list[Rendered]]]) -> None:
-    """After an interruption (Ctrl-C, SIGTERM) of a batch on a process pool: cancel the chunks not
-    started and end the workers at once (an input they were converting is not finished, and no
-    new one starts)."""
-    import multiprocessing
-
-    for future in futures:
-        future.cancel()
-    workers = multiprocessing.active_children()  # the pool's workers are this process's children
-    for worker in workers:
-        worker.terminate()
-    for worker in workers:
-        worker.join(timeout=5)
-
-
 def _alone(jobs: list[Job]) -> Iterator[Rendered]:
     """Each of ``jobs`` rendered again, each in a process of its own, after a worker died (a
     crash in a library, the system's out-of-memory killer): only the input that kills its
@@ -480,47 +466,3 @@ def _alone(jobs: list[Job]) -> Iterator[Rendered]:
 
 def _render_chunk(jobs: list[Job]) -> list[Rendered]:
     return [render_one(job) for job in jobs]
-
-
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A process pool whose workers die with this process, however it ends (even ``kill -9``),
-    and leave Ctrl-C to it: the batch stops them and reports what was done."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
-
-
-def _worker_start(parent: int) -> None:
-    """In each worker: ignore SIGINT, take SIGTERM's default, and end when ``parent`` ends. On Linux the kernel sends
-    SIGKILL when the process that started the worker dies (``PR_SET_PDEATHSIG``); elsewhere, and
-    in case that happened before it was set, a thread looks every second."""
-    import signal
-    import sys
-    import threading
-    import time
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform == "linux":
-        import contextlib
-        import ctypes
-
-        with contextlib.suppress(AttributeError, OSError):  # if it fails, the thread below still ends the worker
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    started_by = os.getppid()
-
-    def gone() -> bool:
-        try:
-            os.kill(parent, 0)
-        except ProcessLookupError:
-            return True
-        except OSError:
-            pass
-        return os.getppid() != started_by
-
-    def watch() -> None:
-        while not gone():
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="dispatchlib-parent-watch", daemon=True).start()

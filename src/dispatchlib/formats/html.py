@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import attrs
+
 from .. import model as m
 from ..diagnostics import Diagnostic
 from ..errors import FormatError
@@ -61,29 +63,13 @@ def _read_mhtml(data: bytes, *, source: str | None = None, strict: bool = False)
 @hookimpl
 def register_readers(register: Callable[[Reader], None]) -> None:
     """The ``html`` and ``mhtml`` readers."""
-    needs = ("lxml", "PIL")
-    register(
-        Reader(
-            name="html",
-            read=_read_html,
-            suffixes=(".html", ".htm"),
-            description="a saved web page",
-            needs=needs,
-            install=_EXTRA,
-            charset=_charset,
-        )
-    )
-    register(
-        Reader(
-            name="mhtml",
-            read=_read_mhtml,
-            suffixes=(".mhtml", ".mht"),
-            description="a web page saved as one file",
-            needs=needs,
-            install=_EXTRA,
-            raw=True,
-        )
-    )
+    for name, read, suffixes, description, decoding in (
+        ("html", _read_html, (".html", ".htm"), "a saved web page", {"charset": _charset}),
+        ("mhtml", _read_mhtml, (".mhtml", ".mht"), "a web page saved as one file", {"raw": True}),
+    ):
+        needs = ("lxml", "PIL")
+        reader = Reader(name=name, read=read, suffixes=suffixes, description=description, needs=needs, install=_EXTRA)
+        register(attrs.evolve(reader, **decoding))
 
 
 def _export(document: m.Document, options: ExportOptions) -> bytes:
