@@ -417,6 +417,8 @@ def convert_many(
                         done(index, rendered)
                 for index, rendered in zip(sorted(lost), _alone([jobs[i] for i in sorted(lost)]), strict=True):
                     done(index, rendered)
+                if lost:  # what the pool's workers were writing when it broke
+                    remove_stale_parts(folder, ours=True)
             except BaseException:
                 if parts:
                     stop_workers(list(futures))
