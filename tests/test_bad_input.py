@@ -73,7 +73,68 @@ def _big(folder: Path) -> Path:
     return path
 
 
+def _mail(charset: str, transfer: str = "8bit", body: bytes = b"Text.\n") -> bytes:
+    head = f"From: a@example.org\nSubject: hi\nContent-Type: text/plain; charset={charset}\n"
+    return head.encode() + f"Content-Transfer-Encoding: {transfer}\n\n".encode() + body
+
+
+def _nested_mail(levels: int) -> bytes:
+    heads = b"".join(b"Content-Type: multipart/mixed; boundary=b%d\n\n--b%d\n" % (i, i) for i in range(levels))
+    tails = b"".join(b"--b%d--\n" % i for i in reversed(range(levels)))
+    return b"From: a@example.org\nSubject: hi\n" + heads + b"Content-Type: text/plain\n\n" + SEED_BYTES + tails
+
+
 CASES: list[Case] = [
+    (
+        "e-mail in charset idna",
+        _file("i.eml", _mail("idna")),
+        [],
+        3,
+        "i.eml: the message's text/plain part: 'idna' is not an encoding of text files",
+    ),
+    (
+        "e-mail in charset undefined",
+        _file("u.eml", _mail("undefined")),
+        [],
+        3,
+        "u.eml: the message's text/plain part: 'undefined' is not an encoding of text files",
+    ),
+    (
+        "e-mail in charset base64",
+        _file("b.eml", _mail("base64")),
+        [],
+        3,
+        "b.eml: the message's text/plain part: 'base64' is not an encoding of text files",
+    ),
+    (
+        "e-mail nested 1000 deep",
+        _file("deep.eml", _nested_mail(1000)),
+        [],
+        3,
+        "deep.eml: its parts are nested more than 64 deep; not read",
+    ),
+    (
+        "e-mail nested 70 deep",
+        _file("deep.eml", _nested_mail(70)),
+        [],
+        3,
+        "deep.eml: its parts are nested more than 64 deep; not read",
+    ),
+    (
+        "e-mail in a binary transfer encoding",
+        _file("bin.eml", _mail("utf-8", "binary", SEED_BYTES)),
+        [],
+        0,
+        "bin.eml",
+    ),
+    (
+        "e-mail with a transfer encoding no one knows",
+        _file("x.eml", _mail("utf-8", "x-martian", SEED_BYTES)),
+        [],
+        0,
+        "x.eml",
+    ),
+    ("e-mail whose base64 is broken", _file("b64.eml", _mail("utf-8", "base64", b"!!!*\n")), [], 5, "b64.eml"),
     ("empty file", _file("empty.txt", b""), [], 5, "empty.txt:1: the input holds no text"),
     ("whitespace only", _file("blank.txt", b"  \n\t\n \r\n"), [], 5, "blank.txt:1: the input holds no text"),
     (
@@ -122,8 +183,8 @@ CASES: list[Case] = [
         "unknown encoding",
         _file("ru.txt", RUSSIAN.encode("cp1251")),
         ["--encoding", "klingon"],
-        3,
-        "ru.txt: unknown encoding 'klingon'",
+        2,
+        "Invalid value for '--encoding': unknown encoding 'klingon'",
     ),
     ("50 MB file", _big, [], 3, "big.txt: 50.0 MB is over the 20 MB limit for one input"),
     ("folder instead of file", _folder, [], 3, "a-folder.txt: is a folder, not a file"),

@@ -3,11 +3,14 @@ network): the page and its photo fetched, errors as one line, time-outs, limits,
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import json
 import subprocess
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,12 +24,18 @@ from dispatchlib.fetch import USER_AGENT
 PAGES = Path(__file__).parent / "pages"
 PAGE = (PAGES / "report-page.html").read_bytes()
 PHOTO = (PAGES / "report-page_files" / "harbor.png").read_bytes()
+# 30 MB of a page, gzipped twice: a 30 KB answer that is 30 MB only once both layers are undone
+BOMB = gzip.compress(gzip.compress(b"<p>" + b"a" * (30 * 2**20) + b"</p>"))
+DEFLATE_BOMB = zlib.compress(b"<p>" + b"a" * (30 * 2**20) + b"</p>")
+# the page in windows-1251 with no <meta charset>: only the server's charset= says what it is
+CYRILLIC = PAGE.replace(b'<meta charset="utf-8">', b"").replace(b"The harbor of Lindholm", "Гавань".encode())
 
 
 class _Site(BaseHTTPRequestHandler):
     """A small site: the report page and its photo, and every way a server can go wrong."""
 
     requests: ClassVar[list[tuple[float, str, str]]] = []
+    elsewhere: ClassVar[str] = ""  # another server on this host, on another port
 
     def log_message(self, *args: object) -> None:  # quiet
         pass
@@ -60,6 +69,31 @@ class _Site(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(3)
             self._send(200, "text/html", PAGE)
+        elif path == "/bomb":
+            self._send(200, "text/html", BOMB, **{"Content-Encoding": "gzip, gzip"})
+        elif path == "/deflate-bomb":
+            self._send(200, "text/html", DEFLATE_BOMB, **{"Content-Encoding": "deflate"})
+        elif path == "/brotli":
+            self._send(200, "text/html", b"\x1b\x03\x00", **{"Content-Encoding": "br"})
+        elif path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self._trickle(PAGE[:100])
+        elif path == "/trickled-headers":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            self._trickle(b"Content-Type: text/html\r\n" * 8)
+        elif path == "/to-data":
+            self._send(302, "text/html", b"", Location="data:text/html,<p>hi</p>")
+        elif path == "/elsewhere-image":
+            page = PAGE.replace(b"report-page_files/harbor.png", f"{_Site.elsewhere}/photo.png".encode())
+            self._send(200, "text/html; charset=utf-8", page)
+        elif path == "/redirected-image":
+            self._send(200, "text/html", PAGE.replace(b"report-page_files/harbor.png", b"/image-moves"))
+        elif path == "/image-moves":
+            self._send(302, "text/html", b"", Location=f"{_Site.elsewhere}/photo.png")
+        elif path == "/cyrillic":
+            self._send(200, "text/html; charset=windows-1251", CYRILLIC.decode().encode("cp1251"))
         elif path == "/endless":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -72,10 +106,38 @@ class _Site(BaseHTTPRequestHandler):
         else:
             self._send(404, "text/html", b"")
 
+    def _trickle(self, data: bytes) -> None:
+        """``data`` a byte at a time, a fifth of a second apart: each read is quick, the whole is not."""
+        try:
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+
+class _Elsewhere(BaseHTTPRequestHandler):
+    """Another site on the same host: it serves a photo, and notes every request it gets."""
+
+    requests: ClassVar[list[str]] = []
+
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:
+        _Elsewhere.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(PHOTO)))
+        self.end_headers()
+        self.wfile.write(PHOTO)
+
+
+@contextlib.contextmanager
+def _serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -83,6 +145,13 @@ def site() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    with _serving(_Site) as address, _serving(_Elsewhere) as elsewhere:
+        _Site.elsewhere = elsewhere
+        yield address
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -140,3 +209,61 @@ def test_requests_to_one_host_wait_the_delay(site: str) -> None:
     assert done.returncode == 0, done.stderr
     pages = [moment for moment, path, _ in _Site.requests if path == "/reports/varenko"]
     assert len(pages) == 2 and pages[1] - pages[0] >= 0.45
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/bomb", "more than 1 MB is over the 1 MB limit for one input"),
+        ("/deflate-bomb", "more than 1 MB is over the 1 MB limit for one input"),
+        ("/brotli", "the server sends it br-encoded, which is not read"),
+        ("/trickle", "no answer within 1 s (time-out)"),
+        ("/trickled-headers", "no answer within 1 s (time-out)"),
+        ("/to-data", "cannot fetch it"),
+        ("/a\tb", "cannot fetch it: Invalid non-printable ASCII character in URL"),
+    ],
+)
+def test_what_a_server_sends_is_bounded(site: str, tmp_path: Path, path: str, message: str) -> None:
+    """A page gzipped twice or deflated to 30 MB is refused once 1 MB is decoded (never inflated
+    whole); an encoding that cannot be undone is refused; a server that sends a byte at a time,
+    body or headers, meets the one deadline; a redirect to data: and an address httpx refuses are
+    one line: each exit 3, one line, no file."""
+    out = tmp_path / "out.json"
+    done = run("convert", f"{site}{path}", "-o", str(out), "--timeout", "1", "--max-size", "1", "--delay", "0")
+    assert done.returncode == 3, done.stderr
+    assert message in done.stderr and len(done.stderr.splitlines()) == 1 and not out.exists(), done.stderr
+
+
+@pytest.mark.parametrize("address", ["http://127.0.0.1:99x/", "http://ex\u00e4\udcffmple.org/", "http://[::1/"])
+def test_an_address_httpx_cannot_use_is_one_line(address: str) -> None:
+    """A bad port, a host with a byte that is not text, a broken IPv6 host: an error each, never
+    an internal one ('check' exits 4 when an input has an error)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "dispatchlib", "check", address, "--delay", "0"],
+        capture_output=True,
+        text=True,
+        errors="replace",  # the address comes back as given, its stray byte too
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 4 and "error: cannot fetch it" in done.stdout and "Traceback" not in done.stderr, done
+
+
+@pytest.mark.parametrize("path", ["/elsewhere-image", "/redirected-image"])
+def test_images_come_from_the_pages_own_origin_only(site: str, path: str) -> None:
+    """An image on another port of the same host, or one that redirects there, is not fetched:
+    image-unusable, and the other server never hears of it."""
+    _Elsewhere.requests.clear()
+    document, found = dl.read_file(f"{site}{path}")
+    [figure] = [block for block in document.body if isinstance(block, dl.Figure)]  # type: ignore[union-attr]
+    assert figure.image is None
+    [warning] = [d for d in found if d.code == "image-unusable"]
+    assert "another site" in warning.message and _Elsewhere.requests == []
+
+
+def test_the_servers_charset_wins_over_a_guess(site: str) -> None:
+    """A page in windows-1251 with no <meta charset>, the charset in the server's Content-Type:
+    read by it, without an encoding-guessed warning."""
+    document, found = dl.read_file(f"{site}/cyrillic")
+    [figure] = [block for block in document.body if isinstance(block, dl.Figure)]  # type: ignore[union-attr]
+    assert figure.caption == "Гавань" and not [d for d in found if d.code.startswith("encoding")]

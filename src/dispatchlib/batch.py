@@ -9,9 +9,8 @@ than one machine runs the same way. A failed input never stops the others: its
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -30,15 +29,17 @@ from .output import (
     finish_part,
     flush_to_disk,
     output_name,
+    refuse_inputs,
     remove_stale_parts,
     write_atomic,
     write_part,
 )
 from .plugins import default_host
-from .sources import FileIdentity, expand_inputs, input_folders, input_identities
+from .sources import FileIdentity, expand_inputs, input_folders, input_identities, recording_reads
+from .workers import stop_workers, worker_pool
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future, ProcessPoolExecutor
+    from concurrent.futures import Executor
 
 __all__ = ["Job", "Result", "convert_many", "convert_one", "expand_inputs", "render_one", "worker_pool"]
 
@@ -162,6 +163,7 @@ class Rendered:
     skipped: bool = False
     warnings: tuple[str, ...] = ()
     beside: tuple[tuple[str, bytes], ...] = ()  # files to write beside the output, by path from its folder
+    read: frozenset[FileIdentity] = frozenset()  # the files reading the input read: never written over
 
 
 def render_one(job: Job) -> Rendered:
@@ -181,9 +183,10 @@ def render_one(job: Job) -> Rendered:
         if complete_output(folder / known):  # no need to read the input to know its output's name
             return Rendered(source=job.source, name=known, skipped=True)
     try:
-        document, diagnostics = read_file(
-            job.source, strict=job.strict, encoding=job.encoding, fix_text=job.fix_text, max_size=job.max_size
-        )
+        with recording_reads() as read:
+            document, diagnostics = read_file(
+                job.source, strict=job.strict, encoding=job.encoding, fix_text=job.fix_text, max_size=job.max_size
+            )
         document, options = apply_metadata(document, job.options, job.metadata)
         name = target_name(document, job.source, job.name, suffix, job.folder)
         if job.skip_existing and complete_output(folder / name):
@@ -203,8 +206,8 @@ def render_one(job: Job) -> Rendered:
         return Rendered(source=job.source, error=f"internal error: {type(error).__name__}: {error}")
     warnings = tuple(str(d) for d in diagnostics if d.severity.value != "info")
     if part is not None:
-        return Rendered(source=job.source, name=name, part=part, warnings=warnings)
-    return Rendered(source=job.source, name=name, data=data, warnings=warnings, beside=beside)
+        return Rendered(source=job.source, name=name, part=part, warnings=warnings, read=frozenset(read))
+    return Rendered(source=job.source, name=name, data=data, warnings=warnings, beside=beside, read=frozenset(read))
 
 
 class _Writer:
@@ -237,7 +240,9 @@ class _Writer:
             return Result(source=rendered.source, error=reason)
         if not rendered.skipped:
             written: list[Path] = []
+            self.inputs |= rendered.read
             try:
+                refuse_inputs(target, self.inputs)  # before the files beside it, which a refusal would take back
                 for relative, data in rendered.beside:
                     written.append(self._write_beside(rendered.name, relative, data))
                 if "/" in rendered.name:
@@ -395,17 +400,33 @@ def convert_many(
                 done(index, render_one(job))
         else:
             from concurrent.futures import as_completed
+            from concurrent.futures.process import BrokenProcessPool
 
             size = _chunk_size(len(jobs))
             chunks = [range(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
             futures = {executor.submit(_render_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
+            lost: list[int] = []  # the jobs of a worker that died, and of those lost with it
             try:
                 for future in as_completed(futures):
-                    for index, rendered in zip(futures[future], future.result(), strict=True):
+                    try:
+                        chunk_results = future.result()
+                    except BrokenProcessPool:
+                        lost += futures[future]
+                        continue
+                    for index, rendered in zip(futures[future], chunk_results, strict=True):
                         done(index, rendered)
+                for index, rendered in zip(sorted(lost), _alone([jobs[i] for i in sorted(lost)]), strict=True):
+                    done(index, rendered)
+                if lost:  # what the pool's workers were writing when it broke
+                    remove_stale_parts(folder, ours=True)
             except BaseException:
                 if parts:
-                    _abandon(list(futures), list(waiting.values()))
+                    stop_workers(list(futures))
+                    for index in sorted(waiting):  # finished before the stop: kept, whatever the order
+                        results[index] = writer.write(waiting.pop(index))
+                        if on_result:
+                            on_result(results[index])
+                    remove_stale_parts(folder, ours=True)  # what the stopped workers were writing
                 raise
     finally:
         flush_to_disk()  # once for the whole batch: a sync per file cost more than writing it
@@ -426,62 +447,24 @@ def _on_this_machine(executor: Executor) -> bool:
     return isinstance(executor, ProcessPoolExecutor)
 
 
-def _abandon(futures: list[Future[list[Rendered]]], received: list[Rendered]) -> None:
-    """After an interruption: cancel the chunks not started, wait for those running, and remove
-    the temporary files of every output not put in place."""
-    for future in futures:
-        future.cancel()
-    for future in futures:
-        if not future.cancelled():
-            with contextlib.suppress(Exception):  # a second Ctrl-C stops the wait
-                received += future.result()
-    for rendered in received:
-        _discard(rendered)
+def _alone(jobs: list[Job]) -> Iterator[Rendered]:
+    """Each of ``jobs`` rendered again, each in a process of its own, after a worker died (a
+    crash in a library, the system's out-of-memory killer): only the input that kills its
+    process fails, with the reason; the others are converted."""
+    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def alone(job: Job) -> Rendered:
+        with worker_pool(1) as pool:
+            try:
+                return pool.submit(render_one, job).result()
+            except BrokenProcessPool:
+                reason = "the process reading and converting it died (a crash in a library it uses, or out of memory)"
+                return Rendered(source=job.source, error=f"{job.source}: {reason}")
+
+    with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as threads:
+        yield from threads.map(alone, jobs)
 
 
 def _render_chunk(jobs: list[Job]) -> list[Rendered]:
     return [render_one(job) for job in jobs]
-
-
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A process pool whose workers die with this process, however it ends (even ``kill -9``),
-    and leave Ctrl-C to it: the batch stops them and reports what was done."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
-
-
-def _worker_start(parent: int) -> None:
-    """In each worker: ignore SIGINT, take SIGTERM's default, and end when ``parent`` ends. On Linux the kernel sends
-    SIGKILL when the process that started the worker dies (``PR_SET_PDEATHSIG``); elsewhere, and
-    in case that happened before it was set, a thread looks every second."""
-    import signal
-    import sys
-    import threading
-    import time
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform == "linux":
-        import contextlib
-        import ctypes
-
-        with contextlib.suppress(AttributeError, OSError):  # if it fails, the thread below still ends the worker
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    started_by = os.getppid()
-
-    def gone() -> bool:
-        try:
-            os.kill(parent, 0)
-        except ProcessLookupError:
-            return True
-        except OSError:
-            pass
-        return os.getppid() != started_by
-
-    def watch() -> None:
-        while not gone():
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="dispatchlib-parent-watch", daemon=True).start()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from .decoding import DEFAULT_MAX_SIZE, to_utf8
 from .diagnostics import NO_DISPATCH, Diagnostic, diagnostic
-from .errors import DispatchlibError, ExportError, FormatError, NotADispatchError, PluginError
+from .errors import DispatchlibError, ExportError, FormatError, InputError, NotADispatchError, PluginError
 from .fetch import is_url
 from .model import Collection, Dispatch, Document
 from .options import ExportOptions
@@ -30,6 +30,7 @@ def read_bytes(
     fix_text: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
     host: PluginHost | None = None,
+    charset: str | None = None,
 ) -> tuple[Document, list[Diagnostic]]:
     """Read a document from bytes with the reader named ``format`` or chosen by ``source``'s suffix.
 
@@ -42,11 +43,14 @@ def read_bytes(
     :param source: the input's name, for choosing the reader by suffix and in diagnostics.
     :param format: the reader's name (``"html"``); by default chosen by ``source``'s suffix, else ``txt``.
     :param strict: raise :class:`ParseError` on the first error instead of repairing and reporting.
-    :param encoding: the input's encoding; by default UTF-8, UTF-16/32 by byte-order mark, or
-        recognised (with an ``encoding-guessed`` diagnostic).
+    :param encoding: the input's encoding; by default UTF-8, UTF-16/32 by byte-order mark, the
+        charset the input declares (``charset``, else what the reader finds in it, such as a
+        page's ``<meta charset>``), or recognised (with an ``encoding-guessed`` diagnostic). A
+        reader of raw bytes (an e-mail's) decodes each part by its own charset instead.
     :param fix_text: repair mojibake with ftfy.
     :param max_size: refuse input larger than this many bytes (:class:`InputError`).
     :param host: the plugin host to read with; by default :func:`~dispatchlib.default_host`.
+    :param charset: the charset a web server declared for ``data``.
     :returns: the document and the diagnostics of reading it.
     """
     _check_size(len(data), max_size, source)
@@ -55,7 +59,10 @@ def read_bytes(
     needed = missing(reader)
     if needed:
         raise FormatError(f"{source}: {needed}")
-    data, diagnostics = to_utf8(data, source=source, encoding=encoding, fix_text=fix_text)
+    diagnostics: list[Diagnostic] = []
+    if not reader.raw:
+        declared = charset or (reader.charset(data) if reader.charset is not None else None)
+        data, diagnostics = to_utf8(data, source=source, encoding=encoding, fix_text=fix_text, declared=declared)
     try:
         document, found = reader.read(data, source=source, strict=strict)
     except DispatchlibError:
@@ -64,6 +71,9 @@ def read_bytes(
         if not contained(error):
             raise
         owner = host.owners.get(("reader", reader.name), "?")
+        if owner.startswith("dispatchlib."):  # a built-in reader: the input is what it cannot take
+            reason = " ".join(str(error).split()) or "no reason given"
+            raise InputError(f"{source}: cannot be read as {reader.name}: {type(error).__name__}: {reason}") from error
         raise PluginError(
             f"{source}: reader {reader.name!r} ({owner}) failed: {type(error).__name__}: {error}"
         ) from error
@@ -73,6 +83,10 @@ def read_bytes(
             refused = NotADispatchError(item.message, source=item.source or source, line=item.line)
             refused.diagnostics = diagnostics
             raise refused
+    from .images import check_images
+
+    document, unusable = check_images(document, source)
+    diagnostics += unusable
     document, replaced = sanitize(document)
     if replaced:
         message = f"{replaced} character(s) that XML cannot hold replaced with U+FFFD"
@@ -105,10 +119,10 @@ def read_file(
         from .fetch import PAGE_TYPES, fetch
 
         fetched = fetch(name, limit=max_size)
-        data, name = fetched.data, fetched.url
+        data, name, charset = fetched.data, fetched.url, fetched.charset
         format = format or PAGE_TYPES[fetched.media_type]
     else:
-        data = read_source(name, max_size)
+        data, charset = read_source(name, max_size), None
     return read_bytes(
         data,
         source=name,
@@ -118,6 +132,7 @@ def read_file(
         fix_text=fix_text,
         max_size=max_size,
         host=host,
+        charset=charset,
     )
 
 
@@ -220,7 +235,8 @@ def export(
     except BaseException as error:  # an exporter's bug, or its sys.exit(), is an export failure
         if not contained(error):
             raise
-        raise ExportError(f"exporter {to!r} ({owner}) failed: {type(error).__name__}: {error}") from error
+        reason = " ".join(str(error).split()) or "no reason given"
+        raise ExportError(f"exporter {to!r} ({owner}) failed: {type(error).__name__}: {reason}") from error
     if isinstance(data, bytearray | memoryview):
         data = bytes(data)
     if not isinstance(data, bytes):

@@ -74,6 +74,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "robots-disallowed": (Severity.WARNING, "the host's robots.txt does not allow fetching a feed item's page"),
     "already-delivered": (Severity.INFO, "a feed item is in the history file: delivered by an earlier run"),
     "feed-unchanged": (Severity.INFO, "the server says the feed has not changed since the last run (304)"),
+    "content-lost": (Severity.ERROR, "a page too deep or too large to read whole: the rest is not read"),
 }
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from .model import Collection, Document
-from .options import ExportOptions
+from .options import _CONTROL, ExportOptions
 
 __all__ = ["METADATA_KEYS", "apply_metadata", "parse_metadata"]
 
@@ -35,7 +35,7 @@ _REPEATED = ("author", "tags")
 
 def parse_metadata(items: Iterable[str]) -> dict[str, list[str]]:
     """``KEY=VALUE`` strings as a mapping of each key to its values; ValueError names the first
-    that is not one or whose key is unknown."""
+    that is not one, whose key is unknown, or whose value is not one line (as ``--title``)."""
     out: dict[str, list[str]] = {}
     for item in items:
         key, equals, value = item.partition("=")
@@ -46,6 +46,8 @@ def parse_metadata(items: Iterable[str]) -> dict[str, list[str]]:
             raise ValueError(f"{item!r}: unknown key {key!r}; the keys are {', '.join(METADATA_KEYS)}")
         if key in out and key not in _REPEATED:
             raise ValueError(f"{key} is given twice")
+        if _CONTROL.search(value):
+            raise ValueError(f"{key}: {value!r} holds a control character (a line break, a tab, ...); give one line")
         out.setdefault(key, []).append(value.strip())
     return out
 

@@ -13,6 +13,7 @@ from attrs import Attribute, field, frozen
 __all__ = ["ExportOptions", "Issue"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_PRIMARY = re.compile(r"[a-zA-Z]{2,3}")  # an ISO 639 language, what every format can name
 
 
 def _language(value: str) -> str:
@@ -23,7 +24,12 @@ def _language(value: str) -> str:
 
     if not isinstance(value, str) or not langcodes.tag_is_valid(value):
         raise ValueError(f"language: {value!r} is not a BCP 47 language tag such as en, en-GB, ar or zh-Hant")
-    return str(langcodes.standardize_tag(value))
+    tag = str(langcodes.standardize_tag(value))
+    if not _PRIMARY.fullmatch(tag.split("-")[0]):  # x-private: e-readers and typesetters need a language
+        raise ValueError(
+            f"language: {value!r} names no language (as en, ar or zh-Hant do), only private or extra parts"
+        )
+    return tag
 
 
 def _stripped(value: str | None) -> str | None:

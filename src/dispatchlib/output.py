@@ -42,7 +42,7 @@ __all__ = [
     "write_part",
 ]
 
-_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\ud800-\udfff]+')  # surrogates: bytes of a name not in UTF-8
 _RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
 )
@@ -62,7 +62,8 @@ def _host() -> str:
 def output_name(stem: str, suffix: str) -> str:
     """A file name from ``stem`` (an input's name, a title) that is safe on any file system.
 
-    Path separators, control characters and characters Windows forbids become ``_``; leading dots
+    Path separators, control characters, characters Windows forbids and the bytes of an input's
+    name that are not UTF-8 become ``_``; leading dots
     and trailing dots and spaces go (so ``..`` cannot climb out of the output folder); Windows'
     reserved device names get a ``_``; the name is cut to 200 bytes of UTF-8 at a character
     boundary. An empty result becomes ``dispatch``.
@@ -75,12 +76,14 @@ def output_name(stem: str, suffix: str) -> str:
     return f"{name or 'dispatch'}{suffix}"
 
 
-def remove_stale_parts(folder: Path) -> None:
+def remove_stale_parts(folder: Path, *, ours: bool = False) -> None:
     """Remove the temporary files that killed runs of :func:`write_atomic` left in ``folder``:
     those of a process of this host that is no longer running, and any more than a day old. No
-    other file is touched, whatever its name."""
+    other file is touched, whatever its name. With ``ours``, this process's are removed too, in
+    ``folder`` and the folders under it (what its stopped workers were writing)."""
     host = _host()
-    for path in folder.iterdir():
+    paths = (Path(top, name) for top, _, names in os.walk(folder) for name in names) if ours else folder.iterdir()
+    for path in paths:
         match = _PART.fullmatch(path.name)
         if match is None:
             continue
@@ -89,7 +92,7 @@ def remove_stale_parts(folder: Path) -> None:
         except OSError:
             continue
         orphaned = time.time() - info.st_mtime > _ORPHAN_AGE
-        if match["host"] == host and not _running(int(match["pid"])):
+        if match["host"] == host and (not _running(int(match["pid"])) or (ours and int(match["pid"]) == os.getpid())):
             orphaned = True
         if orphaned and stat.S_ISREG(info.st_mode):
             path.unlink(missing_ok=True)

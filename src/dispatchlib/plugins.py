@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import math
 import os
 import re
 import sys
@@ -127,6 +128,10 @@ class Reader:
       ``--out-dir`` writes them next to the output. None: the output is one file.
     - ``needs``: the modules it imports that may be missing, and ``install`` what to
         ``pip install`` for them, as for :class:`Exporter`.
+    - ``raw``: True if ``read`` takes the input's bytes as they are and decodes them itself, by
+      what they declare (an e-mail's parts); otherwise it gets them as UTF-8.
+    - ``charset``: ``charset(data) -> name or None``, the charset an input declares inside itself
+      (a page's ``<meta charset>``), which then wins over a guess.
     """
 
     name: str
@@ -135,6 +140,8 @@ class Reader:
     description: str = ""
     needs: tuple[str, ...] = ()
     install: str = ""
+    raw: bool = False
+    charset: Callable[[bytes], str | None] | None = None
 
 
 #: The formats the plugin packages in the repository's ``plugins/`` folder add, with their file
@@ -193,6 +200,8 @@ class ExportOption:
     - ``type``: ``str``, ``int``, ``float`` or ``bool`` (``1/0``, ``true/false``, ``yes/no``, ``on/off``).
     - ``help``: one line saying what it does.
     - ``default``: what the exporter uses when it is not given (shown in the help).
+    - ``minimum``, ``maximum``: for ``int`` and ``float``, the smallest and largest value taken,
+      checked with the command line, before any input is read.
     """
 
     name: str = field(validator=_check_option_name)
@@ -200,6 +209,8 @@ class ExportOption:
     type: Literal["str", "int", "float", "bool"] = "str"
     help: str = ""
     default: Any = None
+    minimum: float | None = None
+    maximum: float | None = None
 
     def parse(self, text: str) -> Any:
         """The value ``text`` stands for; ValueError says why it is not one."""
@@ -208,11 +219,19 @@ class ExportOption:
                 return text.lower() in _TRUE
             raise ValueError(f"{self.name}: expected one of {'/'.join(_TRUE + _FALSE)}, got {text!r}")
         try:
-            return _OPTION_TYPES[self.type](text)
+            value = _OPTION_TYPES[self.type](text)
         except ValueError:
             raise ValueError(
                 f"{self.name}: expected {'a number' if self.type != 'str' else 'text'}, got {text!r}"
             ) from None
+        if self.type in ("int", "float"):
+            low = -math.inf if self.minimum is None else self.minimum
+            high = math.inf if self.maximum is None else self.maximum
+            if not (math.isfinite(value) and low <= value <= high):
+                bounds = [f"at least {low:g}" * math.isfinite(low), f"at most {high:g}" * math.isfinite(high)]
+                wanted = " and ".join(bound for bound in bounds if bound) or "that is finite"
+                raise ValueError(f"{self.name}: expected a number {wanted}, got {text!r}")
+        return value
 
 
 @frozen(kw_only=True)

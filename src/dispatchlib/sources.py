@@ -1,20 +1,25 @@
 """Finding and reading inputs: folders and globs become regular files, and every read is bounded.
 
 Folders and globs yield only regular files (a FIFO, a device or a socket among them would block or
-never end; each is skipped with a ``skipped-input`` diagnostic). A file named on its own is read
+never end; each is skipped with a ``skipped-input`` diagnostic). An input named on its own is read
 whatever it is, as ``cat`` would, but never past the size limit: the limit is applied while
-reading, so ``/dev/zero``, a FIFO or a large stdin cost at most the limit in memory.
+reading, so ``/dev/zero``, a FIFO or a large stdin cost at most the limit in memory. A file an
+input or an option only points to (a page's image, a cover, a style sheet, a reference document)
+is read only when it is a regular file (``regular=True``), and a page's image only from inside
+the page's folder (:func:`local_file`).
 :func:`file_identity` names a file by device and inode, so that an output that is an input under
 another name (a symlink, a hard link, the file stdin was redirected from) is recognised.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import glob
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,13 +32,16 @@ __all__ = [
     "find_inputs",
     "input_identities",
     "kind_of",
+    "local_file",
     "over_limit",
     "read_limited",
     "read_source",
+    "recording_reads",
 ]
 
 FileIdentity = tuple[int, int]
 _CHUNK = 1 << 20
+_reads: contextvars.ContextVar[set[FileIdentity] | None] = contextvars.ContextVar("dispatchlib_reads", default=None)
 
 
 def _suffixes() -> tuple[str, ...]:
@@ -81,7 +89,7 @@ def find_inputs(inputs: Iterable[str]) -> tuple[list[str], list[Diagnostic]]:
 
     for item in inputs:
         path = Path(item)
-        if item != "-" and path.is_dir():
+        if item not in ("-", "") and path.is_dir():  # Path("") is the working folder: not named
             found += regular(_folder_files(path, suffixes)) or [item]  # an empty folder is reported when it is read
         elif item != "-" and not os.path.lexists(item) and glob.has_magic(item):
             found += regular(sorted(glob.glob(item, recursive=True))) or [item]
@@ -176,15 +184,17 @@ def over_limit(name: str, limit: int, *, size: int | None = None, more: bool = F
     )
 
 
-def read_source(path: str | os.PathLike[str], limit: int) -> bytes:
+def read_source(path: str | os.PathLike[str], limit: int, *, regular: bool = False) -> bytes:
     """The bytes of the file at ``path``, at most ``limit`` of them; :class:`InputError` says why not.
 
     A regular file larger than the limit is refused before it is read; anything else (a FIFO, a
-    device, ``/dev/stdin``) is read until it ends or passes the limit.
+    device, ``/dev/stdin``) is read until it ends or passes the limit, or, with ``regular``,
+    refused without waiting (a FIFO is opened without blocking, and never read).
     """
     name = os.fspath(path)
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | (os.O_NONBLOCK if regular else 0)
     try:
-        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        descriptor = os.open(name, flags)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -195,8 +205,13 @@ def read_source(path: str | os.PathLike[str], limit: int) -> bytes:
         raise InputError(f"{name}: cannot read: {error.strerror}") from None
     try:
         info = os.fstat(descriptor)
+        if regular and not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name}: {kind_of(info.st_mode)}, not a file; not read")
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
             raise over_limit(name, limit, size=info.st_size)
+        recorded = _reads.get()
+        if recorded is not None:
+            recorded.add((info.st_dev, info.st_ino))
         return read_limited(descriptor, limit, name)
     except IsADirectoryError:
         raise _folder(name) from None
@@ -206,6 +221,47 @@ def read_source(path: str | os.PathLike[str], limit: int) -> bytes:
         raise InputError(f"{name}: cannot read: {error.strerror}") from None
     finally:
         os.close(descriptor)
+
+
+def local_file(address: str, folder: str | os.PathLike[str]) -> Path:
+    """The real path of the file a page's ``address`` names, relative to the page's ``folder``
+    (``NAME_files/a.png``, ``./a.png``, ``a%20b.png``) or absolute (``file:``, ``FILE:``,
+    ``file:/``, ``file://localhost/``), symbolic links and ``..`` resolved; ``LookupError`` if it
+    is not a local address or not inside ``folder`` (its real path)."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(address.strip())
+    if parts.scheme in ("http", "https"):
+        raise LookupError(
+            "on the web, not beside the saved page (save it as 'Web page, complete', or convert the page's address)"
+        )
+    if parts.scheme not in ("", "file") or parts.netloc.lower() not in ("", "localhost") or not parts.path:
+        raise LookupError("not a file beside the saved page")
+    if parts.scheme == "" and parts.netloc:
+        raise LookupError("not a file beside the saved page")
+    home = Path(os.path.realpath(folder))
+    try:
+        named = unquote(parts.path, errors="strict")
+    except UnicodeDecodeError:
+        raise LookupError("not a file name (percent-escapes that are not UTF-8)") from None
+    if "\x00" in named:
+        raise LookupError("not a file name (it holds a NUL)")
+    path = Path(os.path.realpath(home / named if parts.scheme == "" and not named.startswith("/") else named))
+    if not path.is_relative_to(home):
+        raise LookupError("outside the saved page's folder; not read")
+    return path
+
+
+@contextlib.contextmanager
+def recording_reads() -> Iterator[set[FileIdentity]]:
+    """The identities of the files :func:`read_source` reads inside the ``with`` (an input, its
+    images, a cover): files that the outputs of the work must never land on."""
+    recorded: set[FileIdentity] = set()
+    token = _reads.set(recorded)
+    try:
+        yield recorded
+    finally:
+        _reads.reset(token)
 
 
 def _folder(name: str) -> InputError:
@@ -223,6 +279,14 @@ def file_identity(path: str | os.PathLike[str] | int) -> FileIdentity | None:
 
 
 def input_identities(sources: Iterable[str]) -> frozenset[FileIdentity]:
-    """The identities of the files among ``sources`` that exist, ``'-'`` standing for stdin."""
-    found = (file_identity(0 if source == "-" else source) for source in sources)
+    """The identities of the files among ``sources`` that exist, ``'-'`` standing for stdin, and
+    of the files in each saved page's ``NAME_files`` folder (what the page reads)."""
+    found: list[FileIdentity | None] = []
+    for source in sources:
+        found.append(file_identity(0 if source == "-" else source))
+        if source.lower().endswith((".html", ".htm")):
+            resources = source[: source.rindex(".")] + "_files"
+            found += (
+                file_identity(os.path.join(folder, name)) for folder, _, names in os.walk(resources) for name in names
+            )
     return frozenset(identity for identity in found if identity is not None)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable
+from typing import Any
 
 import click
 from attrs import frozen
 
 from ..convert import findings, read_bytes, read_file
-from ..decoding import DEFAULT_MAX_SIZE
+from ..decoding import DEFAULT_MAX_SIZE, check_encoding
 from ..diagnostics import Diagnostic
 from ..errors import InputError
 from ..fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT, PAGE_TYPES, Fetched, set_politeness
@@ -67,23 +69,44 @@ class Reading:
         return findings(path, lambda: self.read(path, strict=False))
 
 
+class Finite(click.FloatRange):
+    """A number in a range, and a finite one (``nan`` passes every comparison, ``inf`` most)."""
+
+    name = "finite number"
+
+    def convert(self, value: Any, param: click.Parameter | None, context: click.Context | None) -> Any:
+        number = super().convert(value, param, context)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, context)
+        return number
+
+
+def _encoding(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_encoding(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 def reading_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that say how to read inputs, shared by convert and check."""
     options = [
         click.option("--from", "-f", "input_format", metavar="FORMAT", help="Input format; default: by suffix."),
-        click.option("--encoding", help="The inputs' encoding (default: UTF-8, or recognised)."),
+        click.option("--encoding", callback=_encoding, help="The inputs' encoding (default: UTF-8, or recognised)."),
         click.option("--fix-text", is_flag=True, help="Repair mojibake (ftfy)."),
         click.option(
             "--max-size",
             "max_mb",
-            type=click.FloatRange(min=0.001),
+            type=Finite(min=0.001),
             default=DEFAULT_MAX_SIZE / 2**20,
             show_default=True,
             help="Refuse inputs over this many MB.",
         ),
         click.option(
             "--delay",
-            type=click.FloatRange(min=0),
+            type=Finite(min=0),
             default=DEFAULT_DELAY,
             show_default=True,
             expose_value=False,
@@ -92,12 +115,12 @@ def reading_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option(
             "--timeout",
-            type=click.FloatRange(min=0.1),
+            type=Finite(min=0.1),
             default=DEFAULT_TIMEOUT,
             show_default=True,
             expose_value=False,
             callback=lambda _context, _param, value: set_politeness(timeout=value),
-            help="Web addresses: seconds to wait for a server.",
+            help="Web addresses: seconds each address (a page, an image) may take in all.",
         ),
     ]
     for option in reversed(options):
@@ -107,6 +130,8 @@ def reading_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def or_stdin(inputs: tuple[str, ...]) -> tuple[str, ...]:
     """The INPUT arguments; with none, standard input when something is piped in."""
+    if "" in inputs:
+        raise click.UsageError("an INPUT is empty ('' names nothing); name a file, folder, glob or web address")
     if inputs:
         return inputs
     if sys.stdin is not None and not sys.stdin.isatty():

@@ -378,7 +378,7 @@ def cover_file(path: str | os.PathLike[str]) -> tuple[str, str, bytes]:
     from ..sources import read_source
 
     name = os.fspath(path)
-    data = read_source(name, MAX_COVER_SIZE)
+    data = read_source(name, MAX_COVER_SIZE, regular=True)
     if data.lstrip()[:1] == b"<":
         _check_svg(name, data)
         return "cover.svg", "image/svg+xml", data

@@ -117,7 +117,7 @@ def _open_reference(path: str) -> Any:
 
     from ..sources import read_source
 
-    data = read_source(path, MAX_REFERENCE_SIZE)
+    data = read_source(path, MAX_REFERENCE_SIZE, regular=True)
     problem = f"{path}: not a Word document to take styles from"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

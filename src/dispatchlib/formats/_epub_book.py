@@ -225,7 +225,7 @@ def _user_style(path: str) -> bytes:
     """The style sheet ``path`` names (``--css``): UTF-8 text of at most 1 MB."""
     from ..sources import read_source
 
-    data = read_source(path, MAX_CSS_SIZE)
+    data = read_source(path, MAX_CSS_SIZE, regular=True)
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:

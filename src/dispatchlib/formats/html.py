@@ -8,7 +8,10 @@ as copied text, plus what copying loses (note links, image credits and alt text,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+
+import attrs
 
 from .. import model as m
 from ..diagnostics import Diagnostic
@@ -40,6 +43,16 @@ def _read_html(data: bytes, *, source: str | None = None, strict: bool = False) 
     return read_page(data.decode("utf-8", errors="replace"), source=name, strict=strict, resources=images)
 
 
+# A charset declared in the page's first 1,024 bytes, where HTML says a browser looks for it:
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">.
+_META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+
+
+def _charset(data: bytes) -> str | None:
+    found = _META_CHARSET.search(data, 0, 1024)
+    return found[1].decode("ascii") if found else None
+
+
 def _read_mhtml(data: bytes, *, source: str | None = None, strict: bool = False) -> tuple[m.Document, list[Diagnostic]]:
     _check_extra()
     from ..reading.mail import read_message
@@ -50,12 +63,13 @@ def _read_mhtml(data: bytes, *, source: str | None = None, strict: bool = False)
 @hookimpl
 def register_readers(register: Callable[[Reader], None]) -> None:
     """The ``html`` and ``mhtml`` readers."""
-    for name, read, suffixes, description in (
-        ("html", _read_html, (".html", ".htm"), "a saved web page"),
-        ("mhtml", _read_mhtml, (".mhtml", ".mht"), "a web page saved as one file"),
+    for name, read, suffixes, description, decoding in (
+        ("html", _read_html, (".html", ".htm"), "a saved web page", {"charset": _charset}),
+        ("mhtml", _read_mhtml, (".mhtml", ".mht"), "a web page saved as one file", {"raw": True}),
     ):
         needs = ("lxml", "PIL")
-        register(Reader(name=name, read=read, suffixes=suffixes, description=description, needs=needs, install=_EXTRA))
+        reader = Reader(name=name, read=read, suffixes=suffixes, description=description, needs=needs, install=_EXTRA)
+        register(attrs.evolve(reader, **decoding))
 
 
 def _export(document: m.Document, options: ExportOptions) -> bytes:

@@ -45,5 +45,6 @@ def register_readers(register: Callable[[Reader], None]) -> None:
                 description=description,
                 needs=("lxml",),
                 install="dispatchbook[html]",
+                raw=True,  # each part decoded by its own charset
             )
         )

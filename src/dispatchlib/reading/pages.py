@@ -37,14 +37,14 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import attrs
 from attrs import frozen
 
 from .. import model as m
 from ..diagnostics import Diagnostic, diagnostic
-from ..errors import InputError
+from ..errors import InputError, ParseError
 from .markup import SPANS, cut, span_of
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ class Page:
     url: str | None = None
     spans: tuple[tuple[tuple[str, m.Inline], ...], ...] = ()  # per paragraph: its outermost spans, with their text
     language: str | None = None
+    lost: tuple[int, str] | None = None  # where the markup stopped being read, and why
 
 
 class _Walker:
@@ -226,6 +227,7 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
         root = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"{source}: not a web page that can be read: {error}") from None
+    lost = next(((error.line, _why(error.message)) for error in parser.error_log if error.level_name == "FATAL"), None)
     url = _page_url(root)
     article = _article(root)
     language = _language(article, root)
@@ -244,7 +246,17 @@ def page_text(html: bytes | str, *, source: str = "<input>") -> Page:
         spans=tuple(walker.spans),
         url=url,
         language=language,
+        lost=lost,
     )
+
+
+def _why(message: str) -> str:
+    """Why libxml2 stopped reading a page, in words (its "huge" option would lift every bound)."""
+    if "depth" in message:
+        return "elements nested more than 255 deep"
+    if "limit" in message.lower():
+        return "a text or an attribute of 10 MB or more"
+    return f"markup that cannot be read ({message.strip()})"
 
 
 class _Enricher:
@@ -366,28 +378,21 @@ def enrich(
 
 
 def files_beside(source: str) -> Resources:
-    """The images of a page saved as a file: relative addresses name files beside it (its
-    ``NAME_files`` folder), and never one outside that folder."""
-    from ..sources import read_source
+    """The images of a page saved as a file: local addresses name files inside the page's folder
+    (its ``NAME_files`` folder, or beside it; see :func:`~dispatchlib.sources.local_file`), read
+    only when they are regular files. A page that is not a file (read from stdin) reads none."""
+    from ..errors import InputError
+    from ..images import MAX_IMAGE_SIZE
+    from ..sources import local_file, read_source
 
-    folder = Path(source).resolve().parent
+    folder = Path(source).parent if Path(source).is_file() else None
 
     def load(src: str) -> bytes:
-        parts = urlsplit(src)
-        if parts.scheme in ("http", "https"):
-            raise LookupError(
-                "on the web, not beside the saved page (save it as 'Web page, complete', or convert the page's address)"
-            )
-        if parts.scheme not in ("", "file") or parts.netloc:
-            raise LookupError("not a file beside the saved page")
-        path = (folder / unquote(parts.path).lstrip("/")).resolve() if parts.scheme == "" else Path(unquote(parts.path))
-        if not path.is_relative_to(folder):
-            raise LookupError("outside the saved page's folder; not read")
-        from ..errors import InputError
-        from ..images import MAX_IMAGE_SIZE
-
+        if folder is None:
+            raise LookupError("the page is not a file (read from stdin?), so no file beside it is read")
+        path = local_file(src, folder)
         try:
-            return read_source(path, MAX_IMAGE_SIZE)
+            return read_source(path, MAX_IMAGE_SIZE, regular=True)
         except InputError as error:
             raise LookupError(str(error).removeprefix(f"{path}: ")) from None
 
@@ -402,10 +407,17 @@ def read_page(
     from .parser import read_document
 
     page = page_text(html, source=source)
+    lost = []
+    if page.lost is not None:
+        line, reason = page.lost
+        message = f"the page holds {reason}; nothing from here on is read (its notes neither)"
+        lost.append(diagnostic("content-lost", message, source=source, line=line))
+        if strict:
+            raise ParseError(f"{message} [content-lost]", source=source, line=line)
     document, found = read_document(page.text, source=source, strict=strict)
     enricher = _Enricher(page, resources, source)
     if isinstance(document, m.Collection):
         document = attrs.evolve(document, dispatches=tuple(enricher.dispatch(d) for d in document.dispatches))
     else:
         document = enricher.dispatch(document)
-    return document, found + enricher.found
+    return document, lost + found + enricher.found

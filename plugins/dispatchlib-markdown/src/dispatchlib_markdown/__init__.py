@@ -174,6 +174,8 @@ HEADING_LEVEL = dl.ExportOption(
     type="int",
     help="the level of the first heading, 1 to 4",
     default=1,
+    minimum=1,
+    maximum=4,
 )
 
 
