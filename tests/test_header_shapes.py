@@ -100,11 +100,16 @@ def test_a_title_that_ends_in_its_series() -> None:
 )
 def test_a_header_broken_over_three_lines(lines: list[str]) -> None:
     """Series, date and number on lines of their own are one header again; the lines keep their count."""
-    joined = join_broken_header([*lines, "", "A Title"])
-    assert len(joined) == 5 and [line for line in joined if line] == [
-        "June 3, 2010 Special Dispatch No. 5127",
-        "A Title",
-    ]
+    joined, taken = join_broken_header([*lines, "", "A Title"])
+    assert (
+        taken == [0, 1, 2]
+        and len(joined) == 5
+        and [line for line in joined if line]
+        == [
+            "June 3, 2010 Special Dispatch No. 5127",
+            "A Title",
+        ]
+    )
 
 
 @pytest.mark.parametrize(
@@ -187,3 +192,22 @@ def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:
     assert header.match_bare_topics(line, slashed=True) is None or len(line) <= 120
     assert not blocks._caption_shape(line)
     assert is_prose(line) in (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Special Dispatch\nJune 3, 2010\nNo. 5127\n\nA Title\n\nBody text.\n", "a header broken over lines 1-3"),
+        ("Speical Dispatch No. 5\n\nA Title\n\nBody text.\n", "series is read as 'Special Dispatch'"),
+        ("Special Report 18. Oktober 2002\n\nA Title\n\nBody text.\n", "the header gives no number"),
+        ("Special Dispatch No. 5\n\nLebanon/Syria\n\nA Title\n\nBody text.\n", "read as topics, not the title"),
+        (
+            "Special Dispatch No. 5\n\nA Title\n\nOne sentence here.\n\nBanner promoting the channel\n\nAnother one.\n",
+            "read as an image's caption",
+        ),
+    ],
+)
+def test_every_guess_is_said(text: str, said: str) -> None:
+    """Each reading of a line of unusual shape is an info-level 'guess' that says what and why."""
+    _, diagnostics = dl.parse(text)
+    assert any(d.code == "guess" and said in d.message for d in diagnostics), [d.message for d in diagnostics]

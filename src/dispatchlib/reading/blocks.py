@@ -335,7 +335,7 @@ def _spaced(item: m.Inline, strip: Callable[[str], str]) -> bool:
     return isinstance(item, m.Text) and item.text != strip(item.text)
 
 
-def bare_captions(blocks: list[m.Block], *, cut: bool) -> list[m.Block]:
+def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], list[int]]:
     """Captions the copy left without their images or credits, made figures.
 
     - A short line in sentence case without final punctuation, standing alone between two blocks
@@ -343,8 +343,11 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> list[m.Block]:
       title case, a sentence would end in a stop.
     - Where the copy is ``cut`` after a cartoon's figure (credited ``Outlet (Country), Date``), the
       headings that end it are the next cartoon's caption and, if short, the start of its credit.
+
+    Also returns the indices (in ``blocks``) of the blocks made figures.
     """
     out = list(blocks)
+    made: list[int] = []
     for index in range(1, len(out) - 1):
         block = out[index]
         if isinstance(out[index - 1], m.Heading):
@@ -357,6 +360,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> list[m.Block]:
             continue
         if _caption_shape(text):
             out[index] = m.Figure(caption=text)
+            made.append(index)
     if cut:
         run = 0
         while run < len(out) and isinstance(out[len(out) - 1 - run], m.Heading):
@@ -369,9 +373,11 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> list[m.Block]:
                 caption = out[-2]
                 assert isinstance(caption, m.Heading)
                 out[-2:] = [m.Figure(caption=caption.text, credit=last.text)]
+                made.append(len(blocks) - 2)
             else:
                 out[-1] = m.Figure(caption=last.text)
-    return out
+                made.append(len(blocks) - 1)
+    return out, made
 
 
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")

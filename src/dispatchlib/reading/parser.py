@@ -213,7 +213,12 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
         return m.Dispatch()
     lines = _clean_lines(text, found)
     lines, numbers = unfold(lines, list(range(line_offset + 1, line_offset + len(lines) + 1)))
-    lines = join_broken_header(lines)
+    lines, joined = join_broken_header(lines)
+    if joined:
+        message = (
+            f"a header broken over lines {numbers[joined[0]]}-{numbers[joined[-1]]} read as one: {lines[joined[0]]!r}"
+        )
+        found.add("guess", message, numbers[joined[0]])
     cursor = _Cursor(lines, numbers)
     if cursor.skip_blank() == len(cursor.lines):
         found.add("empty-input", "the input holds no text", line_offset + 1)
@@ -285,6 +290,7 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
                 cursor.line_number(cursor.skip_blank()),
             )
             cursor.index += 1
+        _say_header_guesses(header, header_text, found, header_line)
         fields.update(
             series=header.series,
             number=header.numbers[0] if header.numbers else None,
@@ -308,6 +314,16 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
         _say_guesses(guesses, fields, found, header_line)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _say_header_guesses(header: h.Header, text: str, found: _Findings, line: int) -> None:
+    """What the header line did not say in so many words."""
+    if header.title:
+        found.add("guess", f"the header line is the title, then its series {header.series!r}", line)
+    if header.series and header.series.casefold() not in text.casefold():
+        found.add("guess", f"the header's series is read as {header.series!r} (an older name or a misspelling)", line)
+    if not header.numbers:
+        found.add("guess", "the header gives no number", line)
 
 
 def _say_guesses(guesses: dict[str, object], fields: dict[str, object], found: _Findings, line: int) -> None:
@@ -343,6 +359,7 @@ def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) ->
     line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     if (topics := h.match_bare_topics(line, slashed=True)) is not None:
         _add_topics(topics, fields, found, number)  # "Lebanon/Syria" over the title: never the title
+        found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     if _is_meta(line):
@@ -357,6 +374,7 @@ def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) ->
     if byline:
         if byline.line.date is not None and fields.pop("_date_above", False):
             fields["date"] = None  # the date over the title is a repost's; the title's byline dates the report
+            found.add("guess", "the date over the title is the repost's; the title's byline dates the report", number)
         _apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
 
@@ -426,6 +444,7 @@ def _read_meta(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> 
             _add_topics(topics.topics, fields, found, number)
         elif bare is not None:
             _add_topics(bare, fields, found, number)  # a country line under the date, or "Lebanon/Syria"
+            found.add("guess", f"a line of topics without a series read as topics: {line!r}", number)
         else:
             break
         seen = True
@@ -569,12 +588,15 @@ def _read_body_and_notes(
         found.add("paren-references", "notes are marked '(1)'; '(N)' in the body read as references", numbers[first])
     sub_series = fields.pop("_sub_series", None)
     body: list[m.Block] = [m.Heading(text=sub_series)] if isinstance(sub_series, str) else []
-    body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found)
+    places: list[int] = [numbers[0] if numbers else 0] * len(body)
+    body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found, places)
     leftover = split_units(lines[after:], numbers[after:])
     for unit in leftover:
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
-    body += _read_blocks(leftover, reader, found)
-    body = bare_captions(body, cut=not tail.ended and not raw_notes)
+    body += _read_blocks(leftover, reader, found, places)
+    body, made = bare_captions(body, cut=not tail.ended and not raw_notes)
+    for index in made:
+        found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
     notes = _read_notes(raw_notes, fields, found)
     _check_references(reader, notes, None if tail.ended else _cut_in_notes(notes, raw_notes), found)
     if not tail.ended:
@@ -605,7 +627,8 @@ def _check_cut_off(body: list[m.Block], notes: list[tuple[m.Note, int]], numbers
 _SENTENCE_ENDS = tuple('.!?"”’)…:')
 
 
-def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings) -> list[m.Block]:
+def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings, places: list[int]) -> list[m.Block]:
+    """The blocks of ``units``; each block's first line is appended to ``places``."""
     blocks: list[m.Block] = []
     previous = ""
     for unit in units:
@@ -632,6 +655,7 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings) -> li
                 len(unit.text) - len("(Source:") + 1,
             )
         blocks.append(block)
+        places.append(unit.line)
     return blocks
 
 

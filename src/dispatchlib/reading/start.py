@@ -85,10 +85,10 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
     return (lines, numbers) if out is None else (out, out_numbers)
 
 
-def join_broken_header(lines: list[str]) -> list[str]:
+def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
     """A header broken over two or three lines (the series on one, the date on the next, the
     number on the third, in any order around the series) put back on the series' line; the lines
-    it took are left blank, so every line keeps its number."""
+    it took are left blank, so every line keeps its number. Also returns the indices joined."""
     candidates = [i for i, line in enumerate(lines) if line][:FIRST_PART]
     for position, i in enumerate(candidates):
         series = h.match_series_line(lines[i])
@@ -123,8 +123,8 @@ def join_broken_header(lines: list[str]) -> list[str]:
         out[i] = joined
         for j in taken:
             out[j] = ""
-        return out
-    return lines
+        return out, sorted([i, *taken])
+    return lines, []
 
 
 def _split_at_header(line: str, bare: bool) -> list[str]:
