@@ -53,8 +53,13 @@ _DIGIT = re.compile(r"\d")
 
 def _has_number_word(line: str) -> bool:
     """The cheap test every numbered header passes: a number word of :data:`layouts.NUMBER_WORDS`
-    stands in the line (spelt out: a generator over the words cost more than the patterns)."""
-    return "No" in line or "Nr" in line or "nr" in line or "°" in line or "º" in line or "úm" in line or "מס" in line
+    stands in the line (spelt out: a generator over the words cost more than the patterns). A
+    line of body text is long, and only an e-mail's collapsed header ("No.") hides in one."""
+    if "No" in line:
+        return True
+    return len(line) <= 200 and (
+        "Nr" in line or "nr" in line or "°" in line or "º" in line or "úm" in line or "מס" in line
+    )
 
 
 def _has_dash(line: str) -> bool:
@@ -163,6 +168,20 @@ def _numbers(text: str) -> tuple[int, ...]:
 
 
 _KNOWN_FOLDED = {name.casefold(): name for name in _KNOWN_NAMES}
+# the words of the known names: a line holding none of them names no known series (a cheap test)
+_SERIES_WORDS = frozenset(word.casefold() for name in _KNOWN_NAMES for word in name.split()) - {
+    "and",
+    "&",
+    "of",
+    "y",
+    "e",
+}
+# how a known name starts, in the cases a line may print it
+_SERIES_STARTS = tuple({form[:3] for name in _KNOWN_NAMES for form in (name, name.upper(), name.lower())})
+
+
+def _names_known_series(line: str) -> bool:
+    return not _SERIES_WORDS.isdisjoint(line.casefold().split())
 
 
 def _series(text: str | None) -> str | None:
@@ -180,9 +199,9 @@ def _series(text: str | None) -> str | None:
 def match_header(line: str) -> Header | None:
     """A header line: ``March 14, 2023 Special Dispatch No. 10523`` and its variants."""
     if not _has_number_word(line):  # most lines end here, or at the next test
-        if len(line) <= 80 and _DIGIT.search(line):
-            return _numberless(line)  # a series and a date
-        return _title_with_series(line) if _has_dash(line) else None
+        if len(line) > 300 or (not _has_dash(line) and not _DIGIT.search(line)) or not _names_known_series(line):
+            return None
+        return _numberless(line) if len(line) <= 80 and _DIGIT.search(line) else _title_with_series(line)
     if "|" in line and (match := _PIPE_HEADER.fullmatch(line)):
         date = parse_date(match["date"])
         return Header(series=_series(match["series"]), numbers=_numbers(match["nums"]), date=date)
@@ -235,7 +254,7 @@ _NUMBER_WORD_ENDINGS = tuple(layouts.NUMBER_WORDS)
 
 def match_series_line(line: str) -> str | None:
     """A known series alone on its line, perhaps with an empty ``No.`` (a header broken over lines)."""
-    if len(line) > 60:
+    if len(line) > 60 or not line.startswith(_SERIES_STARTS):
         return None
     known = _KNOWN_FOLDED.get(line.casefold())
     if known is None and line.rstrip(" :").endswith(_NUMBER_WORD_ENDINGS):

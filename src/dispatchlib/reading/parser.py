@@ -213,17 +213,18 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
         return m.Dispatch()
     lines = _clean_lines(text, found)
     lines, numbers = unfold(lines, list(range(line_offset + 1, line_offset + len(lines) + 1)))
-    lines, joined = join_broken_header(lines)
-    if joined:
-        message = (
-            f"a header broken over lines {numbers[joined[0]]}-{numbers[joined[-1]]} read as one: {lines[joined[0]]!r}"
-        )
-        found.add("guess", message, numbers[joined[0]])
     cursor = _Cursor(lines, numbers)
     if cursor.skip_blank() == len(cursor.lines):
         found.add("empty-input", "the input holds no text", line_offset + 1)
         return m.Dispatch()
     start = find_start(cursor.lines)
+    if start.kind != "header":  # a header broken over lines is looked for only where none was found
+        cursor.lines, joined = join_broken_header(cursor.lines)
+        if joined:
+            first, last = numbers[joined[0]], numbers[joined[-1]]
+            header = next(cursor.lines[j] for j in joined if cursor.lines[j])
+            found.add("guess", f"a header broken over lines {first}-{last} read as one: {header!r}", first)
+            start = find_start(cursor.lines)
     fields: dict[str, object] = {}
     _skip_to_start(cursor, start, fields, found)
     _read_top(cursor, start, fields, found)

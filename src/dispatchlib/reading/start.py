@@ -16,6 +16,7 @@ The first strong candidate wins, unless a weak one stands before it with body te
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from typing import NamedTuple
 
@@ -89,9 +90,9 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
     """A header broken over two or three lines (the series on one, the date on the next, the
     number on the third, in any order around the series) put back on the series' line; the lines
     it took are left blank, so every line keeps its number. Also returns the indices joined."""
-    candidates = [i for i, line in enumerate(lines) if line][:FIRST_PART]
+    candidates = list(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART))
     for position, i in enumerate(candidates):
-        series = h.match_series_line(lines[i])
+        series = h.match_series_line(lines[i]) if len(lines[i]) <= 60 else None
         if series is None:
             continue
         taken: list[int] = []
