@@ -218,7 +218,9 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
         found.add("empty-input", "the input holds no text", line_offset + 1)
         return m.Dispatch()
     start = find_start(cursor.lines)
-    if start.kind != "header":  # a header broken over lines is looked for only where none was found
+    found_header = h.match_header(cursor.lines[start.at]) if start.kind == "header" else None
+    # a header broken over lines is looked for only where no whole header was found
+    if found_header is None or not (found_header.numbers or found_header.date):
         cursor.lines, joined = join_broken_header(cursor.lines)
         if joined:
             first, last = numbers[joined[0]], numbers[joined[-1]]
