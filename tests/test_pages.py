@@ -362,3 +362,16 @@ def test_a_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "httpx", None)
     with pytest.raises(dl.FormatError, match=r"pip install 'dispatchbook\[web\]'"):
         dl.read_file("https://www.example.org/reports/x")
+
+
+def test_word_exported_notes_link_their_outlets_never_the_page() -> None:
+    """A Word-exported note starts with a link back to its reference (``#_ftnref1``, relative or
+    with the page's address): its url is its outlet's link, or none when only the way back is there."""
+    page = _read(PAGES / "word-notes-page.html")
+    assert isinstance(page, dl.Dispatch)
+    assert [(note.number, note.url) for note in page.notes] == [
+        (1, "https://www.kustbladet.example/2026/02/27/tax"),
+        (2, None),
+        (3, "https://radio.example/interviews/ostrava"),
+    ]
+    assert [ref.number for block in page.body for ref in block.content if isinstance(ref, dl.NoteRef)] == [1, 2, 3]  # type: ignore[union-attr]

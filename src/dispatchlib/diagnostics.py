@@ -62,6 +62,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "evidence": (Severity.INFO, "no header: what made the reader take the text for a dispatch"),
     "title-guessed": (Severity.INFO, "why the dispatch has no title"),
+    "guess": (Severity.INFO, "how a line of an unusual shape was read, and why"),
     "sub-series": (Severity.INFO, "a sub-series line under the header, kept as a heading"),
     "cut-off": (Severity.WARNING, "the copy ends mid-sentence or in its notes list; nothing is marked lost"),
     "skipped-input": (Severity.WARNING, "a folder or glob held a FIFO, device or socket; it was not read"),

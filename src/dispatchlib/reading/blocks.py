@@ -29,6 +29,8 @@ _POINTER = re.compile(
 )
 _POINTER_INITIALS = frozenset("CcTtBbVvWw")  # the letters _POINTER's phrases start with
 _ALT_TEXT = "Description automatically generated"
+# Word's generated alt text may say how sure it was: "...Description automatically generated with medium confidence"
+_ALT_CONFIDENCE = re.compile(r"\s+with (?:very )?(?:low|medium|high) confidence$")
 _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [Nn]ote):\s+(?P<rest>\S.*)")
 _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
 _SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,60}?):\s+(?P<rest>\S.*)")
@@ -113,7 +115,9 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
     pieces: list[list[int]] = []
     for i in group:
         previous = lines[pieces[-1][-1]] if pieces else ""
-        if pieces and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous))):
+        if pieces and (
+            wrapped or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i]))
+        ):
             pieces[-1].append(i)
         else:
             pieces.append([i])
@@ -126,6 +130,14 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
         text = " ".join(lines[i] for i in piece)
         units.append(Unit(text=text, starts=tuple(starts), lines=tuple(numbers[i] for i in piece)))
     return units
+
+
+def _runs_on(previous: str, line: str) -> bool:
+    """Does ``line`` go on the sentence ``previous`` left open? Not when it is a cartoon's credit
+    (``Outlet (Country), Date``), nor a capitalised line under a caption or heading in title case."""
+    if credit_line(line):
+        return False
+    return not (line[:1].isupper() or line[:1] in _OPEN_QUOTES) or not _is_heading(previous)
 
 
 class RefPlace(NamedTuple):
@@ -173,6 +185,8 @@ class BlockReader:
         text = unit.text
         if text[0] in _POINTER_INITIALS and _POINTER.fullmatch(text):
             return m.MediaPointer(text=text)
+        if text.endswith(" confidence") and _ALT_TEXT in text[-60:]:
+            text = _ALT_CONFIDENCE.sub("", text)
         figure = _figure(text) if text.endswith(_FIGURE_ENDINGS) or "(Source:" in text[-70:] else None
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
             figure = figure_line(text)
@@ -224,7 +238,7 @@ def figure_line(text: str) -> m.Figure | None:
 
 def is_figure_text(text: str) -> bool:
     """Text that ends the way figure lines end: two of them in a row are two images, not a repeat."""
-    return text.endswith(_FIGURE_ENDINGS)
+    return text.endswith(_FIGURE_ENDINGS) or (text.endswith(" confidence") and _ALT_TEXT in text[-60:])
 
 
 def _figure(text: str) -> m.Figure | None:
@@ -319,3 +333,63 @@ def _unquote(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...] | None:
 
 def _spaced(item: m.Inline, strip: Callable[[str], str]) -> bool:
     return isinstance(item, m.Text) and item.text != strip(item.text)
+
+
+def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], list[int]]:
+    """Captions the copy left without their images or credits, made figures.
+
+    - A short line in sentence case without final punctuation, standing alone between two blocks
+      of text (``Banner promoting the channel``), is an image's caption: a heading would be in
+      title case, a sentence would end in a stop.
+    - Where the copy is ``cut`` after a cartoon's figure (credited ``Outlet (Country), Date``), the
+      headings that end it are the next cartoon's caption and, if short, the start of its credit.
+
+    Also returns the indices (in ``blocks``) of the blocks made figures.
+    """
+    out = list(blocks)
+    made: list[int] = []
+    for index in range(1, len(out) - 1):
+        block = out[index]
+        if isinstance(out[index - 1], m.Heading):
+            continue
+        if isinstance(block, m.Paragraph) and len(block.content) == 1 and isinstance(block.content[0], m.Text):
+            text = block.content[0].text
+        elif isinstance(block, m.Heading):
+            text = block.text
+        else:
+            continue
+        if _caption_shape(text):
+            out[index] = m.Figure(caption=text)
+            made.append(index)
+    if cut:
+        run = 0
+        while run < len(out) and isinstance(out[len(out) - 1 - run], m.Heading):
+            run += 1
+        before = out[len(out) - 1 - run] if run < len(out) else None
+        if run and isinstance(before, m.Figure) and before.credit and credit_line(before.credit):
+            last = out[-1]
+            assert isinstance(last, m.Heading)
+            if run >= 2 and len(last.text) <= 40:
+                caption = out[-2]
+                assert isinstance(caption, m.Heading)
+                out[-2:] = [m.Figure(caption=caption.text, credit=last.text)]
+                made.append(len(blocks) - 2)
+            else:
+                out[-1] = m.Figure(caption=last.text)
+                made.append(len(blocks) - 1)
+    return out, made
+
+
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
+
+
+def _caption_shape(text: str) -> bool:
+    """A noun phrase in sentence case: capitalised, its second word not (``Banner promoting the
+    channel``, ``The post on the channel``), no stop at its end (an aside in brackets aside)."""
+    if not 12 <= len(text) <= 150 or ":" in text or not text[0].isupper():
+        return False
+    bare = _TRAILING_ASIDE.sub("", text) if text.endswith(")") else text
+    if _ends_sentence(bare) or bare.endswith(","):
+        return False
+    words = _WORD.findall(bare)
+    return 3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS

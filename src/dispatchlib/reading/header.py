@@ -7,6 +7,7 @@ shapes listed in FORMAT.md, parts 2 to 5; :mod:`dispatchlib.parser` decides wher
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 
 from attrs import frozen
@@ -40,13 +41,45 @@ DAY_FIRST_DATE = (
 ANY_DATE = rf"(?:{DATE}|{DAY_FIRST_DATE})"
 _DATE_PARTS = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})")
 _DAY_FIRST_PARTS = re.compile(r"(\d{1,2})(?:er|º)?\.?\s+(?:de\s+)?(\w+)\.?\s+(?:de\s+)?(\d{4})(?:\s*\S*)?")
-_SERIES = r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|the|on|for))*?"
-_NUMBERS = r"No\.?\s*(?P<nums>\d{1,7}(?:\s*,\s*\d{1,7})*)"
+_KNOWN_NAMES = (*layouts.SERIES, *layouts.FOREIGN_SERIES)
+_KNOWN_SERIES = "|".join(re.escape(name) for name in sorted(_KNOWN_NAMES, key=len, reverse=True))
+_SERIES = rf"(?:(?i:{_KNOWN_SERIES})|[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|the|on|for))*?)"
+_NO = "|".join(re.escape(word) for word in sorted(layouts.NUMBER_WORDS, key=len, reverse=True))
+# several numbers in one header: "No. 2413, 2414, 2415", "Nos. 3173, 3174", "No. 3024 / 3025"
+_NUMBER_LIST = r"\d{1,7}(?:\s*(?:,|/|&|and)\s*\d{1,7})*"
+_NUMBERS = rf"(?:{_NO})\s*(?P<nums>{_NUMBER_LIST})"
+_DIGIT = re.compile(r"\d")
+
+
+def _has_number_word(line: str) -> bool:
+    """The cheap test every numbered header passes: a number word of :data:`layouts.NUMBER_WORDS`
+    stands in the line (spelt out: a generator over the words cost more than the patterns). A
+    line of body text is long, and only an e-mail's collapsed header ("No.") hides in one."""
+    if "No" in line:
+        return True
+    return len(line) <= 200 and (
+        "Nr" in line or "nr" in line or "°" in line or "º" in line or "úm" in line or "מס" in line
+    )
+
+
+def _has_dash(line: str) -> bool:
+    return "-" in line or "–" in line or "—" in line
+
 
 _HEADER = re.compile(
-    rf"(?:(?P<date>{DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?\s*(?:-\s*)?{_NUMBERS}"
-    r"(?:\s*[—–]\s*(?P<topics>\S.*))?"
+    rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?\s*(?:-\s*)?{_NUMBERS}"
+    rf"(?:\s*[-–—|,]\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*))?"
 )
+# a header whose number is lost or was never printed: a known series and a date, either way round
+# ("Special Report 18. Oktober 2002"), or a known series with an empty number ("Clip No.")
+_NUMBERLESS = re.compile(
+    rf"(?:(?P<date1>{ANY_DATE})\s*[/|,]?\s*)?(?P<series>{_KNOWN_SERIES})"
+    rf"(?:\s*[/|,]?\s*(?P<date2>{ANY_DATE})|\s*(?P<empty>{_NO})\s*:?)?",
+    re.IGNORECASE,
+)
+# a title that ends in its series ("Title - Special Report", "Title - MEMRI Special Dispatch No. 12")
+_SERIES_SUFFIX = re.compile(rf"(?P<series>{_KNOWN_SERIES})(?:\s+{_NUMBERS})?")
+_SUFFIX_DASH = re.compile(r"\s[-–—]\s*|[–—]\s*")
 _PIPE_HEADER = re.compile(rf"(?P<series>{_SERIES})\s*\|\s*{_NUMBERS}\s*\|\s*(?P<date>{DATE})")
 # a byline word ending in ':' may touch the name; the others need a space ("Di" is not "Diana")
 _BYLINE_WORD = "|".join(
@@ -61,16 +94,15 @@ _CLIP_LINE = re.compile(r"#(?P<num>\d{1,7})(?:\s*\|\s*(?P<duration>\d{1,2}(?::\d
 _CLIP_SOURCE = re.compile(r"Source:\s*(?P<channels>\S.*)")
 _AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s+(?:et|und|y|e|i)\s+|,\s*")
 
-_KNOWN_SERIES = "|".join(re.escape(name) for name in sorted(layouts.SERIES, key=len, reverse=True))
 _TOPIC = r"[A-Z][\w&'’.-]*"
 # a header inside a longer line (newlines lost in an e-mail or a repost): known series names only;
 # compiled on first use (2 ms, and most texts never need it: see find_header)
 _HEADER_IN_LINE = (
-    rf"(?:{DATE}\s*(?:/\s*)?)?(?:{_KNOWN_SERIES})\s*(?:[-|]\s*)?No\.?\s*\d{{1,7}}(?:\s*,\s*\d{{1,7}})*"
-    rf"(?:\s*\|\s*{DATE}|\s*[—–]\s*{_TOPIC}(?:\s*/\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}})*)?"
+    rf"(?:{DATE}\s*(?:/\s*)?)?(?:{_KNOWN_SERIES})\s*(?:[-|]\s*)?(?:{_NO})\s*{_NUMBER_LIST}"
+    rf"(?:\s*\|\s*{DATE}|\s*[—–]\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}}(?:\s*/\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}})*)?"
 )
 
-_NUMBER_SIGN = re.compile(r"No\.?\s*\d")
+_NUMBER_SIGN = re.compile(rf"(?:{_NO})\s*\d")
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -99,7 +131,9 @@ def parse_date(text: str) -> datetime.date | None:
 def find_header(line: str) -> re.Match[str] | None:
     """A header of a known series standing inside a longer line, as newline-less copies have it."""
     # every header holds "No." and a number: that cheap search spares prose its long alternation
-    return re.search(_HEADER_IN_LINE, line) if "No" in line and _NUMBER_SIGN.search(line) else None
+    if not _has_number_word(line) or not _NUMBER_SIGN.search(line):
+        return None
+    return re.search(_HEADER_IN_LINE, line)
 
 
 def format_date(date: datetime.date, *, short: bool = False) -> str:
@@ -126,38 +160,131 @@ class Header:
     numbers: tuple[int, ...]
     date: datetime.date | None = None
     topics: tuple[str, ...] = ()
+    title: str = ""  # where the header line is the title too ("Title - Special Report")
 
 
 def _numbers(text: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", text))
 
 
+_KNOWN_FOLDED = {name.casefold(): name for name in _KNOWN_NAMES}
+# the words of the known names: a line holding none of them names no known series (a cheap test)
+_SERIES_WORDS = frozenset(word.casefold() for name in _KNOWN_NAMES for word in name.split()) - {
+    "and",
+    "&",
+    "of",
+    "y",
+    "e",
+}
+# how a known name starts, in the cases a line may print it
+_SERIES_STARTS = tuple({form[:3] for name in _KNOWN_NAMES for form in (name, name.upper(), name.lower())})
+
+
+def _names_known_series(line: str) -> bool:
+    return not _SERIES_WORDS.isdisjoint(line.casefold().split())
+
+
 def _series(text: str | None) -> str | None:
-    """The series as the model names it: ``Special Dispatch Series`` is ``Special Dispatch``."""
+    """The series as the model names it: ``Special Dispatch Series`` is ``Special Dispatch``, and
+    a misspelt known name (``Speical Dispatch``) is the name it misspells."""
     if not text:
         return None
-    name = text.strip()
-    return layouts.SERIES_ALIASES.get(name, name)
+    name = " ".join(text.split())
+    if name not in _KNOWN_NAMES and name.casefold() not in _KNOWN_FOLDED:
+        close = difflib.get_close_matches(name, _KNOWN_NAMES, n=1, cutoff=layouts.SERIES_LIKENESS)
+        name = close[0] if close else name
+    return layouts.SERIES_ALIASES.get(_KNOWN_FOLDED.get(name.casefold(), name), name)
 
 
 def match_header(line: str) -> Header | None:
     """A header line: ``March 14, 2023 Special Dispatch No. 10523`` and its variants."""
-    if "No" not in line:  # every form has "No." before the number: most lines end here
-        return None
+    if not _has_number_word(line):  # most lines end here, or at the next test
+        if len(line) > 300 or (not _has_dash(line) and not _DIGIT.search(line)) or not _names_known_series(line):
+            return None
+        return _numberless(line) if len(line) <= 80 and _DIGIT.search(line) else _title_with_series(line)
     if "|" in line and (match := _PIPE_HEADER.fullmatch(line)):
         date = parse_date(match["date"])
         return Header(series=_series(match["series"]), numbers=_numbers(match["nums"]), date=date)
     match = _HEADER.fullmatch(line)
     if not match or not (match["date"] or match["series"]):
-        return None
+        return _numberless(line) if len(line) <= 80 else _title_with_series(line)
     topics = tuple(t.strip() for t in match["topics"].split("/")) if match["topics"] else ()
-    date = parse_date(match["date"]) if match["date"] else None
+    dated = match["date"] or match["after"]
+    date = parse_date(dated) if dated else None
     return Header(
         series=_series(match["series"]),
         numbers=_numbers(match["nums"]),
         date=date,
         topics=tuple(t for t in topics if t),
     )
+
+
+def _numberless(line: str) -> Header | None:
+    """``Special Report 18. Oktober 2002``, ``Clip No.``: a known series without its number."""
+    match = _NUMBERLESS.fullmatch(line)
+    if match is None:
+        return _title_with_series(line)
+    dated = match["date1"] or match["date2"]
+    if not dated and not match["empty"]:
+        return None  # a series name alone is a line of the body ("Special Dispatch Series")
+    return Header(series=_series(match["series"]), numbers=(), date=parse_date(dated) if dated else None)
+
+
+def _title_with_series(line: str) -> Header | None:
+    """``Escalation in the Positions of the President - Special Report``: a title line that ends in
+    a dash and a known series (with or without its number)."""
+    if len(line) > 300 or not _has_dash(line) or not line[-1].isalnum():
+        return None
+    dashes = list(_SUFFIX_DASH.finditer(line))
+    if not dashes:
+        return None
+    last = dashes[-1]
+    title, tail = line[: last.start()].strip(), line[last.end() :].strip()
+    match = _SERIES_SUFFIX.fullmatch(tail)
+    if match is None or len(title) < 10:
+        return None
+    numbers = _numbers(match["nums"]) if match["nums"] else ()
+    return Header(series=_series(match["series"]), numbers=numbers, title=title)
+
+
+_NUMBER_LINE = re.compile(rf"(?:(?:{_NO})\s*|#\s*)?(?P<nums>{_NUMBER_LIST})")
+_EMPTY_NUMBER = re.compile(rf"\s*(?:{_NO})\s*:?$")
+_NUMBER_WORD_ENDINGS = tuple(layouts.NUMBER_WORDS)
+
+
+def match_series_line(line: str) -> str | None:
+    """A known series alone on its line, perhaps with an empty ``No.`` (a header broken over lines)."""
+    if len(line) > 60 or not line.startswith(_SERIES_STARTS):
+        return None
+    known = _KNOWN_FOLDED.get(line.casefold())
+    if known is None and line.rstrip(" :").endswith(_NUMBER_WORD_ENDINGS):
+        known = _KNOWN_FOLDED.get(_EMPTY_NUMBER.sub("", line).strip().casefold())
+    return _series(known) if known else None
+
+
+def match_number_line(line: str) -> tuple[int, ...] | None:
+    """``No. 1545``, ``#1545``, ``1545`` or ``Nos. 3173, 3174`` alone on a line."""
+    match = _NUMBER_LINE.fullmatch(line) if len(line) <= 60 else None
+    return _numbers(match["nums"]) if match else None
+
+
+_TOPIC_WORD = re.compile(r"[A-Z][\w'’&.-]*|&|and|of|the|in|on")
+
+
+def match_bare_topics(line: str, *, slashed: bool) -> tuple[str, ...] | None:
+    """A topics line without a series: ``Lebanon/Syria``, ``Arabia/Iran/Inter-Arab Relations``;
+    unless ``slashed``, also ``Somalia`` or ``Somalia, Africa`` (a country line under the date).
+    Each topic is one to four capitalised words; a label such as ``Introduction`` is no topic."""
+    if len(line) > 120 or (slashed and "/" not in line) or line.endswith((".", ":", ";", "!", "?")):
+        return None
+    parts = [part.strip() for part in re.split(r"\s*[/,]\s*", line)]
+    for part in parts:
+        words = part.split()
+        if not 1 <= len(words) <= 4 or part.casefold() in layouts.NOT_TITLES:
+            return None
+        if not all(_TOPIC_WORD.fullmatch(word) for word in words) or not words[0][0].isupper():
+            return None
+    return tuple(parts)
 
 
 def match_topics_line(line: str) -> Header | None:
@@ -210,7 +337,7 @@ def _look_like_names(authors: tuple[str, ...]) -> bool:
     """Capitalised, short, and not a sentence's end (a final '.' only after an initial: ``Jr.``)."""
     return bool(authors) and all(
         len(name) <= 60
-        and name[0].isupper()
+        and not name[0].islower()  # capitalised, or in a script without capitals
         and not name.endswith((":", ";", "?", "!"))
         and (not name.endswith(".") or len(name.split()[-1]) <= 3)
         for name in authors
@@ -242,7 +369,7 @@ def is_date_only(line: str) -> bool:
 
 def is_sub_series(header: Header) -> bool:
     """A header of a series printed inside another dispatch (``Islamist Websites Monitor No. 92``)."""
-    return header.date is None and not header.topics and header.series in layouts.SUB_SERIES
+    return bool(header.numbers) and header.date is None and not header.topics and header.series in layouts.SUB_SERIES
 
 
 @frozen(kw_only=True)

@@ -94,7 +94,8 @@ SUBSCRIBER_NOTICES = re.compile(
             r" is available (?:only )?to (?:MEMRI['’]s )?(?:[\w&'’ ]{1,60} )?(?:[Ss]ubscribers|[Mm]embers)",
             r"(?:This|The) (?:post|report|item) is available (?:only )?to (?:paying )?(?:[Ss]ubscribers|[Mm]embers)",
             r"Please log ?in or register to request subscription information",
-            r"you must be a (?:paying )?(?:member|subscriber) of (?:the )?(?:MEMRI )?(?:JTTM|CJL|Jihad and Terrorism)",
+            r"you must be a (?:paying |registered )?(?:member|subscriber) of (?:the )?(?:MEMRI['’]s |MEMRI )?"
+            r"(?:JTTM|CJL|Jihad and Terrorism)",
             r"(?:JTTM|CJL) subscribers can (?:visit|view) this page to view the (?:full )?(?:report|post)",
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
         )
@@ -136,19 +137,51 @@ SERIES = (
     "Islamist Websites Monitor",
     "Jihad and Terrorism Threat Monitor",
     "Iran Media Watch",
+    "MEMRI Dispatch",
+    "MEMRI Special Dispatch",
+    "MEMRI Special Report",
+    "Inquiry and Analysis",
+    "Clip",
+    "TV Clip",
+    "MEMRI TV",
 )
+
+# the series names of the mirrors, one language a line (matched in any case); kept as the page prints them
+FOREIGN_SERIES = (
+    "Dépêche spéciale", "Enquête et analyse", "Rapport spécial",  # French
+    "Despacho Especial", "Investigación y Análisis", "Informe Especial",  # Spanish
+    "Komunikat specjalny", "Raport specjalny", "Analiza",  # Polish
+    "Sonderbericht", "Sonderdepesche", "Analyse",  # German
+    "Dispaccio speciale", "Rapporto speciale", "Inchiesta e analisi",  # Italian
+    "מברק מיוחד", "דו\"ח מיוחד", "ניתוח",  # Hebrew
+)  # fmt: skip
 
 SERIES_ALIASES = {
     "Special Dispatch Series": "Special Dispatch",
     "Inquiry & Analysis": "Inquiry & Analysis Series",
     "Inquiry and Analysis Series": "Inquiry & Analysis Series",
+    "Inquiry and Analysis": "Inquiry & Analysis Series",
     "Special Announcement": "Special Announcements",
     "Daily Brief": "MEMRI Daily Brief",
+    "MEMRI Dispatch": "Special Dispatch",
+    "MEMRI Special Dispatch": "Special Dispatch",
+    "MEMRI Special Report": "Special Report",
+    "Clip": "MEMRI TV Clip",
+    "TV Clip": "MEMRI TV Clip",
+    "MEMRI TV": "MEMRI TV Clip",
 }
+
+# the words before a dispatch's number, per language (``No. 12``, ``n° 12``, ``Nr. 12``, ``núm. 12``)
+NUMBER_WORDS = ("No.", "No", "Nos.", "Nos", "Nr.", "Nr", "nr", "n°", "nº", "N°", "Nº", "núm.", "Núm.", "מס'")
+
+# a misspelt series name (``Speical Dispatch``) reads as the known name it is this close to (0 to 1)
+SERIES_LIKENESS = 0.85
 
 # Second words of two-word topics in an e-mail header (``Saudi Arabia``), where no line break
 # separates the topics from the title.
-TOPIC_TAIL_WORDS = frozenset("Arabia Arab East Africa Asia Gulf Affairs Territories Authority Europe America".split())
+TOPIC_TAIL_WORDS = frozenset(
+    "Arabia Arab East Africa Asia Gulf Affairs Territories Authority Europe America Relations West World".split()
+)
 
 # Series printed inside a dispatch, under its own header: never a second header, never a new dispatch.
 SUB_SERIES = frozenset(("Islamist Websites Monitor", "Iran Media Watch", "MEMRI TV Clip"))
@@ -172,6 +205,25 @@ NOT_TITLES = frozenset(
         "Índice",
         "Indice",
         "Sommario",
+        "Wprowadzenie",
+        "Wstęp",
+        "Streszczenie",
+        "Tło",  # Polish
+        "Introducción",
+        "Resumen",
+        "Antecedentes",  # Spanish
+        "Einleitung",
+        "Einführung",
+        "Zusammenfassung",
+        "Hintergrund",  # German
+        "Introduzione",
+        "Premessa",
+        "Sintesi",  # Italian
+        "Résumé",
+        "Contexte",  # French
+        "מבוא",
+        "רקע",
+        "תקציר",  # Hebrew
     )
 )
 
@@ -182,8 +234,8 @@ CONTENTS_WORDS = frozenset(
 
 # --- bylines: the words that introduce authors, per language; a trailing "| MEMRI" is the site's
 
-BYLINE_WORDS = ("By", "By:", "Par", "Par :", "Par:", "Von", "Von:", "Autor:", "Autorin:", "Auteur :", "Auteur:",
-                "Di", "Por", "Por:", "Przez", "Autor")  # fmt: skip
+BYLINE_WORDS = ("By", "By:", "by", "Par", "Par :", "Par:", "Von", "Von:", "Autor:", "Autorin:", "Auteur :", "Auteur:",
+                "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:", "Autorzy:", "מאת", "מאת:")  # fmt: skip
 BYLINE_SITE_SUFFIX = re.compile(r"\s*\|\s*MEMRI\s*$", re.IGNORECASE)
 
 # --- month names per language (lowercase, genitive forms where a language uses them in dates)
@@ -205,6 +257,8 @@ MONTHS: dict[str, tuple[str, ...]] = {
            "października", "listopada", "grudnia"),
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"),
+    "he": ("בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי", "באוגוסט", "בספטמבר", "באוקטובר",
+           "בנובמבר", "בדצמבר"),
     "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
            "ноября", "декабря"),
 }  # fmt: skip

@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import urldefrag, urljoin
 
 import attrs
 from attrs import frozen
@@ -324,11 +324,21 @@ class _Enricher:
         return [item]
 
     def note(self, note: m.Note) -> m.Note:
+        """The note with its outlet's link: the first link of its paragraph that leaves the page
+        (a Word-exported note's ``[1]`` is a link back to the reference in the text)."""
         for paragraph, links in zip(self.page.paragraphs, self.page.links, strict=True):
             marker = _NOTE_LINE.match(paragraph)
-            if marker is not None and int(marker[1] or marker[2]) == note.number and links:
-                return attrs.evolve(note, url=links[0].href)
+            if marker is None or int(marker[1] or marker[2]) != note.number:
+                continue
+            outward = [link for link in links if not self.in_page(link.href)]
+            if outward:
+                return attrs.evolve(note, url=outward[0].href)
         return note
+
+    def in_page(self, href: str) -> bool:
+        """A link to a place in this same page (``#_ftnref1``, or the page's own address with one)."""
+        address, fragment = urldefrag(href)
+        return bool(fragment) and address in ("", urldefrag(self.page.url or "")[0])
 
     def figure(self, figure: m.Figure) -> m.Figure:
         figure = self.credited(figure)

@@ -21,10 +21,19 @@ from ..diagnostics import NO_DISPATCH, Diagnostic, Severity, diagnostic
 from ..errors import NotADispatchError, ParseError
 from . import header as h
 from . import layouts
-from .blocks import BlockReader, Unit, credit_line, is_figure_text, split_units
+from .blocks import BlockReader, Unit, bare_captions, credit_line, is_figure_text, split_units
 from .evidence import Facts, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
-from .start import START_WORDS, Start, clip_header, find_start, is_chrome, looks_like_title, unfold
+from .start import (
+    START_WORDS,
+    Start,
+    clip_header,
+    find_start,
+    is_chrome,
+    join_broken_header,
+    looks_like_title,
+    unfold,
+)
 
 __all__ = ["parse", "parse_many"]
 
@@ -209,8 +218,17 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
         found.add("empty-input", "the input holds no text", line_offset + 1)
         return m.Dispatch()
     start = find_start(cursor.lines)
-    _skip_to_start(cursor, start, found)
+    found_header = h.match_header(cursor.lines[start.at]) if start.kind == "header" else None
+    # a header broken over lines is looked for only where no whole header was found
+    if found_header is None or not (found_header.numbers or found_header.date):
+        cursor.lines, joined = join_broken_header(cursor.lines)
+        if joined:
+            first, last = numbers[joined[0]], numbers[joined[-1]]
+            header = next(cursor.lines[j] for j in joined if cursor.lines[j])
+            found.add("guess", f"a header broken over lines {first}-{last} read as one: {header!r}", first)
+            start = find_start(cursor.lines)
     fields: dict[str, object] = {}
+    _skip_to_start(cursor, start, fields, found)
     _read_top(cursor, start, fields, found)
     lines, numbers, tail = _tail(cursor, fields, found)
     body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found)
@@ -226,12 +244,15 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
     return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
 
 
-def _skip_to_start(cursor: _Cursor, start: Start, found: _Findings) -> None:
-    """Drop the page's lines before the dispatch's start (reported with their place and count)."""
+def _skip_to_start(cursor: _Cursor, start: Start, fields: dict[str, object], found: _Findings) -> None:
+    """Drop the page's lines before the dispatch's start (reported with their place and count); an
+    e-mail's intro that says the reports are for members still marks the dispatch truncated."""
     dropped = [i for i in range(cursor.index, start.at) if cursor.lines[i]]
     cursor.index = start.at
     if not dropped:
         return
+    for i in dropped:
+        _subscriber_notice(cursor.lines[i], cursor.line_number(i), fields, found)
     first, last = cursor.line_number(dropped[0]), cursor.line_number(dropped[-1])
     where = f"line {first}" if first == last else f"lines {first}-{last}"
     if all(is_chrome(cursor.lines[i]) for i in dropped):
@@ -272,24 +293,40 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
                 cursor.line_number(cursor.skip_blank()),
             )
             cursor.index += 1
+        _say_header_guesses(header, header_text, found, header_line)
         fields.update(
             series=header.series,
-            number=header.numbers[0],
+            number=header.numbers[0] if header.numbers else None,
             date=header.date,
             extra_numbers=header.numbers[1:],
             topics=header.topics,
+            title=header.title,
         )
     _skip_chrome(cursor, found)
     _read_sub_series(cursor, fields, found)
     if start.kind == "date-title":
-        _read_meta(cursor, fields, found)  # the date above the title
-    _read_title(cursor, fields, found)
+        fields["_date_above"] = _read_meta(cursor, fields, found)  # the date above the title
+    if not fields.get("title"):
+        _read_title(cursor, fields, found)
     _read_meta(cursor, fields, found)
+    fields.pop("_date_above", None)
+    if header is None and start.kind == "none" and not fields.get("authors"):
+        _read_byline_below(cursor, fields, found)
     guesses = {key: fields.pop(f"_{key}_line", None) for key in ("title", "date", "authors", "series", "number")}
     if header is None:
         _say_guesses(guesses, fields, found, header_line)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _say_header_guesses(header: h.Header, text: str, found: _Findings, line: int) -> None:
+    """What the header line did not say in so many words."""
+    if header.title:
+        found.add("guess", f"the header line is the title, then its series {header.series!r}", line)
+    if header.series and header.series.casefold() not in text.casefold():
+        found.add("guess", f"the header's series is read as {header.series!r} (an older name or a misspelling)", line)
+    if not header.numbers:
+        found.add("guess", "the header gives no number", line)
 
 
 def _say_guesses(guesses: dict[str, object], fields: dict[str, object], found: _Findings, line: int) -> None:
@@ -323,6 +360,11 @@ def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) ->
         _apply_date_line(above, fields, found, cursor.line_number(cursor.skip_blank()))  # "Autor: ..." above the title
         cursor.index += 1
     line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    if (topics := h.match_bare_topics(line, slashed=True)) is not None:
+        _add_topics(topics, fields, found, number)  # "Lebanon/Syria" over the title: never the title
+        found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
+        cursor.index += 1
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     if _is_meta(line):
         return
     if not looks_like_title(line):
@@ -333,6 +375,9 @@ def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) ->
     byline = h.match_title_byline(line)
     fields["title"] = byline.title if byline else line
     if byline:
+        if byline.line.date is not None and fields.pop("_date_above", False):
+            fields["date"] = None  # the date over the title is a repost's; the title's byline dates the report
+            found.add("guess", "the date over the title is the repost's; the title's byline dates the report", number)
         _apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
 
@@ -383,23 +428,54 @@ def _is_meta(line: str) -> bool:
 
 
 def _read_meta(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> bool:
-    seen = False
+    seen = dated = False
     for _ in range(4):
+        adjacent = cursor.index < len(cursor.lines) and bool(cursor.lines[cursor.index])
         _skip_chrome(cursor, found)
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
         date_line = h.match_date_line(line)
         header = h.match_header(line) if seen or fields else None
         topics = h.match_topics_line(line) or (header if header and not h.is_sub_series(header) else None)
+        # a country line only on the line right under the date; a slashed list of topics anywhere here
+        bare = None if date_line or topics else h.match_bare_topics(line, slashed=not (dated and adjacent))
+        dated = False
         if date_line is not None:
             _apply_date_line(date_line, fields, found, number)
+            dated = date_line.date is not None and not fields.get("topics")
         elif topics is not None:
             _check_header(topics, fields, found, number)
-            fields["topics"] = _dedupe_topics((*tuple(fields.get("topics", ())), *topics.topics), found, number)  # type: ignore[arg-type]
+            _add_topics(topics.topics, fields, found, number)
+        elif bare is not None:
+            _add_topics(bare, fields, found, number)  # a country line under the date, or "Lebanon/Syria"
+            found.add("guess", f"a line of topics without a series read as topics: {line!r}", number)
         else:
             break
         seen = True
         cursor.index += 1
     return seen
+
+
+def _add_topics(topics: tuple[str, ...], fields: dict[str, object], found: _Findings, number: int) -> None:
+    fields["topics"] = _dedupe_topics((*tuple(fields.get("topics", ())), *topics), found, number)  # type: ignore[arg-type]
+
+
+_BYLINE_REACH = 4  # lines below a headerless copy's start where its byline may stand
+
+
+def _read_byline_below(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> None:
+    """A headerless copy's byline a few lines down (under a digest's intro): the authors; the line goes."""
+    at, seen = cursor.index, 0
+    while at < len(cursor.lines) and seen < _BYLINE_REACH:
+        line = cursor.lines[at]
+        if line:
+            seen += 1
+            byline = h.match_date_line(line)
+            if byline is not None and byline.authors and byline.date is None:
+                fields["authors"] = byline.authors
+                fields["_authors_line"] = cursor.line_number(at)
+                cursor.lines[at] = ""
+                return
+        at += 1
 
 
 def _apply_date_line(line: h.DateLine, fields: dict[str, object], found: _Findings, number: int) -> None:
@@ -421,7 +497,7 @@ def _apply_date_line(line: h.DateLine, fields: dict[str, object], found: _Findin
 
 
 def _check_header(meta: h.Header, fields: dict[str, object], found: _Findings, number: int) -> None:
-    for key, value in (("series", meta.series), ("number", meta.numbers[0])):
+    for key, value in (("series", meta.series), ("number", meta.numbers[0] if meta.numbers else None)):
         if fields.get(key) is None:
             fields[key] = value
             fields[f"_{key}_line"] = number
@@ -484,17 +560,24 @@ def _notice(line: str, number: int, fields: dict[str, object], found: _Findings)
     # out: a generator over a tuple of them cost a tenth of the reader's time)
     if not ("ubscri" in line or "ember" in line or "MEMRI" in line or "Monitor" in line or "Full " in line):
         return False
+    notice = _subscriber_notice(line, number, fields, found)
+    if notice is not None:
+        return len(line) - len(notice[0]) <= 40  # the line is the notice: drop it
+    if len(line) <= 300 and layouts.PROMO_LINES.fullmatch(line):
+        found.add("boilerplate", f"promotion {line[:40]!r} dropped", number)
+        return True
+    return False
+
+
+def _subscriber_notice(line: str, number: int, fields: dict[str, object], found: _Findings) -> re.Match[str] | None:
+    """A notice that the full text is for subscribers or members: the dispatch is truncated."""
     lowered = line.lower()  # every subscriber notice says subscri... or member, in any case
     notice = layouts.SUBSCRIBER_NOTICES.search(line) if "subscri" in lowered or "member" in lowered else None
     if notice is not None:
         if not fields.get("truncated"):
             found.add("truncated", f"the text says the full version is for subscribers only: {notice[0]!r}", number)
         fields["truncated"] = True
-        return len(line) - len(notice[0]) <= 40  # the line is the notice: drop it
-    if len(line) <= 300 and layouts.PROMO_LINES.fullmatch(line):
-        found.add("boilerplate", f"promotion {line[:40]!r} dropped", number)
-        return True
-    return False
+    return notice
 
 
 def _read_body_and_notes(
@@ -508,11 +591,15 @@ def _read_body_and_notes(
         found.add("paren-references", "notes are marked '(1)'; '(N)' in the body read as references", numbers[first])
     sub_series = fields.pop("_sub_series", None)
     body: list[m.Block] = [m.Heading(text=sub_series)] if isinstance(sub_series, str) else []
-    body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found)
+    places: list[int] = [numbers[0] if numbers else 0] * len(body)
+    body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found, places)
     leftover = split_units(lines[after:], numbers[after:])
     for unit in leftover:
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
-    body += _read_blocks(leftover, reader, found)
+    body += _read_blocks(leftover, reader, found, places)
+    body, made = bare_captions(body, cut=not tail.ended and not raw_notes)
+    for index in made:
+        found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
     notes = _read_notes(raw_notes, fields, found)
     _check_references(reader, notes, None if tail.ended else _cut_in_notes(notes, raw_notes), found)
     if not tail.ended:
@@ -543,7 +630,8 @@ def _check_cut_off(body: list[m.Block], notes: list[tuple[m.Note, int]], numbers
 _SENTENCE_ENDS = tuple('.!?"”’)…:')
 
 
-def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings) -> list[m.Block]:
+def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings, places: list[int]) -> list[m.Block]:
+    """The blocks of ``units``; each block's first line is appended to ``places``."""
     blocks: list[m.Block] = []
     previous = ""
     for unit in units:
@@ -570,6 +658,7 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: _Findings) -> li
                 len(unit.text) - len("(Source:") + 1,
             )
         blocks.append(block)
+        places.append(unit.line)
     return blocks
 
 

@@ -15,6 +15,8 @@ The first strong candidate wins, unless a weak one stands before it with body te
 
 from __future__ import annotations
 
+import datetime
+import itertools
 import re
 from typing import NamedTuple
 
@@ -82,6 +84,48 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
             out.append(line)
             out_numbers.append(numbers[index])
     return (lines, numbers) if out is None else (out, out_numbers)
+
+
+def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
+    """A header broken over two or three lines (the series on one, the date on the next, the
+    number on the third, in any order around the series) put back on the series' line; the lines
+    it took are left blank, so every line keeps its number. Also returns the indices joined."""
+    candidates = list(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART))
+    for position, i in enumerate(candidates):
+        series = h.match_series_line(lines[i]) if len(lines[i]) <= 60 else None
+        if series is None:
+            continue
+        taken: list[int] = []
+        date: datetime.date | None = None
+        numbers: tuple[int, ...] = ()
+        if position and h.is_date_only(lines[candidates[position - 1]]):
+            taken.append(candidates[position - 1])
+            date = h.parse_date(lines[candidates[position - 1]])
+        for j in candidates[position + 1 : position + 3]:
+            if date is None and (found := h.parse_date(lines[j])) is not None:
+                date = found
+            elif not numbers and (found_numbers := h.match_number_line(lines[j])):
+                numbers = found_numbers
+            else:
+                break
+            taken.append(j)
+        if not taken or not (numbers or date):
+            continue
+        joined = " ".join(
+            part
+            for part in (
+                h.format_date(date) if date else "",
+                series,
+                f"No. {', '.join(map(str, numbers))}" if numbers else "",
+            )
+            if part
+        )
+        out = list(lines)
+        out[i] = joined
+        for j in taken:
+            out[j] = ""
+        return out, sorted([i, *taken])
+    return lines, []
 
 
 def _split_at_header(line: str, bare: bool) -> list[str]:
@@ -258,12 +302,18 @@ def _title_below(lines: list[str], candidates: list[int], position: int) -> bool
     return bool(below) and looks_like_title(below[0]) and not h.match_header(below[0])
 
 
+_TRAILING_REFS = re.compile(r"(?:\s*\[\d{1,4}\])+$")
+
+
 def looks_like_title(line: str) -> bool:
-    """A line that can be a dispatch's title: short enough, not a sentence, not a label or chrome."""
+    """A line that can be a dispatch's title: short enough, not a sentence (note references and a
+    closing bracket aside), not a label or chrome."""
+    end = _TRAILING_REFS.sub("", line[-60:]) if line.endswith("]") else line
+    end = end.rstrip(")”’\"'")
     return (
         bool(line)
         and len(line) <= 300
-        and not line.endswith((".", ":", ";", ","))
+        and not end.endswith((".", ":", ";", ",", "!", "?"))
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)

@@ -1,0 +1,213 @@
+"""Header, meta and figure shapes seen on real pages, one behaviour per test; the layouts in
+``tests/layouts/`` show each of them in a whole text."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import dispatchlib as dl
+from dispatchlib.reading import blocks, header, layouts
+from dispatchlib.reading.evidence import is_prose
+from dispatchlib.reading.start import join_broken_header, looks_like_title
+
+
+@pytest.mark.parametrize(
+    ("line", "series", "numbers"),
+    [
+        ("Special Dispatch Nos. 3173, 3174", "Special Dispatch", (3173, 3174)),
+        ("Special Dispatch No. 2823, 2824", "Special Dispatch", (2823, 2824)),
+        ("Special Dispatch No. 3024 / 3025", "Special Dispatch", (3024, 3025)),
+        ("Special Dispatch Nos. 12 and 13", "Special Dispatch", (12, 13)),
+        ("Special Dispatch | No. 2413, 2414, 2415 | June 21, 2009", "Special Dispatch", (2413, 2414, 2415)),
+    ],
+)
+def test_a_header_keeps_every_number(line: str, series: str, numbers: tuple[int, ...]) -> None:
+    """Several numbers in one header, however they are separated, are all kept, in order."""
+    found = header.match_header(line)
+    assert found is not None and (found.series, found.numbers) == (series, numbers)
+
+
+def test_every_number_reaches_the_model_and_the_text_export() -> None:
+    """The further numbers are the model's extra_numbers, and the text export reads back the same."""
+    dispatch, _ = dl.parse(
+        "Special Dispatch Nos. 3173, 3174\n\nA Title Of Two\n\nThe body of it, in a sentence or so.\n"
+    )
+    assert (dispatch.number, dispatch.extra_numbers) == (3173, (3174,))
+    assert dl.parse(dl.to_text(dispatch))[0] == dispatch
+
+
+@pytest.mark.parametrize(
+    ("line", "series"),
+    [
+        ("Speical Dispatch No. 5", "Special Dispatch"),
+        ("Special Dispatsh No. 5", "Special Dispatch"),
+        ("Inquiry & Analyis Series No. 5", "Inquiry & Analysis Series"),
+        ("MEMRI Dispatch No. 41", "Special Dispatch"),
+        ("August 18, 2007 Clip No. 1545", "MEMRI TV Clip"),
+        ("Special Report No. 18", "Special Report"),
+    ],
+)
+def test_old_and_misspelt_series_names(line: str, series: str) -> None:
+    """A misspelt or old name of a known series reads as the name the model uses."""
+    found = header.match_header(line)
+    assert found is not None and found.series == series
+
+
+@pytest.mark.parametrize("name", layouts.FOREIGN_SERIES)
+def test_every_mirrors_series_name_heads_a_dispatch(name: str) -> None:
+    """Each language's series name, with a number word of the mirrors, is a header; the name is
+    kept as printed."""
+    for word in ("No.", "n°", "nr", "Nr.", "núm.", "מס'"):
+        found = header.match_header(f"{name} {word} 4521")
+        assert found is not None and (found.series, found.numbers) == (name, (4521,)), word
+
+
+@pytest.mark.parametrize(
+    ("line", "series", "date"),
+    [
+        ("Special Report 18. Oktober 2002", "Special Report", datetime.date(2002, 10, 18)),
+        ("June 24, 2004 Special Report", "Special Report", datetime.date(2004, 6, 24)),
+        ("Clip No.", "MEMRI TV Clip", None),
+    ],
+)
+def test_a_header_without_its_number(line: str, series: str, date: datetime.date | None) -> None:
+    """A known series with a date, or with an empty number word, is a header without a number;
+    the series alone is not (a line of the body)."""
+    found = header.match_header(line)
+    assert found is not None and (found.series, found.numbers, found.date) == (series, (), date)
+    assert header.match_header("Special Dispatch Series") is None
+
+
+def test_a_title_that_ends_in_its_series() -> None:
+    """A title line ending in a dash and its series is a header that carries the title."""
+    found = header.match_header("Escalation in the Speeches of the Harbour Master– Special Report")
+    assert found is not None and (found.series, found.title) == (
+        "Special Report",
+        "Escalation in the Speeches of the Harbour Master",
+    )
+    assert header.match_header("A Walk Along The Harbour - In Pictures") is None
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Special Dispatch", "June 3, 2010", "No. 5127"],
+        ["Special Dispatch", "No. 5127", "June 3, 2010"],
+        ["June 3, 2010", "Special Dispatch", "No. 5127"],
+    ],
+)
+def test_a_header_broken_over_three_lines(lines: list[str]) -> None:
+    """Series, date and number on lines of their own are one header again; the lines keep their count."""
+    joined, taken = join_broken_header([*lines, "", "A Title"])
+    assert (
+        taken == [0, 1, 2]
+        and len(joined) == 5
+        and [line for line in joined if line]
+        == [
+            "June 3, 2010 Special Dispatch No. 5127",
+            "A Title",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "slashed", "topics"),
+    [
+        ("Lebanon/Syria", True, ("Lebanon", "Syria")),
+        ("Arabia/Iran/Inter-Arab Relations", True, ("Arabia", "Iran", "Inter-Arab Relations")),
+        ("Somalia", False, ("Somalia",)),
+        ("Somalia, Africa", False, ("Somalia", "Africa")),
+        ("Somalia", True, None),
+        ("Introduction", False, None),
+        ("The Dockworkers Of The Northern Harbour Strike", False, None),
+        ("Lead.", False, None),
+    ],
+)
+def test_bare_topics_lines(line: str, slashed: bool, topics: tuple[str, ...] | None) -> None:
+    """Slash-separated topics anywhere in the meta block; a country line only under the date."""
+    assert header.match_bare_topics(line, slashed=slashed) == topics
+
+
+@pytest.mark.parametrize("word", ["Wprowadzenie", "Introducción", "Einleitung", "Introduzione", "מבוא"])
+def test_introduction_in_every_language_is_no_title(word: str) -> None:
+    """A heading such as 'Introduction' in a mirror's language is never the title."""
+    assert not looks_like_title(word)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By: S. Exemplar", ("S. Exemplar",)),
+        ("by Y. Example and Z. Sample*", ("Y. Example", "Z. Sample")),
+        ("מאת א. דוגמה", ("א. דוגמה",)),
+    ],
+)
+def test_bylines_in_every_shape(line: str, authors: tuple[str, ...]) -> None:
+    """Bylines with 'By:', a lower-case 'by', and in a script without capitals."""
+    found = header.match_date_line(line)
+    assert found is not None and found.authors == authors
+    assert header.match_date_line("by the time the talks began, nobody was left") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Banner promoting the guild's channel (link redacted by the editors)", True),
+        ('The post on the "Harbour Guild" Telegram channel', True),
+        ("Request form to join the channel", True),
+        ("Dockworkers Strike In The Northern Harbour", False),
+        ("The dockworkers stopped work on Monday.", False),
+        ("Host: Tell us more", False),
+    ],
+)
+def test_bare_caption_shape(text: str, caption: bool) -> None:
+    """A caption is a noun phrase in sentence case without a final stop; headings and sentences are not."""
+    assert blocks._caption_shape(text) is caption
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Special Dispatch No. " + "1, " * 100_000,
+        "Special Report " * 50_000,
+        "Title – " * 50_000 + "Special Report",
+        "Lebanon/" * 100_000,
+        "Banner promoting " * 50_000 + "(x)",
+        "x " * 100_000 + "Description automatically generated with medium confidence",
+        "A Title" + " [1]" * 100_000,
+        "1, " * 100_000,
+        "Special Dispatch No. 5—" + "Saudi Arabia/" * 50_000 + " text",
+        "By: " + "A. Name and " * 50_000,
+    ],
+    ids=["numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline"],
+)
+def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:
+    """Each family of new patterns meets a line of hundreds of thousands of characters and the
+    reader still reads it (a pattern that backtracked would take hours here)."""
+    for candidate in (line, f"{line}\n\n{line}\n"):
+        dispatch, _ = dl.parse(candidate)
+        assert isinstance(dispatch, dl.Dispatch)
+    assert header.match_bare_topics(line, slashed=True) is None or len(line) <= 120
+    assert not blocks._caption_shape(line)
+    assert is_prose(line) in (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Special Dispatch\nJune 3, 2010\nNo. 5127\n\nA Title\n\nBody text.\n", "a header broken over lines 1-3"),
+        ("Speical Dispatch No. 5\n\nA Title\n\nBody text.\n", "series is read as 'Special Dispatch'"),
+        ("Special Report 18. Oktober 2002\n\nA Title\n\nBody text.\n", "the header gives no number"),
+        ("Special Dispatch No. 5\n\nLebanon/Syria\n\nA Title\n\nBody text.\n", "read as topics, not the title"),
+        (
+            "Special Dispatch No. 5\n\nA Title\n\nOne sentence here.\n\nBanner promoting the channel\n\nAnother one.\n",
+            "read as an image's caption",
+        ),
+    ],
+)
+def test_every_guess_is_said(text: str, said: str) -> None:
+    """Each reading of a line of unusual shape is an info-level 'guess' that says what and why."""
+    _, diagnostics = dl.parse(text)
+    assert any(d.code == "guess" and said in d.message for d in diagnostics), [d.message for d in diagnostics]
