@@ -140,6 +140,33 @@ def test_note_outlets_and_the_source_address_are_links(tmp_path: Path) -> None:
     assert "1Kommersant, March 7, 2023." in text and "2. Uncited Post, March 8." in text
 
 
+def test_emphasis_strong_and_links_are_drawn_and_kept_as_text(tmp_path: Path) -> None:
+    """A saved page's italic, bold and links reach the PDF: italic and bold faces in use, each
+    link (in the text and on a picture's credit) an annotation, and the words read back whole."""
+    dispatch = dl.Dispatch(
+        title="Spans",
+        body=(
+            _paragraph(
+                dl.Text(text="She called it the "),
+                dl.Emphasis(content=(dl.ForeignText(text="Zeitenwende", language="de"),)),
+                dl.Text(text=", a "),
+                dl.Strong(content=(dl.Text(text="turning "), dl.Emphasis(content=(dl.Text(text="point"),)))),
+                dl.Text(text=" as "),
+                dl.Link(content=(dl.Text(text="the harbour office"),), url="https://harbour.example/notice"),
+                dl.Text(text=" put it."),
+            ),
+            dl.Figure(caption="A quay at dusk", credit="Quay Archive", credit_url="https://quay.example/photo"),
+        ),
+    )
+    pdf = _pdf(tmp_path, dispatch)
+    fonts = _run(_tool("pdffonts"), str(pdf))
+    assert "LibertinusSerif-Italic" in fonts and "LibertinusSerif-BoldItalic" in fonts
+    assert sorted(_links(pdf)) == ["https://harbour.example/notice", "https://quay.example/photo"]
+    text = " ".join(" ".join(_page_texts(pdf)).split())
+    assert "She called it the Zeitenwende, a turning point as the harbour office put it." in text
+    assert "Quay Archive" in text
+
+
 def _qdf(pdf: Path) -> str:
     """The PDF uncompressed, as text: its structure tree's language attributes can be read."""
     out = pdf.with_suffix(".qdf")

@@ -10,9 +10,11 @@ text after it cannot continue it (``#text(...)[...](Audience)`` would call the r
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from collections.abc import Callable
+from typing import Any
 
 import dispatchlib as dl
 
@@ -69,9 +71,14 @@ def _language(tag: str | None) -> str | None:
 
 def link(label: str, url: str | None) -> str:
     """``label`` linked to ``url`` when that is a well-formed web address."""
+    return linked(escape(label), url)
+
+
+def linked(markup: str, url: str | None) -> str:
+    """Typst ``markup`` linked to ``url`` when that is a well-formed web address."""
     if url and WEB_ADDRESS.fullmatch(url):
-        return f"#link({string(url)})[{escape(label)}];"
-    return escape(label)
+        return f"#link({string(url)})[{markup}];"
+    return markup
 
 
 class _Writer:
@@ -102,15 +109,21 @@ class _Writer:
         return f"#text(lang: {string(language)}{direction})[{markup}];"
 
     def inline(self, content: tuple[dl.Inline, ...]) -> str:
-        out = []
-        for item in dl.leaves(content):  # emphasis and links not drawn yet: their text is
-            if isinstance(item, dl.NoteRef):
-                out.append(self.note_ref(item.number))
-            elif isinstance(item, dl.ForeignText):
-                out.append(self.tagged(escape(item.text), _language(item.language)))
-            else:  # Typst finds each run's direction itself (Unicode bidi) and shapes it
-                out.append(self.text(item.text))
-        return "".join(out)
+        """``content`` in Typst markup, each kind of inline by its rule in :meth:`rules`."""
+        return "".join(dl.render(content, self.rules))
+
+    @functools.cached_property
+    def rules(self) -> dict[type, Any]:
+        """The Typst markup of each kind of inline (Typst finds each run's direction itself, by
+        Unicode's bidi algorithm, and shapes it)."""
+        return {
+            dl.Text: lambda item, _inner, _within: self.text(item.text),
+            dl.ForeignText: lambda item, _inner, _within: self.tagged(escape(item.text), _language(item.language)),
+            dl.NoteRef: lambda item, _inner, _within: self.note_ref(item.number),
+            dl.Emphasis: lambda _item, inner, _within: f"#emph[{''.join(inner)}];",
+            dl.Strong: lambda _item, inner, _within: f"#strong[{''.join(inner)}];",
+            dl.Link: lambda item, inner, _within: linked("".join(inner), item.url),
+        }
 
     def note_ref(self, number: int) -> str:
         """A footnote whose mark is the note's own number, as the text's "note 3" says."""
@@ -171,7 +184,7 @@ class _Writer:
     def figure(self, figure: dl.Figure) -> str:
         parts = [self.text(figure.caption)] if figure.caption else []
         if figure.credit is not None:
-            parts.append(f"Source: {self.text(figure.credit)}")
+            parts.append(f"Source: {linked(self.text(figure.credit), figure.credit_url)}")
         elif figure.credit_missing:
             parts.append(escape(dl.labels.CREDIT_MISSING))
         caption = " \u2014 ".join(parts)
