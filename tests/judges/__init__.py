@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,23 @@ def ebook_meta(path: Path) -> dict[str, str]:
         key, _, value = line.partition(":")
         fields[key.strip()] = value.strip()
     return fields
+
+
+def openxml_audit(path: Path) -> list[str]:
+    """openxml-audit's findings (errors and warnings) on a Word file, against what Microsoft 365
+    reads: an empty list is a file Word opens cleanly."""
+    tool = shutil.which("openxml-audit", path=str(Path(sys.executable).parent)) or shutil.which("openxml-audit")
+    if tool is None:
+        pytest.skip("openxml-audit is missing: pip install 'openxml-audit>=0.8'")
+    done = subprocess.run(
+        [tool, "-f", "microsoft365", "-o", "json", "-m", "0", str(path)], capture_output=True, text=True, check=False
+    )
+    (report,) = json.loads(done.stdout)
+    return [
+        f"{item.get('severity', kind)}: {item.get('description') or item}"
+        for kind in ("errors", "warnings")
+        for item in report.get(kind, [])
+    ] + ([] if report["error_count"] + report["warning_count"] == 0 else [f"counts: {report}"])
 
 
 def need_libreoffice() -> str:

@@ -133,8 +133,8 @@ class Footnotes:
 
 
 def ensure_styles(document: Any) -> None:
-    """Add the ``FootnoteText``, ``FootnoteReference``, ``Hyperlink`` and ``Placeholder`` styles
-    if the document lacks them."""
+    """Add the ``FootnoteText``, ``FootnoteReference``, ``Hyperlink``, ``Placeholder`` and ``TOC1``
+    styles if the document lacks them."""
     styles = document.styles.element
     have = {style.get(f"{{{W}}}styleId") for style in styles.findall(f"{{{W}}}style")}
     if "FootnoteText" not in have:
@@ -155,6 +155,14 @@ def ensure_styles(document: Any) -> None:
         sub(properties, "b", val="0")
         sub(properties, "i")
         sub(properties, "color", val="595959")
+    if "TOC1" not in have:  # the contents of a collection (--toc); the default template lacks it
+        style = sub(styles, "style", type="paragraph", styleId="TOC1")
+        sub(style, "name", val="toc 1")
+        sub(style, "basedOn", val="Normal")
+        sub(style, "next", val="Normal")
+        sub(style, "uiPriority", val="39")
+        sub(style, "unhideWhenUsed")
+        sub(sub(style, "pPr"), "spacing", after="100")
     if "Hyperlink" not in have:  # the outlet links of notes from saved pages and e-mails
         style = sub(styles, "style", type="character", styleId="Hyperlink")
         sub(style, "name", val="Hyperlink")
