@@ -12,10 +12,11 @@ import threading
 import time
 from collections.abc import Iterator
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 from xml.sax.saxutils import escape
+
+from localsite import QuietHandler, served
 
 PAGES = Path(__file__).parent / "pages"
 TEMPLATE = (PAGES / "report-page.html").read_text(encoding="utf-8")
@@ -46,25 +47,13 @@ def report_page(number: int, series: str = "Special Dispatch") -> bytes:
     return page.replace("report-page_files/harbor.png", f"/photos/{number}.png").encode()
 
 
-class Site(BaseHTTPRequestHandler):
+class Site(QuietHandler):
     """Feeds of ``count`` reports (``/rss.xml``, ``/rdf.xml``, ``/atom.xml``), their pages
     (``/r/N``), photos, ``/robots.txt`` (``/private/`` disallowed) and ``/failing``."""
 
     count: ClassVar[int] = 6
     requests: ClassVar[list[tuple[str, str, float]]] = []  # (path, If-None-Match, time.monotonic())
     lock = threading.Lock()
-
-    def log_message(self, *args: object) -> None:  # quiet
-        pass
-
-    def send(self, status: int, media_type: str, body: bytes, **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", media_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
@@ -148,14 +137,5 @@ def serving(count: int = 6) -> Iterator[str]:
     """The site on 127.0.0.1 with ``count`` reports in its feeds, for the length of the block."""
     Site.count = count
     Site.requests.clear()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-        time.sleep(0)
+    with served(Site) as address:
+        yield address

@@ -3,20 +3,18 @@ network): the page and its photo fetched, errors as one line, time-outs, limits,
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
 import subprocess
 import sys
-import threading
 import time
 import zlib
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from localsite import QuietHandler, served
 
 import dispatchlib as dl
 from dispatchlib.fetch import USER_AGENT
@@ -31,50 +29,38 @@ DEFLATE_BOMB = zlib.compress(b"<p>" + b"a" * (30 * 2**20) + b"</p>")
 CYRILLIC = PAGE.replace(b'<meta charset="utf-8">', b"").replace(b"The harbor of Lindholm", "Гавань".encode())
 
 
-class _Site(BaseHTTPRequestHandler):
+class _Site(QuietHandler):
     """A small site: the report page and its photo, and every way a server can go wrong."""
 
     requests: ClassVar[list[tuple[float, str, str]]] = []
     elsewhere: ClassVar[str] = ""  # another server on this host, on another port
 
-    def log_message(self, *args: object) -> None:  # quiet
-        pass
-
-    def _send(self, status: int, media_type: str, body: bytes, **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", media_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
         _Site.requests.append((time.monotonic(), path, self.headers.get("User-Agent", "")))
         if path == "/reports/varenko":
-            self._send(200, "text/html; charset=utf-8", PAGE)
+            self.send(200, "text/html; charset=utf-8", PAGE)
         elif path == "/reports/report-page_files/harbor.png":
-            self._send(200, "image/png", PHOTO)
+            self.send(200, "image/png", PHOTO)
         elif path == "/moved":
-            self._send(301, "text/html", b"", Location="/reports/varenko")
+            self.send(301, "text/html", b"", Location="/reports/varenko")
         elif path.startswith("/loop"):
-            self._send(302, "text/html", b"", Location=f"/loop{len(path)}")
+            self.send(302, "text/html", b"", Location=f"/loop{len(path)}")
         elif path == "/missing":
-            self._send(404, "text/html", b"<p>not here</p>")
+            self.send(404, "text/html", b"<p>not here</p>")
         elif path == "/broken":
-            self._send(500, "text/html", b"<p>oops</p>")
+            self.send(500, "text/html", b"<p>oops</p>")
         elif path == "/picture":
-            self._send(200, "image/png", PHOTO)
+            self.send(200, "image/png", PHOTO)
         elif path == "/slow":
             time.sleep(3)
-            self._send(200, "text/html", PAGE)
+            self.send(200, "text/html", PAGE)
         elif path == "/bomb":
-            self._send(200, "text/html", BOMB, **{"Content-Encoding": "gzip, gzip"})
+            self.send(200, "text/html", BOMB, **{"Content-Encoding": "gzip, gzip"})
         elif path == "/deflate-bomb":
-            self._send(200, "text/html", DEFLATE_BOMB, **{"Content-Encoding": "deflate"})
+            self.send(200, "text/html", DEFLATE_BOMB, **{"Content-Encoding": "deflate"})
         elif path == "/brotli":
-            self._send(200, "text/html", b"\x1b\x03\x00", **{"Content-Encoding": "br"})
+            self.send(200, "text/html", b"\x1b\x03\x00", **{"Content-Encoding": "br"})
         elif path == "/trickle":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -84,16 +70,16 @@ class _Site(BaseHTTPRequestHandler):
             self.wfile.write(b"HTTP/1.1 200 OK\r\n")
             self._trickle(b"Content-Type: text/html\r\n" * 8)
         elif path == "/to-data":
-            self._send(302, "text/html", b"", Location="data:text/html,<p>hi</p>")
+            self.send(302, "text/html", b"", Location="data:text/html,<p>hi</p>")
         elif path == "/elsewhere-image":
             page = PAGE.replace(b"report-page_files/harbor.png", f"{_Site.elsewhere}/photo.png".encode())
-            self._send(200, "text/html; charset=utf-8", page)
+            self.send(200, "text/html; charset=utf-8", page)
         elif path == "/redirected-image":
-            self._send(200, "text/html", PAGE.replace(b"report-page_files/harbor.png", b"/image-moves"))
+            self.send(200, "text/html", PAGE.replace(b"report-page_files/harbor.png", b"/image-moves"))
         elif path == "/image-moves":
-            self._send(302, "text/html", b"", Location=f"{_Site.elsewhere}/photo.png")
+            self.send(302, "text/html", b"", Location=f"{_Site.elsewhere}/photo.png")
         elif path == "/cyrillic":
-            self._send(200, "text/html; charset=windows-1251", CYRILLIC.decode().encode("cp1251"))
+            self.send(200, "text/html; charset=windows-1251", CYRILLIC.decode().encode("cp1251"))
         elif path == "/endless":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -104,7 +90,7 @@ class _Site(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
         else:
-            self._send(404, "text/html", b"")
+            self.send(404, "text/html", b"")
 
     def _trickle(self, data: bytes) -> None:
         """``data`` a byte at a time, a fifth of a second apart: each read is quick, the whole is not."""
@@ -117,39 +103,19 @@ class _Site(BaseHTTPRequestHandler):
             pass
 
 
-class _Elsewhere(BaseHTTPRequestHandler):
+class _Elsewhere(QuietHandler):
     """Another site on the same host: it serves a photo, and notes every request it gets."""
 
     requests: ClassVar[list[str]] = []
 
-    def log_message(self, *args: object) -> None:  # quiet
-        pass
-
     def do_GET(self) -> None:
         _Elsewhere.requests.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.send_header("Content-Length", str(len(PHOTO)))
-        self.end_headers()
-        self.wfile.write(PHOTO)
-
-
-@contextlib.contextmanager
-def _serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+        self.send(200, "image/png", PHOTO)
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    with _serving(_Site) as address, _serving(_Elsewhere) as elsewhere:
+    with served(_Site) as address, served(_Elsewhere) as elsewhere:
         _Site.elsewhere = elsewhere
         yield address
 
