@@ -33,7 +33,9 @@ _ALT_TEXT = "Description automatically generated"
 _ALT_CONFIDENCE = re.compile(r"\s+with (?:very )?(?:low|medium|high) confidence$")
 _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [Nn]ote):\s+(?P<rest>\S.*)")
 _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
-_SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,60}?):\s+(?P<rest>\S.*)")
+# a name, perhaps with a stage direction ("Nahoul (to the crowd)"), then a colon, sometimes spaced
+_SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,100}?)\s?:\s+(?P<rest>\S.*)")
+_DIRECTION = re.compile(r"\s*\([^()]{1,80}\)")
 _NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
 _BOUNDARY = re.compile(
     r"(?:\bfollows? below|\bexcerpts?\b|\btranslat\w*|\b(?:below|following) (?:are|is) (?:the )?"
@@ -201,8 +203,8 @@ class BlockReader:
         label, colon, rest = text.partition(": ")
         if colon and label in layouts.ITEM_LABELS and rest:
             return m.Heading(text=text)  # "EXCLUSIVE: ..." heads a digest's item
-        # a speaker's name ends within 62 characters: the find spares most paragraphs the pattern
-        if text.find(":", 1, 63) > 0 and (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
+        # a speaker's name ends within 102 characters: the find spares most paragraphs the pattern
+        if text.find(":", 1, 103) > 0 and (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
             content = self.inline(unit, match.start("rest"))
             return m.SpeakerTurn(speaker=match["name"], content=content)
         content = self.inline(unit)
@@ -279,12 +281,23 @@ def _heading_level(text: str) -> int:
 
 
 def _is_speaker(name: str) -> bool:
+    """A name (``Abu Ali al-Masri``), perhaps with its stage direction (``Host (to the caller)``),
+    or a role (``Second little girl``, ``Man in the crowd``): capitalised, short."""
+    if name.endswith(")"):
+        name = _DIRECTION.sub("", name)  # "Nahoul (talking to the crowd)": the name is before it
     words = name.split()
-    if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS:
+    if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS or name in layouts.ITEM_LABELS:
         return False
-    if name in layouts.ITEM_LABELS:
-        return False
-    return all(word[0].isupper() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-") for word in words)
+    if all(word[0].isupper() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-") for word in words):
+        return True
+    # a role, as transcripts name unnamed speakers: "First little girl", "Woman in the crowd"
+    return words[0][0].isupper() and len(words) <= 4 and _is_role(words)
+
+
+def _is_role(words: list[str]) -> bool:
+    roles = [index for index, word in enumerate(words) if word.lower().rstrip("s") in layouts.SPEAKER_ROLES]
+    # the role word ends the name, or is followed by where the speaker stands ("in the crowd")
+    return bool(roles) and (roles[-1] == len(words) - 1 or words[roles[-1] + 1].lower() in ("in", "at", "from", "on"))
 
 
 def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[str]) -> int | bool | None:

@@ -64,7 +64,7 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     weak = [
         reason
         for reason, present in (
-            ("a title over a date line", facts.start.kind == "title-date"),
+            ("a title over a date or byline", facts.start.kind == "title-date"),
             ("a date line over a title", facts.start.kind == "date-title"),
             ("a translation boundary", any(isinstance(block, m.TranslationBoundary) for block in body)),
             ("a series named in the text", not facts.series_named and _names_a_series(body)),

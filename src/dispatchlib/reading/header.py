@@ -128,6 +128,39 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
+# the date an e-mail or a newsletter gives around a copy: "Date: Tue, 15 Jul 2003 10:56:33 -0400",
+# "Sent: Sunday, July 30, 2006 3:04 AM", "MEMRI Daily: February 24, 2011". A blog's posting date
+# ("Thursday, 24 February 2011") is the repost's, not the report's: it is not one.
+_PAGE_DATE = re.compile(
+    rf"(?:(?:Date|Sent|Published(?: on)?)\s*:\s*|[^:]{{1,60}}:\s+|.{{1,60}}\s[—–]\s)"
+    rf"(?:{_WEEKDAY})?(?P<date>{ANY_DATE})(?:[,\s].{{0,30}})?"
+)
+# a scraper's or a blog's stamp: "date 2018-12-26", "2018-12-26 10:04"
+_ISO_DATE = re.compile(r"(?:date:?\s*)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[ T][\d:]{4,8}\S*)?", re.IGNORECASE)
+
+
+def match_page_date(line: str) -> datetime.date | None:
+    """The date of a line that dates the e-mail, newsletter or scraped page around a copy."""
+    if len(line) > 100:
+        return None
+    if match := _ISO_DATE.fullmatch(line):
+        try:
+            return datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            return None
+    match = _PAGE_DATE.fullmatch(line)
+    return parse_date(match["date"]) if match else None
+
+
+def split_date_stamp(line: str) -> tuple[str, str] | None:
+    """A scraper's ``date 2018-12-26`` run onto a text's first sentence: the stamp and the rest."""
+    match = _ISO_DATE.match(line) if line[:5].lower() == "date " else None
+    if match is None or match.end() == len(line) or not line[match.end()].isspace():
+        return None
+    return line[: match.end()], line[match.end() :].strip()
+
+
 def find_header(line: str) -> re.Match[str] | None:
     """A header of a known series standing inside a longer line, as newline-less copies have it."""
     # every header holds "No." and a number: that cheap search spares prose its long alternation
@@ -250,16 +283,26 @@ def _title_with_series(line: str) -> Header | None:
 _NUMBER_LINE = re.compile(rf"(?:(?:{_NO})\s*|#\s*)?(?P<nums>{_NUMBER_LIST})")
 _EMPTY_NUMBER = re.compile(rf"\s*(?:{_NO})\s*:?$")
 _NUMBER_WORD_ENDINGS = tuple(layouts.NUMBER_WORDS)
+_SERIES_TOPICS_DASH = re.compile(r"\s[-–—]\s")
 
 
-def match_series_line(line: str) -> str | None:
-    """A known series alone on its line, perhaps with an empty ``No.`` (a header broken over lines)."""
-    if len(line) > 60 or not line.startswith(_SERIES_STARTS):
+def match_series_line(line: str) -> tuple[str, tuple[str, ...]] | None:
+    """A known series alone on its line, perhaps with an empty ``No.`` or its topics after a dash
+    (``Special Dispatch - Iraq``, as old e-mails break their header over lines): the series and
+    the topics."""
+    if len(line) > 100 or not line.startswith(_SERIES_STARTS):
         return None
+    topics: tuple[str, ...] = ()
+    line, *after = _SERIES_TOPICS_DASH.split(line, maxsplit=1)
+    if after:
+        found = match_bare_topics(after[0], slashed=False)
+        if found is None:
+            return None
+        topics = found
     known = _KNOWN_FOLDED.get(line.casefold())
     if known is None and line.rstrip(" :").endswith(_NUMBER_WORD_ENDINGS):
         known = _KNOWN_FOLDED.get(_EMPTY_NUMBER.sub("", line).strip().casefold())
-    return _series(known) if known else None
+    return (_series(known) or known, topics) if known else None
 
 
 def match_number_line(line: str) -> tuple[int, ...] | None:

@@ -59,6 +59,9 @@ CHROME_PATTERNS = re.compile(
             r"Click here to view this e-?mail in (?:your|a) browser\.?",
             r"If you (?:cannot|can't|can’t) (?:see|view|read) this e-?mail\b.*",
             r"Follow (?:us|MEMRI) on\b.{0,80}",
+            # an e-mail's link to its web page, the address often lost in the copy
+            r"To (?:view|read|see) this .{1,60}? (?:in HTML(?: format)?|online|on (?:the|our) web ?site),?"
+            r" (?:please )?(?:visit|go to|click here)\b.{0,200}",
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
         )
     ),
@@ -77,7 +80,7 @@ REPOST_PATTERNS = re.compile(
             r"Re:\s.{0,200}",
             r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.{4,40}",  # a blog's posting date
             r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s.{0,20})?",
-            r"\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",
+            r"(?:[Dd]ate:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",  # also a scraper's "date 2018-12-26"
             r"(?:\d+ )?[Cc]omments?:?",
             r"Labels?:.{0,200}",
             r"Permalink.{0,80}",
@@ -273,6 +276,15 @@ ITEM_LABELS = frozenset("EXCLUSIVE UPDATE BREAKING VIDEO WATCH READ REPORT ANALY
 NOT_SPEAKERS = frozenset(
     "note source sources introduction update background conclusion summary photo image video author autor by "
     "contents tags topics labels posted".split()
+)
+
+# The roles transcripts name unnamed speakers by ("First little girl:", "Man in the crowd:"); a
+# plural "s" is dropped before the look-up. A name with lower-case words is a speaker only with one.
+SPEAKER_ROLES = frozenset(
+    "girl boy child kid man woman lady host interviewer interviewee reporter journalist correspondent anchor "
+    "presenter narrator voice caller crowd audience student pupil teacher soldier fighter preacher cleric imam "
+    "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
+    "announcer moderator translator commentator spokesman spokeswoman officer commander member militant".split()
 )
 
 # Small words that title case leaves in lower case.

@@ -32,6 +32,8 @@ from .start import (
     is_chrome,
     join_broken_header,
     looks_like_title,
+    split_stamp,
+    undecorate,
     unfold,
 )
 
@@ -213,6 +215,7 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
         return m.Dispatch()
     lines = _clean_lines(text, found)
     lines, numbers = unfold(lines, list(range(line_offset + 1, line_offset + len(lines) + 1)))
+    lines, numbers = split_stamp(undecorate(lines), numbers)
     cursor = _Cursor(lines, numbers)
     if cursor.skip_blank() == len(cursor.lines):
         found.add("empty-input", "the input holds no text", line_offset + 1)
@@ -306,17 +309,33 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
     _read_sub_series(cursor, fields, found)
     if start.kind == "date-title":
         fields["_date_above"] = _read_meta(cursor, fields, found)  # the date above the title
-    if not fields.get("title"):
-        _read_title(cursor, fields, found)
-    _read_meta(cursor, fields, found)
+    meta_first = not fields.get("title") and _read_title(cursor, fields, found)
+    if _read_meta(cursor, fields, found) and meta_first and not fields.get("title"):
+        _read_title(cursor, fields, found)  # "Header / June 3, 2003 / Title": the date stood over the title
+        _read_meta(cursor, fields, found)
     fields.pop("_date_above", None)
     if header is None and start.kind == "none" and not fields.get("authors"):
         _read_byline_below(cursor, fields, found)
+    if fields.get("date") is None:
+        _read_page_date(cursor, start, fields, found)
     guesses = {key: fields.pop(f"_{key}_line", None) for key in ("title", "date", "authors", "series", "number")}
     if header is None:
         _say_guesses(guesses, fields, found, header_line)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _read_page_date(cursor: _Cursor, start: Start, fields: dict[str, object], found: _Findings) -> None:
+    """With no date of its own, a copy takes the date of the e-mail, newsletter or scraped page
+    around it (``Sent: Sunday, July 30, 2006``, ``MEMRI Daily: February 24, 2011``, ``date
+    2018-12-26``), from the lines before its start."""
+    for index in range(start.at):
+        date = h.match_page_date(cursor.lines[index]) if cursor.lines[index] else None
+        if date is not None:
+            fields["date"] = date
+            fields["_date_line"] = number = cursor.line_number(index)
+            found.add("guess", f"no date of its own: the date of line {number} taken", number)
+            return
 
 
 def _say_header_guesses(header: h.Header, text: str, found: _Findings, line: int) -> None:
@@ -353,8 +372,9 @@ def _read_sub_series(cursor: _Cursor, fields: dict[str, object], found: _Finding
         cursor.index += 1
 
 
-def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> None:
-    """The title: the first line that can be one, past contents lists; bylines on the way are read."""
+def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> bool:
+    """The title: the first line that can be one, past contents lists; bylines on the way are read.
+    True if a meta line stands where the title would."""
     _skip_contents(cursor, found)
     while (above := h.match_date_line(cursor.peek())) is not None and above.date is None:
         _apply_date_line(above, fields, found, cursor.line_number(cursor.skip_blank()))  # "Autor: ..." above the title
@@ -366,12 +386,16 @@ def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) ->
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     if _is_meta(line):
-        return
-    if not looks_like_title(line):
+        return True
+    wrapped = _wrapped_title(cursor)
+    if wrapped:
+        line = " ".join(cursor.lines[i] for i in wrapped)
+        found.add("guess", f"a title wrapped over lines {number}-{cursor.line_number(wrapped[-1])} read as one", number)
+    elif not looks_like_title(line):
         if line:
             found.add("title-guessed", f"no title: line {number} cannot be one", number)
-        return
-    cursor.index += 1
+        return False
+    cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
     fields["title"] = byline.title if byline else line
     if byline:
@@ -380,6 +404,26 @@ def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) ->
             found.add("guess", "the date over the title is the repost's; the title's byline dates the report", number)
         _apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
+    return False
+
+
+_WRAPPED_TITLE = 4  # lines a title may be wrapped over (an e-mail's hard-wrapped text, a title and its subtitle)
+
+
+def _wrapped_title(cursor: _Cursor) -> list[int]:
+    """The indices of a title wrapped over two or more lines with no blank line between them and
+    one after them (``Editorials from the New Iraqi Press:`` / ``MEMRI Baghdad Dispatch (1)``);
+    empty where the title is one line, or the lines run on into the body."""
+    first = cursor.skip_blank()
+    taken = [first]
+    while (after := taken[-1] + 1) < len(cursor.lines) and cursor.lines[after] and len(taken) <= _WRAPPED_TITLE:
+        line = cursor.lines[after]
+        if len(line) > 120 or _is_meta(line) or is_chrome(line) or h.match_clip_line(line):
+            return []
+        taken.append(after)
+    if len(taken) < 2 or len(taken) > _WRAPPED_TITLE or any(len(cursor.lines[i]) > 120 for i in taken):
+        return []
+    return taken if looks_like_title(" ".join(cursor.lines[i] for i in taken)) else []
 
 
 def _skip_contents(cursor: _Cursor, found: _Findings) -> None:

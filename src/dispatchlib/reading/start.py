@@ -7,7 +7,8 @@ breaks were lost (a header, a page tail or a notes list inside one long line);
 
 - *strong*: a header line, a TV-clip header (date, title, ``#1632 | 02:41``), a topics-and-series
   line (the dispatch starts at the title above it);
-- *weak*: a title followed by a date or byline line; a date line followed by a title (reposts).
+- *weak*: a title followed by a date or byline line (``By: A. Name``); a date line followed by a
+  title (reposts).
 
 The first strong candidate wins, unless a weak one stands before it with body text between them
 (then the strong one is a line of the body, such as a related report's header).
@@ -43,7 +44,7 @@ START_WORDS = {
     "header": "header",
     "clip": "TV-clip header",
     "topics": "title over the topics line",
-    "title-date": "title over the date line",
+    "title-date": "title over the date or byline",
     "date-title": "date line over the title",
     "none": "text",
 }
@@ -86,15 +87,55 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
     return (lines, numbers) if out is None else (out, out_numbers)
 
 
+_LEAD_MARKS = re.compile(r"(?:#{1,6}|[*_>•]{1,3})\s*")
+_TRAIL_MARKS = re.compile(r"\s*[*_]{1,3}$")
+_TITLE_REACH = 10  # non-blank lines at the top where a marked-up line may be the title
+
+
+def undecorate(lines: list[str]) -> list[str]:
+    """The top lines without the marks of a Markdown or forum copy: around a header, date, byline
+    or clip line (``**Special Dispatch No. 12**``, ``* June 3, 2003``), and a heading's or bold
+    line's marks near the top (``## Title``, ``**Title**``). Other marks stay (a bullet, or
+    emphasis of the text); so does the ``*`` after a byline's names, which points to a note."""
+    out: list[str] | None = None
+    for seen, index in enumerate(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART)):
+        line = lines[index]
+        lead = _LEAD_MARKS.match(line) if line[0] in "*_#>•" else None
+        trail = _TRAIL_MARKS.search(line) if lead and line[-1] in "*_" else None
+        if lead is None or lead.end() == len(line):
+            continue
+        bare = line[lead.end() : trail.start() if trail else len(line)].strip()
+        heading = lead[0].startswith("#") and lead[0] != lead[0].rstrip()  # "## Title", not "#1632 | 02:41"
+        paired = trail is not None and lead[0].strip() == trail[0].strip()
+        if h.match_header(bare) or h.match_date_line(bare) or h.match_clip_line(bare):
+            pass
+        elif not (seen < _TITLE_REACH and (heading or paired) and looks_like_title(bare)):
+            continue
+        out = out or list(lines)
+        out[index] = bare
+    return lines if out is None else out
+
+
+def split_stamp(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """A scraper's ``date 2018-12-26`` stamp run onto the first line, put on a line of its own."""
+    first = next((i for i, line in enumerate(lines) if line), None)
+    pieces = h.split_date_stamp(lines[first]) if first is not None else None
+    if pieces is None or first is None:
+        return lines, numbers
+    return [*lines[:first], *pieces, *lines[first + 1 :]], [*numbers[: first + 1], *numbers[first:]]
+
+
 def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
-    """A header broken over two or three lines (the series on one, the date on the next, the
-    number on the third, in any order around the series) put back on the series' line; the lines
+    """A header broken over two or three lines (the series on one, perhaps with its topics after
+    a dash, the date on the next, the number on the third, in any order around the series) put
+    back on the series' line; the lines
     it took are left blank, so every line keeps its number. Also returns the indices joined."""
     candidates = list(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART))
     for position, i in enumerate(candidates):
-        series = h.match_series_line(lines[i]) if len(lines[i]) <= 60 else None
-        if series is None:
+        found_series = h.match_series_line(lines[i])
+        if found_series is None:
             continue
+        series, topics = found_series
         taken: list[int] = []
         date: datetime.date | None = None
         numbers: tuple[int, ...] = ()
@@ -117,6 +158,7 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
                 h.format_date(date) if date else "",
                 series,
                 f"No. {', '.join(map(str, numbers))}" if numbers else "",
+                f"— {'/'.join(topics)}" if topics and numbers else "",  # the header's topics need its number
             )
             if part
         )
@@ -215,17 +257,27 @@ def find_start(lines: list[str]) -> Start:
                 return Start(sub_series, "header", strong=True)  # its meta block
             return strong
         date_line = h.match_date_line(line) if weak is None else None
-        if date_line is not None and date_line.date is not None:
+        # a byline without a date starts the dispatch only under a title near the top: in a digest,
+        # each item under the intro has its title and byline
+        bylined = date_line is not None and bool(date_line.authors) and _near_top(lines, candidates[:position])
+        if date_line is not None and (date_line.date is not None or bylined):
             weak = _title_above(lines, candidates, position)
-            if weak is None and _title_below(lines, candidates, position):
+            if weak is None and date_line.date is not None and _title_below(lines, candidates, position):
                 weak, weak_kind = i, "date-title"  # a repost's "June 7, 2013 / Title"
         elif weak is not None and len(line) >= _BODY_LIKE:
             body_since_weak = True
-    if weak is not None:
+    if weak is not None and (sub_series is None or weak < sub_series):
         return Start(weak, weak_kind, strong=False)
-    if sub_series is not None:
+    if sub_series is not None:  # over the title: the dispatch's own header
         return Start(sub_series, "header", strong=True)
-    return Start(candidates[0] if candidates else 0, "none", strong=False)
+    # the text starts at its first line, past a repost's own lines (a posting date, e-mail headers)
+    first = next((i for i in candidates if not is_repost_line(lines[i]) and not is_chrome(lines[i])), None)
+    return Start(first if first is not None else (candidates[0] if candidates else 0), "none", strong=False)
+
+
+def _near_top(lines: list[str], above: list[int]) -> bool:
+    """No paragraph of text stands in the lines ``above`` (the one right above may be a title)."""
+    return all(len(lines[i]) < _BODY_LIKE // 2 for i in above[:-1])
 
 
 def _is_sub_series_header(line: str) -> bool:
@@ -313,7 +365,8 @@ def looks_like_title(line: str) -> bool:
     return (
         bool(line)
         and len(line) <= 300
-        and not end.endswith((".", ":", ";", ",", "!", "?"))
+        and not end.endswith((".", ":", ";", ","))
+        and (not end.endswith(("?", "!")) or ". " not in line)  # "Has the West Learned Anything?"
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)
