@@ -16,7 +16,7 @@ from . import layouts
 from .header import DATE
 from .spans import read_spans
 
-_TERMINAL = tuple('.!?:;"”’)]…')
+_TERMINAL = tuple('.!?:;"”’)]…。？！」』؟')  # also the full stops of Chinese and Japanese, and Arabic's question mark
 _REF = re.compile(r"\[(\d{1,4})\]")
 _REF_OR_PAREN = re.compile(r"\[(\d{1,4})\]|\((\d{1,4})\)")
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u20d0-\u20ff"
@@ -271,7 +271,7 @@ def _is_heading(text: str) -> bool:
     if _NUMBERED.match(text) or text[0] in _OPEN_QUOTES:
         return True
     significant = [word for word in words if word.lower() not in layouts.SMALL_WORDS] or words
-    capitalised = sum(1 for word in significant if word[0].isupper())
+    capitalised = sum(1 for word in significant if not word[0].islower())  # scripts without case count
     return capitalised >= 0.75 * len(significant)
 
 

@@ -6,6 +6,7 @@ shapes listed in FORMAT.md, parts 2 to 5; :mod:`dispatchlib.parser` decides wher
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import re
@@ -28,9 +29,10 @@ _DAY_FIRST_MONTHS = {
     **layouts.MONTH_SPELLINGS,
 }
 
+# "March 14, 2023", "Dec 01, 2007", "Sept. 5, 2010", and the Japanese mirror's "Jul/4/2017"
 DATE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},\s*\d{4}"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:\.?\s+\d{1,2},\s*|/\d{1,2}/)\d{4}"
 )
 _MONTH_WORD = "|".join(sorted((re.escape(name) for name in _DAY_FIRST_MONTHS), key=len, reverse=True))
 # "18. Oktober 2002", "23 mai 2002", "1er mai 2002", "14 de marzo de 2023", "28 września 2019 r."
@@ -39,7 +41,7 @@ DAY_FIRST_DATE = (
     r"\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|roku|года))?"
 )
 ANY_DATE = rf"(?:{DATE}|{DAY_FIRST_DATE})"
-_DATE_PARTS = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})")
+_DATE_PARTS = re.compile(r"([A-Za-z]+)(?:\.?\s+(\d{1,2}),\s*|/(\d{1,2})/)(\d{4})")
 _DAY_FIRST_PARTS = re.compile(r"(\d{1,2})(?:er|º)?\.?\s+(?:de\s+)?(\w+)\.?\s+(?:de\s+)?(\d{4})(?:\s*\S*)?")
 _KNOWN_NAMES = (*layouts.SERIES, *layouts.FOREIGN_SERIES)
 _KNOWN_SERIES = "|".join(re.escape(name) for name in sorted(_KNOWN_NAMES, key=len, reverse=True))
@@ -68,7 +70,7 @@ def _has_dash(line: str) -> bool:
 
 _HEADER = re.compile(
     rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?\s*(?:-\s*)?{_NUMBERS}"
-    rf"(?:\s*[-–—|,]\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*))?"
+    rf"(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*))?"
 )
 # a header whose number is lost or was never printed: a known series and a date, either way round
 # ("Special Report 18. Oktober 2002"), or a known series with an empty number ("Clip No.")
@@ -102,6 +104,7 @@ _HEADER_IN_LINE = (
     rf"(?:\s*\|\s*{DATE}|\s*[—–]\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}}(?:\s*/\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}})*)?"
 )
 
+_ENDS_IN_DATE = re.compile(rf",\s*{DATE}$")
 _NUMBER_SIGN = re.compile(rf"(?:{_NO})\s*\d")
 
 
@@ -112,7 +115,7 @@ def parse_date(text: str) -> datetime.date | None:
     match = _DATE_PARTS.fullmatch(text)
     if match:
         month = _MONTHS.get(match[1][:3].lower())
-        day, year = match[2], match[3]
+        day, year = match[2] or match[3], match[4]
     else:
         match = _DAY_FIRST_PARTS.fullmatch(text)
         if not match:
@@ -167,6 +170,14 @@ def find_header(line: str) -> re.Match[str] | None:
     if not _has_number_word(line) or not _NUMBER_SIGN.search(line):
         return None
     return re.search(_HEADER_IN_LINE, line)
+
+
+def headers_in(line: str) -> list[Header]:
+    """The headers of known series that stand in the line, whole or inside it (a digest's items)."""
+    if not _has_number_word(line) or not _NUMBER_SIGN.search(line):
+        return []
+    found = (match_header(match[0]) for match in re.finditer(_HEADER_IN_LINE, line))
+    return [header for header in found if header is not None and header.numbers]
 
 
 def format_date(date: datetime.date, *, short: bool = False) -> str:
@@ -242,6 +253,8 @@ def match_header(line: str) -> Header | None:
     if not match or not (match["date"] or match["series"]):
         return _numberless(line) if len(line) <= 80 else _title_with_series(line)
     topics = tuple(t.strip() for t in match["topics"].split("/")) if match["topics"] else ()
+    if match["topics"] and (len(match["topics"]) > 100 or _ENDS_IN_DATE.search(match["topics"])):
+        return None  # "Special Dispatch No. 11165 – A Title, March 1, 2023": a digest's link, not a header
     dated = match["date"] or match["after"]
     date = parse_date(dated) if dated else None
     return Header(
@@ -353,7 +366,8 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     text = layouts.BYLINE_SITE_SUFFIX.sub("", text.strip())
     starred = text.endswith("*")
     names = _AUTHOR_SPLIT.split(text.rstrip("*").strip())
-    return tuple(name.strip() for name in names if name.strip()), starred
+    names = [layouts.HONORIFICS.sub("", name.strip(), count=1) for name in names]
+    return tuple(name for name in names if name), starred
 
 
 def match_date_line(line: str) -> DateLine | None:
@@ -403,6 +417,22 @@ def match_title_byline(line: str) -> TitleByline | None:
     authors, starred = split_authors(match["authors"])
     line_ = DateLine(date=parse_date(match["date"]), authors=authors, author_note=starred)
     return TitleByline(title=match["title"].strip(), line=line_)
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+
+
+def match_numeric_date(line: str) -> datetime.date | None:
+    """``1/8/2006`` or ``1.8.2006`` alone on a line: day first, as the mirrors write it, unless
+    only month first makes a date (``12/31/2006``)."""
+    match = _NUMERIC_DATE.fullmatch(line) if len(line) <= 10 else None
+    if match is None:
+        return None
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    for day, month in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            return datetime.date(year, month, day)
+    return None
 
 
 def is_date_only(line: str) -> bool:

@@ -44,6 +44,19 @@ CHROME_LINES = frozenset(
         "Support MEMRI",
         "Latest",
         "Home",
+        "Printer Friendly",
+        "Printer-friendly version",
+        "Previous page",
+        # the institute's name and the mirrors' chrome in their languages
+        "Institut de Recherche des Médias du Moyen-Orient",
+        "Instituto de Investigación de Medios de Comunicación del Medio Oriente",
+        "Das Nahost-Medienforschungsinstitut",
+        "Instytut Badań Mediów Bliskiego Wschodu",
+        "המכון לחקר תקשורת המזרח התיכון",
+        "ממרי",
+        "中東報道研究機関",
+        "前のページ",
+        "プリンターフレンドリー",
     )
 )
 
@@ -101,6 +114,7 @@ SUBSCRIBER_NOTICES = re.compile(
             r"(?:JTTM|CJL|Jihad and Terrorism)",
             r"(?:JTTM|CJL) subscribers can (?:visit|view) this page to view the (?:full )?(?:report|post)",
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
+            r"To request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?(?:report|post|dispatch|document)",
         )
     ),
     re.IGNORECASE,
@@ -191,55 +205,50 @@ SUB_SERIES = frozenset(("Islamist Websites Monitor", "Iran Media Watch", "MEMRI 
 
 # --- top of the page: words that are not titles
 
-NOT_TITLES = frozenset(
-    word.casefold()
-    for word in (
-        "Introduction",
-        "Summary",
-        "Background",
-        "Contents",
-        "Table of Contents",
-        "In This Report",
-        "Executive Summary",
-        "Sommaire",
-        "Inhalt",
-        "Inhaltsverzeichnis",
-        "Spis treści",
-        "Índice",
-        "Indice",
-        "Sommario",
-        "Wprowadzenie",
-        "Wstęp",
-        "Streszczenie",
-        "Tło",  # Polish
-        "Introducción",
-        "Resumen",
-        "Antecedentes",  # Spanish
-        "Einleitung",
-        "Einführung",
-        "Zusammenfassung",
-        "Hintergrund",  # German
-        "Introduzione",
-        "Premessa",
-        "Sintesi",  # Italian
-        "Résumé",
-        "Contexte",  # French
-        "מבוא",
-        "רקע",
-        "תקציר",  # Hebrew
-    )
-)
-
 CONTENTS_WORDS = frozenset(
     word.casefold()
-    for word in ("Contents", "Table of Contents", "In This Report", "Sommaire", "Inhalt", "Spis treści", "Índice")
-)
+    for word in (
+        "Contents", "Table of Contents", "In This Report",
+        "Sommaire", "Table des matières",  # French
+        "Inhalt", "Inhaltsverzeichnis",  # German
+        "Spis treści",  # Polish
+        "Índice", "Tabla de Contenidos", "Tabla de contenido", "Contenido",  # Spanish
+        "Indice", "Sommario",  # Italian
+        "תוכן העניינים", "תוכן עניינים",  # Hebrew
+        "目次",  # Japanese
+    )
+)  # fmt: skip
+
+# headings that open a text's first section, and contents words: never a title
+NOT_TITLES = CONTENTS_WORDS | frozenset(
+    word.casefold()
+    for word in (
+        "Introduction", "Summary", "Background", "Executive Summary",
+        "Wprowadzenie", "Wstęp", "Streszczenie", "Tło",  # Polish
+        "Introducción", "Resumen", "Antecedentes",  # Spanish
+        "Einleitung", "Einführung", "Zusammenfassung", "Hintergrund",  # German
+        "Introduzione", "Premessa", "Sintesi",  # Italian
+        "Résumé", "Contexte",  # French
+        "מבוא", "רקע", "תקציר",  # Hebrew
+    )
+)  # fmt: skip
 
 # --- bylines: the words that introduce authors, per language; a trailing "| MEMRI" is the site's
 
 BYLINE_WORDS = ("By", "By:", "by", "Par", "Par :", "Par:", "Von", "Von:", "Autor:", "Autorin:", "Auteur :", "Auteur:",
                 "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:", "Autorzy:", "מאת", "מאת:")  # fmt: skip
 BYLINE_SITE_SUFFIX = re.compile(r"\s*\|\s*MEMRI\s*$", re.IGNORECASE)
+# titles before a name, dropped from the authors ("By: Dr. N. Example", "By Amb. A. Example")
+HONORIFICS = re.compile(r"(?:Dr|Prof|Amb|Ambassador|Mr|Mrs|Ms|Gen|Col|Maj)\.?\s+(?=[A-Z])")
+
+# --- digests: an e-mail or page of several items, each a link to a report, read as one document
+
+# the sentence that opens a digest ("The following is research published today from MEMRI's ...")
+DIGEST_INTRO = re.compile(
+    r"The following (?:is|are) (?:[\w-]+ ){0,3}?(?:research|reports?|links|selections|items|dispatches)\b"
+    r".{0,160}?\b(?:published|released|from)\b",
+    re.IGNORECASE,
+)
 
 # --- month names per language (lowercase, genitive forms where a language uses them in dates)
 

@@ -28,6 +28,7 @@ from .start import (
     START_WORDS,
     Start,
     clip_header,
+    digest_intro,
     find_start,
     is_chrome,
     join_broken_header,
@@ -45,7 +46,7 @@ _TAIL_LINE = re.compile(
     r"|Posted (?:by \S.{0,60} )?at \d{1,2}:\d{2}\b.*"  # a blog post's footer
     r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's
     r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200})"
-    r"|(?P<repost>To (?:read|view) the full (?:dispatch|report|text)[^:]*?,? visit (?P<url>\S+?)\.?)"
+    r"|(?P<repost>To (?:read|view) the full (?:dispatch|report|text)[^:]*?,? visit(?: (?P<url>\S+?))?\.?)"
     r"|(?P<source>(?i:Source: MEMRI\.?))"
 )
 _TAIL_INITIALS = frozenset("SsLlTtPYCUu")  # the letters _TAIL_LINE's lines start with: others skip it
@@ -176,6 +177,8 @@ def parse_many(
     from the start of the whole file.
     """
     lines = text.split("\n")
+    if digest_intro(lines) is not None:
+        return [parse(text, source=source, strict=strict)]  # one digest of several items
     starts = [0]
     for index in range(1, len(lines)):
         if (
@@ -233,8 +236,10 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
     fields: dict[str, object] = {}
     _skip_to_start(cursor, start, fields, found)
     _read_top(cursor, start, fields, found)
-    lines, numbers, tail = _tail(cursor, fields, found)
+    lines, numbers, tail = _tail(cursor, fields, found, digest=start.kind == "digest")
     body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found)
+    if start.kind == "digest":
+        _read_digest_items(body, fields, found, cursor.line_number(start.at))
     facts = Facts(
         start=start,
         truncated=bool(fields.get("truncated")),
@@ -284,6 +289,9 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
     _skip_chrome(cursor, found)
     if start.kind == "clip" and _read_clip_top(cursor, fields, found):
         return
+    if start.kind == "digest":
+        _read_digest_top(cursor, start, fields, found)
+        return
     header_line = cursor.line_number(cursor.skip_blank())
     header_text = cursor.peek()
     header = h.match_header(header_text) if start.kind == "header" else None
@@ -323,6 +331,52 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
         _say_guesses(guesses, fields, found, header_line)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _read_digest_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _Findings) -> None:
+    """A digest's top: its date (``February 24, 2010``, ``MEMRI Daily: February 24, 2011``) over
+    its opening sentence; a digest has no title of its own, its items have theirs."""
+    while cursor.skip_blank() < len(cursor.lines):
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+        date = h.match_page_date(line) or (found_line.date if (found_line := h.match_date_line(line)) else None)
+        if date is None:
+            break
+        if fields.get("date") is None:
+            fields["date"] = date
+            found.add("guess", f"the digest's date taken from line {number}: {line!r}", number)
+        cursor.index += 1
+    if fields.get("date") is None:
+        _read_page_date(cursor, start, fields, found)
+        fields.pop("_date_line", None)
+
+
+def _read_digest_items(body: list[m.Block], fields: dict[str, object], found: _Findings, line: int) -> None:
+    """A digest's series and numbers from its items' headers (the series only when every item
+    shares it), and its authors from the items' bylines; the items stay in the body."""
+    headers: list[h.Header] = []
+    authors: list[str] = []
+    for block in body:
+        if not isinstance(block, m.Heading | m.Paragraph):
+            continue
+        text = block.text if isinstance(block, m.Heading) else m.plain_text(block.content)
+        headers += h.headers_in(text)  # a header stands alone, or inside a copy's collapsed lines
+        if len(text) <= _ITEM_LINE and (byline := h.match_date_line(text)) is not None:
+            authors += byline.authors
+    numbers = tuple(dict.fromkeys(number for header in headers for number in header.numbers))
+    series = {header.series for header in headers}
+    if numbers and len(series) == 1:  # numbers of several series are no numbers of one
+        fields.update(number=numbers[0], extra_numbers=numbers[1:], series=series.pop())
+    if authors and not fields.get("authors"):
+        fields["authors"] = tuple(dict.fromkeys(authors))
+    found.add(
+        "guess",
+        f"read as one digest of {len(headers)} item(s) with their headers"
+        + ("" if len(series) <= 1 else ", from several series: no series of its own"),
+        line,
+    )
+
+
+_ITEM_LINE = 200  # an item's byline is a short line
 
 
 def _read_page_date(cursor: _Cursor, start: Start, fields: dict[str, object], found: _Findings) -> None:
@@ -427,16 +481,23 @@ def _wrapped_title(cursor: _Cursor) -> list[int]:
 
 
 def _skip_contents(cursor: _Cursor, found: _Findings) -> None:
-    """A contents word and the list under it (lines that stand again as headings further down)."""
+    """A contents word and the list under it: up to where its first entry stands again as the
+    body's first heading (when only short entries stand between), or else the lines that stand
+    again as headings further down (the copy may be cut before its later sections)."""
     if cursor.peek().casefold() not in layouts.CONTENTS_WORDS:
         return
-    first = cursor.line_number(cursor.skip_blank())
+    first, start = cursor.line_number(cursor.skip_blank()), cursor.skip_blank()
     cursor.index += 1
-    last = {line: index for index, line in enumerate(cursor.lines)}  # where each line stands last
-    count = 1
-    while cursor.peek() and last[cursor.peek()] > cursor.index:
-        cursor.index += 1
-        count += 1
+    entry = cursor.peek()
+    again = next((i for i in range(cursor.skip_blank() + 1, len(cursor.lines)) if cursor.lines[i] == entry), None)
+    between = cursor.lines[cursor.index : again or 0]
+    if entry and again is not None and not any(len(line) > 100 or _is_meta(line) for line in between):
+        cursor.index = again  # only entries stand between: not the title and meta block
+    else:
+        last = {line: index for index, line in enumerate(cursor.lines)}  # where each line stands last
+        while cursor.peek() and last[cursor.peek()] > cursor.index:
+            cursor.index += 1
+    count = sum(1 for line in cursor.lines[start : cursor.index] if line)
     found.add("boilerplate", f"a table of contents ({count} line(s)) dropped", first)
 
 
@@ -468,7 +529,15 @@ def _read_clip_top(cursor: _Cursor, fields: dict[str, object], found: _Findings)
 
 
 def _is_meta(line: str) -> bool:
-    return bool(h.match_date_line(line) or h.match_topics_line(line) or h.match_header(line))
+    return bool(_date_line(line) or h.match_topics_line(line) or h.match_header(line))
+
+
+def _date_line(line: str) -> h.DateLine | None:
+    """A meta date line; here, in the meta block, also a date in figures (``1/8/2006``)."""
+    found = h.match_date_line(line)
+    if found is None and (numeric := h.match_numeric_date(line)) is not None:
+        return h.DateLine(date=numeric)
+    return found
 
 
 def _read_meta(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> bool:
@@ -477,7 +546,7 @@ def _read_meta(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> 
         adjacent = cursor.index < len(cursor.lines) and bool(cursor.lines[cursor.index])
         _skip_chrome(cursor, found)
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
-        date_line = h.match_date_line(line)
+        date_line = _date_line(line)
         header = h.match_header(line) if seen or fields else None
         topics = h.match_topics_line(line) or (header if header and not h.is_sub_series(header) else None)
         # a country line only on the line right under the date; a slashed list of topics anywhere here
@@ -568,15 +637,19 @@ class _TailFound(NamedTuple):
     ended: bool  # a page tail or repost tail closes the text: the copy is not cut off
 
 
-def _tail(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> tuple[list[str], list[int], _TailFound]:
+def _tail(
+    cursor: _Cursor, fields: dict[str, object], found: _Findings, *, digest: bool
+) -> tuple[list[str], list[int], _TailFound]:
     """The lines after the top part, without tail boilerplate, subscriber notices, promotions and
-    repost tails."""
+    repost tails; a digest keeps its items' links to their reports in the body."""
     lines: list[str] = []
     numbers: list[int] = []
     institute = ended = False
     for index in range(cursor.index, len(cursor.lines)):
         line, number = cursor.lines[index], cursor.numbers[index]  # the two lists run in step
         match = _TAIL_LINE.fullmatch(line) if line[:1] in _TAIL_INITIALS else None
+        if match is not None and digest and match["url"]:
+            match = None  # "To read the full report, visit <address>": the item's link
         if match is None:
             if line and _notice(line, number, fields, found):
                 continue
@@ -589,7 +662,7 @@ def _tail(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> tuple
             dropped = sum(1 for text in cursor.lines[index:] if text)
             found.add("boilerplate", f"{dropped} line(s) of page tail from {line!r} on dropped", number)
             break
-        if match["repost"]:
+        if match["repost"] and match["url"]:
             fields["source_url"] = match["url"]
             found.add("boilerplate", "repost tail dropped; its address is kept as the source URL", number)
         else:
@@ -602,7 +675,7 @@ def _notice(line: str, number: int, fields: dict[str, object], found: _Findings)
     paragraph, marks the dispatch truncated."""
     # the common case: the line holds none of the words every notice and promotion holds (spelt
     # out: a generator over a tuple of them cost a tenth of the reader's time)
-    if not ("ubscri" in line or "ember" in line or "MEMRI" in line or "Monitor" in line or "Full " in line):
+    if not ("ubscri" in line or "ember" in line or "MEMRI" in line or "Monitor" in line or "ull " in line):
         return False
     notice = _subscriber_notice(line, number, fields, found)
     if notice is not None:
@@ -615,8 +688,9 @@ def _notice(line: str, number: int, fields: dict[str, object], found: _Findings)
 
 def _subscriber_notice(line: str, number: int, fields: dict[str, object], found: _Findings) -> re.Match[str] | None:
     """A notice that the full text is for subscribers or members: the dispatch is truncated."""
-    lowered = line.lower()  # every subscriber notice says subscri... or member, in any case
-    notice = layouts.SUBSCRIBER_NOTICES.search(line) if "subscri" in lowered or "member" in lowered else None
+    lowered = line.lower()  # every subscriber notice says subscri..., member or copy, in any case
+    cheap = "subscri" in lowered or "member" in lowered or "copy of this" in lowered
+    notice = layouts.SUBSCRIBER_NOTICES.search(line) if cheap else None
     if notice is not None:
         if not fields.get("truncated"):
             found.add("truncated", f"the text says the full version is for subscribers only: {notice[0]!r}", number)

@@ -35,7 +35,7 @@ class Start(NamedTuple):
     """The line a dispatch starts on, what was found there, and whether that is strong evidence."""
 
     at: int  # the line's index
-    kind: str  # "header", "clip", "topics", "title-date", "date-title" or "none"
+    kind: str  # "header", "clip", "topics", "title-date", "date-title", "digest" or "none"
     strong: bool
 
 
@@ -46,6 +46,7 @@ START_WORDS = {
     "topics": "title over the topics line",
     "title-date": "title over the date or byline",
     "date-title": "date line over the title",
+    "digest": "digest's opening",
     "none": "text",
 }
 
@@ -237,9 +238,27 @@ def _split_long(line: str) -> list[str]:
     return [line]
 
 
+def digest_intro(lines: list[str]) -> int | None:
+    """The line of a digest's opening sentence ("The following is research published today from
+    ...") among the first lines, if it stands before any header: the text is one digest of
+    several items, each a link to a report, not several dispatches nor the first item's."""
+    for i in itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART):
+        line = lines[i].strip()
+        if line[:13].casefold() == "the following" and layouts.DIGEST_INTRO.match(line):
+            return i
+        if h.match_header(line) is not None and len(line) < _BODY_LIKE:
+            return None
+    return None
+
+
 def find_start(lines: list[str]) -> Start:
     """The line the dispatch starts on (see the module's docstring)."""
     candidates = [i for i, line in enumerate(lines) if line][:FIRST_PART]
+    if digest_intro(lines) is not None:
+        # a digest of several items, or of none with a header; one item shown is read as that item
+        items = {header.numbers for line in lines for header in h.headers_in(line)}  # a meta line repeats one
+        if len(items) != 1:
+            return Start(_first_own_line(lines, candidates), "digest", strong=len(items) > 1)
     weak: int | None = None
     weak_kind = "title-date"
     sub_series: int | None = None  # a sub-series header is the dispatch's own only if there is no other
@@ -270,9 +289,13 @@ def find_start(lines: list[str]) -> Start:
         return Start(weak, weak_kind, strong=False)
     if sub_series is not None:  # over the title: the dispatch's own header
         return Start(sub_series, "header", strong=True)
-    # the text starts at its first line, past a repost's own lines (a posting date, e-mail headers)
+    return Start(_first_own_line(lines, candidates), "none", strong=False)
+
+
+def _first_own_line(lines: list[str], candidates: list[int]) -> int:
+    """The text's first line past a repost's own lines (a posting date, e-mail headers) and chrome."""
     first = next((i for i in candidates if not is_repost_line(lines[i]) and not is_chrome(lines[i])), None)
-    return Start(first if first is not None else (candidates[0] if candidates else 0), "none", strong=False)
+    return first if first is not None else (candidates[0] if candidates else 0)
 
 
 def _near_top(lines: list[str], above: list[int]) -> bool:
