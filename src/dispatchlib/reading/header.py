@@ -254,7 +254,7 @@ def match_header(line: str) -> Header | None:
         return _numberless(line) if len(line) <= 80 else _title_with_series(line)
     topics = tuple(t.strip() for t in match["topics"].split("/")) if match["topics"] else ()
     if match["topics"] and (len(match["topics"]) > 100 or _ENDS_IN_DATE.search(match["topics"])):
-        return None  # "Special Dispatch No. 11165 – A Title, March 1, 2023": a digest's link, not a header
+        return None  # "Special Dispatch No. 11165 - A Title, March 1, 2023": a digest's link, not a header
     dated = match["date"] or match["after"]
     date = parse_date(dated) if dated else None
     return Header(
