@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .. import model as m
+from . import header as h
 from . import layouts
-from .header import DATE
 from .spans import read_spans
 
 _TERMINAL = tuple('.!?:;"”’)]…。？！」』؟')  # also the full stops of Chinese and Japanese, and Arabic's question mark
@@ -47,7 +47,7 @@ _CREDIT_LINE = re.compile(r"[^,()]{2,80} \([^()]{2,60}\),? (?:[A-Z][a-z]+\.? \d{
 # a caption and its cartoon credit on one line, as single-newline copies merge them
 _CAPTION_AND_CREDIT = re.compile(
     rf"(?P<caption>.{{3,200}}?[a-z.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’.-]*"
-    rf" \([^()]{{2,60}}\),? {DATE}\.?)"
+    rf" \([^()]{{2,60}}\),? {h.DATE}\.?)"
 )
 # "Caption. Source: Outlet, Date." on one line
 _SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,150}?)\.?")
@@ -117,8 +117,10 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
     pieces: list[list[int]] = []
     for i in group:
         previous = lines[pieces[-1][-1]] if pieces else ""
-        if pieces and (
-            wrapped or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i]))
+        if (
+            pieces
+            and not _stands_alone(previous)
+            and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i])))
         ):
             pieces[-1].append(i)
         else:
@@ -132,6 +134,11 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
         text = " ".join(lines[i] for i in piece)
         units.append(Unit(text=text, starts=tuple(starts), lines=tuple(numbers[i] for i in piece)))
     return units
+
+
+def _stands_alone(line: str) -> bool:
+    """A digest item's header (``Special Dispatch No. 2640``): the line under it is not its text."""
+    return len(line) <= 120 and (header := h.match_header(line)) is not None and bool(header.numbers)
 
 
 def _runs_on(previous: str, line: str) -> bool:

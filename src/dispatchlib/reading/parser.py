@@ -236,7 +236,7 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
     fields: dict[str, object] = {}
     _skip_to_start(cursor, start, fields, found)
     _read_top(cursor, start, fields, found)
-    lines, numbers, tail = _tail(cursor, fields, found, digest=start.kind == "digest")
+    lines, numbers, tail = _tail(cursor, fields, found)
     body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found)
     if start.kind == "digest":
         _read_digest_items(body, fields, found, cursor.line_number(start.at))
@@ -439,6 +439,9 @@ def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) ->
         found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    if (header := h.match_header(line)) is not None and _is_item_header(header, fields):
+        found.add("guess", f"the header names several dispatches: line {number} heads the first item, no title", number)
+        return False
     if _is_meta(line):
         return True
     wrapped = _wrapped_title(cursor)
@@ -532,6 +535,12 @@ def _is_meta(line: str) -> bool:
     return bool(_date_line(line) or h.match_topics_line(line) or h.match_header(line))
 
 
+def _is_item_header(header: h.Header, fields: dict[str, object]) -> bool:
+    """A header of one of the several dispatches the header named (an e-mail of two): an item's."""
+    named = {fields.get("number"), *tuple(fields.get("extra_numbers", ()))} - {None}  # type: ignore[arg-type]
+    return len(named) > 1 and bool(header.numbers) and set(header.numbers) < named
+
+
 def _date_line(line: str) -> h.DateLine | None:
     """A meta date line; here, in the meta block, also a date in figures (``1/8/2006``)."""
     found = h.match_date_line(line)
@@ -548,7 +557,9 @@ def _read_meta(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> 
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
         date_line = _date_line(line)
         header = h.match_header(line) if seen or fields else None
-        topics = h.match_topics_line(line) or (header if header and not h.is_sub_series(header) else None)
+        if header is not None and (h.is_sub_series(header) or _is_item_header(header, fields)):
+            header = None
+        topics = h.match_topics_line(line) or header
         # a country line only on the line right under the date; a slashed list of topics anywhere here
         bare = None if date_line or topics else h.match_bare_topics(line, slashed=not (dated and adjacent))
         dated = False
@@ -637,19 +648,18 @@ class _TailFound(NamedTuple):
     ended: bool  # a page tail or repost tail closes the text: the copy is not cut off
 
 
-def _tail(
-    cursor: _Cursor, fields: dict[str, object], found: _Findings, *, digest: bool
-) -> tuple[list[str], list[int], _TailFound]:
+def _tail(cursor: _Cursor, fields: dict[str, object], found: _Findings) -> tuple[list[str], list[int], _TailFound]:
     """The lines after the top part, without tail boilerplate, subscriber notices, promotions and
-    repost tails; a digest keeps its items' links to their reports in the body."""
+    repost tails. A link to the full report with text after it is a digest item's: kept."""
     lines: list[str] = []
     numbers: list[int] = []
     institute = ended = False
+    last_text = _last_text_line(cursor)
     for index in range(cursor.index, len(cursor.lines)):
         line, number = cursor.lines[index], cursor.numbers[index]  # the two lists run in step
         match = _TAIL_LINE.fullmatch(line) if line[:1] in _TAIL_INITIALS else None
-        if match is not None and digest and match["url"]:
-            match = None  # "To read the full report, visit <address>": the item's link
+        if match is not None and match["url"] and index < last_text:
+            match = None  # "To read the full report, visit <address>" with text after it: an item's link
         if match is None:
             if line and _notice(line, number, fields, found):
                 continue
@@ -668,6 +678,15 @@ def _tail(
         else:
             found.add("boilerplate", f"repost tail {line!r} dropped", number)
     return lines, numbers, _TailFound(institute=institute, ended=ended)
+
+
+def _last_text_line(cursor: _Cursor) -> int:
+    """The index of the last line that is neither blank nor tail boilerplate."""
+    for index in range(len(cursor.lines) - 1, cursor.index - 1, -1):
+        line = cursor.lines[index]
+        if line and not (line[:1] in _TAIL_INITIALS and _TAIL_LINE.fullmatch(line)):
+            return index
+    return -1
 
 
 def _notice(line: str, number: int, fields: dict[str, object], found: _Findings) -> bool:
