@@ -33,8 +33,9 @@ _ALT_TEXT = "Description automatically generated"
 _ALT_CONFIDENCE = re.compile(r"\s+with (?:very )?(?:low|medium|high) confidence$")
 _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [Nn]ote):\s+(?P<rest>\S.*)")
 _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
-# a name, perhaps with a stage direction ("Nahoul (to the crowd)"), then a colon, sometimes spaced
-_SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,100}?)\s?:\s+(?P<rest>\S.*)")
+# a name, perhaps with a stage direction ("Nahoul (to the crowd)"), then a colon, sometimes spaced,
+# sometimes touching the words ("Crowd:Death to ...")
+_SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,100}?)\s?:(?:\s+|(?=[A-Z\"“(]))(?P<rest>\S.*)")
 _DIRECTION = re.compile(r"\s*\([^()]{1,80}\)")
 _NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
 _BOUNDARY = re.compile(
@@ -160,7 +161,8 @@ class RefPlace(NamedTuple):
 class BlockReader:
     """Types units as body blocks and records where every note reference stands."""
 
-    def __init__(self, *, paren_refs: bool) -> None:
+    def __init__(self, *, paren_refs: bool, transcript: bool = False) -> None:
+        self.transcript = transcript  # a TV clip's: "Crowd: Death to America" is a turn, not a heading
         self.ref_pattern = _REF_OR_PAREN if paren_refs else _REF
         self.ref_opening = "(" if paren_refs else "["  # both patterns' references hold "["; "(N)" holds "("
         self.refs: list[RefPlace] = []
@@ -205,15 +207,17 @@ class BlockReader:
             return m.EditorNote(label=match["label"], content=self.inline(unit, match.start("rest")))
         if text[0] == "(" and (match := _STAGE.fullmatch(text)):
             return m.StageDirection(text=match["text"])
+        turn = self._speaker_turn(unit) if self.transcript else None
+        if turn is not None:
+            return turn
         if len(text) <= 120 and _is_heading(text):
             return m.Heading(text=text, level=_heading_level(text))
         label, colon, rest = text.partition(": ")
         if colon and label in layouts.ITEM_LABELS and rest:
             return m.Heading(text=text)  # "EXCLUSIVE: ..." heads a digest's item
-        # a speaker's name ends within 102 characters: the find spares most paragraphs the pattern
-        if text.find(":", 1, 103) > 0 and (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
-            content = self.inline(unit, match.start("rest"))
-            return m.SpeakerTurn(speaker=match["name"], content=content)
+        turn = None if self.transcript else self._speaker_turn(unit)
+        if turn is not None:
+            return turn
         content = self.inline(unit)
         boundary = _boundary_note(text, content, self.ref_pattern)
         if boundary is not False:
@@ -222,6 +226,13 @@ class BlockReader:
         if quoted is not None:
             return m.Quotation(content=quoted)
         return m.Paragraph(content=content)
+
+    def _speaker_turn(self, unit: Unit) -> m.SpeakerTurn | None:
+        text = unit.text
+        # a speaker's name ends within 102 characters: the find spares most paragraphs the pattern
+        if text.find(":", 1, 103) > 0 and (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
+            return m.SpeakerTurn(speaker=match["name"], content=self.inline(unit, match.start("rest")))
+        return None
 
 
 def credit_line(text: str) -> bool:
@@ -355,12 +366,23 @@ def _spaced(item: m.Inline, strip: Callable[[str], str]) -> bool:
     return isinstance(item, m.Text) and item.text != strip(item.text)
 
 
+_ENGLISH_WORDS = frozenset("the of and that with which".split())
+
+
+def _in_english(blocks: list[m.Block]) -> bool:
+    """Text mostly in English: at least 3 in 100 of its first words are ``the``, ``of``, ``and``, ..."""
+    text = " ".join(m.plain_text(block.content) for block in blocks[:20] if isinstance(block, m.Paragraph))
+    words = text[:5000].lower().split()
+    return len(words) < 20 or sum(1 for word in words if word in _ENGLISH_WORDS) * 100 >= 3 * len(words)
+
+
 def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], list[int]]:
     """Captions the copy left without their images or credits, made figures.
 
     - A short line in sentence case without final punctuation, standing alone between two blocks
       of text (``Banner promoting the channel``), is an image's caption: a heading would be in
-      title case, a sentence would end in a stop.
+      title case, a sentence would end in a stop. In English only: other languages write their
+      headings in sentence case.
     - Where the copy is ``cut`` after a cartoon's figure (credited ``Outlet (Country), Date``), the
       headings that end it are the next cartoon's caption and, if short, the start of its credit.
 
@@ -368,7 +390,8 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
     """
     out = list(blocks)
     made: list[int] = []
-    for index in range(1, len(out) - 1):
+    # other languages write headings in sentence case: the shape says nothing there
+    for index in range(1, len(out) - 1) if _in_english(blocks) else ():
         block = out[index]
         if isinstance(out[index - 1], m.Heading):
             continue

@@ -37,23 +37,25 @@ class Facts:
     institute_tail: bool  # "Share this Report:" and its siblings
     repost_tail: bool  # "To read the full dispatch, visit ..."
     series_named: bool  # a series came from the header or a meta line
+    numbered: bool  # the dispatch has a number (a header with a date and series alone is weaker)
 
 
 def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     """Say why the text was read as a dispatch, or refuse it when it holds no prose at all.
 
-    Strong evidence (a header, a clip header, a topics line, notes or note references, a
+    Strong evidence (a numbered header, a clip header, a topics line, notes or note references, a
     subscriber notice, the institute's page tail, a repost tail naming the report) is an
-    ``evidence`` note. Weak evidence alone (a title over a date line, a translation boundary, a
-    series named in the text), or none in a text of prose, is an ``uncertain-dispatch`` warning:
-    the text is read, strict checks refuse it. Text without prose is ``not-a-dispatch``.
+    ``evidence`` note. Weak evidence alone (a header without a number, a title over a date line,
+    a translation boundary, a series named in the text), or none in a text of prose, is an
+    ``uncertain-dispatch`` warning: the text is read, strict checks refuse it. Text without prose is ``not-a-dispatch``.
     """
-    if facts.start.kind == "header":
+    numberless = facts.start.kind == "header" and not facts.numbered  # "March 24, 2024 / Special Report"
+    if facts.start.kind == "header" and not numberless:
         return
     strong = [
         reason
         for reason, present in (
-            (f"a {START_WORDS[facts.start.kind]}", facts.start.strong),
+            (f"a {START_WORDS[facts.start.kind]}", facts.start.strong and not numberless),
             ("note references or a notes list", facts.has_notes),
             ("a subscriber notice", facts.truncated),
             ("the institute's page tail", facts.institute_tail),
@@ -64,6 +66,7 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     weak = [
         reason
         for reason, present in (
+            ("a header without a number", numberless),
             ("a title over a date or byline", facts.start.kind == "title-date"),
             ("a date line over a title", facts.start.kind == "date-title"),
             ("a translation boundary", any(isinstance(block, m.TranslationBoundary) for block in body)),
@@ -74,7 +77,7 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     if strong:
         found.add("evidence", f"read as a dispatch from {_and(strong + weak)}", line)
     elif weak:
-        message = f"no header, notes or institute line; read as a dispatch only from {_and(weak)}"
+        message = f"no numbered header, notes or institute line; read as a dispatch only from {_and(weak)}"
         found.add("uncertain-dispatch", message, line)
     elif any(is_prose(_text(block)) for block in body):
         message = "nothing shows this is a dispatch (no header, meta line, note or institute line); read as prose"

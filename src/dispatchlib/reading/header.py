@@ -48,7 +48,8 @@ _KNOWN_SERIES = "|".join(re.escape(name) for name in sorted(_KNOWN_NAMES, key=le
 _SERIES = rf"(?:(?i:{_KNOWN_SERIES})|[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|the|on|for))*?)"
 _NO = "|".join(re.escape(word) for word in sorted(layouts.NUMBER_WORDS, key=len, reverse=True))
 # several numbers in one header: "No. 2413, 2414, 2415", "Nos. 3173, 3174", "No. 3024 / 3025"
-_NUMBER_LIST = r"\d{1,7}(?:\s*(?:,|/|&|and)\s*\d{1,7})*"
+# (a further number followed by a word is a date's day: "N° 135, 23 avril 2003")
+_NUMBER_LIST = r"\d{1,7}(?:\s*(?:,|/|&|and)\s*\d{1,7}(?!\d)(?!\.?\s+(?:de\s+)?[^\W\d_]))*"
 _NUMBERS = rf"(?:{_NO})\s*(?P<nums>{_NUMBER_LIST})"
 _DIGIT = re.compile(r"\d")
 
@@ -68,9 +69,10 @@ def _has_dash(line: str) -> bool:
     return "-" in line or "–" in line or "—" in line
 
 
+# the topics may stand between the series and the number: "Enquête et Analyse / Koweït / Syrie - N° 135"
 _HEADER = re.compile(
-    rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?\s*(?:-\s*)?{_NUMBERS}"
-    rf"(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*))?"
+    rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?(?P<between>(?:\s*/\s*[^/|\d]{{1,40}}?){{1,6}})?"
+    rf"\s*(?:-\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*))?\.?"
 )
 # a header whose number is lost or was never printed: a known series and a date, either way round
 # ("Special Report 18. Oktober 2002"), or a known series with an empty number ("Clip No.")
@@ -252,7 +254,8 @@ def match_header(line: str) -> Header | None:
     match = _HEADER.fullmatch(line)
     if not match or not (match["date"] or match["series"]):
         return _numberless(line) if len(line) <= 80 else _title_with_series(line)
-    topics = tuple(t.strip() for t in match["topics"].split("/")) if match["topics"] else ()
+    listed = match["topics"] or (match["between"] if match["series"] else None)
+    topics = tuple(t.strip() for t in listed.split("/")) if listed else ()
     if match["topics"] and (len(match["topics"]) > 100 or _ENDS_IN_DATE.search(match["topics"])):
         return None  # "Special Dispatch No. 11165 - A Title, March 1, 2023": a digest's link, not a header
     dated = match["date"] or match["after"]

@@ -164,15 +164,22 @@ SERIES = (
     "MEMRI TV",
 )
 
-# the series names of the mirrors, one language a line (matched in any case); kept as the page prints them
-FOREIGN_SERIES = (
-    "Dépêche spéciale", "Enquête et analyse", "Rapport spécial",  # French
-    "Despacho Especial", "Investigación y Análisis", "Informe Especial",  # Spanish
-    "Komunikat specjalny", "Raport specjalny", "Analiza",  # Polish
-    "Sonderbericht", "Sonderdepesche", "Analyse",  # German
-    "Dispaccio speciale", "Rapporto speciale", "Inchiesta e analisi",  # Italian
-    "מברק מיוחד", "דו\"ח מיוחד", "ניתוח",  # Hebrew
-)  # fmt: skip
+# the series names of the mirrors, one language a line (matched in any case), and the series each
+# is: the mirrors print the English series' own numbers ("Dépêche spéciale n° 1215" is Special
+# Dispatch No. 1215), so the model names the series the English way, whatever the language
+FOREIGN_SERIES = {
+    "Dépêche spéciale": "Special Dispatch", "Enquête et analyse": "Inquiry & Analysis Series",
+    "Rapport spécial": "Special Report",  # French
+    "Despacho Especial": "Special Dispatch", "Investigación y Análisis": "Inquiry & Analysis Series",
+    "Informe Especial": "Special Report",  # Spanish
+    "Komunikat specjalny": "Special Dispatch", "Analiza": "Inquiry & Analysis Series",
+    "Raport specjalny": "Special Report",  # Polish
+    "Sonderdepesche": "Special Dispatch", "Analyse": "Inquiry & Analysis Series",
+    "Sonderbericht": "Special Report",  # German
+    "Dispaccio speciale": "Special Dispatch", "Inchiesta e analisi": "Inquiry & Analysis Series",
+    "Rapporto speciale": "Special Report",  # Italian
+    "מברק מיוחד": "Special Dispatch", "ניתוח": "Inquiry & Analysis Series", "דו\"ח מיוחד": "Special Report",  # Hebrew
+}  # fmt: skip
 
 SERIES_ALIASES = {
     "Special Dispatch Series": "Special Dispatch",
@@ -187,6 +194,7 @@ SERIES_ALIASES = {
     "Clip": "MEMRI TV Clip",
     "TV Clip": "MEMRI TV Clip",
     "MEMRI TV": "MEMRI TV Clip",
+    **FOREIGN_SERIES,
 }
 
 # the words before a dispatch's number, per language (``No. 12``, ``n° 12``, ``Nr. 12``, ``núm. 12``)

@@ -31,6 +31,7 @@ from .start import (
     digest_intro,
     find_start,
     is_chrome,
+    is_repost_line,
     join_broken_header,
     looks_like_title,
     split_stamp,
@@ -247,6 +248,7 @@ def _read(text: str, found: _Findings, line_offset: int) -> m.Dispatch:
         institute_tail=tail.institute,
         repost_tail=bool(fields.get("source_url")),
         series_named=fields.get("series") is not None,
+        numbered=fields.get("number") is not None,
     )
     judge(facts, body, found, cursor.line_number(start.at))
     return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
@@ -322,6 +324,11 @@ def _read_top(cursor: _Cursor, start: Start, fields: dict[str, object], found: _
         _read_title(cursor, fields, found)  # "Header / June 3, 2003 / Title": the date stood over the title
         _read_meta(cursor, fields, found)
     fields.pop("_date_above", None)
+    if header is not None and not fields.get("title") and not header.numbers[1:]:  # several: their items' titles
+        _read_title_above(cursor, start, fields, found)
+    if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
+        found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
+    fields.pop("_untitled_line", None)
     if header is None and start.kind == "none" and not fields.get("authors"):
         _read_byline_below(cursor, fields, found)
     if fields.get("date") is None:
@@ -397,7 +404,11 @@ def _say_header_guesses(header: h.Header, text: str, found: _Findings, line: int
     if header.title:
         found.add("guess", f"the header line is the title, then its series {header.series!r}", line)
     if header.series and header.series.casefold() not in text.casefold():
-        found.add("guess", f"the header's series is read as {header.series!r} (an older name or a misspelling)", line)
+        found.add(
+            "guess",
+            f"the header's series is read as {header.series!r} (another language's name, an old name or a misspelling)",
+            line,
+        )
     if not header.numbers:
         found.add("guess", "the header gives no number", line)
 
@@ -450,7 +461,7 @@ def _read_title(cursor: _Cursor, fields: dict[str, object], found: _Findings) ->
         found.add("guess", f"a title wrapped over lines {number}-{cursor.line_number(wrapped[-1])} read as one", number)
     elif not looks_like_title(line):
         if line:
-            found.add("title-guessed", f"no title: line {number} cannot be one", number)
+            fields.setdefault("_untitled_line", number)
         return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
@@ -481,6 +492,24 @@ def _wrapped_title(cursor: _Cursor) -> list[int]:
     if len(taken) < 2 or len(taken) > _WRAPPED_TITLE or any(len(cursor.lines[i]) > 120 for i in taken):
         return []
     return taken if looks_like_title(" ".join(cursor.lines[i] for i in taken)) else []
+
+
+_SITE_SUFFIX = re.compile(r"\s*(?:,|[-–—|])\s*MEMRI$")
+
+
+def _read_title_above(cursor: _Cursor, start: Start, fields: dict[str, object], found: _Findings) -> None:
+    """A repost's title over the header, the institute's name lines between them
+    (``Title, MEMRI`` / ``MEMRI`` / header), when none stands under the header."""
+    for index in range(start.at - 1, -1, -1):
+        line = cursor.lines[index]
+        if not line or is_chrome(line):
+            continue
+        title = _SITE_SUFFIX.sub("", line)
+        if looks_like_title(title) and not is_repost_line(title):
+            fields["title"] = title
+            number = cursor.line_number(index)
+            found.add("guess", f"the title is line {number}, above the header", number)
+        return
 
 
 def _skip_contents(cursor: _Cursor, found: _Findings) -> None:
@@ -723,7 +752,7 @@ def _read_body_and_notes(
     first, after = find_notes(lines, 0, len(lines))
     raw_notes = collect_notes(lines, numbers, first, after)
     paren = any(note.paren for note in raw_notes)
-    reader = BlockReader(paren_refs=paren)
+    reader = BlockReader(paren_refs=paren, transcript=fields.get("clip") is not None)
     if paren:
         found.add("paren-references", "notes are marked '(1)'; '(N)' in the body read as references", numbers[first])
     sub_series = fields.pop("_sub_series", None)
@@ -734,7 +763,10 @@ def _read_body_and_notes(
     for unit in leftover:
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
     body += _read_blocks(leftover, reader, found, places)
-    body, made = bare_captions(body, cut=not tail.ended and not raw_notes)
+    cut = not tail.ended and not raw_notes
+    body, made = bare_captions(body, cut=cut)
+    if cut and body and isinstance(last := body[-1], m.Heading) and _cut_sentence(last.text):
+        body[-1] = m.Paragraph(content=(m.Text(text=last.text),))  # a sentence the copy cut, no heading
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
     notes = _read_notes(raw_notes, fields, found)
@@ -742,6 +774,12 @@ def _read_body_and_notes(
     if not tail.ended:
         _check_cut_off(body, notes, numbers, found)
     return body, [note for note, _ in notes], bool(reader.refs)
+
+
+def _cut_sentence(text: str) -> bool:
+    """A last line in title case where the copy stops, long and ending in a word, not a number:
+    a sentence full of names that the copy cut, not a heading."""
+    return len(text.split()) >= 6 and text[-1].isalpha()
 
 
 def _cut_in_notes(notes: list[tuple[m.Note, int]], raw_notes: list[RawNote]) -> int | None:
