@@ -181,9 +181,20 @@ def test_bare_caption_shape(text: str, caption: bool) -> None:
         "1, " * 100_000,
         "Special Dispatch No. 5—" + "Saudi Arabia/" * 50_000 + " text",
         "By: " + "A. Name and " * 50_000,
+        "**" + " " * 200_000 + "x**",
+        "Sent: " + "Sunday, " * 50_000 + "July 30, 2006",
+        "The following are reports from " * 30_000,
+        "Crowd:" + "Death to " * 50_000,
+        "Name (" + "to the crowd " * 50_000 + ") : words",
+        "Enquête et Analyse" + " / Côte" * 50_000 + " - N° 135, 23 avril 2003.",
+        "date 2018-12-26 " + "x " * 100_000,
+        "Special Dispatch No. 5 – " + "A Title, " * 50_000 + "March 1, 2023",
     ],
-    ids=["numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline"],
-)
+    ids=[
+        "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
+        "marks", "page-date", "digest", "glued-speaker", "direction", "topics-between", "stamp", "link-line",
+    ],
+)  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:
     """Each family of new patterns meets a line of hundreds of thousands of characters and the
     reader still reads it (a pattern that backtracked would take hours here)."""

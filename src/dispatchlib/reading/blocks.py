@@ -390,8 +390,8 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
     """
     out = list(blocks)
     made: list[int] = []
-    # other languages write headings in sentence case: the shape says nothing there
-    for index in range(1, len(out) - 1) if _in_english(blocks) else ():
+    english: bool | None = None  # other languages write headings in sentence case: asked once, if needed
+    for index in range(1, len(out) - 1):
         block = out[index]
         if isinstance(out[index - 1], m.Heading):
             continue
@@ -401,7 +401,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
             text = block.text
         else:
             continue
-        if _caption_shape(text):
+        if _caption_shape(text) and (english := _in_english(blocks) if english is None else english):
             out[index] = m.Figure(caption=text)
             made.append(index)
     if cut:

@@ -723,7 +723,14 @@ def _notice(line: str, number: int, fields: dict[str, object], found: _Findings)
     paragraph, marks the dispatch truncated."""
     # the common case: the line holds none of the words every notice and promotion holds (spelt
     # out: a generator over a tuple of them cost a tenth of the reader's time)
-    if not ("ubscri" in line or "ember" in line or "MEMRI" in line or "Monitor" in line or "ull " in line):
+    if not (
+        "ubscri" in line
+        or "ember" in line
+        or "MEMRI" in line
+        or "Monitor" in line
+        or "Full " in line
+        or "copy of" in line
+    ):
         return False
     notice = _subscriber_notice(line, number, fields, found)
     if notice is not None:

@@ -89,7 +89,6 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
 
 
 _LEAD_MARKS = re.compile(r"(?:#{1,6}|[*_>•]{1,3})\s*")
-_TRAIL_MARKS = re.compile(r"\s*[*_]{1,3}$")
 _TITLE_REACH = 10  # non-blank lines at the top where a marked-up line may be the title
 
 
@@ -102,12 +101,12 @@ def undecorate(lines: list[str]) -> list[str]:
     for seen, index in enumerate(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART)):
         line = lines[index]
         lead = _LEAD_MARKS.match(line) if line[0] in "*_#>•" else None
-        trail = _TRAIL_MARKS.search(line) if lead and line[-1] in "*_" else None
         if lead is None or lead.end() == len(line):
             continue
-        bare = line[lead.end() : trail.start() if trail else len(line)].strip()
+        trail = line[len(line.rstrip("*_")) :] if line[-1] in "*_" else ""  # no pattern: spaces can't make it slow
+        bare = line[lead.end() : len(line) - len(trail)].strip()
         heading = lead[0].startswith("#") and lead[0] != lead[0].rstrip()  # "## Title", not "#1632 | 02:41"
-        paired = trail is not None and lead[0].strip() == trail[0].strip()
+        paired = bool(trail) and lead[0].strip() == trail
         if h.match_header(bare) or h.match_date_line(bare) or h.match_clip_line(bare):
             pass
         elif not (seen < _TITLE_REACH and (heading or paired) and looks_like_title(bare)):
@@ -238,17 +237,19 @@ def _split_long(line: str) -> list[str]:
     return [line]
 
 
+_DIGEST_INTRO = layouts.DIGEST_INTRO.match  # "The following ...", in any case
+
+
 def digest_intro(lines: list[str]) -> int | None:
     """The line of a digest's opening sentence ("The following is research published today from
     ...") among the first lines, if it stands before any header: the text is one digest of
     several items, each a link to a report, not several dispatches nor the first item's."""
-    for i in itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART):
-        line = lines[i].strip()
-        if line[:13].casefold() == "the following" and layouts.DIGEST_INTRO.match(line):
-            return i
-        if h.match_header(line) is not None and len(line) < _BODY_LIKE:
-            return None
-    return None
+    # the opening sentence first (a cheap test on each line), then no header before it
+    top = itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART)
+    intro = next((i for i in top if "ollowing" in lines[i][:20] and _DIGEST_INTRO(lines[i].strip())), None)
+    if intro is None or any(len(line) < _BODY_LIKE and h.match_header(line.strip()) for line in lines[:intro]):
+        return None
+    return intro
 
 
 def find_start(lines: list[str]) -> Start:
