@@ -505,7 +505,8 @@ def _read_title_above(cursor: _Cursor, start: Start, fields: dict[str, object], 
         if not line or is_chrome(line):
             continue
         title = _SITE_SUFFIX.sub("", line)
-        if looks_like_title(title) and not is_repost_line(title):
+        alone = index == 0 or not cursor.lines[index - 1] or is_chrome(cursor.lines[index - 1])  # not a wrapped line
+        if alone and looks_like_title(title) and not is_repost_line(title):
             fields["title"] = title
             number = cursor.line_number(index)
             found.add("guess", f"the title is line {number}, above the header", number)
