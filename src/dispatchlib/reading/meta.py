@@ -1,0 +1,110 @@
+"""The meta lines under a header or title: the date line, the byline, the topics lines, and the
+web-page chrome between them; each fact goes into the dispatch's fields, each repair is said."""
+
+from __future__ import annotations
+
+from . import header as h
+from .cursor import Cursor, Findings
+from .start import is_chrome
+
+
+def skip_chrome(cursor: Cursor, found: Findings) -> None:
+    """Chrome among the top lines ("Share Video:" between a clip's date and its title)."""
+    first, count = None, 0
+    while cursor.skip_blank() < len(cursor.lines) and is_chrome(cursor.peek()):
+        first = cursor.line_number() if first is None else first
+        count += 1
+        cursor.index += 1
+    if count:
+        found.add("page-chrome", f"{count} line(s) of web-page chrome in the header dropped", first)
+
+
+def is_meta(line: str) -> bool:
+    return bool(_date_line(line) or h.match_topics_line(line) or h.match_header(line))
+
+
+def is_item_header(header: h.Header, fields: dict[str, object]) -> bool:
+    """A header of one of the several dispatches the header named (an e-mail of two): an item's."""
+    named = {fields.get("number"), *tuple(fields.get("extra_numbers", ()))} - {None}  # type: ignore[arg-type]
+    return len(named) > 1 and bool(header.numbers) and set(header.numbers) < named
+
+
+def _date_line(line: str) -> h.DateLine | None:
+    """A meta date line; here, in the meta block, also a date in figures (``1/8/2006``)."""
+    found = h.match_date_line(line)
+    if found is None and (numeric := h.match_numeric_date(line)) is not None:
+        return h.DateLine(date=numeric)
+    return found
+
+
+def read_meta(cursor: Cursor, fields: dict[str, object], found: Findings) -> bool:
+    seen = dated = False
+    for _ in range(4):
+        adjacent = cursor.index < len(cursor.lines) and bool(cursor.lines[cursor.index])
+        skip_chrome(cursor, found)
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+        date_line = _date_line(line)
+        header = h.match_header(line) if seen or fields else None
+        if header is not None and (h.is_sub_series(header) or is_item_header(header, fields)):
+            header = None
+        topics = h.match_topics_line(line) or header
+        # a country line only on the line right under the date; a slashed list of topics anywhere here
+        bare = None if date_line or topics else h.match_bare_topics(line, slashed=not (dated and adjacent))
+        dated = False
+        if date_line is not None:
+            apply_date_line(date_line, fields, found, number)
+            dated = date_line.date is not None and not fields.get("topics")
+        elif topics is not None:
+            _check_header(topics, fields, found, number)
+            add_topics(topics.topics, fields, found, number)
+        elif bare is not None:
+            add_topics(bare, fields, found, number)  # a country line under the date, or "Lebanon/Syria"
+            found.add("guess", f"a line of topics without a series read as topics: {line!r}", number)
+        else:
+            break
+        seen = True
+        cursor.index += 1
+    return seen
+
+
+def add_topics(topics: tuple[str, ...], fields: dict[str, object], found: Findings, number: int) -> None:
+    fields["topics"] = _dedupe_topics((*tuple(fields.get("topics", ())), *topics), found, number)  # type: ignore[arg-type]
+
+
+def apply_date_line(line: h.DateLine, fields: dict[str, object], found: Findings, number: int) -> None:
+    current = fields.get("date")
+    if current is None:
+        fields["date"] = line.date
+        fields["_date_line"] = number if line.date is not None else None
+    elif line.date not in (None, current):
+        found.add(
+            "header-mismatch",
+            f"the meta date {line.date} contradicts the header's {current}; the header's is kept",
+            number,
+        )
+    if line.authors and not fields.get("authors"):
+        fields["authors"] = line.authors
+        fields["_authors_line"] = number
+    if line.author_note:
+        fields["_author_star"] = number
+
+
+def _check_header(meta: h.Header, fields: dict[str, object], found: Findings, number: int) -> None:
+    for key, value in (("series", meta.series), ("number", meta.numbers[0] if meta.numbers else None)):
+        if fields.get(key) is None:
+            fields[key] = value
+            fields[f"_{key}_line"] = number
+        elif fields[key] != value:
+            found.add(
+                "header-mismatch",
+                f"the meta block's {key} {value!r} contradicts the header's {fields[key]!r}; the header's is kept",
+                number,
+            )
+
+
+def _dedupe_topics(topics: tuple[str, ...], found: Findings, number: int) -> tuple[str, ...]:
+    unique = tuple(dict.fromkeys(topics))
+    for topic in unique:
+        if topics.count(topic) > 1:
+            found.add("duplicate-topic", f"topic {topic!r} is listed {topics.count(topic)} times", number)
+    return unique

@@ -1,0 +1,104 @@
+"""The end of a dispatch's text: the page tail, repost tails, subscriber notices and promotions."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from . import layouts
+from .cursor import Cursor, Findings
+
+# the page tail and repost tails: one pattern, so most lines cost one match
+_TAIL_LINE = re.compile(
+    r"(?P<tail>(?i:Share this (?:Report|Clip|Post|Video|Article|Page)\s*:?.*|Latest Posts\s*)"
+    r"|Posted (?:by \S.{0,60} )?at \d{1,2}:\d{2}\b.*"  # a blog post's footer
+    r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's
+    r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200})"
+    r"|(?P<repost>To (?:read|view) the full (?:dispatch|report|text)[^:]*?,? visit(?: (?P<url>\S+?))?\.?)"
+    r"|(?P<source>(?i:Source: MEMRI\.?))"
+)
+_TAIL_INITIALS = frozenset("SsLlTtPYCUu")  # the letters _TAIL_LINE's lines start with: others skip it
+_INSTITUTE_TAIL = re.compile(r"Share this (?:Report|Clip|Post)", re.IGNORECASE)
+
+
+class TailFound(NamedTuple):
+    """What the end of the text said: an institute's page tail, and whether the copy ends cleanly."""
+
+    institute: bool  # "Share this Report:" and its siblings: the institute's own page
+    ended: bool  # a page tail or repost tail closes the text: the copy is not cut off
+
+
+def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tuple[list[str], list[int], TailFound]:
+    """The lines after the top part, without tail boilerplate, subscriber notices, promotions and
+    repost tails. A link to the full report with text after it is a digest item's: kept."""
+    lines: list[str] = []
+    numbers: list[int] = []
+    institute = ended = False
+    last_text = _last_text_line(cursor)
+    for index in range(cursor.index, len(cursor.lines)):
+        line, number = cursor.lines[index], cursor.numbers[index]  # the two lists run in step
+        match = _TAIL_LINE.fullmatch(line) if line[:1] in _TAIL_INITIALS else None
+        if match is not None and match["url"] and index < last_text:
+            match = None  # "To read the full report, visit <address>" with text after it: an item's link
+        if match is None:
+            if line and _notice(line, number, fields, found):
+                continue
+            lines.append(line)
+            numbers.append(number)
+            continue
+        ended = True
+        if match["tail"]:
+            institute = institute or _INSTITUTE_TAIL.match(line) is not None
+            dropped = sum(1 for text in cursor.lines[index:] if text)
+            found.add("boilerplate", f"{dropped} line(s) of page tail from {line!r} on dropped", number)
+            break
+        if match["repost"] and match["url"]:
+            fields["source_url"] = match["url"]
+            found.add("boilerplate", "repost tail dropped; its address is kept as the source URL", number)
+        else:
+            found.add("boilerplate", f"repost tail {line!r} dropped", number)
+    return lines, numbers, TailFound(institute=institute, ended=ended)
+
+
+def _last_text_line(cursor: Cursor) -> int:
+    """The index of the last line that is neither blank nor tail boilerplate."""
+    for index in range(len(cursor.lines) - 1, cursor.index - 1, -1):
+        line = cursor.lines[index]
+        if line and not (line[:1] in _TAIL_INITIALS and _TAIL_LINE.fullmatch(line)):
+            return index
+    return -1
+
+
+def _notice(line: str, number: int, fields: dict[str, object], found: Findings) -> bool:
+    """True if the line is a notice or promotion to drop; a subscriber notice, alone or inside a
+    paragraph, marks the dispatch truncated."""
+    # the common case: the line holds none of the words every notice and promotion holds (spelt
+    # out: a generator over a tuple of them cost a tenth of the reader's time)
+    if not (
+        "ubscri" in line
+        or "ember" in line
+        or "MEMRI" in line
+        or "Monitor" in line
+        or "Full " in line
+        or "copy of" in line
+    ):
+        return False
+    notice = subscriber_notice(line, number, fields, found)
+    if notice is not None:
+        return len(line) - len(notice[0]) <= 40  # the line is the notice: drop it
+    if len(line) <= 300 and layouts.PROMO_LINES.fullmatch(line):
+        found.add("boilerplate", f"promotion {line[:40]!r} dropped", number)
+        return True
+    return False
+
+
+def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:
+    """A notice that the full text is for subscribers or members: the dispatch is truncated."""
+    lowered = line.lower()  # every subscriber notice says subscri..., member or copy, in any case
+    cheap = "subscri" in lowered or "member" in lowered or "copy of this" in lowered
+    notice = layouts.SUBSCRIBER_NOTICES.search(line) if cheap else None
+    if notice is not None:
+        if not fields.get("truncated"):
+            found.add("truncated", f"the text says the full version is for subscribers only: {notice[0]!r}", number)
+        fields["truncated"] = True
+    return notice

@@ -1,0 +1,108 @@
+"""The title: under the header, wrapped over lines, past a table of contents, or over the header."""
+
+from __future__ import annotations
+
+import re
+
+from . import header as h
+from . import layouts
+from .cursor import Cursor, Findings
+from .meta import add_topics, apply_date_line, is_item_header, is_meta
+from .start import Start, is_chrome, is_repost_line, looks_like_title
+
+
+def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bool:
+    """The title: the first line that can be one, past contents lists; bylines on the way are read.
+    True if a meta line stands where the title would."""
+    _skip_contents(cursor, found)
+    while (above := h.match_date_line(cursor.peek())) is not None and above.date is None:
+        apply_date_line(above, fields, found, cursor.line_number(cursor.skip_blank()))  # "Autor: ..." above the title
+        cursor.index += 1
+    line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    if (topics := h.match_bare_topics(line, slashed=True)) is not None:
+        add_topics(topics, fields, found, number)  # "Lebanon/Syria" over the title: never the title
+        found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
+        cursor.index += 1
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    if (header := h.match_header(line)) is not None and is_item_header(header, fields):
+        found.add("guess", f"the header names several dispatches: line {number} heads the first item, no title", number)
+        return False
+    if is_meta(line):
+        return True
+    wrapped = _wrapped_title(cursor)
+    if wrapped:
+        line = " ".join(cursor.lines[i] for i in wrapped)
+        found.add("guess", f"a title wrapped over lines {number}-{cursor.line_number(wrapped[-1])} read as one", number)
+    elif not looks_like_title(line):
+        if line:
+            fields.setdefault("_untitled_line", number)
+        return False
+    cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
+    byline = h.match_title_byline(line)
+    fields["title"] = byline.title if byline else line
+    if byline:
+        if byline.line.date is not None and fields.pop("_date_above", False):
+            fields["date"] = None  # the date over the title is a repost's; the title's byline dates the report
+            found.add("guess", "the date over the title is the repost's; the title's byline dates the report", number)
+        apply_date_line(byline.line, fields, found, number)
+    fields["_title_line"] = number
+    return False
+
+
+_WRAPPED_TITLE = 4  # lines a title may be wrapped over (an e-mail's hard-wrapped text, a title and its subtitle)
+
+
+def _wrapped_title(cursor: Cursor) -> list[int]:
+    """The indices of a title wrapped over two or more lines with no blank line between them and
+    one after them (``Editorials from the New Iraqi Press:`` / ``MEMRI Baghdad Dispatch (1)``);
+    empty where the title is one line, or the lines run on into the body."""
+    first = cursor.skip_blank()
+    taken = [first]
+    while (after := taken[-1] + 1) < len(cursor.lines) and cursor.lines[after] and len(taken) <= _WRAPPED_TITLE:
+        line = cursor.lines[after]
+        if len(line) > 120 or is_meta(line) or is_chrome(line) or h.match_clip_line(line):
+            return []
+        taken.append(after)
+    if len(taken) < 2 or len(taken) > _WRAPPED_TITLE or any(len(cursor.lines[i]) > 120 for i in taken):
+        return []
+    return taken if looks_like_title(" ".join(cursor.lines[i] for i in taken)) else []
+
+
+_SITE_SUFFIX = re.compile(r"\s*(?:,|[-–—|])\s*MEMRI$")
+
+
+def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
+    """A repost's title over the header, the institute's name lines between them
+    (``Title, MEMRI`` / ``MEMRI`` / header), when none stands under the header."""
+    for index in range(start.at - 1, -1, -1):
+        line = cursor.lines[index]
+        if not line or is_chrome(line):
+            continue
+        title = _SITE_SUFFIX.sub("", line)
+        alone = index == 0 or not cursor.lines[index - 1] or is_chrome(cursor.lines[index - 1])  # not a wrapped line
+        if alone and looks_like_title(title) and not is_repost_line(title):
+            fields["title"] = title
+            number = cursor.line_number(index)
+            found.add("guess", f"the title is line {number}, above the header", number)
+        return
+
+
+def _skip_contents(cursor: Cursor, found: Findings) -> None:
+    """A contents word and the list under it: up to where its first entry stands again as the
+    body's first heading (when only short entries stand between), or else the lines that stand
+    again as headings further down (the copy may be cut before its later sections)."""
+    if cursor.peek().casefold() not in layouts.CONTENTS_WORDS:
+        return
+    first, start = cursor.line_number(cursor.skip_blank()), cursor.skip_blank()
+    cursor.index += 1
+    entry = cursor.peek()
+    again = next((i for i in range(cursor.skip_blank() + 1, len(cursor.lines)) if cursor.lines[i] == entry), None)
+    between = cursor.lines[cursor.index : again or 0]
+    if entry and again is not None and not any(len(line) > 100 or is_meta(line) for line in between):
+        cursor.index = again  # only entries stand between: not the title and meta block
+    else:
+        last = {line: index for index, line in enumerate(cursor.lines)}  # where each line stands last
+        while cursor.peek() and last[cursor.peek()] > cursor.index:
+            cursor.index += 1
+    count = sum(1 for line in cursor.lines[start : cursor.index] if line)
+    found.add("boilerplate", f"a table of contents ({count} line(s)) dropped", first)

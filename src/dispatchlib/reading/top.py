@@ -1,0 +1,230 @@
+"""The top of a dispatch: what stands before its start, then its header, title and meta block,
+a TV clip's header or a digest's date; every guess is said."""
+
+from __future__ import annotations
+
+from .. import model as m
+from . import header as h
+from .cursor import Cursor, Findings
+from .meta import read_meta, skip_chrome
+from .start import START_WORDS, Start, clip_header, is_chrome
+from .tail import subscriber_notice
+from .title import read_title, read_title_above
+
+
+def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
+    """Drop the page's lines before the dispatch's start (reported with their place and count); an
+    e-mail's intro that says the reports are for members still marks the dispatch truncated."""
+    dropped = [i for i in range(cursor.index, start.at) if cursor.lines[i]]
+    cursor.index = start.at
+    if not dropped:
+        return
+    for i in dropped:
+        subscriber_notice(cursor.lines[i], cursor.line_number(i), fields, found)
+    first, last = cursor.line_number(dropped[0]), cursor.line_number(dropped[-1])
+    where = f"line {first}" if first == last else f"lines {first}-{last}"
+    if all(is_chrome(cursor.lines[i]) for i in dropped):
+        message = f"{len(dropped)} line(s) of web-page chrome before the {START_WORDS[start.kind]} dropped ({where})"
+    else:
+        message = (
+            f"{len(dropped)} line(s) of page text before the {START_WORDS[start.kind]} on line "
+            f"{cursor.line_number(start.at)} dropped ({where}, from {cursor.lines[dropped[0]][:40]!r})"
+        )
+    found.add("page-chrome", message, first)
+
+
+def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
+    """Header, title, meta block or TV-clip header; each guess is reported."""
+    skip_chrome(cursor, found)
+    if start.kind == "clip" and _read_clip_top(cursor, fields, found):
+        return
+    if start.kind == "digest":
+        _read_digest_top(cursor, start, fields, found)
+        return
+    header_line = cursor.line_number(cursor.skip_blank())
+    header_text = cursor.peek()
+    header = h.match_header(header_text) if start.kind == "header" else None
+    if header is not None:
+        cursor.index += 1
+        if cursor.peek() == header_text:
+            found.add(
+                "duplicate-header",
+                "the header line is repeated; the copy is dropped",
+                cursor.line_number(cursor.skip_blank()),
+            )
+            cursor.index += 1
+        _say_header_guesses(header, header_text, found, header_line)
+        fields.update(
+            series=header.series,
+            number=header.numbers[0] if header.numbers else None,
+            date=header.date,
+            extra_numbers=header.numbers[1:],
+            topics=header.topics,
+            title=header.title,
+        )
+    skip_chrome(cursor, found)
+    _read_sub_series(cursor, fields, found)
+    if start.kind == "date-title":
+        fields["_date_above"] = read_meta(cursor, fields, found)  # the date above the title
+    meta_first = not fields.get("title") and read_title(cursor, fields, found)
+    if read_meta(cursor, fields, found) and meta_first and not fields.get("title"):
+        read_title(cursor, fields, found)  # "Header / June 3, 2003 / Title": the date stood over the title
+        read_meta(cursor, fields, found)
+    fields.pop("_date_above", None)
+    if header is not None and not fields.get("title") and not header.numbers[1:]:  # several: their items' titles
+        read_title_above(cursor, start, fields, found)
+    if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
+        found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
+    fields.pop("_untitled_line", None)
+    if header is None and start.kind == "none" and not fields.get("authors"):
+        _read_byline_below(cursor, fields, found)
+    if fields.get("date") is None:
+        _read_page_date(cursor, start, fields, found)
+    guesses = {key: fields.pop(f"_{key}_line", None) for key in ("title", "date", "authors", "series", "number")}
+    if header is None:
+        _say_guesses(guesses, fields, found, header_line)
+    if header is not None and not fields.get("topics"):
+        found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _read_digest_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
+    """A digest's top: its date (``February 24, 2010``, ``MEMRI Daily: February 24, 2011``) over
+    its opening sentence; a digest has no title of its own, its items have theirs."""
+    while cursor.skip_blank() < len(cursor.lines):
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+        date = h.match_page_date(line) or (found_line.date if (found_line := h.match_date_line(line)) else None)
+        if date is None:
+            break
+        if fields.get("date") is None:
+            fields["date"] = date
+            found.add("guess", f"the digest's date taken from line {number}: {line!r}", number)
+        cursor.index += 1
+    if fields.get("date") is None:
+        _read_page_date(cursor, start, fields, found)
+        fields.pop("_date_line", None)
+
+
+def read_digest_items(body: list[m.Block], fields: dict[str, object], found: Findings, line: int) -> None:
+    """A digest's series and numbers from its items' headers (the series only when every item
+    shares it), and its authors from the items' bylines; the items stay in the body."""
+    headers: list[h.Header] = []
+    authors: list[str] = []
+    for block in body:
+        if not isinstance(block, m.Heading | m.Paragraph):
+            continue
+        text = block.text if isinstance(block, m.Heading) else m.plain_text(block.content)
+        headers += h.headers_in(text)  # a header stands alone, or inside a copy's collapsed lines
+        if len(text) <= _ITEM_LINE and (byline := h.match_date_line(text)) is not None:
+            authors += byline.authors
+    numbers = tuple(dict.fromkeys(number for header in headers for number in header.numbers))
+    series = {header.series for header in headers}
+    if numbers and len(series) == 1:  # numbers of several series are no numbers of one
+        fields.update(number=numbers[0], extra_numbers=numbers[1:], series=series.pop())
+    if authors and not fields.get("authors"):
+        fields["authors"] = tuple(dict.fromkeys(authors))
+    found.add(
+        "guess",
+        f"read as one digest of {len(headers)} item(s) with their headers"
+        + ("" if len(series) <= 1 else ", from several series: no series of its own"),
+        line,
+    )
+
+
+_ITEM_LINE = 200  # an item's byline is a short line
+
+
+def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
+    """With no date of its own, a copy takes the date of the e-mail, newsletter or scraped page
+    around it (``Sent: Sunday, July 30, 2006``, ``MEMRI Daily: February 24, 2011``, ``date
+    2018-12-26``), from the lines before its start."""
+    for index in range(start.at):
+        date = h.match_page_date(cursor.lines[index]) if cursor.lines[index] else None
+        if date is not None:
+            fields["date"] = date
+            fields["_date_line"] = number = cursor.line_number(index)
+            found.add("guess", f"no date of its own: the date of line {number} taken", number)
+            return
+
+
+def _say_header_guesses(header: h.Header, text: str, found: Findings, line: int) -> None:
+    """What the header line did not say in so many words."""
+    if header.title:
+        found.add("guess", f"the header line is the title, then its series {header.series!r}", line)
+    if header.series and header.series.casefold() not in text.casefold():
+        found.add(
+            "guess",
+            f"the header's series is read as {header.series!r} (another language's name, an old name or a misspelling)",
+            line,
+        )
+    if not header.numbers:
+        found.add("guess", "the header gives no number", line)
+
+
+def _say_guesses(guesses: dict[str, object], fields: dict[str, object], found: Findings, line: int) -> None:
+    """One ``no-header`` warning that says where each fact came from, or that it is missing."""
+    said = ["no header"]
+    for key, word in (("title", "title"), ("date", "date"), ("authors", "byline"), ("series", "series and number")):
+        if guesses[key] is not None:
+            said.append(f"{word} taken from line {guesses[key]}")
+        elif key in ("title", "date"):
+            said.append(f"no {word} found")
+    found.add("no-header", "; ".join(said), line)
+
+
+def _read_sub_series(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A sub-series line under the header (``Islamist Websites Monitor No. 92``) is no second header."""
+    header = h.match_header(cursor.peek())
+    if header is not None and h.is_sub_series(header) and header.series != fields.get("series"):
+        found.add(
+            "sub-series",
+            f"{cursor.peek()!r} names a series inside this dispatch; kept as a heading, not a second header",
+            cursor.line_number(cursor.skip_blank()),
+        )
+        fields["_sub_series"] = cursor.peek()
+        cursor.index += 1
+
+
+def _read_clip_top(cursor: Cursor, fields: dict[str, object], found: Findings) -> bool:
+    found_header = clip_header(cursor.lines, cursor.skip_blank())
+    if found_header is None:
+        return False
+    if found_header.chrome:
+        found.add(
+            "page-chrome",
+            f"{len(found_header.chrome)} line(s) of web-page chrome in the clip's header dropped",
+            cursor.line_number(found_header.chrome[0]),
+        )
+    clip = h.match_clip_line(cursor.lines[found_header.clip])
+    assert clip is not None
+    cursor.index = found_header.clip + 1
+    channels = h.match_clip_source(cursor.peek()) or ()
+    if channels:
+        cursor.index = cursor.skip_blank() + 1
+    date_at = found_header.date
+    fields.update(
+        series="MEMRI TV Clip",
+        number=clip.number,
+        date=h.parse_date(cursor.lines[date_at]) if date_at is not None else None,
+        title=cursor.lines[found_header.title],
+        clip=m.Clip(duration_seconds=clip.duration_seconds, channels=channels),
+    )
+    return True
+
+
+_BYLINE_REACH = 4  # lines below a headerless copy's start where its byline may stand
+
+
+def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A headerless copy's byline a few lines down (under a digest's intro): the authors; the line goes."""
+    at, seen = cursor.index, 0
+    while at < len(cursor.lines) and seen < _BYLINE_REACH:
+        line = cursor.lines[at]
+        if line:
+            seen += 1
+            byline = h.match_date_line(line)
+            if byline is not None and byline.authors and byline.date is None:
+                fields["authors"] = byline.authors
+                fields["_authors_line"] = cursor.line_number(at)
+                cursor.lines[at] = ""
+                return
+        at += 1
