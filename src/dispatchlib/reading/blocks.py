@@ -303,19 +303,29 @@ def _is_speaker(name: str) -> bool:
     or a role (``Second little girl``, ``Man in the crowd``): capitalised, short."""
     if name.endswith(")"):
         name = _DIRECTION.sub("", name)  # "Nahoul (talking to the crowd)": the name is before it
+    head, comma, post = name.partition(", ")
+    if comma:  # "Fathi Hamad, Director of the Al-Aqsa Media Network": a name, then who it is
+        named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"
+        return named and len(post.split()) <= 12 and post[:1].isupper() and _is_speaker(head)
     words = name.split()
     if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS or name in layouts.ITEM_LABELS:
         return False
-    if all(word[0].isupper() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-") for word in words):
+    if all(_name_word(word) for word in words):
         return True
     # a role, as transcripts name unnamed speakers: "First little girl", "Woman in the crowd"
     return words[0][0].isupper() and len(words) <= 4 and _is_role(words)
 
 
+def _name_word(word: str) -> bool:
+    """A word of a name: capitalised, a particle (``al-``, ``bin``), or a number (``Man 1``)."""
+    return word[0].isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-")
+
+
 def _is_role(words: list[str]) -> bool:
     roles = [index for index, word in enumerate(words) if word.lower().rstrip("s") in layouts.SPEAKER_ROLES]
-    # the role word ends the name, or is followed by where the speaker stands ("in the crowd")
-    return bool(roles) and (roles[-1] == len(words) - 1 or words[roles[-1] + 1].lower() in ("in", "at", "from", "on"))
+    after = words[roles[-1] + 1 :] if roles else []
+    # the role word ends the name, or a number or where the speaker stands follows ("Man 1", "Man in the crowd")
+    return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in ("in", "at", "from", "on"))
 
 
 def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[str]) -> int | bool | None:

@@ -76,6 +76,8 @@ CHROME_PATTERNS = re.compile(
             r"To (?:view|read|see) this .{1,60}? (?:in HTML(?: format)?|online|on (?:the|our) web ?site),?"
             r" (?:please )?(?:visit|go to|click here)\b.{0,200}",
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
+            r"(?-i:(?=[^-]*-)[a-z-]{2,30}(?: [a-z-]{2,30}){1,7})",  # class names: "social-media login options"
+            r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
         )
     ),
     re.IGNORECASE,
@@ -254,7 +256,8 @@ HONORIFICS = re.compile(r"(?:Dr|Prof|Amb|Ambassador|Mr|Mrs|Ms|Gen|Col|Maj)\.?\s+
 
 # the sentence that opens a digest ("The following is research published today from MEMRI's ...")
 DIGEST_INTRO = re.compile(
-    r"The following (?:is|are) (?:[\w-]+ ){0,3}?(?:research|reports?|links|selections|items|dispatches)\b"
+    r"The following (?:is|are) (?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|some|new|our"
+    r"|the latest|selected|today's) )?(?:research|reports?|links|selections|items|dispatches)\b"
     r".{0,160}?\b(?:published|released|from)\b",
     re.IGNORECASE,
 )

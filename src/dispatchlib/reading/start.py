@@ -247,8 +247,9 @@ def digest_intro(lines: list[str]) -> int | None:
     # the opening sentence first (a cheap test on each line), then no header before it
     top = itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART)
     intro = next((i for i in top if "ollowing" in lines[i][:20] and _DIGEST_INTRO(lines[i].strip())), None)
-    if intro is None or any(len(line) < _BODY_LIKE and h.match_header(line.strip()) for line in lines[:intro]):
-        return None
+    before = (line.strip() for line in lines[: intro or 0] if len(line) < _BODY_LIKE)
+    if intro is None or any(h.match_header(line) or h.match_clip_line(line) for line in before):
+        return None  # a header or a TV clip's number stands before it: it opens that dispatch's text
     return intro
 
 
@@ -259,7 +260,9 @@ def find_start(lines: list[str]) -> Start:
         # a digest of several items, or of none with a header; one item shown is read as that item
         items = {header.numbers for line in lines for header in h.headers_in(line)}  # a meta line repeats one
         if len(items) != 1:
-            return Start(_first_own_line(lines, candidates), "digest", strong=len(items) > 1)
+            # evidence when items head their own lines (a list of links in a line is a page's)
+            alone = sum(1 for line in lines if len(line) < _BODY_LIKE and h.match_header(line.strip()))
+            return Start(_first_own_line(lines, candidates), "digest", strong=len(items) > 1 and alone > 1)
     weak: int | None = None
     weak_kind = "title-date"
     sub_series: int | None = None  # a sub-series header is the dispatch's own only if there is no other
@@ -378,6 +381,7 @@ def _title_below(lines: list[str], candidates: list[int], position: int) -> bool
     return bool(below) and looks_like_title(below[0]) and not h.match_header(below[0])
 
 
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "... ended. Then": not "U.S. 'Achievements'"
 _TRAILING_REFS = re.compile(r"(?:\s*\[\d{1,4}\])+$")
 
 
@@ -390,7 +394,7 @@ def looks_like_title(line: str) -> bool:
         bool(line)
         and len(line) <= 300
         and not end.endswith((".", ":", ";", ","))
-        and (not end.endswith(("?", "!")) or ". " not in line)  # "Has the West Learned Anything?"
+        and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the West Learned Anything?"
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)
