@@ -90,7 +90,11 @@ _BYLINE_WORD = "|".join(
     re.escape(word) + ("" if word.endswith(":") else r"(?=\s)")
     for word in sorted(layouts.BYLINE_WORDS, key=len, reverse=True)
 )
-_DATE_LINE = re.compile(rf"(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*))?")
+# "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Al-Manar TV (Lebanon)" (its channel)
+_DATE_LINE = re.compile(
+    rf"(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
+    r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\))?"
+)
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
@@ -140,7 +144,7 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,
 # "Sent: Sunday, July 30, 2006 3:04 AM", "MEMRI Daily: February 24, 2011". A blog's posting date
 # ("Thursday, 24 February 2011") is the repost's, not the report's: it is not one.
 _PAGE_DATE = re.compile(
-    rf"(?:(?:Date|Sent|Published(?: on)?)\s*:\s*|[^:]{{1,60}}:\s+|.{{1,60}}\s[—–]\s)"
+    rf"(?:(?:Date|Sent|Published(?: on)?)\s*:\s*|[^:]{{1,60}}:\s+|.{{1,60}}\s[-—–]\s)"
     rf"(?:{_WEEKDAY})?(?P<date>{ANY_DATE})(?:[,\s].{{0,30}})?"
 )
 # a scraper's or a blog's stamp: "date 2018-12-26", "2018-12-26 10:04"

@@ -45,6 +45,7 @@ CHROME_LINES = frozenset(
         "Latest",
         "Home",
         "Printer Friendly",
+        "|",
         "Printer-friendly version",
         "Previous page",
         # the institute's name and the mirrors' chrome in their languages

@@ -50,6 +50,8 @@ def read_meta(cursor: Cursor, fields: dict[str, object], found: Findings) -> boo
         topics = h.match_topics_line(line) or header
         # a country line only on the line right under the date; a slashed list of topics anywhere here
         bare = None if date_line or topics else h.match_bare_topics(line, slashed=not (dated and adjacent))
+        if bare is None and line.endswith("|") and not (date_line or topics):  # "Iraq |": the series lost
+            bare = h.match_bare_topics(line.rstrip(" |"), slashed=False)
         dated = False
         if date_line is not None:
             apply_date_line(date_line, fields, found, number)

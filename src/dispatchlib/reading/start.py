@@ -371,7 +371,8 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     if back < 0:
         return None
     title = lines[candidates[back]]
-    if looks_like_title(title):
+    topics = h.match_bare_topics(title, slashed=False)  # a page's categories, "Iran, Politique"
+    if looks_like_title(title) and (topics is None or len(topics) < 2):
         return candidates[back]
     return None
 

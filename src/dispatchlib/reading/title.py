@@ -39,7 +39,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
-    fields["title"] = byline.title if byline else line
+    fields["title"] = _ATTRIBUTION.sub("", byline.title if byline else line)
     if byline:
         if byline.line.date is not None and fields.pop("_date_above", False):
             fields["date"] = None  # the date over the title is a repost's; the title's byline dates the report
@@ -49,6 +49,8 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     return False
 
 
+# a repost's credit before the title: "MEMRI TV: Jordanian Professor ..."
+_ATTRIBUTION = re.compile(r"(?:MEMRI(?: TV)?|(?:Via|From) MEMRI)\s*:\s+(?=\S)")
 _WRAPPED_TITLE = 4  # lines a title may be wrapped over (an e-mail's hard-wrapped text, a title and its subtitle)
 
 
