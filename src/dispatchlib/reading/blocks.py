@@ -322,9 +322,9 @@ def _name_word(word: str) -> bool:
 
 
 def _is_role(words: list[str]) -> bool:
+    """A role of :data:`layouts.SPEAKER_ROLES` ends the name, or a number or a place follows it."""
     roles = [index for index, word in enumerate(words) if word.lower().rstrip("s") in layouts.SPEAKER_ROLES]
-    after = words[roles[-1] + 1 :] if roles else []
-    # the role word ends the name, or a number or where the speaker stands follows ("Man 1", "Man in the crowd")
+    after = words[roles[-1] + 1 :] if roles else []  # "Man 1", "Man in the crowd"
     return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in ("in", "at", "from", "on"))
 
 

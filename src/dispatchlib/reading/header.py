@@ -98,9 +98,8 @@ _DATE_LINE = re.compile(
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
-_CLIP_LINE = re.compile(
-    r"#(?P<num>\d{1,7})(?:\s*\|\s*(?P<duration>\d{1,2}(?::\d{2}){1,2}|\d{1,3}))?"
-)  # "| 51": seconds
+# "#1632 | 02:41", and old pages' "#53 | 51" (seconds)
+_CLIP_LINE = re.compile(r"#(?P<num>\d{1,7})(?:\s*\|\s*(?P<duration>\d{1,2}(?::\d{2}){1,2}|\d{1,3}))?")
 _CLIP_SOURCE = re.compile(r"Source:\s*(?P<channels>\S.*)")
 _AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s+(?:et|und|y|e|i)\s+|,\s*")
 

@@ -107,9 +107,8 @@ def undecorate(lines: list[str]) -> list[str]:
         bare = line[lead.end() : len(line) - len(trail)].strip()
         heading = lead[0].startswith("#") and lead[0] != lead[0].rstrip()  # "## Title", not "#1632 | 02:41"
         paired = bool(trail) and lead[0].strip() == trail
-        if h.match_header(bare) or h.match_date_line(bare) or h.match_clip_line(bare):
-            pass
-        elif not (seen < _TITLE_REACH and (heading or paired) and looks_like_title(bare)):
+        meta = h.match_header(bare) or h.match_date_line(bare) or h.match_clip_line(bare)
+        if not meta and not (seen < _TITLE_REACH and (heading or paired) and looks_like_title(bare)):
             continue
         out = out or list(lines)
         out[index] = bare
@@ -128,8 +127,8 @@ def split_stamp(lines: list[str], numbers: list[int]) -> tuple[list[str], list[i
 def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
     """A header broken over two or three lines (the series on one, perhaps with its topics after
     a dash, the date on the next, the number on the third, in any order around the series) put
-    back on the series' line; the lines
-    it took are left blank, so every line keeps its number. Also returns the indices joined."""
+    back on the series' line; the lines it took are left blank, so every line keeps its number.
+    Also returns the indices joined."""
     candidates = list(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART))
     for position, i in enumerate(candidates):
         found_series = h.match_series_line(lines[i])
