@@ -189,10 +189,15 @@ def test_bare_caption_shape(text: str, caption: bool) -> None:
         "Enquête et Analyse" + " / Côte" * 50_000 + " - N° 135, 23 avril 2003.",
         "date 2018-12-26 " + "x " * 100_000,
         "Special Dispatch No. 5 – " + "A Title, " * 50_000 + "March 1, 2023",
+        "MEMRI Daily" + ": x" * 50_000 + ": August 1, 2013",
+        "*WASHINGTON" + " / WIRE" * 50_000 + " / December 22, 2020 /",
+        "*" + "Title " * 50_000 + "**",
+        "Voir les extraits vidéo sur MEMRI TV" + " x" * 100_000,
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
         "marks", "page-date", "digest", "glued-speaker", "direction", "topics-between", "stamp", "link-line",
+        "digest-name", "dateline", "emphasis-star", "video-link",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

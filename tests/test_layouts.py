@@ -359,3 +359,17 @@ def test_check_strict_refuses_non_dispatches_and_explains_dispatches(tmp_path: P
     done = run("headerless-title-date-byline", "check")
     assert done.returncode == 0
     assert b"[no-header]" in done.stdout and b"[evidence]" in done.stdout
+
+
+# copies whose text export does not read back to the same model yet: a header stood inside a
+# collapsed paragraph (the export keeps the paragraph, which the reader then splits at the header),
+# and a series printed only as a title's suffix (the export prints it alone, on no title)
+_NOT_YET_ROUND_TRIP = {"digest-email-collapsed", "header-title-series-suffix"}
+
+
+@pytest.mark.parametrize("path", [p for p in DISPATCHES if p.stem not in _NOT_YET_ROUND_TRIP], ids=_id)
+def test_layout_reads_back_from_its_text_export(path: Path) -> None:
+    """What the reader made of a real-page layout, exported as text, reads back to the same model."""
+    document, _ = dl.read_bytes(_text(path), source=path.name)
+    assert isinstance(document, dl.Dispatch)
+    assert dl.parse(dl.to_text(document))[0] == document

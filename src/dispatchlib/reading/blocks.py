@@ -24,10 +24,17 @@ _WORD = re.compile(rf"[^\W\d_][\w{_MARKS}'’-]*")
 _NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,4}\.|[A-Z]\.)\s+\S")
 _POINTER = re.compile(
     r"(?:Click here to view|To view this (?:clip|video)|Below is an image from|"
-    r"Below are images from|View this clip|Watch the clip)\b.*",
+    r"Below are images from|View this clip|Watch the clip|Voir (?:les |la )?(?:extraits? )?vid[ée]o)\b.*",
     re.IGNORECASE,
 )
 _POINTER_INITIALS = frozenset("CcTtBbVvWw")  # the letters _POINTER's phrases start with
+
+
+def is_pointer(text: str) -> bool:
+    """A line that points to a clip or image elsewhere (``To view this clip on MEMRI TV, ...``)."""
+    return text[:1] in _POINTER_INITIALS and _POINTER.fullmatch(text) is not None
+
+
 _ALT_TEXT = "Description automatically generated"
 # Word's generated alt text may say how sure it was: "...Description automatically generated with medium confidence"
 _ALT_CONFIDENCE = re.compile(r"\s+with (?:very )?(?:low|medium|high) confidence$")
@@ -194,7 +201,7 @@ class BlockReader:
         common plain paragraph meets few patterns and function calls.
         """
         text = unit.text
-        if text[0] in _POINTER_INITIALS and _POINTER.fullmatch(text):
+        if is_pointer(text):
             return m.MediaPointer(text=text)
         if text.endswith(" confidence") and _ALT_TEXT in text[-60:]:
             text = _ALT_CONFIDENCE.sub("", text)

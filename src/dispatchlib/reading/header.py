@@ -163,6 +163,18 @@ def match_page_date(line: str) -> datetime.date | None:
     return parse_date(match["date"]) if match else None
 
 
+# a press release's dateline: "WASHINGTON, DC / ACCESSWIRE / December 22, 2020 / The ..."
+_DATELINE = re.compile(
+    rf"[*_ ]{{0,3}}[A-Z][A-Z .,'-]{{2,40}}(?:\s*/\s*[A-Za-z][\w .&-]{{1,30}})?\s*[/—–-]\s*({DATE})\s*[/—–-]"
+)
+
+
+def match_dateline(line: str) -> datetime.date | None:
+    """The date of a press release's dateline at the start of a paragraph."""
+    match = _DATELINE.match(line) if line[:3].lstrip("*_ ")[:1].isupper() else None
+    return parse_date(match[1]) if match else None
+
+
 def split_date_stamp(line: str) -> tuple[str, str] | None:
     """A scraper's ``date 2018-12-26`` run onto a text's first sentence: the stamp and the rest."""
     match = _ISO_DATE.match(line) if line[:5].lower() == "date " else None

@@ -46,6 +46,8 @@ CHROME_LINES = frozenset(
         "Home",
         "Printer Friendly",
         "|",
+        "Archives",
+        "Archive",
         "Printer-friendly version",
         "Previous page",
         # the institute's name and the mirrors' chrome in their languages
@@ -254,6 +256,10 @@ BYLINE_SITE_SUFFIX = re.compile(r"\s*\|\s*MEMRI\s*$", re.IGNORECASE)
 HONORIFICS = re.compile(r"(?:Dr|Prof|Amb|Ambassador|Mr|Mrs|Ms|Gen|Col|Maj)\.?\s+(?=[A-Z])")
 
 # --- digests: an e-mail or page of several items, each a link to a report, read as one document
+
+# a digest e-mail's name and date, over its items ("MEMRI Daily: August 1, 2013", "The MEMRI Daily —
+# Egypt: July 12, 2010"): a digest even without its opening sentence
+DIGEST_NAME = re.compile(r"(?:The )?MEMRI (?:Daily|Weekly|TV Weekly|E-?mail Newsletter)\b.{0,40}[:—–-]\s*\S.{0,30}")
 
 # the sentence that opens a digest ("The following is research published today from MEMRI's ...")
 DIGEST_INTRO = re.compile(

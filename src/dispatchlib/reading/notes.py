@@ -14,7 +14,8 @@ from attrs import frozen
 from ..model import Note
 from .header import DATE, parse_date
 
-_START = re.compile(r"\[(?P<bracket>\d{1,4})\]|\((?P<paren>\d{1,4})\)|(?P<star>\*)(?=\s*\S)")
+# "*" opens the author's note, not a line in emphasis ("*Title*", "**Title**")
+_START = re.compile(r"\[(?P<bracket>\d{1,4})\]|\((?P<paren>\d{1,4})\)|(?P<star>\*)(?=\s*\S)(?!.*\*\s*$)")
 _MARKER_INITIALS = frozenset("[(*")
 _OUTLET_AND_DATE = re.compile(rf"(?P<outlet>(?:[^.]|\.(?!\s)){{0,120}}?),\s*(?P<date>{DATE})")
 _LOST_OUTLET = re.compile(rf",\s*(?P<date>{DATE})")
@@ -47,6 +48,8 @@ def find_notes(lines: list[str], start: int, end: int) -> tuple[int, int]:
     after = last + 1
     while after < end and lines[after]:
         after += 1
+    if lines[last].startswith("*") and any(lines[after:end]):
+        return end, end  # text after an author's note: the "*" opens a paragraph ("*WASHINGTON, DC / ...")
     first = last
     # valid_below: lines (i+1 ..) form a notes list if line i is a note line
     valid_below = True

@@ -214,10 +214,7 @@ def _read_body_and_notes(
     for unit in leftover:
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
     body += _read_blocks(leftover, reader, found, places)
-    cut = not tail.ended and not raw_notes
-    body, made = bare_captions(body, cut=cut)
-    if cut and body and isinstance(last := body[-1], m.Heading) and _cut_sentence(last.text):
-        body[-1] = m.Paragraph(content=(m.Text(text=last.text),))  # a sentence the copy cut, no heading
+    body, made = bare_captions(body, cut=not tail.ended and not raw_notes)
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
     notes = _read_notes(raw_notes, fields, found)
@@ -225,12 +222,6 @@ def _read_body_and_notes(
     if not tail.ended:
         _check_cut_off(body, notes, numbers, found)
     return body, [note for note, _ in notes], bool(reader.refs)
-
-
-def _cut_sentence(text: str) -> bool:
-    """A last line in title case where the copy stops, long and ending in a word, not a number:
-    a sentence full of names that the copy cut, not a heading."""
-    return len(text.split()) >= 6 and text[-1].isalpha()
 
 
 def _cut_in_notes(notes: list[tuple[m.Note, int]], raw_notes: list[RawNote]) -> int | None:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from . import header as h
 from . import layouts
+from .blocks import is_pointer
 
 FIRST_PART = 80  # non-blank lines in which the start is looked for
 _BODY_LIKE = 200  # a line this long is text of a body, not chrome
@@ -236,7 +237,13 @@ def _split_long(line: str) -> list[str]:
     return [line]
 
 
-_DIGEST_INTRO = layouts.DIGEST_INTRO.match  # "The following ...", in any case
+def _opens_digest(line: str) -> bool:
+    """A digest's opening sentence, or its name and date ("MEMRI Daily: August 1, 2013")."""
+    if "ollowing" in line[:20]:
+        return layouts.DIGEST_INTRO.match(line) is not None
+    return (
+        "MEMRI" in line[:12] and layouts.DIGEST_NAME.fullmatch(line) is not None and h.match_page_date(line) is not None
+    )
 
 
 def digest_intro(lines: list[str]) -> int | None:
@@ -245,7 +252,7 @@ def digest_intro(lines: list[str]) -> int | None:
     several items, each a link to a report, not several dispatches nor the first item's."""
     # the opening sentence first (a cheap test on each line), then no header before it
     top = itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART)
-    intro = next((i for i in top if "ollowing" in lines[i][:20] and _DIGEST_INTRO(lines[i].strip())), None)
+    intro = next((i for i in top if _opens_digest(lines[i].strip())), None)
     before = (line.strip() for line in lines[: intro or 0] if len(line) < _BODY_LIKE)
     if intro is None or any(h.match_header(line) or h.match_clip_line(line) for line in before):
         return None  # a header or a TV clip's number stands before it: it opens that dispatch's text
@@ -365,10 +372,8 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     back = position - 1
     if back >= 0 and h.match_date_line(lines[candidates[back]]):
         back -= 1  # "Title / By A. Author / March 3, 2021"
-    while back >= 0 and is_chrome(lines[candidates[back]]):
-        back -= 1
-    if back < 0:
-        return None
+    if back < 0 or is_chrome(lines[candidates[back]]):
+        return None  # a page's menu above its category line is no title
     title = lines[candidates[back]]
     topics = h.match_bare_topics(title, slashed=False)  # a page's categories, "Iran, Politique"
     if looks_like_title(title) and (topics is None or len(topics) < 2):
@@ -398,6 +403,7 @@ def looks_like_title(line: str) -> bool:
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)
+        and not is_pointer(line)
         and h.match_date_line(line) is None
         and not line.endswith(("(Source:", "Description automatically generated"))
     )

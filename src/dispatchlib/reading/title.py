@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import header as h
@@ -24,8 +25,9 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
-    if (header := h.match_header(line)) is not None and is_item_header(header, fields):
-        found.add("guess", f"the header names several dispatches: line {number} heads the first item, no title", number)
+    item = _item_header_ahead(cursor, fields)
+    if item is not None:
+        found.add("guess", f"the header names several dispatches: line {item} heads the first item, no title", item)
         return False
     if is_meta(line):
         return True
@@ -47,6 +49,18 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
     return False
+
+
+def _item_header_ahead(cursor: Cursor, fields: dict[str, object]) -> int | None:
+    """The line number of an item's header among the next six lines, where the header named
+    several dispatches (an e-mail of their items, perhaps with the day's headlines first)."""
+    if not fields.get("extra_numbers"):
+        return None
+    ahead = itertools.islice((i for i in range(cursor.skip_blank(), len(cursor.lines)) if cursor.lines[i]), 6)
+    for i in ahead:
+        if (header := h.match_header(cursor.lines[i])) is not None and is_item_header(header, fields):
+            return cursor.line_number(i)
+    return None
 
 
 # a repost's credit before the title: "MEMRI TV: Jordanian Professor ..."

@@ -136,9 +136,12 @@ _ITEM_LINE = 200  # an item's byline is a short line
 def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
     """With no date of its own, a copy takes the date of the e-mail, newsletter or scraped page
     around it (``Sent: Sunday, July 30, 2006``, ``MEMRI Daily: February 24, 2011``, ``date
-    2018-12-26``), from the lines before its start."""
-    for index in range(start.at):
-        date = h.match_page_date(cursor.lines[index]) if cursor.lines[index] else None
+    2018-12-26``), from the lines before its start, or of a press release's dateline opening its
+    first paragraph (``WASHINGTON, DC / ACCESSWIRE / December 22, 2020 / ...``)."""
+    first = cursor.skip_blank()
+    for index in [*range(start.at), first]:
+        line = cursor.lines[index] if index < len(cursor.lines) else ""
+        date = (h.match_page_date(line) if index < start.at else h.match_dateline(line)) if line else None
         if date is not None:
             fields["date"] = date
             fields["_date_line"] = number = cursor.line_number(index)
