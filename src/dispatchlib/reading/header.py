@@ -69,11 +69,14 @@ def _has_dash(line: str) -> bool:
     return "-" in line or "–" in line or "—" in line
 
 
-# the topics may stand between the series and the number: "Enquête et Analyse / Koweït / Syrie - N° 135"
-_HEADER = re.compile(
-    rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?(?P<between>(?:\s*/\s*[^/|\d]{{1,40}}?){{1,6}})?"
+_HEADER_PARTS = (
+    rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?BETWEEN"
     rf"\s*(?:-\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*))?\.?"
 )
+_HEADER = re.compile(_HEADER_PARTS.replace("BETWEEN", ""))
+# the topics may stand between the series and the number: "Enquête et Analyse / Koweït / Syrie - N° 135"
+# (a pattern of its own, tried on lines with a "/" only: it costs every other line)
+_HEADER_BETWEEN = re.compile(_HEADER_PARTS.replace("BETWEEN", r"(?P<between>(?:\s*/\s*[^/|\d]{1,40}?){1,6})"))
 # a header whose number is lost or was never printed: a known series and a date, either way round
 # ("Special Report 18. Oktober 2002"), or a known series with an empty number ("Clip No.")
 _NUMBERLESS = re.compile(
@@ -268,10 +271,11 @@ def match_header(line: str) -> Header | None:
     if "|" in line and (match := _PIPE_HEADER.fullmatch(line)):
         date = parse_date(match["date"])
         return Header(series=_series(match["series"]), numbers=_numbers(match["nums"]), date=date)
-    match = _HEADER.fullmatch(line)
+    match = _HEADER.fullmatch(line) or (_HEADER_BETWEEN.fullmatch(line) if "/" in line else None)
     if not match or not (match["date"] or match["series"]):
         return _numberless(line) if len(line) <= 80 else _title_with_series(line)
-    listed = match["topics"] or (match["between"] if match["series"] else None)
+    between = match.groupdict().get("between")
+    listed = match["topics"] or (between if match["series"] else None)
     topics = tuple(t.strip() for t in listed.split("/")) if listed else ()
     if match["topics"] and (len(match["topics"]) > 100 or _ENDS_IN_DATE.search(match["topics"])):
         return None  # "Special Dispatch No. 11165 - A Title, March 1, 2023": a digest's link, not a header

@@ -252,7 +252,14 @@ def digest_intro(lines: list[str]) -> int | None:
     several items, each a link to a report, not several dispatches nor the first item's."""
     # the opening sentence first (a cheap test on each line), then no header before it
     top = itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART)
-    intro = next((i for i in top if _opens_digest(lines[i].strip())), None)
+    intro = next(
+        (
+            i
+            for i in top
+            if ("ollowing" in lines[i][:20] or "MEMRI" in lines[i][:14]) and _opens_digest(lines[i].strip())
+        ),
+        None,
+    )
     before = (line.strip() for line in lines[: intro or 0] if len(line) < _BODY_LIKE)
     if intro is None or any(h.match_header(line) or h.match_clip_line(line) for line in before):
         return None  # a header or a TV clip's number stands before it: it opens that dispatch's text
@@ -403,7 +410,7 @@ def looks_like_title(line: str) -> bool:
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)
-        and not is_pointer(line)
         and h.match_date_line(line) is None
         and not line.endswith(("(Source:", "Description automatically generated"))
+        and not is_pointer(line)
     )
