@@ -184,7 +184,7 @@ def test_bare_caption_shape(text: str, caption: bool) -> None:
         "**" + " " * 200_000 + "x**",
         "Sent: " + "Sunday, " * 50_000 + "July 30, 2006",
         "The following are reports from " * 30_000,
-        "Crowd:" + "Death to " * 50_000,
+        "Crowd:" + "Long live the tide " * 50_000,
         "Name (" + "to the crowd " * 50_000 + ") : words",
         "Enquête et Analyse" + " / Côte" * 50_000 + " - N° 135, 23 avril 2003.",
         "date 2018-12-26 " + "x " * 100_000,

@@ -40,8 +40,8 @@ _ALT_TEXT = "Description automatically generated"
 _ALT_CONFIDENCE = re.compile(r"\s+with (?:very )?(?:low|medium|high) confidence$")
 _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [Nn]ote):\s+(?P<rest>\S.*)")
 _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
-# a name, perhaps with a stage direction ("Nahoul (to the crowd)"), then a colon, sometimes spaced,
-# sometimes touching the words ("Crowd:Death to ...")
+# a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
+# sometimes touching the words ("Crowd:Long live the tide ...")
 _SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,100}?)\s?:(?:\s+|(?=[A-Z\"“(]))(?P<rest>\S.*)")
 _DIRECTION = re.compile(r"\s*\([^()]{1,80}\)")
 _NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
@@ -169,7 +169,7 @@ class BlockReader:
     """Types units as body blocks and records where every note reference stands."""
 
     def __init__(self, *, paren_refs: bool, transcript: bool = False) -> None:
-        self.transcript = transcript  # a TV clip's: "Crowd: Death to America" is a turn, not a heading
+        self.transcript = transcript  # a TV clip's: "Crowd: Long live the tide" is a turn, not a heading
         self.ref_pattern = _REF_OR_PAREN if paren_refs else _REF
         self.ref_opening = "(" if paren_refs else "["  # both patterns' references hold "["; "(N)" holds "("
         self.refs: list[RefPlace] = []
@@ -309,9 +309,9 @@ def _is_speaker(name: str) -> bool:
     """A name (``Abu Ali al-Masri``), perhaps with its stage direction (``Host (to the caller)``),
     or a role (``Second little girl``, ``Man in the crowd``): capitalised, short."""
     if name.endswith(")"):
-        name = _DIRECTION.sub("", name)  # "Nahoul (talking to the crowd)": the name is before it
+        name = _DIRECTION.sub("", name)  # "Orlo (talking to the crowd)": the name is before it
     head, comma, post = name.partition(", ")
-    if comma:  # "Fathi Hamad, Director of the Al-Aqsa Media Network": a name, then who it is
+    if comma:  # "Orlo Tamsin, Director of the Harbour Network": a name, then who it is
         named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"
         return named and len(post.split()) <= 12 and post[:1].isupper() and _is_speaker(head)
     words = name.split()

@@ -74,7 +74,7 @@ _HEADER_PARTS = (
     rf"\s*(?:-\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*))?\.?"
 )
 _HEADER = re.compile(_HEADER_PARTS.replace("BETWEEN", ""))
-# the topics may stand between the series and the number: "Enquête et Analyse / Koweït / Syrie - N° 135"
+# the topics may stand between the series and the number: "Enquête et Analyse / Vellonie / Côte - N° 135"
 # (a pattern of its own, tried on lines with a "/" only: it costs every other line)
 _HEADER_BETWEEN = re.compile(_HEADER_PARTS.replace("BETWEEN", r"(?P<between>(?:\s*/\s*[^/|\d]{1,40}?){1,6})"))
 # a header whose number is lost or was never printed: a known series and a date, either way round
@@ -93,7 +93,7 @@ _BYLINE_WORD = "|".join(
     re.escape(word) + ("" if word.endswith(":") else r"(?=\s)")
     for word in sorted(layouts.BYLINE_WORDS, key=len, reverse=True)
 )
-# "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Al-Manar TV (Lebanon)" (its channel)
+# "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Example Coast TV (Vellonia)" (its channel)
 _DATE_LINE = re.compile(
     rf"(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
     r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\))?"
@@ -142,8 +142,8 @@ def parse_date(text: str) -> datetime.date | None:
 
 
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
-# the date an e-mail or a newsletter gives around a copy: "Date: Tue, 15 Jul 2003 10:56:33 -0400",
-# "Sent: Sunday, July 30, 2006 3:04 AM", "MEMRI Daily: February 24, 2011". A blog's posting date
+# the date an e-mail or a newsletter gives around a copy: "Date: Wed, 16 Jul 2003 09:12:33 -0400",
+# "Sent: Sunday, July 30, 2006 9:15 AM", "MEMRI Daily: February 24, 2011". A blog's posting date
 # ("Thursday, 24 February 2011") is the repost's, not the report's: it is not one.
 _PAGE_DATE = re.compile(
     rf"(?:(?:Date|Sent|Published(?: on)?)\s*:\s*|[^:]{{1,60}}:\s+|.{{1,60}}\s[-—–]\s)"
@@ -166,7 +166,7 @@ def match_page_date(line: str) -> datetime.date | None:
     return parse_date(match["date"]) if match else None
 
 
-# a press release's dateline: "WASHINGTON, DC / ACCESSWIRE / December 22, 2020 / The ..."
+# a press release's dateline: "HARBOURTOWN, VL / EXAMPLEWIRE / December 22, 2020 / The ..."
 _DATELINE = re.compile(
     rf"[*_ ]{{0,3}}[A-Z][A-Z .,'-]{{2,40}}(?:\s*/\s*[A-Za-z][\w .&-]{{1,30}})?\s*[/—–-]\s*({DATE})\s*[/—–-]"
 )

@@ -382,7 +382,7 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     if back < 0 or is_chrome(lines[candidates[back]]):
         return None  # a page's menu above its category line is no title
     title = lines[candidates[back]]
-    topics = h.match_bare_topics(title, slashed=False)  # a page's categories, "Iran, Politique"
+    topics = h.match_bare_topics(title, slashed=False)  # a page's categories, "Vellonie, Politique"
     if looks_like_title(title) and (topics is None or len(topics) < 2):
         return candidates[back]
     return None
@@ -406,7 +406,7 @@ def looks_like_title(line: str) -> bool:
         bool(line)
         and len(line) <= 300
         and not end.endswith((".", ":", ";", ","))
-        and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the West Learned Anything?"
+        and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)

@@ -70,7 +70,7 @@ _WRAPPED_TITLE = 4  # lines a title may be wrapped over (an e-mail's hard-wrappe
 
 def _wrapped_title(cursor: Cursor) -> list[int]:
     """The indices of a title wrapped over two or more lines with no blank line between them and
-    one after them (``Editorials from the New Iraqi Press:`` / ``MEMRI Baghdad Dispatch (1)``);
+    one after them (``Voices from the Vellonian Harbour Press:`` / ``Harbour Dispatch (2)``);
     empty where the title is one line, or the lines run on into the body."""
     first = cursor.skip_blank()
     taken = [first]

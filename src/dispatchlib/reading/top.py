@@ -137,7 +137,7 @@ def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], fou
     """With no date of its own, a copy takes the date of the e-mail, newsletter or scraped page
     around it (``Sent: Sunday, July 30, 2006``, ``MEMRI Daily: February 24, 2011``, ``date
     2018-12-26``), from the lines before its start, or of a press release's dateline opening its
-    first paragraph (``WASHINGTON, DC / ACCESSWIRE / December 22, 2020 / ...``)."""
+    first paragraph (``HARBOURTOWN, VL / EXAMPLEWIRE / December 22, 2020 / ...``)."""
     first = cursor.skip_blank()
     for index in [*range(start.at), first]:
         line = cursor.lines[index] if index < len(cursor.lines) else ""
