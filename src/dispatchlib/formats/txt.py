@@ -11,6 +11,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+import attrs
+
 from .. import model as m
 from ..diagnostics import Diagnostic
 from ..errors import InputError
@@ -74,6 +76,11 @@ def _block(block: m.Block) -> str:
 
 
 def _figure(figure: m.Figure) -> str:
+    image = figure.image
+    if image is not None and image.data is None and image.src and not image.src.startswith("cid:"):
+        # an image known only by its file name or address: that line, then its caption's
+        rest = _figure(attrs.evolve(figure, image=None))
+        return f"{image.src}\n{rest}" if rest else image.src
     if figure.alt_text is not None and not figure.caption:
         return f"{figure.alt_text}Description automatically generated"
     if figure.credit_missing:

@@ -42,7 +42,7 @@ _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [
 _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
 # a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
 # sometimes touching the words ("Crowd:Long live the tide ...")
-_SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,100}?)\s?:(?:\s+|(?=[A-Z\"“(]))(?P<rest>\S.*)")
+_SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,100}?)\s?:(?:\s+|(?=[A-Z\"“(…‘']))(?P<rest>\S.*)")
 _DIRECTION = re.compile(r"\s*\([^()]{1,80}\)")
 _NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
 _BOUNDARY = re.compile(
@@ -59,6 +59,24 @@ _CAPTION_AND_CREDIT = re.compile(
 )
 # "Caption. Source: Outlet, Date." on one line
 _SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,150}?)\.?")
+# a caption's credit under another name than "Source": "(image: ahram.org.eg)", "(Photo: ...)"
+_OTHER_CREDIT = re.compile(
+    r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|Photo credit)s?:\s*(?P<credit>[^()]{2,99})\)"
+)
+# a line that is only an image: its file name or address ("5387.jpg", "https://.../cartoon.png"), or a
+# Markdown image ("![alt](cartoon.png) Caption")
+_IMAGE_EXTENSIONS = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+}
+_IMAGE_ADDRESS = re.compile(
+    r"(?:https?://\S+?|(?:/?[\w.-]+/)*\w[\w .()'’,-]{0,100})\.(?P<extension>jpe?g|png|gif|webp)(?:\?\S*)?",
+    re.IGNORECASE,
+)
+_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]{0,300})\]\((?P<src>[^()\s]*)\)\s*(?P<caption>.*)")
 _OPEN_QUOTES = '"“'
 _FIGURE_ENDINGS = ("(Source:", ")", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
@@ -128,6 +146,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
         if (
             pieces
             and not _stands_alone(previous)
+            and not is_image_line(lines[i])
             and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i])))
         ):
             pieces[-1].append(i)
@@ -145,8 +164,11 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
 
 
 def _stands_alone(line: str) -> bool:
-    """A digest item's header (``Special Dispatch No. 2640``): the line under it is not its text."""
-    return len(line) <= 120 and (header := h.match_header(line)) is not None and bool(header.numbers)
+    """A digest item's header (``Special Dispatch No. 2640``) or an image's file name: the line
+    under it is not its text."""
+    if len(line) > 120:
+        return False
+    return bool(header.numbers) if (header := h.match_header(line)) is not None else is_image_line(line)
 
 
 def _runs_on(previous: str, line: str) -> bool:
@@ -205,6 +227,10 @@ class BlockReader:
             return m.MediaPointer(text=text)
         if text.endswith(" confidence") and _ALT_TEXT in text[-60:]:
             text = _ALT_CONFIDENCE.sub("", text)
+        if text[:2] == "![" or text[-5:].lower().endswith(_IMAGE_ENDINGS):
+            image = image_line(text)
+            if image is not None:
+                return image
         figure = _figure(text) if text.endswith(_FIGURE_ENDINGS) or "(Source:" in text[-70:] else None
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
             figure = figure_line(text)
@@ -237,7 +263,11 @@ class BlockReader:
     def _speaker_turn(self, unit: Unit) -> m.SpeakerTurn | None:
         text = unit.text
         # a speaker's name ends within 102 characters: the find spares most paragraphs the pattern
-        if text.find(":", 1, 103) > 0 and (match := _SPEAKER.fullmatch(text)) and _is_speaker(match["name"]):
+        if (
+            text.find(":", 1, 103) > 0
+            and (match := _SPEAKER.fullmatch(text))
+            and _is_speaker(match["name"], described=self.transcript)
+        ):
             return m.SpeakerTurn(speaker=match["name"], content=self.inline(unit, match.start("rest")))
         return None
 
@@ -263,6 +293,42 @@ def figure_line(text: str) -> m.Figure | None:
     return None
 
 
+_IMAGE_ENDINGS = tuple(f".{extension}" for extension in _IMAGE_EXTENSIONS)
+
+
+def image_line(text: str) -> m.Figure | None:
+    """A line that is only an image: its file name or address (``5387.jpg``), or a Markdown image
+    with its caption after it (``![](cartoon.png) The cartoon``). Copies keep these where the
+    picture itself was lost; a site's banners and buttons (``donate_banner.jpg``) are not images of
+    the dispatch."""
+    match = _MARKDOWN_IMAGE.fullmatch(text) if text[:2] == "![" else None
+    if match is not None:
+        address = _IMAGE_ADDRESS.fullmatch(match["src"])
+        return m.Figure(
+            caption=match["caption"].strip(),
+            alt_text=match["alt"].strip() or None,
+            image=_picture(address) if address is not None else None,
+        )
+    if len(text) > 300:
+        return None
+    address = _IMAGE_ADDRESS.fullmatch(text)
+    if address is None or _CHROME_IMAGE.search(text.rpartition("/")[2]):
+        return None
+    return m.Figure(image=_picture(address))
+
+
+_CHROME_IMAGE = re.compile(r"banner|logo|donate|e-?mail|newsletter|subscribe|icon|button|spacer|pixel", re.IGNORECASE)
+
+
+def _picture(address: re.Match[str]) -> m.Picture:
+    return m.Picture(media_type=_IMAGE_EXTENSIONS[address["extension"].lower()], src=address[0])
+
+
+def is_image_line(text: str) -> bool:
+    """Is ``text`` only an image (see :func:`image_line`)? It stands alone among the lines around it."""
+    return (text[:2] == "![" or text[-5:].lower().endswith(_IMAGE_ENDINGS)) and image_line(text) is not None
+
+
 def is_figure_text(text: str) -> bool:
     """Text that ends the way figure lines end: two of them in a row are two images, not a repeat."""
     return text.endswith(_FIGURE_ENDINGS) or (text.endswith(" confidence") and _ALT_TEXT in text[-60:])
@@ -280,6 +346,9 @@ def _figure(text: str) -> m.Figure | None:
         return m.Figure(caption=head.rstrip(), credit=credit.strip())  # a credit cut off by the copy's end
     if text.endswith(_ALT_TEXT) and len(text) > len(_ALT_TEXT):
         return m.Figure(alt_text=text[: -len(_ALT_TEXT)].rstrip())
+    match = _OTHER_CREDIT.fullmatch(text) if text.endswith(")") else None
+    if match is not None:
+        return m.Figure(caption=match["caption"], credit=match["credit"].strip())
     return None
 
 
@@ -305,9 +374,10 @@ def _heading_level(text: str) -> int:
     return min(match[1].count(".") + 1, 3) if match else 1
 
 
-def _is_speaker(name: str) -> bool:
+def _is_speaker(name: str, *, described: bool = False) -> bool:
     """A name (``Abu Ali al-Masri``), perhaps with its stage direction (``Host (to the caller)``),
-    or a role (``Second little girl``, ``Man in the crowd``): capitalised, short."""
+    or a role (``Second little girl``, ``Man in the crowd``): capitalised, short. In a transcript
+    (``described``), also a name after who it is (``Harbour poet Orlo Tamsin``)."""
     if name.endswith(")"):
         name = _DIRECTION.sub("", name)  # "Orlo (talking to the crowd)": the name is before it
     head, comma, post = name.partition(", ")
@@ -320,12 +390,31 @@ def _is_speaker(name: str) -> bool:
     if all(_name_word(word) for word in words):
         return True
     # a role, as transcripts name unnamed speakers: "First little girl", "Woman in the crowd"
-    return words[0][0].isupper() and len(words) <= 4 and _is_role(words)
+    if words[0][0].isupper() and len(words) <= 4 and _is_role(words):
+        return True
+    return described and _described_name(words)
+
+
+def _described_name(words: list[str]) -> bool:
+    """A capitalised description, one or two words in lower case, then a name: ``Harbour poet Orlo
+    Tamsin``, ``Giant crab Pinchy``; not a sentence's subject and verb (``The host asked Orlo``)."""
+    lower = [index for index, word in enumerate(words) if not _name_word(word)]
+    return (
+        0 < lower[0] <= 2
+        and len(lower) <= 2
+        and lower[-1] - lower[0] == len(lower) - 1  # the description's words stand together
+        and lower[-1] < len(words) - 1
+        and not any(words[index].endswith(("ed", "s")) or words[index] in _SAYING for index in lower)
+    )
+
+
+_SAYING = frozenset("said says asks asked told tells wrote writes added adds replied replies".split())
 
 
 def _name_word(word: str) -> bool:
-    """A word of a name: capitalised, a particle (``al-``, ``bin``), or a number (``Man 1``)."""
-    return word[0].isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-")
+    """A word of a name: capitalised (``'Ali`` too), a particle (``al-``, ``bin``), or a number (``Man 1``)."""
+    first = word.lstrip("'‘’")[:1]
+    return first.isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-")
 
 
 def _is_role(words: list[str]) -> bool:

@@ -13,6 +13,8 @@ import gc
 import re
 from collections.abc import Iterator
 
+import attrs
+
 from .. import model as m
 from ..diagnostics import NO_DISPATCH, Diagnostic, Severity, diagnostic
 from ..errors import NotADispatchError, ParseError
@@ -267,6 +269,10 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
             blocks[-1] = m.Figure(caption=_caption_text(last), credit=unit.text)
             continue
         block = reader.block(unit)
+        captioned = _under_image(last, block)
+        if captioned is not None:
+            blocks[-1] = captioned
+            continue
         if isinstance(block, m.Figure) and block.credit_missing:
             found.add(
                 "credit-lost",
@@ -277,6 +283,21 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
         blocks.append(block)
         places.append(unit.line)
     return blocks
+
+
+def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
+    """An image known only by its file name (``5387.jpg``) with ``block`` as its caption, if
+    ``block`` is a figure line or a short line that ends no sentence (a name, a noun phrase)."""
+    if not isinstance(last, m.Figure) or last.image is None or last.caption or last.credit or last.alt_text:
+        return None
+    if isinstance(block, m.Figure):
+        return attrs.evolve(block, image=last.image) if block.image is None else None
+    text = block.text if isinstance(block, m.Heading) else ""
+    if isinstance(block, m.Paragraph) and all(isinstance(item, m.Text) for item in block.content):
+        text = m.plain_text(block.content)
+    if 0 < len(text) <= 150 and not text.rstrip('"”’').endswith((".", "!", "?", "…")):
+        return attrs.evolve(last, caption=text)
+    return None
 
 
 def _caption_like(block: m.Heading | m.Paragraph) -> bool:
