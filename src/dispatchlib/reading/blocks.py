@@ -47,9 +47,11 @@ _DIRECTION = re.compile(r"\s*\([^()]{1,80}\)")
 _NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
 _BOUNDARY = re.compile(
     r"(?:\bfollows? below|\bexcerpts?\b|\btranslat\w*|\b(?:below|following) (?:are|is) (?:the )?"
-    r"(?:full |complete )?(?:text|article|statement|report|transcript))",
+    r"(?:full |complete )?(?:text|article|statement|report|transcript)"
+    rf"|\b(?:{'|'.join(layouts.BOUNDARY_WORDS)})\b)",
     re.IGNORECASE,
 )
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]? [A-Z]")  # "... ended. Then", not "U.S. Envoy"
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,4}\])*\s+")
 _CREDIT_LINE = re.compile(r"[^,()]{2,80} \([^()]{2,60}\),? (?:[A-Z][a-z]+\.? \d{1,2}, \d{4})\.?")
 # a caption and its cartoon credit on one line, as single-newline copies merge them
@@ -57,6 +59,8 @@ _CAPTION_AND_CREDIT = re.compile(
     rf"(?P<caption>.{{3,200}}?[a-z.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’.-]*"
     rf" \([^()]{{2,60}}\),? {h.DATE}\.?)"
 )
+# a cartoon's caption with its credit in brackets, ending in a date: "Caption (Artist, Outlet, Date)"
+_DATED_CREDIT = re.compile(rf"(?P<caption>[^()]{{3,200}}?[^\s.!?\"”:,])\s+\((?P<credit>[^()]{{2,80}}, {h.DATE})\)")
 # "Caption. Source: Outlet, Date." on one line
 _SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,150}?)\.?")
 # a caption's credit under another name than "Source": "(image: ahram.org.eg)", "(Photo: ...)"
@@ -243,7 +247,7 @@ class BlockReader:
         turn = self._speaker_turn(unit) if self.transcript else None
         if turn is not None:
             return turn
-        if len(text) <= 120 and _is_heading(text):
+        if (len(text) <= 120 or text[0] in _HEADING_QUOTES) and _is_heading(text):
             return m.Heading(text=text, level=_heading_level(text))
         label, colon, rest = text.partition(": ")
         if colon and label in layouts.ITEM_LABELS and rest:
@@ -346,13 +350,20 @@ def _figure(text: str) -> m.Figure | None:
         return m.Figure(caption=head.rstrip(), credit=credit.strip())  # a credit cut off by the copy's end
     if text.endswith(_ALT_TEXT) and len(text) > len(_ALT_TEXT):
         return m.Figure(alt_text=text[: -len(_ALT_TEXT)].rstrip())
-    match = _OTHER_CREDIT.fullmatch(text) if text.endswith(")") else None
+    if not text.endswith(")"):
+        return None
+    match = _OTHER_CREDIT.fullmatch(text)
     if match is not None:
         return m.Figure(caption=match["caption"], credit=match["credit"].strip())
+    match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 else None
+    if match is not None and not _SENTENCE_BREAK.search(match["caption"]):  # one phrase, not a paragraph
+        return m.Figure(caption=match["caption"], credit=match["credit"])
     return None
 
 
 def _is_heading(text: str) -> bool:
+    if text[:1] in _HEADING_QUOTES and text[-1] in _HEADING_CLOSERS:
+        return _quoted_heading(text)
     if len(text) > 120 or _ends_sentence(text.rstrip('"”’')) or text.endswith(","):
         return False
     if text.startswith(("By ", "By:")):
@@ -362,11 +373,33 @@ def _is_heading(text: str) -> bool:
     words = _WORD.findall(text)
     if not words or len(words) > 16:
         return False
-    if _NUMBERED.match(text) or text[0] in _OPEN_QUOTES:
+    if _NUMBERED.match(text):
         return True
     significant = [word for word in words if word.lower() not in layouts.SMALL_WORDS] or words
     capitalised = sum(1 for word in significant if not word[0].islower())  # scripts without case count
     return capitalised >= 0.75 * len(significant)
+
+
+_HEADING_QUOTES = "\"“'‘«"
+_HEADING_CLOSERS = "\"”'’»"
+
+
+def _quoted_heading(text: str) -> bool:
+    """A subheading written as a quotation, as the translated reports head their sections with a
+    phrase of the text (``'The Tide Tables Are Wrong'``, ``« La marée viendra »``): wholly in
+    quotes, a phrase rather than a sentence (no stop at its end, unless in title case)."""
+    if len(text) > 220:
+        return False
+    inner = text[1:-1].strip()
+    if not inner or inner[-1] in ".,;:" or any(mark in inner for mark in '"“”«»'):
+        return False  # a sentence, or two quotations with words between them
+    words = _WORD.findall(inner)
+    if not 3 <= len(words) <= 30:
+        return False
+    if inner[-1] in "?!":
+        significant = [word for word in words if word.lower() not in layouts.SMALL_WORDS] or words
+        return sum(1 for word in significant if not word[0].islower()) >= 0.75 * len(significant)
+    return True
 
 
 def _heading_level(text: str) -> int:

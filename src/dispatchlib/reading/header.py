@@ -96,7 +96,8 @@ _BYLINE_WORD = "|".join(
 # "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Example Coast TV (Vellonia)" (its channel)
 _DATE_LINE = re.compile(
     rf"(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
-    r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\))?"
+    r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\)"
+    r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "May 23, 2016 No."
 )
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")

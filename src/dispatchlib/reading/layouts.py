@@ -50,6 +50,10 @@ CHROME_LINES = frozenset(
         "Archive",
         "Printer-friendly version",
         "Previous page",
+        "Show Details",  # a TV clip's teaser: "Show Details" / "Intro:" / ... / "View Transcript Page"
+        "View Transcript Page",
+        "Recent Posts",  # a blog's sidebar
+        "Recent Comments",
         # the institute's name and the mirrors' chrome in their languages
         "Institut de Recherche des Médias du Moyen-Orient",
         "Instituto de Investigación de Medios de Comunicación del Medio Oriente",
@@ -81,6 +85,7 @@ CHROME_PATTERNS = re.compile(
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
             r"(?-i:(?=[^-]*-)[a-z-]{2,30}(?: [a-z-]{2,30}){1,7})",  # class names: "social-media login options"
             r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
+            r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
         )
     ),
     re.IGNORECASE,
@@ -97,6 +102,8 @@ REPOST_PATTERNS = re.compile(
             r"(?:From|To|Cc|Sent|Date|Subject|Reply-To):\s.{0,200}",
             r"Re:\s.{0,200}",
             r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.{4,40}",  # a blog's posting date
+            r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
+            r"|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s.{4,40}",
             r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s.{0,20})?",
             r"(?:[Dd]ate:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",  # also a scraper's "date 2018-12-26"
             r"(?:\d+ )?[Cc]omments?:?",
@@ -251,7 +258,7 @@ NOT_TITLES = CONTENTS_WORDS | frozenset(
 
 BYLINE_WORDS = ("By", "By:", "by", "Par", "Par :", "Par:", "Von", "Von:", "Autor:", "Autorin:", "Auteur :", "Auteur:",
                 "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:", "Autorzy:", "מאת", "מאת:")  # fmt: skip
-BYLINE_SITE_SUFFIX = re.compile(r"\s*\|\s*MEMRI\s*$", re.IGNORECASE)
+BYLINE_SITE_SUFFIX = re.compile(r"\s*[|–—-]\s*MEMRI\s*$", re.IGNORECASE)  # "By: A. One | MEMRI", "Par A. One * - MEMRI"
 # titles before a name, dropped from the authors ("By: Dr. N. Example", "By Amb. A. Example")
 HONORIFICS = re.compile(r"(?:Dr|Prof|Amb|Ambassador|Mr|Mrs|Ms|Gen|Col|Maj)\.?\s+(?=[A-Z])")
 
@@ -322,4 +329,15 @@ SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or ove
 SENTENCE_OPENERS = frozenset(
     "On In According The A An Following Below Recently Last This These During After At Speaking Writing Since "
     "While When As It He She They Earlier Today Yesterday Over Amid".split()
+)
+
+# --- words of a translation boundary in the mirrors' languages ("Voici quelques extraits ... :"),
+# beside the English "excerpts" and "translated": the line introduces the translated text
+BOUNDARY_WORDS = (
+    r"extraits?",  # French
+    r"extractos?|fragmentos?",  # Spanish
+    r"fragment(?:y|ów)|przetłumaczon\w*",  # Polish
+    r"Auszüge?|übersetzt\w*",  # German
+    r"estratt[io]|brani",  # Italian
+    r"tradu\w*",  # French, Spanish, Italian
 )

@@ -246,7 +246,7 @@ def _check_cut_off(body: list[m.Block], notes: list[tuple[m.Note, int]], numbers
         found.add("cut-off", f"the copy ends in the middle of a sentence: {text[-40:]!r}", numbers[-1])
 
 
-_SENTENCE_ENDS = tuple('.!?"”’)…:')
+_SENTENCE_ENDS = tuple('.!?"”’)…:»')
 
 
 def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places: list[int]) -> list[m.Block]:

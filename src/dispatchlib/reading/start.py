@@ -407,6 +407,7 @@ def looks_like_title(line: str) -> bool:
         and len(line) <= 300
         and not end.endswith((".", ":", ";", ","))
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
+        and (len(line) <= 150 or not _SENTENCE_BREAK.search(line))  # a paragraph's sentences, its stop lost
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)

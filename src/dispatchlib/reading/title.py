@@ -53,13 +53,17 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
 
 def _item_header_ahead(cursor: Cursor, fields: dict[str, object]) -> int | None:
     """The line number of an item's header among the next six lines, where the header named
-    several dispatches (an e-mail of their items, perhaps with the day's headlines first)."""
+    several dispatches (an e-mail of their items, perhaps with the day's headlines first). None
+    where an introduction stands before it: the line over that is the e-mail's own headline."""
     if not fields.get("extra_numbers"):
         return None
     ahead = itertools.islice((i for i in range(cursor.skip_blank(), len(cursor.lines)) if cursor.lines[i]), 6)
-    for i in ahead:
-        if (header := h.match_header(cursor.lines[i])) is not None and is_item_header(header, fields):
+    for count, i in enumerate(ahead):
+        line = cursor.lines[i]
+        if (header := h.match_header(line)) is not None and is_item_header(header, fields):
             return cursor.line_number(i)
+        if count and len(line) > 150:
+            return None  # "Reformist Voices" / "The following are six dispatches about ..."
     return None
 
 
