@@ -362,8 +362,8 @@ def _figure(text: str) -> m.Figure | None:
 
 
 def _is_heading(text: str) -> bool:
-    if text[:1] in _HEADING_QUOTES and text[-1] in _HEADING_CLOSERS:
-        return _quoted_heading(text)
+    if text[:1] in _HEADING_QUOTES and text[-1] in _HEADING_CLOSERS and _quoted_heading(text):
+        return True
     if len(text) > 120 or _ends_sentence(text.rstrip('"”’')) or text.endswith(","):
         return False
     if text.startswith(("By ", "By:")):
@@ -437,11 +437,16 @@ def _described_name(words: list[str]) -> bool:
         and len(lower) <= 2
         and lower[-1] - lower[0] == len(lower) - 1  # the description's words stand together
         and lower[-1] < len(words) - 1
-        and not any(words[index].endswith(("ed", "s")) or words[index] in _SAYING for index in lower)
+        and not any(_not_describing(words[index]) for index in lower)
     )
 
 
-_SAYING = frozenset("said says asks asked told tells wrote writes added adds replied replies".split())
+def _not_describing(word: str) -> bool:
+    """A verb (``asked``, ``says``, ``told``) or a small word (``to``, ``the``): no description."""
+    return word.endswith(("ed", "s")) or word in _SAYING or word in layouts.SMALL_WORDS
+
+
+_SAYING = frozenset("say said tell told ask write wrote add reply".split())
 
 
 def _name_word(word: str) -> bool:
