@@ -579,4 +579,9 @@ def _caption_shape(text: str) -> bool:
     if _ends_sentence(bare) or bare.endswith(","):
         return False
     words = _WORD.findall(bare)
+    if words and words[0] in _PRONOUNS:
+        return False  # "He blows a trumpet": a sentence, not a picture's noun phrase
     return 3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS
+
+
+_PRONOUNS = frozenset("I He She It We They You".split())

@@ -46,8 +46,9 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     Strong evidence (a numbered header, a clip header, a topics line, notes or note references, a
     subscriber notice, the institute's page tail, a repost tail naming the report) is an
     ``evidence`` note. Weak evidence alone (a header without a number, a title over a date line,
-    a translation boundary, a series named in the text), or none in a text of prose, is an
-    ``uncertain-dispatch`` warning: the text is read, strict checks refuse it. Text without prose is ``not-a-dispatch``.
+    a repost's lead-in naming the institute, a translation boundary, a series named in the text),
+    or none in a text of prose, is an ``uncertain-dispatch`` warning: the text is read, strict
+    checks refuse it. Text without prose is ``not-a-dispatch``.
     """
     numberless = facts.start.kind == "header" and not facts.numbered  # "March 24, 2024 / Special Report"
     if facts.start.kind == "header" and not numberless:
@@ -69,6 +70,7 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
             ("a header without a number", numberless),
             ("a title over a date or byline", facts.start.kind == "title-date"),
             ("a date line over a title", facts.start.kind == "date-title"),
+            ("a repost's lead-in naming the institute", facts.start.kind == "lead-in"),
             ("a translation boundary", any(isinstance(block, m.TranslationBoundary) for block in body)),
             ("a series named in the text", not facts.series_named and _names_a_series(body)),
         )

@@ -258,7 +258,8 @@ NOT_TITLES = CONTENTS_WORDS | frozenset(
 
 BYLINE_WORDS = ("By", "By:", "by", "Par", "Par :", "Par:", "Von", "Von:", "Autor:", "Autorin:", "Auteur :", "Auteur:",
                 "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:", "Autorzy:", "מאת", "מאת:")  # fmt: skip
-BYLINE_SITE_SUFFIX = re.compile(r"\s*[|–—-]\s*MEMRI\s*$", re.IGNORECASE)  # "By: A. One | MEMRI", "Par A. One * - MEMRI"
+# the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI"
+BYLINE_SITE_SUFFIX = re.compile(r"(?:\s*[|–—-]\s*|\s+from\s+)MEMRI\s*$", re.IGNORECASE)
 # titles before a name, dropped from the authors ("By: Dr. N. Example", "By Amb. A. Example")
 HONORIFICS = re.compile(r"(?:Dr|Prof|Amb|Ambassador|Mr|Mrs|Ms|Gen|Col|Maj)\.?\s+(?=[A-Z])")
 
@@ -319,7 +320,8 @@ SPEAKER_ROLES = frozenset(
     "girl boy child kid man woman lady host interviewer interviewee reporter journalist correspondent anchor "
     "presenter narrator voice caller crowd audience student pupil teacher soldier fighter preacher cleric imam "
     "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
-    "announcer moderator translator commentator spokesman spokeswoman officer commander member militant".split()
+    "announcer moderator translator commentator spokesman spokeswoman officer commander member militant "
+    "character actor actress puppet".split()
 )
 
 # Small words that title case leaves in lower case.

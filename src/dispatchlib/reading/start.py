@@ -36,7 +36,7 @@ class Start(NamedTuple):
     """The line a dispatch starts on, what was found there, and whether that is strong evidence."""
 
     at: int  # the line's index
-    kind: str  # "header", "clip", "topics", "title-date", "date-title", "digest" or "none"
+    kind: str  # "header", "clip", "topics", "title-date", "date-title", "digest", "lead-in" or "none"
     strong: bool
 
 
@@ -48,6 +48,7 @@ START_WORDS = {
     "title-date": "title over the date or byline",
     "date-title": "date line over the title",
     "digest": "digest's opening",
+    "lead-in": "text a repost's lead-in hands over to",
     "none": "text",
 }
 
@@ -306,7 +307,27 @@ def find_start(lines: list[str]) -> Start:
         return Start(weak, weak_kind, strong=False)
     if sub_series is not None:  # over the title: the dispatch's own header
         return Start(sub_series, "header", strong=True)
+    lead_in = _lead_in(lines, candidates)
+    if lead_in is not None:
+        return Start(lead_in, "lead-in", strong=False)
     return Start(_first_own_line(lines, candidates), "none", strong=False)
+
+
+# a repost's line handing over to what it quotes: "From the MEMRI site:", "Orlo Tamsin of MEMRI reports:"
+_LEAD_IN = re.compile(r".{0,100}\bMEMRI\b.{0,100}:", re.IGNORECASE)
+
+
+def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
+    """The line after a repost's lead-in that names the institute, among the first few lines and
+    with only short lines (the blog's own headline and date) above it: what it quotes starts there."""
+    for i in candidates[:6]:
+        line = lines[i]
+        if len(line) >= _BODY_LIKE:
+            return None
+        if line.endswith(":") and _LEAD_IN.fullmatch(line) and not h.match_header(line):
+            following = next((j for j in candidates if j > i), None)
+            return following
+    return None
 
 
 def _first_own_line(lines: list[str], candidates: list[int]) -> int:
@@ -404,7 +425,7 @@ def looks_like_title(line: str) -> bool:
     end = end.rstrip(")”’\"'")
     return (
         bool(line)
-        and len(line) <= 300
+        and len(line) <= 700  # a compilation's title runs to 600 characters
         and not end.endswith((".", ":", ";", ","))
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
         and (len(line) <= 150 or not _SENTENCE_BREAK.search(line))  # a paragraph's sentences, its stop lost
@@ -414,4 +435,10 @@ def looks_like_title(line: str) -> bool:
         and h.match_date_line(line) is None
         and not line.endswith(("(Source:", "Description automatically generated"))
         and not is_pointer(line)
+        and not (line[0] == "(" and line[-1] == ")")  # a link's label: "(In English)"
+        and not _wholly_quoted(line)  # a quoted heading or a blog's pull quote
     )
+
+
+def _wholly_quoted(line: str) -> bool:
+    return line[0] in '"“' and line[-1] in '"”' and sum(line.count(mark) for mark in '"“”') == 2

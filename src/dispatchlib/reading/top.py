@@ -76,9 +76,9 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
         found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
     fields.pop("_untitled_line", None)
-    if header is None and start.kind == "none" and not fields.get("authors"):
+    if header is None and start.kind in ("none", "lead-in") and not fields.get("authors"):
         _read_byline_below(cursor, fields, found)
-    if fields.get("date") is None:
+    if fields.get("date") is None and start.kind != "lead-in":  # above a lead-in: the blog's own date
         _read_page_date(cursor, start, fields, found)
     guesses = {key: fields.pop(f"_{key}_line", None) for key in ("title", "date", "authors", "series", "number")}
     if header is None:
