@@ -380,8 +380,8 @@ def _is_heading(text: str) -> bool:
     return capitalised >= 0.75 * len(significant)
 
 
-_HEADING_QUOTES = "\"“'‘«"
-_HEADING_CLOSERS = "\"”'’»"
+_HEADING_QUOTES = "\"“'‘«„‚"  # also the German and Polish low marks
+_HEADING_CLOSERS = "\"”'’»“‘„"  # German closes with its high marks; a Polish copy may close low
 
 
 def _quoted_heading(text: str) -> bool:
@@ -391,7 +391,7 @@ def _quoted_heading(text: str) -> bool:
     if len(text) > 220:
         return False
     inner = text[1:-1].strip()
-    if not inner or inner[-1] in ".,;:" or any(mark in inner for mark in '"“”«»'):
+    if not inner or inner[-1] in ".,;:" or any(mark in inner for mark in '"“”«»„'):
         return False  # a sentence, or two quotations with words between them
     words = _WORD.findall(inner)
     if not 3 <= len(words) <= 30:

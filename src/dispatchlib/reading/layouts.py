@@ -343,3 +343,6 @@ BOUNDARY_WORDS = (
     r"estratt[io]|brani",  # Italian
     r"tradu\w*",  # French, Spanish, Italian
 )
+
+# words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 2986")
+SEE_WORDS = ("see", "see also", "cf", "patrz", "zobacz", "voir", "siehe", "ver", "véase", "vedi", "ראו")

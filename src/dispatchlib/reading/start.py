@@ -182,6 +182,8 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
         return [line]
     if h.match_header(line) or ("|" in line and h.match_topics_line(line)):
         return [line]  # the line is a header or topics line as it stands
+    if _CITED.search(line, 0, match.start()):
+        return [line]  # "For more, see MEMRI Special Dispatch No. 2986, ...": another report, cited
     head = _trim_topics(match[0])
     before, after = line[: match.start()].strip(), line[match.start() + len(head) :].strip()
     pieces = [before, head]
@@ -191,6 +193,10 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
     else:
         pieces.append(after)
     return [piece for piece in pieces if piece] if before or after else [line]
+
+
+# a see-word right before a header, perhaps with the institute's name: the header is cited
+_CITED = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\.?:?\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$", re.IGNORECASE)
 
 
 def _trim_topics(header: str) -> str:
