@@ -173,9 +173,17 @@ _DATELINE = re.compile(
 )
 
 
+# a newsletter's date before its headlines: "14 février 2008 : Title ; Title ; ..."
+_DATE_COLON = re.compile(rf"({ANY_DATE})\s?:\s+\S")
+
+
 def match_dateline(line: str) -> datetime.date | None:
-    """The date of a press release's dateline at the start of a paragraph."""
-    match = _DATELINE.match(line) if line[:3].lstrip("*_ ")[:1].isupper() else None
+    """The date of a dateline at the start of a paragraph: a press release's, or a newsletter's
+    date before a colon and its headlines."""
+    first = line[:3].lstrip("*_ ")[:1]
+    match = _DATELINE.match(line) if first.isupper() else None
+    if match is None and (first.isdigit() or first.isupper()):
+        match = _DATE_COLON.match(line)
     return parse_date(match[1]) if match else None
 
 

@@ -16,6 +16,8 @@ CHROME_LINES = frozenset(
     line.casefold()
     for line in (
         "memri",
+        "memri.org",  # the site's name as a copied logo
+        "www.memri.org",
         "MEMRI - The Middle East Media Research Institute",
         "The Middle East Media Research Institute",
         "Donate Today",

@@ -439,6 +439,7 @@ def looks_like_title(line: str) -> bool:
         and not is_chrome(line)
         and not is_repost_line(line)
         and h.match_date_line(line) is None
+        and h.match_dateline(line) is None  # "14 février 2008 : Title ; Title": a newsletter's headlines
         and not line.endswith(("(Source:", "Description automatically generated"))
         and not is_pointer(line)
         and not (line[0] == "(" and line[-1] == ")")  # a link's label: "(In English)"
