@@ -80,8 +80,12 @@ _IMAGE_ADDRESS = re.compile(
     r"(?:https?://\S+?|(?:/?[\w.-]+/)*\w[\w .()'’,-]{0,100})\.(?P<extension>jpe?g|png|gif|webp)(?:\?\S*)?",
     re.IGNORECASE,
 )
+_IMAGE_ENDINGS = tuple(f".{extension}" for extension in _IMAGE_EXTENSIONS)
+_CHROME_IMAGE = re.compile(r"banner|logo|donate|e-?mail|newsletter|subscribe|icon|button|spacer|pixel", re.IGNORECASE)
 _MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]{0,300})\]\((?P<src>[^()\s]*)\)\s*(?P<caption>.*)")
 _OPEN_QUOTES = '"“'
+_HEADING_QUOTES = "\"“'‘«„‚"  # a quoted heading may open with the German and Polish low marks too
+_HEADING_CLOSERS = "\"”'’»“‘„"  # German closes with its high marks; a Polish copy may close low
 _FIGURE_ENDINGS = ("(Source:", ")", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
 _FIGURE_LINE_ENDINGS = frozenset(".0123456789")
@@ -297,9 +301,6 @@ def figure_line(text: str) -> m.Figure | None:
     return None
 
 
-_IMAGE_ENDINGS = tuple(f".{extension}" for extension in _IMAGE_EXTENSIONS)
-
-
 def image_line(text: str) -> m.Figure | None:
     """A line that is only an image: its file name or address (``5387.jpg``), or a Markdown image
     with its caption after it (``![](cartoon.png) The cartoon``). Copies keep these where the
@@ -319,9 +320,6 @@ def image_line(text: str) -> m.Figure | None:
     if address is None or _CHROME_IMAGE.search(text.rpartition("/")[2]):
         return None
     return m.Figure(image=_picture(address))
-
-
-_CHROME_IMAGE = re.compile(r"banner|logo|donate|e-?mail|newsletter|subscribe|icon|button|spacer|pixel", re.IGNORECASE)
 
 
 def _picture(address: re.Match[str]) -> m.Picture:
@@ -375,13 +373,14 @@ def _is_heading(text: str) -> bool:
         return False
     if _NUMBERED.match(text):
         return True
+    return _title_case(words)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Three in four words capitalised, the small words of title case aside."""
     significant = [word for word in words if word.lower() not in layouts.SMALL_WORDS] or words
     capitalised = sum(1 for word in significant if not word[0].islower())  # scripts without case count
     return capitalised >= 0.75 * len(significant)
-
-
-_HEADING_QUOTES = "\"“'‘«„‚"  # also the German and Polish low marks
-_HEADING_CLOSERS = "\"”'’»“‘„"  # German closes with its high marks; a Polish copy may close low
 
 
 def _quoted_heading(text: str) -> bool:
@@ -396,10 +395,7 @@ def _quoted_heading(text: str) -> bool:
     words = _WORD.findall(inner)
     if not 3 <= len(words) <= 30:
         return False
-    if inner[-1] in "?!":
-        significant = [word for word in words if word.lower() not in layouts.SMALL_WORDS] or words
-        return sum(1 for word in significant if not word[0].islower()) >= 0.75 * len(significant)
-    return True
+    return inner[-1] not in "?!" or _title_case(words)
 
 
 def _heading_level(text: str) -> int:
@@ -567,6 +563,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
     return out, made
 
 
+_PRONOUNS = frozenset("I He She It We They You".split())
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
 
 
@@ -582,6 +579,3 @@ def _caption_shape(text: str) -> bool:
     if words and words[0] in _PRONOUNS:
         return False  # "He blows a trumpet": a sentence, not a picture's noun phrase
     return 3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS
-
-
-_PRONOUNS = frozenset("I He She It We They You".split())
