@@ -335,3 +335,89 @@ def test_a_stray_control_character_does_not_make_a_text_binary() -> None:
     assert isinstance(dispatch, dl.Dispatch) and dispatch.number == 10523
     assert "unsafe-characters" in {d.code for d in diagnostics}
     assert "\x1b" not in dl.to_json(dispatch)
+
+
+def _first_block(line: str) -> dl.Block:
+    """The block ``line`` becomes standing first in an ordinary report's body."""
+    dispatch, _ = _parse(SIMPLE.replace("First paragraph.[1]\n", f"{line}\n\nText.[1]\n"))
+    return dispatch.body[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"The sea does not read the tables [...]"',  # a quotation trimmed by the translator
+        '"We will never give up our nets, not today and not tomorrow, whatever the office says…"',
+        '"We are fishermen, not clerks (and we never will be)"',
+        '"The office has failed. It must go"',
+        '"the tide office"',
+        "'The tide,' he said, 'will come to the harbour whether the office likes it or not'",
+    ],
+)
+def test_quotations_that_are_no_quoted_headings(line: str) -> None:
+    """A quoted line is a section's heading only as one phrase: not a quotation cut short, two
+    sentences, quotations with words between them, or words in lower case."""
+    assert not isinstance(_first_block(line), dl.Heading)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Interviewer: You said the opposite in the weekly (Example Weekly, May 17, 2013)",
+        "Harbour Columnist: The Tables Are Wrong (Special Dispatch No. 3301, March 4, 2011)",
+        "The office answered the union (see also Example Post, March 1, 2003)",
+        "![](https://example.test/tide.png)The office said on Monday that the tables are correct.",
+        "![](donate_banner.jpg)",
+        "The cartoon was shared by the union as tide.jpg",
+    ],
+)
+def test_lines_that_are_no_pictures(line: str) -> None:
+    """A turn, a cited report, a see-also, a Markdown image glued to its paragraph, a banner and a
+    sentence naming a file are no pictures of the dispatch."""
+    block = _first_block(line)
+    assert not (isinstance(block, dl.Figure) and (block.credit or block.image))
+
+
+def test_an_image_file_name_takes_no_heading_or_lead_in_as_its_caption() -> None:
+    """Under ``tables.jpg``, a section's heading in title case and ``He added:`` stay what they are."""
+    body = "Text.[1]\n\ntables.jpg\nThe Tide Office Responds To The Union\n\nText.\n\nphoto.png\nHe added:\n\nText.\n"
+    dispatch, _ = _parse(SIMPLE.replace("First paragraph.[1]\n", body))
+    figures = [block for block in dispatch.body if isinstance(block, dl.Figure)]
+    assert [(figure.caption, figure.image.src if figure.image else None) for figure in figures] == [
+        ("", "tables.jpg"),
+        ("", "photo.png"),
+    ]
+    assert dl.Heading(text="The Tide Office Responds To The Union") in dispatch.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The main character: a fisherman who loses his nets to the tide office.",
+        "Each puppet: a caricature of a harbour official.",
+    ],
+)
+def test_a_sentence_about_a_role_is_no_speaker(line: str) -> None:
+    assert not isinstance(_first_block(line), dl.SpeakerTurn)
+
+
+def test_a_long_title_with_an_abbreviation_is_a_title() -> None:
+    """``Gen.`` and ``Prof.`` end no sentence: a title past 150 characters holding them is kept."""
+    title = (
+        "Former Harbour Chief Gen. Orlo Tamsin On Example Coast TV: The Tide Office Must Resign, "
+        "And Prof. Velma Quist Says The Fishermen Must Organise Their Own Tables"
+    )
+    dispatch, _ = _parse(SIMPLE.replace("A Title", title))
+    assert dispatch.title == title and dispatch.topics == ("Russia",)
+
+
+def test_a_translation_boundary_naming_the_institute_is_no_repost_lead_in() -> None:
+    """``The following are excerpts ..., as translated by MEMRI:`` opens the text under its title."""
+    text = (
+        "Harbour Cleric: The Tide Is A Punishment\n\n"
+        "The following are excerpts from the sermon, as translated by MEMRI:\n\n"
+        "The tide is a punishment for the sins of the harbour, said the cleric in his sermon.\n"
+    )
+    dispatch, _ = _parse(text)
+    assert dispatch.title == "Harbour Cleric: The Tide Is A Punishment"
+    assert isinstance(dispatch.body[0], dl.TranslationBoundary)

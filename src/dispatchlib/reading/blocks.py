@@ -77,15 +77,21 @@ _IMAGE_EXTENSIONS = {
     "webp": "image/webp",
 }
 _IMAGE_ADDRESS = re.compile(
-    r"(?:https?://\S+?|(?:/?[\w.-]+/)*\w[\w .()'’,-]{0,100})\.(?P<extension>jpe?g|png|gif|webp)(?:\?\S*)?",
+    r"(?:https?://\S+?|(?:/?[\w.-]+/)*\w[\w.()'’,-]{0,60}(?: [\w.()'’,-]{1,60}){0,3})"
+    r"\.(?P<extension>jpe?g|png|gif|webp)(?:\?\S*)?",
     re.IGNORECASE,
 )
 _IMAGE_ENDINGS = tuple(f".{extension}" for extension in _IMAGE_EXTENSIONS)
 _CHROME_IMAGE = re.compile(r"banner|logo|donate|e-?mail|newsletter|subscribe|icon|button|spacer|pixel", re.IGNORECASE)
-_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]{0,300})\]\((?P<src>[^()\s]*)\)\s*(?P<caption>.*)")
+_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]{0,300})\]\((?P<src>[^()\s]*)\)(?:\s+(?P<caption>.*))?")
 _OPEN_QUOTES = '"“'
 _HEADING_QUOTES = "\"“'‘«„‚"  # a quoted heading may open with the German and Polish low marks too
 _HEADING_CLOSERS = "\"”'’»“‘„"  # German closes with its high marks; a Polish copy may close low
+_PHRASE_ENDS = tuple('.,:;"”’)]…。」』')  # a quoted line ending so is a sentence or a phrase cut short
+# a quotation mark inside a quoted line, where a quotation ends or starts: "'The tide,' he said, 'will come'";
+# in a line in double quotes, single ones quote inside it ("Warns Of The Collapse Of The 'Beacon'")
+_QUOTATIONS_IN = re.compile(r"[\"“”«»„]")
+_SINGLE_QUOTATIONS_IN = re.compile(r"[\"“”«»„]|['‘’](?=\s)|(?<=\s)['‘’]")
 _FIGURE_ENDINGS = ("(Source:", ")", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
 _FIGURE_LINE_ENDINGS = frozenset(".0123456789")
@@ -307,10 +313,11 @@ def image_line(text: str) -> m.Figure | None:
     picture itself was lost; a site's banners and buttons (``donate_banner.jpg``) are not images of
     the dispatch."""
     match = _MARKDOWN_IMAGE.fullmatch(text) if text[:2] == "![" else None
-    if match is not None:
+    caption = match["caption"] or "" if match is not None else ""
+    if match is not None and not _CHROME_IMAGE.search(match["src"].rpartition("/")[2]) and not _REF.search(caption):
         address = _IMAGE_ADDRESS.fullmatch(match["src"])
         return m.Figure(
-            caption=match["caption"].strip(),
+            caption=caption.strip(),
             alt_text=match["alt"].strip() or None,
             image=_picture(address) if address is not None else None,
         )
@@ -354,9 +361,24 @@ def _figure(text: str) -> m.Figure | None:
     if match is not None:
         return m.Figure(caption=match["caption"], credit=match["credit"].strip())
     match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 else None
-    if match is not None and not _SENTENCE_BREAK.search(match["caption"]):  # one phrase, not a paragraph
+    if match is not None and _cartoon_credit(match["caption"], match["credit"]):
         return m.Figure(caption=match["caption"], credit=match["credit"])
     return None
+
+
+def _cartoon_credit(caption: str, credit: str) -> bool:
+    """A cartoon's phrase and its artist, outlet and date; not a paragraph's sentences, a speaker's
+    turn (``Interviewer: ...``), nor a report cited (``(Special Dispatch No. 3301, March 4, 2011)``,
+    ``(see Example Post, ...)``)."""
+    return (
+        not _SENTENCE_BREAK.search(caption)
+        and ": " not in caption
+        and h.match_header(credit.partition(",")[0]) is None
+        and not _SEE.match(credit)
+    )
+
+
+_SEE = re.compile(rf"(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)
 
 
 def _is_heading(text: str) -> bool:
@@ -386,16 +408,19 @@ def _title_case(words: list[str]) -> bool:
 def _quoted_heading(text: str) -> bool:
     """A subheading written as a quotation, as the translated reports head their sections with a
     phrase of the text (``'The Tide Tables Are Wrong'``, ``« La marée viendra »``): wholly in
-    quotes, a phrase rather than a sentence (no stop at its end, unless in title case)."""
-    if len(text) > 220:
+    quotes, one phrase opening with a capital, without a stop at its end (a sentence, or a phrase
+    cut with "..."), a second sentence, quotations with words between them, or a note reference;
+    past 16 words, or ending in "?" or "!", in title case."""
+    if len(text) > 220 or _REF_OR_PAREN.search(text):
         return False
-    inner = text[1:-1].strip()
-    if not inner or inner[-1] in ".,;:" or any(mark in inner for mark in '"“”«»„'):
-        return False  # a sentence, or two quotations with words between them
+    inner = text[1:-1].strip().rstrip("'’")
+    quotations = _SINGLE_QUOTATIONS_IN if text[0] in "'‘" else _QUOTATIONS_IN
+    if not inner or inner[0].islower() or inner.endswith(_PHRASE_ENDS) or quotations.search(inner):
+        return False
     words = _WORD.findall(inner)
-    if not 3 <= len(words) <= 30:
+    if not 3 <= len(words) <= 30 or _SENTENCE_BREAK.search(inner):
         return False
-    return inner[-1] not in "?!" or _title_case(words)
+    return (len(words) <= 16 and inner[-1] not in "?!") or _title_case(words)
 
 
 def _heading_level(text: str) -> int:
@@ -419,9 +444,17 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     if all(_name_word(word) for word in words):
         return True
     # a role, as transcripts name unnamed speakers: "First little girl", "Woman in the crowd"
-    if words[0][0].isupper() and len(words) <= 4 and _is_role(words):
+    if words[0][0].isupper() and len(words) <= 4 and _is_role(words) and not _described_thing(words):
         return True
     return described and _described_name(words)
+
+
+def _described_thing(words: list[str]) -> bool:
+    """``The main character``, ``Each puppet``: a sentence's subject, not a speaker's label."""
+    return words[0].lower() in _DETERMINERS and (len(words) >= 3 or words[0].lower() != "the")
+
+
+_DETERMINERS = frozenset("the a an each every any this that these those no".split())
 
 
 def _described_name(words: list[str]) -> bool:
@@ -429,7 +462,8 @@ def _described_name(words: list[str]) -> bool:
     Tamsin``, ``Giant crab Pinchy``; not a sentence's subject and verb (``The host asked Orlo``)."""
     lower = [index for index, word in enumerate(words) if not _name_word(word)]
     return (
-        0 < lower[0] <= 2
+        words[0].lower() not in _ADDRESSING
+        and 0 < lower[0] <= 2
         and len(lower) <= 2
         and lower[-1] - lower[0] == len(lower) - 1  # the description's words stand together
         and lower[-1] < len(words) - 1
@@ -442,7 +476,9 @@ def _not_describing(word: str) -> bool:
     return word.endswith(("ed", "s")) or word in _SAYING or word in layouts.SMALL_WORDS
 
 
-_SAYING = frozenset("say said tell told ask write wrote add reply".split())
+_SAYING = frozenset("say said tell told ask write wrote add reply you people evening morning night day all".split())
+# how a speaker addresses others: "O people of Egypt:", "Dear brother Orlo:", "Good evening Vellonia:"
+_ADDRESSING = frozenset("o oh dear thank good hello last my our".split())
 
 
 def _name_word(word: str) -> bool:
@@ -456,6 +492,11 @@ def _is_role(words: list[str]) -> bool:
     roles = [index for index, word in enumerate(words) if word.lower().rstrip("s") in layouts.SPEAKER_ROLES]
     after = words[roles[-1] + 1 :] if roles else []  # "Man 1", "Man in the crowd"
     return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in ("in", "at", "from", "on"))
+
+
+def is_boundary(text: str) -> bool:
+    """A line that introduces the translated text (``The following are excerpts from ...:``)."""
+    return _boundary_note(text, (), _REF) is not False
 
 
 def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[str]) -> int | bool | None:

@@ -105,7 +105,7 @@ REPOST_PATTERNS = re.compile(
             r"Re:\s.{0,200}",
             r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.{4,40}",  # a blog's posting date
             r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
-            r"|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s.{4,40}",
+            r"|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+\d.{4,40}",
             r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s.{0,20})?",
             r"(?:[Dd]ate:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",  # also a scraper's "date 2018-12-26"
             r"(?:\d+ )?[Cc]omments?:?",
@@ -348,3 +348,8 @@ BOUNDARY_WORDS = (
 
 # words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 2986")
 SEE_WORDS = ("see", "see also", "cf", "patrz", "zobacz", "voir", "siehe", "ver", "véase", "vedi", "ראו")
+
+# abbreviations whose stop ends no sentence inside a title ("Former Chief Gen. Orlo Tamsin")
+ABBREVIATIONS = frozenset(
+    "gen prof sen col maj mrs adm capt sgt gov rep lieut cmdr brig amb dept univ vol nos approx".split()
+)

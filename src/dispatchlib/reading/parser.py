@@ -269,7 +269,7 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
             blocks[-1] = m.Figure(caption=_caption_text(last), credit=unit.text)
             continue
         block = reader.block(unit)
-        captioned = _under_image(last, block)
+        captioned = _under_image(last, block) if places and places[-1] + 1 == unit.line else None
         if captioned is not None:
             blocks[-1] = captioned
             continue
@@ -286,16 +286,17 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
 
 
 def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
-    """An image known only by its file name (``5387.jpg``) with ``block`` as its caption, if
-    ``block`` is a figure line or a short line that ends no sentence (a name, a noun phrase)."""
+    """An image known only by its file name (``5387.jpg``) with ``block``, on the line under it, as
+    its caption, if ``block`` is a figure line or a short line that ends no sentence and opens
+    nothing (a name, a noun phrase; not ``He added:``, nor a section's heading in title case)."""
     if not isinstance(last, m.Figure) or last.image is None or last.caption or last.credit or last.alt_text:
         return None
     if isinstance(block, m.Figure):
         return attrs.evolve(block, image=last.image) if block.image is None else None
-    text = block.text if isinstance(block, m.Heading) else ""
+    text = block.text if isinstance(block, m.Heading) and len(block.text.split()) < 4 else ""
     if isinstance(block, m.Paragraph) and all(isinstance(item, m.Text) for item in block.content):
         text = m.plain_text(block.content)
-    if 0 < len(text) <= 150 and not text.rstrip('"”’').endswith((".", "!", "?", "…")):
+    if 0 < len(text) <= 150 and not text.rstrip('"”’').endswith((".", "!", "?", "…", ":")):
         return attrs.evolve(last, caption=text)
     return None
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from . import header as h
 from . import layouts
-from .blocks import is_pointer
+from .blocks import is_boundary, is_pointer
 
 FIRST_PART = 80  # non-blank lines in which the start is looked for
 _BODY_LIKE = 200  # a line this long is text of a body, not chrome
@@ -319,8 +319,18 @@ def find_start(lines: list[str]) -> Start:
     return Start(_first_own_line(lines, candidates), "none", strong=False)
 
 
-# a repost's line handing over to what it quotes: "From the MEMRI site:", "Orlo Tamsin of MEMRI reports:"
-_LEAD_IN = re.compile(r".{0,100}\bMEMRI\b.{0,100}:", re.IGNORECASE)
+# a repost's line handing over to what it quotes: "From the MEMRI site:", "MEMRI's Orlo Tamsin reports on ...:"
+_LEAD_IN = re.compile(
+    r".{0,100}(?:\b(?:from|via|at|on) (?:the )?MEMRI\b|\bMEMRI\b.{0,80}\b(?:reports?|writes|notes|posted|published)\b)"
+    r".{0,100}:",
+    re.IGNORECASE,
+)
+
+
+def _introduces_text(line: str) -> bool:
+    """A header, a byline, or the dispatch's own translation boundary (``The following are
+    excerpts from ..., as translated by MEMRI:``): not a repost's lead-in."""
+    return h.match_header(line) is not None or h.match_date_line(line) is not None or is_boundary(line)
 
 
 def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
@@ -330,7 +340,7 @@ def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
         line = lines[i]
         if len(line) >= _BODY_LIKE:
             return None
-        if line.endswith(":") and _LEAD_IN.fullmatch(line) and not h.match_header(line):
+        if line.endswith(":") and _LEAD_IN.fullmatch(line) and not _introduces_text(line):
             following = next((j for j in candidates if j > i), None)
             return following
     return None
@@ -422,6 +432,18 @@ def _title_below(lines: list[str], candidates: list[int], position: int) -> bool
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "... ended. Then": not "U.S. 'Achievements'"
 _TRAILING_REFS = re.compile(r"(?:\s*\[\d{1,4}\])+$")
+# a title may end in an abbreviation's stop: "... Against Israel And The U.S.", "... Jr."
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.)$")
+_FULL_STOP = re.compile(r"\b([A-Za-z]+)\.[\"”’]? [A-Z]")
+
+
+def _two_sentences(line: str) -> bool:
+    """Does the line hold a full stop between two sentences? Not a title's abbreviation (``Gen.``,
+    ``Prof.``, ``U.S.``): the word before the stop is a lower-case word of three letters or more."""
+    return any(
+        len(word) >= 3 and word[1:].islower() and word.lower() not in layouts.ABBREVIATIONS
+        for word in _FULL_STOP.findall(line)
+    )
 
 
 def looks_like_title(line: str) -> bool:
@@ -432,9 +454,9 @@ def looks_like_title(line: str) -> bool:
     return (
         bool(line)
         and len(line) <= 700  # a compilation's title runs to 600 characters
-        and not end.endswith((".", ":", ";", ","))
+        and (not end.endswith((".", ":", ";", ",")) or _ABBREVIATION_END.search(end) is not None)
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
-        and (len(line) <= 150 or not _SENTENCE_BREAK.search(line))  # a paragraph's sentences, its stop lost
+        and (len(line) <= 150 or not _two_sentences(line))  # a paragraph's sentences, its stop lost
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)
@@ -442,7 +464,7 @@ def looks_like_title(line: str) -> bool:
         and h.match_dateline(line) is None  # "14 février 2008 : Title ; Title": a newsletter's headlines
         and not line.endswith(("(Source:", "Description automatically generated"))
         and not is_pointer(line)
-        and not (line[0] == "(" and line[-1] == ")")  # a link's label: "(In English)"
+        and not (line[0] == "(" and line[-1] == ")" and line.count("(") == 1)  # a link's label: "(In English)"
         and not _wholly_quoted(line)  # a quoted heading or a blog's pull quote
     )
 

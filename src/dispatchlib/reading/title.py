@@ -62,8 +62,8 @@ def _item_header_ahead(cursor: Cursor, fields: dict[str, object]) -> int | None:
         line = cursor.lines[i]
         if (header := h.match_header(line)) is not None and is_item_header(header, fields):
             return cursor.line_number(i)
-        if count and len(line) > 150:
-            return None  # "Reformist Voices" / "The following are six dispatches about ..."
+        if count and len(line) > 150 and (line.startswith(("The following", "Following")) or line.endswith(":")):
+            return None  # "Reformist Voices" / "The following are six dispatches about ...:"
     return None
 
 
