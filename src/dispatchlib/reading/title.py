@@ -35,7 +35,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     if wrapped:
         line = " ".join(cursor.lines[i] for i in wrapped)
         found.add("guess", f"a title wrapped over lines {number}-{cursor.line_number(wrapped[-1])} read as one", number)
-    elif not looks_like_title(line):
+    elif not looks_like_title(line) or _runs_on_below(cursor):
         if line:
             fields.setdefault("_untitled_line", number)
         return False
@@ -49,6 +49,14 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
     return False
+
+
+def _runs_on_below(cursor: Cursor) -> bool:
+    """Is the line a hard-wrapped sentence's first, the next line going on in lower case (``This
+    people was made ...The Vellonian`` / ``people is part of ...``)? Then it is no title."""
+    below = cursor.skip_blank() + 1
+    following = cursor.lines[below] if below < len(cursor.lines) else ""
+    return following[:1].islower()
 
 
 def _item_header_ahead(cursor: Cursor, fields: dict[str, object]) -> int | None:
@@ -88,15 +96,23 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
     return taken if looks_like_title(" ".join(cursor.lines[i] for i in taken)) else []
 
 
+# the institute's name with its office: "Middle East Media Research Institute, DC"
+_INSTITUTE_LINE = re.compile(r"(?:The )?(?:Middle East Media Research Institute|MEMRI)(?:,? [\w ,.]{1,40})?")
 _SITE_SUFFIX = re.compile(r"\s*(?:,|[-–—|])\s*MEMRI$")
 
 
 def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
     """A repost's title over the header, the institute's name lines between them
-    (``Title, MEMRI`` / ``MEMRI`` / header), when none stands under the header."""
+    (``Title, MEMRI`` / ``MEMRI`` / header), when none stands under the header; an e-mail's
+    byline between them (``TITLE`` / ``By A. Name*`` / ``Middle East Media Research Institute, DC``
+    / header) gives the authors."""
     for index in range(start.at - 1, -1, -1):
         line = cursor.lines[index]
-        if not line or is_chrome(line):
+        if not line or is_chrome(line) or _INSTITUTE_LINE.fullmatch(line):
+            continue
+        byline = h.match_date_line(line)
+        if byline is not None and byline.date is None and byline.authors:
+            apply_date_line(byline, fields, found, cursor.line_number(index))
             continue
         title = _SITE_SUFFIX.sub("", line)
         alone = index == 0 or not cursor.lines[index - 1] or is_chrome(cursor.lines[index - 1])  # not a wrapped line
