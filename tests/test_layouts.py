@@ -8,9 +8,14 @@ them. The others parse to the model pinned in ``tests/golden/layouts/`` (reviewe
 from __future__ import annotations
 
 import datetime
+import io
+import re
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
+from lxml import etree
 
 import dispatchlib as dl
 from dispatchlib.reading import header, layouts
@@ -21,6 +26,7 @@ LAYOUTS = sorted((HERE / "layouts").glob("*.txt"))
 GOLDEN = HERE / "golden" / "layouts"
 DISPATCHES = [path for path in LAYOUTS if not path.stem.startswith("not-")]
 NOT_DISPATCHES = [path for path in LAYOUTS if path.stem.startswith("not-")]
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def _text(path: Path) -> bytes:
@@ -373,3 +379,32 @@ def test_layout_reads_back_from_its_text_export(path: Path) -> None:
     document, _ = dl.read_bytes(_text(path), source=path.name)
     assert isinstance(document, dl.Dispatch)
     assert dl.parse(dl.to_text(document))[0] == document
+
+
+def test_images_known_by_their_file_names_read_back_from_the_book_and_the_word_file() -> None:
+    """Each figure of a copy that kept only its images' file names shows in the EPUB and the Word
+    file as a line saying an image was there, with its caption and credit; no broken picture."""
+    dispatch, _ = _read("figures-image-file-names")
+    figures = [block for block in dispatch.body if isinstance(block, dl.Figure)]
+    assert [figure.caption for figure in figures] == [
+        "Orlo Tamsin",
+        'The tide table printed on March 1: "high water at noon"',
+        "Velma Quist, head of the harbour office",
+    ]
+    with zipfile.ZipFile(io.BytesIO(dl.export(dispatch, "epub"))) as book:
+        chapter = next(name for name in book.namelist() if re.search(r"/d\d+\.xhtml$", name))
+        page = etree.fromstring(book.read(chapter))
+    shown = [" ".join("".join(caption.itertext()).split()) for caption in page.iter(f"{XHTML}figcaption")]
+    assert shown == [
+        "Image Orlo Tamsin",
+        "Image The tide table printed on March 1: “high water at noon”",
+        "Image Velma Quist, head of the harbour office Source: example-post.test",
+    ]
+    assert not list(page.iter(f"{XHTML}img"))
+    word = docx.Document(io.BytesIO(dl.export(dispatch, "docx")))
+    lines = [paragraph.text for paragraph in word.paragraphs if paragraph.text.startswith("Image — ")]
+    assert lines == [
+        "Image — Orlo Tamsin",
+        "Image — The tide table printed on March 1: “high water at noon”",
+        "Image — Velma Quist, head of the harbour office — Source: example-post.test",
+    ]
