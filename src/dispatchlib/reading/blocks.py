@@ -63,11 +63,11 @@ _CAPTION_AND_CREDIT = re.compile(
 _DATED_CREDIT = re.compile(rf"(?P<caption>[^()]{{3,200}}?[^\s.!?\"”:,])\s+\((?P<credit>[^()]{{2,80}}, {h.DATE})\)")
 # "Caption. Source: Outlet, Date." on one line
 _SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,150}?)\.?")
-# a caption's credit under another name than "Source": "(image: ahram.org.eg)", "(Photo: ...)"
+# a caption's credit under another name than "Source": "(image: example.test)", "(Photo: ...)"
 _OTHER_CREDIT = re.compile(
     r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|Photo credit)s?:\s*(?P<credit>[^()]{2,99})\)"
 )
-# a line that is only an image: its file name or address ("5387.jpg", "https://.../cartoon.png"), or a
+# a line that is only an image: its file name or address ("3301.jpg", "https://.../cartoon.png"), or a
 # Markdown image ("![alt](cartoon.png) Caption")
 _IMAGE_EXTENSIONS = {
     "jpg": "image/jpeg",
@@ -308,7 +308,7 @@ def figure_line(text: str) -> m.Figure | None:
 
 
 def image_line(text: str) -> m.Figure | None:
-    """A line that is only an image: its file name or address (``5387.jpg``), or a Markdown image
+    """A line that is only an image: its file name or address (``3301.jpg``), or a Markdown image
     with its caption after it (``![](cartoon.png) The cartoon``). Copies keep these where the
     picture itself was lost; a site's banners and buttons (``donate_banner.jpg``) are not images of
     the dispatch."""

@@ -97,7 +97,7 @@ _BYLINE_WORD = "|".join(
 _DATE_LINE = re.compile(
     rf"(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
     r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\)"
-    r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "May 23, 2016 No."
+    r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
 )
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
@@ -173,7 +173,7 @@ _DATELINE = re.compile(
 )
 
 
-# a newsletter's date before its headlines: "14 février 2008 : Title ; Title ; ..."
+# a newsletter's date before its headlines: "9 avril 2012 : Title ; Title ; ..."
 _DATE_COLON = re.compile(rf"({ANY_DATE})\s?:\s+\S")
 
 

@@ -335,7 +335,7 @@ SENTENCE_OPENERS = frozenset(
     "While When As It He She They Earlier Today Yesterday Over Amid".split()
 )
 
-# --- words of a translation boundary in the mirrors' languages ("Voici quelques extraits ... :"),
+# --- words of a translation boundary in the mirrors' languages ("Nous traduisons ci-dessous les extraits ... :"),
 # beside the English "excerpts" and "translated": the line introduces the translated text
 BOUNDARY_WORDS = (
     r"extraits?",  # French
@@ -346,7 +346,7 @@ BOUNDARY_WORDS = (
     r"tradu\w*",  # French, Spanish, Italian
 )
 
-# words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 2986")
+# words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 1234")
 SEE_WORDS = ("see", "see also", "cf", "patrz", "zobacz", "voir", "siehe", "ver", "véase", "vedi", "ראו")
 
 # abbreviations whose stop ends no sentence inside a title ("Former Chief Gen. Orlo Tamsin")

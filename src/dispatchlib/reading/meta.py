@@ -95,7 +95,7 @@ def _check_header(meta: h.Header, fields: dict[str, object], found: Findings, nu
     first = meta.numbers[0] if meta.numbers else None
     for key, value in (("series", meta.series), ("number", first), ("date", meta.date)):
         if value is None:
-            continue  # "October 25, 2006 No.298" under the header names no series: it contradicts none
+            continue  # "May 2, 2007 No.341" under the header names no series: it contradicts none
         if fields.get(key) is None:
             fields[key] = value
             fields[f"_{key}_line"] = number

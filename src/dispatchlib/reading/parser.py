@@ -286,7 +286,7 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
 
 
 def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
-    """An image known only by its file name (``5387.jpg``) with ``block``, on the line under it, as
+    """An image known only by its file name (``3301.jpg``) with ``block``, on the line under it, as
     its caption, if ``block`` is a figure line or a short line that ends no sentence and opens
     nothing (a name, a noun phrase; not ``He added:``, nor a section's heading in title case)."""
     if not isinstance(last, m.Figure) or last.image is None or last.caption or last.credit or last.alt_text:

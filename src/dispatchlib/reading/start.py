@@ -183,7 +183,7 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
     if h.match_header(line) or ("|" in line and h.match_topics_line(line)):
         return [line]  # the line is a header or topics line as it stands
     if _CITED.search(line, 0, match.start()):
-        return [line]  # "For more, see MEMRI Special Dispatch No. 2986, ...": another report, cited
+        return [line]  # "For more, see MEMRI Special Dispatch No. 1234, ...": another report, cited
     head = _trim_topics(match[0])
     before, after = line[: match.start()].strip(), line[match.start() + len(head) :].strip()
     pieces = [before, head]
@@ -461,7 +461,7 @@ def looks_like_title(line: str) -> bool:
         and not is_chrome(line)
         and not is_repost_line(line)
         and h.match_date_line(line) is None
-        and h.match_dateline(line) is None  # "14 février 2008 : Title ; Title": a newsletter's headlines
+        and h.match_dateline(line) is None  # "9 avril 2012 : Title ; Title": a newsletter's headlines
         and not line.endswith(("(Source:", "Description automatically generated"))
         and not is_pointer(line)
         and not (line[0] == "(" and line[-1] == ")" and line.count("(") == 1)  # a link's label: "(In English)"
