@@ -244,13 +244,14 @@ def test_figures_in_every_form() -> None:
     ]
 
 
-def test_digest_items_are_headings_and_their_bylines_are_not_the_authors() -> None:
-    """'EXCLUSIVE: ...' heads an item; an item's 'By:' line does not make the digest's author."""
+def test_digest_items_are_headings_and_their_bylines_are_the_authors() -> None:
+    """'EXCLUSIVE: ...' heads an item; a digest under its 'Special Announcements' header takes
+    its items' 'By:' lines as its authors, as a digest known by its opening sentence does."""
     digest, _ = _read("notice-paying-member-digest")
     assert next(b.text for b in digest.body if isinstance(b, dl.Heading)).startswith("EXCLUSIVE: ")
     assert not any(isinstance(b, dl.SpeakerTurn) for b in digest.body)
     picks, _ = _read("digest-editors-picks")
-    assert picks.authors == ()
+    assert picks.authors == ("Y. Examplemann", "A. M. Placeholder")
     assert "Read The Full Report" not in dl.to_text(picks)
 
 

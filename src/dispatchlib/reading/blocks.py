@@ -16,7 +16,10 @@ from . import header as h
 from . import layouts
 from .spans import read_spans
 
-_TERMINAL = tuple('.!?:;"”’)]…。？！」』؟')  # also the full stops of Chinese and Japanese, and Arabic's question mark
+# also the closing guillemets of the mirrors, the full stops of Chinese and Japanese, and Arabic's question mark
+_TERMINAL = tuple('.!?:;"”’)]…»›。？！」』؟')
+_LONG_HEADING = 220  # past 120 characters, a heading has every word capitalised
+_WRAP_SLACK = 15  # how far past the others a hard-wrapped paragraph's last line may run (one long word)
 _REF = re.compile(r"\[(\d{1,4})\]")
 _REF_OR_PAREN = re.compile(r"\[(\d{1,4})\]|\((\d{1,4})\)")
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u20d0-\u20ff"
@@ -42,7 +45,7 @@ _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [
 _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
 # a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
 # sometimes touching the words ("Crowd:Long live the tide ...")
-_SPEAKER = re.compile(r"(?P<name>[^\W\d_][^:\"“”]{0,100}?)\s?:(?:\s+|(?=[A-Z\"“(…‘']))(?P<rest>\S.*)")
+_SPEAKER = re.compile(r"(?P<name>['‘’]?[^\W\d_][^:\"“”]{0,100}?)\s?:(?:\s+|(?=[A-Z\"“(…‘']))(?P<rest>\S.*)")
 _DIRECTION = re.compile(r"\s*\([^()]{1,80}\)")
 _NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
 _BOUNDARY = re.compile(
@@ -67,6 +70,9 @@ _SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credi
 _OTHER_CREDIT = re.compile(
     r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|Photo credit)s?:\s*(?P<credit>[^()]{2,99})\)"
 )
+# a picture's credit on a line of its own, the picture itself lost: "Image: example.test, October 7, 2023"
+_CREDIT_ALONE = re.compile(r"(?:Image|Photo|Picture|Photo credit|Image source)s?:\s*(?P<credit>[^\s:][^:]{1,148})")
+_CREDIT_WORDS = ("Image", "Photo", "Picture")
 # a line that is only an image: its file name or address ("3301.jpg", "https://.../cartoon.png"), or a
 # Markdown image ("![alt](cartoon.png) Caption")
 _IMAGE_EXTENSIONS = {
@@ -82,7 +88,10 @@ _IMAGE_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _IMAGE_ENDINGS = tuple(f".{extension}" for extension in _IMAGE_EXTENSIONS)
-_CHROME_IMAGE = re.compile(r"banner|logo|donate|e-?mail|newsletter|subscribe|icon|button|spacer|pixel", re.IGNORECASE)
+# ("icon" as a word of the name only: "memriconquest.jpg" is a picture)
+_CHROME_IMAGE = re.compile(
+    r"banner|logo|donate|e-?mail|newsletter|subscribe|(?<![a-z])icons?(?![a-z])|button|spacer|pixel", re.IGNORECASE
+)
 _MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]{0,300})\]\((?P<src>[^()\s]*)\)(?:\s+(?P<caption>.*))?")
 _OPEN_QUOTES = '"“'
 _HEADING_QUOTES = "\"“'‘«„‚"  # a quoted heading may open with the German and Polish low marks too
@@ -124,11 +133,14 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Lines of one paragraph broken at a fixed width, rather than one paragraph per line."""
+    """Lines of one paragraph broken at a fixed width, rather than one paragraph per line: no line,
+    the last included, runs much past the widest of the others (a short line over a long
+    paragraph is a heading or a name over its text)."""
     body = lines[:-1]
     widest = max(len(line) for line in body)
     return (
         widest <= 100
+        and len(lines[-1]) <= widest + _WRAP_SLACK
         and all(len(line) >= widest // 2 for line in body)
         and not all(_ends_sentence(line) for line in body)
     )
@@ -248,6 +260,8 @@ class BlockReader:
         figure = _figure(text) if text.endswith(_FIGURE_ENDINGS) or "(Source:" in text[-70:] else None
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
             figure = figure_line(text)
+        if figure is None and text.startswith(_CREDIT_WORDS) and (match := _CREDIT_ALONE.fullmatch(text)):
+            figure = m.Figure(credit=match["credit"].rstrip("."))
         if figure is not None:
             return figure
         if text.startswith(("Note", "Editor", "Translator")) and (match := _EDITOR_NOTE.fullmatch(text)):
@@ -257,7 +271,7 @@ class BlockReader:
         turn = self._speaker_turn(unit) if self.transcript else None
         if turn is not None:
             return turn
-        if (len(text) <= 120 or text[0] in _HEADING_QUOTES) and _is_heading(text):
+        if len(text) <= _LONG_HEADING and _is_heading(text):
             return m.Heading(text=text, level=_heading_level(text))
         label, colon, rest = text.partition(": ")
         if colon and label in layouts.ITEM_LABELS and rest:
@@ -384,25 +398,27 @@ _SEE = re.compile(rf"(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)
 def _is_heading(text: str) -> bool:
     if text[:1] in _HEADING_QUOTES and text[-1] in _HEADING_CLOSERS and _quoted_heading(text):
         return True
-    if len(text) > 120 or _ends_sentence(text.rstrip('"”’')) or text.endswith(","):
+    if len(text) > _LONG_HEADING or _ends_sentence(text.rstrip('"”’')) or text.endswith(","):
         return False
     if text.startswith(("By ", "By:")):
         return False  # a digest item's byline
     if _REF_OR_PAREN.search(text):
         return False
     words = _WORD.findall(text)
-    if not words or len(words) > 16:
+    if not words or len(words) > 30:
         return False
+    if len(text) > 120 or len(words) > 16:  # a long heading: every word capitalised, as the reports write them
+        return _title_case(words, share=1.0)
     if _NUMBERED.match(text):
         return True
     return _title_case(words)
 
 
-def _title_case(words: list[str]) -> bool:
-    """Three in four words capitalised, the small words of title case aside."""
+def _title_case(words: list[str], share: float = 0.75) -> bool:
+    """Three in four words (or the ``share`` given) capitalised, the small words of title case aside."""
     significant = [word for word in words if word.lower() not in layouts.SMALL_WORDS] or words
     capitalised = sum(1 for word in significant if not word[0].islower())  # scripts without case count
-    return capitalised >= 0.75 * len(significant)
+    return capitalised >= share * len(significant)
 
 
 def _quoted_heading(text: str) -> bool:
@@ -411,7 +427,7 @@ def _quoted_heading(text: str) -> bool:
     quotes, one phrase opening with a capital, without a stop at its end (a sentence, or a phrase
     cut with "..."), a second sentence, quotations with words between them, or a note reference;
     past 16 words, or ending in "?" or "!", in title case."""
-    if len(text) > 220 or _REF_OR_PAREN.search(text):
+    if len(text) > _LONG_HEADING or _REF_OR_PAREN.search(text):
         return False
     inner = text[1:-1].strip().rstrip("'’")
     quotations = _SINGLE_QUOTATIONS_IN if text[0] in "'‘" else _QUOTATIONS_IN
@@ -605,6 +621,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
 
 
 _PRONOUNS = frozenset("I He She It We They You".split())
+_BOUNDARY_OPENERS = ("Following ", "The following ", "Below ")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
 
 
@@ -619,4 +636,6 @@ def _caption_shape(text: str) -> bool:
     words = _WORD.findall(bare)
     if words and words[0] in _PRONOUNS:
         return False  # "He blows a trumpet": a sentence, not a picture's noun phrase
+    if bare.startswith(_BOUNDARY_OPENERS):
+        return False  # "Following are excerpts": a translation boundary that lost its colon
     return 3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS

@@ -35,7 +35,7 @@ class Facts:
     has_notes: bool  # note references or a notes list
     truncated: bool  # a subscriber notice
     institute_tail: bool  # "Share this Report:" and its siblings
-    repost_tail: bool  # "To read the full dispatch, visit ..."
+    repost_tail: bool  # "To read the full dispatch, visit ...", an archive's "URL: ...", a last line crediting it
     series_named: bool  # a series came from the header or a meta line
     numbered: bool  # the dispatch has a number (a header with a date and series alone is weaker)
 
@@ -44,7 +44,7 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     """Say why the text was read as a dispatch, or refuse it when it holds no prose at all.
 
     Strong evidence (a numbered header, a clip header, a topics line, notes or note references, a
-    subscriber notice, the institute's page tail, a repost tail naming the report) is an
+    subscriber notice, the institute's page tail, a repost's link to or credit of the report) is an
     ``evidence`` note. Weak evidence alone (a header without a number, a title over a date line,
     a repost's lead-in naming the institute, a translation boundary, a series named in the text),
     or none in a text of prose, is an ``uncertain-dispatch`` warning: the text is read, strict
@@ -60,7 +60,7 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
             ("note references or a notes list", facts.has_notes),
             ("a subscriber notice", facts.truncated),
             ("the institute's page tail", facts.institute_tail),
-            ("a repost tail naming the report", facts.repost_tail),
+            ("a repost's link to or credit of the report", facts.repost_tail),
         )
         if present
     ]

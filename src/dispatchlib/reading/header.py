@@ -271,8 +271,16 @@ def _series(text: str | None) -> str | None:
     return layouts.SERIES_ALIASES.get(_KNOWN_FOLDED.get(name.casefold(), name), name)
 
 
+# a repost's credit before the header it quotes, and the ellipsis after it: "From MEMRI Special Dispatch ... ..."
+_HEADER_CREDIT = re.compile(r"(?:From|Via)\s+(?:the\s+)?MEMRI(?:'s|’s)?\s+(?=[A-Z])")
+_CREDIT_WORDS = ("From ", "Via ")
+
+
 def match_header(line: str) -> Header | None:
-    """A header line: ``March 14, 2023 Special Dispatch No. 10523`` and its variants."""
+    """A header line: ``March 14, 2023 Special Dispatch No. 10523`` and its variants, perhaps
+    credited (``From MEMRI Special Dispatch Series - No. 1266, August 25, 2006 ...``)."""
+    if line.startswith(_CREDIT_WORDS) and (credit := _HEADER_CREDIT.match(line)):
+        line = line[credit.end() :].removesuffix("...").removesuffix("…").rstrip()
     if not _has_number_word(line):  # most lines end here, or at the next test
         if len(line) > 300 or (not _has_dash(line) and not _DIGIT.search(line)) or not _names_known_series(line):
             return None

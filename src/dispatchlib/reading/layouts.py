@@ -88,6 +88,7 @@ CHROME_PATTERNS = re.compile(
             r"(?-i:(?=[^-]*-)[a-z-]{2,30}(?: [a-z-]{2,30}){1,7})",  # class names: "social-media login options"
             r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
             r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
+            r"(?:[«‹←<]{1,2} ?)?Back(?: to (?:top|home|list))?",  # an archive's link back to its index
         )
     ),
     re.IGNORECASE,
@@ -225,6 +226,8 @@ TOPIC_TAIL_WORDS = frozenset(
 
 # Series printed inside a dispatch, under its own header: never a second header, never a new dispatch.
 SUB_SERIES = frozenset(("Islamist Websites Monitor", "Iran Media Watch", "MEMRI TV Clip"))
+# series whose numbers head digests of other reports: their items' bylines are the authors
+DIGEST_SERIES = frozenset(("Special Announcements",))
 
 # --- top of the page: words that are not titles
 
@@ -258,8 +261,9 @@ NOT_TITLES = CONTENTS_WORDS | frozenset(
 
 # --- bylines: the words that introduce authors, per language; a trailing "| MEMRI" is the site's
 
-BYLINE_WORDS = ("By", "By:", "by", "Par", "Par :", "Par:", "Von", "Von:", "Autor:", "Autorin:", "Auteur :", "Auteur:",
-                "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:", "Autorzy:", "מאת", "מאת:")  # fmt: skip
+BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:", "Von", "Von:", "Autor:",
+                "Autorin:", "Auteur :", "Auteur:", "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:",
+                "Autorzy:", "מאת", "מאת:")  # fmt: skip
 # the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI"
 BYLINE_SITE_SUFFIX = re.compile(r"(?:\s*[|–—-]\s*|\s+from\s+)MEMRI\s*$", re.IGNORECASE)
 # titles before a name, dropped from the authors ("By: Dr. N. Example", "By Amb. A. Example")
@@ -323,7 +327,13 @@ SPEAKER_ROLES = frozenset(
     "presenter narrator voice caller crowd audience student pupil teacher soldier fighter preacher cleric imam "
     "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
     "announcer moderator translator commentator spokesman spokeswoman officer commander member militant "
-    "character actor actress puppet".split()
+    "character actor actress puppet "
+    # the mirrors' words for them (French, Spanish, Italian, German, Polish)
+    "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon "
+    "multitud público entrevistador entrevistadora presentador presentadora periodista hombre mujer niño niña "
+    "folla pubblico intervistatore conduttore giornalista uomo donna bambino bambina "
+    "menge publikum moderatorin mann frau kind mädchen junge "
+    "tłum publiczność prowadzący prowadząca dziennikarz dziennikarka mężczyzna kobieta dziecko".split()
 )
 
 # Small words that title case leaves in lower case.

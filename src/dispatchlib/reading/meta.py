@@ -3,6 +3,8 @@ web-page chrome between them; each fact goes into the dispatch's fields, each re
 
 from __future__ import annotations
 
+import re
+
 from . import header as h
 from .cursor import Cursor, Findings
 from .start import is_chrome
@@ -39,7 +41,7 @@ def _date_line(line: str) -> h.DateLine | None:
 
 def read_meta(cursor: Cursor, fields: dict[str, object], found: Findings) -> bool:
     seen = dated = False
-    for _ in range(4):
+    for _ in range(_META_LINES):
         adjacent = cursor.index < len(cursor.lines) and bool(cursor.lines[cursor.index])
         skip_chrome(cursor, found)
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
@@ -62,11 +64,36 @@ def read_meta(cursor: Cursor, fields: dict[str, object], found: Findings) -> boo
         elif bare is not None:
             add_topics(bare, fields, found, number)  # a country line under the date, or "Lebanon/Syria"
             found.add("guess", f"a line of topics without a series read as topics: {line!r}", number)
-        else:
+        elif not _labelled_field(line, fields, found, number):
             break
         seen = True
         cursor.index += 1
     return seen
+
+
+_META_LINES = 5  # lines a meta block holds at most (an archive's: author, publication, date, address)
+# an archive's labelled meta lines under a repost's title: "Publication: memri.org", "Date: October 20, 2014"
+_LABELLED = re.compile(r"(?P<label>Publication|Published(?: on)?|Date|URL|Link)\s*:\s*(?P<value>\S.{0,300})")
+
+
+def _labelled_field(line: str, fields: dict[str, object], found: Findings, number: int) -> bool:
+    """A labelled meta line: a date is the dispatch's, an address its source; the line goes."""
+    match = _LABELLED.fullmatch(line) if line[:1] in "PDUL" else None
+    if match is None:
+        return False
+    label, value = match["label"], match["value"].strip()
+    if label in ("URL", "Link"):
+        if not value.startswith(("http://", "https://", "www.")):
+            return False
+        fields.setdefault("source_url", value)
+        fields["_credited"] = "memri" in value.casefold()  # the institute's address: evidence of a dispatch
+    elif label != "Publication":
+        date = h.parse_date(value) or h.match_numeric_date(value)
+        if date is None:
+            return False
+        apply_date_line(h.DateLine(date=date), fields, found, number)
+    found.add("guess", f"a labelled meta line read: {line[:60]!r}", number)
+    return True
 
 
 def add_topics(topics: tuple[str, ...], fields: dict[str, object], found: Findings, number: int) -> None:

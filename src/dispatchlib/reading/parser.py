@@ -19,13 +19,14 @@ from .. import model as m
 from ..diagnostics import NO_DISPATCH, Diagnostic, Severity, diagnostic
 from ..errors import NotADispatchError, ParseError
 from . import header as h
+from . import layouts
 from .blocks import BlockReader, Unit, bare_captions, credit_line, is_figure_text, split_units
 from .cursor import Cursor, Findings
 from .evidence import Facts, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
 from .start import digest_intro, find_start, join_broken_header, split_stamp, undecorate, unfold
 from .tail import TailFound, read_tail
-from .top import read_digest_items, read_top, skip_to_start
+from .top import read_digest_items, read_item_bylines, read_top, skip_to_start
 
 __all__ = ["parse", "parse_many"]
 
@@ -186,12 +187,14 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
     body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found)
     if start.kind == "digest":
         read_digest_items(body, fields, found, cursor.line_number(start.at))
+    elif fields.get("series") in layouts.DIGEST_SERIES:  # a digest with its header: "Special Announcements No. 684"
+        read_item_bylines(body, fields)
     facts = Facts(
         start=start,
         truncated=bool(fields.get("truncated")),
         has_notes=bool(notes or refs_found),
         institute_tail=tail.institute,
-        repost_tail=bool(fields.get("source_url")),
+        repost_tail=tail.credited or bool(fields.pop("_credited", False)),
         series_named=fields.get("series") is not None,
         numbered=fields.get("number") is not None,
     )
@@ -211,6 +214,12 @@ def _read_body_and_notes(
     sub_series = fields.pop("_sub_series", None)
     body: list[m.Block] = [m.Heading(text=sub_series)] if isinstance(sub_series, str) else []
     places: list[int] = [numbers[0] if numbers else 0] * len(body)
+    for text, line in fields.pop("_above", ()):  # type: ignore[attr-defined]
+        block = reader.block(Unit(text=text, starts=(0,), lines=(line,)))
+        if isinstance(block, m.Figure):
+            body.append(block)
+            places.append(line)
+            found.add("guess", "an image above the dispatch's start kept as its first figure", line)
     body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found, places)
     leftover = split_units(lines[after:], numbers[after:])
     for unit in leftover:

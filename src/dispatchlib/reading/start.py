@@ -293,6 +293,8 @@ def find_start(lines: list[str]) -> Start:
             sub_series = i
             continue
         strong = _strong_start(lines, candidates, position)
+        if strong is not None and strong.kind == "header" and _closes_text(lines, candidates, position):
+            strong = None  # "From MEMRI Special Dispatch No. 1266, ..." under the text it credits
         if strong is not None:
             if weak is not None and body_since_weak:
                 break
@@ -314,6 +316,8 @@ def find_start(lines: list[str]) -> Start:
     if sub_series is not None:  # over the title: the dispatch's own header
         return Start(sub_series, "header", strong=True)
     lead_in = _lead_in(lines, candidates)
+    if lead_in is None:
+        lead_in = _credited_title(lines, candidates)
     if lead_in is not None:
         return Start(lead_in, "lead-in", strong=False)
     return Start(_first_own_line(lines, candidates), "none", strong=False)
@@ -343,6 +347,27 @@ def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
         if line.endswith(":") and _LEAD_IN.fullmatch(line) and not _introduces_text(line):
             following = next((j for j in candidates if j > i), None)
             return following
+    return None
+
+
+def _closes_text(lines: list[str], candidates: list[int], position: int) -> bool:
+    """Does the header stand under the text it credits: paragraphs of text above it, none below?"""
+    above = sum(1 for i in candidates[:position] if len(lines[i]) >= _BODY_LIKE // 2)
+    return above >= 2 and not any(len(lines[i]) >= _BODY_LIKE // 2 for i in candidates[position + 1 :])
+
+
+# a repost's credit before the title it quotes: "MEMRI TV: Former Minister Vows ..."
+CREDIT_PREFIX = re.compile(r"(?:MEMRI(?: TV)?|(?:Via|From) MEMRI)\s*:\s+(?=\S)")
+_CREDIT_REACH = 12  # lines from the top where a blog's commentary may stand above the credited title
+
+
+def _credited_title(lines: list[str], candidates: list[int]) -> int | None:
+    """The line of a title credited to the institute (``MEMRI TV: Title``), under the blog's
+    own headline, date and commentary: what the repost quotes starts there."""
+    for i in candidates[:_CREDIT_REACH]:
+        line = lines[i]
+        if line[:1] in "MVF" and (credit := CREDIT_PREFIX.match(line)) and looks_like_title(line[credit.end() :]):
+            return i
     return None
 
 

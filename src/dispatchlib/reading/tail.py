@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import header as h
 from . import layouts
 from .cursor import Cursor, Findings
 
@@ -26,6 +27,7 @@ class TailFound(NamedTuple):
 
     institute: bool  # "Share this Report:" and its siblings: the institute's own page
     ended: bool  # a page tail or repost tail closes the text: the copy is not cut off
+    credited: bool = False  # a repost tail links to the report, or the last line credits it by series and number
 
 
 def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tuple[list[str], list[int], TailFound]:
@@ -33,7 +35,7 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
     repost tails. A link to the full report with text after it is a digest item's: kept."""
     lines: list[str] = []
     numbers: list[int] = []
-    institute = ended = False
+    institute = ended = credited = False
     last_text = _last_text_line(cursor)
     for index in range(cursor.index, len(cursor.lines)):
         line, number = cursor.lines[index], cursor.numbers[index]  # the two lists run in step
@@ -42,6 +44,9 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
             match = None  # "To read the full report, visit <address>" with text after it: an item's link
         if match is None:
             if line and _notice(line, number, fields, found):
+                continue
+            if index == last_text and fields.get("series") is None and _credit(line, number, fields, found):
+                credited = True
                 continue
             lines.append(line)
             numbers.append(number)
@@ -54,10 +59,24 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
             break
         if match["repost"] and match["url"]:
             fields["source_url"] = match["url"]
+            credited = True
             found.add("boilerplate", "repost tail dropped; its address is kept as the source URL", number)
         else:
             found.add("boilerplate", f"repost tail {line!r} dropped", number)
-    return lines, numbers, TailFound(institute=institute, ended=ended)
+    return lines, numbers, TailFound(institute=institute, ended=ended, credited=credited)
+
+
+def _credit(line: str, number: int, fields: dict[str, object], found: Findings) -> bool:
+    """A repost's last line crediting the dispatch (``From MEMRI Special Dispatch No. 1266, August
+    25, 2006``): its series, number and date are the dispatch's."""
+    header = h.match_header(line) if len(line) <= 200 else None
+    if header is None or not header.numbers or header.title:
+        return False
+    fields.update(series=header.series, number=header.numbers[0], extra_numbers=header.numbers[1:])
+    if fields.get("date") is None:
+        fields["date"] = header.date
+    found.add("guess", f"the last line credits the dispatch: series, number and date taken from {line!r}", number)
+    return True
 
 
 def _last_text_line(cursor: Cursor) -> int:

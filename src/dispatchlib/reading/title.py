@@ -9,7 +9,7 @@ from . import header as h
 from . import layouts
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
-from .start import Start, is_chrome, is_repost_line, looks_like_title
+from .start import CREDIT_PREFIX, Start, is_chrome, is_repost_line, looks_like_title
 
 
 def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bool:
@@ -41,7 +41,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
-    fields["title"] = _ATTRIBUTION.sub("", byline.title if byline else line)
+    fields["title"] = CREDIT_PREFIX.sub("", byline.title if byline else line)
     if byline:
         if byline.line.date is not None and fields.pop("_date_above", False):
             fields["date"] = None  # the date over the title is a repost's; the title's byline dates the report
@@ -75,8 +75,6 @@ def _item_header_ahead(cursor: Cursor, fields: dict[str, object]) -> int | None:
     return None
 
 
-# a repost's credit before the title: "MEMRI TV: Jordanian Professor ..."
-_ATTRIBUTION = re.compile(r"(?:MEMRI(?: TV)?|(?:Via|From) MEMRI)\s*:\s+(?=\S)")
 _WRAPPED_TITLE = 4  # lines a title may be wrapped over (an e-mail's hard-wrapped text, a title and its subtitle)
 
 

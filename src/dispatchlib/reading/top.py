@@ -19,6 +19,8 @@ def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found
     cursor.index = start.at
     if not dropped:
         return
+    # a picture above the title is the dispatch's: the body reads these lines again and keeps its figures
+    fields["_above"] = [(cursor.lines[i], cursor.line_number(i)) for i in dropped]
     for i in dropped:
         subscriber_notice(cursor.lines[i], cursor.line_number(i), fields, found)
     first, last = cursor.line_number(dropped[0]), cursor.line_number(dropped[-1])
@@ -107,27 +109,40 @@ def _read_digest_top(cursor: Cursor, start: Start, fields: dict[str, object], fo
 def read_digest_items(body: list[m.Block], fields: dict[str, object], found: Findings, line: int) -> None:
     """A digest's series and numbers from its items' headers (the series only when every item
     shares it), and its authors from the items' bylines; the items stay in the body."""
-    headers: list[h.Header] = []
-    authors: list[str] = []
-    for block in body:
-        if not isinstance(block, m.Heading | m.Paragraph):
-            continue
-        text = block.text if isinstance(block, m.Heading) else m.plain_text(block.content)
-        headers += h.headers_in(text)  # a header stands alone, or inside a copy's collapsed lines
-        if len(text) <= _ITEM_LINE and (byline := h.match_date_line(text)) is not None:
-            authors += byline.authors
+    headers = [header for text in _item_lines(body) for header in h.headers_in(text)]  # alone, or in collapsed lines
     numbers = tuple(dict.fromkeys(number for header in headers for number in header.numbers))
     series = {header.series for header in headers}
     if numbers and len(series) == 1:  # numbers of several series are no numbers of one
         fields.update(number=numbers[0], extra_numbers=numbers[1:], series=series.pop())
-    if authors and not fields.get("authors"):
-        fields["authors"] = tuple(dict.fromkeys(authors))
+    read_item_bylines(body, fields)
     found.add(
         "guess",
         f"read as one digest of {len(headers)} item(s) with their headers"
         + ("" if len(series) <= 1 else ", from several series: no series of its own"),
         line,
     )
+
+
+def read_item_bylines(body: list[m.Block], fields: dict[str, object]) -> None:
+    """A digest without a byline of its own takes its items' bylines (``By: A. One``) as authors."""
+    if fields.get("authors"):
+        return
+    authors = [
+        name
+        for text in _item_lines(body)
+        if len(text) <= _ITEM_LINE and (byline := h.match_date_line(text)) is not None
+        for name in byline.authors
+    ]
+    if authors:
+        fields["authors"] = tuple(dict.fromkeys(authors))
+
+
+def _item_lines(body: list[m.Block]) -> list[str]:
+    return [
+        block.text if isinstance(block, m.Heading) else m.plain_text(block.content)
+        for block in body
+        if isinstance(block, m.Heading | m.Paragraph)
+    ]
 
 
 _ITEM_LINE = 200  # an item's byline is a short line
