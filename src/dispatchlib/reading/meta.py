@@ -6,19 +6,30 @@ from __future__ import annotations
 import re
 
 from . import header as h
+from .blocks import is_image_line
 from .cursor import Cursor, Findings
 from .start import is_chrome
 
 
-def skip_chrome(cursor: Cursor, found: Findings) -> None:
-    """Chrome among the top lines ("Share Video:" between a clip's date and its title)."""
+def skip_chrome(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """Chrome among the top lines ("Share Video:" between a clip's date and its title); a picture
+    known by its file name (not a banner's or a button's) is kept for the body's first figures."""
     first, count = None, 0
-    while cursor.skip_blank() < len(cursor.lines) and is_chrome(cursor.peek()):
-        first = cursor.line_number() if first is None else first
-        count += 1
+    while cursor.skip_blank() < len(cursor.lines) and is_chrome(line := cursor.peek()):
+        if is_image_line(line):
+            keep_above(fields, line, cursor.line_number(cursor.skip_blank()))
+        else:
+            first = cursor.line_number() if first is None else first
+            count += 1
         cursor.index += 1
     if count:
         found.add("page-chrome", f"{count} line(s) of web-page chrome in the header dropped", first)
+
+
+def keep_above(fields: dict[str, object], line: str, number: int) -> None:
+    """Keep a line over the title for the body, which makes it a figure if it is one."""
+    above: list[tuple[str, int]] = fields.setdefault("_above", [])  # type: ignore[assignment]
+    above.append((line, number))
 
 
 def is_meta(line: str) -> bool:
@@ -43,7 +54,7 @@ def read_meta(cursor: Cursor, fields: dict[str, object], found: Findings) -> boo
     seen = dated = False
     for _ in range(_META_LINES):
         adjacent = cursor.index < len(cursor.lines) and bool(cursor.lines[cursor.index])
-        skip_chrome(cursor, found)
+        skip_chrome(cursor, fields, found)
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
         date_line = _date_line(line)
         header = h.match_header(line) if seen or fields else None

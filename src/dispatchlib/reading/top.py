@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import model as m
 from . import header as h
 from .cursor import Cursor, Findings
-from .meta import read_meta, skip_chrome
+from .meta import keep_above, read_meta, skip_chrome
 from .start import START_WORDS, Start, clip_header, is_chrome
 from .tail import subscriber_notice
 from .title import read_title, read_title_above
@@ -19,8 +19,8 @@ def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found
     cursor.index = start.at
     if not dropped:
         return
-    # a picture above the title is the dispatch's: the body reads these lines again and keeps its figures
-    fields["_above"] = [(cursor.lines[i], cursor.line_number(i)) for i in dropped]
+    for i in dropped:  # a picture above the title is the dispatch's: the body keeps the figures among them
+        keep_above(fields, cursor.lines[i], cursor.line_number(i))
     for i in dropped:
         subscriber_notice(cursor.lines[i], cursor.line_number(i), fields, found)
     first, last = cursor.line_number(dropped[0]), cursor.line_number(dropped[-1])
@@ -37,7 +37,7 @@ def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found
 
 def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
     """Header, title, meta block or TV-clip header; each guess is reported."""
-    skip_chrome(cursor, found)
+    skip_chrome(cursor, fields, found)
     if start.kind == "clip" and _read_clip_top(cursor, fields, found):
         return
     if start.kind == "digest":
@@ -64,7 +64,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
             topics=header.topics,
             title=header.title,
         )
-    skip_chrome(cursor, found)
+    skip_chrome(cursor, fields, found)
     _read_sub_series(cursor, fields, found)
     if start.kind == "date-title":
         fields["_date_above"] = read_meta(cursor, fields, found)  # the date above the title
