@@ -335,8 +335,8 @@ def _title_with_series(line: str) -> Header | None:
 
 
 _NUMBER_LINE = re.compile(rf"(?:(?:{_NO})\s*|#\s*)?(?P<nums>{_NUMBER_LIST})")
-_EMPTY_NUMBER = re.compile(rf"\s*(?:{_NO})\s*:?$")
-_NUMBER_WORD_ENDINGS = tuple(layouts.NUMBER_WORDS)
+_EMPTY_NUMBER = re.compile(rf"\s*(?:{_NO}|#)\s*:?$")
+_NUMBER_WORD_ENDINGS = (*layouts.NUMBER_WORDS, "#")  # a TV page's card: "Clip #" over "6080"
 _SERIES_TOPICS_DASH = re.compile(r"\s[-–—]\s")
 
 
@@ -505,6 +505,27 @@ def match_clip_line(line: str) -> ClipLine | None:
         for part in match["duration"].split(":"):
             seconds = seconds * 60 + int(part)
     return ClipLine(number=int(match["num"]), duration_seconds=seconds)
+
+
+# a TV page's card ends in its channel, date and duration: "Example Coast TV (Vellonia) / June 10, 2017 - 01:46"
+_CARD_SOURCE = re.compile(
+    rf"(?P<channels>[^/]{{2,120}}\))\s*/\s*(?P<date>{DATE})\s*[-–—]\s*(?P<duration>\d{{1,2}}(?::\d{{2}}){{1,2}})"
+)
+
+
+def match_card_source(line: str) -> tuple[tuple[str, ...], datetime.date | None, int] | None:
+    """A clip card's last line: its channels, date and duration in seconds."""
+    match = _CARD_SOURCE.fullmatch(line) if len(line) <= 200 and line.endswith(_DIGITS) else None
+    if match is None:
+        return None
+    seconds = 0
+    for part in match["duration"].split(":"):
+        seconds = seconds * 60 + int(part)
+    channels = tuple(channel.strip() for channel in re.split(r"(?<=\))\s*(?=[^\s)])", match["channels"].strip()))
+    return channels, parse_date(match["date"]), seconds
+
+
+_DIGITS = tuple("0123456789")
 
 
 def match_clip_source(line: str) -> tuple[str, ...] | None:

@@ -316,7 +316,7 @@ ITEM_LABELS = frozenset("EXCLUSIVE UPDATE BREAKING VIDEO WATCH READ REPORT ANALY
 
 # Words that look like a speaker's name before a colon but are not speakers.
 NOT_SPEAKERS = frozenset(
-    "note source sources introduction update background conclusion summary photo image video author autor by "
+    "note source sources intro introduction update background conclusion summary photo image video author autor by "
     "contents tags topics labels posted".split()
 )
 

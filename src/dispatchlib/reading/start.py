@@ -372,9 +372,17 @@ def _credited_title(lines: list[str], candidates: list[int]) -> int | None:
 
 
 def _first_own_line(lines: list[str], candidates: list[int]) -> int:
-    """The text's first line past a repost's own lines (a posting date, e-mail headers) and chrome."""
-    first = next((i for i in candidates if not is_repost_line(lines[i]) and not is_chrome(lines[i])), None)
+    """The text's first line past a repost's own lines (a posting date, e-mail headers), chrome and
+    a sidebar's bulleted lines."""
+    first = next(
+        (i for i in candidates if not (is_repost_line(lines[i]) or is_chrome(lines[i]) or _listed(lines[i]))), None
+    )
     return first if first is not None else (candidates[0] if candidates else 0)
+
+
+def _listed(line: str) -> bool:
+    """A short bulleted line: an item of a blog's sidebar or a menu (``• Monday, July 30, 2012``)."""
+    return line[0] in _BULLETS and len(line) < _BODY_LIKE // 2
 
 
 def _near_top(lines: list[str], above: list[int]) -> bool:
@@ -456,6 +464,7 @@ def _title_below(lines: list[str], candidates: list[int], position: int) -> bool
 
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "... ended. Then": not "U.S. 'Achievements'"
+_BULLETS = "•·▪◦‣"
 _TRAILING_REFS = re.compile(r"(?:\s*\[\d{1,4}\])+$")
 # a title may end in an abbreviation's stop: "... Against Israel And The U.S.", "... Jr."
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.)$")
@@ -478,6 +487,7 @@ def looks_like_title(line: str) -> bool:
     end = end.rstrip(")”’\"'")
     return (
         bool(line)
+        and line[0] not in _BULLETS  # a list's item: a blog's sidebar, a menu
         and len(line) <= 700  # a compilation's title runs to 600 characters
         and (not end.endswith((".", ":", ";", ",")) or _ABBREVIATION_END.search(end) is not None)
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"

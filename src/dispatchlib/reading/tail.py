@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .. import model as m
 from . import header as h
 from . import layouts
 from .cursor import Cursor, Findings
@@ -48,6 +49,9 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
             if index == last_text and fields.get("series") is None and _credit(line, number, fields, found):
                 credited = True
                 continue
+            if fields.get("series") == "MEMRI TV Clip" and fields.get("clip") is None and _card_source(line, fields):
+                found.add("guess", f"the clip's channel, date and length read from its card's line {line!r}", number)
+                continue
             lines.append(line)
             numbers.append(number)
             continue
@@ -64,6 +68,18 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
         else:
             found.add("boilerplate", f"repost tail {line!r} dropped", number)
     return lines, numbers, TailFound(institute=institute, ended=ended, credited=credited)
+
+
+def _card_source(line: str, fields: dict[str, object]) -> bool:
+    """A TV page's card line under the clip's introduction: ``Channel (Country) / Date - 01:46``."""
+    card = h.match_card_source(line)
+    if card is None:
+        return False
+    channels, date, seconds = card
+    fields["clip"] = m.Clip(duration_seconds=seconds, channels=channels)
+    if fields.get("date") is None:
+        fields["date"] = date
+    return True
 
 
 def _credit(line: str, number: int, fields: dict[str, object], found: Findings) -> bool:

@@ -25,6 +25,10 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    if line.endswith(_CUT) and len(line) <= _CUT_LINE and looks_like_title(_next_line(cursor)):
+        found.add("page-chrome", f"a line cut with '...' over the title dropped: {line[:40]!r}", number)
+        cursor.index = cursor.skip_blank() + 1  # a breadcrumb, or the title cut short over its whole
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     item = _item_header_ahead(cursor, fields)
     if item is not None:
         found.add("guess", f"the header names several dispatches: line {item} heads the first item, no title", item)
@@ -49,6 +53,18 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
     return False
+
+
+_CUT = ("...", "…")
+_CUT_LINE = 200  # a breadcrumb or a cut title is short
+
+
+def _next_line(cursor: Cursor) -> str:
+    """The non-blank line after the cursor's."""
+    below = cursor.skip_blank() + 1
+    while below < len(cursor.lines) and not cursor.lines[below]:
+        below += 1
+    return cursor.lines[below] if below < len(cursor.lines) else ""
 
 
 def _runs_on_below(cursor: Cursor) -> bool:
