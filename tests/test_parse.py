@@ -421,3 +421,14 @@ def test_a_translation_boundary_naming_the_institute_is_no_repost_lead_in() -> N
     dispatch, _ = _parse(text)
     assert dispatch.title == "Harbour Cleric: The Tide Is A Punishment"
     assert isinstance(dispatch.body[0], dl.TranslationBoundary)
+
+
+def test_a_header_over_hard_wrapped_text_is_no_credit_under_the_text() -> None:
+    """A header under an archive's long lines, over a body hard-wrapped at 72 columns, starts the
+    dispatch: only a header with at most a line or two under it credits the text above it."""
+    chrome = "The following is an archived copy of a message sent to a discussion list run by the harbour's friends."
+    wrapped = "Since the storm, dozens of new harbour papers are available to the\nfishermen of Vellonia.\n\n" * 3
+    text = f"{chrome}\n\n{chrome}\n\nJuly 15, 2003 Special Dispatch No. 537\n\nA Tide Of New Papers\n\n{wrapped}"
+    dispatch, _ = _parse(text)
+    assert (dispatch.number, dispatch.title) == (537, "A Tide Of New Papers")
+    assert "archived copy" not in dl.to_text(dispatch)

@@ -351,9 +351,14 @@ def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
 
 
 def _closes_text(lines: list[str], candidates: list[int], position: int) -> bool:
-    """Does the header stand under the text it credits: paragraphs of text above it, none below?"""
+    """Does the header stand under the text it credits: paragraphs of text above it, and at most
+    a line or two (a link, a posting note) below?"""
     above = sum(1 for i in candidates[:position] if len(lines[i]) >= _BODY_LIKE // 2)
-    return above >= 2 and not any(len(lines[i]) >= _BODY_LIKE // 2 for i in candidates[position + 1 :])
+    below = itertools.islice((line for line in lines[candidates[position] + 1 :] if line), _CREDIT_TAIL + 1)
+    return above >= 2 and sum(1 for _ in below) <= _CREDIT_TAIL
+
+
+_CREDIT_TAIL = 2  # lines that may follow a repost's credit of what it quoted
 
 
 # a repost's credit before the title it quotes: "MEMRI TV: Former Minister Vows ..."
