@@ -620,6 +620,45 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
     return out, made
 
 
+# a cartoon's artist and country closing its line: "Special mention: Orlo Tamsin (Vellonia)"
+_ARTIST = re.compile(r"(?:^|(?<=\s))(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]* \([A-Z][\w .'’-]{1,40}\))$")
+_CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", "caricatur", "vignet")
+
+
+def about_cartoons(title: str, blocks: list[m.Block]) -> bool:
+    """Does the title, or a line introducing the translated text, speak of cartoons?"""
+    texts = [title, *(m.plain_text(block.content) for block in blocks if isinstance(block, m.TranslationBoundary))]
+    return any(word in text.lower() for text in texts for word in _CARTOON_WORDS)
+
+
+def artist_credits(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
+    """In a report on cartoons, a short line ending in an artist and a country (``Orlo Tamsin
+    (Vellonia)``, ``First prize: "The Tide" by Orlo Tamsin (Vellonia)``) is a cartoon whose
+    picture the copy lost: its credit, and the words before it its caption. Also returns the
+    indices of the blocks made figures."""
+    out = list(blocks)
+    made: list[int] = []
+    for index, block in enumerate(blocks):
+        text = _single_text(block)
+        match = _ARTIST.search(text) if text is not None and len(text) <= 250 and text.endswith(")") else None
+        if text is None or match is None:
+            continue
+        caption = text[: match.start()].strip().removesuffix(" by").strip(" ;,:")
+        out[index] = m.Figure(caption=caption, credit=match["credit"])
+        made.append(index)
+    return out, made
+
+
+def _single_text(block: m.Block) -> str | None:
+    """The text of a heading, or of a paragraph or a turn (``Top: ...``, a picture's part named) of plain text only."""
+    if isinstance(block, m.Heading):
+        return block.text
+    if not isinstance(block, m.Paragraph | m.SpeakerTurn) or len(block.content) != 1:
+        return None
+    text = block.content[0].text if isinstance(block.content[0], m.Text) else None
+    return f"{block.speaker}: {text}" if isinstance(block, m.SpeakerTurn) and text is not None else text
+
+
 _PRONOUNS = frozenset("I He She It We They You".split())
 _BOUNDARY_OPENERS = ("Following ", "The following ", "Below ")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
@@ -638,4 +677,6 @@ def _caption_shape(text: str) -> bool:
         return False  # "He blows a trumpet": a sentence, not a picture's noun phrase
     if bare.startswith(_BOUNDARY_OPENERS):
         return False  # "Following are excerpts": a translation boundary that lost its colon
+    if words and words[-1].lower() in layouts.SMALL_WORDS:
+        return False  # "To subscribe to the list, go to": a sentence whose link the copy lost
     return 3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS

@@ -20,7 +20,16 @@ from ..diagnostics import NO_DISPATCH, Diagnostic, Severity, diagnostic
 from ..errors import NotADispatchError, ParseError
 from . import header as h
 from . import layouts
-from .blocks import BlockReader, Unit, bare_captions, credit_line, is_figure_text, split_units
+from .blocks import (
+    BlockReader,
+    Unit,
+    about_cartoons,
+    artist_credits,
+    bare_captions,
+    credit_line,
+    is_figure_text,
+    split_units,
+)
 from .cursor import Cursor, Findings
 from .evidence import Facts, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
@@ -228,6 +237,10 @@ def _read_body_and_notes(
     body, made = bare_captions(body, cut=not tail.ended and not raw_notes)
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
+    if about_cartoons(str(fields.get("title") or ""), body):
+        body, made = artist_credits(body)
+        for index in made:
+            found.add("guess", "a line ending in an artist and country read as a cartoon's credit", places[index])
     notes = _read_notes(raw_notes, fields, found)
     _check_references(reader, notes, None if tail.ended else _cut_in_notes(notes, raw_notes), found)
     if not tail.ended:

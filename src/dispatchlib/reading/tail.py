@@ -46,7 +46,7 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
         if match is None:
             if line and _notice(line, number, fields, found):
                 continue
-            if index == last_text and fields.get("series") is None and _credit(line, number, fields, found):
+            if index == last_text and fields.get("series") is None and _credit(line, lines, number, fields, found):
                 credited = True
                 continue
             if fields.get("series") == "MEMRI TV Clip" and fields.get("clip") is None and _card_source(line, fields):
@@ -82,11 +82,12 @@ def _card_source(line: str, fields: dict[str, object]) -> bool:
     return True
 
 
-def _credit(line: str, number: int, fields: dict[str, object], found: Findings) -> bool:
+def _credit(line: str, above: list[str], number: int, fields: dict[str, object], found: Findings) -> bool:
     """A repost's last line crediting the dispatch (``From MEMRI Special Dispatch No. 1266, August
-    25, 2006``): its series, number and date are the dispatch's."""
+    25, 2006``): its series, number and date are the dispatch's. Not where other headers stand
+    above it: it is then the last item of a digest."""
     header = h.match_header(line) if len(line) <= 200 else None
-    if header is None or not header.numbers or header.title:
+    if header is None or not header.numbers or header.title or any(h.headers_in(text) for text in above):
         return False
     fields.update(series=header.series, number=header.numbers[0], extra_numbers=header.numbers[1:])
     if fields.get("date") is None:
