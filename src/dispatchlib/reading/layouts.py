@@ -96,10 +96,12 @@ CHROME_PATTERNS = re.compile(
 
 # --- a repost's own lines: dropped only before the dispatch's start (a blog's posting date, e-mail headers)
 
+SEPARATOR = r"[-_=*~]{5,}"  # a line of dashes or underscores
 REPOST_PATTERNS = re.compile(
     "|".join(
         (
-            r"Posted by\b.{0,120}",
+            r"Post(?:ed)? by\b.{0,120}",  # also a forum's "Post by name on Oct 8, 2007 6:07:00 GMT -8"
+            SEPARATOR,  # before what a post quotes
             r"Originally [Pp]osted by\b.{0,120}",
             r"Quote:?",
             r"(?:From|To|Cc|Sent|Date|Subject|Reply-To):\s.{0,200}",

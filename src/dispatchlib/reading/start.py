@@ -28,6 +28,7 @@ from .blocks import is_boundary, is_pointer
 FIRST_PART = 80  # non-blank lines in which the start is looked for
 _BODY_LIKE = 200  # a line this long is text of a body, not chrome
 _LONG_LINE = 400  # a line this long may hold several lines whose breaks were lost
+_SHORTEST_SPLIT = 40  # a line this long may hold a header after something else ("SITE : LABEL Special Dispatch No. 12")
 _TAIL_IN_LINE = re.compile(r"\s(?=Share this (?:Report|Clip|Post|Video|Article|Page)\s*:)")
 _NOTE_MARK = re.compile(r"\[(\d{1,4})\]")
 
@@ -74,7 +75,7 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
     seen = 0
     for index, line in enumerate(lines):
         size = len(line)
-        pieces = _split_at_header(line, bare=seen < 5) if seen < FIRST_PART and size > 60 else None
+        pieces = _split_at_header(line, bare=seen < 5) if seen < FIRST_PART and size > _SHORTEST_SPLIT else None
         if size >= _LONG_LINE:
             pieces = [part for piece in (pieces or [line]) for part in _split_long(piece)]
         if line:
@@ -391,8 +392,14 @@ def _listed(line: str) -> bool:
 
 
 def _near_top(lines: list[str], above: list[int]) -> bool:
-    """No paragraph of text stands in the lines ``above`` (the one right above may be a title)."""
-    return all(len(lines[i]) < _BODY_LIKE // 2 for i in above[:-1])
+    """No paragraph of text stands in the lines ``above`` (the one right above may be a title), or
+    after a separator line among them (a forum post's comment over what it quotes)."""
+    separators = [position for position, i in enumerate(above) if _SEPARATOR.fullmatch(lines[i])]
+    after = above[separators[-1] + 1 :] if separators else above
+    return all(len(lines[i]) < _BODY_LIKE // 2 for i in after[:-1])
+
+
+_SEPARATOR = re.compile(layouts.SEPARATOR)
 
 
 def _is_sub_series_header(line: str) -> bool:
