@@ -432,3 +432,34 @@ def test_a_header_over_hard_wrapped_text_is_no_credit_under_the_text() -> None:
     dispatch, _ = _parse(text)
     assert (dispatch.number, dispatch.title) == (537, "A Tide Of New Papers")
     assert "archived copy" not in dl.to_text(dispatch)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "And there's a transcript, translated into English",
+        "To subscribe to the harbour list, go to",
+        "Following are excerpts",
+    ],
+)
+def test_sentences_that_are_no_bare_captions(line: str) -> None:
+    """A sentence opening with a conjunction, one whose link the copy lost, and a boundary that
+    lost its colon are no pictures' captions, though short and without a stop."""
+    text = SIMPLE.replace("First paragraph.[1]\n", f"Text of the first paragraph.[1]\n\n{line}\n\nText.\n")
+    dispatch, _ = _parse(text)
+    assert not any(isinstance(block, dl.Figure) for block in dispatch.body)
+
+
+def test_a_pointer_to_a_video_is_no_speaker() -> None:
+    """``TO VIEW THIS VIDEO: http://...`` names nobody: an address follows the colon."""
+    assert not isinstance(_first_block("TO VIEW THIS HARBOUR VIDEO: http://example.test/clip/12"), dl.SpeakerTurn)
+
+
+def test_the_line_a_cut_copy_stops_on_is_no_heading() -> None:
+    """A copy cut mid-sentence stops on a short line: a sentence cut, not a section's heading,
+    unless every word of it is capitalised."""
+    cut = "A Long Report On The Tide\n\nThe tide rose again on Monday, and the office said nothing about it.\n\n"
+    dispatch, _ = _parse(cut + "In a May 14, 2019 article in the Example E")
+    assert isinstance(dispatch.body[-1], dl.Paragraph)
+    dispatch, _ = _parse(cut + "The Office Answers The Union")
+    assert isinstance(dispatch.body[-1], dl.Heading)

@@ -295,6 +295,7 @@ class BlockReader:
             text.find(":", 1, 103) > 0
             and (match := _SPEAKER.fullmatch(text))
             and _is_speaker(match["name"], described=self.transcript)
+            and not match["rest"].startswith(_ADDRESSES)  # "TO VIEW THIS VIDEO: http://...": a pointer
         ):
             return m.SpeakerTurn(speaker=match["name"], content=self.inline(unit, match.start("rest")))
         return None
@@ -412,6 +413,11 @@ def _is_heading(text: str) -> bool:
     if _NUMBERED.match(text):
         return True
     return _title_case(words)
+
+
+def every_word_capitalised(text: str) -> bool:
+    """Is every word of ``text`` capitalised, the small words of title case aside?"""
+    return _title_case(_WORD.findall(text), share=1.0)
 
 
 def _title_case(words: list[str], share: float = 0.75) -> bool:
@@ -659,7 +665,9 @@ def _single_text(block: m.Block) -> str | None:
     return f"{block.speaker}: {text}" if isinstance(block, m.SpeakerTurn) and text is not None else text
 
 
-_PRONOUNS = frozenset("I He She It We They You".split())
+_ADDRESSES = ("http://", "https://", "www.")
+# words that open a sentence, never a picture's noun phrase: pronouns and conjunctions
+_SENTENCE_OPENERS = frozenset("I He She It We They You And But So Here There".split())
 _BOUNDARY_OPENERS = ("Following ", "The following ", "Below ")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
 
@@ -673,8 +681,8 @@ def _caption_shape(text: str) -> bool:
     if _ends_sentence(bare) or bare.endswith(","):
         return False
     words = _WORD.findall(bare)
-    if words and words[0] in _PRONOUNS:
-        return False  # "He blows a trumpet": a sentence, not a picture's noun phrase
+    if words and words[0] in _SENTENCE_OPENERS:
+        return False  # "He blows a trumpet", "And there's a transcript": sentences, not a picture's noun phrase
     if bare.startswith(_BOUNDARY_OPENERS):
         return False  # "Following are excerpts": a translation boundary that lost its colon
     if words and words[-1].lower() in layouts.SMALL_WORDS:

@@ -27,6 +27,7 @@ from .blocks import (
     artist_credits,
     bare_captions,
     credit_line,
+    every_word_capitalised,
     is_figure_text,
     split_units,
 )
@@ -234,9 +235,13 @@ def _read_body_and_notes(
     for unit in leftover:
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
     body += _read_blocks(leftover, reader, found, places)
-    body, made = bare_captions(body, cut=not tail.ended and not raw_notes)
+    cut = not tail.ended and not raw_notes
+    body, made = bare_captions(body, cut=cut)
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
+    if cut and body and isinstance(body[-1], m.Heading) and not every_word_capitalised(body[-1].text):
+        body[-1] = m.Paragraph(content=(m.Text(text=body[-1].text),))  # "In a May 14, 2019 article in the E"
+        found.add("guess", "the line the copy stops on read as a sentence it cut, not a heading", places[-1])
     if about_cartoons(str(fields.get("title") or ""), body):
         body, made = artist_credits(body)
         for index in made:
