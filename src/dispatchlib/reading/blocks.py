@@ -633,8 +633,9 @@ _CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", 
 
 def about_cartoons(title: str, blocks: list[m.Block]) -> bool:
     """Does the title, or a line introducing the translated text, speak of cartoons?"""
-    texts = [title, *(m.plain_text(block.content) for block in blocks if isinstance(block, m.TranslationBoundary))]
-    return any(word in text.lower() for text in texts for word in _CARTOON_WORDS)
+    boundaries = (m.plain_text(block.content) for block in blocks if isinstance(block, m.TranslationBoundary))
+    said = " ".join((title, *boundaries)).lower()
+    return any(word in said for word in _CARTOON_WORDS)
 
 
 def artist_credits(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:

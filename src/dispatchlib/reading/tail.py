@@ -38,6 +38,7 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
     numbers: list[int] = []
     institute = ended = credited = False
     last_text = _last_text_line(cursor)
+    card = fields.get("series") == "MEMRI TV Clip" and fields.get("clip") is None  # a clip page's card may end it
     for index in range(cursor.index, len(cursor.lines)):
         line, number = cursor.lines[index], cursor.numbers[index]  # the two lists run in step
         match = _TAIL_LINE.fullmatch(line) if line[:1] in _TAIL_INITIALS else None
@@ -49,8 +50,9 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
             if index == last_text and fields.get("series") is None and _credit(line, lines, number, fields, found):
                 credited = True
                 continue
-            if fields.get("series") == "MEMRI TV Clip" and fields.get("clip") is None and _card_source(line, fields):
+            if card and _card_source(line, fields):
                 found.add("guess", f"the clip's channel, date and length read from its card's line {line!r}", number)
+                card = False
                 continue
             lines.append(line)
             numbers.append(number)
