@@ -129,8 +129,8 @@ SUBSCRIBER_NOTICES = re.compile(
             r"Please log ?in or register to request subscription information",
             r"you must be a (?:paying |registered )?(?:member|subscriber) of (?:the )?(?:MEMRI['’]s |MEMRI )?"
             r"(?:JTTM|CJL|Jihad and Terrorism)",
-            r"(?:JTTM|CJL) subscribers can (?:visit|view) this page to view the (?:full )?(?:report|post)",
-            r"(?:JTTM|CJL) subscribers can (?:read|view) the full (?:report|post|text)",
+            r"(?:JTTM|CJL) subscribers can (?:(?:visit|view) this page to view the (?:full )?|(?:read|view) the full )"
+            r"(?:report|post|text)",
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
             r"To request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?(?:report|post|dispatch|document)"
             r"(?:,? (?:please )?(?:send|e-?mail|write to|contact) .{0,160})?",

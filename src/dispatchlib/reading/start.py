@@ -394,9 +394,13 @@ def _listed(line: str) -> bool:
 def _near_top(lines: list[str], above: list[int]) -> bool:
     """No paragraph of text stands in the lines ``above`` (the one right above may be a title), or
     after a separator line among them (a forum post's comment over what it quotes)."""
-    separators = [position for position, i in enumerate(above) if _SEPARATOR.fullmatch(lines[i])]
-    after = above[separators[-1] + 1 :] if separators else above
-    return all(len(lines[i]) < _BODY_LIKE // 2 for i in after[:-1])
+    for i in reversed(above[:-1]):
+        line = lines[i]
+        if line[0] in "-_=*~" and _SEPARATOR.fullmatch(line):
+            return True
+        if len(line) >= _BODY_LIKE // 2:
+            return False
+    return True
 
 
 _SEPARATOR = re.compile(layouts.SEPARATOR)
