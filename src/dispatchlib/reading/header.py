@@ -337,7 +337,7 @@ def _title_with_series(line: str) -> Header | None:
 _NUMBER_LINE = re.compile(rf"(?:(?:{_NO})\s*|#\s*)?(?P<nums>{_NUMBER_LIST})")
 _EMPTY_NUMBER = re.compile(rf"\s*(?:{_NO}|#)\s*:?$")
 _NUMBER_WORD_ENDINGS = (*layouts.NUMBER_WORDS, "#")  # a TV page's card: "Clip #" over "6080"
-_SERIES_TOPICS_DASH = re.compile(r"\s[-–—]\s")
+_SERIES_TOPICS_DASH = re.compile(r"\s[-–—]\s|(?<=[a-z])[-–—](?=[A-Z])")  # "Special Dispatch-North Africa"
 
 
 def match_series_line(line: str) -> tuple[str, tuple[str, ...]] | None:
@@ -348,11 +348,8 @@ def match_series_line(line: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     topics: tuple[str, ...] = ()
     line, *after = _SERIES_TOPICS_DASH.split(line, maxsplit=1)
-    if after:
-        found = match_bare_topics(after[0], slashed=False)
-        if found is None:
-            return None
-        topics = found
+    if after:  # topics of an old e-mail's own kind ("Jihad & Terrorism Studies Project") are left out
+        topics = match_bare_topics(after[0], slashed=False) or ()
     known = _KNOWN_FOLDED.get(line.casefold())
     if known is None and line.rstrip(" :").endswith(_NUMBER_WORD_ENDINGS):
         known = _KNOWN_FOLDED.get(_EMPTY_NUMBER.sub("", line).strip().casefold())

@@ -268,7 +268,9 @@ BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:"
                 "Autorin:", "Auteur :", "Auteur:", "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:",
                 "Autorzy:", "מאת", "מאת:")  # fmt: skip
 # the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI"
-BYLINE_SITE_SUFFIX = re.compile(r"(?:\s*[|–—-]\s*|\s+from\s+)MEMRI\s*$", re.IGNORECASE)
+BYLINE_SITE_SUFFIX = re.compile(r"(?:\s*[|–—-]\s*|\s+from\s+)MEM[A-Z]{0,2}RI\s*$", re.IGNORECASE)  # "MEMERI" too
+# an archive's labelled meta lines under a repost's title: "Publication: memri.org", "Date: October 20, 2014"
+LABELLED_META = re.compile(r"(?P<label>Publication|Published(?: on| in)?|Date|URL|Link)\s*:\s*(?P<value>\S.{0,300})")
 # titles before a name, dropped from the authors ("By: Dr. N. Example", "By Amb. A. Example")
 HONORIFICS = re.compile(r"(?:Dr|Prof|Amb|Ambassador|Mr|Mrs|Ms|Gen|Col|Maj)\.?\s+(?=[A-Z])")
 

@@ -3,9 +3,8 @@ web-page chrome between them; each fact goes into the dispatch's fields, each re
 
 from __future__ import annotations
 
-import re
-
 from . import header as h
+from . import layouts
 from .blocks import is_image_line
 from .cursor import Cursor, Findings
 from .start import is_chrome
@@ -83,13 +82,11 @@ def read_meta(cursor: Cursor, fields: dict[str, object], found: Findings) -> boo
 
 
 _META_LINES = 5  # lines a meta block holds at most (an archive's: author, publication, date, address)
-# an archive's labelled meta lines under a repost's title: "Publication: memri.org", "Date: October 20, 2014"
-_LABELLED = re.compile(r"(?P<label>Publication|Published(?: on)?|Date|URL|Link)\s*:\s*(?P<value>\S.{0,300})")
 
 
 def _labelled_field(line: str, fields: dict[str, object], found: Findings, number: int) -> bool:
     """A labelled meta line: a date is the dispatch's, an address its source; the line goes."""
-    match = _LABELLED.fullmatch(line) if line[:1] in "PDUL" else None
+    match = layouts.LABELLED_META.fullmatch(line) if line[:1] in "PDUL" else None
     if match is None:
         return False
     label, value = match["label"], match["value"].strip()
@@ -98,7 +95,7 @@ def _labelled_field(line: str, fields: dict[str, object], found: Findings, numbe
             return False
         fields.setdefault("source_url", value)
         fields["_credited"] = "memri" in value.casefold()  # the institute's address: evidence of a dispatch
-    elif label != "Publication":
+    elif not label.startswith("Publi"):
         date = h.parse_date(value) or h.match_numeric_date(value)
         if date is None:
             return False

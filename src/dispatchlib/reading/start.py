@@ -511,6 +511,7 @@ def looks_like_title(line: str) -> bool:
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)
+        and layouts.LABELLED_META.fullmatch(line) is None  # "Published in: MEMRI"
         and h.match_date_line(line) is None
         and h.match_dateline(line) is None  # "9 avril 2012 : Title ; Title": a newsletter's headlines
         and not line.endswith(("(Source:", "Description automatically generated"))
