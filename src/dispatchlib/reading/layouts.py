@@ -108,7 +108,11 @@ REPOST_PATTERNS = re.compile(
             r"Re:\s.{0,200}",
             r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.{4,40}",  # a blog's posting date
             r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
-            r"|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+\d.{4,40}",
+            r"|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+            r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"  # Dutch
+            r"|måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lørdag|söndag|søndag"  # Scandinavian
+            r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+            r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela),?\s+\d.{4,40}",
             r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s.{0,20})?",
             r"(?:[Dd]ate:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",  # also a scraper's "date 2018-12-26"
             r"(?:\d+ )?[Cc]omments?:?",
@@ -268,7 +272,8 @@ BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:"
                 "Autorin:", "Auteur :", "Auteur:", "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:",
                 "Autorzy:", "מאת", "מאת:")  # fmt: skip
 # the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI"
-BYLINE_SITE_SUFFIX = re.compile(r"(?:\s*[|–—-]\s*|\s+from\s+)MEM[A-Z]{0,2}RI\s*$", re.IGNORECASE)  # "MEMERI" too
+# (misspelt "MEMERI" too, and "/MEMRI/December 12/2016" with the date)
+BYLINE_SITE_SUFFIX = re.compile(r"(?:\s*[|–—/-]\s*|\s+from\s+)MEM[A-Z]{0,2}RI(?:\s*/[\w ,/]{0,30})?\s*$", re.IGNORECASE)
 # an archive's labelled meta lines under a repost's title: "Publication: memri.org", "Date: October 20, 2014"
 LABELLED_META = re.compile(r"(?P<label>Publication|Published(?: on| in)?|Date|URL|Link)\s*:\s*(?P<value>\S.{0,300})")
 # titles before a name, dropped from the authors ("By: Dr. N. Example", "By Amb. A. Example")

@@ -187,6 +187,8 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
         return [line]  # "For more, see MEMRI Special Dispatch No. 1234, ...": another report, cited
     head = _trim_topics(match[0])
     before, after = line[: match.start()].strip(), line[match.start() + len(head) :].strip()
+    if after[:1].islower():
+        return [line]  # "The institute's Special Report No. 30 offers ...": a sentence citing it
     pieces = [before, head]
     if len(after) > 120:
         title, rest = split_title(after)
