@@ -45,8 +45,11 @@ _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [
 _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
 # a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
 # sometimes touching the words ("Crowd:Long live the tide ...")
-_SPEAKER = re.compile(r"(?P<name>['‘’]?[^\W\d_][^:\"“”]{0,100}?)\s?:(?:\s+|(?=[A-Z\"“(…‘']))(?P<rest>\S.*)")
-_DIRECTION = re.compile(r"\s*\([^()]{1,80}\)")
+_SPEAKER = re.compile(
+    r"(?P<name>(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?[^\W\d_][^:\"“”]{0,100}?)\s?:(?:\s+|(?=[A-Z\"“(…‘']))(?P<rest>\S.*)"
+)
+_DIRECTION = re.compile(r"\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])")  # "(to the crowd)", "[in English]"
+_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th) ")
 _NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
 _BOUNDARY = re.compile(
     r"(?:\bfollows? below|\bexcerpts?\b|\btranslat\w*|\b(?:below|following) (?:are|is) (?:the )?"
@@ -454,8 +457,10 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     """A name (``Abu Ali al-Masri``), perhaps with its stage direction (``Host (to the caller)``),
     or a role (``Second little girl``, ``Man in the crowd``): capitalised, short. In a transcript
     (``described``), also a name after who it is (``Harbour poet Orlo Tamsin``)."""
-    if name.endswith(")"):
+    if name.endswith((")", "]")):
         name = _DIRECTION.sub("", name)  # "Orlo (talking to the crowd)": the name is before it
+    if name[:1].isdigit():
+        name = _ORDINAL.sub("First ", name)  # "2nd boy": a role counted as "First little girl" is
     head, comma, post = name.partition(", ")
     if comma:  # "Orlo Tamsin, Director of the Harbour Network": a name, then who it is
         named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"
