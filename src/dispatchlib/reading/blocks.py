@@ -309,6 +309,17 @@ def credit_line(text: str) -> bool:
     return len(text) <= 200 and _CREDIT_LINE.fullmatch(text) is not None
 
 
+# a picture's source on the line under its caption, in the mirrors' languages too:
+# "Fuente: Outlet (Country), 3 de julio, 2007."
+_SOURCE_LINE = re.compile(r"(?:Source|Fuente|Źródło|Quelle|Fonte)\s?:\s*(?P<credit>[^:]{2,200}?\d{4})\.?")
+
+
+def source_line(text: str) -> str | None:
+    """The credit of a ``Source: Outlet, Date.`` line, dated by its year; None for other lines."""
+    match = _SOURCE_LINE.fullmatch(text) if text[:1] in "SFŹQ" and len(text) <= 220 else None
+    return match["credit"] if match else None
+
+
 def figure_line(text: str) -> m.Figure | None:
     """A figure written on one line without a ``(Source: ...)`` ending: a cartoon's caption and
     credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``"""

@@ -326,8 +326,8 @@ ITEM_LABELS = frozenset("EXCLUSIVE UPDATE BREAKING VIDEO WATCH READ REPORT ANALY
 
 # Words that look like a speaker's name before a colon but are not speakers.
 NOT_SPEAKERS = frozenset(
-    "note source sources intro introduction update background conclusion summary photo image video author autor by "
-    "contents tags topics labels posted".split()
+    "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
+    "photo image video author autor by contents tags topics labels posted".split()
 )
 
 # The roles transcripts name unnamed speakers by ("First little girl:", "Man in the crowd:"); a

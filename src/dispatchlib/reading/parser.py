@@ -29,6 +29,7 @@ from .blocks import (
     credit_line,
     every_word_capitalised,
     is_figure_text,
+    source_line,
     split_units,
 )
 from .cursor import Cursor, Findings
@@ -292,8 +293,14 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
             continue
         previous = unit.text
         last = blocks[-1] if blocks else None
-        if isinstance(last, m.Heading | m.Paragraph) and credit_line(unit.text) and _caption_like(last):
-            blocks[-1] = m.Figure(caption=_caption_text(last), credit=unit.text)
+        if isinstance(last, m.Heading | m.Paragraph) and _caption_like(last):
+            credit = unit.text if credit_line(unit.text) else source_line(unit.text)
+            if credit is not None:  # "Outlet (Country), Date", "Source: Outlet, Date." under its caption
+                blocks[-1] = m.Figure(caption=_caption_text(last), credit=credit)
+                continue
+        if isinstance(last, m.SpeakerTurn) and (credit := source_line(unit.text)) is not None:
+            caption = f"{last.speaker}: {m.plain_text(last.content)}"  # "Cartoon No. 1: The bomb ..."
+            blocks[-1] = m.Figure(caption=caption, credit=credit)
             continue
         block = reader.block(unit)
         captioned = _under_image(last, block) if places and places[-1] + 1 == unit.line else None
