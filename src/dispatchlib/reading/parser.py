@@ -293,14 +293,15 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
             continue
         previous = unit.text
         last = blocks[-1] if blocks else None
-        if isinstance(last, m.Heading | m.Paragraph) and _caption_like(last):
-            credit = unit.text if credit_line(unit.text) else source_line(unit.text)
-            if credit is not None:  # "Outlet (Country), Date", "Source: Outlet, Date." under its caption
-                blocks[-1] = m.Figure(caption=_caption_text(last), credit=credit)
-                continue
-        if isinstance(last, m.SpeakerTurn) and (credit := source_line(unit.text)) is not None:
-            caption = f"{last.speaker}: {m.plain_text(last.content)}"  # "Cartoon No. 1: The bomb ..."
-            blocks[-1] = m.Figure(caption=caption, credit=credit)
+        # a credit under its caption: "Outlet (Country), Date", or "Source: Outlet, Date."
+        source = source_line(unit.text)
+        credit = source if source is not None else unit.text if credit_line(unit.text) else None
+        if credit is not None and isinstance(last, m.Heading | m.Paragraph) and _caption_like(last):
+            blocks[-1] = m.Figure(caption=_caption_text(last), credit=credit)
+            continue
+        if source is not None and isinstance(last, m.SpeakerTurn):
+            caption = f"{last.speaker}: {m.plain_text(last.content)}"  # "Caricatura No. 1: La bomba ..."
+            blocks[-1] = m.Figure(caption=caption, credit=source)
             continue
         block = reader.block(unit)
         captioned = _under_image(last, block) if places and places[-1] + 1 == unit.line else None
