@@ -496,12 +496,21 @@ def match_clip_line(line: str) -> ClipLine | None:
     match = _CLIP_LINE.fullmatch(line)
     if not match:
         return None
-    seconds = None
-    if match["duration"]:
-        seconds = 0
-        for part in match["duration"].split(":"):
-            seconds = seconds * 60 + int(part)
+    seconds = _seconds(match["duration"]) if match["duration"] else None
     return ClipLine(number=int(match["num"]), duration_seconds=seconds)
+
+
+def _seconds(duration: str) -> int:
+    """``02:41``, ``1:02:41`` or ``51`` in seconds."""
+    seconds = 0
+    for part in duration.split(":"):
+        seconds = seconds * 60 + int(part)
+    return seconds
+
+
+def _channels(text: str) -> tuple[str, ...]:
+    """``Channel 1 (Iran)Channel 2 (Iran)``: the channels, split where they were glued."""
+    return tuple(channel.strip() for channel in re.split(r"(?<=\))\s*(?=[^\s)])", text.strip()) if channel.strip())
 
 
 # a TV page's card ends in its channel, date and duration: "Example Coast TV (Vellonia) / June 10, 2017 - 01:46"
@@ -515,11 +524,7 @@ def match_card_source(line: str) -> tuple[tuple[str, ...], datetime.date | None,
     match = _CARD_SOURCE.fullmatch(line) if len(line) <= 200 and line.endswith(_DIGITS) else None
     if match is None:
         return None
-    seconds = 0
-    for part in match["duration"].split(":"):
-        seconds = seconds * 60 + int(part)
-    channels = tuple(channel.strip() for channel in re.split(r"(?<=\))\s*(?=[^\s)])", match["channels"].strip()))
-    return channels, parse_date(match["date"]), seconds
+    return _channels(match["channels"]), parse_date(match["date"]), _seconds(match["duration"])
 
 
 _DIGITS = tuple("0123456789")
@@ -530,5 +535,4 @@ def match_clip_source(line: str) -> tuple[str, ...] | None:
     match = _CLIP_SOURCE.fullmatch(line)
     if not match:
         return None
-    channels = re.split(r"(?<=\))\s*(?=[^\s)])", match["channels"].strip())
-    return tuple(channel.strip() for channel in channels if channel.strip())
+    return _channels(match["channels"])
