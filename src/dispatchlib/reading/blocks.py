@@ -595,6 +595,38 @@ def _in_english(blocks: list[m.Block]) -> bool:
     return len(words) < 20 or sum(1 for word in words if word in _ENGLISH_WORDS) * 100 >= 3 * len(words)
 
 
+def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
+    """In a text in another language than English, a short line in sentence case without final
+    punctuation (``Wyniki wyborów do rady portu``), standing alone over a paragraph or a figure,
+    is a section's heading: the mirrors write their headings so. Also returns the indices made
+    headings."""
+    made = [index for index in range(len(blocks) - 1) if _heads_section(blocks[index], blocks[index + 1])]
+    if not made or _in_english(blocks):  # the language is asked only where a line has the shape
+        return blocks, []
+    out = list(blocks)
+    for index in made:
+        out[index] = m.Heading(text=_plain_paragraph(blocks[index]) or "")
+    return out, made
+
+
+def _heads_section(block: m.Block, below: m.Block) -> bool:
+    text = _plain_paragraph(block)
+    if text is None or not _caption_shape(text) or text.endswith(_DASHES) or ". " in text:
+        return False  # a link's label that lost its link ends in a dash; a caption may hold a stop
+    return isinstance(below, m.Figure) or (
+        isinstance(below, m.Paragraph | m.Quotation | m.SpeakerTurn) and len(m.plain_text(below.content)) >= 100
+    )
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _plain_paragraph(block: m.Block) -> str | None:
+    if isinstance(block, m.Paragraph) and len(block.content) == 1 and isinstance(block.content[0], m.Text):
+        return block.content[0].text
+    return None
+
+
 def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], list[int]]:
     """Captions the copy left without their images or credits, made figures.
 

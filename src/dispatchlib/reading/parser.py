@@ -29,6 +29,7 @@ from .blocks import (
     credit_line,
     every_word_capitalised,
     is_figure_text,
+    sentence_case_headings,
     source_line,
     split_units,
 )
@@ -243,6 +244,9 @@ def _read_body_and_notes(
     if cut and body and isinstance(body[-1], m.Heading) and not every_word_capitalised(body[-1].text):
         body[-1] = m.Paragraph(content=(m.Text(text=body[-1].text),))  # "In a May 14, 2019 article in the E"
         found.add("guess", "the line the copy stops on read as a sentence it cut, not a heading", places[-1])
+    body, made = sentence_case_headings(body)
+    for index in made:
+        found.add("guess", "a short line in sentence case over its section read as a heading", places[index])
     if about_cartoons(str(fields.get("title") or ""), body):
         body, made = artist_credits(body)
         for index in made:
