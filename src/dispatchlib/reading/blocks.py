@@ -298,7 +298,7 @@ class BlockReader:
             text.find(":", 1, 103) > 0
             and (match := _SPEAKER.fullmatch(text))
             and _is_speaker(match["name"], described=self.transcript)
-            and not match["rest"].startswith(_ADDRESSES)  # "TO VIEW THIS VIDEO: http://...": a pointer
+            and not match["rest"].startswith(layouts.ADDRESS_STARTS)  # "TO VIEW THIS VIDEO: http://...": a pointer
         ):
             return m.SpeakerTurn(speaker=match["name"], content=self.inline(unit, match.start("rest")))
         return None
@@ -471,7 +471,7 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     if name.endswith((")", "]")):
         name = _DIRECTION.sub("", name)  # "Orlo (talking to the crowd)": the name is before it
     if name[:1].isdigit():
-        name = _ORDINAL.sub("First ", name)  # "2nd boy": a role counted as "First little girl" is
+        name = _ORDINAL.sub("First ", name)  # "2nd boy" is a role as "First boy" is
     head, comma, post = name.partition(", ")
     if comma:  # "Orlo Tamsin, Director of the Harbour Network": a name, then who it is
         named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"
@@ -600,28 +600,33 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
     punctuation (``Wyniki wyborów do rady portu``), standing alone over a paragraph or a figure,
     is a section's heading: the mirrors write their headings so. Also returns the indices made
     headings."""
-    made = [index for index in range(len(blocks) - 1) if _heads_section(blocks[index], blocks[index + 1])]
-    if not made or _in_english(blocks):  # the language is asked only where a line has the shape
+    lines = {
+        index: text for index in range(len(blocks) - 1) if (text := _heads_section(blocks[index], blocks[index + 1]))
+    }
+    if not lines or _in_english(blocks):  # the language is asked only where a line has the shape
         return blocks, []
     out = list(blocks)
-    for index in made:
-        out[index] = m.Heading(text=_plain_paragraph(blocks[index]) or "")
-    return out, made
+    for index, text in lines.items():
+        out[index] = m.Heading(text=text)
+    return out, list(lines)
 
 
-def _heads_section(block: m.Block, below: m.Block) -> bool:
+def _heads_section(block: m.Block, below: m.Block) -> str | None:
+    """The text of a short line in sentence case over a paragraph or a figure; None for others."""
     text = _plain_paragraph(block)
     if text is None or not _caption_shape(text) or text.endswith(_DASHES) or ". " in text:
-        return False  # a link's label that lost its link ends in a dash; a caption may hold a stop
-    return isinstance(below, m.Figure) or (
+        return None  # a link's label that lost its link ends in a dash; a caption may hold a stop
+    long_below = (
         isinstance(below, m.Paragraph | m.Quotation | m.SpeakerTurn) and len(m.plain_text(below.content)) >= 100
     )
+    return text if isinstance(below, m.Figure) or long_below else None
 
 
 _DASHES = ("-", "–", "—")
 
 
 def _plain_paragraph(block: m.Block) -> str | None:
+    """The text of a paragraph of plain text only (no reference, emphasis or link); None for others."""
     if isinstance(block, m.Paragraph) and len(block.content) == 1 and isinstance(block.content[0], m.Text):
         return block.content[0].text
     return None
@@ -646,13 +651,12 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
         block = out[index]
         if isinstance(out[index - 1], m.Heading):
             continue
-        if isinstance(block, m.Paragraph) and len(block.content) == 1 and isinstance(block.content[0], m.Text):
-            text = block.content[0].text
-        elif isinstance(block, m.Heading):
-            text = block.text
-        else:
-            continue
-        if _caption_shape(text) and (english := _in_english(blocks) if english is None else english):
+        text = block.text if isinstance(block, m.Heading) else _plain_paragraph(block)
+        if (
+            text is not None
+            and _caption_shape(text)
+            and (english := _in_english(blocks) if english is None else english)
+        ):
             out[index] = m.Figure(caption=text)
             made.append(index)
     if cut:
@@ -708,13 +712,11 @@ def _single_text(block: m.Block) -> str | None:
     """The text of a heading, or of a paragraph or a turn (``Top: ...``, a picture's part named) of plain text only."""
     if isinstance(block, m.Heading):
         return block.text
-    if not isinstance(block, m.Paragraph | m.SpeakerTurn) or len(block.content) != 1:
-        return None
-    text = block.content[0].text if isinstance(block.content[0], m.Text) else None
-    return f"{block.speaker}: {text}" if isinstance(block, m.SpeakerTurn) and text is not None else text
+    if isinstance(block, m.SpeakerTurn) and len(block.content) == 1 and isinstance(block.content[0], m.Text):
+        return f"{block.speaker}: {block.content[0].text}"
+    return _plain_paragraph(block)
 
 
-_ADDRESSES = ("http://", "https://", "www.")
 # words that open a sentence, never a picture's noun phrase: pronouns and conjunctions
 _SENTENCE_OPENERS = frozenset("I He She It We They You And But So Here There".split())
 _BOUNDARY_OPENERS = ("Following ", "The following ", "Below ")

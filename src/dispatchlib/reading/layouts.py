@@ -274,6 +274,7 @@ BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:"
 # the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI"
 # (misspelt "MEMERI" too, and "/MEMRI/December 12/2016" with the date)
 BYLINE_SITE_SUFFIX = re.compile(r"(?:\s*[|–—/-]\s*|\s+from\s+)MEM[A-Z]{0,2}RI(?:\s*/[\w ,/]{0,30})?\s*$", re.IGNORECASE)
+ADDRESS_STARTS = ("http://", "https://", "www.")  # how a web address begins
 # an archive's labelled meta lines under a repost's title: "Publication: memri.org", "Date: October 20, 2014"
 LABELLED_META = re.compile(r"(?P<label>Publication|Published(?: on| in)?|Date|URL|Link)\s*:\s*(?P<value>\S.{0,300})")
 # titles before a name, dropped from the authors ("By: Dr. N. Example", "By Amb. A. Example")

@@ -91,7 +91,7 @@ def _labelled_field(line: str, fields: dict[str, object], found: Findings, numbe
         return False
     label, value = match["label"], match["value"].strip()
     if label in ("URL", "Link"):
-        if not value.startswith(("http://", "https://", "www.")):
+        if not value.startswith(layouts.ADDRESS_STARTS):
             return False
         fields.setdefault("source_url", value)
         fields["_credited"] = "memri" in value.casefold()  # the institute's address: evidence of a dispatch
