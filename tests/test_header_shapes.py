@@ -124,11 +124,41 @@ def test_a_header_broken_over_three_lines(lines: list[str]) -> None:
         ("Introduction", False, None),
         ("The Dockworkers Of The Northern Harbour Strike", False, None),
         ("Lead.", False, None),
+        ("Vellonie, Pays du Levant, Politique", False, ("Vellonie", "Pays du Levant", "Politique")),
+        ("Regards de la semaine, Vellonie", False, ("Regards de la semaine", "Vellonie")),
+        ("Watch the video", False, None),
     ],
 )
 def test_bare_topics_lines(line: str, slashed: bool, topics: tuple[str, ...] | None) -> None:
-    """Slash-separated topics anywhere in the meta block; a country line only under the date."""
+    """Slash-separated topics anywhere in the meta block; a country line only under the date; the
+    items of a list of several may be in sentence case, with the small words of the mirrors."""
     assert header.match_bare_topics(line, slashed=slashed) == topics
+
+
+def test_an_old_emails_long_list_of_topics_after_its_number() -> None:
+    """An old e-mail's header runs its topics after a dash, however many; a digest's link with a
+    long title after the dash is no header."""
+    found = header.match_header(
+        "Special Dispatch No. 3203—Vellonia/Leading Harbour and Coast Reformists/Reform in the Harbour"
+        " & Coast/U.S. and the Northern Coast"
+    )
+    assert found is not None and found.numbers == (3203,)
+    assert found.topics == (
+        "Vellonia", "Leading Harbour and Coast Reformists", "Reform in the Harbour & Coast", "U.S. and the Northern Coast"
+    )
+    assert header.match_header("Special Dispatch No. 11165 - " + "A Long Title Of The Harbour " * 5 + "Talks") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "channels"),
+    [
+        ('Source: Online Platforms - "Harbour Talk (YouTube)"', ('Online Platforms - "Harbour Talk (YouTube)"',)),
+        ("Source: Coast TV (Vellonia)Harbour TV (Vellonia)", ("Coast TV (Vellonia)", "Harbour TV (Vellonia)")),
+    ],
+)
+def test_a_clips_channels(line: str, channels: tuple[str, ...]) -> None:
+    """Channels glued together are split after a bracket; a quote closing after it stays."""
+    assert header.match_clip_source(line) == channels
 
 
 @pytest.mark.parametrize("word", ["Wprowadzenie", "Introducción", "Einleitung", "Introduzione", "מבוא"])

@@ -219,6 +219,26 @@ def test_cartoon_pair_becomes_figure() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "figure"),
+    [
+        ("The harbour master at the pier (Source : Port.test, 3 mars 2016).", ("The harbour master at the pier", "Port.test, 3 mars 2016")),
+        ("El capitán en el muelle (Fuente: Puerto.test)", ("El capitán en el muelle", "Puerto.test")),
+        ("The harbour master at the pier (Source: Port.test).", ("The harbour master at the pier", "Port.test")),
+    ],
+)
+def test_a_caption_closing_on_its_credit_in_every_language(line: str, figure: tuple[str, str]) -> None:
+    """A caption's credit in the mirrors' words or French spacing, perhaps with a stop after its
+    bracket, makes the line a figure."""
+    assert _first_block(line) == dl.Figure(caption=figure[0], credit=figure[1])
+
+
+def test_a_paragraph_citing_its_source_is_no_figure() -> None:
+    """Sentences that end on their source in brackets are a paragraph, not a caption."""
+    line = "The harbour closed at dawn. The master said the boats would stay in (Source: Port.test, 2016)."
+    assert isinstance(_first_block(line), dl.Paragraph)
+
+
 def test_editor_note_pointer_and_stage_direction() -> None:
     """Editor's notes, video pointers and stage directions are typed blocks."""
     body = (

@@ -260,7 +260,9 @@ class BlockReader:
             image = image_line(text)
             if image is not None:
                 return image
-        figure = _figure(text) if text.endswith(_FIGURE_ENDINGS) or "(Source:" in text[-70:] else None
+        figure = None
+        if text.endswith(_FIGURE_ENDINGS) or "(Source:" in text[-70:] or _source_mark(text) is not None:
+            figure = _figure(text)
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
             figure = figure_line(text)
         if figure is None and text.startswith(_CREDIT_WORDS) and (match := _CREDIT_ALONE.fullmatch(text)):
@@ -372,7 +374,23 @@ def is_figure_text(text: str) -> bool:
     return text.endswith(_FIGURE_ENDINGS) or (text.endswith(" confidence") and _ALT_TEXT in text[-60:])
 
 
+# a caption's credit mark in the mirrors' languages and French spacing: "(Source : Outlet)", "(Fuente: Medio)"
+_SOURCE_MARK = re.compile(r"\((?:Source|Fuente|Źródło|Quelle|Fonte)\s?:\s*")
+_ONE_CAPTION = 200  # a caption closed by a stop after its credit's bracket is one short sentence
+
+
+def _source_mark(text: str) -> re.Match[str] | None:
+    return _SOURCE_MARK.search(text, max(0, len(text) - 80)) if "(" in text[-80:] else None
+
+
 def _figure(text: str) -> m.Figure | None:
+    if "(Source:" not in text and (mark := _source_mark(text)) is not None:
+        text = f"{text[: mark.start()]}(Source: {text[mark.end() :]}"
+    if text.endswith(")."):  # "Caption (Source: Outlet, Date).": not a paragraph citing its source
+        head = text.rpartition("(Source:")[0]
+        if not head or len(head) > _ONE_CAPTION or ". " in head:
+            return None
+        text = text[:-1]
     if text.endswith("(Source:"):
         return m.Figure(caption=text[: -len("(Source:")].rstrip(), credit_missing=True)
     if text.endswith(")") and "(Source:" in text:

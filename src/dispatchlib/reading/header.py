@@ -294,8 +294,10 @@ def match_header(line: str) -> Header | None:
     between = match.groupdict().get("between")
     listed = match["topics"] or (between if match["series"] else None)
     topics = tuple(t.strip() for t in listed.split("/")) if listed else ()
-    if match["topics"] and (len(match["topics"]) > 100 or _ENDS_IN_DATE.search(match["topics"])):
-        return None  # "Special Dispatch No. 11165 - A Title, March 1, 2023": a digest's link, not a header
+    # "Special Dispatch No. 11165 - A Title, March 1, 2023": a digest's link, not a header; an old
+    # e-mail's list of topics may be long, but each of them is short ("— Egypt/Reform/U.S. and ...")
+    if match["topics"] and (_ENDS_IN_DATE.search(match["topics"]) or max(map(len, topics)) > 100):
+        return None
     dated = match["date"] or match["after"]
     date = parse_date(dated) if dated else None
     return Header(
@@ -362,7 +364,7 @@ def match_number_line(line: str) -> tuple[int, ...] | None:
     return _numbers(match["nums"]) if match else None
 
 
-_TOPIC_WORD = re.compile(r"[A-Z][\w'’&.-]*|&|and|of|the|in|on")
+_TOPIC_WORD = re.compile(r"[A-Z][\w'’&.-]*|&|and|of|the|in|on|" + "|".join(layouts.MIRROR_SMALL_WORDS))
 
 
 def match_bare_topics(line: str, *, slashed: bool) -> tuple[str, ...] | None:
@@ -372,11 +374,12 @@ def match_bare_topics(line: str, *, slashed: bool) -> tuple[str, ...] | None:
     if len(line) > 120 or (slashed and "/" not in line) or line.endswith((".", ":", ";", "!", "?")):
         return None
     parts = [part.strip() for part in re.split(r"\s*[/,]\s*", line)]
+    listed = len(parts) > 1  # a list's items may be in sentence case, as mirrors write them ("Regards de la semaine")
     for part in parts:
         words = part.split()
-        if not 1 <= len(words) <= 4 or part.casefold() in layouts.NOT_TITLES:
+        if not 1 <= len(words) <= 4 or part.casefold() in layouts.NOT_TITLES or not words[0][0].isupper():
             return None
-        if not all(_TOPIC_WORD.fullmatch(word) for word in words) or not words[0][0].isupper():
+        if not all(_TOPIC_WORD.fullmatch(word) or (listed and word.isalpha() and word.islower()) for word in words):
             return None
     return tuple(parts)
 
@@ -509,8 +512,9 @@ def _seconds(duration: str) -> int:
 
 
 def _channels(text: str) -> tuple[str, ...]:
-    """``Channel 1 (Iran)Channel 2 (Iran)``: the channels, split where they were glued."""
-    return tuple(channel.strip() for channel in re.split(r"(?<=\))\s*(?=[^\s)])", text.strip()) if channel.strip())
+    """``Channel 1 (Iran)Channel 2 (Iran)``: the channels, split where they were glued; a quote
+    closing after the bracket (``Online Platforms - "Site (YouTube)"``) stays with its channel."""
+    return tuple(channel.strip() for channel in re.split(r"(?<=\))\s*(?=\w)", text.strip()) if channel.strip())
 
 
 # a TV page's card ends in its channel, date and duration: "Example Coast TV (Vellonia) / June 10, 2017 - 01:46"

@@ -349,6 +349,8 @@ SPEAKER_ROLES = frozenset(
 
 # Small words that title case leaves in lower case.
 SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
+# ... and in the mirrors' languages, as their sites' category names keep them ("Pays du Levant")
+MIRROR_SMALL_WORDS = frozenset("de la le les du des et en del y e di della und der die das i w z na".split())
 
 # Words that start a sentence: where a title ends in text whose line breaks were lost.
 SENTENCE_OPENERS = frozenset(

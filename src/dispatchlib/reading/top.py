@@ -17,6 +17,8 @@ def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found
     e-mail's intro that says the reports are for members still marks the dispatch truncated."""
     dropped = [i for i in range(cursor.index, start.at) if cursor.lines[i]]
     cursor.index = start.at
+    if dropped and start.kind == "date-title" and _categories_above(cursor, dropped[-1], fields, found):
+        dropped.pop()
     if not dropped:
         return
     for i in dropped:  # a picture above the title is the dispatch's: the body keeps the figures among them
@@ -33,6 +35,18 @@ def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found
             f"{cursor.line_number(start.at)} dropped ({where}, from {cursor.lines[dropped[0]][:40]!r})"
         )
     found.add("page-chrome", message, first)
+
+
+def _categories_above(cursor: Cursor, index: int, fields: dict[str, object], found: Findings) -> bool:
+    """A page's categories over the date that stands over the title (``Asie, Politique, Russie``):
+    the topics, as the mirrors' sites print them; a single name there may be the site's."""
+    topics = h.match_bare_topics(cursor.lines[index], slashed=False)
+    if topics is None or len(topics) < 2:
+        return False
+    fields["topics"] = topics
+    number = cursor.line_number(index)
+    found.add("guess", f"the page's categories on line {number}, over the date, taken as topics", number)
+    return True
 
 
 def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
@@ -78,7 +92,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
         found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
     fields.pop("_untitled_line", None)
-    if header is None and start.kind in ("none", "lead-in") and not fields.get("authors"):
+    if header is None and start.kind in ("none", "lead-in", "date-title") and not fields.get("authors"):
         _read_byline_below(cursor, fields, found)
     if fields.get("date") is None and start.kind != "lead-in":  # above a lead-in: the blog's own date
         _read_page_date(cursor, start, fields, found)
