@@ -161,6 +161,15 @@ def test_a_clips_channels(line: str, channels: tuple[str, ...]) -> None:
     assert header.match_clip_source(line) == channels
 
 
+def test_two_sentences_in_any_alphabet_are_no_title() -> None:
+    """A paragraph whose stop stands between words of another alphabet than English's is no title."""
+    assert not looks_like_title(
+        "W kwietniu port opublikował raport o łodziach i sieciach rybaków na wybrzeżu północnym i południowym"
+        " całego kraju. Poniżej podajemy ten raport z archiwum portu. (Żeby zobaczyć wszystkie raporty, napisz do nas)"
+    )
+    assert looks_like_title("Gen. Orlo Tamsin: The Harbour Will Not Be Sold To The U.S. Merchants Or Anyone")
+
+
 @pytest.mark.parametrize("word", ["Wprowadzenie", "Introducción", "Einleitung", "Introduzione", "מבוא"])
 def test_introduction_in_every_language_is_no_title(word: str) -> None:
     """A heading such as 'Introduction' in a mirror's language is never the title."""

@@ -233,6 +233,22 @@ def test_a_caption_closing_on_its_credit_in_every_language(line: str, figure: tu
     assert _first_block(line) == dl.Figure(caption=figure[0], credit=figure[1])
 
 
+def test_a_caption_whose_credit_went_with_its_link() -> None:
+    """``Caption (image:`` cut where the credit's link was: a figure whose credit is missing, said
+    with its place."""
+    dispatch, diagnostics = dl.parse(
+        SIMPLE.replace("First paragraph.[1]\n", "The harbour master (image:\n\nText.[1]\n"), source="x.txt"
+    )
+    assert dispatch.body[0] == dl.Figure(caption="The harbour master", credit_missing=True)
+    assert [(d.line, d.column) for d in diagnostics if d.code == "credit-lost"] == [(8, 20)]
+
+
+def test_a_pages_title_loses_the_sites_name() -> None:
+    """A headerless copy's title as its page's tab names it, ``Title - MEMRI``, without the site."""
+    dispatch, _ = _parse("Friday, March 25, 2016\n\nThe Harbour Masters Call The Nets Torn - MEMRI\n\n" + "The text. " * 20)
+    assert dispatch.title == "The Harbour Masters Call The Nets Torn"
+
+
 def test_a_paragraph_citing_its_source_is_no_figure() -> None:
     """Sentences that end on their source in brackets are a paragraph, not a caption."""
     line = "The harbour closed at dawn. The master said the boats would stay in (Source: Port.test, 2016)."

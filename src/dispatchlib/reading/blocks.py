@@ -104,7 +104,8 @@ _PHRASE_ENDS = tuple('.,:;"”’)]…。」』')  # a quoted line ending so is 
 # in a line in double quotes, single ones quote inside it ("Warns Of The Collapse Of The 'Beacon'")
 _QUOTATIONS_IN = re.compile(r"[\"“”«»„]")
 _SINGLE_QUOTATIONS_IN = re.compile(r"[\"“”«»„]|['‘’](?=\s)|(?<=\s)['‘’]")
-_FIGURE_ENDINGS = ("(Source:", ")", _ALT_TEXT)
+_CREDIT_LOST = ("(Source:", "(image:", "(Image:", "(photo:", "(Photo:")
+_FIGURE_ENDINGS = (*_CREDIT_LOST, ")", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
 _FIGURE_LINE_ENDINGS = frozenset(".0123456789")
 
@@ -313,12 +314,12 @@ def credit_line(text: str) -> bool:
 
 # a picture's source on the line under its caption, in the mirrors' languages too:
 # "Fuente: Outlet (Country), 3 de julio, 2007."
-_SOURCE_LINE = re.compile(r"(?:Source|Fuente|Źródło|Quelle|Fonte)\s?:\s*(?P<credit>[^:]{2,200}?\d{4})\.?")
+_SOURCE_LINE = re.compile(rf"(?:{'|'.join(layouts.SOURCE_WORDS)})\s?:\s*(?P<credit>[^:]{{2,200}}?\d{{4}})\.?")
 
 
 def source_line(text: str) -> str | None:
     """The credit of a ``Source: Outlet, Date.`` line, dated by its year; None for other lines."""
-    match = _SOURCE_LINE.fullmatch(text) if text[:1] in "SFŹQ" and len(text) <= 220 else None
+    match = _SOURCE_LINE.fullmatch(text) if text.startswith(layouts.SOURCE_WORDS) and len(text) <= 220 else None
     return match["credit"] if match else None
 
 
@@ -375,7 +376,7 @@ def is_figure_text(text: str) -> bool:
 
 
 # a caption's credit mark in the mirrors' languages and French spacing: "(Source : Outlet)", "(Fuente: Medio)"
-_SOURCE_MARK = re.compile(r"\((?:Source|Fuente|Źródło|Quelle|Fonte)\s?:\s*")
+_SOURCE_MARK = re.compile(rf"\((?:{'|'.join(layouts.SOURCE_WORDS)})\s?:\s*")
 _ONE_CAPTION = 200  # a caption closed by a stop after its credit's bracket is one short sentence
 
 
@@ -391,8 +392,8 @@ def _figure(text: str) -> m.Figure | None:
         if not head or len(head) > _ONE_CAPTION or ". " in head:
             return None
         text = text[:-1]
-    if text.endswith("(Source:"):
-        return m.Figure(caption=text[: -len("(Source:")].rstrip(), credit_missing=True)
+    if text.endswith(_CREDIT_LOST):  # the credit went with its link: "Caption (image:"
+        return m.Figure(caption=text[: text.rindex("(")].rstrip(), credit_missing=True)
     if text.endswith(")") and "(Source:" in text:
         head, _, credit = text.rpartition("(Source:")
         if credit.count("(") + 1 == credit.count(")") and credit[:-1].strip():

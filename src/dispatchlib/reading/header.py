@@ -103,7 +103,10 @@ _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
 # "#1632 | 02:41", and old pages' "#53 | 51" (seconds)
-_CLIP_LINE = re.compile(r"#(?P<num>\d{1,7})(?:\s*\|\s*(?P<duration>\d{1,2}(?::\d{2}){1,2}|\d{1,3}))?")
+# (its source line may be run onto it: "#5058 | 04:47Source: Online Platforms")
+_CLIP_LINE = re.compile(
+    r"#(?P<num>\d{1,7})(?:\s*\|\s*(?P<duration>\d{1,2}(?::\d{2}){1,2}|\d{1,3}))?\s*(?P<source>Source:.*)?"
+)
 _CLIP_SOURCE = re.compile(r"Source:\s*(?P<channels>\S.*)")
 _AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s+(?:et|und|y|e|i)\s+|,\s*")
 
@@ -492,15 +495,18 @@ class ClipLine:
 
     number: int
     duration_seconds: int | None
+    channels: tuple[str, ...] = ()  # from a source line run onto it
 
 
 def match_clip_line(line: str) -> ClipLine | None:
-    """``#1632 | 02:41``: the clip number and its duration."""
+    """``#1632 | 02:41``: the clip number and its duration, and the channels of a source line
+    run onto it."""
     match = _CLIP_LINE.fullmatch(line)
     if not match:
         return None
     seconds = _seconds(match["duration"]) if match["duration"] else None
-    return ClipLine(number=int(match["num"]), duration_seconds=seconds)
+    channels = (match_clip_source(match["source"]) or ()) if match["source"] else ()
+    return ClipLine(number=int(match["num"]), duration_seconds=seconds, channels=channels)
 
 
 def _seconds(duration: str) -> int:

@@ -56,6 +56,11 @@ CHROME_LINES = frozenset(
         "View Transcript Page",
         "Recent Posts",  # a blog's sidebar
         "Recent Comments",
+        "Trending Topics",
+        "Trending Now",
+        "Popular Posts",
+        "Related Posts",
+        "Most Popular",
         # the institute's name and the mirrors' chrome in their languages
         "Institut de Recherche des Médias du Moyen-Orient",
         "Instituto de Investigación de Medios de Comunicación del Medio Oriente",
@@ -276,7 +281,10 @@ BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:"
 BYLINE_SITE_SUFFIX = re.compile(r"(?:\s*[|–—/-]\s*|\s+from\s+)MEM[A-Z]{0,2}RI(?:\s*/[\w ,/]{0,30})?\s*$", re.IGNORECASE)
 ADDRESS_STARTS = ("http://", "https://", "www.")  # how a web address begins
 # an archive's labelled meta lines under a repost's title: "Publication: memri.org", "Date: October 20, 2014"
-LABELLED_META = re.compile(r"(?P<label>Publication|Published(?: on| in)?|Date|URL|Link)\s*:\s*(?P<value>\S.{0,300})")
+# (and a repost's "Source: https://..." over the title: the address it was copied from)
+LABELLED_META = re.compile(
+    r"(?P<label>Publication|Published(?: on| in)?|Date|URL|Link|Source(?=\s*:\s*https?://))\s*:\s*(?P<value>\S.{0,300})"
+)
 # titles before a name, dropped from the authors ("By: Dr. N. Example", "By Amb. A. Example")
 HONORIFICS = re.compile(r"(?:Dr|Prof|Amb|Ambassador|Mr|Mrs|Ms|Gen|Col|Maj)\.?\s+(?=[A-Z])")
 
@@ -368,6 +376,9 @@ BOUNDARY_WORDS = (
     r"estratt[io]|brani",  # Italian
     r"tradu\w*",  # French, Spanish, Italian
 )
+
+# the word before a picture's or a clip's source, in the mirrors' languages too ("Fuente: Medio")
+SOURCE_WORDS = ("Source", "Fuente", "Źródło", "Quelle", "Fonte")
 
 # words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 1234")
 SEE_WORDS = ("see", "see also", "cf", "patrz", "zobacz", "voir", "siehe", "ver", "véase", "vedi", "ראו")

@@ -32,7 +32,8 @@ def keep_above(fields: dict[str, object], line: str, number: int) -> None:
 
 
 def is_meta(line: str) -> bool:
-    return bool(_date_line(line) or h.match_topics_line(line) or h.match_header(line))
+    source = line.startswith("Source") and layouts.LABELLED_META.fullmatch(line) is not None  # "Source: https://..."
+    return bool(source or _date_line(line) or h.match_topics_line(line) or h.match_header(line))
 
 
 def is_item_header(header: h.Header, fields: dict[str, object]) -> bool:
@@ -86,11 +87,11 @@ _META_LINES = 5  # lines a meta block holds at most (an archive's: author, publi
 
 def _labelled_field(line: str, fields: dict[str, object], found: Findings, number: int) -> bool:
     """A labelled meta line: a date is the dispatch's, an address its source; the line goes."""
-    match = layouts.LABELLED_META.fullmatch(line) if line[:1] in "PDUL" else None
+    match = layouts.LABELLED_META.fullmatch(line) if line[:1] in "PDULS" else None
     if match is None:
         return False
     label, value = match["label"], match["value"].strip()
-    if label in ("URL", "Link"):
+    if label in ("URL", "Link", "Source"):
         if not value.startswith(layouts.ADDRESS_STARTS):
             return False
         fields.setdefault("source_url", value)

@@ -315,9 +315,9 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
         if isinstance(block, m.Figure) and block.credit_missing:
             found.add(
                 "credit-lost",
-                "image credit lost in scraping ('(Source:'); recorded as missing",
+                f"image credit lost in scraping ({unit.text[unit.text.rindex('(') :]!r}); recorded as missing",
                 unit.line,
-                len(unit.text) - len("(Source:") + 1,
+                unit.text.rindex("(") + 1,
             )
         blocks.append(block)
         places.append(unit.line)

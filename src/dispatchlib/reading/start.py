@@ -439,9 +439,10 @@ class ClipHeader(NamedTuple):
 
 def clip_header(lines: list[str], at: int) -> ClipHeader | None:
     """A TV clip's header starting at line ``at``: a date and one title line, or the title alone,
-    then ``#1632 | 02:41`` (chrome such as ``Share Video:`` between them aside)."""
+    then ``#1632 | 02:41`` (chrome such as ``Share Video:`` between them aside, and a copy of
+    its ``Source:`` line above the title)."""
     ahead = [i for i in range(at, min(at + 12, len(lines))) if lines[i]][:8]
-    chrome = tuple(i for i in ahead if is_chrome(lines[i]))
+    chrome = tuple(i for i in ahead if is_chrome(lines[i]) or lines[i].startswith("Source:"))
     rest = [i for i in ahead if i not in chrome][:3]
     if not rest or h.match_clip_line(lines[rest[0]]):
         return None
@@ -486,15 +487,16 @@ _BULLETS = "•·▪◦‣"
 _TRAILING_REFS = re.compile(r"(?:\s*\[\d{1,4}\])+$")
 # a title may end in an abbreviation's stop: "... Against Israel And The U.S.", "... Jr."
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.)$")
-_FULL_STOP = re.compile(r"\b([A-Za-z]+)\.[\"”’]? [A-Z]")
+_FULL_STOP = re.compile(r"\b([^\W\d_]+)\.[\"”’]? [(\"“„«]?([^\W\d_])")  # in any alphabet: "... zasięgu. (Żeby"
 
 
 def _two_sentences(line: str) -> bool:
     """Does the line hold a full stop between two sentences? Not a title's abbreviation (``Gen.``,
-    ``Prof.``, ``U.S.``): the word before the stop is a lower-case word of three letters or more."""
+    ``Prof.``, ``U.S.``): the word before the stop is a lower-case word of three letters or more,
+    the next sentence opens on a capital."""
     return any(
-        len(word) >= 3 and word[1:].islower() and word.lower() not in layouts.ABBREVIATIONS
-        for word in _FULL_STOP.findall(line)
+        len(word) >= 3 and word[1:].islower() and following.isupper() and word.lower() not in layouts.ABBREVIATIONS
+        for word, following in _FULL_STOP.findall(line)
     )
 
 
@@ -517,6 +519,7 @@ def looks_like_title(line: str) -> bool:
         and h.match_date_line(line) is None
         and h.match_dateline(line) is None  # "9 avril 2012 : Title ; Title": a newsletter's headlines
         and not line.endswith(("(Source:", "Description automatically generated"))
+        and not line.startswith(layouts.SOURCE_WORDS)  # a picture's or a clip's source: "Source: https://..."
         and not is_pointer(line)
         and not (line[0] == "(" and line[-1] == ")" and line.count("(") == 1)  # a link's label: "(In English)"
         and not _wholly_quoted(line)  # a quoted heading or a blog's pull quote

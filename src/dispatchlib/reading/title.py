@@ -45,7 +45,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
-    fields["title"] = CREDIT_PREFIX.sub("", byline.title if byline else line)
+    fields["title"] = _PAGE_SUFFIX.sub("", CREDIT_PREFIX.sub("", byline.title if byline else line))
     if byline:
         if byline.line.date is not None and fields.pop("_date_above", False):
             fields["date"] = None  # the date over the title is a repost's; the title's byline dates the report
@@ -113,6 +113,7 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
 # the institute's name with its office: "Middle East Media Research Institute, DC"
 _INSTITUTE_LINE = re.compile(r"(?:The )?(?:Middle East Media Research Institute|MEMRI)(?:,? [\w ,.]{1,40})?")
 _SITE_SUFFIX = re.compile(r"\s*(?:,|[-–—|])\s*MEMRI$")
+_PAGE_SUFFIX = re.compile(r"\s+[-–—|]\s*MEMRI$")  # a page's title as its tab names it: "Title - MEMRI"
 
 
 def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:

@@ -229,8 +229,8 @@ def _read_clip_top(cursor: Cursor, fields: dict[str, object], found: Findings) -
     clip = h.match_clip_line(cursor.lines[found_header.clip])
     assert clip is not None
     cursor.index = found_header.clip + 1
-    channels = h.match_clip_source(cursor.peek()) or ()
-    if channels:
+    channels = clip.channels or h.match_clip_source(cursor.peek()) or ()
+    if channels and not clip.channels:
         cursor.index = cursor.skip_blank() + 1
     date_at = found_header.date
     fields.update(
