@@ -200,10 +200,12 @@ def test_bylines_in_every_shape(line: str, authors: tuple[str, ...]) -> None:
         ("Dockworkers Strike In The Northern Harbour", False),
         ("The dockworkers stopped work on Monday.", False),
         ("Host: Tell us more", False),
+        ("Vellonia is Leading Demographic Change in the Harbour", False),
     ],
 )
 def test_bare_caption_shape(text: str, caption: bool) -> None:
-    """A caption is a noun phrase in sentence case without a final stop; headings and sentences are not."""
+    """A caption is a noun phrase in sentence case without a final stop; headings (in title case,
+    a verb perhaps in lower case) and sentences are not."""
     assert blocks._caption_shape(text) is caption
 
 

@@ -210,6 +210,26 @@ def test_subscriber_notices_in_every_wording_set_truncated(name: str) -> None:
     assert "is available to" not in body and "this page to view" not in body
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "El texto completo de este informe está a disposición de los subscriptores del Proyecto del Puerto.",
+        "(Aby zobaczyć te raporty w całości, musisz być płatnym członkiem; napisz do nas.)",
+        "Le texte intégral de ce rapport est réservé aux abonnés du projet du port.",
+        "Der vollständige Text dieses Berichts ist nur für Abonnenten des Hafenprojekts.",
+        "Il testo completo di questo rapporto è riservato agli abbonati del progetto del porto.",
+    ],
+)
+def test_subscriber_notices_in_the_mirrors_languages_set_truncated(notice: str) -> None:
+    """A mirror's notice that the full text is for subscribers marks the dispatch truncated; a
+    pointer to all of a project's reports for members does not."""
+    text = "Special Dispatch No. 12\n\nA Title\n\nThe harbour closed at dawn.\n\n{}\n"
+    dispatch, _ = dl.parse(text.format(notice))
+    assert dispatch.truncated
+    general = "(Żeby zobaczyć wszystkie raporty, trzeba być płatnym członkiem; napisz do nas.)"
+    assert not dl.parse(text.format(general))[0].truncated
+
+
 def test_promotion_box_is_dropped_without_marking_truncation() -> None:
     """The JTTM promotion under a whole post is boilerplate, not a notice that the text is cut."""
     dispatch, _ = _read("headerless-cjlab-post")

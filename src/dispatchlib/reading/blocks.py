@@ -742,6 +742,9 @@ _BOUNDARY_OPENERS = ("Following ", "The following ", "Below ")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
 def _caption_shape(text: str) -> bool:
     """A noun phrase in sentence case: capitalised, its second word not (``Banner promoting the
     channel``, ``The post on the channel``), no stop at its end (an aside in brackets aside)."""
@@ -757,4 +760,9 @@ def _caption_shape(text: str) -> bool:
         return False  # "Following are excerpts": a translation boundary that lost its colon
     if words and words[-1].lower() in layouts.SMALL_WORDS:
         return False  # "To subscribe to the list, go to": a sentence whose link the copy lost
-    return 3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS
+    if not (3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS):
+        return False
+    # "Iran is Leading Demographic Change in Lebanon" is a heading in title case; a name quoted in
+    # a caption is its own ("The post on the "Harbour Guild" channel")
+    unquoted = _WORD.findall(_QUOTED.sub(" ", bare)) if '"' in bare or "“" in bare else words
+    return not _title_case(unquoted or words)

@@ -56,6 +56,7 @@ CHROME_LINES = frozenset(
         "View Transcript Page",
         "Recent Posts",  # a blog's sidebar
         "Recent Comments",
+        "MEMRI - Middle East Media Research Institute",
         "Trending Topics",
         "Trending Now",
         "Popular Posts",
@@ -143,10 +144,23 @@ SUBSCRIBER_NOTICES = re.compile(
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
             r"To request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?(?:report|post|dispatch|document)"
             r"(?:,? (?:please )?(?:send|e-?mail|write to|contact) .{0,160})?",
+            # the mirrors' words for it (Spanish, Polish, French, German, Italian)
+            r"El texto completo de est[ea] (?:informe|reporte|despacho|documento) está a disposición"
+            r" (?:sólo |solo |únicamente )?de los (?:subscriptores|suscriptores|miembros)",
+            r"Aby (?:zobaczyć|przeczytać) (?:te raporty|ten raport|cały raport|pełny raport)(?: w całości)?,?"
+            r" (?:musisz|trzeba) być płatnym członkiem",
+            r"Le texte (?:intégral|complet) de (?:ce|cette) (?:rapport|dépêche|article|document) est"
+            r" (?:réservé|disponible|accessible) (?:uniquement )?(?:aux|pour les) (?:abonnés|membres)",
+            r"Der vollständige (?:Text|Bericht) (?:dieses|des) (?:Berichts|Beitrags|Dokuments) (?:ist|steht) nur"
+            r" (?:für )?(?:Abonnenten|Mitglieder)",
+            r"Il testo (?:completo|integrale) (?:di questo|del) (?:rapporto|documento|dispaccio) è"
+            r" (?:disponibile|riservato) (?:solo |soltanto )?(?:agli|per gli|ai) (?:abbonati|membri)",
         )
     ),
     re.IGNORECASE,
 )
+# words one of those notices holds, in some case: a cheap test before the patterns
+NOTICE_WORDS = ("subscri", "suscri", "member", "copy of this", "członk", "abonn", "mitglied", "abbonat", "membri")
 
 # --- promotional boxes inside or under the text: dropped, and they set nothing
 

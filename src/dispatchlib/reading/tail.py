@@ -119,6 +119,11 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
         or "Monitor" in line
         or "Full " in line
         or "copy of" in line
+        or "uscri" in line  # the mirrors' words: "suscriptores", "członkiem", "abonnés", "Mitglieder", "abbonati"
+        or "łonk" in line
+        or "bonn" in line
+        or "itglied" in line
+        or "bbonat" in line
     ):
         return False
     notice = subscriber_notice(line, number, fields, found)
@@ -132,8 +137,8 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
 
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:
     """A notice that the full text is for subscribers or members: the dispatch is truncated."""
-    lowered = line.lower()  # every subscriber notice says subscri..., member or copy, in any case
-    cheap = "subscri" in lowered or "member" in lowered or "copy of this" in lowered
+    lowered = line.lower()
+    cheap = any(word in lowered for word in layouts.NOTICE_WORDS)
     notice = layouts.SUBSCRIBER_NOTICES.search(line) if cheap else None
     if notice is not None:
         if not fields.get("truncated"):
