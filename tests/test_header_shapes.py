@@ -47,10 +47,12 @@ def test_every_number_reaches_the_model_and_the_text_export() -> None:
         ("MEMRI Dispatch No. 41", "Special Dispatch"),
         ("August 18, 2007 Clip No. 1545", "MEMRI TV Clip"),
         ("Special Report No. 18", "Special Report"),
+        ("MEMRI May 5, 2015 Inquiry & Analysis Series Report No.1157", "Inquiry & Analysis Series"),
     ],
 )
 def test_old_and_misspelt_series_names(line: str, series: str) -> None:
-    """A misspelt or old name of a known series reads as the name the model uses."""
+    """A misspelt or old name of a known series reads as the name the model uses (after the site's
+    name, with a word between the series and its number)."""
     found = header.match_header(line)
     assert found is not None and found.series == series
 

@@ -119,7 +119,14 @@ _HEADER_IN_LINE = (
 )
 
 _ENDS_IN_DATE = re.compile(rf",\s*{DATE}$")
+_DATE_FIRST = re.compile(rf"{ANY_DATE}\s")
 _NUMBER_SIGN = re.compile(rf"(?:{_NO})\s*\d")
+
+
+def date_ending(text: str) -> datetime.date | None:
+    """The date a line ends in after a comma (``Title – No. 7, February 21, 2025``)."""
+    match = _ENDS_IN_DATE.search(text) if text[-4:].isdigit() else None
+    return parse_date(match[0].lstrip(", ")) if match else None
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -284,6 +291,8 @@ def match_header(line: str) -> Header | None:
     credited (``From MEMRI Special Dispatch Series - No. 1266, August 25, 2006 ...``)."""
     if line.startswith(_CREDIT_WORDS) and (credit := _HEADER_CREDIT.match(line)):
         line = line[credit.end() :].removesuffix("...").removesuffix("…").rstrip()
+    elif line.startswith("MEMRI ") and _DATE_FIRST.match(line, 6):  # the site's name before it: "MEMRI May 5, 2015 ..."
+        line = line[6:]
     if not _has_number_word(line):  # most lines end here, or at the next test
         if len(line) > 300 or (not _has_dash(line) and not _DIGIT.search(line)) or not _names_known_series(line):
             return None

@@ -17,6 +17,7 @@ CHROME_LINES = frozenset(
     for line in (
         "memri",
         "memri.org",  # the site's name as a copied logo
+        "logo",  # a logo's alternative text
         "www.memri.org",
         "MEMRI - The Middle East Media Research Institute",
         "The Middle East Media Research Institute",

@@ -183,8 +183,8 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
         return [line]
     if h.match_header(line) or ("|" in line and h.match_topics_line(line)):
         return [line]  # the line is a header or topics line as it stands
-    if _CITED.search(line, 0, match.start()):
-        return [line]  # "For more, see MEMRI Special Dispatch No. 1234, ...": another report, cited
+    if _CITED.search(line, 0, match.start()) or _LIST_ITEM.fullmatch(line, 0, match.start()):
+        return [line]  # "For more, see MEMRI Special Dispatch No. 1234, ...", "1. MEMRI Special ...": cited
     head = _trim_topics(match[0])
     before, after = line[: match.start()].strip(), line[match.start() + len(head) :].strip()
     if after[:1].islower():
@@ -200,6 +200,10 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
 
 # a see-word right before a header, perhaps with the institute's name: the header is cited
 _CITED = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\.?:?\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$", re.IGNORECASE)
+
+
+# an item of a numbered or bulleted list, perhaps naming the institute: a list of reports cited
+_LIST_ITEM = re.compile(r"(?:\d{1,3}[a-z]?[.)]|[-–•*])\s+(?:MEMRI(?:'s|’s)?\s+)?")
 
 
 def _trim_topics(header: str) -> str:

@@ -96,6 +96,8 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         _read_byline_below(cursor, fields, found)
     if fields.get("date") is None and start.kind != "lead-in":  # above a lead-in: the blog's own date
         _read_page_date(cursor, start, fields, found)
+    if fields.get("date") is None and isinstance(title := fields.get("title"), str):
+        _date_of_title(title, fields, found)
     guesses = {key: fields.pop(f"_{key}_line", None) for key in ("title", "date", "authors", "series", "number")}
     if header is None:
         _say_guesses(guesses, fields, found, header_line)
@@ -176,6 +178,16 @@ def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], fou
             fields["_date_line"] = number = cursor.line_number(index)
             found.add("guess", f"no date of its own: the date of line {number} taken", number)
             return
+
+
+def _date_of_title(title: str, fields: dict[str, object], found: Findings) -> None:
+    """A newsletter's issue dated in its title (``The Harbour Weekly – No. 7, February 21, 2025``)
+    where nothing else dates it: that date."""
+    date = h.date_ending(title)
+    if date is not None:
+        fields["date"] = date
+        fields["_date_line"] = number = fields.get("_title_line")
+        found.add("guess", "no date of its own: the date the title ends in taken", number)  # type: ignore[arg-type]
 
 
 def _say_header_guesses(header: h.Header, text: str, found: Findings, line: int) -> None:
