@@ -48,6 +48,7 @@ def test_every_number_reaches_the_model_and_the_text_export() -> None:
         ("August 18, 2007 Clip No. 1545", "MEMRI TV Clip"),
         ("Special Report No. 18", "Special Report"),
         ("MEMRI May 5, 2015 Inquiry & Analysis Series Report No.1157", "Inquiry & Analysis Series"),
+        ("Dépêche fr. n° 107", "Dépêche fr."),
     ],
 )
 def test_old_and_misspelt_series_names(line: str, series: str) -> None:

@@ -54,7 +54,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     "text-fixed": (Severity.INFO, "mojibake repaired on request (--fix-text)"),
     "several-dispatches": (Severity.INFO, "the file holds several dispatches, read as one collection"),
     "duplicate-header": (Severity.WARNING, "the header line is repeated; the copy is dropped"),
-    "duplicate-title": (Severity.INFO, "the title is printed twice, one under the other; the copy is dropped"),
     "unsafe-characters": (Severity.WARNING, "characters XML cannot hold, replaced with U+FFFD"),
     "plugin-failed": (Severity.WARNING, "a plugin's process_dispatch hook raised; its change is left out"),
     "uncertain-dispatch": (

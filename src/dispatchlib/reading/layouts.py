@@ -204,6 +204,7 @@ SERIES = (
     "Clip",
     "TV Clip",
     "MEMRI TV",
+    "Dépêche fr.",  # the French mirror's own numbering (2009): not the English series' numbers
 )
 
 # the series names of the mirrors, one language a line (matched in any case), and the series each

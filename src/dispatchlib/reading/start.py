@@ -389,7 +389,14 @@ def _first_own_line(lines: list[str], candidates: list[int]) -> int:
     first = next(
         (i for i in candidates if not (is_repost_line(lines[i]) or is_chrome(lines[i]) or _listed(lines[i]))), None
     )
-    return first if first is not None else (candidates[0] if candidates else 0)
+    if first is None:
+        return candidates[0] if candidates else 0
+    line = lines[first]
+    if "|" in line and len(line) < _BODY_LIKE and not looks_like_title(line):  # "Date : ... | ID: 7872 | Print"
+        below = [i for i in candidates if i > first][:2]
+        if len(below) == 2 and looks_like_title(lines[below[0]]) and len(lines[below[1]]) >= _BODY_LIKE:
+            return below[0]  # a page's bar of fields over the headline and its text
+    return first
 
 
 def _listed(line: str) -> bool:

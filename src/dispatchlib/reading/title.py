@@ -52,9 +52,6 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
             found.add("guess", "the date over the title is the repost's; the title's byline dates the report", number)
         apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
-    if cursor.peek() == line:  # a page's heading and its tab's title, printed twice
-        found.add("duplicate-title", "the title is repeated; the copy is dropped", cursor.line_number(cursor.skip_blank()))
-        cursor.index = cursor.skip_blank() + 1
     return False
 
 
