@@ -147,7 +147,10 @@ def test_an_old_emails_long_list_of_topics_after_its_number() -> None:
     )
     assert found is not None and found.numbers == (3203,)
     assert found.topics == (
-        "Vellonia", "Leading Harbour and Coast Reformists", "Reform in the Harbour & Coast", "U.S. and the Northern Coast"
+        "Vellonia",
+        "Leading Harbour and Coast Reformists",
+        "Reform in the Harbour & Coast",
+        "U.S. and the Northern Coast",
     )
     assert header.match_header("Special Dispatch No. 11165 - " + "A Long Title Of The Harbour " * 5 + "Talks") is None
 
@@ -185,13 +188,18 @@ def test_introduction_in_every_language_is_no_title(word: str) -> None:
         ("By: S. Exemplar", ("S. Exemplar",)),
         ("by Y. Example and Z. Sample*", ("Y. Example", "Z. Sample")),
         ("מאת א. דוגמה", ("א. דוגמה",)),
+        ("Orla Tamsin*", ("Orla Tamsin",)),
+        ("O. Tamsin and R. Sample*", ("O. Tamsin", "R. Sample")),
     ],
 )
 def test_bylines_in_every_shape(line: str, authors: tuple[str, ...]) -> None:
-    """Bylines with 'By:', a lower-case 'by', and in a script without capitals."""
+    """Bylines with 'By:', a lower-case 'by', in a script without capitals, and names alone with
+    their note's star; a sentence, and a title with a star, are none."""
     found = header.match_date_line(line)
     assert found is not None and found.authors == authors
     assert header.match_date_line("by the time the talks began, nobody was left") is None
+    assert header.match_date_line("The Harbour Talks*") is None
+    assert header.match_date_line("Harbour Talks Resume Today In Vellonia*") is None
 
 
 @pytest.mark.parametrize(

@@ -222,7 +222,10 @@ def test_cartoon_pair_becomes_figure() -> None:
 @pytest.mark.parametrize(
     ("line", "figure"),
     [
-        ("The harbour master at the pier (Source : Port.test, 3 mars 2016).", ("The harbour master at the pier", "Port.test, 3 mars 2016")),
+        (
+            "The harbour master at the pier (Source : Port.test, 3 mars 2016).",
+            ("The harbour master at the pier", "Port.test, 3 mars 2016"),
+        ),
         ("El capitán en el muelle (Fuente: Puerto.test)", ("El capitán en el muelle", "Puerto.test")),
         ("The harbour master at the pier (Source: Port.test).", ("The harbour master at the pier", "Port.test")),
     ],
@@ -245,7 +248,8 @@ def test_a_caption_whose_credit_went_with_its_link() -> None:
 
 def test_a_pages_title_loses_the_sites_name() -> None:
     """A headerless copy's title as its page's tab names it, ``Title - MEMRI``, without the site."""
-    dispatch, _ = _parse("Friday, March 25, 2016\n\nThe Harbour Masters Call The Nets Torn - MEMRI\n\n" + "The text. " * 20)
+    text = "Friday, March 25, 2016\n\nThe Harbour Masters Call The Nets Torn - MEMRI\n\n" + "The text. " * 20
+    dispatch, _ = _parse(text)
     assert dispatch.title == "The Harbour Masters Call The Nets Torn"
 
 

@@ -71,7 +71,8 @@ _DATED_CREDIT = re.compile(rf"(?P<caption>[^()]{{3,200}}?[^\s.!?\"”:,])\s+\((?
 _SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,150}?)\.?")
 # a caption's credit under another name than "Source": "(image: example.test)", "(Photo: ...)"
 _OTHER_CREDIT = re.compile(
-    r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|Photo credit)s?:\s*(?P<credit>[^()]{2,99})\)"
+    r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|Photo credit"
+    rf"|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:\s*(?P<credit>[^()]{{2,99}})\)"
 )
 # a picture's credit on a line of its own, the picture itself lost: "Image: example.test, October 7, 2023"
 _CREDIT_ALONE = re.compile(r"(?:Image|Photo|Picture|Photo credit|Image source)s?:\s*(?P<credit>[^\s:][^:]{1,148})")

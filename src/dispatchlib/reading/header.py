@@ -124,7 +124,7 @@ _NUMBER_SIGN = re.compile(rf"(?:{_NO})\s*\d")
 
 
 def date_ending(text: str) -> datetime.date | None:
-    """The date a line ends in after a comma (``Title – No. 7, February 21, 2025``)."""
+    """The date a line ends in after a comma (``Title - No. 7, February 21, 2025``)."""
     match = _ENDS_IN_DATE.search(text) if text[-4:].isdigit() else None
     return parse_date(match[0].lstrip(", ")) if match else None
 
@@ -424,7 +424,10 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
 
 
 def match_date_line(line: str) -> DateLine | None:
-    """``March 14, 2023``, ``March 17, 2011 | By A. One, B. Two*`` or ``By A. One``."""
+    """``March 14, 2023``, ``March 17, 2011 | By A. One, B. Two*`` or ``By A. One``; a date alone
+    may stand in brackets (``(December 3, 2007)``)."""
+    if line[:1] == "(" and line[-1:] == ")" and (date := parse_date(line[1:-1])) is not None:
+        return DateLine(date=date)
     match = _DATE_LINE.fullmatch(line)
     if match:
         date = parse_date(match["date"])
@@ -433,7 +436,7 @@ def match_date_line(line: str) -> DateLine | None:
     else:
         match = _BY_LINE.fullmatch(line)
         if not match:
-            return None
+            return _starred_names(line) if line.endswith("*") else None
         date = None
     if not match["authors"]:
         return DateLine(date=date)
@@ -441,6 +444,18 @@ def match_date_line(line: str) -> DateLine | None:
     if date is None and not _look_like_names(authors):
         return None  # "By the time the talks began, ..." is a sentence, not a byline
     return DateLine(date=date, authors=authors, author_note=starred)
+
+
+def _starred_names(line: str) -> DateLine | None:
+    """A byline without its word, the author note's star after it (``Orla Tamsin*``, ``O. Tamsin
+    and R. Sample*``): each name two or three capitalised words, none of title case's small words."""
+    authors, _ = split_authors(line) if len(line) <= 80 else ((), False)
+    for name in authors:
+        words = name.split()
+        capitalised = all(word[0].isupper() and word.lower() not in layouts.SMALL_WORDS for word in words)
+        if not 2 <= len(words) <= 3 or not capitalised:
+            return None
+    return DateLine(date=None, authors=authors, author_note=True) if authors and _look_like_names(authors) else None
 
 
 def _look_like_names(authors: tuple[str, ...]) -> bool:

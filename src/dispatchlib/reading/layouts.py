@@ -396,6 +396,9 @@ BOUNDARY_WORDS = (
 # the word before a picture's or a clip's source, in the mirrors' languages too ("Fuente: Medio")
 SOURCE_WORDS = ("Source", "Fuente", "Źródło", "Quelle", "Fonte")
 
+# the word before a photograph's credit in the mirrors' languages ("Caption (Zdjęcie: Outlet)")
+PHOTO_WORDS = ("Zdjęcie", "Foto", "Imagen", "Bild", "Immagine", "Fotografia")
+
 # words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 1234")
 SEE_WORDS = ("see", "see also", "cf", "patrz", "zobacz", "voir", "siehe", "ver", "véase", "vedi", "ראו")
 

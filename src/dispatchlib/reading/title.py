@@ -96,12 +96,15 @@ _WRAPPED_TITLE = 4  # lines a title may be wrapped over (an e-mail's hard-wrappe
 
 def _wrapped_title(cursor: Cursor) -> list[int]:
     """The indices of a title wrapped over two or more lines with no blank line between them and
-    one after them (``Voices from the Vellonian Harbour Press:`` / ``Harbour Dispatch (2)``);
-    empty where the title is one line, or the lines run on into the body."""
+    one after them (``Voices from the Vellonian Harbour Press:`` / ``Harbour Dispatch (2)``), or
+    its byline or date right under them, as an e-mail wraps a title over its byline; empty where
+    the title is one line, or the lines run on into the body."""
     first = cursor.skip_blank()
     taken = [first]
     while (after := taken[-1] + 1) < len(cursor.lines) and cursor.lines[after] and len(taken) <= _WRAPPED_TITLE:
         line = cursor.lines[after]
+        if len(taken) > 1 and h.match_date_line(line):
+            break  # "A Title Wrapped Over The" / "Next Line" / "By: A. Name"
         if len(line) > 120 or is_meta(line) or is_chrome(line) or h.match_clip_line(line):
             return []
         taken.append(after)

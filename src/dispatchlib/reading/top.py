@@ -181,7 +181,7 @@ def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], fou
 
 
 def _date_of_title(title: str, fields: dict[str, object], found: Findings) -> None:
-    """A newsletter's issue dated in its title (``The Harbour Weekly – No. 7, February 21, 2025``)
+    """A newsletter's issue dated in its title (``The Harbour Weekly - No. 7, February 21, 2025``)
     where nothing else dates it: that date."""
     date = h.date_ending(title)
     if date is not None:
