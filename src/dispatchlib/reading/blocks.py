@@ -263,7 +263,8 @@ class BlockReader:
             if image is not None:
                 return image
         figure = None
-        if text.endswith(_FIGURE_ENDINGS) or "(Source:" in text[-70:] or _source_mark(text) is not None:
+        tail = text[-80:]
+        if text.endswith(_FIGURE_ENDINGS) or "(Source:" in tail or ("(" in tail and _source_mark(text) is not None):
             figure = _figure(text)
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
             figure = figure_line(text)
@@ -382,7 +383,7 @@ _ONE_CAPTION = 200  # a caption closed by a stop after its credit's bracket is o
 
 
 def _source_mark(text: str) -> re.Match[str] | None:
-    return _SOURCE_MARK.search(text, max(0, len(text) - 80)) if "(" in text[-80:] else None
+    return _SOURCE_MARK.search(text, max(0, len(text) - 80))
 
 
 def _figure(text: str) -> m.Figure | None:

@@ -145,7 +145,16 @@ SUBSCRIBER_NOTICES = re.compile(
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
             r"To request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?(?:report|post|dispatch|document)"
             r"(?:,? (?:please )?(?:send|e-?mail|write to|contact) .{0,160})?",
-            # the mirrors' words for it (Spanish, Polish, French, German, Italian)
+        )
+    ),
+    re.IGNORECASE,
+)
+# the mirrors' words for them (Spanish, Polish, French, German, Italian); each holds one of
+# MIRROR_NOTICE_LETTERS, and only lines holding one are searched
+MIRROR_NOTICE_LETTERS = "áłéäè"
+MIRROR_NOTICES = re.compile(
+    "|".join(
+        (
             r"El texto completo de est[ea] (?:informe|reporte|despacho|documento) está a disposición"
             r" (?:sólo |solo |únicamente )?de los (?:subscriptores|suscriptores|miembros)",
             r"Aby (?:zobaczyć|przeczytać) (?:te raporty|ten raport|cały raport|pełny raport)(?: w całości)?,?"
@@ -160,8 +169,6 @@ SUBSCRIBER_NOTICES = re.compile(
     ),
     re.IGNORECASE,
 )
-# words one of those notices holds, in some case: a cheap test before the patterns
-NOTICE_WORDS = ("subscri", "suscri", "member", "copy of this", "członk", "abonn", "mitglied", "abbonat", "membri")
 
 # --- promotional boxes inside or under the text: dropped, and they set nothing
 

@@ -120,11 +120,7 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
         or "Monitor" in line
         or "Full " in line
         or "copy of" in line
-        or "uscri" in line  # the mirrors' words: "suscriptores", "członkiem", "abonnés", "Mitglieder", "abbonati"
-        or "łonk" in line
-        or "bonn" in line
-        or "itglied" in line
-        or "bbonat" in line
+        or (not line.isascii() and _mirrors_letters(line))  # a flag the string keeps: English costs nothing
     ):
         return False
     notice = subscriber_notice(line, number, fields, found)
@@ -136,11 +132,19 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
     return False
 
 
+def _mirrors_letters(line: str) -> bool:
+    """Does the line hold a letter every mirror's notice holds one of?"""
+    return any(letter in line for letter in layouts.MIRROR_NOTICE_LETTERS)
+
+
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:
     """A notice that the full text is for subscribers or members: the dispatch is truncated."""
-    lowered = line.lower()
-    cheap = any(word in lowered for word in layouts.NOTICE_WORDS)
-    notice = layouts.SUBSCRIBER_NOTICES.search(line) if cheap else None
+    lowered = line.lower()  # every English notice says subscri..., member or copy, in any case
+    notice = None
+    if "subscri" in lowered or "member" in lowered or "copy of this" in lowered:
+        notice = layouts.SUBSCRIBER_NOTICES.search(line)
+    if notice is None and not line.isascii() and _mirrors_letters(line):
+        notice = layouts.MIRROR_NOTICES.search(line)
     if notice is not None:
         if not fields.get("truncated"):
             found.add("truncated", f"the text says the full version is for subscribers only: {notice[0]!r}", number)
