@@ -253,6 +253,15 @@ def test_a_pages_title_loses_the_sites_name() -> None:
     assert dispatch.title == "The Harbour Masters Call The Nets Torn"
 
 
+def test_a_header_run_onto_its_title_after_a_colon() -> None:
+    """``MEMRI TV Clip No. 6551: Title`` under a long opening line heads the clip; the title
+    loses the colon."""
+    opening = "The harbour's clips of the week show the fishermen at the pier. " * 4
+    text = f"{opening}\n\nMEMRI TV Clip No. 6551: The Harbour Master Speaks On The Nets\n\n" + "The text. " * 20
+    dispatch, _ = _parse(text)
+    assert (dispatch.number, dispatch.title) == (6551, "The Harbour Master Speaks On The Nets")
+
+
 def test_a_paragraph_citing_its_source_is_no_figure() -> None:
     """Sentences that end on their source in brackets are a paragraph, not a caption."""
     line = "The harbour closed at dawn. The master said the boats would stay in (Source: Port.test, 2016)."

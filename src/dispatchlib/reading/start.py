@@ -186,7 +186,7 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
     if _CITED.search(line, 0, match.start()) or _LIST_ITEM.fullmatch(line, 0, match.start()):
         return [line]  # "For more, see MEMRI Special Dispatch No. 1234, ...", "1. MEMRI Special ...": cited
     head = _trim_topics(match[0])
-    before, after = line[: match.start()].strip(), line[match.start() + len(head) :].strip()
+    before, after = line[: match.start()].strip(), line[match.start() + len(head) :].lstrip(" :").rstrip()
     if after[:1].islower():
         return [line]  # "The institute's Special Report No. 30 offers ...": a sentence citing it
     pieces = [before, head]
