@@ -218,11 +218,13 @@ def test_subscriber_notices_in_every_wording_set_truncated(name: str) -> None:
         "Le texte intégral de ce rapport est réservé aux abonnés du projet du port.",
         "Der vollständige Text dieses Berichts ist nur für Abonnenten des Hafenprojekts.",
         "Il testo completo di questo rapporto è riservato agli abbonati del progetto del porto.",
+        "This source only provides truncated excerpts. You might have to register to read the full article.",
     ],
 )
-def test_subscriber_notices_in_the_mirrors_languages_set_truncated(notice: str) -> None:
-    """A mirror's notice that the full text is for subscribers marks the dispatch truncated; a
-    pointer to all of a project's reports for members does not."""
+def test_notices_in_the_mirrors_languages_and_an_aggregators_set_truncated(notice: str) -> None:
+    """A mirror's notice that the full text is for subscribers, or an aggregator's that it keeps
+    excerpts only, marks the dispatch truncated; a pointer to all of a project's reports for
+    members does not."""
     text = "Special Dispatch No. 12\n\nA Title\n\nThe harbour closed at dawn.\n\n{}\n"
     dispatch, _ = dl.parse(text.format(notice))
     assert dispatch.truncated
@@ -339,6 +341,7 @@ def test_repost_lines(line: str) -> None:
         "Please login or register to request subscription information.",
         "(To view these reports in full, you must be a paying member of the JTTM; write to us.)",
         "JTTM subscribers can visit this page to view the report.",
+        "This source only provides truncated excerpts. You might have to register to read the full article.",
     ],
 )
 def test_subscriber_notice_wordings(line: str) -> None:

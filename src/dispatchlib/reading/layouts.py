@@ -145,6 +145,7 @@ SUBSCRIBER_NOTICES = re.compile(
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
             r"To request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?(?:report|post|dispatch|document)"
             r"(?:,? (?:please )?(?:send|e-?mail|write to|contact) .{0,160})?",
+            r"This source only provides truncated excerpts",  # a news aggregator's
         )
     ),
     re.IGNORECASE,

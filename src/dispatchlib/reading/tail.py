@@ -120,6 +120,7 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
         or "Monitor" in line
         or "Full " in line
         or "copy of" in line
+        or "truncated" in line
         or (not line.isascii() and _mirrors_letters(line))  # a flag the string keeps: English costs nothing
     ):
         return False
@@ -139,9 +140,9 @@ def _mirrors_letters(line: str) -> bool:
 
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:
     """A notice that the full text is for subscribers or members: the dispatch is truncated."""
-    lowered = line.lower()  # every English notice says subscri..., member or copy, in any case
+    lowered = line.lower()  # every English notice says subscri..., member, copy or truncated, in any case
     notice = None
-    if "subscri" in lowered or "member" in lowered or "copy of this" in lowered:
+    if "subscri" in lowered or "member" in lowered or "copy of this" in lowered or "truncated" in lowered:
         notice = layouts.SUBSCRIBER_NOTICES.search(line)
     if notice is None and not line.isascii() and _mirrors_letters(line):
         notice = layouts.MIRROR_NOTICES.search(line)
