@@ -341,7 +341,6 @@ def test_repost_lines(line: str) -> None:
         "Please login or register to request subscription information.",
         "(To view these reports in full, you must be a paying member of the JTTM; write to us.)",
         "JTTM subscribers can visit this page to view the report.",
-        "This source only provides truncated excerpts. You might have to register to read the full article.",
     ],
 )
 def test_subscriber_notice_wordings(line: str) -> None:

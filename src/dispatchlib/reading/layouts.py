@@ -145,11 +145,12 @@ SUBSCRIBER_NOTICES = re.compile(
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
             r"To request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?(?:report|post|dispatch|document)"
             r"(?:,? (?:please )?(?:send|e-?mail|write to|contact) .{0,160})?",
-            r"This source only provides truncated excerpts",  # a news aggregator's
         )
     ),
     re.IGNORECASE,
 )
+# a news aggregator's notice that it keeps excerpts only
+AGGREGATOR_NOTICE = re.compile(r"This source only provides truncated excerpts", re.IGNORECASE)
 # the mirrors' words for them (Spanish, Polish, French, German, Italian); each holds one of
 # MIRROR_NOTICE_LETTERS, and only lines holding one are searched
 MIRROR_NOTICE_LETTERS = "áłéäè"

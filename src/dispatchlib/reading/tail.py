@@ -108,6 +108,9 @@ def _last_text_line(cursor: Cursor) -> int:
     return -1
 
 
+_NOTICE_LINE = 300  # an aggregator's notice stands on a line of its own
+
+
 def _notice(line: str, number: int, fields: dict[str, object], found: Findings) -> bool:
     """True if the line is a notice or promotion to drop; a subscriber notice, alone or inside a
     paragraph, marks the dispatch truncated."""
@@ -120,7 +123,7 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
         or "Monitor" in line
         or "Full " in line
         or "copy of" in line
-        or "truncated" in line
+        or (len(line) < _NOTICE_LINE and "truncated" in line)  # an aggregator's notice, a line of its own
         or (not line.isascii() and _mirrors_letters(line))  # a flag the string keeps: English costs nothing
     ):
         return False
@@ -140,10 +143,12 @@ def _mirrors_letters(line: str) -> bool:
 
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:
     """A notice that the full text is for subscribers or members: the dispatch is truncated."""
-    lowered = line.lower()  # every English notice says subscri..., member, copy or truncated, in any case
+    lowered = line.lower()  # every English notice says subscri..., member or copy, in any case
     notice = None
-    if "subscri" in lowered or "member" in lowered or "copy of this" in lowered or "truncated" in lowered:
+    if "subscri" in lowered or "member" in lowered or "copy of this" in lowered:
         notice = layouts.SUBSCRIBER_NOTICES.search(line)
+    elif "truncated" in lowered:
+        notice = layouts.AGGREGATOR_NOTICE.search(line)
     if notice is None and not line.isascii() and _mirrors_letters(line):
         notice = layouts.MIRROR_NOTICES.search(line)
     if notice is not None:
