@@ -236,6 +236,14 @@ def test_a_caption_closing_on_its_credit_in_every_language(line: str, figure: tu
     assert _first_block(line) == dl.Figure(caption=figure[0], credit=figure[1])
 
 
+@pytest.mark.parametrize(
+    "line", ["Image: Port.test, October 7, 2023", "Zdjęcie: Facebook.com/port.test", "Foto: Port.test"]
+)
+def test_a_pictures_credit_alone_is_a_figure(line: str) -> None:
+    """A credit on a line of its own, in the mirrors' words too, is a picture the copy lost."""
+    assert _first_block(line) == dl.Figure(credit=line.partition(": ")[2])
+
+
 def test_a_caption_whose_credit_went_with_its_link() -> None:
     """``Caption (image:`` cut where the credit's link was: a figure whose credit is missing, said
     with its place."""

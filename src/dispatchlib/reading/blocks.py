@@ -75,8 +75,11 @@ _OTHER_CREDIT = re.compile(
     rf"|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:\s*(?P<credit>[^()]{{2,99}})\)"
 )
 # a picture's credit on a line of its own, the picture itself lost: "Image: example.test, October 7, 2023"
-_CREDIT_ALONE = re.compile(r"(?:Image|Photo|Picture|Photo credit|Image source)s?:\s*(?P<credit>[^\s:][^:]{1,148})")
-_CREDIT_WORDS = ("Image", "Photo", "Picture")
+_CREDIT_ALONE = re.compile(
+    rf"(?:Image|Photo|Picture|Photo credit|Image source|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:"
+    r"\s*(?P<credit>[^\s:][^:]{1,148})"
+)
+_CREDIT_WORDS = ("Image", "Photo", "Picture", *layouts.PHOTO_WORDS)
 # a line that is only an image: its file name or address ("3301.jpg", "https://.../cartoon.png"), or a
 # Markdown image ("![alt](cartoon.png) Caption")
 _IMAGE_EXTENSIONS = {
