@@ -236,6 +236,13 @@ def test_a_caption_closing_on_its_credit_in_every_language(line: str, figure: tu
     assert _first_block(line) == dl.Figure(caption=figure[0], credit=figure[1])
 
 
+def test_a_caption_credited_in_lower_case_in_a_mirrors_words() -> None:
+    """``Caption (zdjęcie: Outlet)``: the word before the credit in any case."""
+    assert _first_block("Kapitan portu na nabrzeżu (zdjęcie: Port.test)") == dl.Figure(
+        caption="Kapitan portu na nabrzeżu", credit="Port.test"
+    )
+
+
 @pytest.mark.parametrize(
     "line", ["Image: Port.test, October 7, 2023", "Zdjęcie: Facebook.com/port.test", "Foto: Port.test"]
 )

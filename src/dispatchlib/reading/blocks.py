@@ -72,7 +72,7 @@ _SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credi
 # a caption's credit under another name than "Source": "(image: example.test)", "(Photo: ...)"
 _OTHER_CREDIT = re.compile(
     r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|Photo credit"
-    rf"|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:\s*(?P<credit>[^()]{{2,99}})\)"
+    rf"|(?i:{'|'.join(layouts.PHOTO_WORDS)}))s?\s?:\s*(?P<credit>[^()]{{2,99}})\)"
 )
 # a picture's credit on a line of its own, the picture itself lost: "Image: example.test, October 7, 2023"
 _CREDIT_ALONE = re.compile(

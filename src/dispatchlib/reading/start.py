@@ -443,15 +443,15 @@ class ClipHeader(NamedTuple):
     and the chrome among them."""
 
     date: int | None
-    title: int
+    title: int | None  # a page that lost its title: the date right over the clip's line
     clip: int
     chrome: tuple[int, ...]
 
 
 def clip_header(lines: list[str], at: int) -> ClipHeader | None:
-    """A TV clip's header starting at line ``at``: a date and one title line, or the title alone,
-    then ``#1632 | 02:41`` (chrome such as ``Share Video:`` between them aside, and a copy of
-    its ``Source:`` line above the title)."""
+    """A TV clip's header starting at line ``at``: a date and one title line, the title alone, or
+    the date alone (a page that lost its title), then ``#1632 | 02:41`` (chrome such as ``Share
+    Video:`` between them aside, and a copy of its ``Source:`` line above the title)."""
     ahead = [i for i in range(at, min(at + 12, len(lines))) if lines[i]][:8]
     chrome = tuple(i for i in ahead if is_chrome(lines[i]) or lines[i].startswith("Source:"))
     rest = [i for i in ahead if i not in chrome][:3]
@@ -461,6 +461,8 @@ def clip_header(lines: list[str], at: int) -> ClipHeader | None:
         return ClipHeader(None, rest[0], rest[1], tuple(i for i in chrome if i < rest[1]))
     if len(rest) == 3 and h.is_date_only(lines[rest[0]]) and h.match_clip_line(lines[rest[2]]):
         return ClipHeader(rest[0], rest[1], rest[2], tuple(i for i in chrome if i < rest[2]))
+    if len(rest) >= 2 and h.is_date_only(lines[rest[0]]) and h.match_clip_line(lines[rest[1]]):
+        return ClipHeader(rest[0], None, rest[1], tuple(i for i in chrome if i < rest[1]))
     return None
 
 

@@ -245,11 +245,14 @@ def _read_clip_top(cursor: Cursor, fields: dict[str, object], found: Findings) -
     if channels and not clip.channels:
         cursor.index = cursor.skip_blank() + 1
     date_at = found_header.date
+    if found_header.title is None:
+        number = cursor.line_number(found_header.clip)
+        found.add("title-guessed", f"no title: the clip's number on line {number} stands right under its date", number)
     fields.update(
         series="MEMRI TV Clip",
         number=clip.number,
         date=h.parse_date(cursor.lines[date_at]) if date_at is not None else None,
-        title=cursor.lines[found_header.title],
+        title=cursor.lines[found_header.title] if found_header.title is not None else "",
         clip=m.Clip(duration_seconds=clip.duration_seconds, channels=channels),
     )
     return True
