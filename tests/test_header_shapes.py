@@ -128,14 +128,22 @@ def test_a_header_broken_over_three_lines(lines: list[str]) -> None:
         ("The Dockworkers Of The Northern Harbour Strike", False, None),
         ("Lead.", False, None),
         ("Vellonie, Pays du Levant, Politique", False, ("Vellonie", "Pays du Levant", "Politique")),
-        ("Regards de la semaine, Vellonie", False, ("Regards de la semaine", "Vellonie")),
         ("Watch the video", False, None),
+        ("Rozmowy Hamas/Fatah wznowione", True, None),
     ],
 )
 def test_bare_topics_lines(line: str, slashed: bool, topics: tuple[str, ...] | None) -> None:
-    """Slash-separated topics anywhere in the meta block; a country line only under the date; the
-    items of a list of several may be in sentence case, with the small words of the mirrors."""
+    """Slash-separated topics anywhere in the meta block; a country line only under the date, with
+    the small words of the mirrors; a title with a slash is none."""
     assert header.match_bare_topics(line, slashed=slashed) == topics
+
+
+def test_a_mirrors_categories_may_be_in_sentence_case() -> None:
+    """Two or more categories over the date may be in sentence case; a line under the date is not
+    read so (a subtitle with a comma is no list of topics)."""
+    line = "Regards de la semaine, Vellonie"
+    assert header.match_bare_topics(line, slashed=False, categories=True) == ("Regards de la semaine", "Vellonie")
+    assert header.match_bare_topics(line, slashed=False) is None
 
 
 def test_an_old_emails_long_list_of_topics_after_its_number() -> None:
@@ -188,18 +196,25 @@ def test_introduction_in_every_language_is_no_title(word: str) -> None:
         ("By: S. Exemplar", ("S. Exemplar",)),
         ("by Y. Example and Z. Sample*", ("Y. Example", "Z. Sample")),
         ("מאת א. דוגמה", ("א. דוגמה",)),
-        ("Orla Tamsin*", ("Orla Tamsin",)),
-        ("O. Tamsin and R. Sample*", ("O. Tamsin", "R. Sample")),
     ],
 )
 def test_bylines_in_every_shape(line: str, authors: tuple[str, ...]) -> None:
-    """Bylines with 'By:', a lower-case 'by', in a script without capitals, and names alone with
-    their note's star; a sentence, and a title with a star, are none."""
+    """Bylines with 'By:', a lower-case 'by', and in a script without capitals; a sentence is none."""
     found = header.match_date_line(line)
     assert found is not None and found.authors == authors
     assert header.match_date_line("by the time the talks began, nobody was left") is None
-    assert header.match_date_line("The Harbour Talks*") is None
-    assert header.match_date_line("Harbour Talks Resume Today In Vellonia*") is None
+
+
+def test_names_alone_with_their_notes_star_open_a_headerless_copy() -> None:
+    """``Orla Tamsin*`` as a headerless copy's first line is its byline; the same shape under a
+    header or a date is a title or a heading (``Key Findings*``), never the authors."""
+    assert header.match_starred_byline("O. Tamsin and R. Sample*") is not None
+    assert header.match_starred_byline("The Harbour Talks*") is None
+    text = "Orla Tamsin*\n\nThe harbour closed at dawn, the master said, and the boats stayed in.[1]\n"
+    assert dl.parse(text)[0].authors == ("Orla Tamsin",)
+    under = "Special Dispatch No. 12\n\nKey Findings*\n\nThe harbour closed at dawn, and the boats stayed in.\n"
+    dispatch, _ = dl.parse(under)
+    assert (dispatch.title, dispatch.authors) == ("Key Findings*", ())
 
 
 @pytest.mark.parametrize(
@@ -212,6 +227,7 @@ def test_bylines_in_every_shape(line: str, authors: tuple[str, ...]) -> None:
         ("The dockworkers stopped work on Monday.", False),
         ("Host: Tell us more", False),
         ("Vellonia is Leading Demographic Change in the Harbour", False),
+        ("Poster depicting Harbour Guild Leader Orla Tamsin", True),
     ],
 )
 def test_bare_caption_shape(text: str, caption: bool) -> None:

@@ -228,8 +228,11 @@ def test_notices_in_the_mirrors_languages_and_an_aggregators_set_truncated(notic
     text = "Special Dispatch No. 12\n\nA Title\n\nThe harbour closed at dawn.\n\n{}\n"
     dispatch, _ = dl.parse(text.format(notice))
     assert dispatch.truncated
-    general = "(Żeby zobaczyć wszystkie raporty, trzeba być płatnym członkiem; napisz do nas.)"
-    assert not dl.parse(text.format(general))[0].truncated
+    for general in (
+        "(Żeby zobaczyć wszystkie raporty, trzeba być płatnym członkiem; napisz do nas.)",
+        "Der vollständige Text des Dokuments ist nur für Mitglieder des Hafenrats zugänglich.",
+    ):
+        assert not dl.parse(text.format(general))[0].truncated
 
 
 def test_promotion_box_is_dropped_without_marking_truncation() -> None:

@@ -223,16 +223,15 @@ def test_cartoon_pair_becomes_figure() -> None:
     ("line", "figure"),
     [
         (
-            "The harbour master at the pier (Source : Port.test, 3 mars 2016).",
-            ("The harbour master at the pier", "Port.test, 3 mars 2016"),
+            "Le capitaine du port sur le quai (Source : Port.test, 3 mars 2016)",
+            ("Le capitaine du port sur le quai", "Port.test, 3 mars 2016"),
         ),
         ("El capitán en el muelle (Fuente: Puerto.test)", ("El capitán en el muelle", "Puerto.test")),
-        ("The harbour master at the pier (Source: Port.test).", ("The harbour master at the pier", "Port.test")),
+        ("Der Hafenmeister am Pier (Quelle: Hafen.test)", ("Der Hafenmeister am Pier", "Hafen.test")),
     ],
 )
 def test_a_caption_closing_on_its_credit_in_every_language(line: str, figure: tuple[str, str]) -> None:
-    """A caption's credit in the mirrors' words or French spacing, perhaps with a stop after its
-    bracket, makes the line a figure."""
+    """A caption's credit in the mirrors' words or French spacing makes the line a figure."""
     assert _first_block(line) == dl.Figure(caption=figure[0], credit=figure[1])
 
 
@@ -278,9 +277,18 @@ def test_a_header_run_onto_its_title_after_a_colon() -> None:
 
 
 def test_a_paragraph_citing_its_source_is_no_figure() -> None:
-    """Sentences that end on their source in brackets are a paragraph, not a caption."""
-    line = "The harbour closed at dawn. The master said the boats would stay in (Source: Port.test, 2016)."
-    assert isinstance(_first_block(line), dl.Paragraph)
+    """Sentences that end on their source in brackets are a paragraph, not a caption: two of them,
+    one with a stop after its bracket, a long one in a mirror's words, or one whose bracket closes
+    before its end."""
+    for line in (
+        "The harbour closed at dawn. The master said the boats would stay in (Source: Port.test, 2016).",
+        "The guild's statement was published on its website (Source: Port.test, March 11, 2019).",
+        "Le port a été pendant des siècles un grand marché, et tout au long de son histoire, il a regardé"
+        " vers la mer. Les pêcheurs y ont vendu leurs poissons aux marchands du nord (Source : Port.test)",
+        "The guild's reply came a day later (Source: Port.test) and was read out at the pier (see below).",
+        "Die Erklärung der Gilde wurde am Montag auf ihrer Website veröffentlicht (Quelle: Hafen.test).",
+    ):
+        assert isinstance(_first_block(line), dl.Paragraph), line
 
 
 def test_editor_note_pointer_and_stage_direction() -> None:
@@ -527,3 +535,75 @@ def test_the_line_a_cut_copy_stops_on_is_no_heading() -> None:
     assert isinstance(dispatch.body[-1], dl.Paragraph)
     dispatch, _ = _parse(cut + "The Office Answers The Union")
     assert isinstance(dispatch.body[-1], dl.Heading)
+
+
+_LONG = (
+    "The harbour guild said on Tuesday that the northern fleet would stay in port until the new quota was"
+    " published, adding that the fishermen of the coast had waited three seasons for an answer from the board."
+)
+
+
+def test_a_byline_with_a_bar_over_the_title_is_the_byline() -> None:
+    """``By: O. Tamsin | MEMRI`` over a headerless copy's title is its byline, not a bar of page fields."""
+    dispatch, _ = _parse(f"By: O. Tamsin | MEMRI\n\nThe Harbour And The Northern Fleet\n\n{_LONG}\n\n{_LONG} Again.\n")
+    assert (dispatch.title, dispatch.authors) == ("The Harbour And The Northern Fleet", ("O. Tamsin",))
+
+
+@pytest.mark.parametrize(
+    "title", ["Sources In The Harbour Guild: The Strike Will Continue", "Fuentes del gremio: La huelga continuará"]
+)
+def test_a_title_opening_on_a_source_word_is_a_title(title: str) -> None:
+    """Only ``Source:`` with its colon is a source line; ``Sources In ...`` may be a title."""
+    dispatch, _ = _parse(f"{title}\n\nMarch 12, 2019 Special Dispatch No. 9123\n\n{_LONG}\n")
+    assert dispatch.title == title
+
+
+def test_a_title_with_a_comma_under_a_menu_is_the_title() -> None:
+    """A title in sentence case with a comma, over its date, is no list of categories when no title
+    stands under the date; names over the date are no categories either."""
+    dispatch, _ = _parse(
+        f"Harbourwatch Blog\nHarbour guild strikes, Coast fleet stays idle\nMarch 12, 2019\n\n{_LONG}\n"
+    )
+    assert dispatch.title == "Harbour guild strikes, Coast fleet stays idle"
+    dispatch, _ = _parse(f"Menu\nOrla Tamsin, Rafe Sample\nMarch 12, 2019\n\nThe Harbour Title\n\n{_LONG}\n")
+    assert (dispatch.title, dispatch.topics) == ("The Harbour Title", ())
+
+
+def test_a_date_in_brackets_inside_the_text_starts_nothing() -> None:
+    """``(March 3, 2011)`` under a heading in the text is no date line of the copy's own."""
+    text = (
+        f"The Harbour And The Northern Fleet\n\n{_LONG}\n\nStatement Of The Guild\n\n(March 3, 2011)\n\n{_LONG} Two.\n"
+    )
+    dispatch, _ = _parse(text)
+    assert (dispatch.title, dispatch.date) == ("The Harbour And The Northern Fleet", None)
+
+
+def test_a_title_speaking_of_a_date_is_not_dated_by_it() -> None:
+    """Only an issue's number before the date dates a title (``No. 28, July 18, 2025``)."""
+    dispatch, _ = _parse(
+        f"The Guild Recalls The Great Storm Of The Coast, March 3, 1911\n\nBy Orla Tamsin\n\n{_LONG}\n"
+    )
+    assert dispatch.date is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Leave a comment about the quota, the guild told its members, before the board meets.", "2000 comments"]
+)
+def test_only_a_comment_forms_own_line_ends_the_text(line: str) -> None:
+    """A sentence opening on ``Leave a comment`` is text, not a blog's comment form."""
+    dispatch, _ = _parse(f"Special Dispatch No. 12\n\nA Title\n\n{_LONG}\n\n{line}\n\n{_LONG} Last.\n")
+    assert dl.plain_text(dispatch.body[-1].content).endswith("Last.")  # type: ignore[union-attr]
+
+
+def test_a_header_behind_a_bullet_is_the_header() -> None:
+    """A bullet may mark a page's own header; only a numbered list's items cite reports."""
+    dispatch, _ = _parse(f"• Special Dispatch No. 9123 The Harbour And The Northern Fleet\n\n{_LONG}\n")
+    assert dispatch.number == 9123
+
+
+def test_a_byline_inside_the_text_under_a_dated_title_is_text() -> None:
+    """Under ``Date / Title``, a byline after the text's first paragraph is a paragraph."""
+    dispatch, _ = _parse(
+        f"March 12, 2019\n\nThe Harbour Title\n\n{_LONG}\n\nBy Orla Tamsin, Harbour Times\n\n{_LONG} Two.\n"
+    )
+    assert dispatch.authors == ()

@@ -382,7 +382,7 @@ def is_figure_text(text: str) -> bool:
 
 # a caption's credit mark in the mirrors' languages and French spacing: "(Source : Outlet)", "(Fuente: Medio)"
 _SOURCE_MARK = re.compile(rf"\((?:{'|'.join(layouts.SOURCE_WORDS)})\s?:\s*")
-_ONE_CAPTION = 200  # a caption closed by a stop after its credit's bracket is one short sentence
+_ONE_CAPTION = 200  # a caption is one short phrase: a longer line ending in a credit is a paragraph
 
 
 def _source_mark(text: str) -> re.Match[str] | None:
@@ -391,17 +391,15 @@ def _source_mark(text: str) -> re.Match[str] | None:
 
 def _figure(text: str) -> m.Figure | None:
     if "(Source:" not in text and (mark := _source_mark(text)) is not None:
-        text = f"{text[: mark.start()]}(Source: {text[mark.end() :]}"
-    if text.endswith(")."):  # "Caption (Source: Outlet, Date).": not a paragraph citing its source
-        head = text.rpartition("(Source:")[0]
+        head = text[: mark.start()].rstrip()  # a mirror's caption: one short phrase ("Légende (Source : Média)")
         if not head or len(head) > _ONE_CAPTION or ". " in head:
-            return None
-        text = text[:-1]
+            return None  # a paragraph citing its source in a mirror's words
+        text = f"{head} (Source: {text[mark.end() :]}"
     if text.endswith(_CREDIT_LOST):  # the credit went with its link: "Caption (image:"
         return m.Figure(caption=text[: text.rindex("(")].rstrip(), credit_missing=True)
     if text.endswith(")") and "(Source:" in text:
         head, _, credit = text.rpartition("(Source:")
-        if credit.count("(") + 1 == credit.count(")") and credit[:-1].strip():
+        if _closes_at_end(credit) and credit[:-1].strip():
             return m.Figure(caption=head.rstrip(), credit=credit[:-1].strip())
     head, marker, credit = text.rpartition("(Source:")
     if marker and ")" not in credit and credit.strip() and head.strip():
@@ -411,12 +409,23 @@ def _figure(text: str) -> m.Figure | None:
     if not text.endswith(")"):
         return None
     match = _OTHER_CREDIT.fullmatch(text)
-    if match is not None:
-        return m.Figure(caption=match["caption"], credit=match["credit"].strip())
+    if match is not None and len(match["caption"]) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(match["caption"]):
+        return m.Figure(caption=match["caption"], credit=match["credit"].strip())  # a caption, not a paragraph
     match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 else None
     if match is not None and _cartoon_credit(match["caption"], match["credit"]):
         return m.Figure(caption=match["caption"], credit=match["credit"])
     return None
+
+
+def _closes_at_end(credit: str) -> bool:
+    """Does the bracket the credit is in close at the text's end, not before it ("Outlet) and was
+    read out (see below)")?"""
+    depth = 1
+    for index, character in enumerate(credit):
+        depth += (character == "(") - (character == ")")
+        if depth == 0:
+            return index == len(credit) - 1
+    return False
 
 
 def _cartoon_credit(caption: str, credit: str) -> bool:
@@ -767,7 +776,9 @@ def _caption_shape(text: str) -> bool:
         return False  # "To subscribe to the list, go to": a sentence whose link the copy lost
     if not (3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS):
         return False
-    # "Iran is Leading Demographic Change in Lebanon" is a heading in title case; a name quoted in
-    # a caption is its own ("The post on the "Harbour Guild" channel")
-    unquoted = _WORD.findall(_QUOTED.sub(" ", bare)) if '"' in bare or "“" in bare else words
-    return not _title_case(unquoted or words)
+    # "Iran is Leading Demographic Change in Lebanon" is a heading in title case, only a short verb
+    # in lower case; a caption names people after its verb ("Poster depicting Guild Leader Orla
+    # Tamsin"), and a name quoted in it is its own ("The post on the "Harbour Guild" channel")
+    unquoted = (_WORD.findall(_QUOTED.sub(" ", bare)) if '"' in bare or "“" in bare else words) or words
+    lower = [word for word in unquoted if word[0].islower() and word.lower() not in layouts.SMALL_WORDS]
+    return not (_title_case(unquoted) and all(len(word) <= 3 for word in lower))

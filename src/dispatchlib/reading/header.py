@@ -119,14 +119,17 @@ _HEADER_IN_LINE = (
 )
 
 _ENDS_IN_DATE = re.compile(rf",\s*{DATE}$")
+_LONGEST_TOPIC = 8  # words a topic of a header's list holds at most
+_ENDS_IN_ISSUE = re.compile(rf"(?:{_NO})\s*\d{{1,5}},\s*(?P<date>{DATE})$")
 _DATE_FIRST = re.compile(rf"{ANY_DATE}\s")
 _NUMBER_SIGN = re.compile(rf"(?:{_NO})\s*\d")
 
 
-def date_ending(text: str) -> datetime.date | None:
-    """The date a line ends in after a comma (``Title - No. 7, February 21, 2025``)."""
-    match = _ENDS_IN_DATE.search(text) if text[-4:].isdigit() else None
-    return parse_date(match[0].lstrip(", ")) if match else None
+def issue_date(text: str) -> datetime.date | None:
+    """The date a title ends in after its issue's number (``Title - No. 7, February 21, 2025``);
+    not a date the title speaks of (``The Great Storm Of March 3, 1911``)."""
+    match = _ENDS_IN_ISSUE.search(text) if text[-4:].isdigit() else None
+    return parse_date(match["date"]) if match else None
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -308,7 +311,8 @@ def match_header(line: str) -> Header | None:
     topics = tuple(t.strip() for t in listed.split("/")) if listed else ()
     # "Special Dispatch No. 11165 - A Title, March 1, 2023": a digest's link, not a header; an old
     # e-mail's list of topics may be long, but each of them is short ("— Egypt/Reform/U.S. and ...")
-    if match["topics"] and (_ENDS_IN_DATE.search(match["topics"]) or max(map(len, topics)) > 100):
+    longest = max((len(topic.split()) for topic in topics), default=0)
+    if match["topics"] and (_ENDS_IN_DATE.search(match["topics"]) or longest > _LONGEST_TOPIC):
         return None
     dated = match["date"] or match["after"]
     date = parse_date(dated) if dated else None
@@ -379,14 +383,16 @@ def match_number_line(line: str) -> tuple[int, ...] | None:
 _TOPIC_WORD = re.compile(r"[A-Z][\w'’&.-]*|&|and|of|the|in|on|" + "|".join(layouts.MIRROR_SMALL_WORDS))
 
 
-def match_bare_topics(line: str, *, slashed: bool) -> tuple[str, ...] | None:
+def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> tuple[str, ...] | None:
     """A topics line without a series: ``Lebanon/Syria``, ``Arabia/Iran/Inter-Arab Relations``;
     unless ``slashed``, also ``Somalia`` or ``Somalia, Africa`` (a country line under the date).
-    Each topic is one to four capitalised words; a label such as ``Introduction`` is no topic."""
+    Each topic is one to four capitalised words; a label such as ``Introduction`` is no topic. A
+    mirror's ``categories`` over its date, two or more, may be in sentence case (``Regards de la
+    semaine, Russie``)."""
     if len(line) > 120 or (slashed and "/" not in line) or line.endswith((".", ":", ";", "!", "?")):
         return None
     parts = [part.strip() for part in re.split(r"\s*[/,]\s*", line)]
-    listed = len(parts) > 1  # a list's items may be in sentence case, as mirrors write them ("Regards de la semaine")
+    listed = categories and len(parts) > 1
     for part in parts:
         words = part.split()
         if not 1 <= len(words) <= 4 or part.casefold() in layouts.NOT_TITLES or not words[0][0].isupper():
@@ -424,10 +430,7 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
 
 
 def match_date_line(line: str) -> DateLine | None:
-    """``March 14, 2023``, ``March 17, 2011 | By A. One, B. Two*`` or ``By A. One``; a date alone
-    may stand in brackets (``(December 3, 2007)``)."""
-    if line[:1] == "(" and line[-1:] == ")" and (date := parse_date(line[1:-1])) is not None:
-        return DateLine(date=date)
+    """``March 14, 2023``, ``March 17, 2011 | By A. One, B. Two*`` or ``By A. One``."""
     match = _DATE_LINE.fullmatch(line)
     if match:
         date = parse_date(match["date"])
@@ -436,7 +439,7 @@ def match_date_line(line: str) -> DateLine | None:
     else:
         match = _BY_LINE.fullmatch(line)
         if not match:
-            return _starred_names(line) if line.endswith("*") else None
+            return None
         date = None
     if not match["authors"]:
         return DateLine(date=date)
@@ -446,12 +449,27 @@ def match_date_line(line: str) -> DateLine | None:
     return DateLine(date=date, authors=authors, author_note=starred)
 
 
-def _starred_names(line: str) -> DateLine | None:
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def match_bracketed_date(line: str) -> datetime.date | None:
+    """A date alone in brackets, ``(December 3, 2007)``: a site's date line under the title, or a
+    date the body gives (the reader asks only at the top)."""
+    return parse_date(line[1:-1]) if line[:1] == "(" and line[-1:] == ")" and len(line) <= 40 else None
+
+
+def match_starred_byline(line: str) -> DateLine | None:
     """A byline without its word, the author note's star after it (``Orla Tamsin*``, ``O. Tamsin
-    and R. Sample*``): each name two or three capitalised words, none of title case's small words."""
-    authors, _ = split_authors(line) if len(line) <= 80 else ((), False)
+    and R. Sample*``): each name two or three capitalised words, none of title case's small words.
+    Headings and titles look so too (``Key Findings*``): the reader asks only of a headerless
+    copy's first line."""
+    if not line.endswith("*") or len(line) > 80 or match_date_line(line) is not None:
+        return None  # "Par A. Savyon*" is a byline with its word
+    authors, _ = split_authors(line)
     for name in authors:
         words = name.split()
+        if not all(_NAME_WORD.fullmatch(word) for word in words):
+            return None  # "Autor: C. Jacob*" is a byline of the other shape
         capitalised = all(word[0].isupper() and word.lower() not in layouts.SMALL_WORDS for word in words)
         if not 2 <= len(words) <= 3 or not capitalised:
             return None

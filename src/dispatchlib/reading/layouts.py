@@ -157,16 +157,15 @@ MIRROR_NOTICE_LETTERS = "áłéäè"
 MIRROR_NOTICES = re.compile(
     "|".join(
         (
-            r"El texto completo de est[ea] (?:informe|reporte|despacho|documento) está a disposición"
-            r" (?:sólo |solo |únicamente )?de los (?:subscriptores|suscriptores|miembros)",
+            r"El texto completo de est[ea] (?:informe|reporte|despacho) está a disposición"
+            r" (?:sólo |solo |únicamente )?de los (?:subscriptores|suscriptores)",
             r"Aby (?:zobaczyć|przeczytać) (?:te raporty|ten raport|cały raport|pełny raport)(?: w całości)?,?"
             r" (?:musisz|trzeba) być płatnym członkiem",
-            r"Le texte (?:intégral|complet) de (?:ce|cette) (?:rapport|dépêche|article|document) est"
-            r" (?:réservé|disponible|accessible) (?:uniquement )?(?:aux|pour les) (?:abonnés|membres)",
-            r"Der vollständige (?:Text|Bericht) (?:dieses|des) (?:Berichts|Beitrags|Dokuments) (?:ist|steht) nur"
-            r" (?:für )?(?:Abonnenten|Mitglieder)",
-            r"Il testo (?:completo|integrale) (?:di questo|del) (?:rapporto|documento|dispaccio) è"
-            r" (?:disponibile|riservato) (?:solo |soltanto )?(?:agli|per gli|ai) (?:abbonati|membri)",
+            r"Le texte (?:intégral|complet) de (?:ce|cette) (?:rapport|dépêche) est"
+            r" (?:réservé|disponible|accessible) (?:uniquement )?(?:aux|pour les) abonnés",
+            r"Der vollständige (?:Text|Bericht) (?:dieses|des) Berichts (?:ist|steht) nur (?:für )?Abonnenten",
+            r"Il testo (?:completo|integrale) (?:di questo|del) (?:rapporto|dispaccio) è"
+            r" (?:disponibile|riservato) (?:solo |soltanto )?(?:agli|per gli|ai) abbonati",
         )
     ),
     re.IGNORECASE,
@@ -413,5 +412,7 @@ SEE_WORDS = ("see", "see also", "cf", "patrz", "zobacz", "voir", "siehe", "ver",
 
 # abbreviations whose stop ends no sentence inside a title ("Former Chief Gen. Orlo Tamsin")
 ABBREVIATIONS = frozenset(
-    "gen prof sen col maj mrs adm capt sgt gov rep lieut cmdr brig amb dept univ vol nos approx".split()
+    "gen prof sen col maj mrs adm capt sgt gov rep lieut cmdr brig amb dept univ vol nos approx"
+    # the mirrors' (French, Polish, Spanish, Italian, German)
+    " adj gén płk mgr inż hab dott avv ing sig sra dña".split()
 )

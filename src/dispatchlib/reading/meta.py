@@ -43,10 +43,11 @@ def is_item_header(header: h.Header, fields: dict[str, object]) -> bool:
 
 
 def _date_line(line: str) -> h.DateLine | None:
-    """A meta date line; here, in the meta block, also a date in figures (``1/8/2006``)."""
+    """A meta date line; here, in the meta block, also a date in figures (``1/8/2006``) or in
+    brackets (``(December 3, 2007)``)."""
     found = h.match_date_line(line)
-    if found is None and (numeric := h.match_numeric_date(line)) is not None:
-        return h.DateLine(date=numeric)
+    if found is None and (alone := h.match_numeric_date(line) or h.match_bracketed_date(line)) is not None:
+        return h.DateLine(date=alone)
     return found
 
 
@@ -64,7 +65,7 @@ def read_meta(cursor: Cursor, fields: dict[str, object], found: Findings) -> boo
         # a country line only on the line right under the date; a slashed list of topics anywhere here
         bare = None if date_line or topics else h.match_bare_topics(line, slashed=not (dated and adjacent))
         if bare is None and line.endswith("|") and not (date_line or topics):  # "Iraq |": the series lost
-            bare = h.match_bare_topics(line.rstrip(" |"), slashed=False)
+            bare = h.match_bare_topics(line.rstrip(" |"), slashed=False, categories=True)
         dated = False
         if date_line is not None:
             apply_date_line(date_line, fields, found, number)

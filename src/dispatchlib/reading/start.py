@@ -202,8 +202,9 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
 _CITED = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\.?:?\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$", re.IGNORECASE)
 
 
-# an item of a numbered or bulleted list, perhaps naming the institute: a list of reports cited
-_LIST_ITEM = re.compile(r"(?:\d{1,3}[a-z]?[.)]|[-–•*])\s+(?:MEMRI(?:'s|’s)?\s+)?")
+# an item of a numbered list, perhaps naming the institute: a list of reports cited (a bullet may
+# mark a page's own header)
+_LIST_ITEM = re.compile(r"\d{1,3}[a-z]?[.)]\s+(?:MEMRI(?:'s|’s)?\s+)?")
 
 
 def _trim_topics(header: str) -> str:
@@ -293,7 +294,7 @@ def find_start(lines: list[str]) -> Start:
     weak: int | None = None
     weak_kind = "title-date"
     sub_series: int | None = None  # a sub-series header is the dispatch's own only if there is no other
-    body_since_weak = False
+    body_since_weak = body_seen = False
     for position, i in enumerate(candidates):
         line = lines[i]
         if sub_series is None and weak is None and _is_sub_series_header(line):
@@ -309,6 +310,8 @@ def find_start(lines: list[str]) -> Start:
                 return Start(sub_series, "header", strong=True)  # its meta block
             return strong
         date_line = h.match_date_line(line) if weak is None else None
+        if weak is None and not body_seen and (bracketed := h.match_bracketed_date(line)):
+            date_line = h.DateLine(date=bracketed)  # "(December 3, 2007)" under the title, above any text
         # a byline without a date starts the dispatch only under a title near the top: in a digest,
         # each item under the intro has its title and byline
         bylined = date_line is not None and bool(date_line.authors) and _near_top(lines, candidates[:position])
@@ -318,6 +321,7 @@ def find_start(lines: list[str]) -> Start:
                 weak, weak_kind = i, "date-title"  # a repost's "June 7, 2013 / Title"
         elif weak is not None and len(line) >= _BODY_LIKE:
             body_since_weak = True
+        body_seen = body_seen or len(line) >= _BODY_LIKE
     if weak is not None and (sub_series is None or weak < sub_series):
         return Start(weak, weak_kind, strong=False)
     if sub_series is not None:  # over the title: the dispatch's own header
@@ -392,7 +396,9 @@ def _first_own_line(lines: list[str], candidates: list[int]) -> int:
     if first is None:
         return candidates[0] if candidates else 0
     line = lines[first]
-    if "|" in line and len(line) < _BODY_LIKE and not looks_like_title(line):  # "Date : ... | ID: 7872 | Print"
+    # a bar of fields, "Date : ... | ID: 7872 | Print"; not a byline ("By: O. Tamsin | MEMRI") nor a sentence
+    bar = line.count("|") >= 2 and not line.endswith(".") and len(line) < _BODY_LIKE
+    if bar and not looks_like_title(line) and not h.match_date_line(line):
         below = [i for i in candidates if i > first][:2]
         if len(below) == 2 and looks_like_title(lines[below[0]]) and len(lines[below[1]]) >= _BODY_LIKE:
             return below[0]  # a page's bar of fields over the headline and its text
@@ -484,10 +490,13 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     if back < 0 or is_chrome(lines[candidates[back]]):
         return None  # a page's menu above its category line is no title
     title = lines[candidates[back]]
-    topics = h.match_bare_topics(title, slashed=False)  # a page's categories, "Vellonie, Politique"
-    if looks_like_title(title) and (topics is None or len(topics) < 2):
-        return candidates[back]
-    return None
+    if not looks_like_title(title):
+        return None
+    # a mirror's categories ("Vellonie, Politique") over the date that stands over the title
+    topics = h.match_bare_topics(title, slashed=False, categories=True)
+    if topics is not None and len(topics) > 1 and _title_below(lines, candidates, position):
+        return None
+    return candidates[back]
 
 
 def _title_below(lines: list[str], candidates: list[int], position: int) -> bool:
@@ -513,6 +522,9 @@ def _two_sentences(line: str) -> bool:
     )
 
 
+_SOURCE_LABEL = re.compile(rf"(?:{'|'.join(layouts.SOURCE_WORDS)})\s?:")
+
+
 def looks_like_title(line: str) -> bool:
     """A line that can be a dispatch's title: short enough, not a sentence (note references and a
     closing bracket aside), not a label or chrome."""
@@ -532,7 +544,7 @@ def looks_like_title(line: str) -> bool:
         and h.match_date_line(line) is None
         and h.match_dateline(line) is None  # "9 avril 2012 : Title ; Title": a newsletter's headlines
         and not line.endswith(("(Source:", "Description automatically generated"))
-        and not line.startswith(layouts.SOURCE_WORDS)  # a picture's or a clip's source: "Source: https://..."
+        and not (line.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL.match(line))  # "Source: https://..."
         and not is_pointer(line)
         and not (line[0] == "(" and line[-1] == ")" and line.count("(") == 1)  # a link's label: "(In English)"
         and not _wholly_quoted(line)  # a quoted heading or a blog's pull quote

@@ -14,7 +14,7 @@ from .cursor import Cursor, Findings
 _TAIL_LINE = re.compile(
     r"(?P<tail>(?i:Share this (?:Report|Clip|Post|Video|Article|Page)\s*:?.*|Latest Posts\s*)"
     r"|Posted (?:by \S.{0,60} )?at \d{1,2}:\d{2}\b.*"  # a blog post's footer
-    r"|\d{1,4} (?i:replies|comments)|Leave a (?i:reply|comment)\b.*"  # a blog's comment form
+    r"|\d{1,3} (?i:repl(?:y|ies)|comments?)|Leave a (?i:reply|comment)(?: (?i:cancel reply))?"  # a blog's comment form
     r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's
     r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200})"
     r"|(?P<repost>To (?:read|view) the full (?:dispatch|report|text)[^:]*?,? visit(?: (?P<url>\S+?))?\.?)"

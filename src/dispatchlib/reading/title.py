@@ -116,7 +116,7 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
 # the institute's name with its office: "Middle East Media Research Institute, DC"
 _INSTITUTE_LINE = re.compile(r"(?:The )?(?:Middle East Media Research Institute|MEMRI)(?:,? [\w ,.]{1,40})?")
 _SITE_SUFFIX = re.compile(r"\s*(?:,|[-–—|])\s*MEMRI$")
-_PAGE_SUFFIX = re.compile(r"\s+[-–—|]\s*MEMRI$")  # a page's title as its tab names it: "Title - MEMRI"
+_PAGE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—|]\s*MEMRI$")  # a page's title as its tab names it: "Title - MEMRI"
 
 
 def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from .. import model as m
 from . import header as h
 from .cursor import Cursor, Findings
-from .meta import keep_above, read_meta, skip_chrome
-from .start import START_WORDS, Start, clip_header, is_chrome
+from .meta import apply_date_line, keep_above, read_meta, skip_chrome
+from .start import START_WORDS, Start, clip_header, is_chrome, is_repost_line
 from .tail import subscriber_notice
 from .title import read_title, read_title_above
 
@@ -40,9 +40,12 @@ def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found
 def _categories_above(cursor: Cursor, index: int, fields: dict[str, object], found: Findings) -> bool:
     """A page's categories over the date that stands over the title (``Asie, Politique, Russie``):
     the topics, as the mirrors' sites print them; a single name there may be the site's."""
-    topics = h.match_bare_topics(cursor.lines[index], slashed=False)
-    if topics is None or len(topics) < 2:
-        return False
+    line = cursor.lines[index]
+    topics = h.match_bare_topics(line, slashed=False, categories=True)
+    if topics is None or len(topics) < 2 or h.match_date_line(line) or is_repost_line(line):
+        return False  # "Posted by O. Tamsin, Harbourwatch" is no list of categories
+    if all(" " in topic for topic in topics):
+        return False  # "Orla Tamsin, Rafe Sample": names; a site's categories hold a word alone ("Russie")
     fields["topics"] = topics
     number = cursor.line_number(index)
     found.add("guess", f"the page's categories on line {number}, over the date, taken as topics", number)
@@ -82,6 +85,9 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     _read_sub_series(cursor, fields, found)
     if start.kind == "date-title":
         fields["_date_above"] = read_meta(cursor, fields, found)  # the date above the title
+    if start.kind == "none" and (starred := h.match_starred_byline(cursor.peek())) is not None:
+        apply_date_line(starred, fields, found, cursor.line_number(cursor.skip_blank()))  # "Orla Tamsin*" / text
+        cursor.index = cursor.skip_blank() + 1
     meta_first = not fields.get("title") and read_title(cursor, fields, found)
     if read_meta(cursor, fields, found) and meta_first and not fields.get("title"):
         read_title(cursor, fields, found)  # "Header / June 3, 2003 / Title": the date stood over the title
@@ -93,7 +99,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
     fields.pop("_untitled_line", None)
     if header is None and start.kind in ("none", "lead-in", "date-title") and not fields.get("authors"):
-        _read_byline_below(cursor, fields, found)
+        _read_byline_below(cursor, fields, found, over_text=start.kind == "date-title")
     if fields.get("date") is None and start.kind != "lead-in":  # above a lead-in: the blog's own date
         _read_page_date(cursor, start, fields, found)
     if fields.get("date") is None and isinstance(title := fields.get("title"), str):
@@ -183,7 +189,7 @@ def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], fou
 def _date_of_title(title: str, fields: dict[str, object], found: Findings) -> None:
     """A newsletter's issue dated in its title (``The Harbour Weekly - No. 7, February 21, 2025``)
     where nothing else dates it: that date."""
-    date = h.date_ending(title)
+    date = h.issue_date(title)
     if date is not None:
         fields["date"] = date
         fields["_date_line"] = number = fields.get("_title_line")
@@ -259,13 +265,17 @@ def _read_clip_top(cursor: Cursor, fields: dict[str, object], found: Findings) -
 
 
 _BYLINE_REACH = 4  # lines below a headerless copy's start where its byline may stand
+_PROSE = 200  # a line this long is the text's
 
 
-def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
-    """A headerless copy's byline a few lines down (under a digest's intro): the authors; the line goes."""
+def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Findings, *, over_text: bool) -> None:
+    """A headerless copy's byline a few lines down (under a digest's intro; ``over_text``, only
+    above the text, as under a title below its date): the authors; the line goes."""
     at, seen = cursor.index, 0
     while at < len(cursor.lines) and seen < _BYLINE_REACH:
         line = cursor.lines[at]
+        if over_text and len(line) >= _PROSE:
+            return  # a byline inside the text is a paragraph
         if line:
             seen += 1
             byline = h.match_date_line(line)
