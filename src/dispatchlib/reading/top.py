@@ -190,10 +190,10 @@ def _date_of_title(title: str, fields: dict[str, object], found: Findings) -> No
     """A newsletter's issue dated in its title (``The Harbour Weekly - No. 7, February 21, 2025``)
     where nothing else dates it: that date."""
     date = h.issue_date(title)
-    if date is not None:
-        fields["date"] = date
-        fields["_date_line"] = number = fields.get("_title_line")
-        found.add("guess", "no date of its own: the date the title ends in taken", number)  # type: ignore[arg-type]
+    number = fields.get("_title_line")
+    if date is not None and isinstance(number, int):
+        fields["date"], fields["_date_line"] = date, number
+        found.add("guess", "no date of its own: the date the title ends in, after its issue's number, taken", number)
 
 
 def _say_header_guesses(header: h.Header, text: str, found: Findings, line: int) -> None:
