@@ -46,7 +46,8 @@ _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
 # a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
 # sometimes touching the words ("Crowd:Long live the tide ...")
 _SPEAKER = re.compile(
-    r"(?P<name>(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?[^\W\d_][^:\"“”]{0,100}?)\s?:(?:\s+|(?=[A-Z\"“(…‘']))(?P<rest>\S.*)"
+    r"(?P<name>(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?[^\W\d_][^:\"“”]{0,100}?)\s?:"
+    r"(?:\s+|(?=[A-Z\"“(…‘']|\.\.\.))(?P<rest>\S.*)"
 )
 _DIRECTION = re.compile(r"\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])")  # "(to the crowd)", "[in English]"
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th) ")

@@ -41,6 +41,12 @@ CHROME_LINES = frozenset(
         "Menu",
         "Search",
         "Skip to main content",
+        "Skip to content",  # a WordPress theme's
+        "Primary Menu",
+        "Menu principal",
+        "Aller au contenu",
+        "Recherche",
+        "Newsletter Contribuer Connexion",  # the French mirror's bar
         "Back to top",
         "Subscribe a Friend to Free Email List",
         "Subscribe to Additional E-Newsletters",
@@ -371,6 +377,7 @@ SPEAKER_ROLES = frozenset(
     "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
     "announcer moderator translator commentator spokesman spokeswoman officer commander member militant "
     "character actor actress puppet "
+    "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
     "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon "
     "multitud público entrevistador entrevistadora presentador presentadora periodista hombre mujer niño niña "

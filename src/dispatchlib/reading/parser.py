@@ -36,7 +36,7 @@ from .blocks import (
 from .cursor import Cursor, Findings
 from .evidence import Facts, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
-from .start import digest_intro, find_start, join_broken_header, split_stamp, undecorate, unfold
+from .start import dated_from_above, digest_intro, find_start, join_broken_header, split_stamp, undecorate, unfold
 from .tail import TailFound, read_tail
 from .top import read_digest_items, read_item_bylines, read_top, skip_to_start
 
@@ -184,8 +184,13 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
         return m.Dispatch()
     start = find_start(cursor.lines)
     found_header = h.match_header(cursor.lines[start.at]) if start.kind == "header" else None
-    # a header broken over lines is looked for only where no whole header was found
-    if found_header is None or not (found_header.numbers or found_header.date):
+    # a header broken over lines is looked for only where no whole header was found, or its date
+    # stands alone on the line above it
+    if (
+        found_header is None
+        or not (found_header.numbers or found_header.date)
+        or (found_header.date is None and dated_from_above(cursor.lines, start.at))
+    ):
         cursor.lines, joined = join_broken_header(cursor.lines)
         if joined:
             first, last = numbers[joined[0]], numbers[joined[-1]]

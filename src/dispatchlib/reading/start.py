@@ -134,6 +134,10 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
     Also returns the indices joined."""
     candidates = list(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART))
     for position, i in enumerate(candidates):
+        if dated_from_above(lines, i):  # "February 18, 2011" / "Special Dispatch No. 3600"
+            out = list(lines)
+            out[i - 1 : i + 1] = ["", f"{lines[i - 1]} {lines[i]}"]
+            return out, [i - 1, i]
         found_series = h.match_series_line(lines[i])
         if found_series is None:
             continue
@@ -170,6 +174,15 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
             out[j] = ""
         return out, sorted([i, *taken])
     return lines, []
+
+
+def dated_from_above(lines: list[str], at: int) -> bool:
+    """Is the line a numbered header without its date, the date alone on the line right above it?"""
+    above = lines[at - 1] if at else ""
+    if not above or len(above) > 40 or not above[-1].isdigit() or not h.is_date_only(above):
+        return False
+    header = h.match_header(lines[at])
+    return header is not None and bool(header.numbers) and header.date is None and not header.title
 
 
 def _split_at_header(line: str, bare: bool) -> list[str]:
