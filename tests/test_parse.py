@@ -268,12 +268,12 @@ def test_a_pages_title_loses_the_sites_name() -> None:
 
 
 def test_a_header_run_onto_its_title_after_a_colon() -> None:
-    """``MEMRI TV Clip No. 6551: Title`` under a long opening line heads the clip; the title
+    """``MEMRI TV Clip No. 7326: Title`` under a long opening line heads the clip; the title
     loses the colon."""
     opening = "The harbour's clips of the week show the fishermen at the pier. " * 4
-    text = f"{opening}\n\nMEMRI TV Clip No. 6551: The Harbour Master Speaks On The Nets\n\n" + "The text. " * 20
+    text = f"{opening}\n\nMEMRI TV Clip No. 7326: The Harbour Master Speaks On The Nets\n\n" + "The text. " * 20
     dispatch, _ = _parse(text)
-    assert (dispatch.number, dispatch.title) == (6551, "The Harbour Master Speaks On The Nets")
+    assert (dispatch.number, dispatch.title) == (7326, "The Harbour Master Speaks On The Nets")
 
 
 def test_a_paragraph_citing_its_source_is_no_figure() -> None:

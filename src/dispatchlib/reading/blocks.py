@@ -320,7 +320,7 @@ def credit_line(text: str) -> bool:
 
 # a picture's source on the line under its caption, in the mirrors' languages too:
 # "Fuente: Outlet (Country), 3 de julio, 2007."
-_SOURCE_LINE = re.compile(rf"(?:{'|'.join(layouts.SOURCE_WORDS)})\s?:\s*(?P<credit>[^:]{{2,200}}?\d{{4}})\.?")
+_SOURCE_LINE = re.compile(rf"{layouts.SOURCE_LABEL}\s*(?P<credit>[^:]{{2,200}}?\d{{4}})\.?")
 
 
 def source_line(text: str) -> str | None:
@@ -382,7 +382,7 @@ def is_figure_text(text: str) -> bool:
 
 
 # a caption's credit mark in the mirrors' languages and French spacing: "(Source : Outlet)", "(Fuente: Medio)"
-_SOURCE_MARK = re.compile(rf"\((?:{'|'.join(layouts.SOURCE_WORDS)})\s?:\s*")
+_SOURCE_MARK = re.compile(rf"\({layouts.SOURCE_LABEL}\s*")
 _ONE_CAPTION = 200  # a caption is one short phrase: a longer line ending in a credit is a paragraph
 
 
@@ -777,7 +777,7 @@ def _caption_shape(text: str) -> bool:
         return False  # "To subscribe to the list, go to": a sentence whose link the copy lost
     if not (3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS):
         return False
-    # "Iran is Leading Demographic Change in Lebanon" is a heading in title case, only a short verb
+    # "Vellonia is Leading Demographic Change in the Harbour" is a heading in title case, only a short verb
     # in lower case; a caption names people after its verb ("Poster depicting Guild Leader Orla
     # Tamsin"), and a name quoted in it is its own ("The post on the "Harbour Guild" channel")
     unquoted = (_WORD.findall(_QUOTED.sub(" ", bare)) if '"' in bare or "“" in bare else words) or words

@@ -103,7 +103,7 @@ _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
 # "#1632 | 02:41", and old pages' "#53 | 51" (seconds)
-# (its source line may be run onto it: "#5058 | 04:47Source: Online Platforms")
+# (its source line may be run onto it: "#3187 | 03:29Source: Online Platforms")
 _CLIP_LINE = re.compile(
     r"#(?P<num>\d{1,7})(?:\s*\|\s*(?P<duration>\d{1,2}(?::\d{2}){1,2}|\d{1,3}))?\s*(?P<source>Source:.*)?"
 )
@@ -388,7 +388,7 @@ def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> 
     unless ``slashed``, also ``Somalia`` or ``Somalia, Africa`` (a country line under the date).
     Each topic is one to four capitalised words; a label such as ``Introduction`` is no topic. A
     mirror's ``categories`` over its date, two or more, may be in sentence case (``Regards de la
-    semaine, Russie``)."""
+    semaine, Vellonie``)."""
     if len(line) > 120 or (slashed and "/" not in line) or line.endswith((".", ":", ";", "!", "?")):
         return None
     parts = [part.strip() for part in re.split(r"\s*[/,]\s*", line)]
@@ -453,7 +453,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def match_bracketed_date(line: str) -> datetime.date | None:
-    """A date alone in brackets, ``(December 3, 2007)``: a site's date line under the title, or a
+    """A date alone in brackets, ``(April 2, 2009)``: a site's date line under the title, or a
     date the body gives (the reader asks only at the top)."""
     return parse_date(line[1:-1]) if line[:1] == "(" and line[-1:] == ")" and len(line) <= 40 else None
 

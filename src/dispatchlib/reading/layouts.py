@@ -410,6 +410,7 @@ BOUNDARY_WORDS = (
 
 # the word before a picture's or a clip's source, in the mirrors' languages too ("Fuente: Medio")
 SOURCE_WORDS = ("Source", "Fuente", "Źródło", "Quelle", "Fonte")
+SOURCE_LABEL = rf"(?:{'|'.join(SOURCE_WORDS)})\s?:"  # "Source:", "Source :", "Fuente:"
 
 # the word before a photograph's credit in the mirrors' languages ("Caption (Zdjęcie: Outlet)")
 PHOTO_WORDS = ("Zdjęcie", "Foto", "Imagen", "Bild", "Immagine", "Fotografia")

@@ -44,7 +44,7 @@ def is_item_header(header: h.Header, fields: dict[str, object]) -> bool:
 
 def _date_line(line: str) -> h.DateLine | None:
     """A meta date line; here, in the meta block, also a date in figures (``1/8/2006``) or in
-    brackets (``(December 3, 2007)``)."""
+    brackets (``(April 2, 2009)``)."""
     found = h.match_date_line(line)
     if found is None and (alone := h.match_numeric_date(line) or h.match_bracketed_date(line)) is not None:
         return h.DateLine(date=alone)

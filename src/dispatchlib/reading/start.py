@@ -134,7 +134,7 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
     Also returns the indices joined."""
     candidates = list(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART))
     for position, i in enumerate(candidates):
-        if dated_from_above(lines, i):  # "February 18, 2011" / "Special Dispatch No. 3600"
+        if dated_from_above(lines, i):  # "March 9, 2012" / "Special Dispatch No. 4127"
             out = list(lines)
             out[i - 1 : i + 1] = ["", f"{lines[i - 1]} {lines[i]}"]
             return out, [i - 1, i]
@@ -324,7 +324,7 @@ def find_start(lines: list[str]) -> Start:
             return strong
         date_line = h.match_date_line(line) if weak is None else None
         if weak is None and not body_seen and (bracketed := h.match_bracketed_date(line)):
-            date_line = h.DateLine(date=bracketed)  # "(December 3, 2007)" under the title, above any text
+            date_line = h.DateLine(date=bracketed)  # "(April 2, 2009)" under the title, above any text
         # a byline without a date starts the dispatch only under a title near the top: in a digest,
         # each item under the intro has its title and byline
         bylined = date_line is not None and bool(date_line.authors) and _near_top(lines, candidates[:position])
@@ -409,7 +409,7 @@ def _first_own_line(lines: list[str], candidates: list[int]) -> int:
     if first is None:
         return candidates[0] if candidates else 0
     line = lines[first]
-    # a bar of fields, "Date : ... | ID: 7872 | Print"; not a byline ("By: O. Tamsin | MEMRI") nor a sentence
+    # a bar of fields, "Date : ... | ID: 4316 | Print"; not a byline ("By: O. Tamsin | MEMRI") nor a sentence
     bar = line.count("|") >= 2 and not line.endswith(".") and len(line) < _BODY_LIKE
     if bar and not looks_like_title(line) and not h.match_date_line(line):
         below = [i for i in candidates if i > first][:2]
@@ -535,7 +535,7 @@ def _two_sentences(line: str) -> bool:
     )
 
 
-_SOURCE_LABEL = re.compile(rf"(?:{'|'.join(layouts.SOURCE_WORDS)})\s?:")
+_SOURCE_LABEL = re.compile(layouts.SOURCE_LABEL)
 
 
 def looks_like_title(line: str) -> bool:

@@ -38,14 +38,14 @@ def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found
 
 
 def _categories_above(cursor: Cursor, index: int, fields: dict[str, object], found: Findings) -> bool:
-    """A page's categories over the date that stands over the title (``Asie, Politique, Russie``):
+    """A page's categories over the date that stands over the title (``Côte, Politique, Vellonie``):
     the topics, as the mirrors' sites print them; a single name there may be the site's."""
     line = cursor.lines[index]
     topics = h.match_bare_topics(line, slashed=False, categories=True)
     if topics is None or len(topics) < 2 or h.match_date_line(line) or is_repost_line(line):
         return False  # "Posted by O. Tamsin, Harbourwatch" is no list of categories
     if all(" " in topic for topic in topics):
-        return False  # "Orla Tamsin, Rafe Sample": names; a site's categories hold a word alone ("Russie")
+        return False  # "Orla Tamsin, Rafe Sample": names; a site's categories hold a word alone ("Vellonie")
     fields["topics"] = topics
     number = cursor.line_number(index)
     found.add("guess", f"the page's categories on line {number}, over the date, taken as topics", number)
