@@ -66,8 +66,15 @@ _CAPTION_AND_CREDIT = re.compile(
     rf"(?P<caption>.{{3,200}}?[a-z.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’.-]*"
     rf" \([^()]{{2,60}}\),? {h.DATE}\.?)"
 )
-# a cartoon's caption with its credit in brackets, ending in a date: "Caption (Artist, Outlet, Date)"
-_DATED_CREDIT = re.compile(rf"(?P<caption>[^()]{{3,200}}?[^\s.!?\"”:,])\s+\((?P<credit>[^()]{{2,80}}, {h.DATE})\)")
+# a cartoon's caption with its credit in brackets, ending in a date: "Caption (Artist, Outlet, Date)"; the
+# credit's name may be lost with its link: "Caption (, Date)"
+_DATED_CREDIT = re.compile(rf"(?P<caption>[^()]{{3,200}}?[^\s.!?:,])\s+\((?P<credit>[^()]{{0,80}}, {h.ANY_DATE})\)")
+# a caption's sentences, then its outlets and dates as a sentence of their own:
+# "Caption. The Vellonian Times, December 14, 2016.", "Podpis. Outlet.test, 13 listopada 2016; Other.test, ..."
+_OUTLET = r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}|[\w-]+(?:\.[\w-]+)+(?:/\w+)?)"
+_OUTLET_CREDIT = re.compile(
+    rf"(?P<caption>[^\W\d].{{2,300}}?[.!?])\s+(?P<credit>{_OUTLET}, {h.ANY_DATE}(?:; {_OUTLET}, {h.ANY_DATE})*)\.?"
+)
 # "Caption. Source: Outlet, Date." on one line
 _SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,150}?)\.?")
 # a caption's credit under another name than "Source": "(image: example.test)", "(Photo: ...)"
@@ -183,6 +190,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             and not _stands_alone(previous)
             and not is_image_line(lines[i])
             and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i])))
+            and not _between_paragraphs(lines, pieces, lines[i])
         ):
             pieces[-1].append(i)
         else:
@@ -196,6 +204,19 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
         text = " ".join(lines[i] for i in piece)
         units.append(Unit(text=text, starts=tuple(starts), lines=tuple(numbers[i] for i in piece)))
     return units
+
+
+_PARAGRAPH_LINE = 200  # a line this long is a paragraph of a copy that puts one on each line
+
+
+def _between_paragraphs(lines: list[str], pieces: list[list[int]], line: str) -> bool:
+    """Is the last piece one short line between two paragraphs of one line each, the one above it
+    ended? Then it is a caption or a heading, not a sentence's start (``... the trade route.`` /
+    ``Ancient seal found in the ruins`` / ``Today, ...``)."""
+    if len(pieces) < 2 or len(pieces[-1]) != 1 or len(line) < _PARAGRAPH_LINE:
+        return False
+    above = lines[pieces[-2][-1]]
+    return len(lines[pieces[-1][0]]) < 100 and len(above) >= _PARAGRAPH_LINE and _ends_sentence(above)
 
 
 def _stands_alone(line: str) -> bool:
@@ -271,7 +292,7 @@ class BlockReader:
         if text.endswith(_FIGURE_ENDINGS) or "(Source:" in tail or ("(" in tail and _source_mark(text) is not None):
             figure = _figure(text)
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
-            figure = figure_line(text)
+            figure = figure_line(text) or outlet_credit_line(text)
         if figure is None and text.startswith(_CREDIT_WORDS) and (match := _CREDIT_ALONE.fullmatch(text)):
             figure = m.Figure(credit=match["credit"].rstrip("."))
         if figure is not None:
@@ -345,6 +366,15 @@ def figure_line(text: str) -> m.Figure | None:
     return None
 
 
+def outlet_credit_line(text: str) -> m.Figure | None:
+    """A caption whose last sentence is its credit alone, outlets and their dates with no verb:
+    ``Caption. The Vellonian Times, December 14, 2016.``"""
+    if len(text) > 400 or not text.rstrip(".")[-4:].isdigit():
+        return None
+    match = _OUTLET_CREDIT.fullmatch(text)
+    return m.Figure(caption=match["caption"], credit=match["credit"]) if match is not None else None
+
+
 def image_line(text: str) -> m.Figure | None:
     """A line that is only an image: its file name or address (``3301.jpg``), or a Markdown image
     with its caption after it (``![](cartoon.png) The cartoon``). Copies keep these where the
@@ -391,6 +421,8 @@ def _source_mark(text: str) -> re.Match[str] | None:
 
 
 def _figure(text: str) -> m.Figure | None:
+    if text.endswith(").") and _listing_caption(text[: text.rfind("(")]):
+        text = text[:-1]  # "Name, Name, at Place, Date (Source: Outlet, Date)." with the page's stop after the credit
     if "(Source:" not in text and (mark := _source_mark(text)) is not None:
         head = text[: mark.start()].rstrip()  # a mirror's caption: one short phrase ("Légende (Source : Média)")
         if not head or len(head) > _ONE_CAPTION or ". " in head:
@@ -412,10 +444,16 @@ def _figure(text: str) -> m.Figure | None:
     match = _OTHER_CREDIT.fullmatch(text)
     if match is not None and len(match["caption"]) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(match["caption"]):
         return m.Figure(caption=match["caption"], credit=match["credit"].strip())  # a caption, not a paragraph
-    match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 else None
+    match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 and text[0] not in _OPEN_QUOTES else None
     if match is not None and _cartoon_credit(match["caption"], match["credit"]):
-        return m.Figure(caption=match["caption"], credit=match["credit"])
+        return m.Figure(caption=match["caption"], credit=match["credit"].lstrip(", "))
     return None
+
+
+def _listing_caption(head: str) -> bool:
+    """A caption that lists who and where, one phrase in commas (``Orla Tamsin, Orlo Sample, and
+    the harbour master, at the pier, May 2, 2018``); a sentence citing its source has fewer."""
+    return head.count(",") >= 2 and len(head) <= _ONE_CAPTION + 50 and not _SENTENCE_BREAK.search(head)
 
 
 def _closes_at_end(credit: str) -> bool:
@@ -685,6 +723,8 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
         block = out[index]
         if isinstance(out[index - 1], m.Heading):
             continue
+        if isinstance(out[index - 1], m.SpeakerTurn):
+            continue  # after a speaker's turn: what the screen shows ("The host restrains him"), not a picture
         text = block.text if isinstance(block, m.Heading) else _plain_paragraph(block)
         if (
             text is not None

@@ -305,7 +305,7 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
         # a credit under its caption: "Outlet (Country), Date", or "Source: Outlet, Date."
         source = source_line(unit.text)
         credit = source if source is not None else unit.text if credit_line(unit.text) else None
-        if credit is not None and isinstance(last, m.Heading | m.Paragraph) and _caption_like(last):
+        if credit is not None and isinstance(last, m.Heading | m.Paragraph) and _caption_like(last, source is not None):
             blocks[-1] = m.Figure(caption=_caption_text(last), credit=credit)
             continue
         if source is not None and isinstance(last, m.SpeakerTurn):
@@ -313,6 +313,8 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
             blocks[-1] = m.Figure(caption=caption, credit=source)
             continue
         block = reader.block(unit)
+        if source is not None and isinstance(block, m.Heading):
+            block = m.Paragraph(content=reader.inline(unit))  # "Source: Outlet, Date" under the text it sources
         captioned = _under_image(last, block) if places and places[-1] + 1 == unit.line else None
         if captioned is not None:
             blocks[-1] = captioned
@@ -345,10 +347,18 @@ def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
     return None
 
 
-def _caption_like(block: m.Heading | m.Paragraph) -> bool:
+def _caption_like(block: m.Heading | m.Paragraph, sourced: bool) -> bool:
+    """Can the block be the caption over a credit line? Over a ``Source:`` line, a sentence of more
+    than ten words is the text the line gives the source of (a digest's item), not a caption."""
     if isinstance(block, m.Heading):
         return True
-    return all(isinstance(item, m.Text) for item in block.content) and len(m.plain_text(block.content)) <= 200
+    text = m.plain_text(block.content)
+    if sourced and text.endswith(".") and len(text.split()) > _CAPTION_WORDS:
+        return False
+    return all(isinstance(item, m.Text) for item in block.content) and len(text) <= 200
+
+
+_CAPTION_WORDS = 10
 
 
 def _caption_text(block: m.Heading | m.Paragraph) -> str:
