@@ -607,3 +607,31 @@ def test_a_byline_inside_the_text_under_a_dated_title_is_text() -> None:
         f"March 12, 2019\n\nThe Harbour Title\n\n{_LONG}\n\nBy Orla Tamsin, Harbour Times\n\n{_LONG} Two.\n"
     )
     assert dispatch.authors == ()
+
+
+_BLOG_PARAGRAPH = (
+    "{lead} a fresh translation of the harbour press, and it shows how the guild spoke of the council"
+    " this winter, when the boats stayed in for a month and the pier was closed."
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "titled"),
+    [
+        ("I read it this morning: MEMRI has", False),  # the blogger speaks of the institute
+        ("Yesterday, MEMRI released", False),
+        ("Do you read MEMRI? It has", False),
+        ("As MEMRI has reported before, the guild published", True),  # the dispatch's own words
+        ("(MEMRI) The guild published", True),  # the copy's credit
+        ("Recorded and translated by MEMRI is", True),
+    ],
+)
+def test_a_headline_over_a_bloggers_words_about_the_institute_is_no_title(lead: str, titled: bool) -> None:
+    """Under a copy's headline, a paragraph in which the blogger speaks of the institute makes the
+    headline the blog's own: no title, and the date over it is the blog's. The dispatch's own
+    mention of the institute, or a credit, leaves the headline its title."""
+    text = f"March 3, 2009\nWorth Your Time This Week\n\n{_BLOG_PARAGRAPH.format(lead=lead)}\n"
+    dispatch, codes = _parse(text)
+    assert (dispatch.title == "Worth Your Time This Week") is titled
+    assert (dispatch.date == datetime.date(2009, 3, 3)) is titled
+    assert "no-header" in codes

@@ -94,8 +94,8 @@ _BYLINE_WORD = "|".join(
     for word in sorted(layouts.BYLINE_WORDS, key=len, reverse=True)
 )
 # "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Example Coast TV (Vellonia)" (its channel)
-_DATE_LINE = re.compile(
-    rf"(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
+_DATE_LINE = re.compile(  # also after the institute's name, as a mirror writes it: "MEMRI, 18 августа 2020"
+    rf"(?:MEMRI,\s+)?(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
     r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\)"
     r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
 )
@@ -444,9 +444,14 @@ def match_date_line(line: str) -> DateLine | None:
     if not match["authors"]:
         return DateLine(date=date)
     authors, starred = split_authors(match["authors"])
+    if authors and all(name.casefold() in _INSTITUTE for name in authors):
+        return DateLine(date=date)  # "by MEMRI": the institute credited, no author named
     if date is None and not _look_like_names(authors):
         return None  # "By the time the talks began, ..." is a sentence, not a byline
     return DateLine(date=date, authors=authors, author_note=starred)
+
+
+_INSTITUTE = frozenset(("memri", "memri staff", "memri tv", "middle east media research institute"))
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")

@@ -18,6 +18,7 @@ CHROME_LINES = frozenset(
         "memri",
         "memri.org",  # the site's name as a copied logo
         "logo",  # a logo's alternative text
+        "Image default",  # a blog theme's stand-in for a post's picture
         "www.memri.org",
         "MEMRI - The Middle East Media Research Institute",
         "The Middle East Media Research Institute",
@@ -98,6 +99,7 @@ CHROME_PATTERNS = re.compile(
             r"To (?:view|read|see) this .{1,60}? (?:in HTML(?: format)?|online|on (?:the|our) web ?site),?"
             r" (?:please )?(?:visit|go to|click here)\b.{0,200}",
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
+            r"(?:\(\w{1,20}\) ?)?(?:www\.)?[\w-]{2,40}\.(?:com|org|net|info)",  # a site's name: "(Online) Site.com"
             r"(?-i:(?=[^-]*-)[a-z-]{2,30}(?: [a-z-]{2,30}){1,7})",  # class names: "social-media login options"
             r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
             r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
@@ -119,7 +121,8 @@ REPOST_PATTERNS = re.compile(
             r"Quote:?",
             r"(?:From|To|Cc|Sent|Date|Subject|Reply-To):\s.{0,200}",
             r"Re:\s.{0,200}",
-            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.{4,40}",  # a blog's posting date
+            # a blog's posting date, with its day or year: not "Friday Sermon on ..."
+            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s(?=\D{0,20}\d).{4,40}",
             r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
             r"|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
             r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"  # Dutch
@@ -328,7 +331,8 @@ DIGEST_NAME = re.compile(r"(?:The )?MEMRI (?:Daily|Weekly|TV Weekly|E-?mail News
 DIGEST_INTRO = re.compile(
     r"The following (?:is|are) (?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|some|new|our"
     r"|the latest|selected|today's) )?(?:research|reports?|links|selections|items|dispatches)\b"
-    r".{0,160}?\b(?:published|released|from)\b",
+    r".{0,160}?\b(?:published|released|from)\b"
+    r"|The following are (?:MEMRI(?: TV)? )?(?:clips|videos) (?:of|from|on|about)\b",  # a compilation of clips
     re.IGNORECASE,
 )
 

@@ -43,9 +43,17 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         if line:
             fields.setdefault("_untitled_line", number)
         return False
+    elif fields.get("series") is None and fields.get("number") is None and _writes_about_institute(_next_line(cursor)):
+        said = f"line {number} is a blog's own headline: the text under it writes about the institute"
+        found.add("guess", said, number)
+        if fields.pop("_date_above", False):
+            fields["date"] = fields["_date_line"] = None
+            found.add("guess", "the date over the blog's headline is its posting date, not the dispatch's", number)
+        return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
     fields["title"] = _PAGE_SUFFIX.sub("", CREDIT_PREFIX.sub("", byline.title if byline else line))
+    _take_site_stamp(fields, found, number)
     if byline:
         if byline.line.date is not None and fields.pop("_date_above", False):
             fields["date"] = None  # the date over the title is a repost's; the title's byline dates the report
@@ -53,6 +61,35 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
     return False
+
+
+# a blogger's own words about the institute under the blog's headline: "MEMRI has a compilation of ...",
+# "Yesterday, MEMRI released ...", "Do you read MEMRI?"; not the dispatch's "As MEMRI has reported"
+_ABOUT_INSTITUTE = re.compile(
+    r"(?<![Aa]s )(?<![Bb]y )(?<![Ff]rom )(?<![Ww]ith )(?<![Ss]ee )\b(?:MEMRI|Memri)(?: TV)?"
+    r" (?:has|had|released|published|posted|put out|comes in|is|was)\b"
+    r"|\bread (?:MEMRI|Memri)\b"
+)
+_ABOUT_REACH = 400  # characters of the paragraph under the headline where the blogger speaks of the institute
+
+
+def _writes_about_institute(paragraph: str) -> bool:
+    return _ABOUT_INSTITUTE.search(paragraph, 0, _ABOUT_REACH) is not None
+
+
+# the page's date and the site's name run onto the title: "Title (6) August 29, 2003 memri.org"
+_SITE_STAMP = re.compile(rf"\s+(?P<date>{h.DATE})\s+(?:www\.)?(?:MEMRI|memri)(?:\.org)?$")
+
+
+def _take_site_stamp(fields: dict[str, object], found: Findings, number: int) -> None:
+    title = str(fields["title"])
+    stamp = _SITE_STAMP.search(title) if title[-5:].casefold().endswith(("memri", ".org")) else None
+    if stamp is None:
+        return
+    fields["title"] = title[: stamp.start()]
+    found.add("guess", f"the date and the site's name run onto the title taken off it: {stamp[0].strip()!r}", number)
+    if fields.get("date") is None:
+        fields["date"], fields["_date_line"] = h.parse_date(stamp["date"]), number
 
 
 _CUT = ("...", "…")
