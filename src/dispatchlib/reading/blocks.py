@@ -704,6 +704,10 @@ def _plain_paragraph(block: m.Block) -> str | None:
     return None
 
 
+def _over_paragraph(block: m.Block) -> bool:
+    return isinstance(block, m.Paragraph) and len(m.plain_text(block.content)) >= 100
+
+
 def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], list[int]]:
     """Captions the copy left without their images or credits, made figures.
 
@@ -719,11 +723,13 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
     out = list(blocks)
     made: list[int] = []
     english: bool | None = None  # other languages write headings in sentence case: asked once, if needed
-    for index in range(1, len(out) - 1):
+    for index in range(len(out) - 1):
         block = out[index]
-        if isinstance(out[index - 1], m.Heading):
+        if index == 0 and not _over_paragraph(out[1]):
+            continue  # the body's first line is a picture's caption only over the text (the lead picture's)
+        if index and isinstance(out[index - 1], m.Heading):
             continue
-        if isinstance(out[index - 1], m.SpeakerTurn):
+        if index and isinstance(out[index - 1], m.SpeakerTurn):
             continue  # after a speaker's turn: what the screen shows ("The host restrains him"), not a picture
         text = block.text if isinstance(block, m.Heading) else _plain_paragraph(block)
         if (
