@@ -438,6 +438,34 @@ def test_sigterm_and_sigint_stop_a_batch_cleanly(tmp_path: Path, signum: int, co
         assert not [p for p in out.iterdir() if p.name.endswith(".part")]
 
 
+def _held_step(signum: int, counted: list[str]) -> None:
+    """Put a file in place and count it, with ``signum`` arriving between the two steps."""
+    from dispatchlib.workers import signals_held
+
+    with signals_held():
+        os.kill(os.getpid(), signum)
+        time.sleep(0.05)  # the signal is handled here, between the two steps
+        counted.append("written")
+
+
+def test_a_signal_while_a_file_is_put_in_place_waits_until_it_is_counted() -> None:
+    """Ctrl-C (or SIGTERM) arriving while the batch puts a file in place and counts it acts only
+    when both are done, so the count the batch reports is the files it left."""
+    from dispatchlib.cli.signals import Terminated, terminate
+
+    counted: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        _held_step(signal.SIGINT, counted)
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        with pytest.raises(Terminated):
+            _held_step(signal.SIGTERM, counted)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert counted == ["written", "written"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 # --- 6. reads are bounded ---------------------------------------------------------------------
 
 

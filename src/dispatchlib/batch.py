@@ -36,7 +36,7 @@ from .output import (
 )
 from .plugins import default_host
 from .sources import FileIdentity, expand_inputs, input_folders, input_identities, recording_reads
-from .workers import stop_workers, worker_pool
+from .workers import signals_held, stop_workers, worker_pool
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -390,7 +390,8 @@ def convert_many(
         waiting[index] = rendered
         while len(results) in waiting:
             at = len(results)
-            results[at] = writer.write(waiting.pop(at))
+            with signals_held():  # a file put in place is a file counted
+                results[at] = writer.write(waiting.pop(at))
             if on_result:
                 on_result(results[at])
 
@@ -423,7 +424,8 @@ def convert_many(
                 if parts:
                     stop_workers(list(futures))
                     for index in sorted(waiting):  # finished before the stop: kept, whatever the order
-                        results[index] = writer.write(waiting.pop(index))
+                        with signals_held():
+                            results[index] = writer.write(waiting.pop(index))
                         if on_result:
                             on_result(results[index])
                     remove_stale_parts(folder, ours=True)  # what the stopped workers were writing

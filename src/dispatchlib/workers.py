@@ -7,14 +7,46 @@ when it ends, however it ends (even ``kill -9``); on Ctrl-C or SIGTERM the batch
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+import signal
+import threading
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+    from types import FrameType
 
-__all__ = ["stop_workers", "worker_pool"]
+__all__ = ["signals_held", "stop_workers", "worker_pool"]
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM waits for the block to end, then acts as it would have: a file the batch
+    puts in place is also counted among those written. Only the main thread receives signals;
+    elsewhere the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[tuple[int, FrameType | None]] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        caught.append((signum, frame))
+
+    previous = {signum: signal.signal(signum, hold) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if caught:
+            number, frame = caught[0]
+            handler = previous[signal.Signals(number)]
+            if callable(handler):
+                handler(number, frame)  # Ctrl-C's KeyboardInterrupt, the command line's Terminated
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(number)
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
@@ -29,15 +61,12 @@ def _worker_start(parent: int) -> None:
     """In each worker: ignore SIGINT, take SIGTERM's default, and end when ``parent`` ends. On Linux the kernel sends
     SIGKILL when the process that started the worker dies (``PR_SET_PDEATHSIG``); elsewhere, and
     in case that happened before it was set, a thread looks every second."""
-    import signal
     import sys
-    import threading
     import time
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform == "linux":
-        import contextlib
         import ctypes
 
         with contextlib.suppress(AttributeError, OSError):  # if it fails, the thread below still ends the worker
