@@ -90,6 +90,11 @@ def _figure(figure: m.Figure) -> str:
     return figure.caption
 
 
+def _bare_caption(block: m.Block) -> bool:
+    """A figure known by its caption alone."""
+    return isinstance(block, m.Figure) and attrs.evolve(block, caption="") == m.Figure()
+
+
 def _header_lines(dispatch: m.Dispatch) -> list[str]:
     if dispatch.clip is not None:
         clip = dispatch.clip
@@ -102,6 +107,8 @@ def _header_lines(dispatch: m.Dispatch) -> list[str]:
     date = format_date(dispatch.date) if dispatch.date else None
     numbers = ", ".join(str(n) for n in (dispatch.number, *dispatch.extra_numbers) if n is not None)
     series_number = " ".join(part for part in (dispatch.series, f"No. {numbers}" if numbers else "") if part)
+    if dispatch.series and not numbers and not date:
+        series_number += " No."  # a series alone on its line is a line of text; with its empty number, a header
     lines = [" ".join(part for part in (date, series_number) if part), "", dispatch.title, ""]
     authors = ", ".join(dispatch.authors)
     if authors:
@@ -123,7 +130,10 @@ def _wrap(text: str, width: int | None) -> str:
 def dispatch_text(dispatch: m.Dispatch, options: ExportOptions) -> str:
     """The canonical text of one dispatch."""
     parts = ["\n".join(_header_lines(dispatch)).rstrip("\n")]
-    parts += [_wrap(_block(block), options.wrap_width) for block in dispatch.body]
+    blocks = [_wrap(_block(block), options.wrap_width) for block in dispatch.body]
+    if not dispatch.title and dispatch.body and _bare_caption(dispatch.body[0]):
+        blocks[0] = f"![]() {blocks[0]}"  # a caption alone would read back as the missing title
+    parts += blocks
     if dispatch.truncated:
         parts.append(_SUBSCRIBERS)
     notes = [f"* {dispatch.author_note}"] if dispatch.author_note is not None else []
