@@ -287,8 +287,47 @@ def test_a_paragraph_citing_its_source_is_no_figure() -> None:
         " vers la mer. Les pêcheurs y ont vendu leurs poissons aux marchands du nord (Source : Port.test)",
         "The guild's reply came a day later (Source: Port.test) and was read out at the pier (see below).",
         "Die Erklärung der Gilde wurde am Montag auf ihrer Website veröffentlicht (Quelle: Hafen.test).",
+        # a sentence in commas, its stop after the bracket: not a caption listing who, where and when
+        "The guild, which has some 300 members, said on Monday that it would strike (Source: Port.test, May 3, 2016).",
+        "On March 2, 2016, guild leader Orla Tamsin, speaking at the pier, vowed revenge (Source: Port.test, 2016).",
+        # a sentence quoting before its dated credit: not a cartoon's caption
+        'The editor of the Example Tide wrote that the council had "betrayed us all" (Example Tide, March 3, 2016)',
+        # a paragraph ending in a dateline or a signature: not a caption whose last sentence is its outlet
+        "The editor wrote that the council must pay now. He was quoted the next day. Example Tide, March 14, 2016.",
+        "We ask the council to answer before the spring. With respect, the captains. Orla Tamsin, March 14, 2016.",
     ):
         assert isinstance(_first_block(line), dl.Paragraph), line
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        (
+            "Orla Tamsin, Orlo Sample and Bram Keel, at the northern pier, March 15, 2016 (Source: Port.test, 2016).",
+            "Orla Tamsin, Orlo Sample and Bram Keel, at the northern pier, March 15, 2016",
+            "Port.test, 2016",
+        ),
+        (
+            "Guild captains at the pier. Left to right: Orla Tamsin; Bram Keel. The Vellonian Tide, March 14, 2016.",
+            "Guild captains at the pier. Left to right: Orla Tamsin; Bram Keel.",
+            "The Vellonian Tide, March 14, 2016",
+        ),
+        (
+            "The council's seal on the guild's door, \"paid in full\" written under it (, March 16, 2016)",
+            "The council's seal on the guild's door, \"paid in full\" written under it",
+            "March 16, 2016",
+        ),
+        ("Tweet Tamsina o nowym molo (Port.test/Tamsin, 14 września 2016 r.)", "Tweet Tamsina o nowym molo", None),
+    ],
+)
+def test_caption_shapes_of_real_pages(line: str, caption: str, credit: str | None) -> None:
+    """A caption listing who, where and when may end in a stop after its credit; a caption's last
+    sentence may be its outlet and date alone; a dated credit may have lost its outlet's name with
+    its link, or give its date day first."""
+    block = _first_block(line)
+    assert isinstance(block, dl.Figure), line
+    assert block.caption == caption
+    assert block.credit == (credit or "Port.test/Tamsin, 14 września 2016 r.")
 
 
 def test_editor_note_pointer_and_stage_direction() -> None:
@@ -621,7 +660,12 @@ _BLOG_PARAGRAPH = (
         ("I read it this morning: MEMRI has", False),  # the blogger speaks of the institute
         ("Yesterday, MEMRI released", False),
         ("Do you read MEMRI? It has", False),
+        ("The good people at MEMRI have", False),
+        ("MEMRI just released another clip and", False),
         ("As MEMRI has reported before, the guild published", True),  # the dispatch's own words
+        ("MEMRI has obtained a copy of a letter; it is", True),
+        ("In an interview that MEMRI TV has translated, the guild published", True),
+        ('The council claims that MEMRI is "a spy agency" and', True),
         ("(MEMRI) The guild published", True),  # the copy's credit
         ("Recorded and translated by MEMRI is", True),
     ],
@@ -635,3 +679,41 @@ def test_a_headline_over_a_bloggers_words_about_the_institute_is_no_title(lead: 
     assert (dispatch.title == "Worth Your Time This Week") is titled
     assert (dispatch.date == datetime.date(2009, 3, 3)) is titled
     assert "no-header" in codes
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("by MEMRI", ()),
+        ("By The MEMRI Staff", ()),
+        ("March 17, 2011 | By MEMRI TV Monitor Project", ()),
+        ("March 17, 2011 | By Orla Tamsin and MEMRI Staff", ("Orla Tamsin",)),
+        ("By MEMRI's Orla Tamsin", ("Orla Tamsin",)),
+    ],
+)
+def test_a_byline_crediting_the_institute_names_no_author(byline: str, authors: tuple[str, ...]) -> None:
+    """The institute credited in a byline is no author; a person named beside it is."""
+    text = f"Harbour Guild Prepares For Strike\n\n{byline}\nMarch 17, 2011\n\n{'The guild is preparing. ' * 12}\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.title == "Harbour Guild Prepares For Strike"
+    assert dispatch.authors == authors
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Friday Sermon at the Harbour Mosque", "Friday Sermon Marks 40 Days Since The Storm", "Sunday Rally Draws 10,000"],
+)
+def test_a_title_opening_with_a_weekday_is_no_posting_date(title: str) -> None:
+    """A blog's posting date has a comma after its weekday, or its day or month next; a title that
+    opens with a weekday's name is the title."""
+    dispatch, _ = _parse(f"{title}\n\nMay 2, 2003\nVellonia | Special Dispatch No. 515\n\n{'Text of it. ' * 20}\n")
+    assert (dispatch.title, dispatch.number, dispatch.date) == (title, 515, datetime.date(2003, 5, 2))
+
+
+@pytest.mark.parametrize(
+    "line", ["MEMRI, 18 августа 2020 г.", "МЕМРИ, 18 августа 2020 г.", "MEMRI – 18 августа 2020 г."]
+)
+def test_the_institutes_name_and_a_date_is_a_date_line(line: str) -> None:
+    """A mirror opens a copy with the institute's name and the date."""
+    dispatch, _ = _parse(f"{line}\nПосле шторма гильдия рыбаков заявила, что восстановит причал своими силами. [1]\n")
+    assert dispatch.date == datetime.date(2020, 8, 18)

@@ -368,11 +368,14 @@ def figure_line(text: str) -> m.Figure | None:
 
 def outlet_credit_line(text: str) -> m.Figure | None:
     """A caption whose last sentence is its credit alone, outlets and their dates with no verb:
-    ``Caption. The Vellonian Times, December 14, 2016.``"""
+    ``Caption. The Vellonian Times, December 14, 2016.``; not a paragraph's words (a pronoun, a
+    reporting verb) before a dateline or a signature."""
     if len(text) > 400 or not text.rstrip(".")[-4:].isdigit():
         return None
     match = _OUTLET_CREDIT.fullmatch(text)
-    return m.Figure(caption=match["caption"], credit=match["credit"]) if match is not None else None
+    if match is None or _REPORTED.search(match["caption"]):
+        return None
+    return m.Figure(caption=match["caption"], credit=match["credit"])
 
 
 def image_line(text: str) -> m.Figure | None:
@@ -451,9 +454,24 @@ def _figure(text: str) -> m.Figure | None:
 
 
 def _listing_caption(head: str) -> bool:
-    """A caption that lists who and where, one phrase in commas (``Orla Tamsin, Orlo Sample, and
-    the harbour master, at the pier, May 2, 2018``); a sentence citing its source has fewer."""
-    return head.count(",") >= 2 and len(head) <= _ONE_CAPTION + 50 and not _SENTENCE_BREAK.search(head)
+    """A caption that lists who and where and when, one phrase in commas ending in its year
+    (``Orla Tamsin, Orlo Sample, and the harbour master, at the pier, May 2, 2018``); not a
+    sentence citing its source."""
+    head = head.rstrip()
+    return (
+        head[-4:].isdigit()
+        and "," in head
+        and len(head) <= _ONE_CAPTION + 50
+        and not _SENTENCE_BREAK.search(head)
+        and not _REPORTED.search(head)
+    )
+
+
+# words of a sentence someone wrote or said, never of a picture's caption: a pronoun, a reporting verb
+_REPORTED = re.compile(
+    r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|said|says|wrote|writes|told|tells|added"
+    r"|stated|reported|asked|claimed|called on)\b"
+)
 
 
 def _closes_at_end(credit: str) -> bool:
@@ -474,6 +492,7 @@ def _cartoon_credit(caption: str, credit: str) -> bool:
     return (
         not _SENTENCE_BREAK.search(caption)
         and ": " not in caption
+        and not (caption[-1] in _CLOSE_QUOTES and _REPORTED.search(caption))  # 'He wrote that "..." (Outlet, Date)'
         and h.match_header(credit.partition(",")[0]) is None
         and not _SEE.match(credit)
     )

@@ -95,7 +95,7 @@ _BYLINE_WORD = "|".join(
 )
 # "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Example Coast TV (Vellonia)" (its channel)
 _DATE_LINE = re.compile(  # also after the institute's name, as a mirror writes it: "MEMRI, 18 августа 2020"
-    rf"(?:MEMRI,\s+)?(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
+    rf"(?:(?:MEMRI|МЕМРИ)\s*[,–—-]\s+)?(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
     r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\)"
     r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
 )
@@ -444,14 +444,20 @@ def match_date_line(line: str) -> DateLine | None:
     if not match["authors"]:
         return DateLine(date=date)
     authors, starred = split_authors(match["authors"])
-    if authors and all(name.casefold() in _INSTITUTE for name in authors):
-        return DateLine(date=date)  # "by MEMRI": the institute credited, no author named
+    named = tuple(_INSTITUTE_OF.sub("", name) for name in authors if _INSTITUTE.fullmatch(name) is None)
+    if authors and not named:
+        return DateLine(date=date)  # "by MEMRI", "By The MEMRI Staff": the institute credited, no author named
+    authors = named  # "By MEMRI's Orla Tamsin and MEMRI Staff": the person
     if date is None and not _look_like_names(authors):
         return None  # "By the time the talks began, ..." is a sentence, not a byline
     return DateLine(date=date, authors=authors, author_note=starred)
 
 
-_INSTITUTE = frozenset(("memri", "memri staff", "memri tv", "middle east media research institute"))
+_INSTITUTE = re.compile(
+    r"(?:the )?(?:MEMRI|Middle East Media Research Institute)(?: TV)?(?: (?:Staff|Monitor Project))?",
+    re.IGNORECASE,
+)
+_INSTITUTE_OF = re.compile(r"^MEMRI(?:'s|’s) ")
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")

@@ -99,7 +99,8 @@ CHROME_PATTERNS = re.compile(
             r"To (?:view|read|see) this .{1,60}? (?:in HTML(?: format)?|online|on (?:the|our) web ?site),?"
             r" (?:please )?(?:visit|go to|click here)\b.{0,200}",
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
-            r"(?:\(\w{1,20}\) ?)?(?:www\.)?[\w-]{2,40}\.(?:com|org|net|info)",  # a site's name: "(Online) Site.com"
+            # a site's name as its address: "(Online) Site.com"
+            r"(?:\(\w{1,20}\) ?)?(?:www\.)?[\w-]{2,40}\.(?:com|org|net|info|co\.uk|org\.uk|fr|de|es|it|pl|il|ru)",
             r"(?-i:(?=[^-]*-)[a-z-]{2,30}(?: [a-z-]{2,30}){1,7})",  # class names: "social-media login options"
             r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
             r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
@@ -121,8 +122,10 @@ REPOST_PATTERNS = re.compile(
             r"Quote:?",
             r"(?:From|To|Cc|Sent|Date|Subject|Reply-To):\s.{0,200}",
             r"Re:\s.{0,200}",
-            # a blog's posting date, with its day or year: not "Friday Sermon on ..."
-            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s(?=\D{0,20}\d).{4,40}",
+            # a blog's posting date: a comma after the weekday, or its day or month next (not "Friday
+            # Sermon Marks 40 Days"), and a number in it
+            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s|\s+(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+            r"|Nov|Dec)[a-z]*\.?\s+\d))(?=\D{0,40}\d).{2,40}",
             r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
             r"|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
             r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"  # Dutch
@@ -191,6 +194,7 @@ PROMO_LINES = re.compile(
             r"Subscription information is available at this link\.?",
             r"(?:Click here|Visit) to (?:support|donate to) MEMRI\b.*",
             r"Read (?:the|The) Full (?:Report|Post|Article)\.?",
+            r"Video owned by\W{0,3}MEMRI.{0,60}",  # a blog's credit of the clip it embedded ("- MEMRITV Institution")
         )
     ),
     re.IGNORECASE,
@@ -332,7 +336,9 @@ DIGEST_INTRO = re.compile(
     r"The following (?:is|are) (?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|some|new|our"
     r"|the latest|selected|today's) )?(?:research|reports?|links|selections|items|dispatches)\b"
     r".{0,160}?\b(?:published|released|from)\b"
-    r"|The following are (?:MEMRI(?: TV)? )?(?:clips|videos) (?:of|from|on|about)\b",  # a compilation of clips
+    # a compilation of clips: "The following are MEMRI TV clips of ...", not "... are clips from an interview"
+    r"|The following (?:are|is a (?:compilation|selection) of) (?:(?:recent|some|new) )?MEMRI(?: TV)?"
+    r" (?:clips|videos) (?:of|on|about)\b",
     re.IGNORECASE,
 )
 

@@ -3,6 +3,8 @@ web-page chrome between them; each fact goes into the dispatch's fields, each re
 
 from __future__ import annotations
 
+import re
+
 from . import header as h
 from . import layouts
 from .blocks import is_image_line
@@ -20,9 +22,23 @@ def skip_chrome(cursor: Cursor, fields: dict[str, object], found: Findings) -> N
         else:
             first = cursor.line_number() if first is None else first
             count += 1
+            _series_of_link(line, fields, found, cursor.line_number(cursor.skip_blank()))
         cursor.index += 1
     if count:
         found.add("page-chrome", f"{count} line(s) of web-page chrome in the header dropped", first)
+
+
+# an e-mail's link to its web page, which names the series: "To view this Special Dispatch in HTML format, visit"
+_VIEW_THIS = re.compile(r"To (?:view|read|see) this (?P<series>.{1,60}?) (?:in HTML|online|on )")
+
+
+def _series_of_link(line: str, fields: dict[str, object], found: Findings, number: int) -> None:
+    """The series an e-mail's link to its web page names, where no header named one."""
+    match = _VIEW_THIS.match(line) if fields.get("series") is None else None
+    known = h.match_series_line(match["series"]) if match is not None else None
+    if known is not None:
+        fields["series"], fields["_series_line"] = known[0], number
+        found.add("guess", f"the series taken from the e-mail's link to its page: {known[0]!r}", number)
 
 
 def keep_above(fields: dict[str, object], line: str, number: int) -> None:

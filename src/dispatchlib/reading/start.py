@@ -546,6 +546,7 @@ def looks_like_title(line: str) -> bool:
     return (
         bool(line)
         and line[0] not in _BULLETS  # a list's item: a blog's sidebar, a menu
+        and line[:2] != "!["  # a Markdown image
         and len(line) <= 700  # a compilation's title runs to 600 characters
         and (not end.endswith((".", ":", ";", ",")) or _ABBREVIATION_END.search(end) is not None)
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"

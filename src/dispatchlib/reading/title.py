@@ -64,11 +64,12 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
 
 
 # a blogger's own words about the institute under the blog's headline: "MEMRI has a compilation of ...",
-# "Yesterday, MEMRI released ...", "Do you read MEMRI?"; not the dispatch's "As MEMRI has reported"
+# "Yesterday, MEMRI released ...", "Do you read MEMRI?"; not the institute's own "MEMRI has obtained
+# a copy", "As MEMRI has reported", "MEMRI TV has translated"
 _ABOUT_INSTITUTE = re.compile(
-    r"(?<![Aa]s )(?<![Bb]y )(?<![Ff]rom )(?<![Ww]ith )(?<![Ss]ee )\b(?:MEMRI|Memri)(?: TV)?"
-    r" (?:has|had|released|published|posted|put out|comes in|is|was)\b"
-    r"|\bread (?:MEMRI|Memri)\b"
+    r"\b(?:MEMRI|Memri)(?: TV)? (?:(?:has|have|had) (?:a|an|another|some|up)|(?:just |has )?released|put out"
+    r"|comes in)\b"
+    r"|\bread (?:MEMRI|Memri)\b|\bpeople at (?:MEMRI|Memri)\b"
 )
 _ABOUT_REACH = 400  # characters of the paragraph under the headline where the blogger speaks of the institute
 
@@ -77,13 +78,13 @@ def _writes_about_institute(paragraph: str) -> bool:
     return _ABOUT_INSTITUTE.search(paragraph, 0, _ABOUT_REACH) is not None
 
 
-# the page's date and the site's name run onto the title: "Title (6) August 29, 2003 memri.org"
-_SITE_STAMP = re.compile(rf"\s+(?P<date>{h.DATE})\s+(?:www\.)?(?:MEMRI|memri)(?:\.org)?$")
+# the page's date and the site's address run onto the title: "Title (6) August 29, 2003 memri.org"
+_SITE_STAMP = re.compile(rf"[\s|]+(?P<date>{h.ANY_DATE})[\s|]+(?:www\.)?memri\.org$", re.IGNORECASE)
 
 
 def _take_site_stamp(fields: dict[str, object], found: Findings, number: int) -> None:
     title = str(fields["title"])
-    stamp = _SITE_STAMP.search(title) if title[-5:].casefold().endswith(("memri", ".org")) else None
+    stamp = _SITE_STAMP.search(title) if title[-9:].casefold() == "memri.org" else None
     if stamp is None:
         return
     fields["title"] = title[: stamp.start()]

@@ -213,7 +213,8 @@ def _say_header_guesses(header: h.Header, text: str, found: Findings, line: int)
 def _say_guesses(guesses: dict[str, object], fields: dict[str, object], found: Findings, line: int) -> None:
     """One ``no-header`` warning that says where each fact came from, or that it is missing."""
     said = ["no header"]
-    for key, word in (("title", "title"), ("date", "date"), ("authors", "byline"), ("series", "series and number")):
+    series = "series and number" if fields.get("number") is not None else "series"
+    for key, word in (("title", "title"), ("date", "date"), ("authors", "byline"), ("series", series)):
         if guesses[key] is not None:
             said.append(f"{word} taken from line {guesses[key]}")
         elif key in ("title", "date"):
