@@ -668,6 +668,11 @@ _BLOG_PARAGRAPH = (
         ('The council claims that MEMRI is "a spy agency" and', True),
         ("(MEMRI) The guild published", True),  # the copy's credit
         ("Recorded and translated by MEMRI is", True),
+        ("Here's yet another sign of it: the guild published", False),  # the blogger's voice
+        ("Who will lead the guild now? The guild published", True),  # a report's lead may ask
+        ("After the attack on the promenade in Nice, France, the guild published", True),
+        ('"I will not rest," the guild\'s master said as the guild published', True),  # a quote's "I"
+        ("I have followed the council's dealings for years, and the guild published", True),  # a column's "I"
     ],
 )
 def test_a_headline_over_a_bloggers_words_about_the_institute_is_no_title(lead: str, titled: bool) -> None:
@@ -717,3 +722,67 @@ def test_the_institutes_name_and_a_date_is_a_date_line(line: str) -> None:
     """A mirror opens a copy with the institute's name and the date."""
     dispatch, _ = _parse(f"{line}\nПосле шторма гильдия рыбаков заявила, что восстановит причал своими силами. [1]\n")
     assert dispatch.date == datetime.date(2020, 8, 18)
+
+
+def test_a_headline_over_the_dispatchs_own_date_or_a_speakers_turn_stays_the_title() -> None:
+    """Under the headline, the dispatch's date line or a speaker's first-person turn is no blogger's
+    voice: the headline stays the title, and the date is read."""
+    for below in (
+        "March 12, 2014\n\nHere's a look at the guild's new boats, as the master showed them on Example TV.",
+        "Orlo Tamsin, Guild Captain: I believe that the storm was sent to test the council and its master.",
+    ):
+        dispatch, _ = _parse(f"Vellonian Captain: The Storm Was A Test\n\n{below}\n")
+        assert dispatch.title == "Vellonian Captain: The Storm Was A Test", below
+
+
+@pytest.mark.parametrize(
+    ("headline", "titled"),
+    [
+        ("Guild Chief: The Pier Is Ours; Preacher: Pay The Fishermen; Council: No Money Left", True),
+        ("Guild Chief: The Pier Is Ours; The Council Must Go", False),  # one item's title
+        ("Topics: Vellonia; Coast Affairs; Fishing Rights", False),  # a label's list
+    ],
+)
+def test_an_email_digests_headline_of_its_items_titles_is_its_title(headline: str, titled: bool) -> None:
+    """Three or more of the items' titles joined by semicolons under the digest's name are its title."""
+    items = "".join(
+        f"Special Dispatch No. {number}\n\nItem {number}: A Title\n\n{'Text of the item. ' * 12}\n\n"
+        for number in (5387, 5386)
+    )
+    dispatch, _ = _parse(f"MEMRI Daily: August 1, 2013\n\n{headline}\n\n{items}")
+    assert dispatch.title == (headline if titled else "")
+
+
+def test_in_a_report_on_cartoons_a_quotation_or_a_writers_words_cited_stay_paragraphs() -> None:
+    """A line ending in a dated credit is a cartoon in a report on cartoons, unless it is a
+    quotation cited, a writer's words or a report cited."""
+    lines = (
+        '"The cartoonists of our harbour press have forgotten the sea." (Example Tide, Vellport, May 5, 2016)',
+        "The columnist accused the council of serving the merchant houses (Example Tide, March 3, 2016)",
+        "The guild has drawn the council before (see Special Dispatch No. 5901, January 2, 2015)",
+        'The master sits atop a tap of fees. Across top: "The council\'s fees" (Example Tide, March 3, 2016)',
+    )
+    text = SIMPLE.replace("A Title", "The Council In Cartoons").replace(
+        "First paragraph.[1]\n", "".join(f"{line}\n\n" for line in lines) + "Text.[1]\n"
+    )
+    dispatch, _ = _parse(text)
+    assert [type(block).__name__ for block in dispatch.body[:4]] == ["Paragraph", "Paragraph", "Paragraph", "Figure"]
+
+
+def test_an_outlet_with_a_stop_in_its_name_is_a_cartoons_credit_line() -> None:
+    """``Example Co. (Vellonia), June 2, 2017`` under its caption is the cartoon's credit."""
+    block = _first_block("The council master sits on the pier.\nExample Co. (Vellonia), June 2, 2017")
+    assert isinstance(block, dl.Figure) and block.credit == "Example Co. (Vellonia), June 2, 2017"
+
+
+@pytest.mark.parametrize(
+    ("line", "pointer"),
+    [
+        ("Pour voir la vidéo sous-titrée en anglais, cliquez ici", True),
+        ("Pour voir les vidéos sous-titrées en anglais, cliquez ici", True),
+        ("Voir les extraits vidéos sur MEMRI TV", True),
+        ("Pour voir la vidéo du discours en direct, dix mille pêcheurs se sont rassemblés sur le port.", False),
+    ],
+)
+def test_the_french_mirrors_video_links_are_pointers(line: str, pointer: bool) -> None:
+    assert isinstance(_first_block(line), dl.MediaPointer) is pointer

@@ -27,10 +27,11 @@ _WORD = re.compile(rf"[^\W\d_][\w{_MARKS}'’-]*")
 _NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,4}\.|[A-Z]\.)\s+\S")
 _POINTER = re.compile(
     r"(?:Click here to view|To view this (?:clip|video)|Below is an image from|"
-    r"Below are images from|View this clip|Watch the clip|Voir (?:les |la )?(?:extraits? )?vid[ée]o)\b.*",
+    r"Below are images from|View this clip|Watch the clip|Voir (?:les |la )?(?:extraits? )?vid[ée]os?"
+    r"|Pour voir (?:la |les |cette )?(?:extraits? )?vid[ée]os?\b.*\bcliquez)\b.*",  # "Pour voir ..., cliquez ici"
     re.IGNORECASE,
 )
-_POINTER_INITIALS = frozenset("CcTtBbVvWw")  # the letters _POINTER's phrases start with
+_POINTER_INITIALS = frozenset("CcTtBbVvWwPp")  # the letters _POINTER's phrases start with
 
 
 def is_pointer(text: str) -> bool:
@@ -60,7 +61,7 @@ _BOUNDARY = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]? [A-Z]")  # "... ended. Then", not "U.S. Envoy"
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,4}\])*\s+")
-_CREDIT_LINE = re.compile(r"[^,()]{2,80} \([^()]{2,60}\),? (?:[A-Z][a-z]+\.? \d{1,2}, \d{4})\.?")
+_CREDIT_LINE = re.compile(r"[^,():]{2,80} \([^()]{2,60}\),? (?:[A-Z][a-z]+\.? \d{1,2}, \d{4})\.?")
 # a caption and its cartoon credit on one line, as single-newline copies merge them
 _CAPTION_AND_CREDIT = re.compile(
     rf"(?P<caption>.{{3,200}}?[a-z.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’.-]*"
@@ -76,7 +77,9 @@ _OUTLET_CREDIT = re.compile(
     rf"(?P<caption>[^\W\d].{{2,300}}?[.!?])\s+(?P<credit>{_OUTLET}, {h.ANY_DATE}(?:; {_OUTLET}, {h.ANY_DATE})*)\.?"
 )
 # "Caption. Source: Outlet, Date." on one line
-_SOURCE_CAPTION = re.compile(r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,150}?)\.?")
+_SOURCE_CAPTION = re.compile(
+    r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,100}?(?:\([^()]{1,40}\)[^()]{0,50}?)?)\.?"
+)  # the credit may name its outlet's country: "Source: Example Tide (Vellonia), June 11, 2017."
 # a caption's credit under another name than "Source": "(image: example.test)", "(Photo: ...)"
 _OTHER_CREDIT = re.compile(
     r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|Photo credit"
@@ -355,14 +358,14 @@ def figure_line(text: str) -> m.Figure | None:
     credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``"""
     if len(text) > 300 or ("(" not in text and "Source:" not in text):
         return None
+    match = _SOURCE_CAPTION.fullmatch(text) if "Source:" in text else None
+    if match is not None:  # before the merged pair: "Caption. Source: Example Post (Vellonia), Date."
+        return m.Figure(caption=match["caption"].strip(), credit=match["credit"].strip())
     match = _CAPTION_AND_CREDIT.fullmatch(text) if text[-1:] in "0123456789." else None
     if match is not None and any(word[:1].islower() for word in match["caption"].split()):
         return m.Figure(caption=match["caption"].strip(), credit=match["credit"])
     if credit_line(text):
         return m.Figure(credit=text)  # a cartoon known from its credit alone
-    match = _SOURCE_CAPTION.fullmatch(text) if "Source:" in text else None
-    if match is not None:
-        return m.Figure(caption=match["caption"].strip(), credit=match["credit"].strip())
     return None
 
 
@@ -493,6 +496,7 @@ def _cartoon_credit(caption: str, credit: str) -> bool:
         not _SENTENCE_BREAK.search(caption)
         and ": " not in caption
         and not (caption[-1] in _CLOSE_QUOTES and _REPORTED.search(caption))  # 'He wrote that "..." (Outlet, Date)'
+        and not _WRITERS_VERBS.search(caption)  # "The columnist accused the council ... (Outlet, Date)"
         and h.match_header(credit.partition(",")[0]) is None
         and not _SEE.match(credit)
     )
@@ -807,6 +811,42 @@ def artist_credits(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
     return out, made
 
 
+# a cartoon's dated credit closing its line: "(Example Tide, London, December 30, 2018)", "(, February 9, 2019)"
+_CARTOON_CREDIT = re.compile(rf"\s*\((?P<credit>[^()]{{0,80}}, {h.ANY_DATE})\)$")
+
+
+def dated_cartoons(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
+    """In a report on cartoons, a line ending in a dated credit in brackets is a cartoon, though its
+    caption quote the cartoon's words or hold sentences (``Across top: "..." (Outlet, Date)``).
+    Also returns the indices of the blocks made figures."""
+    out = list(blocks)
+    made: list[int] = []
+    for index, block in enumerate(blocks):
+        text = _plain_paragraph(block)
+        match = _CARTOON_CREDIT.search(text) if text is not None and len(text) <= 300 and text[-1] == ")" else None
+        if text is None or match is None or not match.start() or not _drawing(text[: match.start()], match["credit"]):
+            continue
+        out[index] = m.Figure(caption=text[: match.start()], credit=match["credit"].lstrip(", "))
+        made.append(index)
+    return out, made
+
+
+# a writer's words, which a quotation cites: never a drawing's description
+_WRITERS_VERBS = re.compile(r"\b(?:said|wrote|told|accused|argued|claimed|stated|added|reported)\b")
+
+
+def _drawing(caption: str, credit: str) -> bool:
+    """A drawing's description before its credit: not a quotation cited (``"..." (Outlet, Date)``),
+    a writer's words, a report cited nor a see-also."""
+    quoted = caption[:1] in _OPEN_QUOTES and caption.rstrip()[-1:] in _CLOSE_QUOTES
+    return not (
+        quoted
+        or _WRITERS_VERBS.search(caption)
+        or _SEE.match(credit)
+        or h.match_header(credit.partition(",")[0]) is not None
+    )
+
+
 def _single_text(block: m.Block) -> str | None:
     """The text of a heading, or of a paragraph or a turn (``Top: ...``, a picture's part named) of plain text only."""
     if isinstance(block, m.Heading):
@@ -819,6 +859,7 @@ def _single_text(block: m.Block) -> str | None:
 # words that open a sentence, never a picture's noun phrase: pronouns and conjunctions
 _SENTENCE_OPENERS = frozenset("I He She It We They You And But So Here There".split())
 _BOUNDARY_OPENERS = ("Following ", "The following ", "Below ")
+_YEAR = re.compile(r"\b\d{4}\b")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
 
 
@@ -833,6 +874,8 @@ def _caption_shape(text: str) -> bool:
     bare = _TRAILING_ASIDE.sub("", text) if text.endswith(")") else text
     if _ends_sentence(bare) or bare.endswith(","):
         return False
+    if bare != text and _YEAR.search(text, len(bare)):
+        return False  # a sentence citing its source and date: "The columnist accused ... (Outlet, May 3, 2016)"
     words = _WORD.findall(bare)
     if words and words[0] in _SENTENCE_OPENERS:
         return False  # "He blows a trumpet", "And there's a transcript": sentences, not a picture's noun phrase

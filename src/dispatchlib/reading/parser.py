@@ -27,6 +27,7 @@ from .blocks import (
     artist_credits,
     bare_captions,
     credit_line,
+    dated_cartoons,
     every_word_capitalised,
     is_figure_text,
     sentence_case_headings,
@@ -256,6 +257,9 @@ def _read_body_and_notes(
         body, made = artist_credits(body)
         for index in made:
             found.add("guess", "a line ending in an artist and country read as a cartoon's credit", places[index])
+        body, made = dated_cartoons(body)
+        for index in made:
+            found.add("guess", "a line ending in a dated credit in brackets read as a cartoon", places[index])
     notes = _read_notes(raw_notes, fields, found)
     _check_references(reader, notes, None if tail.ended else _cut_in_notes(notes, raw_notes), found)
     if not tail.ended:

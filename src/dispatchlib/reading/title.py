@@ -43,8 +43,8 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         if line:
             fields.setdefault("_untitled_line", number)
         return False
-    elif fields.get("series") is None and fields.get("number") is None and _writes_about_institute(_next_line(cursor)):
-        said = f"line {number} is a blog's own headline: the text under it writes about the institute"
+    elif fields.get("series") is None and fields.get("number") is None and _bloggers_words(_paragraph_below(cursor)):
+        said = f"line {number} is a blog's own headline: the text under it is the blogger's"
         found.add("guess", said, number)
         if fields.pop("_date_above", False):
             fields["date"] = fields["_date_line"] = None
@@ -74,8 +74,35 @@ _ABOUT_INSTITUTE = re.compile(
 _ABOUT_REACH = 400  # characters of the paragraph under the headline where the blogger speaks of the institute
 
 
-def _writes_about_institute(paragraph: str) -> bool:
-    return _ABOUT_INSTITUTE.search(paragraph, 0, _ABOUT_REACH) is not None
+# the blogger's voice opening the paragraph, quotes aside: "Here's yet another sign ...", "Nice."
+_BLOGGERS_VOICE = re.compile(r"(?:Here's|Here is|Here are|That's|There's|Check out|Nice[.!]|Wow|H/t|Hat tip)")
+_QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
+# a speaker's turn: "Orlo Tamsin: I believe ...", "Orlo Tamsin, Guild Captain: ..."
+_SPEAKER_LINE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}(?:, [^:]{1,60})?: ")
+
+
+def _paragraph_below(cursor: Cursor) -> str:
+    """The first paragraph among the three lines under the cursor's, past a blog's category or
+    credit lines; none under a date line or a byline (the dispatch's own meta block, or an
+    author's column), nor a speaker's turn."""
+    below = (line for line in cursor.lines[cursor.skip_blank() + 1 :] if line)
+    for line in itertools.islice(below, 3):
+        if h.match_date_line(line) is not None or is_meta(line):
+            return ""
+        if len(line) >= _PARAGRAPH:
+            return "" if _SPEAKER_LINE.match(line) else line
+    return ""
+
+
+_PARAGRAPH = 80  # a line this long is a paragraph, not a blog's category or credit line
+
+
+def _bloggers_words(paragraph: str) -> bool:
+    """Is the paragraph under a headline the blogger's: speaking of the institute, or opening in
+    the blogger's own voice?"""
+    if _ABOUT_INSTITUTE.search(paragraph, 0, _ABOUT_REACH) is not None:
+        return True
+    return _BLOGGERS_VOICE.match(_QUOTED.sub(" ", paragraph[:_ABOUT_REACH].replace("’", "'")).lstrip()) is not None
 
 
 # the page's date and the site's address run onto the title: "Title (6) August 29, 2003 memri.org"
@@ -122,11 +149,29 @@ def _item_header_ahead(cursor: Cursor, fields: dict[str, object]) -> int | None:
     ahead = itertools.islice((i for i in range(cursor.skip_blank(), len(cursor.lines)) if cursor.lines[i]), 6)
     for count, i in enumerate(ahead):
         line = cursor.lines[i]
+        if not count and items_headline(line):
+            return None  # the e-mail's headline, its items' titles joined: its title
         if (header := h.match_header(line)) is not None and is_item_header(header, fields):
             return cursor.line_number(i)
         if count and len(line) > 150 and (line.startswith(("The following", "Following")) or line.endswith(":")):
             return None  # "Reformist Voices" / "The following are six dispatches about ...:"
     return None
+
+
+def items_headline(line: str) -> bool:
+    """An e-mail digest's headline, three or more of its items' titles joined by semicolons
+    (``Guild Chief: ...; Harbour Preacher: ...; ...``), the first named in two words or more; not
+    one item's title, a label's list (``Topics: A; B; C``), its opening sentence nor a list of
+    links (``· Title · Title``)."""
+    label, colon, _ = line.partition(": ")
+    return (
+        line.count("; ") >= 2
+        and bool(colon)
+        and " " in label
+        and "·" not in line
+        and not line.startswith(("The following", "Following"))
+        and looks_like_title(line)
+    )
 
 
 _WRAPPED_TITLE = 4  # lines a title may be wrapped over (an e-mail's hard-wrapped text, a title and its subtitle)

@@ -3,13 +3,15 @@ a TV clip's header or a digest's date; every guess is said."""
 
 from __future__ import annotations
 
+import itertools
+
 from .. import model as m
 from . import header as h
 from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
 from .start import START_WORDS, Start, clip_header, is_chrome, is_repost_line
 from .tail import subscriber_notice
-from .title import read_title, read_title_above
+from .title import items_headline, read_title, read_title_above
 
 
 def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
@@ -126,6 +128,27 @@ def _read_digest_top(cursor: Cursor, start: Start, fields: dict[str, object], fo
     if fields.get("date") is None:
         _read_page_date(cursor, start, fields, found)
         fields.pop("_date_line", None)
+    _read_digest_headline(cursor, fields, found)
+
+
+def _read_digest_headline(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """An e-mail digest's headline, its items' titles joined by semicolons (``Guild Chief: ...;
+    Harbour Preacher: ...``), among the e-mail's chrome before its opening sentence or first
+    item: the digest's title."""
+    ahead = itertools.islice((i for i in range(cursor.index, len(cursor.lines)) if cursor.lines[i]), _HEADLINE_REACH)
+    for index in ahead:
+        line = cursor.lines[index]
+        if line.startswith(("The following", "Following")) or h.match_header(line) is not None:
+            return  # its opening sentence, or its first item
+        if items_headline(line):
+            fields["title"] = line
+            cursor.lines[index] = ""  # the title, not a line of the body
+            number = cursor.line_number(index)
+            found.add("guess", f"the digest's headline, its items' titles, taken as its title: line {number}", number)
+            return
+
+
+_HEADLINE_REACH = 12  # non-blank lines of an e-mail's chrome and headline before its first item
 
 
 def read_digest_items(body: list[m.Block], fields: dict[str, object], found: Findings, line: int) -> None:
