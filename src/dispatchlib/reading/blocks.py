@@ -470,11 +470,11 @@ def _listing_caption(head: str) -> bool:
     )
 
 
+# a writer's words, which a quotation cites: never a drawing's description
+_WRITERS_VERBS = r"said|wrote|told|accused|argued|claimed|stated|added|reported"
+_WRITERS = re.compile(rf"\b(?:{_WRITERS_VERBS})\b")
 # words of a sentence someone wrote or said, never of a picture's caption: a pronoun, a reporting verb
-_REPORTED = re.compile(
-    r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|said|says|wrote|writes|told|tells|added"
-    r"|stated|reported|asked|claimed|called on)\b"
-)
+_REPORTED = re.compile(rf"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|says|writes|tells|asked|called on|{_WRITERS_VERBS})\b")
 
 
 def _closes_at_end(credit: str) -> bool:
@@ -496,7 +496,7 @@ def _cartoon_credit(caption: str, credit: str) -> bool:
         not _SENTENCE_BREAK.search(caption)
         and ": " not in caption
         and not (caption[-1] in _CLOSE_QUOTES and _REPORTED.search(caption))  # 'He wrote that "..." (Outlet, Date)'
-        and not _WRITERS_VERBS.search(caption)  # "The columnist accused the council ... (Outlet, Date)"
+        and not _WRITERS.search(caption)  # "The columnist accused the council ... (Outlet, Date)"
         and h.match_header(credit.partition(",")[0]) is None
         and not _SEE.match(credit)
     )
@@ -831,19 +831,12 @@ def dated_cartoons(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
     return out, made
 
 
-# a writer's words, which a quotation cites: never a drawing's description
-_WRITERS_VERBS = re.compile(r"\b(?:said|wrote|told|accused|argued|claimed|stated|added|reported)\b")
-
-
 def _drawing(caption: str, credit: str) -> bool:
     """A drawing's description before its credit: not a quotation cited (``"..." (Outlet, Date)``),
     a writer's words, a report cited nor a see-also."""
     quoted = caption[:1] in _OPEN_QUOTES and caption.rstrip()[-1:] in _CLOSE_QUOTES
     return not (
-        quoted
-        or _WRITERS_VERBS.search(caption)
-        or _SEE.match(credit)
-        or h.match_header(credit.partition(",")[0]) is not None
+        quoted or _WRITERS.search(caption) or _SEE.match(credit) or h.match_header(credit.partition(",")[0]) is not None
     )
 
 
