@@ -69,7 +69,8 @@ _CAPTION_AND_CREDIT = re.compile(
 )
 # a cartoon's caption with its credit in brackets, ending in a date: "Caption (Artist, Outlet, Date)"; the
 # credit's name may be lost with its link: "Caption (, Date)"
-_DATED_CREDIT = re.compile(rf"(?P<caption>[^()]{{3,200}}?[^\s.!?:,])\s+\((?P<credit>[^()]{{0,80}}, {h.ANY_DATE})\)")
+_BRACKETED_DATED_CREDIT = rf"\((?P<credit>[^()]{{0,80}}, {h.ANY_DATE})\)"
+_DATED_CREDIT = re.compile(rf"(?P<caption>[^()]{{3,200}}?[^\s.!?:,])\s+{_BRACKETED_DATED_CREDIT}")
 # a caption's sentences, then its outlets and dates as a sentence of their own:
 # "Caption. The Vellonian Times, December 14, 2016.", "Podpis. Outlet.test, 13 listopada 2016; Other.test, ..."
 _OUTLET = r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}|[\w-]+(?:\.[\w-]+)+(?:/\w+)?)"
@@ -812,7 +813,7 @@ def artist_credits(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
 
 
 # a cartoon's dated credit closing its line: "(Example Tide, London, December 30, 2018)", "(, February 9, 2019)"
-_CARTOON_CREDIT = re.compile(rf"\s*\((?P<credit>[^()]{{0,80}}, {h.ANY_DATE})\)$")
+_CARTOON_CREDIT = re.compile(rf"\s*{_BRACKETED_DATED_CREDIT}$")
 
 
 def dated_cartoons(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:

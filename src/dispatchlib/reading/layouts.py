@@ -83,6 +83,9 @@ CHROME_LINES = frozenset(
     )
 )
 
+# the start of an e-mail's link to its web page, which names what it links to: "To view this Special
+# Dispatch in HTML format, visit"
+PAGE_LINK = r"To (?:view|read|see) this (?P<linked>.{1,60}?) (?:in HTML(?: format)?|online|on (?:the|our) web ?site)"
 CHROME_PATTERNS = re.compile(
     "|".join(
         (
@@ -96,8 +99,7 @@ CHROME_PATTERNS = re.compile(
             r"If you (?:cannot|can't|can’t) (?:see|view|read) this e-?mail\b.*",
             r"Follow (?:us|MEMRI) on\b.{0,80}",
             # an e-mail's link to its web page, the address often lost in the copy
-            r"To (?:view|read|see) this .{1,60}? (?:in HTML(?: format)?|online|on (?:the|our) web ?site),?"
-            r" (?:please )?(?:visit|go to|click here)\b.{0,200}",
+            PAGE_LINK + r",? (?:please )?(?:visit|go to|click here)\b.{0,200}",
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
             # a site's name as its address: "(Online) Site.com"
             r"(?:\(\w{1,20}\) ?)?(?:www\.)?[\w-]{2,40}\.(?:com|org|net|info|co\.uk|org\.uk|fr|de|es|it|pl|il|ru)",
@@ -330,6 +332,8 @@ HONORIFICS = re.compile(r"(?:Dr|Prof|Amb|Ambassador|Mr|Mrs|Ms|Gen|Col|Maj)\.?\s+
 # a digest e-mail's name and date, over its items ("MEMRI Daily: August 1, 2013", "The MEMRI Daily —
 # Egypt: July 12, 2010"): a digest even without its opening sentence
 DIGEST_NAME = re.compile(r"(?:The )?MEMRI (?:Daily|Weekly|TV Weekly|E-?mail Newsletter)\b.{0,40}[:—–-]\s*\S.{0,30}")
+
+OPENING_WORDS = ("The following", "Following")  # how a digest's or a translation's opening sentence starts
 
 # the sentence that opens a digest ("The following is research published today from MEMRI's ...")
 DIGEST_INTRO = re.compile(

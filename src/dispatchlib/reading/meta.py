@@ -28,14 +28,13 @@ def skip_chrome(cursor: Cursor, fields: dict[str, object], found: Findings) -> N
         found.add("page-chrome", f"{count} line(s) of web-page chrome in the header dropped", first)
 
 
-# an e-mail's link to its web page, which names the series: "To view this Special Dispatch in HTML format, visit"
-_VIEW_THIS = re.compile(r"To (?:view|read|see) this (?P<series>.{1,60}?) (?:in HTML|online|on )")
+_PAGE_LINK = re.compile(layouts.PAGE_LINK)
 
 
 def _series_of_link(line: str, fields: dict[str, object], found: Findings, number: int) -> None:
     """The series an e-mail's link to its web page names, where no header named one."""
-    match = _VIEW_THIS.match(line) if fields.get("series") is None else None
-    known = h.match_series_line(match["series"]) if match is not None else None
+    match = _PAGE_LINK.match(line) if fields.get("series") is None else None
+    known = h.match_series_line(match["linked"]) if match is not None else None
     if known is not None:
         fields["series"], fields["_series_line"] = known[0], number
         found.add("guess", f"the series taken from the e-mail's link to its page: {known[0]!r}", number)

@@ -87,7 +87,7 @@ def _paragraph_below(cursor: Cursor) -> str:
     author's column), nor a speaker's turn."""
     below = (line for line in cursor.lines[cursor.skip_blank() + 1 :] if line)
     for line in itertools.islice(below, 3):
-        if h.match_date_line(line) is not None or is_meta(line):
+        if is_meta(line):
             return ""
         if len(line) >= _PARAGRAPH:
             return "" if _SPEAKER_LINE.match(line) else line
@@ -153,7 +153,7 @@ def _item_header_ahead(cursor: Cursor, fields: dict[str, object]) -> int | None:
             return None  # the e-mail's headline, its items' titles joined: its title
         if (header := h.match_header(line)) is not None and is_item_header(header, fields):
             return cursor.line_number(i)
-        if count and len(line) > 150 and (line.startswith(("The following", "Following")) or line.endswith(":")):
+        if count and len(line) > 150 and (line.startswith(layouts.OPENING_WORDS) or line.endswith(":")):
             return None  # "Reformist Voices" / "The following are six dispatches about ...:"
     return None
 
@@ -169,7 +169,7 @@ def items_headline(line: str) -> bool:
         and bool(colon)
         and " " in label
         and "·" not in line
-        and not line.startswith(("The following", "Following"))
+        and not line.startswith(layouts.OPENING_WORDS)
         and looks_like_title(line)
     )
 

@@ -7,6 +7,7 @@ import itertools
 
 from .. import model as m
 from . import header as h
+from . import layouts
 from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
 from .start import START_WORDS, Start, clip_header, is_chrome, is_repost_line
@@ -138,7 +139,7 @@ def _read_digest_headline(cursor: Cursor, fields: dict[str, object], found: Find
     ahead = itertools.islice((i for i in range(cursor.index, len(cursor.lines)) if cursor.lines[i]), _HEADLINE_REACH)
     for index in ahead:
         line = cursor.lines[index]
-        if line.startswith(("The following", "Following")) or h.match_header(line) is not None:
+        if line.startswith(layouts.OPENING_WORDS) or h.match_header(line) is not None:
             return  # its opening sentence, or its first item
         if items_headline(line):
             fields["title"] = line
