@@ -669,6 +669,9 @@ _BLOG_PARAGRAPH = (
         ("(MEMRI) The guild published", True),  # the copy's credit
         ("Recorded and translated by MEMRI is", True),
         ("Here's yet another sign of it: the guild published", False),  # the blogger's voice
+        ("The guild's bulletin, reports the Middle East Media Research Institute (MEMRI), published", False),
+        ("According to MEMRI, the guild published", False),  # a news writer crediting the institute
+        ("The guild, as MEMRI noted in an earlier report, published", True),  # the institute's own voice
         ("Who will lead the guild now? The guild published", True),  # a report's lead may ask
         ("After the attack on the promenade in Nice, France, the guild published", True),
         ('"I will not rest," the guild\'s master said as the guild published', True),  # a quote's "I"
@@ -786,3 +789,155 @@ def test_an_outlet_with_a_stop_in_its_name_is_a_cartoons_credit_line() -> None:
 )
 def test_the_french_mirrors_video_links_are_pointers(line: str, pointer: bool) -> None:
     assert isinstance(_first_block(line), dl.MediaPointer) is pointer
+
+
+def test_a_headline_run_onto_a_name_and_colon_is_no_speakers_turn() -> None:
+    """``Guild Commander Orlo Tamsin: We are in Contact With ...``, ten or more words nearly all
+    capitalised and no stop, is the dispatch's headline left in a repost's body; a chant or a
+    sentence after a speaker's name is a turn."""
+    headline = (
+        "Harbour Guild Commander Orlo Tamsin: We are in Contact With the Northern Fishermen, the Old Captains"
+        " & the Pilots; Other Harbours Have Offered Help in Defeating the Ferry Company"
+    )
+    turns = (
+        'Orlo Tamsin: "The ferry company which has occupied our pier has hatched a great plot to ruin the guild."',
+        "Crowd: Death to the Ferry Company! Long Live the Guild of the Northern Pier and Its Captains!",
+    )
+    text = "March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{}\n\n{}\n\n{}\n".format(headline, *turns)
+    dispatch, _ = _parse(text)
+    kinds = [type(block).__name__ for block in dispatch.body]
+    assert kinds[0] in ("Heading", "Paragraph") and kinds[1:] == ["SpeakerTurn", "SpeakerTurn"]
+
+
+@pytest.mark.parametrize(
+    ("line", "boundary"),
+    [
+        # the colon lost, the line alone
+        ("Following are excerpts from a lecture by the preacher, which aired on Example TV on July 2, 2008", True),
+        # "excerpts" in the first sentence, the colon after the second
+        ("The following are excerpts from an interview with Orlo Tamsin. It aired on Example TV on May 9, 2007:", True),
+        ("Poniżej podajemy fragmenty raportu:.", True),  # a stray stop after the colon
+        # "excerpts" in the first sentence, a stop after the second
+        ("Following are excerpts from a TV report on a pier festival. The report aired on Example TV in 2001.", True),
+        ("The following paragraphs describe the harbour. Its excerpts of law are old. The pier is long:", False),
+        ("He wrote excerpts of his diary in 2007. Then he said:", False),
+    ],
+)
+def test_translation_boundary_shapes(line: str, boundary: bool) -> None:
+    """A boundary may lose its colon, keep a stray stop after it, or say what it introduces in its
+    first sentence and end its second in the colon; a paragraph mentioning excerpts is none."""
+    text = f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{line}\n\nOrlo Tamsin: The tide is late today.\n"
+    dispatch, _ = _parse(text)
+    assert isinstance(dispatch.body[0], dl.model.TranslationBoundary) is boundary
+
+
+_CLIP_PAGE = "Aug 28, 2004\nVellonian Preacher Rallies The Pier\n\n#229 | 06:55\nSource: Example Coast TV\n\n{}\n"
+
+
+def test_a_transcripts_chant_in_title_case_is_said() -> None:
+    """In a TV clip's transcript, a crowd's or a choir's words in title case are turns, never headlines."""
+    lines = (
+        "Crowd: Death to the Ferry Company, Death to the Council, Death to the Traitors of the Pier",
+        "Choir: Oh My Homeland, Oh Land Of The Brave, We Will Sail To Your Shores And Never Leave Them",
+    )
+    dispatch, _ = _parse(_CLIP_PAGE.format("\n\n".join(lines)))
+    assert [type(block).__name__ for block in dispatch.body] == ["SpeakerTurn", "SpeakerTurn"]
+
+
+@pytest.mark.parametrize(
+    ("above", "titled"),
+    [
+        (
+            "The MEMRI Daily: July 12, 2010\n\nThe following is research published today from the Harbour Project.",
+            False,
+        ),
+        ("The MEMRI Daily: July 12, 2010", True),  # no opening sentence: the name over a dispatch of its own
+        ("The following is research published today from the Harbour Project.", True),  # no name: the item's title
+    ],
+)
+def test_a_digest_emails_name_and_its_one_items_title_vie(above: str, titled: bool) -> None:
+    """Under an e-mail digest's name and opening sentence, its one item's title is no title of the
+    text's own: it stays in the body as a heading."""
+    text = (
+        f"{above}\n\nSpecial Dispatch No. 3090\n\nThe Ferry Is A Gift\n\nThe harbour master said so on July 9, 2010.\n"
+    )
+    dispatch, _ = _parse(text)
+    assert (dispatch.title == "The Ferry Is A Gift") is titled
+    assert dispatch.number == 3090
+    if not titled:
+        assert dispatch.body[0] == dl.model.Heading(text="The Ferry Is A Gift")
+
+
+@pytest.mark.parametrize(
+    ("top", "title", "date"),
+    [
+        (
+            "Latest news with #Harbour-Council\n\n20.06.2025, 14:30\n- Politics\n- Harbour",
+            "The Ferry Strike Goes On",
+            datetime.date(2025, 6, 20),
+        ),
+        ("Posts With #NoToTheFerry Flood Vellonian Media", "Posts With #NoToTheFerry Flood Vellonian Media", None),
+    ],
+)
+def test_an_aggregators_page_chrome_and_date(top: str, title: str, date: datetime.date | None) -> None:
+    """An aggregator's hashtag page heading, day-first date and dash-bulleted categories stand before
+    the start, the date the page's; a title that holds a hashtag is a title."""
+    lead = "The harbour council of Vellonia raised the ferry tax for the third time this year.[1]"
+    dispatch, _ = _parse(f"{top}\nThe Ferry Strike Goes On\n{lead}\n")
+    assert (dispatch.title, dispatch.date) == (title, date)
+
+
+def test_dash_opened_dialogue_at_the_top_is_text() -> None:
+    """Lines a dash opens that are sentences or speakers' turns are the text, not a page's categories."""
+    text = "- Host: Welcome back to the show.\n- Orlo Tamsin: Thank you for having me.\n\nThe harbour council met.\n"
+    dispatch, _ = _parse(text)
+    assert "Welcome back" in dl.model.plain_text(dispatch.body[0].content)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("To view more clips of Orlo Tamsin, visit", "MediaPointer"),
+        ("To watch the clip, click here.", "MediaPointer"),
+        ("To view these videos as mere entertainment would be a mistake; they teach children to hate.", "Paragraph"),
+        ("The ferry parade marking the anniversary of the northern pier. (Harbour.test)", "Figure"),
+        ("For more on the campaign, see the guild's report (guild.test)", "Paragraph"),
+        ("Clockwise from top left: The old pier; the new ferry; the harbour master at the helm", "Figure"),
+        ("The ferry deal signed at the pier, July 14, 2015. Left to right: Orla Tamsin, Rafe Sample", "Figure"),
+        ("(Fuente: Diario Ejemplo)", "Figure"),
+    ],
+)
+def test_pointers_and_figure_lines(line: str, kind: str) -> None:
+    """Where a clip is (only a line that says where to go), and the figure lines of real pages."""
+    long = "The harbour master of Vellonia has promised a new lighthouse for the northern coast this year."
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{long}\n\n{line}\n\n{long}\n")
+    assert type(dispatch.body[1]).__name__ == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a boundary broken before its date goes on
+        "Below are excerpts from the statement, which was published in the Harbour Daily on\nJanuary 4, 2008:",
+        "Following Excerpts Of His Sermon On TV, Vellonian Preacher Is Banned From The Pier",  # a title
+        "Following the lecture, translations of his lectures were removed from the guild's website",
+    ],
+)
+def test_what_opens_like_a_boundary_and_is_none(text: str) -> None:
+    """Only a boundary that ends in its date's year, its colon lost, ends its line; a title or a
+    sentence opening with "Following" is none."""
+    long = "The harbour master of Vellonia has promised a new lighthouse for the northern coast this year and more."
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{long}\n{text}\n")
+    boundaries = [block for block in dispatch.body if isinstance(block, dl.model.TranslationBoundary)]
+    assert len(boundaries) == (1 if text.endswith(":") else 0)
+    if boundaries:
+        assert dl.model.plain_text(boundaries[0].content).endswith("January 4, 2008:")
+
+
+@pytest.mark.parametrize("name", ["Boy playing Orlo", "Camp nurse", "Orla Tamsin, host"])
+def test_roles_a_transcript_names_its_speakers_by(name: str) -> None:
+    """A role played (``Boy playing ...``), a role of layouts.SPEAKER_ROLES, or an office in lower
+    case after the name names a speaker in a TV clip's transcript."""
+    words = "The tide is late today, and the boats wait."
+    dispatch, _ = _parse(_CLIP_PAGE.format(f"{name}: {words}"))
+    assert dispatch.body == (dl.model.SpeakerTurn(speaker=name, content=(dl.model.Text(text=words),)),)

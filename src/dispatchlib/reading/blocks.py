@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from typing import NamedTuple
 
 from .. import model as m
@@ -26,8 +26,11 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u067
 _WORD = re.compile(rf"[^\W\d_][\w{_MARKS}'’-]*")
 _NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,4}\.|[A-Z]\.)\s+\S")
 _POINTER = re.compile(
-    r"(?:Click here to view|To view this (?:clip|video)|Below is an image from|"
-    r"Below are images from|View this clip|Watch the clip|Voir (?:les |la )?(?:extraits? )?vid[ée]os?"
+    r"(?:Click here to view|To view this (?:clip|video)|To watch (?:this|the) (?:clip|video)"
+    # "To view more clips of Orlo Tamsin, visit": where to go, never a sentence ("To view these videos as ...")
+    r"|To view (?:these|the|more|all)\b.{0,40}?\b(?:clips?|videos?)\b(?=.*\b(?:visit|click|go to)\b)"
+    r"|Below is an image from|Below are images from|View this clip|Watch the clip"
+    r"|Voir (?:les |la )?(?:extraits? )?vid[ée]os?"
     r"|Pour voir (?:la |les |cette )?(?:extraits? )?vid[ée]os?\b.*\bcliquez)\b.*",  # "Pour voir ..., cliquez ici"
     re.IGNORECASE,
 )
@@ -92,6 +95,24 @@ _CREDIT_ALONE = re.compile(
     r"\s*(?P<credit>[^\s:][^:]{1,148})"
 )
 _CREDIT_WORDS = ("Image", "Photo", "Picture", *layouts.PHOTO_WORDS)
+# a caption, then the site its picture came from in brackets: "The parade on the square. (Example.test)"
+_SITE_CREDIT = re.compile(
+    r"(?P<caption>[^\W\d].{2,200}?)\s+\((?P<credit>(?:www\.)?[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})\)"
+)
+# a caption that says where in the picture each thing is: "Clockwise from top left: ...", "Left to right: ..."
+_PLACING_CAPTION = re.compile(  # perhaps after a sentence saying what the picture shows
+    r"(?:[^.]{3,250}\.\s+)?\(?(?:Clockwise from (?:the )?(?:top|bottom) (?:left|right)"
+    r"|(?:From )?[Ll]eft to [Rr]ight|[Rr]ight to [Ll]eft|Pictured)\)?\s*:\s+\S.*"
+)
+_PLACING = 500  # a caption placing several pictures runs longer than one phrase
+
+
+def _placing_caption(text: str) -> bool:
+    """``Clockwise from top left: ...``: a caption, unless an artist's credit in brackets ends it
+    (a cartoon's, read with the others of its report)."""
+    return len(text) <= _PLACING and not text.endswith(")") and _PLACING_CAPTION.fullmatch(text) is not None
+
+
 # a line that is only an image: its file name or address ("3301.jpg", "https://.../cartoon.png"), or a
 # Markdown image ("![alt](cartoon.png) Caption")
 _IMAGE_EXTENSIONS = {
@@ -194,6 +215,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             and not _stands_alone(previous)
             and not is_image_line(lines[i])
             and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i])))
+            and (wrapped or not _lost_colon(previous))
             and not _between_paragraphs(lines, pieces, lines[i])
         ):
             pieces[-1].append(i)
@@ -221,6 +243,12 @@ def _between_paragraphs(lines: list[str], pieces: list[list[int]], line: str) ->
         return False
     above = lines[pieces[-2][-1]]
     return len(lines[pieces[-1][0]]) < 100 and len(above) >= _PARAGRAPH_LINE and _ends_sentence(above)
+
+
+def _lost_colon(line: str) -> bool:
+    """A boundary that lost its colon after its date (``Following are excerpts ..., which aired on
+    May 2, 2008``): it ends its line; one broken before its date goes on."""
+    return line[-4:].isdigit() and opens_translation(line)
 
 
 def _stands_alone(line: str) -> bool:
@@ -299,6 +327,8 @@ class BlockReader:
             figure = figure_line(text) or outlet_credit_line(text)
         if figure is None and text.startswith(_CREDIT_WORDS) and (match := _CREDIT_ALONE.fullmatch(text)):
             figure = m.Figure(credit=match["credit"].rstrip("."))
+        if figure is None and ("lockwise" in text or "eft to" in text or "ight to" in text or "ictured" in text):
+            figure = m.Figure(caption=text) if _placing_caption(text) else None
         if figure is not None:
             return figure
         if text.startswith(("Note", "Editor", "Translator")) and (match := _EDITOR_NOTE.fullmatch(text)):
@@ -333,6 +363,8 @@ class BlockReader:
             and (match := _SPEAKER.fullmatch(text))
             and _is_speaker(match["name"], described=self.transcript)
             and not match["rest"].startswith(layouts.ADDRESS_STARTS)  # "TO VIEW THIS VIDEO: http://...": a pointer
+            # outside a transcript, "Harbour Poet Orlo Tamsin: We Will Sail At Dawn ...": a headline
+            and (self.transcript or len(match["name"].split()) < 3 or not _headline_words(match["rest"]))
         ):
             return m.SpeakerTurn(speaker=match["name"], content=self.inline(unit, match.start("rest")))
         return None
@@ -345,13 +377,13 @@ def credit_line(text: str) -> bool:
 
 # a picture's source on the line under its caption, in the mirrors' languages too:
 # "Fuente: Outlet (Country), 3 de julio, 2007."
-_SOURCE_LINE = re.compile(rf"{layouts.SOURCE_LABEL}\s*(?P<credit>[^:]{{2,200}}?\d{{4}})\.?")
+_SOURCE_LINE = re.compile(rf"{layouts.SOURCE_LABEL}\s*[\"“]?(?P<credit>[^:]{{2,200}}?\d{{4}})[\"”]?\.?")
 
 
 def source_line(text: str) -> str | None:
     """The credit of a ``Source: Outlet, Date.`` line, dated by its year; None for other lines."""
     match = _SOURCE_LINE.fullmatch(text) if text.startswith(layouts.SOURCE_WORDS) and len(text) <= 220 else None
-    return match["credit"] if match else None
+    return match["credit"].lstrip(", ") if match else None  # ", May 2, 2016": the outlet lost with its link
 
 
 def figure_line(text: str) -> m.Figure | None:
@@ -432,9 +464,9 @@ def _figure(text: str) -> m.Figure | None:
         text = text[:-1]  # "Name, Name, at Place, Date (Source: Outlet, Date)." with the page's stop after the credit
     if "(Source:" not in text and (mark := _source_mark(text)) is not None:
         head = text[: mark.start()].rstrip()  # a mirror's caption: one short phrase ("Légende (Source : Média)")
-        if not head or len(head) > _ONE_CAPTION or ". " in head:
+        if len(head) > _ONE_CAPTION or ". " in head or (not head and mark.start() > 0):
             return None  # a paragraph citing its source in a mirror's words
-        text = f"{head} (Source: {text[mark.end() :]}"
+        text = f"{head} (Source: {text[mark.end() :]}".lstrip()  # or the credit alone: "(Fuente: Medio)"
     if text.endswith(_CREDIT_LOST):  # the credit went with its link: "Caption (image:"
         return m.Figure(caption=text[: text.rindex("(")].rstrip(), credit_missing=True)
     if text.endswith(")") and "(Source:" in text:
@@ -454,7 +486,21 @@ def _figure(text: str) -> m.Figure | None:
     match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 and text[0] not in _OPEN_QUOTES else None
     if match is not None and _cartoon_credit(match["caption"], match["credit"]):
         return m.Figure(caption=match["caption"], credit=match["credit"].lstrip(", "))
+    match = _SITE_CREDIT.fullmatch(text) if len(text) <= _ONE_CAPTION + 40 else None
+    if match is not None and _site_caption(match["caption"], match["credit"]):
+        return m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption. (Example.test)"
     return None
+
+
+def _site_caption(caption: str, site: str) -> bool:
+    """A caption before the site its picture came from: one phrase, not a sentence that reports or
+    points to more (``For more, see ... (example.test)``), and the site no image's file name."""
+    return not (
+        _SENTENCE_BREAK.search(caption)
+        or _REPORTED.search(caption)
+        or _SEE_WORD.search(caption)
+        or site.lower().endswith(_IMAGE_ENDINGS)
+    )
 
 
 def _listing_caption(head: str) -> bool:
@@ -504,6 +550,7 @@ def _cartoon_credit(caption: str, credit: str) -> bool:
 
 
 _SEE = re.compile(rf"(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)
+_SEE_WORD = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)  # anywhere in a line
 
 
 def _is_heading(text: str) -> bool:
@@ -523,6 +570,18 @@ def _is_heading(text: str) -> bool:
     if _NUMBERED.match(text):
         return True
     return _title_case(words)
+
+
+def _headline_words(text: str) -> bool:
+    """Words a headline writes, not a speaker: ten or more, nearly all capitalised (an old headline
+    leaves some in lower case), without a stop. Outside a transcript, after a described name
+    (``Harbour Poet Orlo Tamsin: We Will Sail ...``), they are the dispatch's headline left in a
+    repost's body; a transcript's chants are said (``Crowd: Death To The Ferry Company, ...``)."""
+    words = _WORD.findall(text)
+    return len(words) >= _HEADLINE_WORDS and not _ends_sentence(text) and _title_case(words, share=0.8)
+
+
+_HEADLINE_WORDS = 10
 
 
 def every_word_capitalised(text: str) -> bool:
@@ -571,7 +630,9 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     head, comma, post = name.partition(", ")
     if comma:  # "Orlo Tamsin, Director of the Harbour Network": a name, then who it is
         named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"
-        return named and len(post.split()) <= 12 and post[:1].isupper() and _is_speaker(head)
+        # a transcript may name the office in lower case: "Orlo Tamsin, host", "..., former head of ..."
+        office = described and _office(post) and not _REPORTED.search(post)  # not "..., wrote on Twitter"
+        return named and len(post.split()) <= 12 and (post[:1].isupper() or office) and _is_speaker(head)
     words = name.split()
     if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS or name in layouts.ITEM_LABELS:
         return False
@@ -581,6 +642,17 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     if words[0][0].isupper() and len(words) <= 4 and _is_role(words) and not _described_thing(words):
         return True
     return described and _described_name(words)
+
+
+def _office(description: str) -> bool:
+    """``host``, ``former president of the council``: a role of :data:`layouts.SPEAKER_ROLES` first."""
+    words = description.lower().split()
+    if words[:1] and words[0] in _OFFICE_ADJECTIVES:
+        words = words[1:]
+    return bool(words) and words[0].partition("-")[0].rstrip("s") in layouts.SPEAKER_ROLES  # "secretary-general"
+
+
+_OFFICE_ADJECTIVES = frozenset("former senior retired acting deputy".split())
 
 
 def _described_thing(words: list[str]) -> bool:
@@ -625,7 +697,27 @@ def _is_role(words: list[str]) -> bool:
     """A role of :data:`layouts.SPEAKER_ROLES` ends the name, or a number or a place follows it."""
     roles = [index for index, word in enumerate(words) if word.lower().rstrip("s") in layouts.SPEAKER_ROLES]
     after = words[roles[-1] + 1 :] if roles else []  # "Man 1", "Man in the crowd"
-    return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in ("in", "at", "from", "on"))
+    return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in _AFTER_ROLE)
+
+
+_AFTER_ROLE = frozenset("in at from on playing as".split())  # "Man in the crowd", "Boy playing the harbour master"
+
+
+_OPENING_SENTENCES = 2  # sentences after a boundary's opening one ("The following are excerpts ...")
+_LOST_COLON = 300  # a boundary whose colon the copy lost is one sentence
+
+
+def opens_translation(text: str) -> bool:
+    """``Following are excerpts from ...``: a translation boundary, even one that lost its colon;
+    not ``Following the lecture, his translations ...`` nor a title, ``Following Excerpts Of ...``."""
+    return (
+        text.startswith(_BOUNDARY_OPENERS)
+        and _INTRODUCING.match(text) is not None
+        and _BOUNDARY.search(text) is not None
+    )
+
+
+_INTRODUCING = re.compile(r"(?:The following|Following|Below) (?:is|are)\b")
 
 
 def is_boundary(text: str) -> bool:
@@ -635,17 +727,24 @@ def is_boundary(text: str) -> bool:
 
 def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[str]) -> int | bool | None:
     """False if the unit is no translation boundary; else the note its last sentence references."""
-    # cheap tests first: a boundary ends in ':' (or in '.' after "Below is"/"Following are"),
+    # cheap tests first: a boundary ends in ':' (or in '.' after "Below is"/"(The) following are"),
     # note references aside; most paragraphs fail here and never meet the patterns
     end = text.rstrip(" 0123456789[]()")[-1:]
-    if end != ":" and (end != "." or ("Below " not in text and "Following " not in text)):
-        return False
+    if end == "." and text.endswith(":."):
+        text, end = text[:-1], ":"  # a stray stop after the colon
+    if end != ":" and (end != "." or ("Below " not in text and "ollowing " not in text)):
+        # "Following are excerpts from a lecture ..., which aired on May 2, 2008": the colon lost
+        lost_colon = text[:1] in "FBT" and len(text) <= _LOST_COLON and text[-1:].isalnum() and opens_translation(text)
+        return None if lost_colon else False
     sentences = list(_SENTENCE_END.finditer(text))
     start = sentences[-1].end() if sentences and sentences[-1].end() < len(text) else 0
     last = refs.sub("", text[start:]).rstrip()
-    if not last.endswith((":", ".")) or not _BOUNDARY.search(last):
+    # "The following are excerpts from an interview ... . The interview aired on ...:" says it in its first sentence
+    opened = _INTRODUCING.match(text) is not None and len(sentences) <= _OPENING_SENTENCES
+    said = text[: sentences[0].end()] if opened and sentences else last  # the opening sentence, or the last
+    if not last.endswith((":", ".")) or not _BOUNDARY.search(said):
         return False
-    if last.endswith(".") and not re.match(r"(?:Below|Following) (?:are|is)\b", last):
+    if last.endswith(".") and not _INTRODUCING.match(said):
         return False
     numbers = [int(match[1] or match[2]) for match in refs.finditer(text, start)]
     if numbers and any(isinstance(item, m.NoteRef) and item.number == numbers[-1] for item in content):
@@ -710,7 +809,13 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
 def _heads_section(block: m.Block, below: m.Block) -> str | None:
     """The text of a short line in sentence case over a paragraph or a figure; None for others."""
     text = _plain_paragraph(block)
-    if text is None or not _caption_shape(text) or text.endswith(_DASHES) or ". " in text:
+    if text is None or len(text) > _CAPTION_LENGTH:
+        return None
+    shape = text
+    if ": " in text:  # a subject, then what it says: "Ministerstwo portu: nowe nabrzeże ..." (not a speaker's name)
+        head, _, said = text.partition(": ")
+        shape = f"{head} {said}" if len(head.split()) >= 2 and not _is_speaker(head) else text
+    if not _caption_shape(shape) or text.endswith(_DASHES) or ". " in text:
         return None  # a link's label that lost its link ends in a dash; a caption may hold a stop
     long_below = (
         isinstance(below, m.Paragraph | m.Quotation | m.SpeakerTurn) and len(m.plain_text(below.content)) >= 100
@@ -732,7 +837,7 @@ def _over_paragraph(block: m.Block) -> bool:
     return isinstance(block, m.Paragraph) and len(m.plain_text(block.content)) >= 100
 
 
-def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], list[int]]:
+def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozenset()) -> tuple[list[m.Block], list[int]]:
     """Captions the copy left without their images or credits, made figures.
 
     - A short line in sentence case without final punctuation, standing alone between two blocks
@@ -742,13 +847,16 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
     - Where the copy is ``cut`` after a cartoon's figure (credited ``Outlet (Country), Date``), the
       headings that end it are the next cartoon's caption and, if short, the start of its credit.
 
-    Also returns the indices (in ``blocks``) of the blocks made figures.
+    The blocks at the indices in ``keep`` (a site's own headline) stay as they are. Also returns
+    the indices (in ``blocks``) of the blocks made figures.
     """
     out = list(blocks)
     made: list[int] = []
     english: bool | None = None  # other languages write headings in sentence case: asked once, if needed
     for index in range(len(out) - 1):
         block = out[index]
+        if index in keep:
+            continue
         if index == 0 and not _over_paragraph(out[1]):
             continue  # the body's first line is a picture's caption only over the text (the lead picture's)
         if index and isinstance(out[index - 1], m.Heading):
@@ -860,10 +968,13 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
+_CAPTION_LENGTH = 150  # characters a bare caption or a sentence-case heading holds at most
+
+
 def _caption_shape(text: str) -> bool:
     """A noun phrase in sentence case: capitalised, its second word not (``Banner promoting the
     channel``, ``The post on the channel``), no stop at its end (an aside in brackets aside)."""
-    if not 12 <= len(text) <= 150 or ":" in text or not text[0].isupper():
+    if not 12 <= len(text) <= _CAPTION_LENGTH or ":" in text or not text[0].isupper():
         return False
     bare = _TRAILING_ASIDE.sub("", text) if text.endswith(")") else text
     if _ends_sentence(bare) or bare.endswith(","):
@@ -875,6 +986,8 @@ def _caption_shape(text: str) -> bool:
         return False  # "He blows a trumpet", "And there's a transcript": sentences, not a picture's noun phrase
     if bare.startswith(_BOUNDARY_OPENERS):
         return False  # "Following are excerpts": a translation boundary that lost its colon
+    if _SEE_WORD.search(bare):
+        return False  # "For more, see the guild's report": a pointer to more, its link lost
     if words and words[-1].lower() in layouts.SMALL_WORDS:
         return False  # "To subscribe to the list, go to": a sentence whose link the copy lost
     if not (3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS):

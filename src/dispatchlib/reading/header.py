@@ -40,8 +40,16 @@ DAY_FIRST_DATE = (
     rf"\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?(?i:{_MONTH_WORD}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
     r"\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|roku|года))?"
 )
-ANY_DATE = rf"(?:{DATE}|{DAY_FIRST_DATE})"
-_DATE_PARTS = re.compile(r"([A-Za-z]+)(?:\.?\s+(\d{1,2}),\s*|/(\d{1,2})/)(\d{4})")
+# a mirror's page template that kept the English order with its own month names: "Juin 24, 2013"
+_FOREIGN_MONTH = "|".join(
+    sorted(
+        {name for language in layouts.MONTH_FIRST_LANGUAGES for name in layouts.MONTHS[language]}
+        | set(layouts.MONTH_SPELLINGS)
+    )
+)
+FOREIGN_MONTH_FIRST_DATE = rf"(?i:{_FOREIGN_MONTH})\s+\d{{1,2}},\s*\d{{4}}"
+ANY_DATE = rf"(?:{DATE}|{DAY_FIRST_DATE}|{FOREIGN_MONTH_FIRST_DATE})"
+_DATE_PARTS = re.compile(r"([^\W\d_]+)(?:\.?\s+(\d{1,2}),\s*|/(\d{1,2})/)(\d{4})")
 _DAY_FIRST_PARTS = re.compile(r"(\d{1,2})(?:er|º)?\.?\s+(?:de\s+)?(\w+)\.?\s+(?:de\s+)?(\d{4})(?:\s*\S*)?")
 _KNOWN_NAMES = (*layouts.SERIES, *layouts.FOREIGN_SERIES)
 _KNOWN_SERIES = "|".join(re.escape(name) for name in sorted(_KNOWN_NAMES, key=len, reverse=True))
@@ -88,6 +96,10 @@ _NUMBERLESS = re.compile(
 _SERIES_SUFFIX = re.compile(rf"(?P<series>{_KNOWN_SERIES})(?:\s+{_NUMBERS})?")
 _SUFFIX_DASH = re.compile(r"\s[-–—]\s*|[–—]\s*")
 _PIPE_HEADER = re.compile(rf"(?P<series>{_SERIES})\s*\|\s*{_NUMBERS}\s*\|\s*(?P<date>{DATE})")
+# a news digest's copy without the number word: "MEMRI Inquiry and Analysis |825|April 19, 2012"
+_BARE_PIPE_HEADER = re.compile(
+    rf"(?:MEMRI\s+)?(?P<series>(?i:{_KNOWN_SERIES}))\s*\|\s*(?P<nums>\d{{1,7}})\s*\|\s*(?P<date>{DATE})"
+)
 # a byline word ending in ':' may touch the name; the others need a space ("Di" is not "Diana")
 _BYLINE_WORD = "|".join(
     re.escape(word) + ("" if word.endswith(":") else r"(?=\s)")
@@ -138,7 +150,8 @@ def parse_date(text: str) -> datetime.date | None:
     text = text.strip()
     match = _DATE_PARTS.fullmatch(text)
     if match:
-        month = _MONTHS.get(match[1][:3].lower())
+        word = match[1].lower()
+        month = _DAY_FIRST_MONTHS.get(word) or _MONTHS.get(word[:3])
         day, year = match[2] or match[3], match[4]
     else:
         match = _DAY_FIRST_PARTS.fullmatch(text)
@@ -163,8 +176,12 @@ _PAGE_DATE = re.compile(
     rf"(?:(?:Date|Sent|Published(?: on)?)\s*:\s*|[^:]{{1,60}}:\s+|.{{1,60}}\s[-—–]\s)"
     rf"(?:{_WEEKDAY})?(?P<date>{ANY_DATE})(?:[,\s].{{0,30}})?"
 )
-# a scraper's or a blog's stamp: "date 2018-12-26", "2018-12-26 10:04"
-_ISO_DATE = re.compile(r"(?:date:?\s*)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[ T][\d:]{4,8}\S*)?", re.IGNORECASE)
+# a scraper's or a blog's stamp: "date 2018-12-26", "2018-12-26 10:04"; an aggregator's day first: "20-06-2025"
+_ISO_DATE = re.compile(
+    r"(?:date:?\s*)?(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<day>\d{1,2})(?P<sep>[.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}))"
+    r"(?:,?[ T]\s*[\d:]{4,8}\S*)?",
+    re.IGNORECASE,
+)
 
 
 def match_page_date(line: str) -> datetime.date | None:
@@ -172,8 +189,9 @@ def match_page_date(line: str) -> datetime.date | None:
     if len(line) > 100:
         return None
     if match := _ISO_DATE.fullmatch(line):
+        year, month, day = (match["y"], match["m"], match["d"]) if match["y"] else match.group("year", "month", "day")
         try:
-            return datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            return datetime.date(int(year), int(month), int(day))
         except ValueError:
             return None
     match = _PAGE_DATE.fullmatch(line)
@@ -297,6 +315,10 @@ def match_header(line: str) -> Header | None:
     elif line.startswith("MEMRI ") and _DATE_FIRST.match(line, 6):  # the site's name before it: "MEMRI May 5, 2015 ..."
         line = line[6:]
     if not _has_number_word(line):  # most lines end here, or at the next test
+        if "|" in line and (match := _BARE_PIPE_HEADER.fullmatch(line)):
+            return Header(
+                series=_series(match["series"]), numbers=_numbers(match["nums"]), date=parse_date(match["date"])
+            )
         if len(line) > 300 or (not _has_dash(line) and not _DIGIT.search(line)) or not _names_known_series(line):
             return None
         return _numberless(line) if len(line) <= 80 and _DIGIT.search(line) else _title_with_series(line)
@@ -425,8 +447,11 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     text = layouts.BYLINE_SITE_SUFFIX.sub("", text.strip())
     starred = text.endswith("*")
     names = _AUTHOR_SPLIT.split(text.rstrip("*").strip())
-    names = [layouts.HONORIFICS.sub("", name.strip(), count=1) for name in names]
+    names = [_GLUED_INITIAL.sub(r"\1 ", layouts.HONORIFICS.sub("", name.strip(), count=1)) for name in names]
     return tuple(name for name in names if name), starred
+
+
+_GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")  # "A.Savyon" is "A. Savyon"
 
 
 def match_date_line(line: str) -> DateLine | None:
@@ -440,7 +465,8 @@ def match_date_line(line: str) -> DateLine | None:
         match = _BY_LINE.fullmatch(line)
         if not match:
             return None
-        date = None
+        site = layouts.BYLINE_SITE_SUFFIX.search(match["authors"])  # ".../MEMRI/December 12/2016"
+        date = parse_date(site["date"].replace("/", ", ", 1)) if site and site["date"] else None
     if not match["authors"]:
         return DateLine(date=date)
     authors, starred = split_authors(match["authors"])

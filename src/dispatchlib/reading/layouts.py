@@ -107,6 +107,8 @@ CHROME_PATTERNS = re.compile(
             r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
             r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
             r"(?:[«‹←<]{1,2} ?)?Back(?: to (?:top|home|list))?",  # an archive's link back to its index
+            # an aggregator's page of a hashtag: "Latest news with #Harbour-Council"
+            r"(?:Latest|Top|More|All|Recent) (?:news|stories|articles|posts) (?:with|about|on|tagged|for) #[\w-]{1,60}",
         )
     ),
     re.IGNORECASE,
@@ -134,7 +136,7 @@ REPOST_PATTERNS = re.compile(
             r"|måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lørdag|söndag|søndag"  # Scandinavian
             r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
             r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela),?\s+\d.{4,40}",
-            r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s.{0,20})?",
+            r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s.{0,20})?",
             r"(?:[Dd]ate:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",  # also a scraper's "date 2018-12-26"
             r"(?:\d+ )?[Cc]omments?:?",
             r"Labels?:.{0,200}",
@@ -149,7 +151,8 @@ SUBSCRIBER_NOTICES = re.compile(
     "|".join(
         (
             r"The full (?:text|version) of this (?:post|report|dispatch|article|item|document)"
-            r" is available (?:only )?to (?:MEMRI['’]s )?(?:[\w&'’ ]{1,60} )?(?:[Ss]ubscribers|[Mm]embers)",
+            r" is available (?:only )?to (?:MEMRI['’]s )?(?:[\w&'’ ]{1,60} )?"
+            r"(?:[Ss]ubscribers|[Mm]embers|registered users)",
             r"(?:This|The) (?:post|report|item) is available (?:only )?to (?:paying )?(?:[Ss]ubscribers|[Mm]embers)",
             r"Please log ?in or register to request subscription information",
             r"you must be a (?:paying |registered )?(?:member|subscriber) of (?:the )?(?:MEMRI['’]s |MEMRI )?"
@@ -166,17 +169,22 @@ SUBSCRIBER_NOTICES = re.compile(
 # a news aggregator's notice that it keeps excerpts only
 AGGREGATOR_NOTICE = re.compile(r"This source only provides truncated excerpts", re.IGNORECASE)
 # the mirrors' words for them (Spanish, Polish, French, German, Italian); each holds one of
-# MIRROR_NOTICE_LETTERS, and only lines holding one are searched
+# MIRROR_NOTICE_LETTERS or "miembro", and only lines holding one are searched
 MIRROR_NOTICE_LETTERS = "áłéäè"
 MIRROR_NOTICES = re.compile(
     "|".join(
         (
             r"El texto completo de est[ea] (?:informe|reporte|despacho) está a disposición"
             r" (?:sólo |solo |únicamente )?de los (?:subscriptores|suscriptores)",
+            r"Para (?:ver|leer) (?:este|estos|el|los) (?:informes?|reportes?|despachos?)\b.{0,60}? debe ser"
+            r" (?:miembro|suscriptor|subscriptor)",
             r"Aby (?:zobaczyć|przeczytać) (?:te raporty|ten raport|cały raport|pełny raport)(?: w całości)?,?"
             r" (?:musisz|trzeba) być płatnym członkiem",
             r"Le texte (?:intégral|complet) de (?:ce|cette) (?:rapport|dépêche) est"
             r" (?:réservé|disponible|accessible) (?:uniquement )?(?:aux|pour les) abonnés",
+            # the French mirror's notices under a monitor's item: an excerpt, or a part kept back
+            r"Ceci est un extrait d[eu'’] ?(?:document|rapport|dépêche)\b.{0,120}? réservée? aux (?:services )?abonnés",
+            r"met en ligne des informations partielles pour des raisons de sécurité",
             r"Der vollständige (?:Text|Bericht) (?:dieses|des) Berichts (?:ist|steht) nur (?:für )?Abonnenten",
             r"Il testo (?:completo|integrale) (?:di questo|del) (?:rapporto|dispaccio) è"
             r" (?:disponibile|riservato) (?:solo |soltanto )?(?:agli|per gli|ai) abbonati",
@@ -317,7 +325,9 @@ BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:"
                 "Autorzy:", "מאת", "מאת:")  # fmt: skip
 # the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI"
 # (misspelt "MEMERI" too, and "/MEMRI/December 12/2016" with the date)
-BYLINE_SITE_SUFFIX = re.compile(r"(?:\s*[|–—/-]\s*|\s+from\s+)MEM[A-Z]{0,2}RI(?:\s*/[\w ,/]{0,30})?\s*$", re.IGNORECASE)
+BYLINE_SITE_SUFFIX = re.compile(
+    r"(?:\s*[|–—/-]\s*|\s+from\s+)MEM[A-Z]{0,2}RI(?:\s*/(?P<date>[\w ,/]{0,30}))?\s*$", re.IGNORECASE
+)
 ADDRESS_STARTS = ("http://", "https://", "www.")  # how a web address begins
 # an archive's labelled meta lines under a repost's title: "Publication: memri.org", "Date: October 20, 2014"
 # (and a repost's "Source: https://..." over the title: the address it was copied from)
@@ -342,7 +352,9 @@ DIGEST_INTRO = re.compile(
     r".{0,160}?\b(?:published|released|from)\b"
     # a compilation of clips: "The following are MEMRI TV clips of ...", not "... are clips from an interview"
     r"|The following (?:are|is a (?:compilation|selection) of) (?:(?:recent|some|new) )?MEMRI(?: TV)?"
-    r" (?:clips|videos) (?:of|on|about)\b",
+    r" (?:clips|videos) (?:of|on|about)\b"
+    # "The following are recent TV clips from MEMRI's ...", not "The following are clips from an interview"
+    r"|The following are (?:(?:recent|some|new) )?(?:TV )?(?:clips|videos) from MEMRI\b",
     re.IGNORECASE,
 )
 
@@ -370,6 +382,8 @@ MONTHS: dict[str, tuple[str, ...]] = {
     "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
            "ноября", "декабря"),
 }  # fmt: skip
+# the languages whose mirrors' page templates may write the month first, in the English order ("Juin 24, 2013")
+MONTH_FIRST_LANGUAGES = ("fr", "es", "it", "de", "pt", "nl")
 MONTH_SPELLINGS = {"jänner": 1, "maerz": 3, "setiembre": 9, "fevrier": 2, "aout": 8, "decembre": 12}
 
 # --- the body
@@ -390,7 +404,11 @@ SPEAKER_ROLES = frozenset(
     "presenter narrator voice caller crowd audience student pupil teacher soldier fighter preacher cleric imam "
     "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
     "announcer moderator translator commentator spokesman spokeswoman officer commander member militant "
-    "character actor actress puppet "
+    "character actor actress puppet nurse policeman policewoman guard judge prisoner worker farmer driver "
+    "mourner spectator passerby "
+    # offices a transcript names after the name, in lower case ("Orlo Tamsin, president of the council:")
+    "president director chairman chairwoman chief editor deputy minister secretary leader founder head professor "
+    "lecturer researcher expert analyst writer author poet ambassador lawyer doctor "
     "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
     "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon "

@@ -244,7 +244,9 @@ def _read_body_and_notes(
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
     body += _read_blocks(leftover, reader, found, places)
     cut = not tail.ended and not raw_notes
-    body, made = bare_captions(body, cut=cut)
+    headline = fields.pop("_headline_line", None)
+    kept = _keep_headline(body, places, headline) if isinstance(headline, int) else set()
+    body, made = bare_captions(body, cut=cut, keep=kept)
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
     if cut and body and isinstance(body[-1], m.Heading) and not every_word_capitalised(body[-1].text):
@@ -265,6 +267,15 @@ def _read_body_and_notes(
     if not tail.ended:
         _check_cut_off(body, notes, numbers, found)
     return body, [note for note, _ in notes], bool(reader.refs)
+
+
+def _keep_headline(body: list[m.Block], places: list[int], headline: int) -> set[int]:
+    """The site's own headline over the text (on line ``headline``) made a heading; its index."""
+    for index, (block, place) in enumerate(zip(body, places, strict=True)):
+        if place == headline and isinstance(block, m.Paragraph):
+            body[index] = m.Heading(text=m.plain_text(block.content))
+            return {index}
+    return set()
 
 
 def _cut_in_notes(notes: list[tuple[m.Note, int]], raw_notes: list[RawNote]) -> int | None:

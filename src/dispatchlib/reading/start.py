@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from . import header as h
 from . import layouts
-from .blocks import is_boundary, is_pointer
+from .blocks import is_boundary, is_pointer, opens_translation
 
 FIRST_PART = 80  # non-blank lines in which the start is looked for
 _BODY_LIKE = 200  # a line this long is text of a body, not chrome
@@ -294,6 +294,18 @@ def digest_intro(lines: list[str]) -> int | None:
     return intro
 
 
+def digest_name_above(lines: list[str], at: int) -> int | None:
+    """The line of a digest e-mail's name and date (``The MEMRI Daily: August 31, 2010``) above
+    its opening sentence and the one item it shows, starting on line ``at``: the e-mail and the
+    item each have a title."""
+    name = digest_intro(lines)
+    if name is None or name >= at or "ollowing" in lines[name][:20]:
+        return None
+    # its opening sentence between them ("The following is research published today ..."): an e-mail's item
+    opened = any("ollowing" in line[:20] and _opens_digest(line.strip()) for line in lines[name + 1 : at])
+    return name if opened else None
+
+
 def find_start(lines: list[str]) -> Start:
     """The line the dispatch starts on (see the module's docstring)."""
     candidates = [i for i, line in enumerate(lines) if line][:FIRST_PART]
@@ -419,7 +431,10 @@ def _first_own_line(lines: list[str], candidates: list[int]) -> int:
 
 
 def _listed(line: str) -> bool:
-    """A short bulleted line: an item of a blog's sidebar or a menu (``• Monday, July 30, 2012``)."""
+    """A short bulleted line: an item of a blog's sidebar or a menu (``• Monday, July 30, 2012``),
+    or of an aggregator's categories (``- Politics``)."""
+    if line[:2] == "- ":  # not a sentence or a speaker's turn a dash opens ("- Host: Welcome back.")
+        return len(line) < _BODY_LIKE // 2 and not line.endswith((".", "!", "?")) and ": " not in line
     return line[0] in _BULLETS and len(line) < _BODY_LIKE // 2
 
 
@@ -430,8 +445,8 @@ def _near_top(lines: list[str], above: list[int]) -> bool:
         line = lines[i]
         if line[0] in "-_=*~" and _SEPARATOR.fullmatch(line):
             return True
-        if len(line) >= _BODY_LIKE // 2:
-            return False
+        if len(line) >= _BODY_LIKE // 2 and not looks_like_title(line):
+            return False  # a paragraph; a long headline over the title (a repost's own) is none
     return True
 
 
@@ -560,6 +575,7 @@ def looks_like_title(line: str) -> bool:
         and not line.endswith(("(Source:", "Description automatically generated"))
         and not (line.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL.match(line))  # "Source: https://..."
         and not is_pointer(line)
+        and not opens_translation(line)  # "Following are excerpts from a lecture ...", its colon lost
         and not (line[0] == "(" and line[-1] == ")" and line.count("(") == 1)  # a link's label: "(In English)"
         and not _wholly_quoted(line)  # a quoted heading or a blog's pull quote
     )

@@ -119,12 +119,15 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
     if not (
         "ubscri" in line
         or "ember" in line
+        or "egistered users" in line
         or "MEMRI" in line
         or "Monitor" in line
         or "Full " in line
         or "copy of" in line
         or (len(line) < _NOTICE_LINE and "truncated" in line)  # an aggregator's notice, a line of its own
-        or (not line.isascii() and _mirrors_letters(line))  # a flag the string keeps: English costs nothing
+        # the mirrors' notices: the Spanish one's word, the others' letters (isascii is a flag the string keeps)
+        or "miembro" in line
+        or (not line.isascii() and _mirrors_letters(line))
     ):
         return False
     notice = subscriber_notice(line, number, fields, found)
@@ -137,7 +140,7 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
 
 
 def _mirrors_letters(line: str) -> bool:
-    """Does the line hold a letter every mirror's notice holds one of?"""
+    """Does the line hold a letter every mirror's notice but the Spanish one holds one of?"""
     return any(letter in line for letter in layouts.MIRROR_NOTICE_LETTERS)
 
 
@@ -145,11 +148,11 @@ def subscriber_notice(line: str, number: int, fields: dict[str, object], found: 
     """A notice that the full text is for subscribers or members: the dispatch is truncated."""
     lowered = line.lower()  # every English notice says subscri..., member or copy, in any case
     notice = None
-    if "subscri" in lowered or "member" in lowered or "copy of this" in lowered:
+    if "subscri" in lowered or "member" in lowered or "copy of this" in lowered or "registered users" in lowered:
         notice = layouts.SUBSCRIBER_NOTICES.search(line)
     elif "truncated" in lowered:
         notice = layouts.AGGREGATOR_NOTICE.search(line)
-    if notice is None and not line.isascii() and _mirrors_letters(line):
+    if notice is None and ("miembro" in line or (not line.isascii() and _mirrors_letters(line))):
         notice = layouts.MIRROR_NOTICES.search(line)
     if notice is not None:
         if not fields.get("truncated"):

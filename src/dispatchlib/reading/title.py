@@ -7,6 +7,7 @@ import re
 
 from . import header as h
 from . import layouts
+from .blocks import every_word_capitalised
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
 from .start import CREDIT_PREFIX, Start, is_chrome, is_repost_line, looks_like_title
@@ -25,8 +26,10 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
-    if line.endswith(_CUT) and len(line) <= _CUT_LINE and looks_like_title(_next_line(cursor)):
-        found.add("page-chrome", f"a line cut with '...' over the title dropped: {line[:40]!r}", number)
+    if _over_title(line, cursor) and looks_like_title(_next_line(cursor)):
+        found.add(
+            "page-chrome", f"a line cut with '...', or a blog's headline, over the title dropped: {line[:40]!r}", number
+        )
         cursor.index = cursor.skip_blank() + 1  # a breadcrumb, or the title cut short over its whole
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     item = _item_header_ahead(cursor, fields)
@@ -44,8 +47,9 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
             fields.setdefault("_untitled_line", number)
         return False
     elif fields.get("series") is None and fields.get("number") is None and _bloggers_words(_paragraph_below(cursor)):
-        said = f"line {number} is a blog's own headline: the text under it is the blogger's"
+        said = f"line {number} is the site's own headline: the text under it is the blogger's or the news writer's"
         found.add("guess", said, number)
+        fields["_headline_line"] = number  # a heading in the body, never a picture's caption
         if fields.pop("_date_above", False):
             fields["date"] = fields["_date_line"] = None
             found.add("guess", "the date over the blog's headline is its posting date, not the dispatch's", number)
@@ -71,6 +75,12 @@ _ABOUT_INSTITUTE = re.compile(
     r"|comes in)\b"
     r"|\bread (?:MEMRI|Memri)\b|\bpeople at (?:MEMRI|Memri)\b"
 )
+# a news site's lead crediting the institute: "..., reports the Middle East Media Research Institute (MEMRI)."
+_CREDITS_INSTITUTE = re.compile(
+    r"(?:, (?:reports?|reported|notes|noted|said|says)|^According to|according to a translation by)"
+    r" (?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
+)
+_SENTENCE_END = re.compile(r"[a-z)][.!?][\"”’]?\s+[A-Z]")
 _ABOUT_REACH = 400  # characters of the paragraph under the headline where the blogger speaks of the institute
 
 
@@ -102,6 +112,9 @@ def _bloggers_words(paragraph: str) -> bool:
     the blogger's own voice?"""
     if _ABOUT_INSTITUTE.search(paragraph, 0, _ABOUT_REACH) is not None:
         return True
+    lead = _SENTENCE_END.search(paragraph)  # a news writer credits the institute in the lead sentence
+    if _CREDITS_INSTITUTE.search(paragraph, 0, lead.end() if lead else len(paragraph)) is not None:
+        return True
     return _BLOGGERS_VOICE.match(_QUOTED.sub(" ", paragraph[:_ABOUT_REACH].replace("’", "'")).lstrip()) is not None
 
 
@@ -122,6 +135,19 @@ def _take_site_stamp(fields: dict[str, object], found: Findings, number: int) ->
 
 _CUT = ("...", "…")
 _CUT_LINE = 200  # a breadcrumb or a cut title is short
+
+
+def _over_title(line: str, cursor: Cursor) -> bool:
+    """A breadcrumb or the title cut short with '...', or a blog's headline in title case that ends
+    in a colon (``Zahar, Hamas Clarify Their Stance:``), a blank line under it (without one, the
+    colon runs the title on to its next line), over the title."""
+    if len(line) > _CUT_LINE:
+        return False
+    if line.endswith(_CUT):
+        return True
+    at = cursor.skip_blank()
+    blank_below = at + 1 < len(cursor.lines) and not cursor.lines[at + 1]
+    return line.endswith(":") and blank_below and len(line.split()) >= 3 and every_word_capitalised(line[:-1])
 
 
 def _next_line(cursor: Cursor) -> str:

@@ -10,7 +10,7 @@ from . import header as h
 from . import layouts
 from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
-from .start import START_WORDS, Start, clip_header, is_chrome, is_repost_line
+from .start import START_WORDS, Start, clip_header, digest_name_above, is_chrome, is_repost_line
 from .tail import subscriber_notice
 from .title import items_headline, read_title, read_title_above
 
@@ -91,12 +91,17 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     if start.kind == "none" and (starred := h.match_starred_byline(cursor.peek())) is not None:
         apply_date_line(starred, fields, found, cursor.line_number(cursor.skip_blank()))  # "Orla Tamsin*" / text
         cursor.index = cursor.skip_blank() + 1
-    meta_first = not fields.get("title") and read_title(cursor, fields, found)
+    # an e-mail's name (over the one item it shows) and the item's title vie: the item's stays in the body
+    named = digest_name_above(cursor.lines, start.at) if header is not None and header.date is None else None
+    if named is not None:
+        number = cursor.line_number(named)
+        found.add("title-guessed", f"no title: the e-mail's name on line {number} and its one item's title vie", number)
+    meta_first = not fields.get("title") and named is None and read_title(cursor, fields, found)
     if read_meta(cursor, fields, found) and meta_first and not fields.get("title"):
         read_title(cursor, fields, found)  # "Header / June 3, 2003 / Title": the date stood over the title
         read_meta(cursor, fields, found)
     fields.pop("_date_above", None)
-    if header is not None and not fields.get("title") and not header.numbers[1:]:  # several: their items' titles
+    if header is not None and not fields.get("title") and not header.numbers[1:] and named is None:
         read_title_above(cursor, start, fields, found)
     if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
         found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import dispatchlib as dl
 from dispatchlib.reading.header import match_date_line
-from dispatchlib.reading.layouts import NOT_SPEAKERS
+from dispatchlib.reading.layouts import NOT_SPEAKERS, NOT_TITLES
 from dispatchlib.reading.start import is_chrome
 
 HOSTILE = [
@@ -229,12 +229,13 @@ def _prose(draw: st.DrawFn) -> tuple[dl.Inline, ...]:
     return tuple(content)
 
 
-# a line that is page chrome ("Share", "Donate") is dropped as such, and one that reads as a byline
-# ("By A", "Przez A") is taken for one: the text form cannot hold either as a heading
+# a line that is page chrome ("Share", "Donate") is dropped as such, one that reads as a byline
+# ("By A", "Przez A") is taken for one, and a label ("Contenido", "Introduction") is never a title:
+# the text form cannot hold them as a title or a heading
 _title_words = (
     st.lists(_cap_word, min_size=1, max_size=7)
     .map(" ".join)
-    .filter(lambda line: not is_chrome(line) and match_date_line(line) is None)
+    .filter(lambda line: not is_chrome(line) and match_date_line(line) is None and line.casefold() not in NOT_TITLES)
 )
 _outlet = st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)
 # "Source: ..." and its like are read as labels, not as a speaker's turn: the text form cannot say otherwise
