@@ -196,6 +196,8 @@ def test_introduction_in_every_language_is_no_title(word: str) -> None:
         ("By: S. Exemplar", ("S. Exemplar",)),
         ("by Y. Example and Z. Sample*", ("Y. Example", "Z. Sample")),
         ("מאת א. דוגמה", ("א. דוגמה",)),
+        ("By: O.Tamsin and R. Sample*", ("O. Tamsin", "R. Sample")),  # a glued initial is spaced
+        ("By: J.R.R. Tamsin, O.McTamsin", ("J.R.R. Tamsin", "O. McTamsin")),
     ],
 )
 def test_bylines_in_every_shape(line: str, authors: tuple[str, ...]) -> None:
@@ -296,3 +298,19 @@ def test_every_guess_is_said(text: str, said: str) -> None:
     """Each reading of a line of unusual shape is an info-level 'guess' that says what and why."""
     _, diagnostics = dl.parse(text)
     assert any(d.code == "guess" and said in d.message for d in diagnostics), [d.message for d in diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("line", "numbers"),
+    [
+        ("MEMRI Inquiry and Analysis |825|April 19, 2012", (825,)),  # a news digest's copy
+        ("MEMRI TV | 4 | May 2, 2015", None),  # a blog's bar: 4 comments
+        ("Special Dispatch | 14 | March 2, 2015", None),  # a table's row
+        ("Inquiry and Analysis | 825 | April 19, 2012", None),  # a list of related reports
+    ],
+)
+def test_a_header_between_bars_without_its_number_word(line: str, numbers: tuple[int, ...] | None) -> None:
+    """Without the word "No.", only the institute's name and the number tight between its bars
+    make a header."""
+    found = header.match_header(line)
+    assert (found.numbers if found is not None else None) == numbers

@@ -821,6 +821,7 @@ def test_a_headline_run_onto_a_name_and_colon_is_no_speakers_turn() -> None:
         ("Following are excerpts from a TV report on a pier festival. The report aired on Example TV in 2001.", True),
         ("The following paragraphs describe the harbour. Its excerpts of law are old. The pier is long:", False),
         ("He wrote excerpts of his diary in 2007. Then he said:", False),
+        ("The following is an analysis based on translated excerpts. The guild has long opposed the ferry:", False),
     ],
 )
 def test_translation_boundary_shapes(line: str, boundary: bool) -> None:
@@ -853,6 +854,7 @@ def test_a_transcripts_chant_in_title_case_is_said() -> None:
         ),
         ("The MEMRI Daily: July 12, 2010", True),  # no opening sentence: the name over a dispatch of its own
         ("The following is research published today from the Harbour Project.", True),  # no name: the item's title
+        ("The following are clips from MEMRI TV's translation of a sermon by the preacher:", True),  # no digest
     ],
 )
 def test_a_digest_emails_name_and_its_one_items_title_vie(above: str, titled: bool) -> None:
@@ -904,6 +906,9 @@ def test_dash_opened_dialogue_at_the_top_is_text() -> None:
         ("For more on the campaign, see the guild's report (guild.test)", "Paragraph"),
         ("Clockwise from top left: The old pier; the new ferry; the harbour master at the helm", "Figure"),
         ("The ferry deal signed at the pier, July 14, 2015. Left to right: Orla Tamsin, Rafe Sample", "Figure"),
+        ("The vote split the chamber. Left to right: the harbour party voted yes, the guild voted no.", "Paragraph"),
+        ("Interviewer: Here is the photo. Pictured: You, at the pier, in 1998. Do you deny it?", "SpeakerTurn"),
+        ("Former president: the ferry deal was the council's mistake, and the guild paid for it", "Paragraph"),
         ("(Fuente: Diario Ejemplo)", "Figure"),
     ],
 )

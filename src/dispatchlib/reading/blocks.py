@@ -100,17 +100,17 @@ _SITE_CREDIT = re.compile(
     r"(?P<caption>[^\W\d].{2,200}?)\s+\((?P<credit>(?:www\.)?[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})\)"
 )
 # a caption that says where in the picture each thing is: "Clockwise from top left: ...", "Left to right: ..."
-_PLACING_CAPTION = re.compile(  # perhaps after a sentence saying what the picture shows
-    r"(?:[^.]{3,250}\.\s+)?\(?(?:Clockwise from (?:the )?(?:top|bottom) (?:left|right)"
-    r"|(?:From )?[Ll]eft to [Rr]ight|[Rr]ight to [Ll]eft|Pictured)\)?\s*:\s+\S.*"
+_PLACING_CAPTION = re.compile(  # perhaps after a sentence saying what the picture shows (no speaker's name)
+    r"(?:[^.:]{3,250}\.\s+)?\(?(?:Clockwise from (?:the )?(?:top|bottom) (?:left|right)"
+    r"|(?:From )?[Ll]eft to [Rr]ight|[Rr]ight to [Ll]eft|Pictured)\)?\s*:\s+[A-Z\d].*"  # then a name or a place
 )
 _PLACING = 500  # a caption placing several pictures runs longer than one phrase
 
 
 def _placing_caption(text: str) -> bool:
-    """``Clockwise from top left: ...``: a caption, unless an artist's credit in brackets ends it
-    (a cartoon's, read with the others of its report)."""
-    return len(text) <= _PLACING and not text.endswith(")") and _PLACING_CAPTION.fullmatch(text) is not None
+    """``Clockwise from top left: Orla Tamsin, ...``: a caption, unless an artist's credit in
+    brackets ends it (a cartoon's, read with the others of its report) or it asks a question."""
+    return len(text) <= _PLACING and not text.endswith((")", "?")) and _PLACING_CAPTION.fullmatch(text) is not None
 
 
 # a line that is only an image: its file name or address ("3301.jpg", "https://.../cartoon.png"), or a
@@ -215,7 +215,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             and not _stands_alone(previous)
             and not is_image_line(lines[i])
             and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i])))
-            and (wrapped or not _lost_colon(previous))
+            and (wrapped or not _lost_colon(previous) or lines[i][:1].islower())
             and not _between_paragraphs(lines, pieces, lines[i])
         ):
             pieces[-1].append(i)
@@ -645,11 +645,13 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
 
 
 def _office(description: str) -> bool:
-    """``host``, ``former president of the council``: a role of :data:`layouts.SPEAKER_ROLES` first."""
+    """``host``, ``former president of the council``: a role of :data:`layouts.SPEAKER_ROLES` or an
+    office of :data:`layouts.SPEAKER_OFFICES` first."""
     words = description.lower().split()
     if words[:1] and words[0] in _OFFICE_ADJECTIVES:
         words = words[1:]
-    return bool(words) and words[0].partition("-")[0].rstrip("s") in layouts.SPEAKER_ROLES  # "secretary-general"
+    office = words[0].partition("-")[0].rstrip("s") if words else ""  # "secretary-general"
+    return office in layouts.SPEAKER_ROLES or office in layouts.SPEAKER_OFFICES
 
 
 _OFFICE_ADJECTIVES = frozenset("former senior retired acting deputy".split())
@@ -700,7 +702,7 @@ def _is_role(words: list[str]) -> bool:
     return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in _AFTER_ROLE)
 
 
-_AFTER_ROLE = frozenset("in at from on playing as".split())  # "Man in the crowd", "Boy playing the harbour master"
+_AFTER_ROLE = frozenset("in at from on playing".split())  # "Man in the crowd", "Boy playing the harbour master"
 
 
 _OPENING_SENTENCES = 2  # sentences after a boundary's opening one ("The following are excerpts ...")
@@ -710,14 +712,15 @@ _LOST_COLON = 300  # a boundary whose colon the copy lost is one sentence
 def opens_translation(text: str) -> bool:
     """``Following are excerpts from ...``: a translation boundary, even one that lost its colon;
     not ``Following the lecture, his translations ...`` nor a title, ``Following Excerpts Of ...``."""
-    return (
-        text.startswith(_BOUNDARY_OPENERS)
-        and _INTRODUCING.match(text) is not None
-        and _BOUNDARY.search(text) is not None
-    )
+    return text.startswith(_BOUNDARY_OPENERS) and _OPENS_EXCERPTS.match(text) is not None
 
 
 _INTRODUCING = re.compile(r"(?:The following|Following|Below) (?:is|are)\b")
+# what such an opening introduces, said right away: "The following are excerpts", "Below is a translation"
+_OPENS_EXCERPTS = re.compile(
+    r"(?:The following|Following|Below) (?:is|are) (?:(?:an?|the|some|brief|partial|selected|further|more) )*"
+    r"(?:excerpts?|translations?|(?:full |complete )?(?:texts?|transcripts?))\b"
+)
 
 
 def is_boundary(text: str) -> bool:
@@ -740,11 +743,11 @@ def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[st
     start = sentences[-1].end() if sentences and sentences[-1].end() < len(text) else 0
     last = refs.sub("", text[start:]).rstrip()
     # "The following are excerpts from an interview ... . The interview aired on ...:" says it in its first sentence
-    opened = _INTRODUCING.match(text) is not None and len(sentences) <= _OPENING_SENTENCES
-    said = text[: sentences[0].end()] if opened and sentences else last  # the opening sentence, or the last
-    if not last.endswith((":", ".")) or not _BOUNDARY.search(said):
+    # "The following are excerpts from ... . The interview aired on ...:": the opening sentence says it
+    opened = len(sentences) <= _OPENING_SENTENCES and _OPENS_EXCERPTS.match(text) is not None
+    if not last.endswith((":", ".")) or not (opened or _BOUNDARY.search(last)):
         return False
-    if last.endswith(".") and not _INTRODUCING.match(said):
+    if last.endswith(".") and not (opened or _INTRODUCING.match(last)):
         return False
     numbers = [int(match[1] or match[2]) for match in refs.finditer(text, start)]
     if numbers and any(isinstance(item, m.NoteRef) and item.number == numbers[-1] for item in content):

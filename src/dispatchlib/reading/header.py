@@ -96,10 +96,9 @@ _NUMBERLESS = re.compile(
 _SERIES_SUFFIX = re.compile(rf"(?P<series>{_KNOWN_SERIES})(?:\s+{_NUMBERS})?")
 _SUFFIX_DASH = re.compile(r"\s[-–—]\s*|[–—]\s*")
 _PIPE_HEADER = re.compile(rf"(?P<series>{_SERIES})\s*\|\s*{_NUMBERS}\s*\|\s*(?P<date>{DATE})")
-# a news digest's copy without the number word: "MEMRI Inquiry and Analysis |825|April 19, 2012"
-_BARE_PIPE_HEADER = re.compile(
-    rf"(?:MEMRI\s+)?(?P<series>(?i:{_KNOWN_SERIES}))\s*\|\s*(?P<nums>\d{{1,7}})\s*\|\s*(?P<date>{DATE})"
-)
+# a news digest's copy without the number word: "MEMRI Inquiry and Analysis |825|April 19, 2012" (the
+# institute's name first and the number tight between its bars: no blog's bar or table's row)
+_BARE_PIPE_HEADER = re.compile(rf"MEMRI (?P<series>(?i:{_KNOWN_SERIES}))\s*\|(?P<nums>\d{{1,7}})\|(?P<date>{DATE})")
 # a byline word ending in ':' may touch the name; the others need a space ("Di" is not "Diana")
 _BYLINE_WORD = "|".join(
     re.escape(word) + ("" if word.endswith(":") else r"(?=\s)")
@@ -447,7 +446,8 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     text = layouts.BYLINE_SITE_SUFFIX.sub("", text.strip())
     starred = text.endswith("*")
     names = _AUTHOR_SPLIT.split(text.rstrip("*").strip())
-    names = [_GLUED_INITIAL.sub(r"\1 ", layouts.HONORIFICS.sub("", name.strip(), count=1)) for name in names]
+    names = [layouts.HONORIFICS.sub("", name.strip(), count=1) for name in names]
+    names = [name if "@" in name else _GLUED_INITIAL.sub(r"\1 ", name) for name in names]  # not an address
     return tuple(name for name in names if name), starred
 
 

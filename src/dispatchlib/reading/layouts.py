@@ -107,6 +107,8 @@ CHROME_PATTERNS = re.compile(
             r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
             r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
             r"(?:[«‹←<]{1,2} ?)?Back(?: to (?:top|home|list))?",  # an archive's link back to its index
+            # a reposter's heading of the authors and the title: "O. Tamsin and R. Sample/The Harbour's Year"
+            r"(?-i:[A-Z]\.\s?[A-Z][\w'’-]+(?:(?:,| and) [A-Z]\.\s?[A-Z][\w'’-]+)*/[A-Z].{10,300})",
             # an aggregator's page of a hashtag: "Latest news with #Harbour-Council"
             r"(?:Latest|Top|More|All|Recent) (?:news|stories|articles|posts) (?:with|about|on|tagged|for) #[\w-]{1,60}",
         )
@@ -353,8 +355,9 @@ DIGEST_INTRO = re.compile(
     # a compilation of clips: "The following are MEMRI TV clips of ...", not "... are clips from an interview"
     r"|The following (?:are|is a (?:compilation|selection) of) (?:(?:recent|some|new) )?MEMRI(?: TV)?"
     r" (?:clips|videos) (?:of|on|about)\b"
-    # "The following are recent TV clips from MEMRI's ...", not "The following are clips from an interview"
-    r"|The following are (?:(?:recent|some|new) )?(?:TV )?(?:clips|videos) from MEMRI\b",
+    # "The following are recent TV clips from MEMRI's TV Monitor Project ...", not "... clips from an interview"
+    r"|The following are (?:(?:recent|some|new) )?(?:TV )?(?:clips|videos) from (?:the )?MEMRI(?:['’]s)? TV"
+    r" (?:Monitor )?Project\b",
     re.IGNORECASE,
 )
 
@@ -404,11 +407,7 @@ SPEAKER_ROLES = frozenset(
     "presenter narrator voice caller crowd audience student pupil teacher soldier fighter preacher cleric imam "
     "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
     "announcer moderator translator commentator spokesman spokeswoman officer commander member militant "
-    "character actor actress puppet nurse policeman policewoman guard judge prisoner worker farmer driver "
-    "mourner spectator passerby "
-    # offices a transcript names after the name, in lower case ("Orlo Tamsin, president of the council:")
-    "president director chairman chairwoman chief editor deputy minister secretary leader founder head professor "
-    "lecturer researcher expert analyst writer author poet ambassador lawyer doctor "
+    "character actor actress puppet nurse "
     "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
     "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon "
@@ -416,6 +415,13 @@ SPEAKER_ROLES = frozenset(
     "folla pubblico intervistatore conduttore giornalista uomo donna bambino bambina "
     "menge publikum moderatorin mann frau kind mädchen junge "
     "tłum publiczność prowadzący prowadząca dziennikarz dziennikarka mężczyzna kobieta dziecko".split()
+)
+
+# Offices a transcript names after a speaker's name, in lower case ("Orlo Tamsin, president of the
+# harbour council:"); not speakers' labels on their own ("Former president: the deal ..." heads a section).
+SPEAKER_OFFICES = frozenset(
+    "president director chairman chairwoman chief editor deputy minister secretary leader founder head professor "
+    "lecturer researcher expert analyst writer author poet ambassador lawyer doctor".split()
 )
 
 # Small words that title case leaves in lower case.

@@ -445,8 +445,8 @@ def _near_top(lines: list[str], above: list[int]) -> bool:
         line = lines[i]
         if line[0] in "-_=*~" and _SEPARATOR.fullmatch(line):
             return True
-        if len(line) >= _BODY_LIKE // 2 and not looks_like_title(line):
-            return False  # a paragraph; a long headline over the title (a repost's own) is none
+        if len(line) >= _BODY_LIKE // 2 and not is_chrome(line):
+            return False  # a paragraph (a repost's heading of its authors and title is chrome)
     return True
 
 

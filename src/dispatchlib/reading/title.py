@@ -26,7 +26,11 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
-    if _over_title(line, cursor) and looks_like_title(_next_line(cursor)):
+    if (
+        _over_title(line, cursor)
+        and looks_like_title(below := _next_line(cursor))
+        and (": " in below or line.endswith(_CUT))
+    ):
         found.add(
             "page-chrome", f"a line cut with '...', or a blog's headline, over the title dropped: {line[:40]!r}", number
         )
@@ -140,7 +144,8 @@ _CUT_LINE = 200  # a breadcrumb or a cut title is short
 def _over_title(line: str, cursor: Cursor) -> bool:
     """A breadcrumb or the title cut short with '...', or a blog's headline in title case that ends
     in a colon (``Zahar, Hamas Clarify Their Stance:``), a blank line under it (without one, the
-    colon runs the title on to its next line), over the title."""
+    colon runs the title on to its next line), over the title (the caller asks that a headline's
+    title holds a colon of its own, ``Name: Words``, so it is no title's first half)."""
     if len(line) > _CUT_LINE:
         return False
     if line.endswith(_CUT):
