@@ -464,7 +464,7 @@ def _figure(text: str) -> m.Figure | None:
         text = text[:-1]  # "Name, Name, at Place, Date (Source: Outlet, Date)." with the page's stop after the credit
     if "(Source:" not in text and (mark := _source_mark(text)) is not None:
         head = text[: mark.start()].rstrip()  # a mirror's caption: one short phrase ("Légende (Source : Média)")
-        if len(head) > _ONE_CAPTION or ". " in head or (not head and mark.start() > 0):
+        if len(head) > _ONE_CAPTION or ". " in head:
             return None  # a paragraph citing its source in a mirror's words
         text = f"{head} (Source: {text[mark.end() :]}".lstrip()  # or the credit alone: "(Fuente: Medio)"
     if text.endswith(_CREDIT_LOST):  # the credit went with its link: "Caption (image:"
@@ -742,7 +742,6 @@ def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[st
     sentences = list(_SENTENCE_END.finditer(text))
     start = sentences[-1].end() if sentences and sentences[-1].end() < len(text) else 0
     last = refs.sub("", text[start:]).rstrip()
-    # "The following are excerpts from an interview ... . The interview aired on ...:" says it in its first sentence
     # "The following are excerpts from ... . The interview aired on ...:": the opening sentence says it
     opened = len(sentences) <= _OPENING_SENTENCES and _OPENS_EXCERPTS.match(text) is not None
     if not last.endswith((":", ".")) or not (opened or _BOUNDARY.search(last)):

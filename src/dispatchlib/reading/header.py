@@ -451,7 +451,7 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     return tuple(name for name in names if name), starred
 
 
-_GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")  # "A.Savyon" is "A. Savyon"
+_GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")  # "O.Tamsin" is "O. Tamsin"
 
 
 def match_date_line(line: str) -> DateLine | None:
@@ -501,7 +501,7 @@ def match_starred_byline(line: str) -> DateLine | None:
     Headings and titles look so too (``Key Findings*``): the reader asks only of a headerless
     copy's first line."""
     if not line.endswith("*") or len(line) > 80 or match_date_line(line) is not None:
-        return None  # "Par A. Savyon*" is a byline with its word
+        return None  # "Par O. Tamsin*" is a byline with its word
     authors, _ = split_authors(line)
     for name in authors:
         words = name.split()

@@ -143,7 +143,7 @@ _CUT_LINE = 200  # a breadcrumb or a cut title is short
 
 def _over_title(line: str, cursor: Cursor) -> bool:
     """A breadcrumb or the title cut short with '...', or a blog's headline in title case that ends
-    in a colon (``Zahar, Hamas Clarify Their Stance:``), a blank line under it (without one, the
+    in a colon (``Tamsin, Guild Clarify Their Stance:``), a blank line under it (without one, the
     colon runs the title on to its next line), over the title (the caller asks that a headline's
     title holds a colon of its own, ``Name: Words``, so it is no title's first half)."""
     if len(line) > _CUT_LINE:
