@@ -910,6 +910,10 @@ def test_dash_opened_dialogue_at_the_top_is_text() -> None:
         ("Interviewer: Here is the photo. Pictured: You, at the pier, in 1998. Do you deny it?", "SpeakerTurn"),
         ("Former president: the ferry deal was the council's mistake, and the guild paid for it", "Paragraph"),
         ("(Fuente: Diario Ejemplo)", "Figure"),
+        ("The Harbour Guild's Facebook post extending holiday greetings to the fishermen", "Figure"),
+        ("Ancient Vellonian seal found in the ruins of the northern pier", "Figure"),
+        ("Orlo Tamsin jumps up and grabs a chair, about to throw it at the host", "Paragraph"),
+        ("Examplenews5 days ago", "Paragraph"),  # an aggregator's source and when it posted
     ],
 )
 def test_pointers_and_figure_lines(line: str, kind: str) -> None:
@@ -946,3 +950,120 @@ def test_roles_a_transcript_names_its_speakers_by(name: str) -> None:
     words = "The tide is late today, and the boats wait."
     dispatch, _ = _parse(_CLIP_PAGE.format(f"{name}: {words}"))
     assert dispatch.body == (dl.model.SpeakerTurn(speaker=name, content=(dl.model.Text(text=words),)),)
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        # a short first line going on in lower case, the rest of the paragraph wrapped
+        (["We have declared that", "we would mend the nets of the harbour, and the boats of", "the guild."], 1),
+        # a heading and the lines under it stay apart, though an earlier pair went on in lower case
+        (["The nets are old and", "grey.", "Velma Quist", "Introduction", "The fishermen like to say so."], 4),
+        # a web address starts in lower case, and goes on no sentence
+        (["To watch the clip visit", "www.example.org/clip", "The sea is", "grey today."], 3),
+    ],
+)
+def test_lines_broken_where_a_pages_source_broke_them(lines: list[str], paragraphs: int) -> None:
+    """Lines of an old page broken at no one width, one going on in lower case the sentence the
+    line above left open, are joined into paragraphs; a heading or an address is not joined."""
+    dispatch, _ = _parse("March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n" + "\n".join(lines) + "\n")
+    assert len(dispatch.body) == paragraphs
+
+
+def test_a_clip_page_without_its_header_reads_turns_under_its_boundary() -> None:
+    """A boundary that says its clip aired makes the lines under it a transcript's turns, speakers
+    named after who they are too; a speaker's name alone on its line goes on with the words."""
+    text = (
+        "Following are excerpts from an interview with Orlo Tamsin, which aired on Harbour TV on\n"
+        "May 2, 2008.\n\nHarbour poet Orla ur-Quist:\nThe tide is late today, and\nthe boats wait.\n"
+    )
+    dispatch, _ = _parse(text)
+    assert dispatch.body[1] == dl.model.SpeakerTurn(
+        speaker="Harbour poet Orla ur-Quist",
+        content=(dl.model.Text(text="The tide is late today, and the boats wait."),),
+    )
+
+
+def test_a_name_that_has_spoken_is_a_speaker_again() -> None:
+    """Outside a clip's transcript, a label already read as a speaker's is a turn again, even where
+    its words would make a heading (``Interviewer: "Really?'``)."""
+    dispatch, _ = _parse(
+        "A Title\n\nMarch 3, 2009\n\nInterviewer: Where were you on the night of the storm?\n\n"
+        "Orlo Tamsin: I was at the pier, mending the nets of the guild.\n\nInterviewer: \"Really?'\n"
+    )
+    assert [type(block).__name__ for block in dispatch.body] == ["SpeakerTurn"] * 3
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Harbour Daily Staff", ()),
+        ("By Orla Tamsin and Harbour Daily Staff Writers", ("Orla Tamsin",)),
+        ("By Orla Staffordshire", ("Orla Staffordshire",)),
+    ],
+)
+def test_a_newsroom_in_a_byline_is_no_author(byline: str, authors: tuple[str, ...]) -> None:
+    """A news site's staff credited in a byline names no author; a person beside them is one."""
+    text = f"Harbour Guild Prepares For Strike\n\n{byline}\nMarch 17, 2011\n\n{'The guild is preparing. ' * 12}\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("*Orla Quist is Director of the Harbour Project at MEMRI.", "Orla Quist"),
+        ("*Orla Quist es Presidente de MEMRI.", "Orla Quist"),
+        ("Harbour This Week is a weekly review by the MEMRI Harbour Project.", None),
+        ("Orla Quist is a fisherman who reads MEMRI every morning.", None),
+    ],
+)
+def test_an_author_named_only_by_their_note(line: str, author: str | None) -> None:
+    """With no byline, the author is the person an author's note or bio line says holds an office at
+    the institute; a review's name, or a reader of the institute, is none."""
+    body = "The guild is preparing for a strike on the pier, its leaders said on Monday.[1]"
+    dispatch, _ = _parse(f"{body}\n\n{line}\n\n[1] Example Post (Vellonia), March 3, 2009.\n")
+    assert dispatch.authors == ((author,) if author else ())
+
+
+@pytest.mark.parametrize(
+    ("line", "cited"),
+    [
+        # a sentence's small word before it: a clip cited in a sentence, in any language
+        ("Tłumaczenie kazania znajduje się w MEMRI TV Clip No. 6013 Harbour Sermon: The Tide Will Come, 2017).", True),
+        ('MEMRI first reported this in Special Dispatch No. 908, "Thanks to the Tide," April 20, 2001.', True),
+        ("HARBOUR SITE WATCH : VELLONIA Special Dispatch No. 9899", False),  # a site's label before its header
+    ],
+)
+def test_a_header_cited_inside_a_first_line(line: str, cited: bool) -> None:
+    """A header a sentence cites in the text's first lines stays in its paragraph; one after a
+    site's label is the dispatch's header."""
+    dispatch, _ = _parse(f"{line}\n\nA Title Of The Harbour\n\n{'The guild is preparing. ' * 12}\n")
+    assert (dispatch.number is None) is cited
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [("Published on Oct 16, 2018", True), ("Posted on October 16, 2018", False)],
+)
+def test_a_video_page_dated_under_its_title(line: str, dated: bool) -> None:
+    """A video page's ``Published on`` line dates the clip; a blog's ``Posted on`` dates the repost."""
+    dispatch, _ = _parse(
+        f"Vellonian Cleric Warns Of The Storms\n\n\n{line}\n\nThe cleric Orlo Tamsin gave an address.\n"
+    )
+    assert (dispatch.date == datetime.date(2018, 10, 16)) is dated
+
+
+@pytest.mark.parametrize(
+    ("above", "figure"),
+    [
+        ("Cartoon No. 1: The gull steals the fish.", True),
+        ("#7443 |", False),  # a clip's number, not a caption
+    ],
+)
+def test_an_undated_source_line_credits_the_line_above(above: str, figure: bool) -> None:
+    """``Source: Outlet (Country)`` with no date credits the caption over it; not a line of no words."""
+    dispatch, _ = _parse(
+        f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{above}\n\nSource: Example Post (Vellonia)\n"
+    )
+    assert isinstance(dispatch.body[0], dl.model.Figure) is figure

@@ -7,6 +7,7 @@ diagnostic about a note reference deep inside a hard-wrapped paragraph still nam
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Set
 from typing import NamedTuple
@@ -50,9 +51,10 @@ _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
 # a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
 # sometimes touching the words ("Crowd:Long live the tide ...")
 _SPEAKER = re.compile(
-    r"(?P<name>(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?[^\W\d_][^:\"“”]{0,100}?)\s?:"
+    r"(?P<name>(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?[^\W\d_][^:\"“”]{0,100}?)\s?::?"  # "::" a slip of the typist
     r"(?:\s+|(?=[A-Z\"“(…‘']|\.\.\.))(?P<rest>\S.*)"
 )
+_SPEAKER_ALONE = re.compile(r"[^\W\d_][^:\"“”.!?]{0,60}:")  # "Child host Orla Tamsin:", the turn's words below
 _DIRECTION = re.compile(r"\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])")  # "(to the crowd)", "[in English]"
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th) ")
 _NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
@@ -207,6 +209,7 @@ def split_units(lines: list[str], numbers: list[int]) -> list[Unit]:
 def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list[Unit]:
     """The units of several lines without a blank between them."""
     wrapped = _is_hard_wrapped([lines[i] for i in group])
+    ragged = not wrapped and _is_ragged([lines[i] for i in group])
     pieces: list[list[int]] = []
     for i in group:
         previous = lines[pieces[-1][-1]] if pieces else ""
@@ -214,7 +217,11 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             pieces
             and not _stands_alone(previous)
             and not is_image_line(lines[i])
-            and (wrapped or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i])))
+            and (
+                wrapped
+                or (ragged and _ragged_goes_on(previous, lines[i]))
+                or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i]))
+            )
             and (wrapped or not _lost_colon(previous) or lines[i][:1].islower())
             and not _between_paragraphs(lines, pieces, lines[i])
         ):
@@ -233,6 +240,45 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
 
 
 _PARAGRAPH_LINE = 200  # a line this long is a paragraph of a copy that puts one on each line
+_RAGGED_WIDTH = 100  # the longest line of a page's source broken where its markup broke it
+_SHORT_LINE = 60  # a heading's line; a longer one in ragged lines is the text's, title case or not
+
+
+def _lower_goes_on(previous: str, line: str) -> bool:
+    """Does ``line`` go on, in lower case, the sentence ``previous`` left open (``When the news of
+    the`` / ``martyrdom of ...``)? Not a web address, which starts in lower case too."""
+    return line[:1].islower() and not _ends_sentence(previous) and not line.startswith(layouts.ADDRESS_STARTS)
+
+
+def _is_ragged(lines: list[str]) -> bool:
+    """Lines of an old page's source, broken where its markup broke them rather than at one width:
+    short lines, and at least one going on in lower case the sentence the line above left open
+    (``Following are excerpts`` / ``from an interview with ...``)."""
+    return all(len(line) <= _RAGGED_WIDTH for line in lines) and any(
+        _lower_goes_on(previous, line) for previous, line in itertools.pairwise(lines)
+    )
+
+
+def _ragged_goes_on(previous: str, line: str) -> bool:
+    """In ragged lines, a line goes on the one above unless that one ended its sentence, one of
+    them is a heading (a short line for the line under it) or a web address, or the line starts a
+    speaker's turn. A speaker's name alone on its line (``Child host Orla:``) goes on with what
+    the speaker says."""
+    if previous.startswith(layouts.ADDRESS_STARTS) or line.startswith(layouts.ADDRESS_STARTS):
+        return False  # a web address stands on its line
+    if not _ends_sentence(previous):
+        if line[:1].islower():
+            return True
+        if _is_heading(previous) or (len(line) <= _SHORT_LINE and _is_heading(line)):
+            return False
+        match = _SPEAKER.match(line) if line.find(":", 1, 103) > 0 else None
+        return match is None or not _is_speaker(match["name"], described=True)
+    return (
+        previous.endswith(":")
+        and _SPEAKER_ALONE.fullmatch(previous) is not None
+        and _is_speaker(previous[:-1], described=True)
+        and not line.startswith("[")
+    )
 
 
 def _between_paragraphs(lines: list[str], pieces: list[list[int]], line: str) -> bool:
@@ -283,6 +329,7 @@ class BlockReader:
         self.ref_pattern = _REF_OR_PAREN if paren_refs else _REF
         self.ref_opening = "(" if paren_refs else "["  # both patterns' references hold "["; "(N)" holds "("
         self.refs: list[RefPlace] = []
+        self.speakers: set[str] = set()  # the names of the turns read so far
 
     def inline(self, unit: Unit, start: int = 0, end: int | None = None) -> tuple[m.Inline, ...]:
         """Inline content from ``unit.text[start:end]``, with note references as :class:`NoteRef`."""
@@ -335,7 +382,8 @@ class BlockReader:
             return m.EditorNote(label=match["label"], content=self.inline(unit, match.start("rest")))
         if text[0] == "(" and (match := _STAGE.fullmatch(text)):
             return m.StageDirection(text=match["text"])
-        turn = self._speaker_turn(unit) if self.transcript else None
+        # a transcript's, or a name that has spoken already: 'Orlo: "Really?' is a turn, not a heading
+        turn = self._speaker_turn(unit) if self.transcript or text.partition(":")[0] in self.speakers else None
         if turn is not None:
             return turn
         if len(text) <= _LONG_HEADING and _is_heading(text):
@@ -366,22 +414,30 @@ class BlockReader:
             # outside a transcript, "Harbour Poet Orlo Tamsin: We Will Sail At Dawn ...": a headline
             and (self.transcript or len(match["name"].split()) < 3 or not _headline_words(match["rest"]))
         ):
+            self.speakers.add(match["name"])
             return m.SpeakerTurn(speaker=match["name"], content=self.inline(unit, match.start("rest")))
         return None
 
 
+_NUMBERED_NOTE = re.compile(r"\d{1,3}\s")
+
+
 def credit_line(text: str) -> bool:
-    """The second line of a cartoon pair: ``Outlet (Country), Date``."""
-    return len(text) <= 200 and _CREDIT_LINE.fullmatch(text) is not None
+    """The second line of a cartoon pair: ``Outlet (Country), Date``; not a note that lost its
+    brackets, ``1 Outlet (Country), Date.``"""
+    return len(text) <= 200 and _CREDIT_LINE.fullmatch(text) is not None and not _NUMBERED_NOTE.match(text)
 
 
 # a picture's source on the line under its caption, in the mirrors' languages too:
-# "Fuente: Outlet (Country), 3 de julio, 2007."
-_SOURCE_LINE = re.compile(rf"{layouts.SOURCE_LABEL}\s*[\"“]?(?P<credit>[^:]{{2,200}}?\d{{4}})[\"”]?\.?")
+# "Fuente: Outlet (Country), 3 de julio, 2007.", or undated, "Source: Outlet (Country)"
+_SOURCE_LINE = re.compile(
+    rf"{layouts.SOURCE_LABEL}\s*[\"“]?(?P<credit>[^:]{{2,200}}?(?:\d{{4}}|\([A-Z][^()]{{1,40}}\)))[\"”]?\.?"
+)
 
 
 def source_line(text: str) -> str | None:
-    """The credit of a ``Source: Outlet, Date.`` line, dated by its year; None for other lines."""
+    """The credit of a ``Source: Outlet, Date.`` line, dated by its year or ending in its country;
+    None for other lines."""
     match = _SOURCE_LINE.fullmatch(text) if text.startswith(layouts.SOURCE_WORDS) and len(text) <= 220 else None
     return match["credit"].lstrip(", ") if match else None  # ", May 2, 2016": the outlet lost with its link
 
@@ -690,9 +746,13 @@ _ADDRESSING = frozenset("o oh dear thank good hello last my our".split())
 
 
 def _name_word(word: str) -> bool:
-    """A word of a name: capitalised (``'Ali`` too), a particle (``al-``, ``bin``), or a number (``Man 1``)."""
+    """A word of a name: capitalised (``'Ali`` too), a particle (``bin``, ``al-Masri``, ``ur-Rehman``),
+    or a number (``Man 1``)."""
     first = word.lstrip("'‘’")[:1]
-    return first.isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES or word.lower().startswith("al-")
+    if first.isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES:
+        return True
+    particle, hyphen, rest = word.partition("-")
+    return bool(hyphen) and len(particle) <= 3 and (rest[:1].isupper() or particle == "al")
 
 
 def _is_role(words: list[str]) -> bool:
@@ -973,6 +1033,9 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _CAPTION_LENGTH = 150  # characters a bare caption or a sentence-case heading holds at most
 
 
+_TIME_AGO = re.compile(r"\d\s*(?:second|minute|hour|day|week|month|year)s? ago$")
+
+
 def _caption_shape(text: str) -> bool:
     """A noun phrase in sentence case: capitalised, its second word not (``Banner promoting the
     channel``, ``The post on the channel``), no stop at its end (an aside in brackets aside)."""
@@ -988,12 +1051,21 @@ def _caption_shape(text: str) -> bool:
         return False  # "He blows a trumpet", "And there's a transcript": sentences, not a picture's noun phrase
     if bare.startswith(_BOUNDARY_OPENERS):
         return False  # "Following are excerpts": a translation boundary that lost its colon
+    if bare.endswith(" ago") and _TIME_AGO.search(bare):
+        return False  # "Harbour Daily5 days ago": an aggregator's source and when it posted
     if _SEE_WORD.search(bare):
         return False  # "For more, see the guild's report": a pointer to more, its link lost
     if words and words[-1].lower() in layouts.SMALL_WORDS:
         return False  # "To subscribe to the list, go to": a sentence whose link the copy lost
-    if not (3 <= len(words) <= 20 and words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS):
+    if not 3 <= len(words) <= 20:
         return False
+    if not (words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS):
+        # a caption naming its subject first ("The Orlo Guild's post greeting the fishermen"): a
+        # long phrase, with more words in lower case than a heading leaves; not a sentence of what
+        # the screen shows ("Orlo Tamsin jumps up and grabs a chair, about to throw it")
+        lower = [word for word in words[2:] if word[0].islower() and word.lower() not in layouts.SMALL_WORDS]
+        one_phrase = "," not in bare and " and " not in bare
+        return one_phrase and len(words) >= 8 and len(lower) >= 3 and not _title_case(words)
     # "Vellonia is Leading Demographic Change in the Harbour" is a heading in title case, only a short verb
     # in lower case; a caption names people after its verb ("Poster depicting Guild Leader Orla
     # Tamsin"), and a name quoted in it is its own ("The post on the "Harbour Guild" channel")

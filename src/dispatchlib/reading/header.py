@@ -96,17 +96,23 @@ _NUMBERLESS = re.compile(
 _SERIES_SUFFIX = re.compile(rf"(?P<series>{_KNOWN_SERIES})(?:\s+{_NUMBERS})?")
 _SUFFIX_DASH = re.compile(r"\s[-–—]\s*|[–—]\s*")
 _PIPE_HEADER = re.compile(rf"(?P<series>{_SERIES})\s*\|\s*{_NUMBERS}\s*\|\s*(?P<date>{DATE})")
-# a news digest's copy without the number word: "MEMRI Inquiry and Analysis |825|April 19, 2012" (the
-# institute's name first and the number tight between its bars: no blog's bar or table's row)
-_BARE_PIPE_HEADER = re.compile(rf"MEMRI (?P<series>(?i:{_KNOWN_SERIES}))\s*\|(?P<nums>\d{{1,7}})\|(?P<date>{DATE})")
+# a news digest's copy without the number word: "MEMRI Inquiry and Analysis |825|April 19, 2012",
+# "Special Dispatch|3604|February 21, 2011" (a known series, the number tight between its bars: no
+# blog's bar, "MEMRI TV | 4 | May 2, 2015", nor a table's row)
+_BARE_PIPE_HEADER = re.compile(
+    rf"(?:MEMRI )?(?P<series>(?i:{_KNOWN_SERIES}))\s*\|(?P<nums>\d{{1,7}})\|\s?(?P<date>{DATE})"
+)
 # a byline word ending in ':' may touch the name; the others need a space ("Di" is not "Diana")
 _BYLINE_WORD = "|".join(
     re.escape(word) + ("" if word.endswith(":") else r"(?=\s)")
     for word in sorted(layouts.BYLINE_WORDS, key=len, reverse=True)
 )
-# "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Example Coast TV (Vellonia)" (its channel)
-_DATE_LINE = re.compile(  # also after the institute's name, as a mirror writes it: "MEMRI, 18 августа 2020"
-    rf"(?:(?:MEMRI|МЕМРИ)\s*[,–—-]\s+)?(?P<date>{ANY_DATE})(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
+# "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Example Coast TV (Vellonia)" (its channel);
+# also after the institute's name, as a mirror writes it ("MEMRI, 18 августа 2020"), and a video
+# page's "Published on Oct 16, 2018" (a blog's "Posted on" dates the repost, not the report)
+_DATE_LINE = re.compile(
+    rf"(?:(?:MEMRI|МЕМРИ)\s*[,–—-]\s+|Published on\s+)?(?P<date>{ANY_DATE})"
+    rf"(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
     r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\)"
     r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
 )
@@ -376,7 +382,8 @@ def _title_with_series(line: str) -> Header | None:
 _NUMBER_LINE = re.compile(rf"(?:(?:{_NO})\s*|#\s*)?(?P<nums>{_NUMBER_LIST})")
 _EMPTY_NUMBER = re.compile(rf"\s*(?:{_NO}|#)\s*:?$")
 _NUMBER_WORD_ENDINGS = (*layouts.NUMBER_WORDS, "#")  # a TV page's card: "Clip #" over "6080"
-_SERIES_TOPICS_DASH = re.compile(r"\s[-–—]\s|(?<=[a-z])[-–—](?=[A-Z])")  # "Special Dispatch-North Africa"
+# "Special Dispatch-North Africa", and an old e-mail's "Special Dispatch From Egypt"
+_SERIES_TOPICS_DASH = re.compile(r"\s[-–—]\s|(?<=[a-z])[-–—](?=[A-Z])|\sFrom\s(?=[A-Z])")
 
 
 def match_series_line(line: str) -> tuple[str, tuple[str, ...]] | None:
@@ -451,6 +458,23 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     return tuple(name for name in names if name), starred
 
 
+# who the author is, where no byline names them: "*Orlo Tamsin is Director of MEMRI.", "Orla Quist es
+# Presidente de MEMRI." (an office between them: "Harbour This Week is a weekly review by MEMRI" is none)
+_AUTHOR_BIO = re.compile(
+    r"\*?\s?(?P<name>(?:[A-Z][\w'’-]*\.? ){1,3}[A-Z][\w'’-]+) (?:is|es|est|ist|è|jest) (?P<office>[^.]{3,120}?)"
+    r"\b(?:MEMRI|Middle East Media Research Institute)\b"
+)
+_BIO_OFFICES = ("president", "direct", "dirett", "found", "fondat", "fellow", "analyst", "research", "editor", "chair")
+
+
+def author_of_bio(text: str) -> str | None:
+    """The name an author's note or bio line opens with, if it gives their office at the institute."""
+    match = _AUTHOR_BIO.match(text) if len(text) <= 400 else None
+    if match is None or not any(word.startswith(_BIO_OFFICES) for word in match["office"].casefold().split()):
+        return None
+    return match["name"]
+
+
 _GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")  # "O.Tamsin" is "O. Tamsin"
 
 
@@ -470,15 +494,23 @@ def match_date_line(line: str) -> DateLine | None:
     if not match["authors"]:
         return DateLine(date=date)
     authors, starred = split_authors(match["authors"])
-    named = tuple(_INSTITUTE_OF.sub("", name) for name in authors if _INSTITUTE.fullmatch(name) is None)
+    named = tuple(
+        _INSTITUTE_OF.sub("", name)
+        for name in authors
+        if _INSTITUTE.fullmatch(name) is None and not _NEWSROOM.search(name)
+    )
     if authors and not named:
-        return DateLine(date=date)  # "by MEMRI", "By The MEMRI Staff": the institute credited, no author named
+        # "by MEMRI", "By The MEMRI Staff", "By Harbour Daily Staff": the institute or a newsroom, no author
+        return DateLine(date=date)
     authors = named  # "By MEMRI's Orla Tamsin and MEMRI Staff": the person
     if date is None and not _look_like_names(authors):
         return None  # "By the time the talks began, ..." is a sentence, not a byline
     return DateLine(date=date, authors=authors, author_note=starred)
 
 
+_NEWSROOM = re.compile(
+    r"\b(?:Staff(?: Writers?| Reporters?)?|Editors|Newsroom|News Desk|Wire Services)$", re.IGNORECASE
+)
 _INSTITUTE = re.compile(
     r"(?:the )?(?:MEMRI|Middle East Media Research Institute)(?: TV)?(?: (?:Staff|Monitor Project))?",
     re.IGNORECASE,

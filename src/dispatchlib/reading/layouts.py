@@ -19,6 +19,9 @@ CHROME_LINES = frozenset(
         "memri.org",  # the site's name as a copied logo
         "logo",  # a logo's alternative text
         "Image default",  # a blog theme's stand-in for a post's picture
+        "Webmaster",  # a site's own account as a post's author, under its date
+        "admin",
+        "Rédaction",
         "www.memri.org",
         "MEMRI - The Middle East Media Research Institute",
         "The Middle East Media Research Institute",
@@ -109,6 +112,9 @@ CHROME_PATTERNS = re.compile(
             r"(?:[«‹←<]{1,2} ?)?Back(?: to (?:top|home|list))?",  # an archive's link back to its index
             # a reposter's heading of the authors and the title: "O. Tamsin and R. Sample/The Harbour's Year"
             r"(?-i:[A-Z]\.\s?[A-Z][\w'’-]+(?:(?:,| and) [A-Z]\.\s?[A-Z][\w'’-]+)*/[A-Z].{10,300})",
+            # a blog's category over its post: "In News & Reports", "Filed in Articles, Analysis"
+            r"(?:Posted |Filed )?In (?:News|Reports?|Articles?|Blog|Posts?|Analysis|Opinion|Uncategori[sz]ed|Featured)"
+            r"(?:\s*(?:&|,|and)\s*[\w-]+){0,3}",
             # an aggregator's page of a hashtag: "Latest news with #Harbour-Council"
             r"(?:Latest|Top|More|All|Recent) (?:news|stories|articles|posts) (?:with|about|on|tagged|for) #[\w-]{1,60}",
         )
@@ -407,10 +413,11 @@ SPEAKER_ROLES = frozenset(
     "presenter narrator voice caller crowd audience student pupil teacher soldier fighter preacher cleric imam "
     "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
     "announcer moderator translator commentator spokesman spokeswoman officer commander member militant "
-    "character actor actress puppet nurse "
+    "character actor actress puppet nurse doctor judge policeman guard prisoner driver citizen resident viewer "
+    "visitor passerby priest rabbi king prince queen "
     "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
-    "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon "
+    "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon roi "
     "multitud público entrevistador entrevistadora presentador presentadora periodista hombre mujer niño niña "
     "folla pubblico intervistatore conduttore giornalista uomo donna bambino bambina "
     "menge publikum moderatorin mann frau kind mädchen junge "
@@ -444,6 +451,12 @@ BOUNDARY_WORDS = (
     r"Auszüge?|übersetzt\w*",  # German
     r"estratt[io]|brani",  # Italian
     r"tradu\w*",  # French, Spanish, Italian
+)
+
+# what a TV transcript's translation boundary says of its clip ("..., which aired on Vellonian TV"),
+# in the mirrors' languages too: the lines under it are speakers' turns
+AIRED = re.compile(
+    r"\b(?:aired|broadcast|televised|diffusée?s?|emitid[oa]s?|transmitid[oa]s?|ausgestrahlt|trasmess[oa])\b"
 )
 
 # the word before a picture's or a clip's source, in the mirrors' languages too ("Fuente: Medio")

@@ -37,7 +37,7 @@ from .blocks import (
 from .cursor import Cursor, Findings
 from .evidence import Facts, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
-from .start import dated_from_above, digest_intro, find_start, join_broken_header, split_stamp, undecorate, unfold
+from .start import date_above, digest_intro, find_start, join_broken_header, split_stamp, undecorate, unfold
 from .tail import TailFound, read_tail
 from .top import read_digest_items, read_item_bylines, read_top, skip_to_start
 
@@ -190,7 +190,7 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
     if (
         found_header is None
         or not (found_header.numbers or found_header.date)
-        or (found_header.date is None and dated_from_above(cursor.lines, start.at))
+        or (found_header.date is None and date_above(cursor.lines, start.at) is not None)
     ):
         cursor.lines, joined = join_broken_header(cursor.lines)
         if joined:
@@ -202,10 +202,11 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
     skip_to_start(cursor, start, fields, found)
     read_top(cursor, start, fields, found)
     lines, numbers, tail = read_tail(cursor, fields, found)
-    body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found)
+    digest = start.kind == "digest" or fields.get("series") in layouts.DIGEST_SERIES
+    body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found, digest=digest)
     if start.kind == "digest":
         read_digest_items(body, fields, found, cursor.line_number(start.at))
-    elif fields.get("series") in layouts.DIGEST_SERIES:  # a digest with its header: "Special Announcements No. 684"
+    elif digest:  # a digest with its header: "Special Announcements No. 684"
         read_item_bylines(body, fields)
     facts = Facts(
         start=start,
@@ -221,7 +222,7 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
 
 
 def _read_body_and_notes(
-    lines: list[str], numbers: list[int], tail: TailFound, fields: dict[str, object], found: Findings
+    lines: list[str], numbers: list[int], tail: TailFound, fields: dict[str, object], found: Findings, *, digest: bool
 ) -> tuple[list[m.Block], list[m.Note], bool]:
     first, after = find_notes(lines, 0, len(lines))
     raw_notes = collect_notes(lines, numbers, first, after)
@@ -238,11 +239,11 @@ def _read_body_and_notes(
             body.append(block)
             places.append(line)
             found.add("guess", "an image above the dispatch's start kept as its first figure", line)
-    body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found, places)
+    body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found, places, digest=digest)
     leftover = split_units(lines[after:], numbers[after:])
     for unit in leftover:
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
-    body += _read_blocks(leftover, reader, found, places)
+    body += _read_blocks(leftover, reader, found, places, digest=digest)
     cut = not tail.ended and not raw_notes
     headline = fields.pop("_headline_line", None)
     kept = _keep_headline(body, places, headline) if isinstance(headline, int) else set()
@@ -263,10 +264,30 @@ def _read_body_and_notes(
         for index in made:
             found.add("guess", "a line ending in a dated credit in brackets read as a cartoon", places[index])
     notes = _read_notes(raw_notes, fields, found)
+    if not fields.get("authors"):
+        _author_from_bio(body, places, raw_notes, fields, found)
     _check_references(reader, notes, None if tail.ended else _cut_in_notes(notes, raw_notes), found)
     if not tail.ended:
         _check_cut_off(body, notes, numbers, found)
     return body, [note for note, _ in notes], bool(reader.refs)
+
+
+def _author_from_bio(
+    body: list[m.Block], places: list[int], raw_notes: list[RawNote], fields: dict[str, object], found: Findings
+) -> None:
+    """With no byline, the author an author's note, or a bio line opening or closing the text,
+    names with their office at the institute (``Orlo Tamsin is Director of MEMRI.``)."""
+    candidates = [(note.text.strip(), note.line) for note in raw_notes if note.marker == "*"]
+    for index in (0, -1) if body else ():
+        block = body[index]
+        if isinstance(block, m.Paragraph):
+            candidates.append((m.plain_text(block.content), places[index]))
+    for text, line in candidates:
+        name = h.author_of_bio(text)
+        if name is not None:
+            fields["authors"] = (name,)
+            found.add("guess", f"no byline: the author taken from the line saying who {name} is", line)
+            return
 
 
 def _keep_headline(body: list[m.Block], places: list[int], headline: int) -> set[int]:
@@ -301,8 +322,11 @@ def _check_cut_off(body: list[m.Block], notes: list[tuple[m.Note, int]], numbers
 _SENTENCE_ENDS = tuple('.!?"”’)…:»')
 
 
-def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places: list[int]) -> list[m.Block]:
-    """The blocks of ``units``; each block's first line is appended to ``places``."""
+def _read_blocks(
+    units: list[Unit], reader: BlockReader, found: Findings, places: list[int], *, digest: bool = False
+) -> list[m.Block]:
+    """The blocks of ``units``; each block's first line is appended to ``places``. In a text that
+    is not a ``digest``, the lines under a boundary that says its clip aired are a transcript."""
     blocks: list[m.Block] = []
     previous = ""
     for unit in units:
@@ -341,9 +365,18 @@ def _read_blocks(units: list[Unit], reader: BlockReader, found: Findings, places
                 unit.line,
                 unit.text.rindex("(") + 1,
             )
+        if not digest and isinstance(block, m.TranslationBoundary) and _says_aired(unit.text, last):
+            reader.transcript = True  # a clip page that lost its header: "Following are excerpts ..., which aired on"
         blocks.append(block)
         places.append(unit.line)
     return blocks
+
+
+def _says_aired(boundary: str, above: m.Block | None) -> bool:
+    """Does a boundary, or the paragraph over it, say its clip aired (``..., which aired on``)?"""
+    if layouts.AIRED.search(boundary):
+        return True
+    return isinstance(above, m.Paragraph) and layouts.AIRED.search(m.plain_text(above.content)) is not None
 
 
 def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
@@ -364,11 +397,12 @@ def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
 
 def _caption_like(block: m.Heading | m.Paragraph, sourced: bool) -> bool:
     """Can the block be the caption over a credit line? Over a ``Source:`` line, a sentence of more
-    than ten words is the text the line gives the source of (a digest's item), not a caption."""
+    than ten words is the text the line gives the source of (a digest's item), and a line without
+    words (a clip's number, ``#7443 |``) is none: not captions."""
     if isinstance(block, m.Heading):
         return True
     text = m.plain_text(block.content)
-    if sourced and text.endswith(".") and len(text.split()) > _CAPTION_WORDS:
+    if sourced and ((text.endswith(".") and len(text.split()) > _CAPTION_WORDS) or not any(map(str.isalpha, text))):
         return False
     return all(isinstance(item, m.Text) for item in block.content) and len(text) <= 200
 

@@ -134,10 +134,10 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
     Also returns the indices joined."""
     candidates = list(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART))
     for position, i in enumerate(candidates):
-        if dated_from_above(lines, i):  # "March 9, 2012" / "Special Dispatch No. 4127"
+        if (above := date_above(lines, i)) is not None:  # "March 9, 2012" / "Special Dispatch No. 4127"
             out = list(lines)
-            out[i - 1 : i + 1] = ["", f"{lines[i - 1]} {lines[i]}"]
-            return out, [i - 1, i]
+            out[above], out[i] = "", f"{lines[above]} {lines[i]}"
+            return out, [above, i]
         found_series = h.match_series_line(lines[i])
         if found_series is None:
             continue
@@ -151,7 +151,7 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
         for j in candidates[position + 1 : position + 3]:
             if date is None and (found := h.parse_date(lines[j])) is not None:
                 date = found
-            elif not numbers and (found_numbers := h.match_number_line(lines[j])):
+            elif not numbers and (found_numbers := h.match_number_line(lines[j]) or _undated_numbers(lines[j])):
                 numbers = found_numbers
             else:
                 break
@@ -176,13 +176,22 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
     return lines, []
 
 
-def dated_from_above(lines: list[str], at: int) -> bool:
-    """Is the line a numbered header without its date, the date alone on the line right above it?"""
-    above = lines[at - 1] if at else ""
-    if not above or len(above) > 40 or not above[-1].isdigit() or not h.is_date_only(above):
-        return False
+def _undated_numbers(line: str) -> tuple[int, ...]:
+    """The numbers of a numbered header with no date or title (``MEMRI Dispatch No. 212`` under an
+    old e-mail's series and date lines)."""
+    header = h.match_header(line) if len(line) <= 60 else None
+    return header.numbers if header is not None and header.date is None and not header.title else ()
+
+
+def date_above(lines: list[str], at: int) -> int | None:
+    """If the line is a numbered header without its date, the date alone on the line above it (a
+    blank line between them, as an old e-mail spaces its header), the index of the date's line."""
+    above = at - 2 if at >= 2 and not lines[at - 1] else at - 1
+    date = lines[above] if above >= 0 else ""
+    if not date or len(date) > 40 or not date[-1].isdigit() or not h.is_date_only(date):
+        return None
     header = h.match_header(lines[at])
-    return header is not None and bool(header.numbers) and header.date is None and not header.title
+    return above if header is not None and header.numbers and header.date is None and not header.title else None
 
 
 def _split_at_header(line: str, bare: bool) -> list[str]:
@@ -198,10 +207,12 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
         return [line]  # the line is a header or topics line as it stands
     if _CITED.search(line, 0, match.start()) or _LIST_ITEM.fullmatch(line, 0, match.start()):
         return [line]  # "For more, see MEMRI Special Dispatch No. 1234, ...", "1. MEMRI Special ...": cited
+    if _IN_SENTENCE.search(line, 0, match.start()):
+        return [line]  # "... the translation is in MEMRI TV Clip No. 6013 ...": a sentence citing it
     head = _trim_topics(match[0])
     before, after = line[: match.start()].strip(), line[match.start() + len(head) :].lstrip(" :").rstrip()
-    if after[:1].islower():
-        return [line]  # "The institute's Special Report No. 30 offers ...": a sentence citing it
+    if after[:1].islower() or after.startswith((",", ";", ")")):
+        return [line]  # "The institute's Special Report No. 30 offers ...", "... in Special Dispatch No. 8, ...": cited
     pieces = [before, head]
     if len(after) > 120:
         title, rest = split_title(after)
@@ -213,6 +224,10 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
 
 # a see-word right before a header, perhaps with the institute's name: the header is cited
 _CITED = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\.?:?\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$", re.IGNORECASE)
+
+
+# a sentence's small word right before a header, in any language ("in", "w", "dans le", "im"): cited
+_IN_SENTENCE = re.compile(r"\s(?-i:[^\W\d_A-Z]{1,3})\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$")
 
 
 # an item of a numbered list, perhaps naming the institute: a list of reports cited (a bullet may
@@ -398,7 +413,7 @@ _CREDIT_TAIL = 2  # lines that may follow a repost's credit of what it quoted
 
 
 # a repost's credit before the title it quotes: "MEMRI TV: Former Minister Vows ..."
-CREDIT_PREFIX = re.compile(r"(?:MEMRI(?: TV)?|(?:Via|From) MEMRI)\s*:\s+(?=\S)")
+CREDIT_PREFIX = re.compile(r"\A(?:MEMRI(?: TV)?|(?:Via|From) MEMRI)\s*:\s+(?=\S)")
 _CREDIT_REACH = 12  # lines from the top where a blog's commentary may stand above the credited title
 
 

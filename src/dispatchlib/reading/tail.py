@@ -16,11 +16,13 @@ _TAIL_LINE = re.compile(
     r"|Posted (?:by \S.{0,60} )?at \d{1,2}:\d{2}\b.*"  # a blog post's footer
     r"|\d{1,3} (?i:repl(?:y|ies)|comments?)|Leave a (?i:reply|comment)(?: (?i:cancel reply))?"  # a blog's comment form
     r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's
-    r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200})"
+    r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200}"
+    r"|For assistance, please contact MEMRI\b.*"  # an e-mail alert's footer, kept by a repost
+    r"|Prev(?:ious)?\s*\d{1,3} of \d{1,3}\b.{0,40})"  # a reposter's pages: "Prev1 of 4"
     r"|(?P<repost>To (?:read|view) the full (?:dispatch|report|text)[^:]*?,? visit(?: (?P<url>\S+?))?\.?)"
     r"|(?P<source>(?i:Source: MEMRI\.?))"
 )
-_TAIL_INITIALS = frozenset("SsLlTtPYCUu0123456789")  # the letters _TAIL_LINE's lines start with: others skip it
+_TAIL_INITIALS = frozenset("SsLlTtPYCUuF0123456789")  # the letters _TAIL_LINE's lines start with: others skip it
 _INSTITUTE_TAIL = re.compile(r"Share this (?:Report|Clip|Post)", re.IGNORECASE)
 
 
