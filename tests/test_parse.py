@@ -913,6 +913,8 @@ def test_dash_opened_dialogue_at_the_top_is_text() -> None:
         ("The Harbour Guild's Facebook post extending holiday greetings to the fishermen", "Figure"),
         ("Ancient Vellonian seal found in the ruins of the northern pier", "Figure"),
         ("Orlo Tamsin jumps up and grabs a chair, about to throw it at the host", "Paragraph"),
+        ("The Harbour Council's response to the demands of the northern fishermen", "Paragraph"),  # a heading's
+        ("Vellonian Journalists criticize the council for its handling of the crisis", "Paragraph"),
         ("Examplenews5 days ago", "Paragraph"),  # an aggregator's source and when it posted
     ],
 )
@@ -988,7 +990,8 @@ def test_a_name_that_has_spoken_is_a_speaker_again() -> None:
     """Outside a clip's transcript, a label already read as a speaker's is a turn again, even where
     its words would make a heading (``Interviewer: "Really?'``)."""
     dispatch, _ = _parse(
-        "A Title\n\nMarch 3, 2009\n\nInterviewer: Where were you on the night of the storm?\n\n"
+        "Harbour Guild Prepares For Strike\n\nMarch 3, 2009\n\n"
+        "Interviewer: Where were you on the night of the storm?\n\n"
         "Orlo Tamsin: I was at the pier, mending the nets of the guild.\n\nInterviewer: \"Really?'\n"
     )
     assert [type(block).__name__ for block in dispatch.body] == ["SpeakerTurn"] * 3
@@ -1000,6 +1003,8 @@ def test_a_name_that_has_spoken_is_a_speaker_again() -> None:
         ("By Harbour Daily Staff", ()),
         ("By Orla Tamsin and Harbour Daily Staff Writers", ("Orla Tamsin",)),
         ("By Orla Staffordshire", ("Orla Staffordshire",)),
+        ("By Orlo Tamsin - Harbour Daily Staff Writer", ("Orlo Tamsin",)),
+        ("By Orlo Tamsin | Senior Staff Writer", ("Orlo Tamsin",)),
     ],
 )
 def test_a_newsroom_in_a_byline_is_no_author(byline: str, authors: tuple[str, ...]) -> None:
@@ -1016,6 +1021,8 @@ def test_a_newsroom_in_a_byline_is_no_author(byline: str, authors: tuple[str, ..
         ("*Orla Quist es Presidente de MEMRI.", "Orla Quist"),
         ("Harbour This Week is a weekly review by the MEMRI Harbour Project.", None),
         ("Orla Quist is a fisherman who reads MEMRI every morning.", None),
+        ("The Harbour Project is directed by Orla Quist, a senior fellow at MEMRI.", None),
+        ("Harbour Watch Monitor is a research project of MEMRI that follows the press.", None),
     ],
 )
 def test_an_author_named_only_by_their_note(line: str, author: str | None) -> None:
@@ -1033,6 +1040,8 @@ def test_an_author_named_only_by_their_note(line: str, author: str | None) -> No
         ("Tłumaczenie kazania znajduje się w MEMRI TV Clip No. 6013 Harbour Sermon: The Tide Will Come, 2017).", True),
         ('MEMRI first reported this in Special Dispatch No. 908, "Thanks to the Tide," April 20, 2001.', True),
         ("HARBOUR SITE WATCH : VELLONIA Special Dispatch No. 9899", False),  # a site's label before its header
+        ("Home Reports Donate Log in March 14, 2019 Special Dispatch No. 7001", False),  # a menu's words
+        ("Home Reports Contact Special Dispatch No. 7001, March 14, 2019", False),  # the header's own date
     ],
 )
 def test_a_header_cited_inside_a_first_line(line: str, cited: bool) -> None:
@@ -1059,6 +1068,7 @@ def test_a_video_page_dated_under_its_title(line: str, dated: bool) -> None:
     [
         ("Cartoon No. 1: The gull steals the fish.", True),
         ("#7443 |", False),  # a clip's number, not a caption
+        ("Council Raises Dock Fees Again", False),  # a news item sourced, not a picture
     ],
 )
 def test_an_undated_source_line_credits_the_line_above(above: str, figure: bool) -> None:
@@ -1067,3 +1077,114 @@ def test_an_undated_source_line_credits_the_line_above(above: str, figure: bool)
         f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{above}\n\nSource: Example Post (Vellonia)\n"
     )
     assert isinstance(dispatch.body[0], dl.model.Figure) is figure
+
+
+@pytest.mark.parametrize(
+    ("lines", "kinds"),
+    [
+        # a boundary's word alone on its line, and a name whose question was lost: no speakers
+        (
+            ["Excerpts:", "Orlo Tamsin: The tide will return,", "and the boats with it."],
+            ["TranslationBoundary", "SpeakerTurn"],
+        ),
+        (
+            ["Interviewer:", "Orlo Tamsin: The tide will return,", "and the boats with it."],
+            ["Paragraph", "SpeakerTurn"],
+        ),
+        # a list's items stay apart; a turn in lower case starts anew
+        (["The guild asks for", "- lower fees", "- a new lighthouse"], ["Paragraph", "Paragraph", "Paragraph"]),
+        (
+            ["Orlo Tamsin: The council knows", "it well.", "al-Masri: I disagree, and so do", "the fishermen."],
+            ["SpeakerTurn"] * 2,
+        ),
+        (["In mid-March: the guild will strike, and", "the council will fall."], ["Paragraph"]),
+    ],
+)
+def test_ragged_lines_keep_labels_lists_and_turns_apart(lines: list[str], kinds: list[str]) -> None:
+    """In ragged lines, a label alone that is no speaker's, a list's item and a new turn are not run
+    into the line above; ``mid-`` is no name's particle."""
+    dispatch, _ = _parse("March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n" + "\n".join(lines) + "\n")
+    assert [type(block).__name__ for block in dispatch.body] == kinds
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "In a sermon that aired on Harbour TV on March 2, 2019, the cleric spoke. Following are excerpts:",
+        "The guild's statement, largement diffusé sur les réseaux sociaux, follows. Following are excerpts:",
+    ],
+)
+def test_a_headline_under_an_aired_boundary_stays_a_heading(intro: str) -> None:
+    """A boundary that says its clip aired lets speakers be named after who they are, but a line in
+    a heading's shape stays a heading; a statement "diffusé" on social media is no clip."""
+    text = (
+        f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{intro}\n\n"
+        "Former Minister Orla Quist: We Must Negotiate With The Guild\n\n"
+        "Harbour poet Orlo Tamsin: The tide is late today, and the boats wait.\n"
+    )
+    dispatch, _ = _parse(text)
+    assert type(dispatch.body[1]).__name__ == "Heading"
+    assert type(dispatch.body[2]).__name__ == ("SpeakerTurn" if "aired" in intro else "Paragraph")
+
+
+def test_a_pager_inside_the_text_is_dropped_and_ends_nothing() -> None:
+    """A reposter's pager (``Prev1 of 4Next``) is dropped where it stands; the text goes on."""
+    text = "March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nThe first cartoon.\n\nPrev1 of 4Next\n\nThe second.\n"
+    dispatch, codes = _parse(text)
+    assert [dl.model.plain_text(block.content) for block in dispatch.body] == ["The first cartoon.", "The second."]  # type: ignore[union-attr]
+    assert "boilerplate" in codes
+
+
+def test_a_blogs_date_over_a_header_across_a_blank_line_is_not_its_date() -> None:
+    """Only under an old e-mail's series line does a date across a blank line date the header."""
+    text = "Harbour Watch Blog\n\nMarch 20, 2019\n\nSpecial Dispatch No. 7001\n\nA Title Of The Harbour\n\nText.\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.number == 7001 and dispatch.date is None
+
+
+def test_a_poems_lines_are_not_captions() -> None:
+    """Short lines among a poem's lines, ending no sentence, are the poem's, not pictures' captions."""
+    poem = (
+        "Tell the harbour the bride of the sea…\nEverything that is beautiful we are ready\nTo sacrifice for your eyes…"
+    )
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{poem}\n")
+    assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)
+
+
+def test_an_outlet_whose_name_opens_with_a_number_credits_a_cartoon() -> None:
+    """``7 Days (Vellonia), March 5, 2019`` under a caption is its credit; a note that lost its
+    brackets, ``1 Outlet (Country), Date.``, is none."""
+    caption = "The Council Drains The Harbour"
+    text = f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{caption}\n\n7 Days (Vellonia), March 5, 2019\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.body == (
+        dl.model.Figure(caption="The Council Drains The Harbour", credit="7 Days (Vellonia), March 5, 2019"),
+    )
+    note, _ = _parse(text.replace("7 Days (Vellonia), March 5, 2019", "1 Example Post (Vellonia), April 25, 2001."))
+    assert not any(isinstance(block, dl.model.Figure) for block in note.body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Press",  # a blog's label of two words
+        "tisdag, maj 24, 2011",  # a blog's posting date, its month first
+        "Harbour Online - http://harbour.test",  # a banner with its address
+        "harbour-life.test.de / coast-news.de / pier.info",  # a network's sites
+        "Erweiterte Suche",  # a search box
+    ],
+)
+def test_lines_that_are_no_title_of_a_headerless_copy(line: str) -> None:
+    """Over a copy without a header, a site's label, a blog's date, a banner with an address, a list
+    of sites or a search box is not the title; the headline under it is, where the line is the
+    page's chrome (a label or a banner may be the blog's own: then there is no title)."""
+    headline = "Harbour Guild Prepares For A Strike On The Pier"
+    dispatch, _ = _parse(f"{line}\n\n{headline}\n\n{'The guild is preparing. ' * 12}\n")
+    assert dispatch.title == ("" if line.startswith("Harbour") else headline)
+
+
+def test_a_hebrew_and_joined_to_a_name_splits_the_authors() -> None:
+    """The Hebrew "and", the letter vav, joined to the second name's initial splits the names."""
+    text = "March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nמאת: א. סביון, י. מנשרוף וא. ח'ראזי\n\nText.\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.authors == ("א. סביון", "י. מנשרוף", "א. ח'ראזי")

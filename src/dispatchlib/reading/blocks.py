@@ -217,9 +217,10 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             pieces
             and not _stands_alone(previous)
             and not is_image_line(lines[i])
+            and not lines[i].startswith(_LIST_MARKS)  # a list's item stands on its line
             and (
                 wrapped
-                or (ragged and _ragged_goes_on(previous, lines[i]))
+                or (ragged and _ragged_goes_on(previous, lines[i], within=len(pieces[-1]) > 1))
                 or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i]))
             )
             and (wrapped or not _lost_colon(previous) or lines[i][:1].islower())
@@ -259,26 +260,39 @@ def _is_ragged(lines: list[str]) -> bool:
     )
 
 
-def _ragged_goes_on(previous: str, line: str) -> bool:
-    """In ragged lines, a line goes on the one above unless that one ended its sentence, one of
-    them is a heading (a short line for the line under it) or a web address, or the line starts a
-    speaker's turn. A speaker's name alone on its line (``Child host Orla:``) goes on with what
-    the speaker says."""
+def _ragged_goes_on(previous: str, line: str, *, within: bool) -> bool:
+    """In ragged lines, a line goes on the one above when it goes on in lower case the sentence
+    that one left open, or, capitalised, under an open line inside a paragraph (``within`` it: the
+    paragraph's first line, short, is a heading's or a caption's); never across a heading, a web
+    address or the start of a speaker's turn. A speaker's name alone on its line
+    (``Child host Orla:``) goes on with what the speaker says."""
+    if _starts_turn(line) and not (line[:1].islower() and _is_speaker(previous)):
+        return False  # but a name broken before its particle goes on: "Wali" / "ur-Rehman Mehsud: ..."
     if previous.startswith(layouts.ADDRESS_STARTS) or line.startswith(layouts.ADDRESS_STARTS):
         return False  # a web address stands on its line
     if not _ends_sentence(previous):
         if line[:1].islower():
             return True
-        if _is_heading(previous) or (len(line) <= _SHORT_LINE and _is_heading(line)):
-            return False
-        match = _SPEAKER.match(line) if line.find(":", 1, 103) > 0 else None
-        return match is None or not _is_speaker(match["name"], described=True)
+        return within and not (_is_heading(previous) or (len(line) <= _SHORT_LINE and _is_heading(line)))
+    label = previous[:-1]
     return (
         previous.endswith(":")
         and _SPEAKER_ALONE.fullmatch(previous) is not None
-        and _is_speaker(previous[:-1], described=True)
+        and label.lower() not in layouts.NOT_SPEAKERS
+        and not label.startswith("The ")
+        and "'s " not in label
+        and _is_speaker(label, described=True)
         and not line.startswith("[")
     )
+
+
+_LIST_MARKS = ("- ", "– ", "• ", "* ", "· ")
+
+
+def _starts_turn(line: str) -> bool:
+    """Does the line start a speaker's turn (``Orlo Tamsin: ...``, ``al-Masri: ...``)?"""
+    match = _SPEAKER.match(line) if line.find(":", 1, 103) > 0 else None
+    return match is not None and _is_speaker(match["name"], described=True)
 
 
 def _between_paragraphs(lines: list[str], pieces: list[list[int]], line: str) -> bool:
@@ -326,6 +340,9 @@ class BlockReader:
 
     def __init__(self, *, paren_refs: bool, transcript: bool = False) -> None:
         self.transcript = transcript  # a TV clip's: "Crowd: Long live the tide" is a turn, not a heading
+        # a clip's transcript without the clip's header: speakers named after who they are
+        # ("Child host Mira:"), but a heading's shape stays a heading
+        self.described = transcript
         self.ref_pattern = _REF_OR_PAREN if paren_refs else _REF
         self.ref_opening = "(" if paren_refs else "["  # both patterns' references hold "["; "(N)" holds "("
         self.refs: list[RefPlace] = []
@@ -409,7 +426,7 @@ class BlockReader:
         if (
             text.find(":", 1, 103) > 0
             and (match := _SPEAKER.fullmatch(text))
-            and _is_speaker(match["name"], described=self.transcript)
+            and _is_speaker(match["name"], described=self.described)
             and not match["rest"].startswith(layouts.ADDRESS_STARTS)  # "TO VIEW THIS VIDEO: http://...": a pointer
             # outside a transcript, "Harbour Poet Orlo Tamsin: We Will Sail At Dawn ...": a headline
             and (self.transcript or len(match["name"].split()) < 3 or not _headline_words(match["rest"]))
@@ -424,8 +441,11 @@ _NUMBERED_NOTE = re.compile(r"\d{1,3}\s")
 
 def credit_line(text: str) -> bool:
     """The second line of a cartoon pair: ``Outlet (Country), Date``; not a note that lost its
-    brackets, ``1 Outlet (Country), Date.``"""
-    return len(text) <= 200 and _CREDIT_LINE.fullmatch(text) is not None and not _NUMBERED_NOTE.match(text)
+    brackets, ``1 Outlet (Country), Date.`` (an outlet's name may open with a number: ``7 Days
+    (Vellonia), March 5, 2019``)."""
+    if len(text) > 200 or _CREDIT_LINE.fullmatch(text) is None:
+        return False
+    return not (text.endswith(".") and _NUMBERED_NOTE.match(text))
 
 
 # a picture's source on the line under its caption, in the mirrors' languages too:
@@ -752,7 +772,11 @@ def _name_word(word: str) -> bool:
     if first.isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES:
         return True
     particle, hyphen, rest = word.partition("-")
-    return bool(hyphen) and len(particle) <= 3 and (rest[:1].isupper() or particle == "al")
+    return bool(hyphen) and particle in _HYPHENED_PARTICLES and (rest[:1].isupper() or particle == "al")
+
+
+# the particles an Arabic, Persian or Urdu name joins with a hyphen: "al-Masri", "Wali ur-Rehman"
+_HYPHENED_PARTICLES = frozenset("al el ul ur ud ad ar as at an az ash bin ibn abu bint".split())
 
 
 def _is_role(words: list[str]) -> bool:
@@ -869,15 +893,26 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
 
 
 def _heads_section(block: m.Block, below: m.Block) -> str | None:
-    """The text of a short line in sentence case over a paragraph or a figure; None for others."""
-    text = _plain_paragraph(block)
-    if text is None or len(text) > _CAPTION_LENGTH:
-        return None
-    shape = text
-    if ": " in text:  # a subject, then what it says: "Ministerstwo portu: nowe nabrzeże ..." (not a speaker's name)
-        head, _, said = text.partition(": ")
-        shape = f"{head} {said}" if len(head.split()) >= 2 and not _is_speaker(head) else text
-    if not _caption_shape(shape) or text.endswith(_DASHES) or ". " in text:
+    """The text of a short line in sentence case over a paragraph or a figure; None for others.
+    Also a name and what it says with no stop, over a paragraph (``Szef portu, Orlo Tamsin: Fala
+    wkrótce nadejdzie``), which outside a transcript heads the section on what they said."""
+    if isinstance(block, m.SpeakerTurn):
+        first = block.content[0] if len(block.content) == 1 else None
+        said = first.text if isinstance(first, m.Text) and isinstance(below, m.Paragraph) else ""
+        if not said or len(said) > _CAPTION_LENGTH or len(said.split()) < 4:
+            return None
+        text, shape = f"{block.speaker}: {said}", said
+    else:
+        plain = _plain_paragraph(block)
+        if plain is None or len(plain) > _CAPTION_LENGTH:
+            return None
+        text = shape = plain
+        if ": " in text:  # a subject, then what it says: "Ministerstwo portu: nowe nabrzeże ..." (not a speaker's name)
+            head, _, said = text.partition(": ")
+            shape = f"{head} {said}" if len(head.split()) >= 2 and not _is_speaker(head) else text
+    if any(mark in shape for mark in _QUOTE_OPENERS):  # quoted: "Trwające zbrojenia: „Fabryki pracują nocą”"
+        shape = shape.lstrip(_QUOTE_OPENERS).rstrip(_QUOTE_CLOSERS)  # "«La foto nos conmocionó" lost its closing mark
+    if not _caption_shape(shape, heading=True) or text.endswith(_DASHES) or ". " in text:
         return None  # a link's label that lost its link ends in a dash; a caption may hold a stop
     long_below = (
         isinstance(below, m.Paragraph | m.Quotation | m.SpeakerTurn) and len(m.plain_text(below.content)) >= 100
@@ -886,6 +921,8 @@ def _heads_section(block: m.Block, below: m.Block) -> str | None:
 
 
 _DASHES = ("-", "–", "—")
+_QUOTE_OPENERS = "„“«"
+_QUOTE_CLOSERS = '”»"'
 
 
 def _plain_paragraph(block: m.Block) -> str | None:
@@ -893,6 +930,21 @@ def _plain_paragraph(block: m.Block) -> str | None:
     if isinstance(block, m.Paragraph) and len(block.content) == 1 and isinstance(block.content[0], m.Text):
         return block.content[0].text
     return None
+
+
+def _among_verse(above: m.Block, below: m.Block) -> bool:
+    """Do the blocks around a line make it a poem's line (a short line ending no sentence on one
+    side, no long paragraph on the other), not a picture's caption?"""
+    return (_verse(above) and not _over_paragraph(below)) or (_verse(below) and not _over_paragraph(above))
+
+
+def _verse(block: m.Block) -> bool:
+    """A poem's line: a short paragraph that ends no sentence with a stop (``To sacrifice for your
+    eyes…``, ``At the time when our leaders escape death``)."""
+    if not isinstance(block, m.Paragraph):
+        return False
+    text = m.plain_text(block.content).rstrip("\"”’'")
+    return len(text) < 100 and not text.endswith((".", "!", "?"))
 
 
 def _over_paragraph(block: m.Block) -> bool:
@@ -929,6 +981,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozense
         if (
             text is not None
             and _caption_shape(text)
+            and not (index and _among_verse(out[index - 1], out[index + 1]))
             and (english := _in_english(blocks) if english is None else english)
         ):
             out[index] = m.Figure(caption=text)
@@ -955,6 +1008,15 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozense
 # a cartoon's artist and country closing its line: "Special mention: Orlo Tamsin (Vellonia)"
 _ARTIST = re.compile(r"(?:^|(?<=\s))(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]* \([A-Z][\w .'’-]{1,40}\))$")
 _CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", "caricatur", "vignet")
+
+
+_PICTURE_WORDS = (*_CARTOON_WORDS, "image", "photo", "picture", "poster", "zdjęci", "foto", "imagen", "bild", "immagin")
+
+
+def names_picture(text: str) -> bool:
+    """Does a caption's start say it is a picture's (``Cartoon No. 1:``, ``Photo: ...``)?"""
+    start = text[:40].lower()
+    return any(word in start for word in _PICTURE_WORDS)
 
 
 def about_cartoons(title: str, blocks: list[m.Block]) -> bool:
@@ -1033,12 +1095,14 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _CAPTION_LENGTH = 150  # characters a bare caption or a sentence-case heading holds at most
 
 
+_PARTICIPLES = frozenset("found shown seen taken held made given written drawn worn built hung set".split())
 _TIME_AGO = re.compile(r"\d\s*(?:second|minute|hour|day|week|month|year)s? ago$")
 
 
-def _caption_shape(text: str) -> bool:
+def _caption_shape(text: str, *, heading: bool = False) -> bool:
     """A noun phrase in sentence case: capitalised, its second word not (``Banner promoting the
-    channel``, ``The post on the channel``), no stop at its end (an aside in brackets aside)."""
+    channel``, ``The post on the channel``), no stop at its end (an aside in brackets aside). A
+    mirror's ``heading`` in that shape need not say what a picture shows."""
     if not 12 <= len(text) <= _CAPTION_LENGTH or ":" in text or not text[0].isupper():
         return False
     bare = _TRAILING_ASIDE.sub("", text) if text.endswith(")") else text
@@ -1060,12 +1124,15 @@ def _caption_shape(text: str) -> bool:
     if not 3 <= len(words) <= 20:
         return False
     if not (words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS):
-        # a caption naming its subject first ("The Orlo Guild's post greeting the fishermen"): a
-        # long phrase, with more words in lower case than a heading leaves; not a sentence of what
-        # the screen shows ("Orlo Tamsin jumps up and grabs a chair, about to throw it")
+        # a caption naming its subject first ("The Orlo Guild's post greeting the fishermen"): one
+        # long phrase, with more words in lower case than a heading leaves, saying what the picture
+        # shows with a participle ("... seal found in the ruins"); not a sentence of what the screen
+        # shows ("Orlo Tamsin jumps up and grabs a chair, about to throw it"), nor a heading naming
+        # its subject ("The Council's response to the demands")
         lower = [word for word in words[2:] if word[0].islower() and word.lower() not in layouts.SMALL_WORDS]
         one_phrase = "," not in bare and " and " not in bare
-        return one_phrase and len(words) >= 8 and len(lower) >= 3 and not _title_case(words)
+        shows = any(word.endswith(("ing", "ed")) or word in _PARTICIPLES for word in lower[:2])
+        return one_phrase and (shows or heading) and len(words) >= 8 and len(lower) >= 3 and not _title_case(words)
     # "Vellonia is Leading Demographic Change in the Harbour" is a heading in title case, only a short verb
     # in lower case; a caption names people after its verb ("Poster depicting Guild Leader Orla
     # Tamsin"), and a name quoted in it is its own ("The post on the "Harbour Guild" channel")

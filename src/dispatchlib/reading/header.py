@@ -125,7 +125,8 @@ _CLIP_LINE = re.compile(
     r"#(?P<num>\d{1,7})(?:\s*\|\s*(?P<duration>\d{1,2}(?::\d{2}){1,2}|\d{1,3}))?\s*(?P<source>Source:.*)?"
 )
 _CLIP_SOURCE = re.compile(r"Source:\s*(?P<channels>\S.*)")
-_AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s+(?:et|und|y|e|i)\s+|,\s*")
+# (Hebrew joins its "and", the letter vav, to the next name's initial)
+_AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s+(?:et|und|y|e|i)\s+|,\s*|\s+\u05d5(?=[\u05d0-\u05ea]\.)")
 
 _TOPIC = r"[A-Z][\w&'’.-]*"
 # a header inside a longer line (newlines lost in an e-mail or a repost): known series names only;
@@ -209,13 +210,14 @@ _DATELINE = re.compile(
 )
 
 
-# a newsletter's date before its headlines: "9 avril 2012 : Title ; Title ; ..."
-_DATE_COLON = re.compile(rf"({ANY_DATE})\s?:\s+\S")
+# a newsletter's date before its headlines: "9 avril 2012 : Title ; Title ; ..."; a clip page's date
+# line run into its summary: "January 22, 2016 In a January 22 interview, ..."
+_DATE_COLON = re.compile(rf"({ANY_DATE})(?:\s?:\s+\S| (?=(?:In|On|At|During|Following|According to) [A-Za-z]))")
 
 
 def match_dateline(line: str) -> datetime.date | None:
-    """The date of a dateline at the start of a paragraph: a press release's, or a newsletter's
-    date before a colon and its headlines."""
+    """The date of a dateline at the start of a paragraph: a press release's, a newsletter's date
+    before a colon and its headlines, or a page's date line run into the summary under it."""
     first = line[:3].lstrip("*_ ")[:1]
     match = _DATELINE.match(line) if first.isupper() else None
     if match is None and (first.isdigit() or first.isupper()):
@@ -467,12 +469,17 @@ _AUTHOR_BIO = re.compile(
 _BIO_OFFICES = ("president", "direct", "dirett", "found", "fondat", "fellow", "analyst", "research", "editor", "chair")
 
 
-def author_of_bio(text: str) -> str | None:
-    """The name an author's note or bio line opens with, if it gives their office at the institute."""
-    match = _AUTHOR_BIO.match(text) if len(text) <= 400 else None
+def author_of_bio(text: str, *, note: bool) -> str | None:
+    """The name an author's ``note`` or a bio line opens with, if it gives their office at the
+    institute: a person's name (not ``The Harbour Project``); a bio line says no more than that."""
+    match = _AUTHOR_BIO.match(text) if len(text) <= (400 if note else 160) else None
     if match is None or not any(word.startswith(_BIO_OFFICES) for word in match["office"].casefold().split()):
         return None
-    return match["name"]
+    name = match["name"]
+    return None if name.startswith("The ") or _NOT_A_PERSON.search(name) else name
+
+
+_NOT_A_PERSON = re.compile(r"\b(?:Project|Monitor|Institute|Center|Centre|Review|Report|Series|Watch|Week)\b")
 
 
 _GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")  # "O.Tamsin" is "O. Tamsin"
@@ -495,9 +502,9 @@ def match_date_line(line: str) -> DateLine | None:
         return DateLine(date=date)
     authors, starred = split_authors(match["authors"])
     named = tuple(
-        _INSTITUTE_OF.sub("", name)
+        _INSTITUTE_OF.sub("", _STAFF_AFTER.sub("", name))
         for name in authors
-        if _INSTITUTE.fullmatch(name) is None and not _NEWSROOM.search(name)
+        if _INSTITUTE.fullmatch(name) is None and not _NEWSROOM.fullmatch(name)
     )
     if authors and not named:
         # "by MEMRI", "By The MEMRI Staff", "By Harbour Daily Staff": the institute or a newsroom, no author
@@ -508,9 +515,10 @@ def match_date_line(line: str) -> DateLine | None:
     return DateLine(date=date, authors=authors, author_note=starred)
 
 
-_NEWSROOM = re.compile(
-    r"\b(?:Staff(?: Writers?| Reporters?)?|Editors|Newsroom|News Desk|Wire Services)$", re.IGNORECASE
-)
+# a newsroom credited, not a person: "Harbour Daily Staff", "Staff Writers", "Editors"
+_NEWSROOM_WORDS = r"(?:Senior )?(?:Staff(?: Writers?| Reporters?)?|Editors|Newsroom|News Desk|Wire Services)"
+_NEWSROOM = re.compile(rf"(?:[\w'’.&-]+ ){{0,4}}{_NEWSROOM_WORDS}", re.IGNORECASE)
+_STAFF_AFTER = re.compile(rf"\s+[-–—|]\s+.*{_NEWSROOM_WORDS}$|\s+[-–—|]\s+{_NEWSROOM_WORDS}.*$", re.IGNORECASE)
 _INSTITUTE = re.compile(
     r"(?:the )?(?:MEMRI|Middle East Media Research Institute)(?: TV)?(?: (?:Staff|Monitor Project))?",
     re.IGNORECASE,

@@ -19,6 +19,11 @@ CHROME_LINES = frozenset(
         "memri.org",  # the site's name as a copied logo
         "logo",  # a logo's alternative text
         "Image default",  # a blog theme's stand-in for a post's picture
+        "Advanced Search",  # a site's search box
+        "Erweiterte Suche",
+        "Recherche avancée",
+        "Búsqueda avanzada",
+        "Ricerca avanzata",
         "Webmaster",  # a site's own account as a post's author, under its date
         "admin",
         "Rédaction",
@@ -105,7 +110,9 @@ CHROME_PATTERNS = re.compile(
             PAGE_LINK + r",? (?:please )?(?:visit|go to|click here)\b.{0,200}",
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
             # a site's name as its address: "(Online) Site.com"
-            r"(?:\(\w{1,20}\) ?)?(?:www\.)?[\w-]{2,40}\.(?:com|org|net|info|co\.uk|org\.uk|fr|de|es|it|pl|il|ru)",
+            # (or several, a network's banner: "harbour.test.de / coast-news.de / pier.info")
+            r"(?:\(\w{1,20}\) ?)?(?:(?:www\.)?[\w.-]{2,40}\.(?:com|org|net|info|co\.uk|org\.uk|fr|de|es|it|pl|il|ru)"
+            r"(?:\s*[/|•]\s*|$)){1,8}",
             r"(?-i:(?=[^-]*-)[a-z-]{2,30}(?: [a-z-]{2,30}){1,7})",  # class names: "social-media login options"
             r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
             r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
@@ -143,7 +150,7 @@ REPOST_PATTERNS = re.compile(
             r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"  # Dutch
             r"|måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lørdag|söndag|søndag"  # Scandinavian
             r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-            r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela),?\s+\d.{4,40}",
+            r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela),?\s+(?:[^\W\d_]{3,12}\.?\s+)?\d.{4,40}",
             r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s.{0,20})?",
             r"(?:[Dd]ate:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",  # also a scraper's "date 2018-12-26"
             r"(?:\d+ )?[Cc]omments?:?",
@@ -404,7 +411,7 @@ ITEM_LABELS = frozenset("EXCLUSIVE UPDATE BREAKING VIDEO WATCH READ REPORT ANALY
 NOT_SPEAKERS = frozenset(
     "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
     "photo image video author autor by contents tags topics labels posted".split()
-)
+) | {"excerpts", "extraits", "extractos", "auszüge", "fragmenty", "estratti", "transcript", "highlights", "key points"}
 
 # The roles transcripts name unnamed speakers by ("First little girl:", "Man in the crowd:"); a
 # plural "s" is dropped before the look-up. A name with lower-case words is a speaker only with one.
@@ -454,9 +461,23 @@ BOUNDARY_WORDS = (
 )
 
 # what a TV transcript's translation boundary says of its clip ("..., which aired on Vellonian TV"),
-# in the mirrors' languages too: the lines under it are speakers' turns
+# in the mirrors' languages too, beside a word for television ("diffusée sur la chaîne"; not a
+# statement "diffusé sur les réseaux sociaux"): the lines under it are speakers' turns
+AIRED_WORDS = (
+    "aired",
+    "broadcast",
+    "televised",
+    "diffus",
+    "emitid",
+    "transmitid",
+    "trasmess",
+    "ausgestrahlt",
+)  # cheap look
+_AIRED_ABROAD = r"(?:diffusée?s?|emitid[oa]s?|transmitid[oa]s?|trasmess[oa]|ausgestrahlt)"
+_TELEVISION = r"(?:\bTV\b|télé|chaîne|canal|televisi|Fernseh|Sender|cadena|emittente)"
 AIRED = re.compile(
-    r"\b(?:aired|broadcast|televised|diffusée?s?|emitid[oa]s?|transmitid[oa]s?|ausgestrahlt|trasmess[oa])\b"
+    rf"\b(?:aired|televised)\b|\bbroadcast (?:on|by)\b"
+    rf"|\b{_AIRED_ABROAD}\b.{{0,60}}{_TELEVISION}|{_TELEVISION}.{{0,60}}\b{_AIRED_ABROAD}\b"
 )
 
 # the word before a picture's or a clip's source, in the mirrors' languages too ("Fuente: Medio")

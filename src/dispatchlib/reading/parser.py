@@ -30,6 +30,7 @@ from .blocks import (
     dated_cartoons,
     every_word_capitalised,
     is_figure_text,
+    names_picture,
     sentence_case_headings,
     source_line,
     split_units,
@@ -277,13 +278,13 @@ def _author_from_bio(
 ) -> None:
     """With no byline, the author an author's note, or a bio line opening or closing the text,
     names with their office at the institute (``Orlo Tamsin is Director of MEMRI.``)."""
-    candidates = [(note.text.strip(), note.line) for note in raw_notes if note.marker == "*"]
+    candidates = [(note.text.strip(), note.line, True) for note in raw_notes if note.marker == "*"]
     for index in (0, -1) if body else ():
         block = body[index]
         if isinstance(block, m.Paragraph):
-            candidates.append((m.plain_text(block.content), places[index]))
-    for text, line in candidates:
-        name = h.author_of_bio(text)
+            candidates.append((m.plain_text(block.content), places[index], False))
+    for text, line, note in candidates:
+        name = h.author_of_bio(text, note=note)
         if name is not None:
             fields["authors"] = (name,)
             found.add("guess", f"no byline: the author taken from the line saying who {name} is", line)
@@ -343,6 +344,8 @@ def _read_blocks(
         last = blocks[-1] if blocks else None
         # a credit under its caption: "Outlet (Country), Date", or "Source: Outlet, Date."
         source = source_line(unit.text)
+        if source is not None and not source.rstrip(".")[-4:].isdigit() and not _picture_above(last):
+            source = None  # an undated "Source: Outlet (Country)" credits a cartoon, not a news item
         credit = source if source is not None else unit.text if credit_line(unit.text) else None
         if credit is not None and isinstance(last, m.Heading | m.Paragraph) and _caption_like(last, source is not None):
             blocks[-1] = m.Figure(caption=_caption_text(last), credit=credit)
@@ -366,17 +369,26 @@ def _read_blocks(
                 unit.text.rindex("(") + 1,
             )
         if not digest and isinstance(block, m.TranslationBoundary) and _says_aired(unit.text, last):
-            reader.transcript = True  # a clip page that lost its header: "Following are excerpts ..., which aired on"
+            reader.described = True  # a clip page that lost its header: "Following are excerpts ..., which aired on"
         blocks.append(block)
         places.append(unit.line)
     return blocks
 
 
+def _picture_above(block: m.Block | None) -> bool:
+    """Is the block a picture's caption by its words (``Cartoon No. 2: ...``)?"""
+    if isinstance(block, m.SpeakerTurn):
+        return names_picture(block.speaker)
+    return isinstance(block, m.Heading | m.Paragraph) and names_picture(_caption_text(block))
+
+
 def _says_aired(boundary: str, above: m.Block | None) -> bool:
     """Does a boundary, or the paragraph over it, say its clip aired (``..., which aired on``)?"""
-    if layouts.AIRED.search(boundary):
-        return True
-    return isinstance(above, m.Paragraph) and layouts.AIRED.search(m.plain_text(above.content)) is not None
+    return _aired(boundary) or (isinstance(above, m.Paragraph) and _aired(m.plain_text(above.content)))
+
+
+def _aired(text: str) -> bool:
+    return any(word in text for word in layouts.AIRED_WORDS) and layouts.AIRED.search(text) is not None
 
 
 def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:

@@ -183,10 +183,18 @@ def _undated_numbers(line: str) -> tuple[int, ...]:
     return header.numbers if header is not None and header.date is None and not header.title else ()
 
 
+def _nonblank_above(lines: list[str], at: int) -> str:
+    """The first line with text above line ``at``."""
+    return next((lines[i] for i in range(at - 1, -1, -1) if lines[i]), "")
+
+
 def date_above(lines: list[str], at: int) -> int | None:
     """If the line is a numbered header without its date, the date alone on the line above it (a
-    blank line between them, as an old e-mail spaces its header), the index of the date's line."""
-    above = at - 2 if at >= 2 and not lines[at - 1] else at - 1
+    blank line between them where an old e-mail's series line stands over the date), the index of
+    the date's line."""
+    above = at - 1
+    if at >= 2 and not lines[at - 1] and h.match_series_line(_nonblank_above(lines, at - 2)):
+        above = at - 2  # an old e-mail spaces its header: "Special Dispatch From Egypt" / date / number
     date = lines[above] if above >= 0 else ""
     if not date or len(date) > 40 or not date[-1].isdigit() or not h.is_date_only(date):
         return None
@@ -211,7 +219,7 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
         return [line]  # "... the translation is in MEMRI TV Clip No. 6013 ...": a sentence citing it
     head = _trim_topics(match[0])
     before, after = line[: match.start()].strip(), line[match.start() + len(head) :].lstrip(" :").rstrip()
-    if after[:1].islower() or after.startswith((",", ";", ")")):
+    if after[:1].islower() or after.startswith((";", ")")) or (after[:1] == "," and not _DATE_AFTER.match(after)):
         return [line]  # "The institute's Special Report No. 30 offers ...", "... in Special Dispatch No. 8, ...": cited
     pieces = [before, head]
     if len(after) > 120:
@@ -227,7 +235,9 @@ _CITED = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\.?:?\s+(?:(?:the\s+)?
 
 
 # a sentence's small word right before a header, in any language ("in", "w", "dans le", "im"): cited
-_IN_SENTENCE = re.compile(r"\s(?-i:[^\W\d_A-Z]{1,3})\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$")
+# (after a word in lower case: a menu's "Log in", a blog's "Posted on" are no sentence)
+_IN_SENTENCE = re.compile(r"\s[^\W\d_A-Z]+\s[^\W\d_A-Z]{1,3}\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$")
+_DATE_AFTER = re.compile(rf",\s*{h.ANY_DATE}")  # "Special Dispatch No. 7001, March 14, 2019": the header's date
 
 
 # an item of a numbered list, perhaps naming the institute: a list of reports cited (a bullet may
@@ -388,6 +398,17 @@ def _introduces_text(line: str) -> bool:
     return h.match_header(line) is not None or h.match_date_line(line) is not None or is_boundary(line)
 
 
+def is_lead_in(line: str) -> bool:
+    """A repost's line handing over to the institute's text: ``From the MEMRI site:``, ``Video and
+    translation from MEMRI:`` (one that ends so is the repost's, though it names a translation)."""
+    if not line.endswith(":") or len(line) >= _BODY_LIKE or _LEAD_IN.fullmatch(line) is None:
+        return False
+    return _FROM_INSTITUTE.search(line) is not None or not _introduces_text(line)
+
+
+_FROM_INSTITUTE = re.compile(r"\b(?:from|via) (?:the )?MEMRI(?: TV)?(?: site| website)?:$")
+
+
 def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
     """The line after a repost's lead-in that names the institute, among the first few lines and
     with only short lines (the blog's own headline and date) above it: what it quotes starts there."""
@@ -395,7 +416,7 @@ def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
         line = lines[i]
         if len(line) >= _BODY_LIKE:
             return None
-        if line.endswith(":") and _LEAD_IN.fullmatch(line) and not _introduces_text(line):
+        if is_lead_in(line):
             following = next((j for j in candidates if j > i), None)
             return following
     return None
@@ -535,9 +556,12 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     title = lines[candidates[back]]
     if not looks_like_title(title):
         return None
-    # a mirror's categories ("Vellonie, Politique") over the date that stands over the title
+    # a mirror's categories ("Vellonie, Politique") over the date that stands over the title, or a
+    # site's name of a word or two ("Harbour Salad"): no dispatch's title is so short
     topics = h.match_bare_topics(title, slashed=False, categories=True)
-    if topics is not None and len(topics) > 1 and _title_below(lines, candidates, position):
+    if (len(title.split()) <= 2 or (topics is not None and len(topics) > 1)) and _title_below(
+        lines, candidates, position
+    ):
         return None
     return candidates[back]
 
@@ -590,6 +614,7 @@ def looks_like_title(line: str) -> bool:
         and not line.endswith(("(Source:", "Description automatically generated"))
         and not (line.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL.match(line))  # "Source: https://..."
         and not is_pointer(line)
+        and "://" not in line  # a site's banner with its address: "Harbour Online - http://harbour.test"
         and not opens_translation(line)  # "Following are excerpts from a lecture ...", its colon lost
         and not (line[0] == "(" and line[-1] == ")" and line.count("(") == 1)  # a link's label: "(In English)"
         and not _wholly_quoted(line)  # a quoted heading or a blog's pull quote

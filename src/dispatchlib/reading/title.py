@@ -10,7 +10,7 @@ from . import layouts
 from .blocks import every_word_capitalised
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
-from .start import CREDIT_PREFIX, Start, is_chrome, is_repost_line, looks_like_title
+from .start import CREDIT_PREFIX, Start, is_chrome, is_lead_in, is_repost_line, looks_like_title
 
 
 def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bool:
@@ -46,11 +46,11 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     if wrapped:
         line = " ".join(cursor.lines[i] for i in wrapped)
         found.add("guess", f"a title wrapped over lines {number}-{cursor.line_number(wrapped[-1])} read as one", number)
-    elif not looks_like_title(line) or _runs_on_below(cursor):
+    elif not looks_like_title(line) or _runs_on_below(cursor) or _site_label(line, cursor, fields):
         if line:
             fields.setdefault("_untitled_line", number)
         return False
-    elif fields.get("series") is None and fields.get("number") is None and _bloggers_words(_paragraph_below(cursor)):
+    elif _headerless(fields) and (_bloggers_words(_paragraph_below(cursor)) or _lead_in_below(cursor)):
         said = f"line {number} is the site's own headline: the text under it is the blogger's or the news writer's"
         found.add("guess", said, number)
         fields["_headline_line"] = number  # a heading in the body, never a picture's caption
@@ -78,6 +78,7 @@ _ABOUT_INSTITUTE = re.compile(
     r"\b(?:MEMRI|Memri)(?: TV)? (?:(?:has|have|had) (?:a|an|another|some|up)|(?:just |has )?released|put out"
     r"|comes in)\b"
     r"|\bread (?:MEMRI|Memri)\b|\bpeople at (?:MEMRI|Memri)\b"
+    r"|\b[Aa]ccording to (?:the )?(?:MEMRI|Middle East Media Research Institute)\b"  # not the institute's own words
 )
 # a news site's lead crediting the institute: "..., reports the Middle East Media Research Institute (MEMRI)."
 _CREDITS_INSTITUTE = re.compile(
@@ -109,6 +110,24 @@ def _paragraph_below(cursor: Cursor) -> str:
 
 
 _PARAGRAPH = 80  # a line this long is a paragraph, not a blog's category or credit line
+_LEAD_IN_REACH = 5  # lines under a blog's headline where its commentary may hand over to the institute's text
+
+
+def _site_label(line: str, cursor: Cursor, fields: dict[str, object]) -> bool:
+    """Without a header, a line of a word or two over the text (no meta block under it) is a site's
+    name or a blog's label (``Iranian Press``): no dispatch's title is so short."""
+    return _headerless(fields) and len(line.split()) <= 2 and not is_meta(_next_line(cursor))
+
+
+def _headerless(fields: dict[str, object]) -> bool:
+    return fields.get("series") is None and fields.get("number") is None
+
+
+def _lead_in_below(cursor: Cursor) -> bool:
+    """Does the blog's commentary under the headline hand over to the institute's text within a
+    few lines (``Video and translation from MEMRI:``)? Then the headline is the blog's own."""
+    below = (line for line in cursor.lines[cursor.skip_blank() + 1 :] if line)
+    return any(is_lead_in(line) for line in itertools.islice(below, _LEAD_IN_REACH))
 
 
 def _bloggers_words(paragraph: str) -> bool:

@@ -199,14 +199,19 @@ def _item_lines(body: list[m.Block]) -> list[str]:
 _ITEM_LINE = 200  # an item's byline is a short line
 
 
+_DATELINE_REACH = 3  # the text's first lines, where a dateline may open a paragraph (under a blog's headline)
+
+
 def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
     """With no date of its own, a copy takes the date of the e-mail, newsletter or scraped page
     around it (``Sent: Sunday, July 30, 2006``, ``MEMRI Daily: February 24, 2011``, ``date
-    2018-12-26``), from the lines before its start, or of a press release's dateline opening its
-    first paragraph (``HARBOURTOWN, VL / EXAMPLEWIRE / December 22, 2020 / ...``)."""
-    first = cursor.skip_blank()
-    for index in [*range(start.at), first]:
-        line = cursor.lines[index] if index < len(cursor.lines) else ""
+    2018-12-26``), from the lines before its start, or of a dateline opening a paragraph among the
+    text's first lines: a press release's (``HARBOURTOWN, VL / EXAMPLEWIRE / December 22, 2020 /
+    ...``), or a page's date line run into the summary under it."""
+    lines = range(cursor.skip_blank(), len(cursor.lines))
+    first = list(itertools.islice((index for index in lines if cursor.lines[index]), _DATELINE_REACH))
+    for index in [*range(start.at), *first]:
+        line = cursor.lines[index]
         date = (h.match_page_date(line) if index < start.at else h.match_dateline(line)) if line else None
         if date is not None:
             fields["date"] = date
