@@ -963,6 +963,15 @@ def test_roles_a_transcript_names_its_speakers_by(name: str) -> None:
         (["The nets are old and", "grey.", "Velma Quist", "Introduction", "The fishermen like to say so."], 4),
         # a web address starts in lower case, and goes on no sentence
         (["To watch the clip visit", "www.example.org/clip", "The sea is", "grey today."], 3),
+        # a long line ending in an address ends there
+        (
+            [
+                "Watch the clip of the harbour master's speech with subtitles: http://harbour.test/12",
+                "The harbour master spoke for an hour about the tides, the boats, the nets and the old pier, "
+                "and then he left.",
+            ],
+            2,
+        ),
     ],
 )
 def test_lines_broken_where_a_pages_source_broke_them(lines: list[str], paragraphs: int) -> None:

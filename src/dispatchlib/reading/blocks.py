@@ -321,8 +321,9 @@ def _stands_alone(line: str) -> bool:
 
 def _runs_on(previous: str, line: str) -> bool:
     """Does ``line`` go on the sentence ``previous`` left open? Not when it is a cartoon's credit
-    (``Outlet (Country), Date``), nor a capitalised line under a caption or heading in title case."""
-    if credit_line(line):
+    (``Outlet (Country), Date``), nor a capitalised line under a caption or heading in title case,
+    nor under a line that ends in a web address (``To watch the clip: http://...``)."""
+    if credit_line(line) or previous[previous.rfind(" ") + 1 :].startswith(layouts.ADDRESS_STARTS):
         return False
     return not (line[:1].isupper() or line[:1] in _OPEN_QUOTES) or not _is_heading(previous)
 
