@@ -131,6 +131,13 @@ def _read_digest_top(cursor: Cursor, start: Start, fields: dict[str, object], fo
             fields["date"] = date
             found.add("guess", f"the digest's date taken from line {number}: {line!r}", number)
         cursor.index += 1
+    if fields.get("date") is None:  # the e-mail's "MEMRI Daily: July 7, 2013" under a blog's headline over it
+        for index in _first_lines(cursor):
+            if (date := h.match_page_date(line := cursor.lines[index])) is not None:
+                number = cursor.line_number(index)
+                fields["date"] = date
+                found.add("guess", f"the digest's date taken from line {number}: {line!r}", number)
+                break
     if fields.get("date") is None:
         _read_page_date(cursor, start, fields, found)
         fields.pop("_date_line", None)
@@ -202,15 +209,19 @@ _ITEM_LINE = 200  # an item's byline is a short line
 _DATELINE_REACH = 3  # the text's first lines, where a dateline may open a paragraph (under a blog's headline)
 
 
+def _first_lines(cursor: Cursor) -> list[int]:
+    """The indices of the first lines with text from the cursor on, where a date may stand."""
+    lines = range(cursor.skip_blank(), len(cursor.lines))
+    return list(itertools.islice((index for index in lines if cursor.lines[index]), _DATELINE_REACH))
+
+
 def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
     """With no date of its own, a copy takes the date of the e-mail, newsletter or scraped page
     around it (``Sent: Sunday, July 30, 2006``, ``MEMRI Daily: February 24, 2011``, ``date
     2018-12-26``), from the lines before its start, or of a dateline opening a paragraph among the
     text's first lines: a press release's (``HARBOURTOWN, VL / EXAMPLEWIRE / December 22, 2020 /
     ...``), or a page's date line run into the summary under it."""
-    lines = range(cursor.skip_blank(), len(cursor.lines))
-    first = list(itertools.islice((index for index in lines if cursor.lines[index]), _DATELINE_REACH))
-    for index in [*range(start.at), *first]:
+    for index in [*range(start.at), *_first_lines(cursor)]:
         line = cursor.lines[index]
         date = (h.match_page_date(line) if index < start.at else h.match_dateline(line)) if line else None
         if date is not None:
