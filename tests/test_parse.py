@@ -1062,21 +1062,21 @@ def test_a_header_cited_inside_a_first_line(line: str, cited: bool) -> None:
 
 @pytest.mark.parametrize(
     ("line", "dated"),
-    [("Published on Oct 16, 2018", True), ("Posted on October 16, 2018", False)],
+    [("Published on May 3, 2018", True), ("Posted on May 3, 2018", False)],
 )
 def test_a_video_page_dated_under_its_title(line: str, dated: bool) -> None:
     """A video page's ``Published on`` line dates the clip; a blog's ``Posted on`` dates the repost."""
     dispatch, _ = _parse(
         f"Vellonian Cleric Warns Of The Storms\n\n\n{line}\n\nThe cleric Orlo Tamsin gave an address.\n"
     )
-    assert (dispatch.date == datetime.date(2018, 10, 16)) is dated
+    assert (dispatch.date == datetime.date(2018, 5, 3)) is dated
 
 
 @pytest.mark.parametrize(
     ("above", "figure"),
     [
         ("Cartoon No. 1: The gull steals the fish.", True),
-        ("#7443 |", False),  # a clip's number, not a caption
+        ("#9021 |", False),  # a clip's number, not a caption
         ("Council Raises Dock Fees Again", False),  # a news item sourced, not a picture
     ],
 )
@@ -1154,7 +1154,7 @@ def test_a_blogs_date_over_a_header_across_a_blank_line_is_not_its_date() -> Non
 def test_a_poems_lines_are_not_captions() -> None:
     """Short lines among a poem's lines, ending no sentence, are the poem's, not pictures' captions."""
     poem = (
-        "Tell the harbour the bride of the sea…\nEverything that is beautiful we are ready\nTo sacrifice for your eyes…"
+        "Tell the harbour the sea is rising…\nEvery sail that the pier can lend us\nWe will raise for the spring tide…"
     )
     dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{poem}\n")
     assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)
@@ -1177,7 +1177,7 @@ def test_an_outlet_whose_name_opens_with_a_number_credits_a_cartoon() -> None:
     "line",
     [
         "Harbour Press",  # a blog's label of two words
-        "tisdag, maj 24, 2011",  # a blog's posting date, its month first
+        "tisdag, maj 3, 2011",  # a blog's posting date, its month first
         "Harbour Online - http://harbour.test",  # a banner with its address
         "harbour-life.test.de / coast-news.de / pier.info",  # a network's sites
         "Erweiterte Suche",  # a search box

@@ -267,7 +267,7 @@ def _ragged_goes_on(previous: str, line: str, *, within: bool) -> bool:
     address or the start of a speaker's turn. A speaker's name alone on its line
     (``Child host Orla:``) goes on with what the speaker says."""
     if _starts_turn(line) and not (line[:1].islower() and _is_speaker(previous)):
-        return False  # but a name broken before its particle goes on: "Wali" / "ur-Rehman Mehsud: ..."
+        return False  # but a name broken before its particle goes on: "Orla" / "ur-Tamsin: ..."
     if previous.startswith(layouts.ADDRESS_STARTS) or line.startswith(layouts.ADDRESS_STARTS):
         return False  # a web address stands on its line
     if not _ends_sentence(previous):
@@ -622,12 +622,11 @@ def _cartoon_credit(caption: str, credit: str) -> bool:
         and not (caption[-1] in _CLOSE_QUOTES and _REPORTED.search(caption))  # 'He wrote that "..." (Outlet, Date)'
         and not _WRITERS.search(caption)  # "The columnist accused the council ... (Outlet, Date)"
         and h.match_header(credit.partition(",")[0]) is None
-        and not _SEE.match(credit)
+        and not _SEE_WORD.match(credit)
     )
 
 
-_SEE = re.compile(rf"(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)
-_SEE_WORD = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)  # anywhere in a line
+_SEE_WORD = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)
 
 
 def _is_heading(text: str) -> bool:
@@ -767,7 +766,7 @@ _ADDRESSING = frozenset("o oh dear thank good hello last my our".split())
 
 
 def _name_word(word: str) -> bool:
-    """A word of a name: capitalised (``'Ali`` too), a particle (``bin``, ``al-Masri``, ``ur-Rehman``),
+    """A word of a name: capitalised (``'Ali`` too), a particle (``bin``, ``al-Masri``, ``ur-Tamsin``),
     or a number (``Man 1``)."""
     first = word.lstrip("'‘’")[:1]
     if first.isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES:
@@ -776,7 +775,7 @@ def _name_word(word: str) -> bool:
     return bool(hyphen) and particle in _HYPHENED_PARTICLES and (rest[:1].isupper() or particle == "al")
 
 
-# the particles an Arabic, Persian or Urdu name joins with a hyphen: "al-Masri", "Wali ur-Rehman"
+# the particles an Arabic, Persian or Urdu name joins with a hyphen: "al-Masri", "Orla ur-Tamsin"
 _HYPHENED_PARTICLES = frozenset("al el ul ur ud ad ar as at an az ash bin ibn abu bint".split())
 
 
@@ -895,8 +894,8 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
 
 def _heads_section(block: m.Block, below: m.Block) -> str | None:
     """The text of a short line in sentence case over a paragraph or a figure; None for others.
-    Also a name and what it says with no stop, over a paragraph (``Szef portu, Orlo Tamsin: Fala
-    wkrótce nadejdzie``), which outside a transcript heads the section on what they said."""
+    Also a name and what it says with no stop, over a paragraph (``Szef portu, Orlo Tamsin: Wielka
+    fala przyjdzie zimą``), which outside a transcript heads the section on what they said."""
     if isinstance(block, m.SpeakerTurn):
         first = block.content[0] if len(block.content) == 1 else None
         said = first.text if isinstance(first, m.Text) and isinstance(below, m.Paragraph) else ""
@@ -911,8 +910,8 @@ def _heads_section(block: m.Block, below: m.Block) -> str | None:
         if ": " in text:  # a subject, then what it says: "Ministerstwo portu: nowe nabrzeże ..." (not a speaker's name)
             head, _, said = text.partition(": ")
             shape = f"{head} {said}" if len(head.split()) >= 2 and not _is_speaker(head) else text
-    if any(mark in shape for mark in _QUOTE_OPENERS):  # quoted: "Trwające zbrojenia: „Fabryki pracują nocą”"
-        shape = shape.lstrip(_QUOTE_OPENERS).rstrip(_QUOTE_CLOSERS)  # "«La foto nos conmocionó" lost its closing mark
+    if any(mark in shape for mark in _QUOTE_OPENERS):  # quoted: "Budowa łodzi trwa: „Warsztaty szyją żagle”"
+        shape = shape.lstrip(_QUOTE_OPENERS).rstrip(_QUOTE_CLOSERS)  # "«La marea nos sorprendió" lost its closing mark
     if not _caption_shape(shape, heading=True) or text.endswith(_DASHES) or ". " in text:
         return None  # a link's label that lost its link ends in a dash; a caption may hold a stop
     long_below = (
@@ -1011,6 +1010,7 @@ _ARTIST = re.compile(r"(?:^|(?<=\s))(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][
 _CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", "caricatur", "vignet")
 
 
+# (stems, so that plurals and cases count: "zdjęcia", "immagini")
 _PICTURE_WORDS = (*_CARTOON_WORDS, "image", "photo", "picture", "poster", "zdjęci", "foto", "imagen", "bild", "immagin")
 
 
@@ -1070,7 +1070,10 @@ def _drawing(caption: str, credit: str) -> bool:
     a writer's words, a report cited nor a see-also."""
     quoted = caption[:1] in _OPEN_QUOTES and caption.rstrip()[-1:] in _CLOSE_QUOTES
     return not (
-        quoted or _WRITERS.search(caption) or _SEE.match(credit) or h.match_header(credit.partition(",")[0]) is not None
+        quoted
+        or _WRITERS.search(caption)
+        or _SEE_WORD.match(credit)
+        or h.match_header(credit.partition(",")[0]) is not None
     )
 
 

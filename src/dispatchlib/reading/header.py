@@ -97,7 +97,7 @@ _SERIES_SUFFIX = re.compile(rf"(?P<series>{_KNOWN_SERIES})(?:\s+{_NUMBERS})?")
 _SUFFIX_DASH = re.compile(r"\s[-–—]\s*|[–—]\s*")
 _PIPE_HEADER = re.compile(rf"(?P<series>{_SERIES})\s*\|\s*{_NUMBERS}\s*\|\s*(?P<date>{DATE})")
 # a news digest's copy without the number word: "MEMRI Inquiry and Analysis |825|April 19, 2012",
-# "Special Dispatch|3604|February 21, 2011" (a known series, the number tight between its bars: no
+# "Special Dispatch|9604|March 3, 2011" (a known series, the number tight between its bars: no
 # blog's bar, "MEMRI TV | 4 | May 2, 2015", nor a table's row)
 _BARE_PIPE_HEADER = re.compile(
     rf"(?:MEMRI )?(?P<series>(?i:{_KNOWN_SERIES}))\s*\|(?P<nums>\d{{1,7}})\|\s?(?P<date>{DATE})"
@@ -109,7 +109,7 @@ _BYLINE_WORD = "|".join(
 )
 # "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Example Coast TV (Vellonia)" (its channel);
 # also after the institute's name, as a mirror writes it ("MEMRI, 18 августа 2020"), and a video
-# page's "Published on Oct 16, 2018" (a blog's "Posted on" dates the repost, not the report)
+# page's "Published on May 3, 2018" (a blog's "Posted on" dates the repost, not the report)
 _DATE_LINE = re.compile(
     rf"(?:(?:MEMRI|МЕМРИ)\s*[,–—-]\s+|Published on\s+)?(?P<date>{ANY_DATE})"
     rf"(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
@@ -211,7 +211,7 @@ _DATELINE = re.compile(
 
 
 # a newsletter's date before its headlines: "9 avril 2012 : Title ; Title ; ..."; a clip page's date
-# line run into its summary: "January 22, 2016 In a January 22 interview, ..."
+# line run into its summary: "May 2, 2015 In a May 2 interview, ..."
 _DATE_COLON = re.compile(rf"({ANY_DATE})(?:\s?:\s+\S| (?=(?:In|On|At|During|Following|According to) [A-Za-z]))")
 
 
@@ -384,7 +384,7 @@ def _title_with_series(line: str) -> Header | None:
 _NUMBER_LINE = re.compile(rf"(?:(?:{_NO})\s*|#\s*)?(?P<nums>{_NUMBER_LIST})")
 _EMPTY_NUMBER = re.compile(rf"\s*(?:{_NO}|#)\s*:?$")
 _NUMBER_WORD_ENDINGS = (*layouts.NUMBER_WORDS, "#")  # a TV page's card: "Clip #" over "6080"
-# "Special Dispatch-North Africa", and an old e-mail's "Special Dispatch From Egypt"
+# "Special Dispatch-North Africa", and an old e-mail's "Special Dispatch From Vellonia"
 _SERIES_TOPICS_DASH = re.compile(r"\s[-–—]\s|(?<=[a-z])[-–—](?=[A-Z])|\sFrom\s(?=[A-Z])")
 
 

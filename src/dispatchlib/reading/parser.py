@@ -324,10 +324,11 @@ _SENTENCE_ENDS = tuple('.!?"”’)…:»')
 
 
 def _read_blocks(
-    units: list[Unit], reader: BlockReader, found: Findings, places: list[int], *, digest: bool = False
+    units: list[Unit], reader: BlockReader, found: Findings, places: list[int], *, digest: bool
 ) -> list[m.Block]:
     """The blocks of ``units``; each block's first line is appended to ``places``. In a text that
-    is not a ``digest``, the lines under a boundary that says its clip aired are a transcript."""
+    is not a ``digest``, speakers under a boundary that says its clip aired may be named after who
+    they are."""
     blocks: list[m.Block] = []
     previous = ""
     for unit in units:
@@ -410,7 +411,7 @@ def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
 def _caption_like(block: m.Heading | m.Paragraph, sourced: bool) -> bool:
     """Can the block be the caption over a credit line? Over a ``Source:`` line, a sentence of more
     than ten words is the text the line gives the source of (a digest's item), and a line without
-    words (a clip's number, ``#7443 |``) is none: not captions."""
+    words (a clip's number, ``#9021 |``) is none: not captions."""
     if isinstance(block, m.Heading):
         return True
     text = m.plain_text(block.content)

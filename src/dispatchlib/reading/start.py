@@ -194,7 +194,7 @@ def date_above(lines: list[str], at: int) -> int | None:
     the date's line."""
     above = at - 1
     if at >= 2 and not lines[at - 1] and h.match_series_line(_nonblank_above(lines, at - 2)):
-        above = at - 2  # an old e-mail spaces its header: "Special Dispatch From Egypt" / date / number
+        above = at - 2  # an old e-mail spaces its header: "Special Dispatch From Vellonia" / date / number
     date = lines[above] if above >= 0 else ""
     if not date or len(date) > 40 or not date[-1].isdigit() or not h.is_date_only(date):
         return None

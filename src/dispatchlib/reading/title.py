@@ -115,7 +115,7 @@ _LEAD_IN_REACH = 5  # lines under a blog's headline where its commentary may han
 
 def _site_label(line: str, cursor: Cursor, fields: dict[str, object]) -> bool:
     """Without a header, a line of a word or two over the text (no meta block under it) is a site's
-    name or a blog's label (``Iranian Press``): no dispatch's title is so short."""
+    name or a blog's label (``Harbour Press``): no dispatch's title is so short."""
     return _headerless(fields) and len(line.split()) <= 2 and not is_meta(_next_line(cursor))
 
 

@@ -131,7 +131,7 @@ def _read_digest_top(cursor: Cursor, start: Start, fields: dict[str, object], fo
             fields["date"] = date
             found.add("guess", f"the digest's date taken from line {number}: {line!r}", number)
         cursor.index += 1
-    if fields.get("date") is None:  # the e-mail's "MEMRI Daily: July 7, 2013" under a blog's headline over it
+    if fields.get("date") is None:  # the e-mail's "MEMRI Daily: July 9, 2012" under a blog's headline over it
         for index in _first_lines(cursor):
             if (date := h.match_page_date(line := cursor.lines[index])) is not None:
                 number = cursor.line_number(index)
