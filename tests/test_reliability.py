@@ -466,6 +466,31 @@ def test_a_signal_while_a_file_is_put_in_place_waits_until_it_is_counted() -> No
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
+def test_a_batch_reports_every_file_it_put_in_place_before_a_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C arriving just as the batch puts its second file in place: the caller's count
+    (``on_result``, which the command line's summary is made of) still has that file."""
+    from dispatchlib import batch
+
+    write = batch._Writer.write
+
+    def write_then_stop(self: batch._Writer, rendered: batch.Rendered) -> batch.Result:
+        result = write(self, rendered)
+        if result.target and Path(result.target).name == "in-001.txt":
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # the signal arrives here, after the file is in place
+        return result
+
+    monkeypatch.setattr(batch._Writer, "write", write_then_stop)
+    seen: list[batch.Result] = []
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        batch.convert_many(map(str, _inputs(tmp_path / "in", 4)), to="txt", out_dir=out, on_result=seen.append)
+    assert sorted(p.name for p in out.iterdir()) == ["in-000.txt", "in-001.txt"]
+    assert [Path(result.target).name for result in seen if result.target] == ["in-000.txt", "in-001.txt"]
+
+
 # --- 6. reads are bounded ---------------------------------------------------------------------
 
 

@@ -384,16 +384,20 @@ def convert_many(
 
     waiting: dict[int, Rendered] = {}
 
+    def record(index: int) -> None:
+        """Put one file in place and report it, with no stop between: a file put in place is a
+        file counted, by us and by ``on_result``."""
+        with signals_held():
+            results[index] = writer.write(waiting.pop(index))
+            if on_result:
+                on_result(results[index])
+
     def done(index: int, rendered: Rendered) -> None:
         """Write what has come back, in input order: when two inputs want one name, the first
         input gets it, whichever worker finished first."""
         waiting[index] = rendered
         while len(results) in waiting:
-            at = len(results)
-            with signals_held():  # a file put in place is a file counted
-                results[at] = writer.write(waiting.pop(at))
-            if on_result:
-                on_result(results[at])
+            record(len(results))
 
     try:
         if executor is None:
@@ -424,10 +428,7 @@ def convert_many(
                 if parts:
                     stop_workers(list(futures))
                     for index in sorted(waiting):  # finished before the stop: kept, whatever the order
-                        with signals_held():
-                            results[index] = writer.write(waiting.pop(index))
-                        if on_result:
-                            on_result(results[index])
+                        record(index)
                     remove_stale_parts(folder, ours=True)  # what the stopped workers were writing
                 raise
     finally:
