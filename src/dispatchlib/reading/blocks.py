@@ -144,7 +144,7 @@ _PHRASE_ENDS = tuple('.,:;"”’)]…。」』')  # a quoted line ending so is 
 _QUOTATIONS_IN = re.compile(r"[\"“”«»„]")
 _SINGLE_QUOTATIONS_IN = re.compile(r"[\"“”«»„]|['‘’](?=\s)|(?<=\s)['‘’]")
 _CREDIT_LOST = ("(Source:", "(image:", "(Image:", "(photo:", "(Photo:")
-_FIGURE_ENDINGS = (*_CREDIT_LOST, ")", _ALT_TEXT)
+_FIGURE_ENDINGS = (*_CREDIT_LOST, ")", " (", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
 _FIGURE_LINE_ENDINGS = frozenset(".0123456789")
 
@@ -546,6 +546,8 @@ def _figure(text: str) -> m.Figure | None:
         text = f"{head} (Source: {text[mark.end() :]}".lstrip()  # or the credit alone: "(Fuente: Medio)"
     if text.endswith(_CREDIT_LOST):  # the credit went with its link: "Caption (image:"
         return m.Figure(caption=text[: text.rindex("(")].rstrip(), credit_missing=True)
+    if text.endswith(" (") and len(text) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(text):
+        return m.Figure(caption=text[:-2].rstrip(), credit_missing=True)  # "Caption (": the credit's link lost
     if text.endswith(")") and "(Source:" in text:
         head, _, credit = text.rpartition("(Source:")
         if _closes_at_end(credit) and credit[:-1].strip():
@@ -708,6 +710,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"
         # a transcript may name the office in lower case: "Orlo Tamsin, host", "..., former head of ..."
         office = described and _office(post) and not _REPORTED.search(post)  # not "..., wrote on Twitter"
+        if _role_doing(head.split(), post):
+            return True  # "Child host, wearing a scarf": a role and what it does as it speaks
         return named and len(post.split()) <= 12 and (post[:1].isupper() or office) and _is_speaker(head)
     words = name.split()
     if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS or name in layouts.ITEM_LABELS:
@@ -718,6 +722,20 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     if words[0][0].isupper() and len(words) <= 4 and _is_role(words) and not _described_thing(words):
         return True
     return described and _described_name(words)
+
+
+def _role_doing(words: list[str], post: str) -> bool:
+    """A role (``Child host``) and a few words of what it does as it speaks (``wearing a scarf``)."""
+    first = post.split(maxsplit=1)[0] if post else ""
+    return (
+        first.endswith("ing")
+        and first.islower()
+        and len(post.split()) <= 8
+        and bool(words)
+        and words[0][0].isupper()
+        and len(words) <= 4
+        and _is_role(words)
+    )
 
 
 def _office(description: str) -> bool:

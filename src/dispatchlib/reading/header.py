@@ -77,19 +77,22 @@ def _has_dash(line: str) -> bool:
     return "-" in line or "–" in line or "—" in line
 
 
+# (an old e-mail's topics may follow the number with no space: "No. 4288Vellonia/Coast Studies Project")
 _HEADER_PARTS = (
     rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?BETWEEN"
-    rf"\s*(?:-\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*))?\.?"
+    rf"\s*(?:[-–—]\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*)"
+    rf"|(?P<glued>(?<=\d)[A-Z][\w ,&'’.-]{{1,40}}(?:/[\w ,&'’.-]{{1,60}})+))?\.?"
 )
 _HEADER = re.compile(_HEADER_PARTS.replace("BETWEEN", ""))
 # the topics may stand between the series and the number: "Enquête et Analyse / Vellonie / Côte - N° 135"
 # (a pattern of its own, tried on lines with a "/" only: it costs every other line)
 _HEADER_BETWEEN = re.compile(_HEADER_PARTS.replace("BETWEEN", r"(?P<between>(?:\s*/\s*[^/|\d]{1,40}?){1,6})"))
 # a header whose number is lost or was never printed: a known series and a date, either way round
-# ("Special Report 18. Oktober 2002"), or a known series with an empty number ("Clip No.")
+# ("Special Report 18. Oktober 2002"; an old e-mail's area between them, "Special Report - PA March
+# 30, 2001"), or a known series with an empty number ("Clip No.")
 _NUMBERLESS = re.compile(
     rf"(?:(?P<date1>{ANY_DATE})\s*[/|,]?\s*)?(?P<series>{_KNOWN_SERIES})"
-    rf"(?:\s*[/|,]?\s*(?P<date2>{ANY_DATE})|\s*(?P<empty>{_NO})\s*:?)?",
+    rf"(?:(?:\s*[-–—]\s*(?P<tag>[A-Z][\w&/ ]{{0,30}}?))?\s*[/|,]?\s*(?P<date2>{ANY_DATE})|\s*(?P<empty>{_NO})\s*:?)?",
     re.IGNORECASE,
 )
 # a title that ends in its series ("Title - Special Report", "Title - MEMRI Special Dispatch No. 12")
@@ -118,6 +121,7 @@ _DATE_LINE = re.compile(
 )
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
+_NUMBERLESS_TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>(?i:{_KNOWN_SERIES}))")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
 # "#1632 | 02:41", and old pages' "#53 | 51" (seconds)
 # (its source line may be run onto it: "#3187 | 03:29Source: Online Platforms")
@@ -132,7 +136,7 @@ _TOPIC = r"[A-Z][\w&'’.-]*"
 # a header inside a longer line (newlines lost in an e-mail or a repost): known series names only;
 # compiled on first use (2 ms, and most texts never need it: see find_header)
 _HEADER_IN_LINE = (
-    rf"(?:{DATE}\s*(?:/\s*)?)?(?:{_KNOWN_SERIES})\s*(?:[-|]\s*)?(?:{_NO})\s*{_NUMBER_LIST}"
+    rf"(?:{DATE}\s*(?:/\s*)?)?(?:{_KNOWN_SERIES})\s*(?:[-–—|]\s*)?(?:{_NO})\s*{_NUMBER_LIST}"
     rf"(?:\s*\|\s*{DATE}|\s*[—–]\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}}(?:\s*/\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}})*)?"
 )
 
@@ -336,7 +340,7 @@ def match_header(line: str) -> Header | None:
     if not match or not (match["date"] or match["series"]):
         return _numberless(line) if len(line) <= 80 else _title_with_series(line)
     between = match.groupdict().get("between")
-    listed = match["topics"] or (between if match["series"] else None)
+    listed = match["topics"] or match["glued"] or (between if match["series"] else None)
     topics = tuple(t.strip() for t in listed.split("/")) if listed else ()
     # "Special Dispatch No. 11165 - A Title, March 1, 2023": a digest's link, not a header; an old
     # e-mail's list of topics may be long, but each of them is short ("— Egypt/Reform/U.S. and ...")
@@ -361,7 +365,8 @@ def _numberless(line: str) -> Header | None:
     dated = match["date1"] or match["date2"]
     if not dated and not match["empty"]:
         return None  # a series name alone is a line of the body ("Special Dispatch Series")
-    return Header(series=_series(match["series"]), numbers=(), date=parse_date(dated) if dated else None)
+    topics = tuple(topic.strip() for topic in match["tag"].split("/")) if match["tag"] else ()
+    return Header(series=_series(match["series"]), numbers=(), date=parse_date(dated) if dated else None, topics=topics)
 
 
 def _title_with_series(line: str) -> Header | None:
@@ -416,7 +421,8 @@ _TOPIC_WORD = re.compile(r"[A-Z][\w'’&.-]*|&|and|of|the|in|on|" + "|".join(lay
 def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> tuple[str, ...] | None:
     """A topics line without a series: ``Lebanon/Syria``, ``Arabia/Iran/Inter-Arab Relations``;
     unless ``slashed``, also ``Somalia`` or ``Somalia, Africa`` (a country line under the date).
-    Each topic is one to four capitalised words; a label such as ``Introduction`` is no topic. A
+    Each topic is one to four capitalised words, small words aside (``Jihad and Terrorism Studies
+    Project``); a label such as ``Introduction`` is no topic. A
     mirror's ``categories`` over its date, two or more, may be in sentence case (``Regards de la
     semaine, Vellonie``)."""
     if len(line) > 120 or (slashed and "/" not in line) or line.endswith((".", ":", ";", "!", "?")):
@@ -425,20 +431,31 @@ def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> 
     listed = categories and len(parts) > 1
     for part in parts:
         words = part.split()
-        if not 1 <= len(words) <= 4 or part.casefold() in layouts.NOT_TITLES or not words[0][0].isupper():
+        capitalised = sum(1 for word in words if word[0].isupper())
+        if (
+            not 1 <= capitalised <= 4
+            or len(words) > 6
+            or part.casefold() in layouts.NOT_TITLES
+            or not words[0][0].isupper()
+        ):
             return None
         if not all(_TOPIC_WORD.fullmatch(word) or (listed and word.isalpha() and word.islower()) for word in words):
             return None
     return tuple(parts)
 
 
-def match_topics_line(line: str) -> Header | None:
-    """A meta topics line: ``Russia, Ukraine | Special Dispatch No. 9200``."""
-    match = _TOPICS_LINE.fullmatch(line) if "|" in line else None
+def match_topics_line(line: str, *, numberless: bool = False) -> Header | None:
+    """A meta topics line: ``Russia, Ukraine | Special Dispatch No. 9200``; if ``numberless``,
+    also a known series without its number (``Vellonia | Special Report``), as under a header
+    that gave none."""
+    if "|" not in line:
+        return None
+    match = _TOPICS_LINE.fullmatch(line) or (_NUMBERLESS_TOPICS_LINE.fullmatch(line) if numberless else None)
     if not match:
         return None
     topics = tuple(t.strip() for t in match["topics"].split(",") if t.strip())
-    return Header(series=_series(match["series"]), numbers=_numbers(match["nums"]), topics=topics)
+    numbers = _numbers(match["nums"]) if match.groupdict().get("nums") else ()
+    return Header(series=_series(match["series"]), numbers=numbers, topics=topics)
 
 
 @frozen(kw_only=True)

@@ -338,10 +338,10 @@ NOT_TITLES = CONTENTS_WORDS | frozenset(
 BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:", "Von", "Von:", "Autor:",
                 "Autorin:", "Auteur :", "Auteur:", "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:",
                 "Autorzy:", "מאת", "מאת:")  # fmt: skip
-# the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI"
-# (misspelt "MEMERI" too, and "/MEMRI/December 12/2016" with the date)
+# the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI", the
+# service's name too ("Par A. One | MEMRI Infos"; misspelt "MEMERI", and "/MEMRI/December 12/2016" with the date)
 BYLINE_SITE_SUFFIX = re.compile(
-    r"(?:\s*[|–—/-]\s*|\s+from\s+)MEM[A-Z]{0,2}RI(?:\s*/(?P<date>[\w ,/]{0,30}))?\s*$", re.IGNORECASE
+    r"(?:\s*[|–—/-]\s*|\s+from\s+)MEM[A-Z]{0,2}RI(?: Infos| TV)?(?:\s*/(?P<date>[\w ,/]{0,30}))?\s*$", re.IGNORECASE
 )
 ADDRESS_STARTS = ("http://", "https://", "www.")  # how a web address begins
 # an archive's labelled meta lines under a repost's title: "Publication: memri.org", "Date: October 20, 2014"
@@ -421,7 +421,8 @@ SPEAKER_ROLES = frozenset(
     "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
     "announcer moderator translator commentator spokesman spokeswoman officer commander member militant "
     "character actor actress puppet nurse doctor judge policeman guard prisoner driver citizen resident viewer "
-    "visitor passerby priest rabbi king prince queen "
+    "visitor passerby priest rabbi king prince queen teen teenager youth youngster toddler baby elder villager "
+    "farmer merchant shopkeeper pilgrim mourner "
     "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
     "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon roi "

@@ -76,7 +76,7 @@ def read_meta(cursor: Cursor, fields: dict[str, object], found: Findings) -> boo
         header = h.match_header(line) if seen or fields else None
         if header is not None and (h.is_sub_series(header) or is_item_header(header, fields)):
             header = None
-        topics = h.match_topics_line(line) or header
+        topics = h.match_topics_line(line, numberless=bool(fields.get("series")) and not fields.get("number")) or header
         # a country line only on the line right under the date; a slashed list of topics anywhere here
         bare = None if date_line or topics else h.match_bare_topics(line, slashed=not (dated and adjacent))
         if bare is None and line.endswith("|") and not (date_line or topics):  # "Iraq |": the series lost

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -133,9 +134,10 @@ def parse_many(
     """Read every dispatch of a file that holds several (an e-mail bundle).
 
     The text is split before each header line that follows a blank line, when the part before
-    holds a header of its own (what comes before the first header is page chrome of the first
-    dispatch, not a dispatch); each part is parsed with :func:`parse`, with line numbers counted
-    from the start of the whole file.
+    holds a header of its own, above its text (what comes before the first header is page chrome
+    of the first dispatch, not a dispatch; a header under a paragraph is a report the text cites);
+    each part is parsed with :func:`parse`, with line numbers counted from the start of the whole
+    file.
     """
     lines = text.split("\n")
     if digest_intro(lines) is not None:
@@ -146,11 +148,19 @@ def parse_many(
             not lines[index - 1].strip()
             and index - starts[-1] > 3
             and _starts_dispatch(lines, index)
-            and any(_starts_dispatch(lines, before) for before in range(starts[-1], index))
+            and any(_starts_dispatch(lines, before) for before in _above_text(lines, starts[-1], index))
         ):
             starts.append(index)
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [parse("\n".join(lines[a:b]), source=source, strict=strict, line_offset=a) for a, b in bounds]
+
+
+_PROSE = 200  # a line this long is a paragraph of text
+
+
+def _above_text(lines: list[str], start: int, end: int) -> Iterator[int]:
+    """The lines from ``start`` to ``end`` that stand above the part's first paragraph."""
+    return itertools.takewhile(lambda index: len(lines[index]) < _PROSE, range(start, end))
 
 
 def _starts_dispatch(lines: list[str], index: int) -> bool:
@@ -395,12 +405,15 @@ def _aired(text: str) -> bool:
 def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
     """An image known only by its file name (``3301.jpg``) with ``block``, on the line under it, as
     its caption, if ``block`` is a figure line or a short line that ends no sentence and opens
-    nothing (a name, a noun phrase; not ``He added:``, nor a section's heading in title case)."""
+    nothing (a name, a noun phrase; not ``He added:``, nor a section's heading in title case of
+    four words or more)."""
     if not isinstance(last, m.Figure) or last.image is None or last.caption or last.credit or last.alt_text:
         return None
     if isinstance(block, m.Figure):
         return attrs.evolve(block, image=last.image) if block.image is None else None
-    text = block.text if isinstance(block, m.Heading) and len(block.text.split()) < 4 else ""
+    text = ""
+    if isinstance(block, m.Heading) and (len(block.text.split()) < 4 or not every_word_capitalised(block.text)):
+        text = block.text
     if isinstance(block, m.Paragraph) and all(isinstance(item, m.Text) for item in block.content):
         text = m.plain_text(block.content)
     if 0 < len(text) <= 150 and not text.rstrip('"”’').endswith((".", "!", "?", "…", ":")):

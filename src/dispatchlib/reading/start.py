@@ -353,6 +353,8 @@ def find_start(lines: list[str]) -> Start:
         strong = _strong_start(lines, candidates, position)
         if strong is not None and strong.kind == "header" and _closes_text(lines, candidates, position):
             strong = None  # "From MEMRI Special Dispatch No. 1266, ..." under the text it credits
+        if strong is not None and strong.kind == "header" and body_seen and _listed_after(lines, candidates, position):
+            strong = None  # "See the reports:" / a header and its title: a report the text cites
         if strong is not None:
             if weak is not None and body_since_weak:
                 break
@@ -381,7 +383,10 @@ def find_start(lines: list[str]) -> Start:
         lead_in = _credited_title(lines, candidates)
     if lead_in is not None:
         return Start(lead_in, "lead-in", strong=False)
-    return Start(_first_own_line(lines, candidates), "none", strong=False)
+    headline = _repeated_headline(lines, candidates)
+    if headline is None:
+        headline = _under_breadcrumb(lines, candidates)
+    return Start(_first_own_line(lines, candidates) if headline is None else headline, "none", strong=False)
 
 
 # a repost's line handing over to what it quotes: "From the MEMRI site:", "MEMRI's Orlo Tamsin reports on ...:"
@@ -420,6 +425,18 @@ def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
             following = next((j for j in candidates if j > i), None)
             return following
     return None
+
+
+def _listed_after(lines: list[str], candidates: list[int], position: int) -> bool:
+    """Does the header stand in a list that a line above introduces (``See MEMRI's reports:``),
+    with only short lines (the list's other headers and titles) between?"""
+    for back in range(position - 1, max(position - 5, -1), -1):
+        line = lines[candidates[back]]
+        if line.endswith(":"):
+            return True
+        if len(line) >= _BODY_LIKE:
+            return False
+    return False
 
 
 def _closes_text(lines: list[str], candidates: list[int], position: int) -> bool:
@@ -464,6 +481,38 @@ def _first_own_line(lines: list[str], candidates: list[int]) -> int:
         if len(below) == 2 and looks_like_title(lines[below[0]]) and len(lines[below[1]]) >= _BODY_LIKE:
             return below[0]  # a page's bar of fields over the headline and its text
     return first
+
+
+_REPEAT_REACH = 12  # lines from the top where an aggregator repeats its headline
+
+
+def _above_text(lines: list[str], candidates: list[int]) -> list[int]:
+    """The first lines, down to the first paragraph of text."""
+    top = candidates[:_REPEAT_REACH]
+    return list(itertools.takewhile(lambda i: len(lines[i]) < _BODY_LIKE or looks_like_title(lines[i]), top))
+
+
+def _repeated_headline(lines: list[str], candidates: list[int]) -> int | None:
+    """The first line of a headline that an aggregator's page prints again (its link's text, then
+    its heading) above the text: the text starts there, whatever stands above it."""
+    top = _above_text(lines, candidates)
+    texts = [lines[i] for i in top]
+    for i in top:
+        line = lines[i]
+        if len(line.split()) >= 4 and texts.count(line) >= 2 and looks_like_title(line) and not h.match_header(line):
+            return i
+    return None
+
+
+def _under_breadcrumb(lines: list[str], candidates: list[int]) -> int | None:
+    """The headline under a page's breadcrumb, which ends in it glued to the last crumb
+    (``HomeCultureTitle`` / ``Title``), above the text."""
+    for i, below in itertools.pairwise(_above_text(lines, candidates)):
+        line, headline = lines[i], lines[below]
+        glued = len(line) > len(headline) and line[-len(headline) - 1].isalpha()
+        if glued and line.endswith(headline) and looks_like_title(headline):
+            return below
+    return None
 
 
 def _listed(line: str) -> bool:
@@ -537,12 +586,16 @@ def clip_header(lines: list[str], at: int) -> ClipHeader | None:
 
 
 def _meta_top(lines: list[str], candidates: list[int], position: int) -> int:
-    """Above a topics line: its date or byline lines, and the title above them."""
+    """Above a topics line: its date or byline lines, and the title above them; the topics line
+    itself where what stands above can be no title (a banner's credit: the title is looked for
+    further up, and the meta line is read all the same)."""
     back = position - 1
     while back >= 0 and h.match_date_line(lines[candidates[back]]):
         back -= 1
     while back >= 0 and is_chrome(lines[candidates[back]]):
         back -= 1
+    if back >= 0 and back == position - 1 and not looks_like_title(lines[candidates[back]]):
+        return candidates[position]
     return candidates[back] if back >= 0 else candidates[position]
 
 

@@ -68,7 +68,40 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
             found.add("guess", "the date over the title is the repost's; the title's byline dates the report", number)
         apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
+    _skip_repeats(cursor, line, found)
     return False
+
+
+_REPEAT_REACH = 12  # lines under the title where an aggregator prints it again
+_CHROME_LIKE = 60  # an aggregator's credit, time and tags are shorter
+
+
+def _skip_repeats(cursor: Cursor, title: str, found: Findings) -> None:
+    """An aggregator's page prints its headline twice (its link's text, then its heading), then
+    its credit, time and tags, then the headline again over the text: all of it, down to the last
+    copy, is the page's. Elsewhere a copy stays (a heading may repeat the title)."""
+    lines = (i for i in range(cursor.index, len(cursor.lines)) if cursor.lines[i])
+    ahead = list(itertools.islice(lines, _REPEAT_REACH))
+    last = next((i for i in reversed(ahead) if cursor.lines[i] == title), None)
+    if len(title.split()) < 4 or last is None or last == ahead[0] or cursor.lines[ahead[0]] != title:
+        return
+    between = [cursor.lines[i] for i in ahead if i < last and cursor.lines[i] != title]
+    if not all(_page_label(line) for line in between):
+        return
+    count = sum(1 for i in ahead if i <= last)
+    number = cursor.line_number(ahead[0])
+    found.add(
+        "page-chrome",
+        f"{count} line(s) under the title dropped, down to its last copy on line {cursor.line_number(last)}",
+        number,
+    )
+    cursor.index = last + 1
+
+
+def _page_label(line: str) -> bool:
+    """A short line of a page's own, no sentence, label, caption or meta line (``Memri``, ``2
+    days ago``, ``• Politics``)."""
+    return len(line) < _CHROME_LIKE and not any(mark in line for mark in ":(") and not line.endswith((".", "!", "?"))
 
 
 # a blogger's own words about the institute under the blog's headline: "MEMRI has a compilation of ...",
@@ -240,6 +273,8 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
             break  # "A Title Wrapped Over The" / "Next Line" / "By: A. Name"
         if len(line) > 120 or is_meta(line) or is_chrome(line) or h.match_clip_line(line):
             return []
+        if line == cursor.lines[first]:
+            break  # the title printed again (an aggregator's link, then its heading)
         taken.append(after)
     if len(taken) < 2 or len(taken) > _WRAPPED_TITLE or any(len(cursor.lines[i]) > 120 for i in taken):
         return []
@@ -249,6 +284,7 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
 # the institute's name with its office: "Middle East Media Research Institute, DC"
 _INSTITUTE_LINE = re.compile(r"(?:The )?(?:Middle East Media Research Institute|MEMRI)(?:,? [\w ,.]{1,40})?")
 _SITE_SUFFIX = re.compile(r"\s*(?:,|[-–—|])\s*MEMRI$")
+_SOURCE_LABEL = re.compile(layouts.SOURCE_LABEL)
 _PAGE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—|]\s*MEMRI$")  # a page's title as its tab names it: "Title - MEMRI"
 
 
@@ -256,21 +292,27 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
     """A repost's title over the header, the institute's name lines between them
     (``Title, MEMRI`` / ``MEMRI`` / header), when none stands under the header; an e-mail's
     byline between them (``TITLE`` / ``By A. Name*`` / ``Middle East Media Research Institute, DC``
-    / header) gives the authors."""
+    / header) gives the authors. A picture between them (a banner and its ``Source:`` line) is
+    passed over."""
+    credited = False  # the line above a credit is the picture's caption
     for index in range(start.at - 1, -1, -1):
         line = cursor.lines[index]
         if not line or is_chrome(line) or _INSTITUTE_LINE.fullmatch(line):
+            continue
+        if credited or (line.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL.match(line)):
+            credited = not credited
             continue
         byline = h.match_date_line(line)
         if byline is not None and byline.date is None and byline.authors:
             apply_date_line(byline, fields, found, cursor.line_number(index))
             continue
-        title = _SITE_SUFFIX.sub("", line)
+        title = CREDIT_PREFIX.sub("", _SITE_SUFFIX.sub("", line))  # an e-mail's subject: "MEMRI: Title"
         alone = index == 0 or not cursor.lines[index - 1] or is_chrome(cursor.lines[index - 1])  # not a wrapped line
         if alone and looks_like_title(title) and not is_repost_line(title):
             fields["title"] = title
-            number = cursor.line_number(index)
-            found.add("guess", f"the title is line {number}, above the header", number)
+            number = fields["_title_line"] = cursor.line_number(index)
+            above = "header" if start.kind == "header" else "meta line"
+            found.add("guess", f"the title is line {number}, above the {above}", number)
         return
 
 

@@ -4,6 +4,7 @@ a TV clip's header or a digest's date; every guess is said."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from .. import model as m
 from . import header as h
@@ -101,7 +102,8 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         read_title(cursor, fields, found)  # "Header / June 3, 2003 / Title": the date stood over the title
         read_meta(cursor, fields, found)
     fields.pop("_date_above", None)
-    if header is not None and not fields.get("title") and not header.numbers[1:] and named is None:
+    own_header = header is not None and not header.numbers[1:] and named is None
+    if not fields.get("title") and (own_header or start.kind == "topics"):
         read_title_above(cursor, start, fields, found)
     if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
         found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
@@ -311,6 +313,8 @@ def _read_clip_top(cursor: Cursor, fields: dict[str, object], found: Findings) -
 
 
 _BYLINE_REACH = 4  # lines below a headerless copy's start where its byline may stand
+# a news digest's lead, credited and signed: "[MEMRI] O. Tamsin - The harbour's ..."
+_CREDITED_LEAD = re.compile(r"\[(?:MEMRI|Memri)\]\s+(?P<authors>[A-Z][\w.'’ -]{1,60}?)\s+[-–—]\s+[A-Z\"“]")
 _PROSE = 200  # a line this long is the text's
 
 
@@ -329,5 +333,9 @@ def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Finding
                 fields["authors"] = byline.authors
                 fields["_authors_line"] = cursor.line_number(at)
                 cursor.lines[at] = ""
+                return
+            if seen == 1 and line[:1] == "[" and (credit := _CREDITED_LEAD.match(line)):
+                fields["authors"] = h.split_authors(credit["authors"])[0]  # the lead keeps its words
+                fields["_authors_line"] = cursor.line_number(at)
                 return
         at += 1
