@@ -1197,3 +1197,90 @@ def test_a_hebrew_and_joined_to_a_name_splits_the_authors() -> None:
     text = "March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nמאת: א. סביון, י. מנשרוף וא. ח'ראזי\n\nText.\n"
     dispatch, _ = _parse(text)
     assert dispatch.authors == ("א. סביון", "י. מנשרוף", "א. ח'ראזי")
+
+
+_PARA = (
+    "The ferry board met on Monday to decide the fate of the night ferries, which have sailed since the "
+    "old days of the port, and the crews walked out before the vote was taken."
+)
+
+
+def test_a_bundle_under_an_intro_paragraph_is_still_two_dispatches() -> None:
+    """An e-mail's long intro over two dispatches, each with its header: two dispatches."""
+    intro = "You receive this letter because you asked for it at the ferry fair. " * 4
+    parts = [
+        f"May {day}, 2021 Special Dispatch No. {number}\nFerry Crews Walk Out {number}\n"
+        f"Vellonia | Special Dispatch No. {number}\n\n{_PARA}\n"
+        for day, number in ((3, 20806), (4, 20807))
+    ]
+    document, _ = dl.read_bytes(f"{intro}\n\n{parts[0]}\n{parts[1]}".encode(), source="bundle.txt")
+    assert isinstance(document, dl.Collection)
+    assert [d.number for d in document.dispatches] == [20806, 20807]
+
+
+@pytest.mark.parametrize("above", ["Related reports", "See the reports:", "The institute has covered it before."])
+def test_a_list_of_reports_a_text_cites_is_neither_its_header_nor_a_second_dispatch(above: str) -> None:
+    """Headers standing in a list (another header among their neighbours) are reports the text
+    cites, whether or not the text has a header of its own."""
+    cited = (
+        "Inquiry & Analysis Series – No. 931 – April 19, 2012\nFerry Talks Resume – Part II\n\n"
+        "Special Dispatch Series – No. 6412 – August 13, 2013\nThe Ferry Master's Orders Published\n"
+    )
+    headed = "May 3, 2021 Special Dispatch No. 20806\nFerry Crews Walk Out\n\n"
+    for top in ("Ferry Crews Walk Out Across The Bay\n\n", headed):
+        dispatch, _ = _parse(f"{top}{_PARA}\n\nShort line.\n\n{above}\n\n{cited}")
+        assert dispatch.title.startswith("Ferry Crews Walk Out")
+        assert dispatch.number in (None, 20806)
+        assert _PARA in [dl.plain_text(b.content) for b in dispatch.body if isinstance(b, dl.Paragraph)]
+
+
+def test_a_header_under_a_blogs_line_handing_over_is_the_dispatch() -> None:
+    """'Here it is:' over the header: the blog hands over to the dispatch, which starts there."""
+    text = (
+        f"Ferry Watch Blog\n\n{_PARA}\n\nThe institute has the details. Here it is:\n\n"
+        f"Special Dispatch No. 20806\nFerry Crews Walk Out\nMay 3, 2021\n\n{_PARA}\n"
+    )
+    dispatch, _ = _parse(text)
+    assert (dispatch.series, dispatch.number, dispatch.date) == ("Special Dispatch", 20806, datetime.date(2021, 5, 3))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A Vellonian teenager, writing on his blog, put it this way: the ferries are our history.",
+        "One shopkeeper, speaking to Ferry Daily: the board has ruined the market.",
+    ],
+)
+def test_a_reports_sentence_about_a_role_is_no_speakers_turn(line: str) -> None:
+    dispatch, _ = _parse(f"May 3, 2021 Special Dispatch No. 20806\nFerry Crews Walk Out\n\n{_PARA}\n\n{line}\n")
+    assert not [b for b in dispatch.body if isinstance(b, dl.SpeakerTurn)]
+
+
+def test_a_turn_cut_at_a_bracket_is_a_turn_not_a_caption() -> None:
+    text = (
+        "Oct 16, 2015\nFerry Host Praises The Crews\n\n#6127 | 01:41\n\nFollowing are excerpts:\n\n"
+        "Host: The crews are the heroes of this port, and the board (\n\nGuest: The board must pay them.\n"
+    )
+    dispatch, _ = _parse(text)
+    assert [b.speaker for b in dispatch.body if isinstance(b, dl.SpeakerTurn)] == ["Host", "Guest"]
+    assert not [b for b in dispatch.body if isinstance(b, dl.Figure)]
+
+
+@pytest.mark.parametrize("credit", ["[MEMRI] PORT VELL - The", "[MEMRI] Vellonian TV - The", "[MEMRI] O. Tamsin - The"])
+def test_a_news_digests_credited_lead_names_persons_only(credit: str) -> None:
+    dispatch, _ = _parse(f"Ferry Magazine Praises The Night Crews\n\n{credit} ferry magazine is out.\n")
+    assert dispatch.authors == (("O. Tamsin",) if "Tamsin" in credit else ())
+
+
+def test_a_title_with_a_slash_between_two_phrases_is_a_title() -> None:
+    title = "The Fall of the Ferry Board / The Rise of the Crews"
+    dispatch, _ = _parse(f"Special Dispatch No. 20806\n{title}\nMay 3, 2021\n\n{_PARA}\n")
+    assert dispatch.title == title and not dispatch.topics
+
+
+def test_a_chant_repeated_in_a_headerless_transcript_is_not_its_title() -> None:
+    chant = "Crowd: Down with the ferry board!"
+    title = "Crowd At Port Vell Rally Chants Against The Ferry Board"
+    text = f"{title}\n\nOrlo Tamsin: They sold our ferries!\n{chant}\n{chant}\n\n{_PARA}\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.title == title

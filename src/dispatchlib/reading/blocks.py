@@ -530,6 +530,7 @@ def is_figure_text(text: str) -> bool:
 # a caption's credit mark in the mirrors' languages and French spacing: "(Source : Outlet)", "(Fuente: Medio)"
 _SOURCE_MARK = re.compile(rf"\({layouts.SOURCE_LABEL}\s*")
 _ONE_CAPTION = 200  # a caption is one short phrase: a longer line ending in a credit is a paragraph
+_BRACKET_CAPTION = 80  # "Caption (", its credit's link lost: a phrase, not a sentence the copy cut
 
 
 def _source_mark(text: str) -> re.Match[str] | None:
@@ -546,7 +547,7 @@ def _figure(text: str) -> m.Figure | None:
         text = f"{head} (Source: {text[mark.end() :]}".lstrip()  # or the credit alone: "(Fuente: Medio)"
     if text.endswith(_CREDIT_LOST):  # the credit went with its link: "Caption (image:"
         return m.Figure(caption=text[: text.rindex("(")].rstrip(), credit_missing=True)
-    if text.endswith(" (") and len(text) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(text):
+    if text.endswith(" (") and len(text) <= _BRACKET_CAPTION and not any(mark in text for mark in ":;,"):
         return m.Figure(caption=text[:-2].rstrip(), credit_missing=True)  # "Caption (": the credit's link lost
     if text.endswith(")") and "(Source:" in text:
         head, _, credit = text.rpartition("(Source:")
@@ -703,6 +704,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     (``described``), also a name after who it is (``Harbour poet Orlo Tamsin``)."""
     if name.endswith((")", "]")):
         name = _DIRECTION.sub("", name)  # "Orlo (talking to the crowd)": the name is before it
+    if _YEAR.search(name):
+        return False  # "Orlo Tamsin Channel 1, Vellonian TV January 27, 2005 Orlo": a clip's lines run together
     if name[:1].isdigit():
         name = _ORDINAL.sub("First ", name)  # "2nd boy" is a role as "First boy" is
     head, comma, post = name.partition(", ")
@@ -710,7 +713,7 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"
         # a transcript may name the office in lower case: "Orlo Tamsin, host", "..., former head of ..."
         office = described and _office(post) and not _REPORTED.search(post)  # not "..., wrote on Twitter"
-        if _role_doing(head.split(), post):
+        if described and _role_doing(head.split(), post):
             return True  # "Child host, wearing a scarf": a role and what it does as it speaks
         return named and len(post.split()) <= 12 and (post[:1].isupper() or office) and _is_speaker(head)
     words = name.split()
@@ -728,7 +731,9 @@ def _role_doing(words: list[str], post: str) -> bool:
     """A role (``Child host``) and a few words of what it does as it speaks (``wearing a scarf``)."""
     first = post.split(maxsplit=1)[0] if post else ""
     return (
-        first.endswith("ing")
+        "," not in post
+        and not _described_thing(words)
+        and first.endswith("ing")
         and first.islower()
         and len(post.split()) <= 8
         and bool(words)

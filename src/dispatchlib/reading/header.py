@@ -77,11 +77,13 @@ def _has_dash(line: str) -> bool:
     return "-" in line or "–" in line or "—" in line
 
 
-# (an old e-mail's topics may follow the number with no space: "No. 4288Vellonia/Coast Studies Project")
+# (an old e-mail's topics may follow the number with no space, "No. 4288Vellonia/Coast Studies Project",
+# and its date in figures may follow it, "No. 2247 02/16/09")
 _HEADER_PARTS = (
     rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?BETWEEN"
     rf"\s*(?:[-–—]\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*)"
-    rf"|(?P<glued>(?<=\d)[A-Z][\w ,&'’.-]{{1,40}}(?:/[\w ,&'’.-]{{1,60}})+))?\.?"
+    rf"|(?P<glued>(?<=\d)[A-Z][\w ,&'’.-]{{1,40}}(?:/[\w ,&'’.-]{{1,60}})+)"
+    r"|\s+(?P<figures>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})))?\.?"
 )
 _HEADER = re.compile(_HEADER_PARTS.replace("BETWEEN", ""))
 # the topics may stand between the series and the number: "Enquête et Analyse / Vellonie / Côte - N° 135"
@@ -92,7 +94,8 @@ _HEADER_BETWEEN = re.compile(_HEADER_PARTS.replace("BETWEEN", r"(?P<between>(?:\
 # 30, 2001"), or a known series with an empty number ("Clip No.")
 _NUMBERLESS = re.compile(
     rf"(?:(?P<date1>{ANY_DATE})\s*[/|,]?\s*)?(?P<series>{_KNOWN_SERIES})"
-    rf"(?:(?:\s*[-–—]\s*(?P<tag>[A-Z][\w&/ ]{{0,30}}?))?\s*[/|,]?\s*(?P<date2>{ANY_DATE})|\s*(?P<empty>{_NO})\s*:?)?",
+    rf"(?:\s*[-–—]\s*(?P<tag>(?-i:[A-Z][A-Za-z]{{0,15}}(?:/[A-Z][A-Za-z]{{0,15}}){{0,3}}))\s+(?P<date3>{ANY_DATE})"
+    rf"|\s*[/|,]?\s*(?P<date2>{ANY_DATE})|\s*(?P<empty>{_NO})\s*:?)?",
     re.IGNORECASE,
 )
 # a title that ends in its series ("Title - Special Report", "Title - MEMRI Special Dispatch No. 12")
@@ -137,7 +140,8 @@ _TOPIC = r"[A-Z][\w&'’.-]*"
 # compiled on first use (2 ms, and most texts never need it: see find_header)
 _HEADER_IN_LINE = (
     rf"(?:{DATE}\s*(?:/\s*)?)?(?:{_KNOWN_SERIES})\s*(?:[-–—|]\s*)?(?:{_NO})\s*{_NUMBER_LIST}"
-    rf"(?:\s*\|\s*{DATE}|\s*[—–]\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}}(?:\s*/\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}})*)?"
+    rf"(?:\s*\|\s*{DATE}|\s*[—–]\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}}(?:\s*/\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}})*"
+    r"|\s+\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b)?"
 )
 
 _ENDS_IN_DATE = re.compile(rf",\s*{DATE}$")
@@ -238,10 +242,11 @@ def split_date_stamp(line: str) -> tuple[str, str] | None:
 
 
 def find_header(line: str) -> re.Match[str] | None:
-    """A header of a known series standing inside a longer line, as newline-less copies have it."""
+    """A header of a known series standing inside a longer line, as newline-less copies have it
+    (also a news digest's ``Special Dispatch|3230|September 15, 2010``, without a number word)."""
     # every header holds "No." and a number: that cheap search spares prose its long alternation
     if not _has_number_word(line) or not _NUMBER_SIGN.search(line):
-        return None
+        return _BARE_PIPE_HEADER.search(line) if "|" in line else None
     return re.search(_HEADER_IN_LINE, line)
 
 
@@ -339,6 +344,9 @@ def match_header(line: str) -> Header | None:
     match = _HEADER.fullmatch(line) or (_HEADER_BETWEEN.fullmatch(line) if "/" in line else None)
     if not match or not (match["date"] or match["series"]):
         return _numberless(line) if len(line) <= 80 else _title_with_series(line)
+    between_number = line[match.end("series") : match.start("nums")] if match["series"] else ""
+    if ("\u2013" in between_number or "\u2014" in between_number) and not _names_known_series(match["series"]):
+        return None  # an en or em dash before the number follows a known series only: not "Harbour Resolution"
     between = match.groupdict().get("between")
     listed = match["topics"] or match["glued"] or (between if match["series"] else None)
     topics = tuple(t.strip() for t in listed.split("/")) if listed else ()
@@ -348,7 +356,7 @@ def match_header(line: str) -> Header | None:
     if match["topics"] and (_ENDS_IN_DATE.search(match["topics"]) or longest > _LONGEST_TOPIC):
         return None
     dated = match["date"] or match["after"]
-    date = parse_date(dated) if dated else None
+    date = parse_date(dated) if dated else _header_figures(match["figures"]) if match["figures"] else None
     return Header(
         series=_series(match["series"]),
         numbers=_numbers(match["nums"]),
@@ -357,12 +365,25 @@ def match_header(line: str) -> Header | None:
     )
 
 
+def _header_figures(text: str) -> datetime.date | None:
+    """A header's date in figures after its number (``No. 2247 02/16/09``): month first, as the
+    institute's English e-mails wrote it, unless only day first makes a date; a two-digit year is
+    of this century before 70."""
+    first, second, year = (int(part) for part in text.split("/"))
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    for month, day in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            return datetime.date(year, month, day)
+    return None
+
+
 def _numberless(line: str) -> Header | None:
     """``Special Report 18. Oktober 2002``, ``Clip No.``: a known series without its number."""
     match = _NUMBERLESS.fullmatch(line)
     if match is None:
         return _title_with_series(line)
-    dated = match["date1"] or match["date2"]
+    dated = match["date1"] or match["date2"] or match["date3"]
     if not dated and not match["empty"]:
         return None  # a series name alone is a line of the body ("Special Dispatch Series")
     topics = tuple(topic.strip() for topic in match["tag"].split("/")) if match["tag"] else ()
@@ -415,14 +436,15 @@ def match_number_line(line: str) -> tuple[int, ...] | None:
     return _numbers(match["nums"]) if match else None
 
 
+_ARTICLES = frozenset("the a an".split())  # "The Fall of the Board / The Rise of the Guild" is a title
 _TOPIC_WORD = re.compile(r"[A-Z][\w'’&.-]*|&|and|of|the|in|on|" + "|".join(layouts.MIRROR_SMALL_WORDS))
 
 
 def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> tuple[str, ...] | None:
     """A topics line without a series: ``Lebanon/Syria``, ``Arabia/Iran/Inter-Arab Relations``;
     unless ``slashed``, also ``Somalia`` or ``Somalia, Africa`` (a country line under the date).
-    Each topic is one to four capitalised words, small words aside (``Jihad and Terrorism Studies
-    Project``); a label such as ``Introduction`` is no topic. A
+    Each topic is one to four capitalised words (in a slashed list, small words aside: ``Jihad and
+    Terrorism Studies Project``); a label such as ``Introduction`` is no topic. A
     mirror's ``categories`` over its date, two or more, may be in sentence case (``Regards de la
     semaine, Vellonie``)."""
     if len(line) > 120 or (slashed and "/" not in line) or line.endswith((".", ":", ";", "!", "?")):
@@ -432,9 +454,10 @@ def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> 
     for part in parts:
         words = part.split()
         capitalised = sum(1 for word in words if word[0].isupper())
+        longest = 6 if "/" in line and words and words[0].lower() not in _ARTICLES else 4
         if (
             not 1 <= capitalised <= 4
-            or len(words) > 6
+            or len(words) > longest
             or part.casefold() in layouts.NOT_TITLES
             or not words[0][0].isupper()
         ):

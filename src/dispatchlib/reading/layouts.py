@@ -124,6 +124,13 @@ CHROME_PATTERNS = re.compile(
             r"(?:\s*(?:&|,|and)\s*[\w-]+){0,3}",
             # an aggregator's page of a hashtag: "Latest news with #Harbour-Council"
             r"(?:Latest|Top|More|All|Recent) (?:news|stories|articles|posts) (?:with|about|on|tagged|for) #[\w-]{1,60}",
+            # an old e-mail's address block and copyright line: "Middle East Media Research Institute (MEMRI)",
+            # "Washington, DC 20006", "Phone: (202) 555-0100", "[MEMRI holds copyrights on all translations. ..."
+            r"(?:The )?Middle East Media Research Institute \(MEMRI\)",
+            r"(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\.? \d{5}(?:-\d{4})?)",
+            r"(?:Phone|Tel|Fax)\s*:?\s*\+?[\d(][\d() .-]{6,20}",
+            r"\[?MEMRI holds copyrights? on all translations\b.{0,120}",
+            r"(?:with )?proper attribution\.?\]",
         )
     ),
     re.IGNORECASE,
@@ -421,8 +428,7 @@ SPEAKER_ROLES = frozenset(
     "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
     "announcer moderator translator commentator spokesman spokeswoman officer commander member militant "
     "character actor actress puppet nurse doctor judge policeman guard prisoner driver citizen resident viewer "
-    "visitor passerby priest rabbi king prince queen teen teenager youth youngster toddler baby elder villager "
-    "farmer merchant shopkeeper pilgrim mourner "
+    "visitor passerby priest rabbi king prince queen teen teenager youngster toddler baby pilgrim mourner "
     "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
     "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon roi "

@@ -13,10 +13,13 @@ from .start import is_chrome
 
 
 def skip_chrome(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
-    """Chrome among the top lines ("Share Video:" between a clip's date and its title); a picture
-    known by its file name (not a banner's or a button's) is kept for the body's first figures."""
+    """Chrome among the top lines ("Share Video:" between a clip's date and its title, a project's
+    promotion under the header); a picture known by its file name (not a banner's or a button's)
+    is kept for the body's first figures."""
     first, count = None, 0
-    while cursor.skip_blank() < len(cursor.lines) and is_chrome(line := cursor.peek()):
+    while cursor.skip_blank() < len(cursor.lines) and (
+        is_chrome(line := cursor.peek()) or layouts.PROMO_LINES.fullmatch(line) is not None
+    ):
         if is_image_line(line):
             keep_above(fields, line, cursor.line_number(cursor.skip_blank()))
         else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -39,7 +38,16 @@ from .blocks import (
 from .cursor import Cursor, Findings
 from .evidence import Facts, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
-from .start import date_above, digest_intro, find_start, join_broken_header, split_stamp, undecorate, unfold
+from .start import (
+    date_above,
+    digest_intro,
+    find_start,
+    in_header_list,
+    join_broken_header,
+    split_stamp,
+    undecorate,
+    unfold,
+)
 from .tail import TailFound, read_tail
 from .top import read_digest_items, read_item_bylines, read_top, skip_to_start
 
@@ -134,10 +142,10 @@ def parse_many(
     """Read every dispatch of a file that holds several (an e-mail bundle).
 
     The text is split before each header line that follows a blank line, when the part before
-    holds a header of its own, above its text (what comes before the first header is page chrome
-    of the first dispatch, not a dispatch; a header under a paragraph is a report the text cites);
-    each part is parsed with :func:`parse`, with line numbers counted from the start of the whole
-    file.
+    holds a header of its own (what comes before the first header is page chrome of the first
+    dispatch, not a dispatch); a header in a list of reports (another header among its
+    neighbours) is a report the text cites, and never splits it. Each part is parsed with
+    :func:`parse`, with line numbers counted from the start of the whole file.
     """
     lines = text.split("\n")
     if digest_intro(lines) is not None:
@@ -148,19 +156,11 @@ def parse_many(
             not lines[index - 1].strip()
             and index - starts[-1] > 3
             and _starts_dispatch(lines, index)
-            and any(_starts_dispatch(lines, before) for before in _above_text(lines, starts[-1], index))
+            and any(_starts_dispatch(lines, before) for before in range(starts[-1], index))
         ):
             starts.append(index)
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [parse("\n".join(lines[a:b]), source=source, strict=strict, line_offset=a) for a, b in bounds]
-
-
-_PROSE = 200  # a line this long is a paragraph of text
-
-
-def _above_text(lines: list[str], start: int, end: int) -> Iterator[int]:
-    """The lines from ``start`` to ``end`` that stand above the part's first paragraph."""
-    return itertools.takewhile(lambda index: len(lines[index]) < _PROSE, range(start, end))
 
 
 def _starts_dispatch(lines: list[str], index: int) -> bool:
@@ -170,7 +170,7 @@ def _starts_dispatch(lines: list[str], index: int) -> bool:
     line = lines[index].strip()
     header = h.match_header(line)
     if header is not None:
-        if h.is_sub_series(header):
+        if h.is_sub_series(header) or in_header_list(lines, index):
             return False
         return header.date is not None or header.topics != () or "|" in line or bool(header.series)
     if h.is_date_only(line):

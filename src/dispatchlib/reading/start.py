@@ -219,8 +219,10 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
         return [line]  # "... the translation is in MEMRI TV Clip No. 6013 ...": a sentence citing it
     head = _trim_topics(match[0])
     before, after = line[: match.start()].strip(), line[match.start() + len(head) :].lstrip(" :").rstrip()
-    if after[:1].islower() or after.startswith((";", ")")) or (after[:1] == "," and not _DATE_AFTER.match(after)):
+    bracketed = after[:1] == ")" and before.count("(") > before.count(")")  # "(see Special Dispatch No. 8)"
+    if after[:1].islower() or after[:1] == ";" or bracketed or (after[:1] == "," and not _DATE_AFTER.match(after)):
         return [line]  # "The institute's Special Report No. 30 offers ...", "... in Special Dispatch No. 8, ...": cited
+    after = after.removeprefix(")").lstrip()  # the bracket of the institute's credit around it: "(MEMRI) Clip No. 5)"
     pieces = [before, head]
     if len(after) > 120:
         title, rest = split_title(after)
@@ -353,8 +355,8 @@ def find_start(lines: list[str]) -> Start:
         strong = _strong_start(lines, candidates, position)
         if strong is not None and strong.kind == "header" and _closes_text(lines, candidates, position):
             strong = None  # "From MEMRI Special Dispatch No. 1266, ..." under the text it credits
-        if strong is not None and strong.kind == "header" and body_seen and _listed_after(lines, candidates, position):
-            strong = None  # "See the reports:" / a header and its title: a report the text cites
+        if strong is not None and strong.kind == "header" and in_header_list(lines, i):
+            strong = None  # a list of reports the text cites
         if strong is not None:
             if weak is not None and body_since_weak:
                 break
@@ -383,10 +385,12 @@ def find_start(lines: list[str]) -> Start:
         lead_in = _credited_title(lines, candidates)
     if lead_in is not None:
         return Start(lead_in, "lead-in", strong=False)
-    headline = _repeated_headline(lines, candidates)
+    first = _first_own_line(lines, candidates)
+    untitled = len(lines[first].split()) < _TITLE_WORDS or not looks_like_title(lines[first])
+    headline = _repeated_headline(lines, candidates) if untitled else None
     if headline is None:
         headline = _under_breadcrumb(lines, candidates)
-    return Start(_first_own_line(lines, candidates) if headline is None else headline, "none", strong=False)
+    return Start(first if headline is None else headline, "none", strong=False)
 
 
 # a repost's line handing over to what it quotes: "From the MEMRI site:", "MEMRI's Orlo Tamsin reports on ...:"
@@ -427,15 +431,20 @@ def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
     return None
 
 
-def _listed_after(lines: list[str], candidates: list[int], position: int) -> bool:
-    """Does the header stand in a list that a line above introduces (``See MEMRI's reports:``),
-    with only short lines (the list's other headers and titles) between?"""
-    for back in range(position - 1, max(position - 5, -1), -1):
-        line = lines[candidates[back]]
-        if line.endswith(":"):
-            return True
-        if len(line) >= _BODY_LIKE:
-            return False
+def in_header_list(lines: list[str], index: int) -> bool:
+    """Does the header on line ``index`` stand in a list of reports, another header among the two
+    non-blank lines before or after it (``Series - No. 831 - Date`` / its title / ``Series - No.
+    5412 - Date``)? A text's related or cited reports are such a list; a bundle's dispatches, a
+    report's own header and its copy are not."""
+    own = h.match_header(lines[index].strip())
+    before = [i for i in range(index - 1, max(index - 6, -1), -1) if lines[i].strip()][:2]
+    after = [i for i in range(index + 1, min(index + 6, len(lines))) if lines[i].strip()][:2]
+    for i in before + after:
+        other = h.match_header(lines[i].strip())
+        if other is None or not other.numbers or h.is_sub_series(other):
+            continue  # (a sub-series line under a header is the header's)
+        if own is None or not set(other.numbers) & set(own.numbers):
+            return True  # (a number again: the header repeated, broken over two lines, or its item's)
     return False
 
 
@@ -484,6 +493,7 @@ def _first_own_line(lines: list[str], candidates: list[int]) -> int:
 
 
 _REPEAT_REACH = 12  # lines from the top where an aggregator repeats its headline
+_TITLE_WORDS = 3  # a line of fewer words is a site's name or an icon's, not a title (``#``, ``Harbour Salad``)
 
 
 def _above_text(lines: list[str], candidates: list[int]) -> list[int]:
@@ -493,13 +503,12 @@ def _above_text(lines: list[str], candidates: list[int]) -> list[int]:
 
 
 def _repeated_headline(lines: list[str], candidates: list[int]) -> int | None:
-    """The first line of a headline that an aggregator's page prints again (its link's text, then
-    its heading) above the text: the text starts there, whatever stands above it."""
-    top = _above_text(lines, candidates)
-    texts = [lines[i] for i in top]
-    for i in top:
+    """Where the text's first line can be no title (``#``, ``Latest news``): the headline that an
+    aggregator's page prints twice in a row (its link's text, then its heading) above the text.
+    The text starts there, whatever stands above it."""
+    for i, below in itertools.pairwise(_above_text(lines, candidates)):
         line = lines[i]
-        if len(line.split()) >= 4 and texts.count(line) >= 2 and looks_like_title(line) and not h.match_header(line):
+        if line == lines[below] and len(line.split()) >= 4 and looks_like_title(line) and not h.match_header(line):
             return i
     return None
 
@@ -662,6 +671,7 @@ def looks_like_title(line: str) -> bool:
         and not is_chrome(line)
         and not is_repost_line(line)
         and layouts.LABELLED_META.fullmatch(line) is None  # "Published in: MEMRI"
+        and layouts.PROMO_LINES.fullmatch(line) is None  # "Jihad and Terrorism Threat Monitor": a promotion
         and h.match_date_line(line) is None
         and h.match_dateline(line) is None  # "9 avril 2012 : Title ; Title": a newsletter's headlines
         and not line.endswith(("(Source:", "Description automatically generated"))

@@ -283,8 +283,13 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
 
 # the institute's name with its office: "Middle East Media Research Institute, DC"
 _INSTITUTE_LINE = re.compile(r"(?:The )?(?:Middle East Media Research Institute|MEMRI)(?:,? [\w ,.]{1,40})?")
-_SITE_SUFFIX = re.compile(r"\s*(?:,|[-–—|])\s*MEMRI$")
+# the site after a title over the header: "Title, MEMRI", "Title - MEMRI", "Title (MEMRI-MIDDLE EAST MEDIA
+# RESEARCH INSTITUTE)"
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:,|[-–—|])\s*MEMRI$|\s*\((?i:MEMRI|The Middle East Media Research Institute)\b[^()]{0,60}\)$"
+)
 _SOURCE_LABEL = re.compile(layouts.SOURCE_LABEL)
+_PAST_PICTURE = 4  # words a title looked for past a picture has at least
 _PAGE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—|]\s*MEMRI$")  # a page's title as its tab names it: "Title - MEMRI"
 
 
@@ -294,13 +299,13 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
     byline between them (``TITLE`` / ``By A. Name*`` / ``Middle East Media Research Institute, DC``
     / header) gives the authors. A picture between them (a banner and its ``Source:`` line) is
     passed over."""
-    credited = False  # the line above a credit is the picture's caption
+    credited = passed = False  # the line above a credit is the picture's caption
     for index in range(start.at - 1, -1, -1):
         line = cursor.lines[index]
         if not line or is_chrome(line) or _INSTITUTE_LINE.fullmatch(line):
             continue
         if credited or (line.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL.match(line)):
-            credited = not credited
+            credited, passed = not credited, True
             continue
         byline = h.match_date_line(line)
         if byline is not None and byline.date is None and byline.authors:
@@ -308,6 +313,8 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
             continue
         title = CREDIT_PREFIX.sub("", _SITE_SUFFIX.sub("", line))  # an e-mail's subject: "MEMRI: Title"
         alone = index == 0 or not cursor.lines[index - 1] or is_chrome(cursor.lines[index - 1])  # not a wrapped line
+        if passed and len(title.split()) < _PAST_PICTURE:
+            return  # a blog's name over a picture, not the title
         if alone and looks_like_title(title) and not is_repost_line(title):
             fields["title"] = title
             number = fields["_title_line"] = cursor.line_number(index)

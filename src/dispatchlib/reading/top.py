@@ -314,7 +314,10 @@ def _read_clip_top(cursor: Cursor, fields: dict[str, object], found: Findings) -
 
 _BYLINE_REACH = 4  # lines below a headerless copy's start where its byline may stand
 # a news digest's lead, credited and signed: "[MEMRI] O. Tamsin - The harbour's ..."
-_CREDITED_LEAD = re.compile(r"\[(?:MEMRI|Memri)\]\s+(?P<authors>[A-Z][\w.'’ -]{1,60}?)\s+[-–—]\s+[A-Z\"“]")
+_PERSON = r"(?:(?:[A-Z]\.\s?){1,2}[A-Z][a-z'’-]+|[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})"
+_CREDITED_LEAD = re.compile(
+    rf"\[(?:MEMRI|Memri)\]\s+(?P<authors>{_PERSON}(?:(?:,| and) {_PERSON})*)\s+[-–—]\s+[A-Z\"“]"
+)
 _PROSE = 200  # a line this long is the text's
 
 
