@@ -442,9 +442,10 @@ def in_header_list(lines: list[str], index: int) -> bool:
     for i in before + after:
         other = h.match_header(lines[i].strip())
         if other is None or not other.numbers or h.is_sub_series(other):
-            continue  # (a sub-series line under a header is the header's)
-        if own is None or not set(other.numbers) & set(own.numbers):
-            return True  # (a number again: the header repeated, broken over two lines, or its item's)
+            continue  # a sub-series line under a header is the header's
+        if own is not None and set(other.numbers) & set(own.numbers):
+            continue  # a number again: the header repeated, broken over two lines, or one of its items
+        return True
     return False
 
 
@@ -492,13 +493,13 @@ def _first_own_line(lines: list[str], candidates: list[int]) -> int:
     return first
 
 
-_REPEAT_REACH = 12  # lines from the top where an aggregator repeats its headline
+REPEAT_REACH = 12  # lines at the top, or under the title, where an aggregator repeats its headline
 _TITLE_WORDS = 3  # a line of fewer words is a site's name or an icon's, not a title (``#``, ``Harbour Salad``)
 
 
 def _above_text(lines: list[str], candidates: list[int]) -> list[int]:
     """The first lines, down to the first paragraph of text."""
-    top = candidates[:_REPEAT_REACH]
+    top = candidates[:REPEAT_REACH]
     return list(itertools.takewhile(lambda i: len(lines[i]) < _BODY_LIKE or looks_like_title(lines[i]), top))
 
 

@@ -10,7 +10,7 @@ from . import layouts
 from .blocks import every_word_capitalised
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
-from .start import CREDIT_PREFIX, Start, is_chrome, is_lead_in, is_repost_line, looks_like_title
+from .start import CREDIT_PREFIX, REPEAT_REACH, Start, is_chrome, is_lead_in, is_repost_line, looks_like_title
 
 
 def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bool:
@@ -72,7 +72,6 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     return False
 
 
-_REPEAT_REACH = 12  # lines under the title where an aggregator prints it again
 _CHROME_LIKE = 60  # an aggregator's credit, time and tags are shorter
 
 
@@ -81,7 +80,7 @@ def _skip_repeats(cursor: Cursor, title: str, found: Findings) -> None:
     its credit, time and tags, then the headline again over the text: all of it, down to the last
     copy, is the page's. Elsewhere a copy stays (a heading may repeat the title)."""
     lines = (i for i in range(cursor.index, len(cursor.lines)) if cursor.lines[i])
-    ahead = list(itertools.islice(lines, _REPEAT_REACH))
+    ahead = list(itertools.islice(lines, REPEAT_REACH))
     last = next((i for i in reversed(ahead) if cursor.lines[i] == title), None)
     if len(title.split()) < 4 or last is None or last == ahead[0] or cursor.lines[ahead[0]] != title:
         return
