@@ -225,6 +225,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             )
             and (wrapped or not _lost_colon(previous) or lines[i][:1].islower())
             and not _between_paragraphs(lines, pieces, lines[i])
+            and not (_ends_sentence(previous.rstrip("'")) and _starts_turn(lines[i]))  # "Q: '...?'" / "A: '...'"
         ):
             pieces[-1].append(i)
         else:
