@@ -78,7 +78,7 @@ def _has_dash(line: str) -> bool:
 
 
 # (an old e-mail's topics may follow the number with no space, "No. 4288Vellonia/Coast Studies Project",
-# and its date in figures may follow it, "No. 2247 02/16/09")
+# and its date in figures may follow it, "No. 2251 02/16/09")
 _HEADER_PARTS = (
     rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?)?(?P<series>{_SERIES})?BETWEEN"
     rf"\s*(?:[-–—]\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*)"
@@ -243,7 +243,7 @@ def split_date_stamp(line: str) -> tuple[str, str] | None:
 
 def find_header(line: str) -> re.Match[str] | None:
     """A header of a known series standing inside a longer line, as newline-less copies have it
-    (also a news digest's ``Special Dispatch|3230|September 15, 2010``, without a number word)."""
+    (also a news digest's ``Special Dispatch|3238|September 15, 2010``, without a number word)."""
     # every header holds "No." and a number: that cheap search spares prose its long alternation
     if not _has_number_word(line) or not _NUMBER_SIGN.search(line):
         return _BARE_PIPE_HEADER.search(line) if "|" in line else None
@@ -366,7 +366,7 @@ def match_header(line: str) -> Header | None:
 
 
 def _header_figures(text: str) -> datetime.date | None:
-    """A header's date in figures after its number (``No. 2247 02/16/09``): month first, as the
+    """A header's date in figures after its number (``No. 2251 02/16/09``): month first, as the
     institute's English e-mails wrote it, unless only day first makes a date; a two-digit year is
     of this century before 70."""
     first, second, year = (int(part) for part in text.split("/"))
