@@ -722,25 +722,21 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         return False
     if all(_name_word(word) for word in words):
         return True
-    # a role, as transcripts name unnamed speakers: "First little girl", "Woman in the crowd"
-    if words[0][0].isupper() and len(words) <= 4 and _is_role(words) and not _described_thing(words):
+    if _role_label(words):
         return True
     return described and _described_name(words)
+
+
+def _role_label(words: list[str]) -> bool:
+    """A role, as transcripts name unnamed speakers: ``First little girl``, ``Woman in the crowd``."""
+    return 1 <= len(words) <= 4 and words[0][0].isupper() and _is_role(words) and not _described_thing(words)
 
 
 def _role_doing(words: list[str], post: str) -> bool:
     """A role (``Child host``) and a few words of what it does as it speaks (``wearing a scarf``)."""
     first = post.split(maxsplit=1)[0] if post else ""
     return (
-        "," not in post
-        and not _described_thing(words)
-        and first.endswith("ing")
-        and first.islower()
-        and len(post.split()) <= 8
-        and bool(words)
-        and words[0][0].isupper()
-        and len(words) <= 4
-        and _is_role(words)
+        first.endswith("ing") and first.islower() and len(post.split()) <= 8 and "," not in post and _role_label(words)
     )
 
 

@@ -372,10 +372,7 @@ def _header_figures(text: str) -> datetime.date | None:
     first, second, year = (int(part) for part in text.split("/"))
     if year < 100:
         year += 2000 if year < 70 else 1900
-    for month, day in ((first, second), (second, first)):
-        with contextlib.suppress(ValueError):
-            return datetime.date(year, month, day)
-    return None
+    return _figures_date(first, second, year, month_first=True)
 
 
 def _numberless(line: str) -> Header | None:
@@ -488,6 +485,18 @@ class DateLine:
     date: datetime.date | None
     authors: tuple[str, ...] = ()
     author_note: bool = False
+
+
+# a news digest's lead, credited and signed: "[MEMRI] O. Tamsin - The harbour's ..." (persons only)
+_PERSON = r"(?:(?:[A-Z]\.\s?){1,2}[A-Z][a-z'’-]+|[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})"
+_SIGNED_LEAD = re.compile(rf"\[(?:MEMRI|Memri)\]\s+(?P<authors>{_PERSON}(?:(?:,| and) {_PERSON})*)\s+[-–—]\s+[A-Z\"“]")
+
+
+def match_signed_lead(line: str) -> tuple[str, ...]:
+    """The authors of a news digest's lead credited to the institute and signed
+    (``[MEMRI] O. Tamsin - The ...``); empty for other lines."""
+    match = _SIGNED_LEAD.match(line)
+    return split_authors(match["authors"])[0] if match else ()
 
 
 def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
@@ -631,8 +640,14 @@ def match_numeric_date(line: str) -> datetime.date | None:
     match = _NUMERIC_DATE.fullmatch(line) if len(line) <= 10 else None
     if match is None:
         return None
-    first, second, year = int(match[1]), int(match[3]), int(match[4])
-    for day, month in ((first, second), (second, first)):
+    return _figures_date(int(match[1]), int(match[3]), int(match[4]), month_first=False)
+
+
+def _figures_date(first: int, second: int, year: int, *, month_first: bool) -> datetime.date | None:
+    """The date of figures written in the order given, or the other way round where only that makes
+    a date."""
+    orders = ((first, second), (second, first)) if month_first else ((second, first), (first, second))
+    for month, day in orders:
         with contextlib.suppress(ValueError):
             return datetime.date(year, month, day)
     return None

@@ -4,7 +4,6 @@ a TV clip's header or a digest's date; every guess is said."""
 from __future__ import annotations
 
 import itertools
-import re
 
 from .. import model as m
 from . import header as h
@@ -313,11 +312,6 @@ def _read_clip_top(cursor: Cursor, fields: dict[str, object], found: Findings) -
 
 
 _BYLINE_REACH = 4  # lines below a headerless copy's start where its byline may stand
-# a news digest's lead, credited and signed: "[MEMRI] O. Tamsin - The harbour's ..."
-_PERSON = r"(?:(?:[A-Z]\.\s?){1,2}[A-Z][a-z'’-]+|[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})"
-_CREDITED_LEAD = re.compile(
-    rf"\[(?:MEMRI|Memri)\]\s+(?P<authors>{_PERSON}(?:(?:,| and) {_PERSON})*)\s+[-–—]\s+[A-Z\"“]"
-)
 _PROSE = 200  # a line this long is the text's
 
 
@@ -337,8 +331,8 @@ def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Finding
                 fields["_authors_line"] = cursor.line_number(at)
                 cursor.lines[at] = ""
                 return
-            if seen == 1 and line[:1] == "[" and (credit := _CREDITED_LEAD.match(line)):
-                fields["authors"] = h.split_authors(credit["authors"])[0]  # the lead keeps its words
+            if seen == 1 and line[:1] == "[" and (signed := h.match_signed_lead(line)):
+                fields["authors"] = signed  # the lead keeps its words
                 fields["_authors_line"] = cursor.line_number(at)
                 return
         at += 1
