@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import difflib
+import functools
 import re
 
 from attrs import frozen
@@ -323,6 +324,9 @@ _HEADER_CREDIT = re.compile(r"(?:From|Via)\s+(?:the\s+)?MEMRI(?:'s|’s)?\s+(?=[
 _CREDIT_WORDS = ("From ", "Via ")
 
 
+# a text asks for the same few lines again (its header, title and date lines): a small cache spares
+# the patterns, too small to keep lines from one text to the next
+@functools.lru_cache(maxsize=64)
 def match_header(line: str) -> Header | None:
     """A header line: ``March 14, 2023 Special Dispatch No. 10523`` and its variants, perhaps
     credited (``From MEMRI Special Dispatch Series - No. 1266, August 25, 2006 ...``)."""

@@ -188,6 +188,18 @@ SUBSCRIBER_NOTICES = re.compile(
     ),
     re.IGNORECASE,
 )
+# every notice above holds one of these (in any case): a paragraph that holds none is not searched
+SUBSCRIBER_NOTICE_WORDS = (
+    "full text",
+    "full version",
+    "is available",
+    "log in",
+    "login",
+    "must be a",
+    "subscribers can",
+    "read the full",
+    "copy of this",
+)
 # a news aggregator's notice that it keeps excerpts only
 AGGREGATOR_NOTICE = re.compile(r"This source only provides truncated excerpts", re.IGNORECASE)
 # the mirrors' words for them (Spanish, Polish, French, German, Italian); each holds one of

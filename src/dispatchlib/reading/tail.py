@@ -153,7 +153,11 @@ def subscriber_notice(line: str, number: int, fields: dict[str, object], found: 
     """A notice that the full text is for subscribers or members: the dispatch is truncated."""
     lowered = line.lower()  # every English notice says subscri..., member or copy, in any case
     notice = None
-    if "subscri" in lowered or "member" in lowered or "copy of this" in lowered or "registered users" in lowered:
+    if (
+        "subscri" in lowered or "member" in lowered or "copy of this" in lowered or "registered users" in lowered
+    ) and any(
+        words in lowered for words in layouts.SUBSCRIBER_NOTICE_WORDS
+    ):  # the pattern is slow to search a long paragraph for: most such paragraphs hold none of its words
         notice = layouts.SUBSCRIBER_NOTICES.search(line)
     elif "truncated" in lowered:
         notice = layouts.AGGREGATOR_NOTICE.search(line)
