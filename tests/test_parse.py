@@ -1284,3 +1284,39 @@ def test_a_chant_repeated_in_a_headerless_transcript_is_not_its_title() -> None:
     text = f"{title}\n\nOrlo Tamsin: They sold our ferries!\n{chant}\n{chant}\n\n{_PARA}\n"
     dispatch, _ = _parse(text)
     assert dispatch.title == title
+
+
+def test_a_cartoon_told_side_by_side_is_a_figure_not_a_turn() -> None:
+    """``Right: ... Left: ... (Outlet, Place, Date)`` is one cartoon's caption and credit; a side
+    named once with no credit after it stays a paragraph's label."""
+    caption = 'Right: The mayor says: "All is calm, the tide obeys me." Left: The tide swallows the mayor'
+    text = f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{caption} (Coast Courier, Vell, April 5, 2020)\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.body == (dl.model.Figure(caption=caption, credit="Coast Courier, Vell, April 5, 2020"),)
+    one_side, _ = _parse(text.replace(" Left: The tide swallows the mayor", ""))
+    assert not any(isinstance(block, dl.model.Figure) for block in one_side.body)
+
+
+def test_a_news_sites_caption_with_its_photo_credit_is_a_figure() -> None:
+    """``Name. Photo: Outlet.`` under a news article's headline is a picture's caption and credit."""
+    caption = "Orla Tamsin of the pier guild. Photo: Coast TV."
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{caption}\n\n{_PARA}\n")
+    assert dispatch.body[0] == dl.model.Figure(caption="Orla Tamsin of the pier guild", credit="Coast TV")
+
+
+_SAID = "Orla Tamsin, the mayor of the harbour, spoke of the storm in two speeches aired on Coast TV this week."
+
+
+@pytest.mark.parametrize(
+    "commentary",
+    [
+        f"{_SAID} According to a MEMRI translation, Tamsin said:",  # in the blogger's paragraph
+        f"From The Middle East Media Research Institute TV Monitor Project:\n\n{_SAID}",  # a lead-in line
+    ],
+)
+def test_a_headline_over_a_blog_crediting_the_institute_is_not_the_title(commentary: str) -> None:
+    """A blog's headline over its own words that credit the institute's translation, or hand over
+    to it by the institute's full name, is the blog's, not the dispatch's."""
+    headline = "Harbour Mayor Says The Storm Was The Millers' Doing"
+    dispatch, _ = _parse(f"{headline}\n\n{commentary}\n\nJanuary 30, 2009:\n\n{_PARA}\n")
+    assert dispatch.title == ""

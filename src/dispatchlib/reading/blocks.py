@@ -82,9 +82,11 @@ _OUTLET = r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}|[\w-]+(?:\.[\w-]+)+(?:/\
 _OUTLET_CREDIT = re.compile(
     rf"(?P<caption>[^\W\d].{{2,300}}?[.!?])\s+(?P<credit>{_OUTLET}, {h.ANY_DATE}(?:; {_OUTLET}, {h.ANY_DATE})*)\.?"
 )
-# "Caption. Source: Outlet, Date." on one line
+# "Caption. Source: Outlet, Date." on one line, or a news site's "Caption. Photo: Outlet."
+_CAPTION_CREDIT_WORDS = ("Source:", "Photo:", "Image:", "Photo credit:")
 _SOURCE_CAPTION = re.compile(
-    r"(?P<caption>.{3,250}?)[.:]?\s+Source:\s*(?P<credit>[^()]{2,100}?(?:\([^()]{1,40}\)[^()]{0,50}?)?)\.?"
+    r"(?P<caption>.{3,250}?)[.:]?\s+(?:Source|Photo|Image|Photo credit):"
+    r"\s*(?P<credit>[^()]{2,100}?(?:\([^()]{1,40}\)[^()]{0,50}?)?)\.?"
 )  # the credit may name its outlet's country: "Source: Example Tide (Vellonia), June 11, 2017."
 # a caption's credit under another name than "Source": "(image: example.test)", "(Photo: ...)"
 _OTHER_CREDIT = re.compile(
@@ -107,6 +109,9 @@ _PLACING_CAPTION = re.compile(  # perhaps after a sentence saying what the pictu
     r"|(?:From )?[Ll]eft to [Rr]ight|[Rr]ight to [Ll]eft|Pictured)\)?\s*:\s+[A-Z\d].*"  # then a name or a place
 )
 _PLACING = 500  # a caption placing several pictures runs longer than one phrase
+# a cartoon told side by side, its credit at the end: "Right: The mayor says: '...' Left: ... (Outlet, Date)"
+_SIDE = r"(?:Right|Left|Top|Bottom|Above|Below)(?: (?:image|picture|panel))?: "
+_SIDES = re.compile(rf"{_SIDE}\S.*\b{_SIDE}")
 
 
 def _placing_caption(text: str) -> bool:
@@ -466,10 +471,12 @@ def source_line(text: str) -> str | None:
 
 def figure_line(text: str) -> m.Figure | None:
     """A figure written on one line without a ``(Source: ...)`` ending: a cartoon's caption and
-    credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``"""
-    if len(text) > 300 or ("(" not in text and "Source:" not in text):
+    credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``
+    (a news site's ``Caption. Photo: Outlet.``)"""
+    credited = any(words in text for words in _CAPTION_CREDIT_WORDS)
+    if len(text) > 300 or ("(" not in text and not credited):
         return None
-    match = _SOURCE_CAPTION.fullmatch(text) if "Source:" in text else None
+    match = _SOURCE_CAPTION.fullmatch(text) if credited else None
     if match is not None:  # before the merged pair: "Caption. Source: Example Post (Vellonia), Date."
         return m.Figure(caption=match["caption"].strip(), credit=match["credit"].strip())
     match = _CAPTION_AND_CREDIT.fullmatch(text) if text[-1:] in "0123456789." else None
@@ -565,7 +572,7 @@ def _figure(text: str) -> m.Figure | None:
     if match is not None and len(match["caption"]) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(match["caption"]):
         return m.Figure(caption=match["caption"], credit=match["credit"].strip())  # a caption, not a paragraph
     match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 and text[0] not in _OPEN_QUOTES else None
-    if match is not None and _cartoon_credit(match["caption"], match["credit"]):
+    if match is not None and (_SIDES.match(match["caption"]) or _cartoon_credit(match["caption"], match["credit"])):
         return m.Figure(caption=match["caption"], credit=match["credit"].lstrip(", "))
     match = _SITE_CREDIT.fullmatch(text) if len(text) <= _ONE_CAPTION + 40 else None
     if match is not None and _site_caption(match["caption"], match["credit"]):

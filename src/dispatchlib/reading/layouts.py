@@ -127,6 +127,7 @@ CHROME_PATTERNS = re.compile(
             # an old e-mail's address block and copyright line: "Middle East Media Research Institute (MEMRI)",
             # "Washington, DC 20006", "Phone: (202) 555-0100", "[MEMRI holds copyrights on all translations. ..."
             r"(?:The )?Middle East Media Research Institute \(MEMRI\)",
+            r"MEMRI\s*[-–—|:]\s*(?:The )?Middle East Media Research Institute",  # the site's name as a credit line
             r"(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\.? \d{5}(?:-\d{4})?)",
             r"(?:Phone|Tel|Fax)\s*:?\s*\+?[\d(][\d() .-]{6,20}",
             r"\[?MEMRI holds copyrights? on all translations\b.{0,120}",
@@ -182,7 +183,10 @@ SUBSCRIBER_NOTICES = re.compile(
             r"(?:JTTM|CJL) subscribers can (?:(?:visit|view) this page to view the (?:full )?|(?:read|view) the full )"
             r"(?:report|post|text)",
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
-            r"To request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?(?:report|post|dispatch|document)"
+            # with the way to ask for it: "... Media and government employees can request a full copy of ..."
+            r"This is a closed (?:report|post|document)\.?(?:\s.{0,200}?\brequest a (?:full )?copy\b.{0,200})?",
+            r"(?:To|can) request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?"
+            r"(?:report|post|dispatch|document|compilation|study)"
             r"(?:,? (?:please )?(?:send|e-?mail|write to|contact) .{0,160})?",
         )
     ),
@@ -199,6 +203,9 @@ SUBSCRIBER_NOTICE_WORDS = (
     "subscribers can",
     "read the full",
     "copy of this",
+    "closed report",
+    "closed post",
+    "closed document",
 )
 # a news aggregator's notice that it keeps excerpts only
 AGGREGATOR_NOTICE = re.compile(r"This source only provides truncated excerpts", re.IGNORECASE)
@@ -351,6 +358,12 @@ NOT_TITLES = CONTENTS_WORDS | frozenset(
         "מבוא", "רקע", "תקציר",  # Hebrew
     )
 )  # fmt: skip
+
+# a chapter's label over its heading: the text is one chapter of a longer study, and has no title of its own
+CHAPTER_LABEL = re.compile(
+    r"(?i:Chapter|Part|Section|Chapitre|Partie|Capítulo|Parte|Kapitel|Teil|Capitolo|Rozdział|Część)"
+    r" (?:[IVXLC]+|\d{1,2})\.?"
+)
 
 # --- bylines: the words that introduce authors, per language; a trailing "| MEMRI" is the site's
 

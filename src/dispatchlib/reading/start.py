@@ -394,9 +394,10 @@ def find_start(lines: list[str]) -> Start:
 
 
 # a repost's line handing over to what it quotes: "From the MEMRI site:", "MEMRI's Orlo Tamsin reports on ...:"
+_INSTITUTE_NAME = r"(?:MEMRI|Middle East Media Research Institute)"  # the institute's name, short or spelt out
 _LEAD_IN = re.compile(
-    r".{0,100}(?:\b(?:from|via|at|on) (?:the )?MEMRI\b|\bMEMRI\b.{0,80}\b(?:reports?|writes|notes|posted|published)\b)"
-    r".{0,100}:",
+    rf".{{0,100}}(?:\b(?:from|via|at|on) (?:the )?{_INSTITUTE_NAME}\b"
+    rf"|\b{_INSTITUTE_NAME}\b.{{0,80}}\b(?:reports?|writes|notes|posted|published)\b).{{0,100}}:",
     re.IGNORECASE,
 )
 
@@ -415,7 +416,11 @@ def is_lead_in(line: str) -> bool:
     return _FROM_INSTITUTE.search(line) is not None or not _introduces_text(line)
 
 
-_FROM_INSTITUTE = re.compile(r"\b(?:from|via) (?:the )?MEMRI(?: TV)?(?: site| website)?:$")
+# "from MEMRI:", "via the MEMRI website:", "From The Middle East Media Research Institute TV Monitor Project:"
+_FROM_INSTITUTE = re.compile(
+    rf"\b(?:[Ff]rom|[Vv]ia) (?:[Tt]he )?{_INSTITUTE_NAME}(?: TV)?"
+    r"(?: site| website| [A-Z][\w&]*(?: [A-Z][\w&]*){0,3})?:$"
+)
 
 
 def _lead_in(lines: list[str], candidates: list[int]) -> int | None:

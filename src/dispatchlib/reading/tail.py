@@ -129,6 +129,7 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
         or "Monitor" in line
         or "Full " in line
         or "copy of" in line
+        or "closed " in line  # "This is a closed report."
         or (len(line) < _NOTICE_LINE and "truncated" in line)  # an aggregator's notice, a line of its own
         # the mirrors' notices: the Spanish one's word, the others' letters (isascii is a flag the string keeps)
         or "miembro" in line
@@ -149,15 +150,15 @@ def _mirrors_letters(line: str) -> bool:
     return any(letter in line for letter in layouts.MIRROR_NOTICE_LETTERS)
 
 
+_NOTICE_GATE = ("subscri", "member", "copy of this", "registered users", "closed ")  # one in every notice
+
+
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:
     """A notice that the full text is for subscribers or members: the dispatch is truncated."""
     lowered = line.lower()  # every English notice says subscri..., member or copy, in any case
     notice = None
-    if (
-        "subscri" in lowered or "member" in lowered or "copy of this" in lowered or "registered users" in lowered
-    ) and any(
-        words in lowered for words in layouts.SUBSCRIBER_NOTICE_WORDS
-    ):  # the pattern is slow to search a long paragraph for: most such paragraphs hold none of its words
+    # the pattern is slow to search a long paragraph for: most paragraphs hold none of its words
+    if any(word in lowered for word in _NOTICE_GATE) and any(w in lowered for w in layouts.SUBSCRIBER_NOTICE_WORDS):
         notice = layouts.SUBSCRIBER_NOTICES.search(line)
     elif "truncated" in lowered:
         notice = layouts.AGGREGATOR_NOTICE.search(line)

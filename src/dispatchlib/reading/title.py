@@ -42,6 +42,9 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         return False
     if is_meta(line):
         return True
+    if _headerless(fields) and layouts.CHAPTER_LABEL.fullmatch(line):
+        found.add("guess", f"line {number} labels a chapter of a longer study: no title of its own", number)
+        return False
     wrapped = _wrapped_title(cursor)
     if wrapped:
         line = " ".join(cursor.lines[i] for i in wrapped)
@@ -110,7 +113,7 @@ _ABOUT_INSTITUTE = re.compile(
     r"\b(?:MEMRI|Memri)(?: TV)? (?:(?:has|have|had) (?:a|an|another|some|up)|(?:just |has )?released|put out"
     r"|comes in)\b"
     r"|\bread (?:MEMRI|Memri)\b|\bpeople at (?:MEMRI|Memri)\b"
-    r"|\b[Aa]ccording to (?:the )?(?:MEMRI|Middle East Media Research Institute)\b"  # not the institute's own words
+    r"|\b[Aa]ccording to (?:the |a )?(?:MEMRI|Middle East Media Research Institute)\b"  # not the institute's own words
 )
 # a news site's lead crediting the institute: "..., reports the Middle East Media Research Institute (MEMRI)."
 _CREDITS_INSTITUTE = re.compile(
