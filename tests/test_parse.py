@@ -1181,6 +1181,7 @@ def test_an_outlet_whose_name_opens_with_a_number_credits_a_cartoon() -> None:
         "Harbour Online - http://harbour.test",  # a banner with its address
         "harbour-life.test.de / coast-news.de / pier.info",  # a network's sites
         "Erweiterte Suche",  # a search box
+        "Day: October 5, 2018",  # a blog's archive of a day
     ],
 )
 def test_lines_that_are_no_title_of_a_headerless_copy(line: str) -> None:
@@ -1320,3 +1321,70 @@ def test_a_headline_over_a_blog_crediting_the_institute_is_not_the_title(comment
     headline = "Harbour Mayor Says The Storm Was The Millers' Doing"
     dispatch, _ = _parse(f"{headline}\n\n{commentary}\n\nJanuary 30, 2009:\n\n{_PARA}\n")
     assert dispatch.title == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Orla Tamsin: No. This is a closed report. Nobody will see it.",  # a speaker's words
+        '"Every resident can request a copy of this report at the town hall."',  # a quotation
+    ],
+)
+def test_a_closed_reports_words_inside_the_text_are_no_notice(line: str) -> None:
+    """Only a line opening with ``This is a closed report`` is the closed report's notice."""
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{_PARA}\n\n{line}\n")
+    assert not dispatch.truncated and len(dispatch.body) == 2
+    notice, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nTHIS IS A CLOSED REPORT.\n\n{_PARA}\n")
+    assert notice.truncated
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Host: Look at the screen, everyone. Photo: the pier burning.",  # a speaker's words
+        "The daily printed no picture. Under its headline it printed: Photo: withheld by the mayor.",  # sentences
+    ],
+)
+def test_photo_in_a_turn_or_a_paragraph_is_no_figure(line: str) -> None:
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{line}\n")
+    assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The following are excerpts from the MEMRI Reform Project:",  # the dispatch's own boundary
+        "Host: With us tonight is a researcher at the Middle East Media Research Institute:",  # a turn
+    ],
+)
+def test_a_boundary_or_a_turn_naming_the_institute_is_no_repost_lead_in(line: str) -> None:
+    """Lines that end in a colon and name the institute but are the dispatch's own keep its title."""
+    title = "Harbour Raiders Claim Attack On Northern Pier"
+    dispatch, _ = _parse(f"{title}\n\n{line}\n\nOrlo Sample: Thank you. {_PARA}\n")
+    assert dispatch.title == title
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "MEMRI comes up with a fresh clip from Coast TV:",
+        "This past week, the Middle East Media Research Institute brought our attention to a children's magazine.",
+        "The invaluable MEMRI has searched the archive and issued this report.",
+    ],
+)
+def test_a_bloggers_words_about_the_institute_make_the_headline_the_blogs(words: str) -> None:
+    headline = "Party Of The Tide's Victory Wrapped Up In A Mufti"
+    dispatch, _ = _parse(f"{headline}\n\n{words} {_PARA}\n\n{_PARA}\n")
+    assert dispatch.title == ""
+
+
+def test_a_poem_over_the_credit_of_what_it_quotes_is_kept() -> None:
+    """A repost's credit at the end, by the institute's full name, does not start the text: the
+    poem's short lines above it are what the repost quotes."""
+    poem = "\n".join(
+        f"I wrote your name on the {place}, and the tide took it away again."
+        for place in "sand pier sails roads".split()
+    )
+    credit = "from The Middle East Media Research Institute: Inquiry & Analysis Series--No. 279"
+    dispatch, _ = _parse(f"News At Eleven: The Poet\n\n{poem}\n\n{credit}\n\n~~~~~~~~\n\nNo comments :\n")
+    assert "sand" in dl.to_text(dispatch) and "sails" in dl.to_text(dispatch)

@@ -218,6 +218,13 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
     pieces: list[list[int]] = []
     for i in group:
         previous = lines[pieces[-1][-1]] if pieces else ""
+        if pieces and lines[i][:1] == ":":  # a colon the page's markup put on the next line
+            name = _name_lines(pieces, lines)  # a speaker's, or the end of a sentence's
+            if name:
+                pieces.append([*name, i])
+            else:
+                pieces[-1].append(i)
+            continue
         if (
             pieces
             and not _stands_alone(previous)
@@ -237,13 +244,32 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             pieces.append([i])
     units = []
     for piece in pieces:
-        starts, offset = [], 0
+        text, starts = "", []
         for i in piece:
-            starts.append(offset)
-            offset += len(lines[i]) + 1
-        text = " ".join(lines[i] for i in piece)
+            text += (
+                "" if not text or lines[i][:1] == ":" else " "
+            )  # "Orla Tamsin" / ": ..." joins as "Orla Tamsin: ..."
+            starts.append(len(text))
+            text += lines[i]
         units.append(Unit(text=text, starts=tuple(starts), lines=tuple(numbers[i] for i in piece)))
     return units
+
+
+def _name_lines(pieces: list[list[int]], lines: list[str]) -> list[int]:
+    """The lines of a speaker's name over a colon put on the next line, taken off the end of the
+    pieces read so far: one or two lines of capitalised words, four words at most (``Orla`` /
+    ``Tamsin`` / ``: ...``), however the lines above ran on into them."""
+    taken: list[int] = []
+    while pieces and len(taken) < 2:
+        words = lines[pieces[-1][-1]].split()
+        if not words or len(words) + sum(len(lines[i].split()) for i in taken) > 4:
+            break
+        if not all(word[:1].isupper() for word in words):
+            break
+        taken.insert(0, pieces[-1].pop())
+        if not pieces[-1]:
+            pieces.pop()
+    return taken
 
 
 _PARAGRAPH_LINE = 200  # a line this long is a paragraph of a copy that puts one on each line
@@ -477,7 +503,9 @@ def figure_line(text: str) -> m.Figure | None:
     if len(text) > 300 or ("(" not in text and not credited):
         return None
     match = _SOURCE_CAPTION.fullmatch(text) if credited else None
-    if match is not None:  # before the merged pair: "Caption. Source: Example Post (Vellonia), Date."
+    if match is not None and (
+        "Source:" in text or _photo_caption(match["caption"], match["credit"])
+    ):  # before the merged pair: "Caption. Source: Example Post (Vellonia), Date."
         return m.Figure(caption=match["caption"].strip(), credit=match["credit"].strip())
     match = _CAPTION_AND_CREDIT.fullmatch(text) if text[-1:] in "0123456789." else None
     if match is not None and any(word[:1].islower() for word in match["caption"].split()):
@@ -485,6 +513,12 @@ def figure_line(text: str) -> m.Figure | None:
     if credit_line(text):
         return m.Figure(credit=text)  # a cartoon known from its credit alone
     return None
+
+
+def _photo_caption(caption: str, credit: str) -> bool:
+    """A news site's ``Caption. Photo: Outlet.``: one phrase before a credit naming an outlet, not
+    a speaker's words or a paragraph's sentences (``Host: Look. Photo: the pier burning.``)."""
+    return ": " not in caption and not _SENTENCE_BREAK.search(caption) and credit[:1].isupper()
 
 
 def outlet_credit_line(text: str) -> m.Figure | None:

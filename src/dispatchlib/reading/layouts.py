@@ -127,6 +127,7 @@ CHROME_PATTERNS = re.compile(
             # an old e-mail's address block and copyright line: "Middle East Media Research Institute (MEMRI)",
             # "Washington, DC 20006", "Phone: (202) 555-0100", "[MEMRI holds copyrights on all translations. ..."
             r"(?:The )?Middle East Media Research Institute \(MEMRI\)",
+            r"(?:Day|Month|Year|Category|Tag|Archives?)\s?: .{1,60}",  # a blog's archive page: "Day: October 5, 2018"
             r"MEMRI\s*[-–—|:]\s*(?:The )?Middle East Media Research Institute",  # the site's name as a credit line
             r"(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\.? \d{5}(?:-\d{4})?)",
             r"(?:Phone|Tel|Fax)\s*:?\s*\+?[\d(][\d() .-]{6,20}",
@@ -183,10 +184,11 @@ SUBSCRIBER_NOTICES = re.compile(
             r"(?:JTTM|CJL) subscribers can (?:(?:visit|view) this page to view the (?:full )?|(?:read|view) the full )"
             r"(?:report|post|text)",
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
-            # with the way to ask for it: "... Media and government employees can request a full copy of ..."
-            r"This is a closed (?:report|post|document)\.?(?:\s.{0,200}?\brequest a (?:full )?copy\b.{0,200})?",
-            r"(?:To|can) request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?"
-            r"(?:report|post|dispatch|document|compilation|study)"
+            # opening its line, with the way to ask for it: "... Media and government employees can request a
+            # full copy of this study"
+            r"^This is a closed (?:report|post|document)\b\.?(?:\s+[\w ,]{1,60} can request a (?:full )?copy of this"
+            r" (?:report|post|document|compilation|study))?",
+            r"To request a (?:full )?copy of this (?:[\w&'’ ]{1,80} )?(?:report|post|dispatch|document)"
             r"(?:,? (?:please )?(?:send|e-?mail|write to|contact) .{0,160})?",
         )
     ),

@@ -410,17 +410,15 @@ def _introduces_text(line: str) -> bool:
 
 def is_lead_in(line: str) -> bool:
     """A repost's line handing over to the institute's text: ``From the MEMRI site:``, ``Video and
-    translation from MEMRI:`` (one that ends so is the repost's, though it names a translation)."""
-    if not line.endswith(":") or len(line) >= _BODY_LIKE or _LEAD_IN.fullmatch(line) is None:
+    translation from MEMRI:`` (one that ends so is the repost's, though it names a translation),
+    ``From The Middle East Media Research Institute TV Monitor Project:``; not a speaker's turn
+    (``Host: With us is a researcher at MEMRI:``)."""
+    if not line.endswith(":") or len(line) >= _BODY_LIKE or ": " in line or _LEAD_IN.fullmatch(line) is None:
         return False
     return _FROM_INSTITUTE.search(line) is not None or not _introduces_text(line)
 
 
-# "from MEMRI:", "via the MEMRI website:", "From The Middle East Media Research Institute TV Monitor Project:"
-_FROM_INSTITUTE = re.compile(
-    rf"\b(?:[Ff]rom|[Vv]ia) (?:[Tt]he )?{_INSTITUTE_NAME}(?: TV)?"
-    r"(?: site| website| [A-Z][\w&]*(?: [A-Z][\w&]*){0,3})?:$"
-)
+_FROM_INSTITUTE = re.compile(rf"\b(?:from|via) (?:the )?{_INSTITUTE_NAME}(?: TV)?(?: site| website)?:$")
 
 
 def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
@@ -455,14 +453,15 @@ def in_header_list(lines: list[str], index: int) -> bool:
 
 
 def _closes_text(lines: list[str], candidates: list[int], position: int) -> bool:
-    """Does the header stand under the text it credits: paragraphs of text above it, and at most
-    a line or two (a link, a posting note) below?"""
-    above = sum(1 for i in candidates[:position] if len(lines[i]) >= _BODY_LIKE // 2)
+    """Does the header stand under the text it credits: paragraphs of text above it (or a poem's
+    lines, as long together), and at most a line or two (a link, a posting note) below?"""
+    above = [len(lines[i]) for i in candidates[:position] if len(lines[i]) >= _TEXT_LINE]
     below = itertools.islice((line for line in lines[candidates[position] + 1 :] if line), _CREDIT_TAIL + 1)
-    return above >= 2 and sum(1 for _ in below) <= _CREDIT_TAIL
+    return len(above) >= 2 and sum(above) >= _BODY_LIKE and sum(1 for _ in below) <= _CREDIT_TAIL
 
 
 _CREDIT_TAIL = 2  # lines that may follow a repost's credit of what it quoted
+_TEXT_LINE = 40  # a line of text above a repost's credit, a paragraph's or a poem's, not a menu's
 
 
 # a repost's credit before the title it quotes: "MEMRI TV: Former Minister Vows ..."

@@ -129,7 +129,8 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
         or "Monitor" in line
         or "Full " in line
         or "copy of" in line
-        or "closed " in line  # "This is a closed report."
+        or "losed " in line  # "This is a closed report."
+        or "LOSED " in line
         or (len(line) < _NOTICE_LINE and "truncated" in line)  # an aggregator's notice, a line of its own
         # the mirrors' notices: the Spanish one's word, the others' letters (isascii is a flag the string keeps)
         or "miembro" in line

@@ -111,9 +111,13 @@ def _page_label(line: str) -> bool:
 # a copy", "As MEMRI has reported", "MEMRI TV has translated"
 _ABOUT_INSTITUTE = re.compile(
     r"\b(?:MEMRI|Memri)(?: TV)? (?:(?:has|have|had) (?:a|an|another|some|up)|(?:just |has )?released|put out"
-    r"|comes in)\b"
+    r"|comes in|comes? up with|came up with)\b"
+    r"|\b(?:brought|drew|draws) (?:our|my) attention\b"  # "MEMRI brought our attention to ..."
+    r"|\b(?:invaluable|indispensable|intrepid|indefatigable|excellent) (?:folks at )?(?:the )?"
+    r"(?:MEMRI|Memri|Middle East Media Research Institute)\b"  # an outsider's praise
     r"|\bread (?:MEMRI|Memri)\b|\bpeople at (?:MEMRI|Memri)\b"
-    r"|\b[Aa]ccording to (?:the |a )?(?:MEMRI|Middle East Media Research Institute)\b"  # not the institute's own words
+    r"|\b[Aa]ccording to (?:the )?(?:MEMRI|Middle East Media Research Institute)\b"  # not the institute's own words
+    r"|\b[Aa]ccording to a MEMRI translation\b"
 )
 # a news site's lead crediting the institute: "..., reports the Middle East Media Research Institute (MEMRI)."
 _CREDITS_INSTITUTE = re.compile(
