@@ -1388,3 +1388,80 @@ def test_a_poem_over_the_credit_of_what_it_quotes_is_kept() -> None:
     credit = "from The Middle East Media Research Institute: Inquiry & Analysis Series--No. 279"
     dispatch, _ = _parse(f"News At Eleven: The Poet\n\n{poem}\n\n{credit}\n\n~~~~~~~~\n\nNo comments :\n")
     assert "sand" in dl.to_text(dispatch) and "sails" in dl.to_text(dispatch)
+
+
+def test_a_blogs_archive_label_dates_no_dispatch() -> None:
+    """``Day: October 5, 2018`` over a blog's post is the archive page's label: neither the title
+    nor the dispatch's date."""
+    headline = "Harbour Guild Prepares For A Strike On The Pier"
+    dispatch, _ = _parse(f"Day: October 5, 2018\n\n{headline}\n\n{'The guild is preparing. ' * 12}\n")
+    assert (dispatch.title, dispatch.date) == (headline, None)
+
+
+def test_a_header_under_a_blogs_short_intro_starts_the_dispatch() -> None:
+    """Three short lines of a blogger's over a header with a title and a paragraph under it are the
+    blog's intro, not a poem the header credits: the header starts the dispatch."""
+    intro = "Another sermon from Port Vell, and the same old hatred of the fishermen.\n" * 3
+    header = "March 14, 2023 Special Dispatch No. 10523"
+    dispatch, _ = _parse(f"Harbour Watch Blog\n\n{intro}\n{header}\n\nA Title Of The Harbour\n\n{_PARA}\n")
+    assert (dispatch.number, dispatch.title) == (10523, "A Title Of The Harbour")
+
+
+@pytest.mark.parametrize("line", ["11/05/2018, Post No. 12", "03/14/2023, Issue No. 4512", "11/05/2018 No. 12"])
+def test_a_date_in_figures_leads_only_a_known_series(line: str) -> None:
+    dispatch, _ = _parse(f"Harbour Fan\n{line}\n\nNovember 2, 2018 Special Dispatch No. 7711\n\nA Title\n\n{_PARA}\n")
+    assert isinstance(dispatch, dl.Dispatch) and dispatch.number == 7711
+
+
+def test_a_turns_last_line_is_not_the_next_speakers_name() -> None:
+    """``... the men of`` / ``Harbour Guard?`` / ``Orlo Sample`` / ``: No``: the name is the line over
+    the colon; the question's end, which ends a sentence, is none of it."""
+    text = (
+        "March 14, 2023 Special Dispatch No. 10523\n\nA Title\n\n"
+        "Orla Tamsin\n: Who burned the boats? Was it the men of\nHarbour Guard?\nOrlo Sample\n: No, Orla.\n"
+    )
+    dispatch, _ = _parse(text)
+    speakers = [block.speaker for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn)]
+    assert speakers == ["Orla Tamsin", "Orlo Sample"] and "Harbour Guard?" in dl.to_text(dispatch)
+
+
+def test_a_labelled_lead_in_crediting_the_institute_is_still_one() -> None:
+    """``H/T: O. Tamsin. Video and translation from MEMRI:`` hands over to the institute's text: the
+    headline and date above it are the blog's."""
+    text = (
+        "The Hatred Keeps Coming From Port Vell\n\nMarch 15, 2023\n\nAnother week, another sermon.\n\n"
+        f"H/T: Orla Tamsin. Video and translation from MEMRI:\n\nOrlo Sample: {_PARA}\n"
+    )
+    dispatch, _ = _parse(text)
+    assert (dispatch.title, dispatch.date) == ("", None)
+
+
+def test_a_quoted_writers_attention_is_not_a_bloggers_word() -> None:
+    title = "Vellonian Columnist: The Burned Boats Of Port Vell Shame Us All"
+    lead = 'Columnist Orla Tamsin wrote: "A photograph of the burned boats drew my attention this week."'
+    dispatch, _ = _parse(f"{title}\n\n{lead} The following are excerpts from her column.\n\n{_PARA}\n")
+    assert dispatch.title == title
+
+
+def test_a_title_opening_with_archives_is_a_title() -> None:
+    title = "Archives: Port Vell Cleric In 1998 Called To Burn The Piers"
+    dispatch, _ = _parse(f"March 14, 2023 Special Dispatch No. 10523\n\n{title}\n\n{_PARA}\n")
+    assert dispatch.title == title
+
+
+_CARTOONS = "March 3, 2009 Special Dispatch No. 12\n\nCartoons In The Coast Press\n\n"
+
+
+def test_cartoon_captions_in_a_report_on_cartoons() -> None:
+    """A phrase quoting words at both ends is a cartoon's caption; a caption ending in a date after
+    a comma lost its outlet with the link; a cut copy's last line under two cartoons is the next one's."""
+    lines = [
+        '"Harbour council" sinks "the ferry" (Coast Post, Vell, May 6, 2016)',
+        "The Mayor In Dialogue With Himself, June 20, 2011",
+        "The tide swallows the pier (Coast Courier, Vell, May 8, 2016)",
+        "The mayor ties the fleet to",
+    ]
+    dispatch, diagnostics = dl.parse(_CARTOONS + "\n\n".join(lines), source="x.txt")
+    assert [type(block).__name__ for block in dispatch.body] == ["Figure"] * 4
+    assert dispatch.body[1] == dl.model.Figure(caption="The Mayor In Dialogue With Himself", credit="June 20, 2011")
+    assert any("next cartoon's caption" in d.message for d in diagnostics)

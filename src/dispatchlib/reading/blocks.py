@@ -218,7 +218,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
     pieces: list[list[int]] = []
     for i in group:
         previous = lines[pieces[-1][-1]] if pieces else ""
-        if pieces and lines[i][:1] == ":":  # a colon the page's markup put on the next line
+        if pieces and _colon_line(lines[i]):  # a colon the page's markup put on the next line
             name = _name_lines(pieces, lines)  # a speaker's, or the end of a sentence's
             if name:
                 pieces.append([*name, i])
@@ -246,26 +246,34 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
     for piece in pieces:
         text, starts = "", []
         for i in piece:
-            text += (
-                "" if not text or lines[i][:1] == ":" else " "
-            )  # "Orla Tamsin" / ": ..." joins as "Orla Tamsin: ..."
+            text += "" if not text or _colon_line(lines[i]) else " "  # "Orla Tamsin" / ": ..." is "Orla Tamsin: ..."
             starts.append(len(text))
             text += lines[i]
         units.append(Unit(text=text, starts=tuple(starts), lines=tuple(numbers[i] for i in piece)))
     return units
 
 
+def _colon_line(line: str) -> bool:
+    """A line opening with a colon and a space, or a colon alone: the end of the line above it (not
+    an emoticon, ``:-)``)."""
+    return line == ":" or line[:2] == ": "
+
+
 def _name_lines(pieces: list[list[int]], lines: list[str]) -> list[int]:
     """The lines of a speaker's name over a colon put on the next line, taken off the end of the
     pieces read so far: one or two lines of capitalised words, four words at most (``Orla`` /
-    ``Tamsin`` / ``: ...``), however the lines above ran on into them."""
+    ``Tamsin`` / ``: ...``), ending no sentence, under a line that ends one."""
     taken: list[int] = []
     while pieces and len(taken) < 2:
-        words = lines[pieces[-1][-1]].split()
-        if not words or len(words) + sum(len(lines[i].split()) for i in taken) > 4:
+        piece = pieces[-1]
+        line = lines[piece[-1]]
+        words = line.split()
+        if not words or len(words) + sum(len(lines[i].split()) for i in taken) > 4 or _ends_sentence(line):
             break
         if not all(word[:1].isupper() for word in words):
             break
+        if len(piece) > 1 and not _ends_sentence(lines[piece[-2]]):
+            break  # the end of a turn's open sentence ("... the men of" / "Harbour Guard?"), not a name
         taken.insert(0, pieces[-1].pop())
         if not pieces[-1]:
             pieces.pop()
@@ -1066,6 +1074,19 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozense
     return out, made
 
 
+def cut_caption(blocks: list[m.Block]) -> bool:
+    """Does a cut copy stop inside a caption, in a list of credited cartoons: a short paragraph
+    cut mid-sentence (``Uncle Sam s``) right under two credited figures? Then it is the next
+    cartoon's caption."""
+    text = _plain_paragraph(blocks[-1]) if len(blocks) > 2 else None
+    return (
+        text is not None
+        and len(text) <= _ONE_CAPTION
+        and not _ends_sentence(text)
+        and all(isinstance(block, m.Figure) and block.credit for block in blocks[-3:-1])
+    )
+
+
 # a cartoon's artist and country closing its line: "Special mention: Orlo Tamsin (Vellonia)"
 _ARTIST = re.compile(r"(?:^|(?<=\s))(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]* \([A-Z][\w .'’-]{1,40}\))$")
 _CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", "caricatur", "vignet")
@@ -1126,16 +1147,47 @@ def dated_cartoons(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
     return out, made
 
 
+# a cartoon's date after its caption, the outlet's name lost with its link: "Caption, June 20, 2011"
+_GLUED_DATE = re.compile(rf",\s*(?P<date>{h.DATE})$")
+
+
+def outletless_cartoons(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
+    """In a report on cartoons, a short line of one phrase ending in a date after a comma is a
+    cartoon whose outlet was lost with its link (``Assad in "Dialogue" with Himself, June 20,
+    2011``): the date its credit. Also returns the indices of the blocks made figures."""
+    out = list(blocks)
+    made: list[int] = []
+    for index, block in enumerate(blocks):
+        text = _single_text(block)
+        match = (
+            _GLUED_DATE.search(text) if text is not None and len(text) <= _ONE_CAPTION and text[-1].isdigit() else None
+        )
+        if text is None or match is None or not match.start():
+            continue
+        caption = text[: match.start()]
+        if _SENTENCE_BREAK.search(caption) or not _drawing(caption, match["date"]):
+            continue
+        out[index] = m.Figure(caption=caption, credit=match["date"])
+        made.append(index)
+    return out, made
+
+
 def _drawing(caption: str, credit: str) -> bool:
     """A drawing's description before its credit: not a quotation cited (``"..." (Outlet, Date)``),
-    a writer's words, a report cited nor a see-also."""
-    quoted = caption[:1] in _OPEN_QUOTES and caption.rstrip()[-1:] in _CLOSE_QUOTES
+    a writer's words, a report cited nor a see-also; a phrase quoting words at both ends is a
+    drawing's (``"Harbour council" sinks "the ferry"``)."""
+    quoted = caption[:1] in _OPEN_QUOTES and caption.rstrip()[-1:] in _CLOSE_QUOTES and _wholly_quoted(caption)
     return not (
         quoted
         or _WRITERS.search(caption)
         or _SEE_WORD.match(credit)
         or h.match_header(credit.partition(",")[0]) is not None
     )
+
+
+def _wholly_quoted(text: str) -> bool:
+    """Is the text one quotation, its only quotation marks at its two ends?"""
+    return sum(text.count(mark) for mark in '"“”') == 2
 
 
 def _single_text(block: m.Block) -> str | None:

@@ -81,7 +81,7 @@ def _has_dash(line: str) -> bool:
 # (an old e-mail's topics may follow the number with no space, "No. 4288Vellonia/Coast Studies Project",
 # and its date in figures may follow it, "No. 2251 02/16/09", or lead it, an old TV page's "11/11/2005, Clip No. 930")
 _HEADER_PARTS = (
-    rf"(?:(?:(?P<date>{ANY_DATE})|(?P<lead>\d{{1,2}}/\d{{1,2}}/\d{{4}}))\s*(?:[/,]\s*)?)?(?P<series>{_SERIES})?BETWEEN"
+    rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?|(?P<lead>\d{{1,2}}/\d{{1,2}}/\d{{4}}),?\s*)?(?P<series>{_SERIES})?BETWEEN"
     rf"\s*(?:[-–—]\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*)"
     rf"|(?P<glued>(?<=\d)[A-Z][\w ,&'’.-]{{1,40}}(?:/[\w ,&'’.-]{{1,60}})+)"
     r"|\s+(?P<figures>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})))?\.?"
@@ -322,9 +322,10 @@ def _series(text: str | None) -> str | None:
 # a repost's credit before the header it quotes, and the ellipsis after it: "From MEMRI Special Dispatch ... ..."
 # (or by the institute's full name: "from The Middle East Media Research Institute: Inquiry & Analysis ...")
 _HEADER_CREDIT = re.compile(
-    r"(?:[Ff]rom|[Vv]ia)\s+(?:[Tt]he\s+)?(?:MEMRI|Middle East Media Research Institute)(?:'s|’s)?:?\s+(?=[A-Z])"
+    r"(?:(?:From|Via)\s+(?:the\s+)?MEMRI(?:'s|’s)?|[Ff]rom\s+[Tt]he\s+Middle East Media Research Institute:?)"
+    r"\s+(?=[A-Z])"
 )
-_CREDIT_WORDS = ("From ", "Via ", "from ", "via ")
+_CREDIT_WORDS = ("From ", "Via ", "from ")
 
 
 # a text asks for the same few lines again (its header, title and date lines): a small cache spares
@@ -349,6 +350,8 @@ def match_header(line: str) -> Header | None:
         date = parse_date(match["date"])
         return Header(series=_series(match["series"]), numbers=_numbers(match["nums"]), date=date)
     match = _HEADER.fullmatch(line) or (_HEADER_BETWEEN.fullmatch(line) if "/" in line else None)
+    if match and match["lead"] and not (match["series"] and _names_known_series(match["series"])):
+        return None  # a date in figures leads a known series only: not a forum's "11/05/2018, Post No. 12"
     if not match or not (match["date"] or match["lead"] or match["series"]):
         return _numberless(line) if len(line) <= 80 else _title_with_series(line)
     between_number = line[match.end("series") : match.start("nums")] if match["series"] else ""

@@ -127,7 +127,8 @@ CHROME_PATTERNS = re.compile(
             # an old e-mail's address block and copyright line: "Middle East Media Research Institute (MEMRI)",
             # "Washington, DC 20006", "Phone: (202) 555-0100", "[MEMRI holds copyrights on all translations. ..."
             r"(?:The )?Middle East Media Research Institute \(MEMRI\)",
-            r"(?:Day|Month|Year|Category|Tag|Archives?)\s?: .{1,60}",  # a blog's archive page: "Day: October 5, 2018"
+            # a blog's archive page: "Day: October 5, 2018", "Category: News" (not a title, "Archives: Port Vell ...")
+            r"(?:Day|Month|Year)\s?: [\w ,./-]{0,30}\d[\w ,./-]{0,30}|(?:Category|Tag|Archives?)\s?: \S+(?: \S+){0,2}",
             r"MEMRI\s*[-–—|:]\s*(?:The )?Middle East Media Research Institute",  # the site's name as a credit line
             r"(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\.? \d{5}(?:-\d{4})?)",
             r"(?:Phone|Tel|Fax)\s*:?\s*\+?[\d(][\d() .-]{6,20}",

@@ -27,10 +27,12 @@ from .blocks import (
     artist_credits,
     bare_captions,
     credit_line,
+    cut_caption,
     dated_cartoons,
     every_word_capitalised,
     is_figure_text,
     names_picture,
+    outletless_cartoons,
     sentence_case_headings,
     source_line,
     split_units,
@@ -274,6 +276,15 @@ def _read_body_and_notes(
         body, made = dated_cartoons(body)
         for index in made:
             found.add("guess", "a line ending in a dated credit in brackets read as a cartoon", places[index])
+        body, made = outletless_cartoons(body)
+        for index in made:
+            found.add(
+                "guess", "a line ending in a date after a comma read as a cartoon, its outlet lost", places[index]
+            )
+        last = body[-1] if cut and cut_caption(body) else None
+        if isinstance(last, m.Paragraph):  # "Uncle Sam s" under two cartoons
+            body[-1] = m.Figure(caption=m.plain_text(last.content))
+            found.add("guess", "the line the copy stops on read as the next cartoon's caption", places[-1])
     notes = _read_notes(raw_notes, fields, found)
     if not fields.get("authors"):
         _author_from_bio(body, places, raw_notes, fields, found)

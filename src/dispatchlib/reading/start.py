@@ -413,9 +413,11 @@ def is_lead_in(line: str) -> bool:
     translation from MEMRI:`` (one that ends so is the repost's, though it names a translation),
     ``From The Middle East Media Research Institute TV Monitor Project:``; not a speaker's turn
     (``Host: With us is a researcher at MEMRI:``)."""
-    if not line.endswith(":") or len(line) >= _BODY_LIKE or ": " in line or _LEAD_IN.fullmatch(line) is None:
+    if not line.endswith(":") or len(line) >= _BODY_LIKE or _LEAD_IN.fullmatch(line) is None:
         return False
-    return _FROM_INSTITUTE.search(line) is not None or not _introduces_text(line)
+    if _FROM_INSTITUTE.search(line) is not None:
+        return True  # also after a label: "H/T: O. Tamsin. Video and translation from MEMRI:"
+    return ": " not in line and not _introduces_text(line)
 
 
 _FROM_INSTITUTE = re.compile(rf"\b(?:from|via) (?:the )?{_INSTITUTE_NAME}(?: TV)?(?: site| website)?:$")
@@ -453,11 +455,16 @@ def in_header_list(lines: list[str], index: int) -> bool:
 
 
 def _closes_text(lines: list[str], candidates: list[int], position: int) -> bool:
-    """Does the header stand under the text it credits: paragraphs of text above it (or a poem's
-    lines, as long together), and at most a line or two (a link, a posting note) below?"""
+    """Does the header stand under the text it credits: paragraphs of text above it, and at most
+    a line or two (a link, a posting note) below? Or a poem's lines above it, as long together,
+    and no line of text below (a blog's ``No comments``)?"""
     above = [len(lines[i]) for i in candidates[:position] if len(lines[i]) >= _TEXT_LINE]
-    below = itertools.islice((line for line in lines[candidates[position] + 1 :] if line), _CREDIT_TAIL + 1)
-    return len(above) >= 2 and sum(above) >= _BODY_LIKE and sum(1 for _ in below) <= _CREDIT_TAIL
+    below = list(itertools.islice((line for line in lines[candidates[position] + 1 :] if line), _CREDIT_TAIL + 1))
+    if len(below) > _CREDIT_TAIL:
+        return False
+    paragraphs = sum(1 for size in above if size >= _BODY_LIKE // 2) >= 2
+    poem = len(above) >= 2 and sum(above) >= _BODY_LIKE and all(len(line) < _TEXT_LINE for line in below)
+    return paragraphs or poem
 
 
 _CREDIT_TAIL = 2  # lines that may follow a repost's credit of what it quoted

@@ -112,7 +112,7 @@ def _page_label(line: str) -> bool:
 _ABOUT_INSTITUTE = re.compile(
     r"\b(?:MEMRI|Memri)(?: TV)? (?:(?:has|have|had) (?:a|an|another|some|up)|(?:just |has )?released|put out"
     r"|comes in|comes? up with|came up with)\b"
-    r"|\b(?:brought|drew|draws) (?:our|my) attention\b"  # "MEMRI brought our attention to ..."
+    r"|\b(?:MEMRI|Middle East Media Research Institute)\b[^.]{0,20}\b(?:brought|drew|draws) (?:our|my) attention\b"
     r"|\b(?:invaluable|indispensable|intrepid|indefatigable|excellent) (?:folks at )?(?:the )?"
     r"(?:MEMRI|Memri|Middle East Media Research Institute)\b"  # an outsider's praise
     r"|\bread (?:MEMRI|Memri)\b|\bpeople at (?:MEMRI|Memri)\b"

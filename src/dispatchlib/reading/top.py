@@ -221,10 +221,13 @@ def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], fou
     around it (``Sent: Sunday, July 30, 2006``, ``MEMRI Daily: February 24, 2011``, ``date
     2018-12-26``), from the lines before its start, or of a dateline opening a paragraph among the
     text's first lines: a press release's (``HARBOURTOWN, VL / EXAMPLEWIRE / December 22, 2020 /
-    ...``), or a page's date line run into the summary under it."""
+    ...``), or a page's date line run into the summary under it. A blog's archive label (``Day:
+    October 5, 2018``) dates the blog's page, not the dispatch."""
     for index in [*range(start.at), *_first_lines(cursor)]:
         line = cursor.lines[index]
-        date = (h.match_page_date(line) if index < start.at else h.match_dateline(line)) if line else None
+        if not line or is_chrome(line):
+            continue
+        date = h.match_page_date(line) if index < start.at else h.match_dateline(line)
         if date is not None:
             fields["date"] = date
             fields["_date_line"] = number = cursor.line_number(index)
