@@ -50,6 +50,7 @@ def _parse(text: str) -> tuple[dl.Dispatch, set[str]]:
             datetime.date(2019, 5, 2),
         ),
         ("Special Dispatch No. 3174–Egypt/Syria/Inter-Arab", "Special Dispatch", (3174,), None),
+        ("11/11/2005, Clip No. 930", "MEMRI TV Clip", (930,), datetime.date(2005, 11, 11)),
     ],
 )
 def test_header_variants(header: str, series: str | None, numbers: tuple[int, ...], date: datetime.date | None) -> None:
@@ -598,12 +599,12 @@ def test_a_title_opening_on_a_source_word_is_a_title(title: str) -> None:
 
 
 def test_a_title_with_a_comma_under_a_menu_is_the_title() -> None:
-    """A title in sentence case with a comma, over its date, is no list of categories when no title
-    stands under the date; names over the date are no categories either."""
+    """A title with a comma, over its date, is no list of categories when no title stands under the
+    date; names over the date are no categories either."""
     dispatch, _ = _parse(
-        f"Harbourwatch Blog\nHarbour guild strikes, Coast fleet stays idle\nMarch 12, 2019\n\n{_LONG}\n"
+        f"Harbourwatch Blog\nHarbour Guild Strikes, Coast Fleet Stays Idle\nMarch 12, 2019\n\n{_LONG}\n"
     )
-    assert dispatch.title == "Harbour guild strikes, Coast fleet stays idle"
+    assert dispatch.title == "Harbour Guild Strikes, Coast Fleet Stays Idle"
     dispatch, _ = _parse(f"Menu\nOrla Tamsin, Rafe Sample\nMarch 12, 2019\n\nThe Harbour Title\n\n{_LONG}\n")
     assert (dispatch.title, dispatch.topics) == ("The Harbour Title", ())
 
@@ -1370,6 +1371,7 @@ def test_a_boundary_or_a_turn_naming_the_institute_is_no_repost_lead_in(line: st
         "MEMRI comes up with a fresh clip from Coast TV:",
         "This past week, the Middle East Media Research Institute brought our attention to a children's magazine.",
         "The invaluable MEMRI has searched the archive and issued this report.",
+        "From the Indispensible MEMRI, a report on a sermon broadcast on Coast TV.",
     ],
 )
 def test_a_bloggers_words_about_the_institute_make_the_headline_the_blogs(words: str) -> None:
@@ -1465,3 +1467,59 @@ def test_cartoon_captions_in_a_report_on_cartoons() -> None:
     assert [type(block).__name__ for block in dispatch.body] == ["Figure"] * 4
     assert dispatch.body[1] == dl.model.Figure(caption="The Mayor In Dialogue With Himself", credit="June 20, 2011")
     assert any("next cartoon's caption" in d.message for d in diagnostics)
+
+
+def test_a_headline_in_sentence_case_over_english_text_is_the_blogs() -> None:
+    """The institute's English titles capitalise every word: a headline in sentence case over a
+    copy without a header is a blog's own; in title case it is the title."""
+    blog = "Harbour cleric says the council will fall within the year"
+    dispatch, _ = _parse(f"{blog}\n\n{_LONG}\n")
+    assert dispatch.title == ""
+    titled, _ = _parse(f"{blog.title()}\n\n{_LONG}\n")
+    assert titled.title == blog.title()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I. The Summit Of The Harbour Councils, June 20, 2011",  # a numbered section's heading
+        "Port Vell, June 20, 2011",  # a dateline
+        '"We reject the so-called "peace plan" of the council." (Coast Post, Vell, May 6, 2016)',  # a quotation
+    ],
+)
+def test_lines_of_a_report_on_cartoons_that_are_no_cartoon(line: str) -> None:
+    dispatch, _ = _parse(f"{_CARTOONS}{line}\n\n{_PARA}\n")
+    assert not isinstance(dispatch.body[0], dl.model.Figure)
+
+
+def test_a_speaker_over_a_colon_after_an_open_sentence_is_a_turn() -> None:
+    """``... knows it and`` / ``Orlo Sample`` / ``: No.``: the interrupted turn ends, the next begins;
+    ``Orla Tamsin`` / ``:Yes.`` (no space after the colon) is a turn too."""
+    text = (
+        "March 14, 2023 Special Dispatch No. 10523\n\nA Title\n\n"
+        "Orla Tamsin\n: The council knows it and\nOrlo Sample\n: No, no.\nOrla Tamsin\n:Yes.\n"
+    )
+    dispatch, _ = _parse(text)
+    speakers = [block.speaker for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn)]
+    assert speakers == ["Orla Tamsin", "Orlo Sample", "Orla Tamsin"]
+
+
+def test_a_turn_ending_from_the_institute_is_no_lead_in() -> None:
+    title = "Vellonian TV Host Interviews A Researcher"
+    dispatch, _ = _parse(f"{title}\n\nHost: Joining us is Orla Tamsin from MEMRI:\n\nOrla Tamsin: {_PARA}\n")
+    assert dispatch.title == title
+
+
+@pytest.mark.parametrize("header", ["March 14, 2023, Special Dispatch No. 10523", "August 18, 2007, Clip No. 1545"])
+def test_a_date_and_a_comma_before_a_known_series(header: str) -> None:
+    dispatch, _ = _parse(f"{header}\n\nA Title\n\n{_PARA}\n")
+    assert dispatch.date is not None and dispatch.number in (10523, 1545)
+
+
+def test_a_poem_over_a_credit_with_a_link_under_it_is_kept() -> None:
+    lines = "\n".join(
+        f"The tide came in over the {place} and the council said nothing." for place in "pier sand boats nets".split()
+    )
+    credit = "From MEMRI Special Dispatch No. 10523, March 14, 2023"
+    dispatch, _ = _parse(f"{lines}\n\n{credit}\n\nhttps://www.example.test/reports/harbour-poems-10523\n")
+    assert "sand" in dl.to_text(dispatch)

@@ -254,15 +254,16 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
 
 
 def _colon_line(line: str) -> bool:
-    """A line opening with a colon and a space, or a colon alone: the end of the line above it (not
-    an emoticon, ``:-)``)."""
-    return line == ":" or line[:2] == ": "
+    """A line opening with a colon and a space or a capital, or a colon alone: the end of the line
+    above it (not an emoticon, ``:-)``)."""
+    return line[:1] == ":" and (len(line) == 1 or line[1] == " " or line[1].isupper())
 
 
 def _name_lines(pieces: list[list[int]], lines: list[str]) -> list[int]:
     """The lines of a speaker's name over a colon put on the next line, taken off the end of the
     pieces read so far: one or two lines of capitalised words, four words at most (``Orla`` /
-    ``Tamsin`` / ``: ...``), ending no sentence, under a line that ends one."""
+    ``Tamsin`` / ``: ...``), ending no sentence (``... the men of`` / ``Harbour Guard?`` / ``Orlo
+    Sample`` / ``: ...``: the question's end is no name)."""
     taken: list[int] = []
     while pieces and len(taken) < 2:
         piece = pieces[-1]
@@ -272,8 +273,6 @@ def _name_lines(pieces: list[list[int]], lines: list[str]) -> list[int]:
             break
         if not all(word[:1].isupper() for word in words):
             break
-        if len(piece) > 1 and not _ends_sentence(lines[piece[-2]]):
-            break  # the end of a turn's open sentence ("... the men of" / "Harbour Guard?"), not a name
         taken.insert(0, pieces[-1].pop())
         if not pieces[-1]:
             pieces.pop()
@@ -941,8 +940,21 @@ _ENGLISH_WORDS = frozenset("the of and that with which".split())
 def _in_english(blocks: list[m.Block]) -> bool:
     """Text mostly in English: at least 3 in 100 of its first words are ``the``, ``of``, ``and``, ..."""
     text = " ".join(m.plain_text(block.content) for block in blocks[:20] if isinstance(block, m.Paragraph))
+    return in_english(text)
+
+
+def in_english(text: str) -> bool:
+    """At least 3 in 100 of the text's first words are ``the``, ``of``, ``and``, ... (or it is too
+    short to tell)."""
     words = text[:5000].lower().split()
     return len(words) < 20 or sum(1 for word in words if word in _ENGLISH_WORDS) * 100 >= 3 * len(words)
+
+
+def sentence_case(text: str) -> bool:
+    """Is the text a phrase in sentence case: of its words, the small words of title case aside,
+    three or more and fewer than half capitalised (``Egyptian cleric says the council will fall``)?"""
+    words = [word for word in _WORD.findall(text) if word.lower() not in layouts.SMALL_WORDS]
+    return len(words) >= 3 and sum(1 for word in words if word[0].isupper()) * 2 < len(words)
 
 
 def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
@@ -1074,6 +1086,9 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozense
     return out, made
 
 
+_CUT_CAPTION = 80  # the start of a caption the copy cut: a longer line is a paragraph's
+
+
 def cut_caption(blocks: list[m.Block]) -> bool:
     """Does a cut copy stop inside a caption, in a list of credited cartoons: a short paragraph
     cut mid-sentence (``Uncle Sam s``) right under two credited figures? Then it is the next
@@ -1081,7 +1096,7 @@ def cut_caption(blocks: list[m.Block]) -> bool:
     text = _plain_paragraph(blocks[-1]) if len(blocks) > 2 else None
     return (
         text is not None
-        and len(text) <= _ONE_CAPTION
+        and len(text) <= _CUT_CAPTION
         and not _ends_sentence(text)
         and all(isinstance(block, m.Figure) and block.credit for block in blocks[-3:-1])
     )
@@ -1152,20 +1167,22 @@ _GLUED_DATE = re.compile(rf",\s*(?P<date>{h.DATE})$")
 
 
 def outletless_cartoons(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
-    """In a report on cartoons, a short line of one phrase ending in a date after a comma is a
-    cartoon whose outlet was lost with its link (``Assad in "Dialogue" with Himself, June 20,
-    2011``): the date its credit. Also returns the indices of the blocks made figures."""
+    """In a report on cartoons, a heading in title case ending in a date after a comma is a cartoon
+    whose outlet was lost with its link (``Assad in "Dialogue" with Himself, June 20, 2011``): the
+    date its credit. Not a section's numbered heading, a label's line (``Source: ...``) nor a
+    dateline (``Port Vell, June 20, 2011``). Also returns the indices of the blocks made figures."""
     out = list(blocks)
     made: list[int] = []
     for index, block in enumerate(blocks):
-        text = _single_text(block)
-        match = (
-            _GLUED_DATE.search(text) if text is not None and len(text) <= _ONE_CAPTION and text[-1].isdigit() else None
-        )
-        if text is None or match is None or not match.start():
+        text = block.text if isinstance(block, m.Heading) else None
+        match = _GLUED_DATE.search(text) if text is not None and len(text) <= _ONE_CAPTION else None
+        if text is None or match is None:
             continue
         caption = text[: match.start()]
-        if _SENTENCE_BREAK.search(caption) or not _drawing(caption, match["date"]):
+        words = _WORD.findall(caption)
+        if len(words) < 3 or ": " in caption or _NUMBERED.match(caption) or not _title_case(words):
+            continue  # a sentence ("The exhibition opened in Port Vell on Monday, June 20, 2011"), a section
+        if not _drawing(caption, ""):
             continue
         out[index] = m.Figure(caption=caption, credit=match["date"])
         made.append(index)
@@ -1175,8 +1192,9 @@ def outletless_cartoons(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]
 def _drawing(caption: str, credit: str) -> bool:
     """A drawing's description before its credit: not a quotation cited (``"..." (Outlet, Date)``),
     a writer's words, a report cited nor a see-also; a phrase quoting words at both ends is a
-    drawing's (``"Harbour council" sinks "the ferry"``)."""
-    quoted = caption[:1] in _OPEN_QUOTES and caption.rstrip()[-1:] in _CLOSE_QUOTES and _wholly_quoted(caption)
+    drawing's (``"Harbour council" sinks "the ferry"``), unless its last quotation ends a sentence."""
+    end = caption.rstrip()
+    quoted = end[:1] in _OPEN_QUOTES and end[-1:] in _CLOSE_QUOTES and (_wholly_quoted(end) or end[-2:-1] in ".,!?…")
     return not (
         quoted
         or _WRITERS.search(caption)

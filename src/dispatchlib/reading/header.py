@@ -81,7 +81,7 @@ def _has_dash(line: str) -> bool:
 # (an old e-mail's topics may follow the number with no space, "No. 4288Vellonia/Coast Studies Project",
 # and its date in figures may follow it, "No. 2251 02/16/09", or lead it, an old TV page's "11/11/2005, Clip No. 930")
 _HEADER_PARTS = (
-    rf"(?:(?P<date>{ANY_DATE})\s*(?:/\s*)?|(?P<lead>\d{{1,2}}/\d{{1,2}}/\d{{4}}),?\s*)?(?P<series>{_SERIES})?BETWEEN"
+    rf"(?:(?:(?P<date>{ANY_DATE})|(?P<lead>\d{{1,2}}/\d{{1,2}}/\d{{4}}))\s*(?:(?P<sep>[/,])\s*)?)?(?P<series>{_SERIES})?BETWEEN"
     rf"\s*(?:[-–—]\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*)"
     rf"|(?P<glued>(?<=\d)[A-Z][\w ,&'’.-]{{1,40}}(?:/[\w ,&'’.-]{{1,60}})+)"
     r"|\s+(?P<figures>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})))?\.?"
@@ -350,8 +350,12 @@ def match_header(line: str) -> Header | None:
         date = parse_date(match["date"])
         return Header(series=_series(match["series"]), numbers=_numbers(match["nums"]), date=date)
     match = _HEADER.fullmatch(line) or (_HEADER_BETWEEN.fullmatch(line) if "/" in line else None)
-    if match and match["lead"] and not (match["series"] and _names_known_series(match["series"])):
-        return None  # a date in figures leads a known series only: not a forum's "11/05/2018, Post No. 12"
+    if (
+        match
+        and (match["lead"] or match["sep"] == ",")
+        and not (match["series"] and _names_known_series(match["series"]))
+    ):
+        return None  # a date in figures or a comma leads a known series only: not a forum's "11/05/2018, Post No. 12"
     if not match or not (match["date"] or match["lead"] or match["series"]):
         return _numberless(line) if len(line) <= 80 else _title_with_series(line)
     between_number = line[match.end("series") : match.start("nums")] if match["series"] else ""

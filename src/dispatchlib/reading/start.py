@@ -415,11 +415,13 @@ def is_lead_in(line: str) -> bool:
     (``Host: With us is a researcher at MEMRI:``)."""
     if not line.endswith(":") or len(line) >= _BODY_LIKE or _LEAD_IN.fullmatch(line) is None:
         return False
-    if _FROM_INSTITUTE.search(line) is not None:
-        return True  # also after a label: "H/T: O. Tamsin. Video and translation from MEMRI:"
-    return ": " not in line and not _introduces_text(line)
+    label, colon, _ = line.partition(": ")
+    if colon:  # a blog's label before it ("H/T: O. Tamsin. Video from MEMRI:"), not a speaker's name
+        return label.casefold() in _BLOG_LABELS and _FROM_INSTITUTE.search(line) is not None
+    return _FROM_INSTITUTE.search(line) is not None or not _introduces_text(line)
 
 
+_BLOG_LABELS = frozenset(("h/t", "ht", "hat tip", "update", "via", "source"))
 _FROM_INSTITUTE = re.compile(rf"\b(?:from|via) (?:the )?{_INSTITUTE_NAME}(?: TV)?(?: site| website)?:$")
 
 
@@ -457,18 +459,19 @@ def in_header_list(lines: list[str], index: int) -> bool:
 def _closes_text(lines: list[str], candidates: list[int], position: int) -> bool:
     """Does the header stand under the text it credits: paragraphs of text above it, and at most
     a line or two (a link, a posting note) below? Or a poem's lines above it, as long together,
-    and no line of text below (a blog's ``No comments``)?"""
+    and no line of text below (a link, a blog's ``No comments``)?"""
     above = [len(lines[i]) for i in candidates[:position] if len(lines[i]) >= _TEXT_LINE]
     below = list(itertools.islice((line for line in lines[candidates[position] + 1 :] if line), _CREDIT_TAIL + 1))
     if len(below) > _CREDIT_TAIL:
         return False
     paragraphs = sum(1 for size in above if size >= _BODY_LIKE // 2) >= 2
-    poem = len(above) >= 2 and sum(above) >= _BODY_LIKE and all(len(line) < _TEXT_LINE for line in below)
+    poem = len(above) >= 2 and sum(above) >= _BODY_LIKE and not any(len(line.split()) >= _TEXT_WORDS for line in below)
     return paragraphs or poem
 
 
 _CREDIT_TAIL = 2  # lines that may follow a repost's credit of what it quoted
 _TEXT_LINE = 40  # a line of text above a repost's credit, a paragraph's or a poem's, not a menu's
+_TEXT_WORDS = 8  # a line of text below a header: a title or a paragraph, not a link or a blog's "No comments"
 
 
 # a repost's credit before the title it quotes: "MEMRI TV: Former Minister Vows ..."

@@ -7,7 +7,7 @@ import re
 
 from . import header as h
 from . import layouts
-from .blocks import every_word_capitalised
+from .blocks import every_word_capitalised, in_english, sentence_case
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
 from .start import CREDIT_PREFIX, REPEAT_REACH, Start, is_chrome, is_lead_in, is_repost_line, looks_like_title
@@ -53,7 +53,9 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         if line:
             fields.setdefault("_untitled_line", number)
         return False
-    elif _headerless(fields) and (_bloggers_words(_paragraph_below(cursor)) or _lead_in_below(cursor)):
+    elif _headerless(fields) and (
+        _bloggers_words(_paragraph_below(cursor)) or _lead_in_below(cursor) or _blog_case(line, cursor)
+    ):
         said = f"line {number} is the site's own headline: the text under it is the blogger's or the news writer's"
         found.add("guess", said, number)
         fields["_headline_line"] = number  # a heading in the body, never a picture's caption
@@ -113,7 +115,7 @@ _ABOUT_INSTITUTE = re.compile(
     r"\b(?:MEMRI|Memri)(?: TV)? (?:(?:has|have|had) (?:a|an|another|some|up)|(?:just |has )?released|put out"
     r"|comes in|comes? up with|came up with)\b"
     r"|\b(?:MEMRI|Middle East Media Research Institute)\b[^.]{0,20}\b(?:brought|drew|draws) (?:our|my) attention\b"
-    r"|\b(?:invaluable|indispensable|intrepid|indefatigable|excellent) (?:folks at )?(?:the )?"
+    r"|\b(?i:invaluable|indispens[ai]ble|intrepid|indefatigable|excellent) (?:folks at )?(?:the )?"
     r"(?:MEMRI|Memri|Middle East Media Research Institute)\b"  # an outsider's praise
     r"|\bread (?:MEMRI|Memri)\b|\bpeople at (?:MEMRI|Memri)\b"
     r"|\b[Aa]ccording to (?:the )?(?:MEMRI|Middle East Media Research Institute)\b"  # not the institute's own words
@@ -167,6 +169,15 @@ def _lead_in_below(cursor: Cursor) -> bool:
     few lines (``Video and translation from MEMRI:``)? Then the headline is the blog's own."""
     below = (line for line in cursor.lines[cursor.skip_blank() + 1 :] if line)
     return any(is_lead_in(line) for line in itertools.islice(below, _LEAD_IN_REACH))
+
+
+def _blog_case(line: str, cursor: Cursor) -> bool:
+    """A headline in sentence case over English text (``Egyptian cleric says the council will
+    fall``): the blog's own; the institute's English titles capitalise every word."""
+    if not sentence_case(line):
+        return False
+    below = (text for text in cursor.lines[cursor.skip_blank() + 1 :] if text)
+    return in_english(" ".join(itertools.islice(below, 6)))
 
 
 def _bloggers_words(paragraph: str) -> bool:
