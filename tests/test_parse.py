@@ -1523,3 +1523,38 @@ def test_a_poem_over_a_credit_with_a_link_under_it_is_kept() -> None:
     credit = "From MEMRI Special Dispatch No. 10523, March 14, 2023"
     dispatch, _ = _parse(f"{lines}\n\n{credit}\n\nhttps://www.example.test/reports/harbour-poems-10523\n")
     assert "sand" in dl.to_text(dispatch)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Al-Qaeda's al-Vell Branch on al-Sample and al-Tamsin",  # names' particles
+        "Orla Tamsin Speaks against the Council about the Boats",  # prepositions title case leaves small
+        "The 1st, 2nd and 3rd Harbour Wars",  # ordinals
+        "iHarbour and eVell: The Harbour's Online Council",  # a capital inside a word
+    ],
+)
+def test_a_headline_in_title_case_is_no_blogs_headline(title: str) -> None:
+    dispatch, _ = _parse(f"{title}\n\n{_LONG}\n")
+    assert dispatch.title == title
+
+
+def test_a_sentence_case_headline_over_its_date_keeps_title_and_date() -> None:
+    """A headline in sentence case over a date line is the copy's title and date: only a headline
+    right over the blogger's paragraph is the blog's own."""
+    title = "Vellonian cleric says the council will fall within the year"
+    dispatch, _ = _parse(f"{title}\nMarch 5, 2019\n\n{_LONG}\n")
+    assert (dispatch.title, dispatch.date) == (title, datetime.date(2019, 3, 5))
+
+
+@pytest.mark.parametrize("label", ["Update 2: More on this from MEMRI TV:", "Video: Translation from MEMRI:"])
+def test_a_blogs_labelled_lead_in_hands_over(label: str) -> None:
+    title = "Vellonian Cleric: Women Must Stay Home"
+    dispatch, _ = _parse(f"Harbour Blog\n\n{label}\n\n{title}\n\n{_LONG}\n")
+    assert dispatch.title == title
+
+
+def test_an_emoticon_under_a_turn_is_not_glued_to_it() -> None:
+    text = "March 14, 2023 Special Dispatch No. 10523\n\nA Title\n\nOrla Tamsin\n: The tide came in.\n:D\n"
+    dispatch, _ = _parse(text)
+    assert "in.:D" not in dl.to_text(dispatch) and "Tamsin:D" not in dl.to_text(dispatch)

@@ -256,7 +256,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
 def _colon_line(line: str) -> bool:
     """A line opening with a colon and a space or a capital, or a colon alone: the end of the line
     above it (not an emoticon, ``:-)``)."""
-    return line[:1] == ":" and (len(line) == 1 or line[1] == " " or line[1].isupper())
+    return line[:1] == ":" and (len(line) == 1 or line[1] == " " or (len(line) > 2 and line[1:3].istitle()))
 
 
 def _name_lines(pieces: list[list[int]], lines: list[str]) -> list[int]:
@@ -506,7 +506,7 @@ def figure_line(text: str) -> m.Figure | None:
     """A figure written on one line without a ``(Source: ...)`` ending: a cartoon's caption and
     credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``
     (a news site's ``Caption. Photo: Outlet.``)"""
-    credited = any(words in text for words in _CAPTION_CREDIT_WORDS)
+    credited = ":" in text and any(words in text for words in _CAPTION_CREDIT_WORDS)
     if len(text) > 300 or ("(" not in text and not credited):
         return None
     match = _SOURCE_CAPTION.fullmatch(text) if credited else None
@@ -951,10 +951,25 @@ def in_english(text: str) -> bool:
 
 
 def sentence_case(text: str) -> bool:
-    """Is the text a phrase in sentence case: of its words, the small words of title case aside,
-    three or more and fewer than half capitalised (``Egyptian cleric says the council will fall``)?"""
-    words = [word for word in _WORD.findall(text) if word.lower() not in layouts.SMALL_WORDS]
-    return len(words) >= 3 and sum(1 for word in words if word[0].isupper()) * 2 < len(words)
+    """Is the text a phrase in sentence case: of its words of four letters or more, the small words
+    of title case and names' particles (``al-``, ``bin``) aside, four or more and more than half
+    in lower case (``Egyptian cleric says the council will fall within the year``)? A word with a
+    capital inside (``iHarbour``) is capitalised."""
+    words = [
+        word
+        for word in _WORD.findall(text)
+        if len(word) >= 4 and word.lower() not in _TITLE_SMALL_WORDS and not word.lower().startswith(_PARTICLES)
+    ]
+    lower = sum(1 for word in words if word.islower())
+    return len(words) >= 4 and lower * 2 > len(words)
+
+
+# words title case leaves in lower case beyond layouts.SMALL_WORDS, and names' particles
+_TITLE_SMALL_WORDS = frozenset(
+    "about above across after against along among around before behind below between beyond down during from "
+    "into near onto over past since than that then through toward towards under until upon with within without".split()
+)
+_PARTICLES = ("al-", "el-", "ul-", "bin", "ibn", "abu", "van", "von", "der", "de-", "ben-")
 
 
 def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:

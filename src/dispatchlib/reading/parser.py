@@ -318,6 +318,9 @@ def _keep_headline(body: list[m.Block], places: list[int], headline: int) -> set
         if place == headline and isinstance(block, m.Paragraph):
             body[index] = m.Heading(text=m.plain_text(block.content))
             return {index}
+        if place == headline and isinstance(block, m.SpeakerTurn):  # "Vellonian cleric: women must stay home"
+            body[index] = m.Heading(text=f"{block.speaker}: {m.plain_text(block.content)}")
+            return {index}
     return set()
 
 

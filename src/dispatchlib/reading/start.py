@@ -417,11 +417,12 @@ def is_lead_in(line: str) -> bool:
         return False
     label, colon, _ = line.partition(": ")
     if colon:  # a blog's label before it ("H/T: O. Tamsin. Video from MEMRI:"), not a speaker's name
-        return label.casefold() in _BLOG_LABELS and _FROM_INSTITUTE.search(line) is not None
+        label = label.casefold().rstrip("0123456789 ")  # "Update 2"
+        return label in _BLOG_LABELS and _FROM_INSTITUTE.search(line) is not None
     return _FROM_INSTITUTE.search(line) is not None or not _introduces_text(line)
 
 
-_BLOG_LABELS = frozenset(("h/t", "ht", "hat tip", "update", "via", "source"))
+_BLOG_LABELS = frozenset(("h/t", "ht", "hat tip", "update", "via", "source", "video", "watch", "more", "see", "link"))
 _FROM_INSTITUTE = re.compile(rf"\b(?:from|via) (?:the )?{_INSTITUTE_NAME}(?: TV)?(?: site| website)?:$")
 
 

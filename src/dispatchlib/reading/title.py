@@ -171,13 +171,15 @@ def _lead_in_below(cursor: Cursor) -> bool:
     return any(is_lead_in(line) for line in itertools.islice(below, _LEAD_IN_REACH))
 
 
+_ENGLISH_TEST = 20  # words of the paragraph under the headline that tell its language
+
+
 def _blog_case(line: str, cursor: Cursor) -> bool:
-    """A headline in sentence case over English text (``Egyptian cleric says the council will
-    fall``): the blog's own; the institute's English titles capitalise every word."""
-    if not sentence_case(line):
-        return False
-    below = (text for text in cursor.lines[cursor.skip_blank() + 1 :] if text)
-    return in_english(" ".join(itertools.islice(below, 6)))
+    """A headline in sentence case over a paragraph of English (``Egyptian cleric says the council
+    will fall within the year``): the blog's own; the institute's English titles capitalise every
+    word. Not over a date line or a byline."""
+    paragraph = _paragraph_below(cursor)  # none under a date line or a byline: the dispatch's meta block
+    return bool(paragraph) and len(paragraph.split()) >= _ENGLISH_TEST and sentence_case(line) and in_english(paragraph)
 
 
 def _bloggers_words(paragraph: str) -> bool:
