@@ -163,6 +163,19 @@ def test_note_marks_in_a_collection_are_each_dispatchs_own_numbers(tmp_path: Pat
         assert f"1{name}source1, 2023. 2{name}source2, 2023." in text
 
 
+def test_a_note_numbered_zero_keeps_its_mark(tmp_path: Path) -> None:
+    """A text's note 0 (the model allows it) is marked 0, and the note after it 1: the footnote
+    counter cannot be set below zero."""
+    body = (
+        dl.Paragraph(content=(dl.Text(text="Zero"), dl.NoteRef(number=0), dl.Text(text=" one"), dl.NoteRef(number=1))),
+    )
+    notes = (dl.Note(number=0, text="Zerosource."), dl.Note(number=1, text="Onesource."))
+    pdf = tmp_path / "zero.pdf"
+    pdf.write_bytes(dl.export(dl.Dispatch(title="Zero", body=body, notes=notes), "pdf"))
+    text = " ".join(_page_texts(pdf))
+    assert "Zero0 one1" in text and "0Zerosource. 1Onesource." in text
+
+
 def test_archival_pdf_on_request(tmp_path: Path) -> None:
     """-O pdf-archive=yes: PDF/A-2b as well as tagged."""
     pdf = tmp_path / "a.pdf"

@@ -134,6 +134,8 @@ class _Writer:
         if number in self.cited:  # a note cited again points to its footnote
             return f"#footnote(<{label}>);"
         self.cited.add(number)
+        if number == 0:  # the counter steps before it shows and never goes below zero: note 0 says its own mark
+            return f'#footnote(numbering: _ => "0")[{self.note_text(note)}]<{label}>'
         return f"#counter(footnote).update({number - 1});#footnote[{self.note_text(note)}]<{label}>"
 
     def note_text(self, note: dl.Note) -> str:
