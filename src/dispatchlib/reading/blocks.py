@@ -1104,17 +1104,14 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozense
 _CUT_CAPTION = 80  # the start of a caption the copy cut: a longer line is a paragraph's
 
 
-def cut_caption(blocks: list[m.Block]) -> bool:
-    """Does a cut copy stop inside a caption, in a list of credited cartoons: a short paragraph
-    cut mid-sentence (``Uncle Sam s``) right under two credited figures? Then it is the next
-    cartoon's caption."""
+def cut_caption(blocks: list[m.Block]) -> str | None:
+    """The next cartoon's caption where a cut copy stops inside it, in a list of credited
+    cartoons: a short paragraph cut mid-sentence (``Uncle Sam s``) right under two credited
+    figures; None elsewhere."""
     text = _plain_paragraph(blocks[-1]) if len(blocks) > 2 else None
-    return (
-        text is not None
-        and len(text) <= _CUT_CAPTION
-        and not _ends_sentence(text)
-        and all(isinstance(block, m.Figure) and block.credit for block in blocks[-3:-1])
-    )
+    if text is None or len(text) > _CUT_CAPTION or _ends_sentence(text):
+        return None
+    return text if all(isinstance(block, m.Figure) and block.credit for block in blocks[-3:-1]) else None
 
 
 # a cartoon's artist and country closing its line: "Special mention: Orlo Tamsin (Vellonia)"

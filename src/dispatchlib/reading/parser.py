@@ -281,9 +281,9 @@ def _read_body_and_notes(
             found.add(
                 "guess", "a line ending in a date after a comma read as a cartoon, its outlet lost", places[index]
             )
-        last = body[-1] if cut and cut_caption(body) else None
-        if isinstance(last, m.Paragraph):  # "Uncle Sam s" under two cartoons
-            body[-1] = m.Figure(caption=m.plain_text(last.content))
+        caption = cut_caption(body) if cut else None
+        if caption is not None:  # "Uncle Sam s" under two cartoons
+            body[-1] = m.Figure(caption=caption)
             found.add("guess", "the line the copy stops on read as the next cartoon's caption", places[-1])
     notes = _read_notes(raw_notes, fields, found)
     if not fields.get("authors"):
