@@ -1558,3 +1558,87 @@ def test_an_emoticon_under_a_turn_is_not_glued_to_it() -> None:
     text = "March 14, 2023 Special Dispatch No. 10523\n\nA Title\n\nOrla Tamsin\n: The tide came in.\n:D\n"
     dispatch, _ = _parse(text)
     assert "in.:D" not in dl.to_text(dispatch) and "Tamsin:D" not in dl.to_text(dispatch)
+
+
+_REPORT = "March 14, 2023 Special Dispatch No. 10523\n\nA Title\n\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "figure"),
+    [
+        ("The harbour master on the coast (Image: example.test).", {"caption": "The harbour master on the coast"}),
+        ("Orlo Sample. Source: (", {"caption": "Orlo Sample", "credit_missing": True}),
+        ("Source: (", {"caption": "", "credit_missing": True}),
+    ],
+)
+def test_captions_whose_credit_the_page_closed_with_a_stop_or_lost(line: str, figure: dict[str, object]) -> None:
+    dispatch, _ = _parse(f"{_REPORT}{_PARA}\n\n{line}\n\n{_PARA}\n")
+    found = dispatch.body[1]
+    assert isinstance(found, dl.model.Figure)
+    assert {key: getattr(found, key) for key in figure} == figure
+
+
+def test_sentences_citing_their_source_with_a_stop_stay_a_paragraph() -> None:
+    line = "The guild met on the pier. It said the tide would come (Source: Example Post)."
+    dispatch, _ = _parse(f"{_REPORT}{_PARA}\n\n{line}\n\n{_PARA}\n")
+    assert isinstance(dispatch.body[1], dl.model.Paragraph)
+
+
+def test_an_alt_text_over_its_caption_is_one_figure() -> None:
+    alt = "Orla Tamsin at the pier with the guild's captains"
+    dispatch, _ = _parse(f"{_REPORT}{_PARA}\n\n{alt}\n{alt} (Source: Example TV)\n\n{_PARA}\n")
+    assert dispatch.body[1] == dl.model.Figure(caption=alt, credit="Example TV", alt_text=alt)
+    assert len(dispatch.body) == 3
+
+
+def test_a_cartoons_name_and_date_under_its_heading_credit_the_caption_below() -> None:
+    credit = "Orla Tamsin,, May 3, 2016."
+    dispatch, _ = _parse(
+        f"{_REPORT}{_PARA}\n\nCartoon Of The Week\n\n{credit}\n\nThe mayor meets the guild.\n\n{_PARA}\n"
+    )
+    assert dispatch.body[2] == dl.model.Figure(caption="The mayor meets the guild.", credit="Orla Tamsin, May 3, 2016")
+    elsewhere, _ = _parse(f"{_REPORT}{_PARA}\n\nPort News\n\nOrla Tamsin, May 3, 2016.\n\n{_PARA}\n")
+    assert not any(isinstance(block, dl.model.Figure) for block in elsewhere.body)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Transcript below the fold. Example TV"],  # sentences, not a caption
+        ["Footage of the reporter entering the house", "Footage of the mayor talking to the men of the guild"],
+    ],
+)
+def test_lines_in_a_captions_shape_that_are_no_caption(lines: list[str]) -> None:
+    dispatch, _ = _parse(_REPORT + "\n\n".join([_PARA, *lines, _PARA]) + "\n")
+    assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)
+
+
+def test_a_caption_that_is_a_sentence_without_its_stop_under_a_heading() -> None:
+    caption = "The guild's page was promptly deleted by the harbour board"
+    dispatch, _ = _parse(f"{_REPORT}The Guild's Page\n\n{caption}\n\n{_LONG}\n")
+    assert dispatch.body[1] == dl.model.Figure(caption=caption)
+    deck = "Orla Tamsin's talk, in the guild's halls, on its boats, in its songs, was heard by the whole coast"
+    decked, _ = _parse(f"{_REPORT}{deck}\n\n{_LONG}\n")
+    assert isinstance(decked.body[0], dl.model.Paragraph)
+
+
+def test_a_header_cited_after_according_to_is_no_header() -> None:
+    line = "According to MEMRI Special Dispatch No. 1234, July 5, 2019, Guild leader Orla Tamsin called a strike:"
+    dispatch, _ = _parse(f"Wednesday, July 17, 2019\n\nHarbour Report on the Strike\n\n{line}\n{_LONG}\n")
+    assert dispatch.title != "According to"
+    assert line in dl.to_text(dispatch)
+
+
+def test_a_table_cells_bar_leaves_a_header_but_not_a_clips_number() -> None:
+    table, _ = _parse(f"May 9, 2010 |\nSpecial Dispatch No. 412 |\n\nA Title\n\n{_PARA}\n")
+    assert (table.series, table.number, table.date) == ("Special Dispatch", 412, datetime.date(2010, 5, 9))
+    clip, _ = _parse(
+        f"Aug 26, 2019\n\nA Vellonian Cleric Speaks\n\n#7443 |\nSource: Example TV (Vellonia)\n\n{_PARA}\n"
+    )
+    assert clip.series != "Special Dispatch" and clip.number != 7443
+
+
+def test_a_topic_opening_with_a_bylines_word_stays_a_topic() -> None:
+    """``Von Harbour | Special Dispatch No. 1``: a topics line, though ``Von`` opens a German byline."""
+    dispatch, _ = _parse(f"Special Dispatch No. 1\n\nA Title\n\nVon Harbour | Special Dispatch No. 1\n\n{_PARA}\n")
+    assert (dispatch.topics, dispatch.authors) == (("Von Harbour",), ())

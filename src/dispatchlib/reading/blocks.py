@@ -149,6 +149,12 @@ _PHRASE_ENDS = tuple('.,:;"”’)]…。」』')  # a quoted line ending so is 
 _QUOTATIONS_IN = re.compile(r"[\"“”«»„]")
 _SINGLE_QUOTATIONS_IN = re.compile(r"[\"“”«»„]|['‘’](?=\s)|(?<=\s)['‘’]")
 _CREDIT_LOST = ("(Source:", "(image:", "(Image:", "(photo:", "(Photo:")
+_SOURCE_LOST = ("Source: (", "Source:(")  # "Caption. Source: (": the credit's link lost inside its brackets
+# a picture's credit's opening bracket and label: "(Image:", "(photo credit:", "(Zdjęcie:" (a "(Source:" may
+# close a sentence that cites its source)
+_PICTURE_MARK = re.compile(
+    rf"\((?:Image|Photo|Picture|Credit|Photo credit|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:", re.IGNORECASE
+)
 _FIGURE_ENDINGS = (*_CREDIT_LOST, ")", " (", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
 _FIGURE_LINE_ENDINGS = frozenset(".0123456789")
@@ -237,6 +243,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             )
             and (wrapped or not _lost_colon(previous) or lines[i][:1].islower())
             and not _between_paragraphs(lines, pieces, lines[i])
+            and not _repeats(previous, lines[i])
             and not (_ends_sentence(previous.rstrip("'")) and _starts_turn(lines[i]))  # "Q: '...?'" / "A: '...'"
         ):
             pieces[-1].append(i)
@@ -358,6 +365,18 @@ def _stands_alone(line: str) -> bool:
     return bool(header.numbers) if (header := h.match_header(line)) is not None else is_image_line(line)
 
 
+def _repeats(previous: str, line: str) -> bool:
+    """Does ``line`` repeat ``previous`` and go on (an image's alt text, then its caption and credit)?"""
+    return len(line) > len(previous) >= 20 and " ".join(line.split()).startswith(" ".join(previous.split()))
+
+
+def alt_text_of(block: m.Block | None, figure: m.Figure) -> str | None:
+    """The text of a plain paragraph that says what ``figure``'s caption says: the picture's alt
+    text, which the page showed over the caption; None for other blocks."""
+    text = _plain_paragraph(block) if block is not None and figure.caption and not figure.alt_text else None
+    return text if text is not None and text.split() == figure.caption.split() else None
+
+
 def _runs_on(previous: str, line: str) -> bool:
     """Does ``line`` go on the sentence ``previous`` left open? Not when it is a cartoon's credit
     (``Outlet (Country), Date``), nor a capitalised line under a caption or heading in title case,
@@ -425,7 +444,12 @@ class BlockReader:
                 return image
         figure = None
         tail = text[-80:]
-        if text.endswith(_FIGURE_ENDINGS) or "(Source:" in tail or ("(" in tail and _source_mark(text) is not None):
+        if (
+            text.endswith(_FIGURE_ENDINGS)
+            or "(Source:" in tail
+            or ("(" in tail and _source_mark(text) is not None)
+            or (text.endswith(").") and _PICTURE_MARK.search(tail) is not None)
+        ):
             figure = _figure(text)
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
             figure = figure_line(text) or outlet_credit_line(text)
@@ -587,8 +611,8 @@ def _source_mark(text: str) -> re.Match[str] | None:
 
 
 def _figure(text: str) -> m.Figure | None:
-    if text.endswith(").") and _listing_caption(text[: text.rfind("(")]):
-        text = text[:-1]  # "Name, Name, at Place, Date (Source: Outlet, Date)." with the page's stop after the credit
+    if text.endswith(").") and _stop_after_credit(text):
+        text = text[:-1]
     if "(Source:" not in text and (mark := _source_mark(text)) is not None:
         head = text[: mark.start()].rstrip()  # a mirror's caption: one short phrase ("Légende (Source : Média)")
         if len(head) > _ONE_CAPTION or ". " in head:
@@ -596,6 +620,8 @@ def _figure(text: str) -> m.Figure | None:
         text = f"{head} (Source: {text[mark.end() :]}".lstrip()  # or the credit alone: "(Fuente: Medio)"
     if text.endswith(_CREDIT_LOST):  # the credit went with its link: "Caption (image:"
         return m.Figure(caption=text[: text.rindex("(")].rstrip(), credit_missing=True)
+    if text.endswith(_SOURCE_LOST) and len(text) <= _BRACKET_CAPTION:  # "Caption. Source: (", or the label alone
+        return m.Figure(caption=text[: text.rindex("Source")].rstrip(" ."), credit_missing=True)
     if text.endswith(" (") and len(text) <= _BRACKET_CAPTION and not any(mark in text for mark in ":;,"):
         return m.Figure(caption=text[:-2].rstrip(), credit_missing=True)  # "Caption (": the credit's link lost
     if text.endswith(")") and "(Source:" in text:
@@ -629,6 +655,19 @@ def _site_caption(caption: str, site: str) -> bool:
         or _REPORTED.search(caption)
         or _SEE_WORD.search(caption)
         or site.lower().endswith(_IMAGE_ENDINGS)
+    )
+
+
+def _stop_after_credit(text: str) -> bool:
+    """A caption whose credit in brackets the page closed with a stop: ``Name, Name, at Place, Date
+    (Source: Outlet, Date).``, or one phrase with its picture's credit, ``(Image: example.test).``;
+    not a paragraph's sentences citing their source."""
+    opening = text.rfind("(")
+    head = text[:opening]
+    if _listing_caption(head):
+        return True
+    return (
+        _PICTURE_MARK.match(text, opening) is not None and len(head) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(head)
     )
 
 
@@ -1028,6 +1067,45 @@ def _plain_paragraph(block: m.Block) -> str | None:
     return None
 
 
+def _sentence_caption(blocks: list[m.Block], index: int) -> bool:
+    """A picture's caption that is a sentence without its stop, at the start of the text or of a
+    section, over a paragraph or the next heading (``Umer Media's page was promptly deleted by
+    Example.test``): a paragraph would end in a stop, a heading would not say it in lower case."""
+    text = _plain_paragraph(blocks[index])
+    below = blocks[index + 1]
+    if text is None or not 30 <= len(text) <= _CAPTION_LENGTH or not text[0].isupper() or ":" in text:
+        return False
+    if not (isinstance(below, m.Heading) or _over_paragraph(below)) or _among_descriptions(blocks, index):
+        return False
+    if _ends_sentence(text) or text.endswith((",", *_DASHES)) or text.startswith(_BOUNDARY_OPENERS):
+        return False
+    if text.count(",") > 2 or " - " in text or " – " in text or text[-1] in "\"”'’":
+        return False  # a deck listing ("in its halls, on its boats, in its songs"), lines run together, a quotation
+    words = _WORD.findall(text)
+    lower = [word for word in words if word[0].islower() and word.lower() not in layouts.SMALL_WORDS]
+    return (
+        7 <= len(words) <= 25
+        and len(lower) >= 3
+        and words[0] not in _SENTENCE_OPENERS
+        and words[-1].lower() not in layouts.SMALL_WORDS
+        and not _SEE_WORD.search(text)
+        and not _title_case(words)
+    )
+
+
+def _among_descriptions(blocks: list[m.Block], index: int) -> bool:
+    """Is the line at ``index`` one of a run of short lines that end no sentence (``Footage of the
+    reporter entering the house``, ``Footage of the mayor talking``)? What a clip shows, told line
+    by line: a picture's caption stands alone. (The last line may be a paragraph the copy cut.)"""
+    return any(
+        (text := _plain_paragraph(blocks[near])) is not None
+        and len(text) <= _CAPTION_LENGTH
+        and not _ends_sentence(text)
+        for near in (index - 1, index + 1)
+        if 0 <= near < len(blocks) - 1
+    )
+
+
 def _among_verse(above: m.Block, below: m.Block) -> bool:
     """Do the blocks around a line make it a poem's line (a short line ending no sentence on one
     side, no long paragraph on the other), not a picture's caption?"""
@@ -1067,17 +1145,25 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozense
         block = out[index]
         if index in keep:
             continue
+        if index == 0 or isinstance(out[index - 1], m.Heading):
+            # under a heading or first, a caption that is a sentence: "Orla Tamsin's page was deleted by Example.test"
+            if _sentence_caption(out, index) and (english := _in_english(blocks) if english is None else english):
+                out[index] = m.Figure(caption=_plain_paragraph(block) or "")
+                made.append(index)
+                continue
+            if index:
+                continue
         if index == 0 and not _over_paragraph(out[1]):
             continue  # the body's first line is a picture's caption only over the text (the lead picture's)
-        if index and isinstance(out[index - 1], m.Heading):
-            continue
         if index and isinstance(out[index - 1], m.SpeakerTurn):
             continue  # after a speaker's turn: what the screen shows ("The host restrains him"), not a picture
         text = block.text if isinstance(block, m.Heading) else _plain_paragraph(block)
         if (
             text is not None
             and _caption_shape(text)
+            and not _SENTENCE_BREAK.search(text)  # "Transcript below the fold. Example TV": sentences
             and not (index and _among_verse(out[index - 1], out[index + 1]))
+            and not _among_descriptions(out, index)
             and (english := _in_english(blocks) if english is None else english)
         ):
             out[index] = m.Figure(caption=text)
@@ -1121,6 +1207,19 @@ _CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", 
 
 # (stems, so that plurals and cases count: "zdjęcia", "immagini")
 _PICTURE_WORDS = (*_CARTOON_WORDS, "image", "photo", "picture", "poster", "zdjęci", "foto", "imagen", "bild", "immagin")
+
+
+# a picture's credit that is its artist or outlet and a date, the outlet lost with its link:
+# "Orla Tamsin,, August 3, 2016."
+_NAME_AND_DATE = re.compile(rf"[^\W\d][^,():;]{{1,60}},{{1,2}} {h.DATE}\.?")
+
+
+def picture_credit(text: str, above: m.Block | None) -> m.Figure | None:
+    """Under a heading that names a picture (``Cartoon Of The Week``), a line that is a name and a
+    date: the picture's credit, the picture lost; None elsewhere."""
+    if not isinstance(above, m.Heading) or len(text) > 90 or not names_picture(above.text):
+        return None
+    return m.Figure(credit=text.rstrip(".").replace(",,", ",")) if _NAME_AND_DATE.fullmatch(text) else None
 
 
 def names_picture(text: str) -> bool:

@@ -558,8 +558,8 @@ def match_date_line(line: str) -> DateLine | None:
             return None
     else:
         match = _BY_LINE.fullmatch(line)
-        if not match:
-            return None
+        if not match or ("|" in line and match_topics_line(line) is not None):
+            return None  # "Von Harbour | Special Dispatch No. 1": a topic that is a byline's word in German
         site = layouts.BYLINE_SITE_SUFFIX.search(match["authors"])  # ".../MEMRI/December 12/2016"
         date = parse_date(site["date"].replace("/", ", ", 1)) if site and site["date"] else None
     if not match["authors"]:

@@ -57,6 +57,8 @@ CHROME_LINES = frozenset(
         "Recherche",
         "Newsletter Contribuer Connexion",  # the French mirror's bar
         "Back to top",
+        "top of page",  # a site builder's skip links, around the page
+        "bottom of page",
         "Subscribe a Friend to Free Email List",
         "Subscribe to Additional E-Newsletters",
         "Support MEMRI",

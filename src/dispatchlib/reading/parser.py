@@ -24,6 +24,7 @@ from .blocks import (
     BlockReader,
     Unit,
     about_cartoons,
+    alt_text_of,
     artist_credits,
     bare_captions,
     credit_line,
@@ -33,6 +34,7 @@ from .blocks import (
     is_figure_text,
     names_picture,
     outletless_cartoons,
+    picture_credit,
     sentence_case_headings,
     source_line,
     split_units,
@@ -379,12 +381,24 @@ def _read_blocks(
             caption = f"{last.speaker}: {m.plain_text(last.content)}"  # "Caricatura No. 1: La bomba ..."
             blocks[-1] = m.Figure(caption=caption, credit=source)
             continue
+        credited = picture_credit(unit.text, last)
+        if credited is not None:
+            blocks.append(credited)
+            places.append(unit.line)
+            continue
+        figure = _credited_picture(blocks, unit.text)
+        if figure is not None:  # "Cartoon Of The Week" / "Orla Tamsin, Date" / its caption
+            blocks[-1] = attrs.evolve(figure, caption=unit.text)
+            continue
         block = reader.block(unit)
         if source is not None and isinstance(block, m.Heading):
             block = m.Paragraph(content=reader.inline(unit))  # "Source: Outlet, Date" under the text it sources
         captioned = _under_image(last, block) if places and places[-1] + 1 == unit.line else None
         if captioned is not None:
             blocks[-1] = captioned
+            continue
+        if isinstance(block, m.Figure) and (alt_text := alt_text_of(last, block)) is not None:
+            blocks[-1] = attrs.evolve(block, alt_text=alt_text)  # the picture's alt text over its caption
             continue
         if isinstance(block, m.Figure) and block.credit_missing:
             found.add(
@@ -398,6 +412,20 @@ def _read_blocks(
         blocks.append(block)
         places.append(unit.line)
     return blocks
+
+
+def _credited_picture(blocks: list[m.Block], text: str) -> m.Figure | None:
+    """The picture known by its credit alone, under a heading naming a picture, whose caption
+    ``text`` is; None where the blocks end otherwise."""
+    if len(blocks) < 2 or len(text) > _PICTURE_CAPTION or "[" in text:
+        return None
+    figure, heading = blocks[-1], blocks[-2]
+    if not isinstance(figure, m.Figure) or figure.caption or figure.image or figure.alt_text:
+        return None
+    return figure if picture_credit(f"{figure.credit}", heading) is not None else None
+
+
+_PICTURE_CAPTION = 300
 
 
 def _picture_above(block: m.Block | None) -> bool:

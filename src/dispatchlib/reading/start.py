@@ -76,6 +76,8 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
     for index, line in enumerate(lines):
         size = len(line)
         pieces = _split_at_header(line, bare=seen < 5) if seen < FIRST_PART and size > _SHORTEST_SPLIT else None
+        if seen < _GLUED_REACH and size >= _BODY_LIKE and pieces in (None, [line]):
+            pieces = _split_glued_headline(line)
         if size >= _LONG_LINE:
             pieces = [part for piece in (pieces or [line]) for part in _split_long(piece)]
         if line:
@@ -91,6 +93,31 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
     return (lines, numbers) if out is None else (out, out_numbers)
 
 
+# a headline in title case run into the text's first sentence, the break between them lost:
+# "Orla Tamsin: We Will Sail At DawnThe harbour master said ..."
+_GLUED_HEADLINE = re.compile(
+    r"(?P<headline>[A-Z][^.!?]{24,250}?[a-z])"
+    r"(?=(?:The|A|An|In|On|At|According|Following|During|After|Last|This|Earlier|Speaking|Since|When|While) \S)"
+)
+
+
+_GLUED_REACH = 3  # non-blank lines at the top (a skip link, a site's name) where a glued headline may stand
+
+
+def _split_glued_headline(line: str) -> list[str] | None:
+    """A line split where a headline in title case runs into the text's first sentence."""
+    match = _GLUED_HEADLINE.match(line)
+    if match is None or not looks_like_title(match["headline"]) or not _title_case_words(match["headline"]):
+        return None
+    return [match["headline"], "", line[match.end() :]]
+
+
+def _title_case_words(text: str) -> bool:
+    """Are most of the words of four letters or more capitalised (a headline's case)?"""
+    words = [word for word in text.split() if len(word) >= 4]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) * 4 >= len(words) * 3
+
+
 _LEAD_MARKS = re.compile(r"(?:#{1,6}|[*_>•]{1,3})\s*")
 _TITLE_REACH = 10  # non-blank lines at the top where a marked-up line may be the title
 
@@ -99,10 +126,16 @@ def undecorate(lines: list[str]) -> list[str]:
     """The top lines without the marks of a Markdown or forum copy: around a header, date, byline
     or clip line (``**Special Dispatch No. 12**``, ``* June 3, 2003``), and a heading's or bold
     line's marks near the top (``## Title``, ``**Title**``). Other marks stay (a bullet, or
-    emphasis of the text); so does the ``*`` after a byline's names, which points to a note."""
+    emphasis of the text); so does the ``*`` after a byline's names, which points to a note. An
+    old table's cells lose their bar: ``September 9, 2010 |``."""
     out: list[str] | None = None
     for seen, index in enumerate(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART)):
         line = lines[index]
+        cell = line[:-2].rstrip() if line.endswith(" |") else ""  # an old table's cell: "May 2, 2010 |"
+        if cell and (h.match_header(cell) or h.match_date_line(cell)):  # (a clip's "#7443 |" lost its length)
+            out = out or list(lines)
+            out[index] = cell
+            continue
         lead = _LEAD_MARKS.match(line) if line[0] in "*_#>•" else None
         if lead is None or lead.end() == len(line):
             continue
@@ -233,7 +266,9 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
 
 
 # a see-word right before a header, perhaps with the institute's name: the header is cited
-_CITED = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\.?:?\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$", re.IGNORECASE)
+_CITED = re.compile(
+    rf"\b(?:{'|'.join(layouts.SEE_WORDS)}|according to)\.?:?\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$", re.IGNORECASE
+)
 
 
 # a sentence's small word right before a header, in any language ("in", "w", "dans le", "im"): cited

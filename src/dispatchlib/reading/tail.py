@@ -17,12 +17,13 @@ _TAIL_LINE = re.compile(
     r"|\d{1,3} (?i:repl(?:y|ies)|comments?)|Leave a (?i:reply|comment)(?: (?i:cancel reply))?"  # a blog's comment form
     r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's
     r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200}"
-    r"|For assistance, please contact MEMRI\b.*)"  # an e-mail alert's footer, kept by a repost
+    r"|For assistance, please contact MEMRI\b.*"  # an e-mail alert's footer, kept by a repost
+    r"|bottom of page)"  # a site builder's skip link, the page's last line
     r"|(?P<pager>(?:«\s*)?Prev(?:ious)?\s*\d{1,3}\s*of\s*\d{1,3}\s*(?:Next)?\s*»?)"  # a reposter's pager: "Prev1 of 4"
     r"|(?P<repost>To (?:read|view) the full (?:dispatch|report|text)[^:]*?,? visit(?: (?P<url>\S+?))?\.?)"
     r"|(?P<source>(?i:Source: MEMRI\.?))"
 )
-_TAIL_INITIALS = frozenset("SsLlTtPYCUuF«0123456789")  # the letters _TAIL_LINE's lines start with: others skip it
+_TAIL_INITIALS = frozenset("SsLlTtPYCUuFb«0123456789")  # the letters _TAIL_LINE's lines start with: others skip it
 _INSTITUTE_TAIL = re.compile(r"Share this (?:Report|Clip|Post)", re.IGNORECASE)
 
 
