@@ -1605,7 +1605,11 @@ def test_a_cartoons_name_and_date_under_its_heading_credit_the_caption_below() -
     "lines",
     [
         ["Transcript below the fold. Example TV"],  # sentences, not a caption
-        ["Footage of the reporter entering the house", "Footage of the mayor talking to the men of the guild"],
+        [  # what a clip shows, line by line
+            "Footage of the reporter entering the house",
+            "Footage of the reporter shaking hands with the mayor",
+            "Footage of the mayor talking to the men of the guild",
+        ],
     ],
 )
 def test_lines_in_a_captions_shape_that_are_no_caption(lines: list[str]) -> None:
@@ -1614,7 +1618,7 @@ def test_lines_in_a_captions_shape_that_are_no_caption(lines: list[str]) -> None
 
 
 def test_a_caption_that_is_a_sentence_without_its_stop_under_a_heading() -> None:
-    caption = "The guild's page was promptly deleted by the harbour board"
+    caption = "The guild's page was promptly deleted by the Harbour Board"
     dispatch, _ = _parse(f"{_REPORT}The Guild's Page\n\n{caption}\n\n{_LONG}\n")
     assert dispatch.body[1] == dl.model.Figure(caption=caption)
     deck = "Orla Tamsin's talk, in the guild's halls, on its boats, in its songs, was heard by the whole coast"
@@ -1630,8 +1634,13 @@ def test_a_header_cited_after_according_to_is_no_header() -> None:
 
 
 def test_a_table_cells_bar_leaves_a_header_but_not_a_clips_number() -> None:
-    table, _ = _parse(f"May 9, 2010 |\nSpecial Dispatch No. 412 |\n\nA Title\n\n{_PARA}\n")
-    assert (table.series, table.number, table.date) == ("Special Dispatch", 412, datetime.date(2010, 5, 9))
+    table, _ = _parse(f"|\nMay 9, 2010 |\nSpecial Dispatch No. 412 |\n|\nA Title |\n\n{_PARA}\n")
+    assert (table.series, table.number, table.date, table.title) == (
+        "Special Dispatch",
+        412,
+        datetime.date(2010, 5, 9),
+        "A Title",
+    )
     clip, _ = _parse(
         f"Aug 26, 2019\n\nA Vellonian Cleric Speaks\n\n#7443 |\nSource: Example TV (Vellonia)\n\n{_PARA}\n"
     )
@@ -1642,3 +1651,59 @@ def test_a_topic_opening_with_a_bylines_word_stays_a_topic() -> None:
     """``Von Harbour | Special Dispatch No. 1``: a topics line, though ``Von`` opens a German byline."""
     dispatch, _ = _parse(f"Special Dispatch No. 1\n\nA Title\n\nVon Harbour | Special Dispatch No. 1\n\n{_PARA}\n")
     assert (dispatch.topics, dispatch.authors) == (("Von Harbour",), ())
+
+
+@pytest.mark.parametrize(
+    ("heading", "line"),
+    [
+        ("Part II", "How the guild lost its place on the north pier in the spring"),  # a subheading
+        ("Interview With The Harbour Master", "Orla Tamsin asked the harbour master about the lanterns"),  # an intro
+    ],
+)
+def test_sentences_under_a_heading_that_are_no_caption(heading: str, line: str) -> None:
+    dispatch, _ = _parse(f"{_REPORT}{heading}\n\n{line}\n\n{_LONG}\n")
+    assert isinstance(dispatch.body[1], dl.model.Paragraph)
+
+
+def test_captions_in_a_row_and_after_an_abbreviation_stay_captions() -> None:
+    captions = [
+        "Orla Tamsin speaking at the guild's meeting in Port Vell",
+        "Fishermen gathering nets on the north pier",
+    ]
+    dispatch, _ = _parse(_REPORT + "\n\n".join([_PARA, *captions, _PARA]) + "\n")
+    assert [type(block).__name__ for block in dispatch.body] == ["Paragraph", "Figure", "Figure", "Paragraph"]
+    titled, _ = _parse(f"{_REPORT}{_PARA}\n\nProf. Orlo Sample speaking at the harbour conference\n\n{_PARA}\n")
+    assert isinstance(titled.body[1], dl.model.Figure)
+
+
+def test_a_headline_mentioning_photos_is_no_pictures_heading() -> None:
+    lines = ["Photos Show Boats Leaving The North Pier", "Orla Tamsin, May 4, 2016", _PARA]
+    dispatch, _ = _parse(_REPORT + "\n\n".join([_PARA, *lines]) + "\n")
+    assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)
+
+
+def test_a_sentence_of_what_someone_said_credited_with_a_stop_stays_a_paragraph() -> None:
+    line = "Burmistrz Orlo Sample ogłosił, że latarnie zostaną zgaszone w przyszłym tygodniu (Foto: Gazeta Portowa)."
+    dispatch, _ = _parse(f"{_REPORT}{_PARA}\n\n{line}\n\n{_PARA}\n")
+    assert isinstance(dispatch.body[1], dl.model.Paragraph)
+
+
+def test_a_chants_repeated_line_stays_in_its_turn() -> None:
+    chant = "The sea is ours, the sea is ours"
+    lines = ["Orlo Sample: Say it with me, brothers.", chant, f"{chant}, and the pier is ours.", "Who says no lies."]
+    dispatch, _ = _parse(_REPORT + "\n".join(lines) + "\n")
+    assert [type(block).__name__ for block in dispatch.body] == ["SpeakerTurn"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vellonian Minister Orla Tamsin Deletes Her LinkedIn Post Praising The Guild Of Nets After A Week Of"
+        " Protests By The Fishermen Of Port Vell And The Islands, Saying: The Harbour Belongs To All Of Us",
+        "Home » Reports » Vellonia » Harbour AffairsThe harbour master of Port Vell, Orlo Sample, said in a"
+        " radio interview that the board had no authority to close the pier to the guild's boats that week.",
+    ],
+)
+def test_a_capital_inside_a_word_or_a_breadcrumb_splits_no_headline(line: str) -> None:
+    dispatch, _ = _parse(f"{line}\n\n{_LONG}\n")
+    assert not dispatch.title.startswith(("In Post", "Home »"))

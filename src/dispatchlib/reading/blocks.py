@@ -64,6 +64,19 @@ _BOUNDARY = re.compile(
     rf"|\b(?:{'|'.join(layouts.BOUNDARY_WORDS)})\b)",
     re.IGNORECASE,
 )
+_FULL_STOP = re.compile(r"\b([^\W\d_]+)\.[\"”’]? [(\"“„«]?([^\W\d_])")  # in any alphabet: "... zasięgu. (Żeby"
+
+
+def two_sentences(line: str) -> bool:
+    """Does the line hold a full stop between two sentences? Not a title's abbreviation (``Gen.``,
+    ``Prof.``, ``U.S.``): the word before the stop is a lower-case word of three letters or more,
+    the next sentence opens on a capital."""
+    return any(
+        len(word) >= 3 and word[1:].islower() and following.isupper() and word.lower() not in layouts.ABBREVIATIONS
+        for word, following in _FULL_STOP.findall(line)
+    )
+
+
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]? [A-Z]")  # "... ended. Then", not "U.S. Envoy"
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,4}\])*\s+")
 _CREDIT_LINE = re.compile(r"[^,():]{2,80} \([^()]{2,60}\),? (?:[A-Z][a-z]+\.? \d{1,2}, \d{4})\.?")
@@ -150,10 +163,10 @@ _QUOTATIONS_IN = re.compile(r"[\"“”«»„]")
 _SINGLE_QUOTATIONS_IN = re.compile(r"[\"“”«»„]|['‘’](?=\s)|(?<=\s)['‘’]")
 _CREDIT_LOST = ("(Source:", "(image:", "(Image:", "(photo:", "(Photo:")
 _SOURCE_LOST = ("Source: (", "Source:(")  # "Caption. Source: (": the credit's link lost inside its brackets
-# a picture's credit's opening bracket and label: "(Image:", "(photo credit:", "(Zdjęcie:" (a "(Source:" may
-# close a sentence that cites its source)
+# a picture's credit's opening bracket and label: "(Image:", "(photo credit:", "(Zdjęcie:" (a "(Source:" or
+# "(Credit:" may close a sentence that cites its source)
 _PICTURE_MARK = re.compile(
-    rf"\((?:Image|Photo|Picture|Credit|Photo credit|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:", re.IGNORECASE
+    rf"\((?:Image|Photo|Picture|Photo credit|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:", re.IGNORECASE
 )
 _FIGURE_ENDINGS = (*_CREDIT_LOST, ")", " (", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
@@ -366,8 +379,13 @@ def _stands_alone(line: str) -> bool:
 
 
 def _repeats(previous: str, line: str) -> bool:
-    """Does ``line`` repeat ``previous`` and go on (an image's alt text, then its caption and credit)?"""
-    return len(line) > len(previous) >= 20 and " ".join(line.split()).startswith(" ".join(previous.split()))
+    """Does ``line`` repeat ``previous`` and go on to a credit (an image's alt text, then its
+    caption and credit)? Not a chant's line repeated and sung on."""
+    return (
+        len(line) > len(previous) >= 20
+        and line.endswith(")")
+        and " ".join(line.split()).startswith(" ".join(previous.split()))
+    )
 
 
 def alt_text_of(block: m.Block | None, figure: m.Figure) -> str | None:
@@ -620,7 +638,12 @@ def _figure(text: str) -> m.Figure | None:
         text = f"{head} (Source: {text[mark.end() :]}".lstrip()  # or the credit alone: "(Fuente: Medio)"
     if text.endswith(_CREDIT_LOST):  # the credit went with its link: "Caption (image:"
         return m.Figure(caption=text[: text.rindex("(")].rstrip(), credit_missing=True)
-    if text.endswith(_SOURCE_LOST) and len(text) <= _BRACKET_CAPTION:  # "Caption. Source: (", or the label alone
+    if (
+        text.endswith(_SOURCE_LOST)
+        and len(text) <= _BRACKET_CAPTION
+        and not two_sentences(text[: text.rindex("Source")])
+    ):
+        # "Caption. Source: (", or the label alone
         return m.Figure(caption=text[: text.rindex("Source")].rstrip(" ."), credit_missing=True)
     if text.endswith(" (") and len(text) <= _BRACKET_CAPTION and not any(mark in text for mark in ":;,"):
         return m.Figure(caption=text[:-2].rstrip(), credit_missing=True)  # "Caption (": the credit's link lost
@@ -666,9 +689,12 @@ def _stop_after_credit(text: str) -> bool:
     head = text[:opening]
     if _listing_caption(head):
         return True
-    return (
-        _PICTURE_MARK.match(text, opening) is not None and len(head) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(head)
-    )
+    credited = _PICTURE_MARK.match(text, opening) is not None and len(head) <= _ONE_CAPTION
+    return credited and not two_sentences(head) and not _REPORTED.search(head) and not _SAYS_THAT.search(head)
+
+
+# a clause of what someone said, in the mirrors' languages too: "..., that", "ogłosił, że", "a dit que"
+_SAYS_THAT = re.compile(r",? (?:that|że|que|dass|che) ")
 
 
 def _listing_caption(head: str) -> bool:
@@ -1087,22 +1113,32 @@ def _sentence_caption(blocks: list[m.Block], index: int) -> bool:
         7 <= len(words) <= 25
         and len(lower) >= 3
         and words[0] not in _SENTENCE_OPENERS
+        and words[0] not in _ASKING_WORDS
+        and not _TOLD.search(text)  # "Orla Tamsin asked the harbour master about ...": an interview's intro
+        and any(word[0].isupper() for word in words[1:])  # it names who or what the picture shows
         and words[-1].lower() not in layouts.SMALL_WORDS
         and not _SEE_WORD.search(text)
         and not _title_case(words)
     )
 
 
+_TOLD = re.compile(rf"\b(?:{_WRITERS_VERBS}|asked)\b")
+# words that open a section's heading or a pointer, never a picture's caption: "How the guild lost the pier"
+_ASKING_WORDS = frozenset("How What Why Who When Where Which Watch Read Click View Listen".split())
+
+
 def _among_descriptions(blocks: list[m.Block], index: int) -> bool:
-    """Is the line at ``index`` one of a run of short lines that end no sentence (``Footage of the
-    reporter entering the house``, ``Footage of the mayor talking``)? What a clip shows, told line
-    by line: a picture's caption stands alone. (The last line may be a paragraph the copy cut.)"""
-    return any(
-        (text := _plain_paragraph(blocks[near])) is not None
-        and len(text) <= _CAPTION_LENGTH
-        and not _ends_sentence(text)
-        for near in (index - 1, index + 1)
-        if 0 <= near < len(blocks) - 1
+    """Is the line at ``index`` one of a run of three or more short lines that end no sentence
+    (``Footage of the reporter entering the house``, ``Footage of the mayor talking``)? What a clip
+    shows, told line by line; two captions may stand in a row. (The last line may be a paragraph
+    the copy cut.)"""
+
+    def short(near: int) -> bool:
+        text = _plain_paragraph(blocks[near]) if 0 <= near < len(blocks) - 1 else None
+        return text is not None and len(text) <= _CAPTION_LENGTH and not _ends_sentence(text)
+
+    return any(short(index + first) and short(index + first + 1) for first in (-2, 1)) or (
+        short(index - 1) and short(index + 1)
     )
 
 
@@ -1161,7 +1197,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozense
         if (
             text is not None
             and _caption_shape(text)
-            and not _SENTENCE_BREAK.search(text)  # "Transcript below the fold. Example TV": sentences
+            and not two_sentences(text)  # "Transcript below the fold. Example TV": sentences
             and not (index and _among_verse(out[index - 1], out[index + 1]))
             and not _among_descriptions(out, index)
             and (english := _in_english(blocks) if english is None else english)
@@ -1217,9 +1253,22 @@ _NAME_AND_DATE = re.compile(rf"[^\W\d][^,():;]{{1,60}},{{1,2}} {h.DATE}\.?")
 def picture_credit(text: str, above: m.Block | None) -> m.Figure | None:
     """Under a heading that names a picture (``Cartoon Of The Week``), a line that is a name and a
     date: the picture's credit, the picture lost; None elsewhere."""
-    if not isinstance(above, m.Heading) or len(text) > 90 or not names_picture(above.text):
+    if not isinstance(above, m.Heading) or len(text) > 90 or not _picture_heading(above.text):
         return None
     return m.Figure(credit=text.rstrip(".").replace(",,", ",")) if _NAME_AND_DATE.fullmatch(text) else None
+
+
+def _picture_heading(text: str) -> bool:
+    """A heading that opens on what a picture is (``Cartoon Of The Week``, ``Photo Of The Day``);
+    not a headline that mentions one (``Guild Posts Image Of The Mayor``)."""
+    return len(text.split()) <= 4 and _PICTURE_HEADING.match(text) is not None
+
+
+_PICTURE_HEADING = re.compile(
+    r"(?:cartoon|caricature|image|photo|picture|poster|karykatur[ay]|karikatur|dessin|vignetta|zdjęci[ea]|foto"
+    r"|imagen|bild|immagine)s?\b",
+    re.IGNORECASE,
+)
 
 
 def names_picture(text: str) -> bool:

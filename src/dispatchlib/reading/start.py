@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from . import header as h
 from . import layouts
-from .blocks import is_boundary, is_pointer, opens_translation
+from .blocks import is_boundary, is_pointer, opens_translation, two_sentences
 
 FIRST_PART = 80  # non-blank lines in which the start is looked for
 _BODY_LIKE = 200  # a line this long is text of a body, not chrome
@@ -97,7 +97,7 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
 # "Orla Tamsin: We Will Sail At DawnThe harbour master said ..."
 _GLUED_HEADLINE = re.compile(
     r"(?P<headline>[A-Z][^.!?]{24,250}?[a-z])"
-    r"(?=(?:The|A|An|In|On|At|According|Following|During|After|Last|This|Earlier|Speaking|Since|When|While) \S)"
+    r"(?=(?:The|According|Following|During|After|Last|This|Earlier|Speaking|Since|When|While) \S)"
 )
 
 
@@ -107,9 +107,12 @@ _GLUED_REACH = 3  # non-blank lines at the top (a skip link, a site's name) wher
 def _split_glued_headline(line: str) -> list[str] | None:
     """A line split where a headline in title case runs into the text's first sentence."""
     match = _GLUED_HEADLINE.match(line)
-    if match is None or not looks_like_title(match["headline"]) or not _title_case_words(match["headline"]):
+    headline = match["headline"] if match is not None else ""
+    if not headline or any(mark in headline for mark in "»›>/") or not looks_like_title(headline):
+        return None  # (a breadcrumb's "Home » Reports » Harbour AffairsThe ...")
+    if not _title_case_words(headline):
         return None
-    return [match["headline"], "", line[match.end() :]]
+    return [headline, "", line[len(headline) :]]
 
 
 def _title_case_words(text: str) -> bool:
@@ -129,12 +132,13 @@ def undecorate(lines: list[str]) -> list[str]:
     emphasis of the text); so does the ``*`` after a byline's names, which points to a note. An
     old table's cells lose their bar: ``September 9, 2010 |``."""
     out: list[str] | None = None
-    for seen, index in enumerate(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART)):
+    top = list(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART))
+    table = sum(1 for i in top if lines[i] == "|" or lines[i].endswith(" |")) >= _TABLE_BARS
+    for seen, index in enumerate(top):
         line = lines[index]
-        cell = line[:-2].rstrip() if line.endswith(" |") else ""  # an old table's cell: "May 2, 2010 |"
-        if cell and (h.match_header(cell) or h.match_date_line(cell)):  # (a clip's "#7443 |" lost its length)
+        if table and line.endswith(" |"):  # an old table's cell: "May 2, 2010 |"
             out = out or list(lines)
-            out[index] = cell
+            out[index] = line[:-2].rstrip()
             continue
         lead = _LEAD_MARKS.match(line) if line[0] in "*_#>•" else None
         if lead is None or lead.end() == len(line):
@@ -149,6 +153,9 @@ def undecorate(lines: list[str]) -> list[str]:
         out = out or list(lines)
         out[index] = bare
     return lines if out is None else out
+
+
+_TABLE_BARS = 3  # lines of the first part that are a table's bar or end in one: the page was copied from its table
 
 
 def split_stamp(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
@@ -267,7 +274,8 @@ def _split_at_header(line: str, bare: bool) -> list[str]:
 
 # a see-word right before a header, perhaps with the institute's name: the header is cited
 _CITED = re.compile(
-    rf"\b(?:{'|'.join(layouts.SEE_WORDS)}|according to)\.?:?\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$", re.IGNORECASE
+    rf"(?:\b(?:{'|'.join(layouts.SEE_WORDS)})\.?:?|^(?-i:According to))\s+(?:(?:the\s+)?MEMRI(?:'s|’s)?\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -689,19 +697,6 @@ _BULLETS = "•·▪◦‣"
 _TRAILING_REFS = re.compile(r"(?:\s*\[\d{1,4}\])+$")
 # a title may end in an abbreviation's stop: "... Against Israel And The U.S.", "... Jr."
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.)$")
-_FULL_STOP = re.compile(r"\b([^\W\d_]+)\.[\"”’]? [(\"“„«]?([^\W\d_])")  # in any alphabet: "... zasięgu. (Żeby"
-
-
-def _two_sentences(line: str) -> bool:
-    """Does the line hold a full stop between two sentences? Not a title's abbreviation (``Gen.``,
-    ``Prof.``, ``U.S.``): the word before the stop is a lower-case word of three letters or more,
-    the next sentence opens on a capital."""
-    return any(
-        len(word) >= 3 and word[1:].islower() and following.isupper() and word.lower() not in layouts.ABBREVIATIONS
-        for word, following in _FULL_STOP.findall(line)
-    )
-
-
 _SOURCE_LABEL = re.compile(layouts.SOURCE_LABEL)
 
 
@@ -717,7 +712,7 @@ def looks_like_title(line: str) -> bool:
         and len(line) <= 700  # a compilation's title runs to 600 characters
         and (not end.endswith((".", ":", ";", ",")) or _ABBREVIATION_END.search(end) is not None)
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
-        and (len(line) <= 150 or not _two_sentences(line))  # a paragraph's sentences, its stop lost
+        and (len(line) <= 150 or not two_sentences(line))  # a paragraph's sentences, its stop lost
         and line.casefold() not in layouts.NOT_TITLES
         and not is_chrome(line)
         and not is_repost_line(line)

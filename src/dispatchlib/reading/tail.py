@@ -17,9 +17,9 @@ _TAIL_LINE = re.compile(
     r"|\d{1,3} (?i:repl(?:y|ies)|comments?)|Leave a (?i:reply|comment)(?: (?i:cancel reply))?"  # a blog's comment form
     r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's
     r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200}"
-    r"|For assistance, please contact MEMRI\b.*"  # an e-mail alert's footer, kept by a repost
-    r"|bottom of page)"  # a site builder's skip link, the page's last line
-    r"|(?P<pager>(?:«\s*)?Prev(?:ious)?\s*\d{1,3}\s*of\s*\d{1,3}\s*(?:Next)?\s*»?)"  # a reposter's pager: "Prev1 of 4"
+    r"|For assistance, please contact MEMRI\b.*)"  # an e-mail alert's footer, kept by a repost
+    r"|(?P<pager>(?:«\s*)?Prev(?:ious)?\s*\d{1,3}\s*of\s*\d{1,3}\s*(?:Next)?\s*»?"  # a reposter's pager: "Prev1 of 4"
+    r"|bottom of page)"  # and a site builder's skip link
     r"|(?P<repost>To (?:read|view) the full (?:dispatch|report|text)[^:]*?,? visit(?: (?P<url>\S+?))?\.?)"
     r"|(?P<source>(?i:Source: MEMRI\.?))"
 )
@@ -62,7 +62,7 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
             numbers.append(number)
             continue
         if match["pager"]:
-            found.add("boilerplate", f"the page's pager {line!r} dropped", number)
+            found.add("boilerplate", f"the page's link {line!r} dropped", number)
             continue
         ended = True
         if match["tail"]:
