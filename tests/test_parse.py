@@ -1707,3 +1707,25 @@ def test_a_chants_repeated_line_stays_in_its_turn() -> None:
 def test_a_capital_inside_a_word_or_a_breadcrumb_splits_no_headline(line: str) -> None:
     dispatch, _ = _parse(f"{line}\n\n{_LONG}\n")
     assert not dispatch.title.startswith(("In Post", "Home »"))
+
+
+def test_a_quoted_title_over_a_staff_byline_and_the_boundary_under_a_blogs_words() -> None:
+    """A repost's commentary, then the report's title, its staff byline by initials and the line
+    introducing the translation: the title and byline are the report's."""
+    lines = [
+        "Sunday, July 8, 2007",
+        "Sweet Thoughts From The Coast Press",
+        _LONG,
+        "Sea Cartoons in the Vellonian Press",
+        "By: O. Tamsin",
+        "The following is a sample of cartoons from the last few months:",
+        _PARA,
+    ]
+    dispatch, _ = _parse("\n\n".join(lines) + "\n")
+    assert (dispatch.title, dispatch.authors) == ("Sea Cartoons in the Vellonian Press", ("O. Tamsin",))
+
+
+def test_staff_named_by_their_initials_and_the_institute_are_a_byline() -> None:
+    text = f"Harbour Protests Place The Guild In A Bind\nO. Tamsin and R. Sample/MEMRI/December 03\n\n{_LONG}\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.authors == ("O. Tamsin", "R. Sample")

@@ -124,6 +124,10 @@ _DATE_LINE = re.compile(
     r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
 )
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
+# the institute's staff named by their initials and its name, without a byline's word, as a site
+# reposting its reports writes them: "H. Varulkar and C. Jacob/MEMRI/December 03"
+_STAFF = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+"
+_STAFF_SITE_LINE = re.compile(rf"(?P<authors>{_STAFF}(?:(?:,\s*|,? and ){_STAFF})*\s*/\s*MEMRI\b.{{0,30}})")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
 _NUMBERLESS_TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>(?i:{_KNOWN_SERIES}))")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
@@ -557,7 +561,7 @@ def match_date_line(line: str) -> DateLine | None:
         if date is None:
             return None
     else:
-        match = _BY_LINE.fullmatch(line)
+        match = _BY_LINE.fullmatch(line) or (_STAFF_SITE_LINE.fullmatch(line) if "/" in line else None)
         if not match or ("|" in line and match_topics_line(line) is not None):
             return None  # "Von Harbour | Special Dispatch No. 1": a topic that is a byline's word in German
         site = layouts.BYLINE_SITE_SUFFIX.search(match["authors"])  # ".../MEMRI/December 12/2016"

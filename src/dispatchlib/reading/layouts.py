@@ -120,7 +120,8 @@ CHROME_PATTERNS = re.compile(
             r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
             r"(?:[«‹←<]{1,2} ?)?Back(?: to (?:top|home|list))?",  # an archive's link back to its index
             # a reposter's heading of the authors and the title: "O. Tamsin and R. Sample/The Harbour's Year"
-            r"(?-i:[A-Z]\.\s?[A-Z][\w'’-]+(?:(?:,| and) [A-Z]\.\s?[A-Z][\w'’-]+)*/[A-Z].{10,300})",
+            # (not the institute's name after the names: "O. Tamsin/MEMRI/December 3" is a byline)
+            r"(?-i:[A-Z]\.\s?[A-Z][\w'’-]+(?:(?:,| and) [A-Z]\.\s?[A-Z][\w'’-]+)*/(?!MEMRI\b)[A-Z].{10,300})",
             # a blog's category over its post: "In News & Reports", "Filed in Articles, Analysis"
             r"(?:Posted |Filed )?In (?:News|Reports?|Articles?|Blog|Posts?|Analysis|Opinion|Uncategori[sz]ed|Featured)"
             r"(?:\s*(?:&|,|and)\s*[\w-]+){0,3}",

@@ -411,7 +411,9 @@ def find_start(lines: list[str]) -> Start:
             date_line = h.DateLine(date=bracketed)  # "(April 2, 2009)" under the title, above any text
         # a byline without a date starts the dispatch only under a title near the top: in a digest,
         # each item under the intro has its title and byline
-        bylined = date_line is not None and bool(date_line.authors) and _near_top(lines, candidates[:position])
+        bylined = date_line is not None and bool(date_line.authors)
+        if bylined and not _near_top(lines, candidates[:position]):
+            bylined = date_line is not None and _byline_over_boundary(lines, candidates, position, date_line)
         if date_line is not None and (date_line.date is not None or bylined):
             weak = _title_above(lines, candidates, position)
             if weak is None and date_line.date is not None and _title_below(lines, candidates, position):
@@ -589,6 +591,24 @@ def _listed(line: str) -> bool:
     if line[:2] == "- ":  # not a sentence or a speaker's turn a dash opens ("- Host: Welcome back.")
         return len(line) < _BODY_LIKE // 2 and not line.endswith((".", "!", "?")) and ": " not in line
     return line[0] in _BULLETS and len(line) < _BODY_LIKE // 2
+
+
+def _byline_over_boundary(lines: list[str], candidates: list[int], position: int, byline: h.DateLine) -> bool:
+    """A byline of the institute's staff, named by their initials (``By: O. Winter``), right over
+    the translation's boundary (``The following is a sample of ...:``): the dispatch's own, though
+    a repost's commentary stands above its title."""
+    below = candidates[position + 1] if position + 1 < len(candidates) else None
+    return (
+        below is not None
+        and all(_STAFF_NAME.fullmatch(name) for name in byline.authors)
+        and (is_boundary(lines[below]) or (lines[below].startswith(_INTRODUCING) and lines[below].endswith(":")))
+    )
+
+
+_INTRODUCING = ("The following ", "Following ", "Below ")
+
+
+_STAFF_NAME = re.compile(r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
 
 
 def _near_top(lines: list[str], above: list[int]) -> bool:
