@@ -1729,3 +1729,31 @@ def test_staff_named_by_their_initials_and_the_institute_are_a_byline() -> None:
     text = f"Harbour Protests Place The Guild In A Bind\nO. Tamsin and R. Sample/MEMRI/December 03\n\n{_LONG}\n"
     dispatch, _ = _parse(text)
     assert dispatch.authors == ("O. Tamsin", "R. Sample")
+
+
+def test_a_bylines_date_after_its_names() -> None:
+    dispatch, _ = _parse(f"Harbour Tension Rises (Part I)\n\nBy: O. Tamsin, December 16, 2008\n\n{_LONG}\n")
+    assert (dispatch.authors, dispatch.date) == (("O. Tamsin",), datetime.date(2008, 12, 16))
+
+
+def test_the_old_special_reports_series_keeps_its_name() -> None:
+    dispatch, _ = _parse(f"August 31, 2004 Special Reports No. 32\n\nA Title\n\n{_PARA}\n")
+    assert (dispatch.series, dispatch.number) == ("Special Reports", 32)
+
+
+def test_a_contents_lists_first_entry_is_no_title() -> None:
+    """A headerless copy that opens on its contents: the entry standing again is the first section's heading."""
+    entries = ["I. The Harbour Closes", "II. The Guild Answers"]
+    dispatch, _ = _parse("\n".join(["Spis treści", *entries, "", entries[0], "", _LONG]) + "\n")
+    assert dispatch.title == ""
+
+
+def test_a_screenshots_credit_is_a_figure_not_topics() -> None:
+    dispatch, _ = _parse(f"Vellonian Children Chant At The Harbour Rally\n\nScreenshot / Example TV\n\n{_LONG}\n")
+    assert dispatch.topics == () and dispatch.body[0] == dl.model.Figure(credit="Example TV")
+
+
+def test_a_french_pointer_to_the_clips_is_no_title() -> None:
+    line = "Voir les extraits-vidéo sous-titrés en anglais sur MEMRI TV"
+    dispatch, _ = _parse(f"{line}\n\n{_LONG}\n")
+    assert dispatch.title != line and dispatch.body[0] == dl.model.MediaPointer(text=line)

@@ -31,7 +31,7 @@ _POINTER = re.compile(
     # "To view more clips of Orlo Tamsin, visit": where to go, never a sentence ("To view these videos as ...")
     r"|To view (?:these|the|more|all)\b.{0,40}?\b(?:clips?|videos?)\b(?=.*\b(?:visit|click|go to)\b)"
     r"|Below is an image from|Below are images from|View this clip|Watch the clip"
-    r"|Voir (?:les |la )?(?:extraits? )?vid[ée]os?"
+    r"|Voir (?:les |la )?(?:extraits?[- ])?vid[ée]os?"
     r"|Pour voir (?:la |les |cette )?(?:extraits? )?vid[ée]os?\b.*\bcliquez)\b.*",  # "Pour voir ..., cliquez ici"
     re.IGNORECASE,
 )
@@ -110,8 +110,9 @@ _OTHER_CREDIT = re.compile(
 _CREDIT_ALONE = re.compile(
     rf"(?:Image|Photo|Picture|Photo credit|Image source|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:"
     r"\s*(?P<credit>[^\s:][^:]{1,148})"
+    r"|Screenshot\s?[:/]\s*(?P<shot>[^\s:][^:]{1,148})"  # a screenshot's: "Screenshot / MEMRI"
 )
-_CREDIT_WORDS = ("Image", "Photo", "Picture", *layouts.PHOTO_WORDS)
+_CREDIT_WORDS = ("Image", "Photo", "Picture", "Screenshot", *layouts.PHOTO_WORDS)
 # a caption, then the site its picture came from in brackets: "The parade on the square. (Example.test)"
 _SITE_CREDIT = re.compile(
     r"(?P<caption>[^\W\d].{2,200}?)\s+\((?P<credit>(?:www\.)?[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})\)"
@@ -472,7 +473,7 @@ class BlockReader:
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
             figure = figure_line(text) or outlet_credit_line(text)
         if figure is None and text.startswith(_CREDIT_WORDS) and (match := _CREDIT_ALONE.fullmatch(text)):
-            figure = m.Figure(credit=match["credit"].rstrip("."))
+            figure = m.Figure(credit=(match["credit"] or match["shot"]).rstrip("."))
         if figure is None and ("lockwise" in text or "eft to" in text or "ight to" in text or "ictured" in text):
             figure = m.Figure(caption=text) if _placing_caption(text) else None
         if figure is not None:

@@ -124,6 +124,7 @@ _DATE_LINE = re.compile(
     r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
 )
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
+_DATE_AFTER_NAMES = re.compile(rf",\s*(?P<date>{DATE})\.?$")  # a byline's date after its names
 # the institute's staff named by their initials and its name, without a byline's word, as a site
 # reposting its reports writes them: "H. Varulkar and C. Jacob/MEMRI/December 03"
 _STAFF = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+"
@@ -456,6 +457,9 @@ _ARTICLES = frozenset("the a an".split())  # "The Fall of the Board / The Rise o
 _TOPIC_WORD = re.compile(r"[A-Z][\w'’&.-]*|&|and|of|the|in|on|" + "|".join(layouts.MIRROR_SMALL_WORDS))
 
 
+_CREDIT_LABELS = frozenset(("screenshot", "photo", "image", "picture", "source"))
+
+
 def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> tuple[str, ...] | None:
     """A topics line without a series: ``Lebanon/Syria``, ``Arabia/Iran/Inter-Arab Relations``;
     unless ``slashed``, also ``Somalia`` or ``Somalia, Africa`` (a country line under the date).
@@ -466,6 +470,8 @@ def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> 
     if len(line) > 120 or (slashed and "/" not in line) or line.endswith((".", ":", ";", "!", "?")):
         return None
     parts = [part.strip() for part in re.split(r"\s*[/,]\s*", line)]
+    if parts[0].casefold() in _CREDIT_LABELS:
+        return None  # "Screenshot / MEMRI": a picture's credit
     listed = categories and len(parts) > 1
     for part in parts:
         words = part.split()
@@ -566,9 +572,12 @@ def match_date_line(line: str) -> DateLine | None:
             return None  # "Von Harbour | Special Dispatch No. 1": a topic that is a byline's word in German
         site = layouts.BYLINE_SITE_SUFFIX.search(match["authors"])  # ".../MEMRI/December 12/2016"
         date = parse_date(site["date"].replace("/", ", ", 1)) if site and site["date"] else None
-    if not match["authors"]:
+    names = match["authors"]
+    if names and date is None and (dated := _DATE_AFTER_NAMES.search(names)) is not None:
+        names, date = names[: dated.start()], parse_date(dated["date"])  # "By: A. One, December 16, 2008"
+    if not names:
         return DateLine(date=date)
-    authors, starred = split_authors(match["authors"])
+    authors, starred = split_authors(names)
     named = tuple(
         _INSTITUTE_OF.sub("", _STAFF_AFTER.sub("", name))
         for name in authors

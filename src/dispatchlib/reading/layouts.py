@@ -270,6 +270,7 @@ SERIES = (
     "Special Announcements",
     "Special Announcement",
     "Special Report",
+    "Special Reports",  # an old series of its own: "August 31, 2004 Special Reports No. 32"
     "MEMRI TV Clip",
     "JTTM Weekly",
     "Islamist Websites Monitor",

@@ -16,7 +16,11 @@ from .start import CREDIT_PREFIX, REPEAT_REACH, Start, is_chrome, is_lead_in, is
 def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bool:
     """The title: the first line that can be one, past contents lists; bylines on the way are read.
     True if a meta line stands where the title would."""
-    _skip_contents(cursor, found)
+    sections = _skip_contents(cursor, found)
+    if sections and _headerless(fields):
+        number = cursor.line_number(cursor.skip_blank())
+        found.add("guess", f"line {number} heads the first section of the contents list: no title of its own", number)
+        return False
     while (above := h.match_date_line(cursor.peek())) is not None and above.date is None:
         apply_date_line(above, fields, found, cursor.line_number(cursor.skip_blank()))  # "Autor: ..." above the title
         cursor.index += 1
@@ -342,18 +346,20 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
         return
 
 
-def _skip_contents(cursor: Cursor, found: Findings) -> None:
+def _skip_contents(cursor: Cursor, found: Findings) -> bool:
     """A contents word and the list under it: up to where its first entry stands again as the
     body's first heading (when only short entries stand between), or else the lines that stand
-    again as headings further down (the copy may be cut before its later sections)."""
+    again as headings further down (the copy may be cut before its later sections). True where
+    the cursor stands at the first entry's heading."""
     if cursor.peek().casefold() not in layouts.CONTENTS_WORDS:
-        return
+        return False
     first, start = cursor.line_number(cursor.skip_blank()), cursor.skip_blank()
     cursor.index += 1
     entry = cursor.peek()
     again = next((i for i in range(cursor.skip_blank() + 1, len(cursor.lines)) if cursor.lines[i] == entry), None)
     between = cursor.lines[cursor.index : again or 0]
-    if entry and again is not None and not any(len(line) > 100 or is_meta(line) for line in between):
+    at_entry = bool(entry) and again is not None and not any(len(line) > 100 or is_meta(line) for line in between)
+    if at_entry and again is not None:
         cursor.index = again  # only entries stand between: not the title and meta block
     else:
         last = {line: index for index, line in enumerate(cursor.lines)}  # where each line stands last
@@ -361,3 +367,4 @@ def _skip_contents(cursor: Cursor, found: Findings) -> None:
             cursor.index += 1
     count = sum(1 for line in cursor.lines[start : cursor.index] if line)
     found.add("boilerplate", f"a table of contents ({count} line(s)) dropped", first)
+    return at_entry
