@@ -1578,8 +1578,15 @@ def test_captions_whose_credit_the_page_closed_with_a_stop_or_lost(line: str, fi
     assert {key: getattr(found, key) for key in figure} == figure
 
 
-def test_sentences_citing_their_source_with_a_stop_stay_a_paragraph() -> None:
-    line = "The guild met on the pier. It said the tide would come (Source: Example Post)."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The guild met on the pier. It said the tide would come (Source: Example Post).",  # sentences citing a source
+        # what someone said, credited
+        "Burmistrz Orlo Sample ogłosił, że latarnie zostaną zgaszone w przyszłym tygodniu (Foto: Gazeta Portowa).",
+    ],
+)
+def test_sentences_credited_with_a_stop_stay_a_paragraph(line: str) -> None:
     dispatch, _ = _parse(f"{_REPORT}{_PARA}\n\n{line}\n\n{_PARA}\n")
     assert isinstance(dispatch.body[1], dl.model.Paragraph)
 
@@ -1680,12 +1687,6 @@ def test_a_headline_mentioning_photos_is_no_pictures_heading() -> None:
     lines = ["Photos Show Boats Leaving The North Pier", "Orla Tamsin, May 4, 2016", _PARA]
     dispatch, _ = _parse(_REPORT + "\n\n".join([_PARA, *lines]) + "\n")
     assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)
-
-
-def test_a_sentence_of_what_someone_said_credited_with_a_stop_stays_a_paragraph() -> None:
-    line = "Burmistrz Orlo Sample ogłosił, że latarnie zostaną zgaszone w przyszłym tygodniu (Foto: Gazeta Portowa)."
-    dispatch, _ = _parse(f"{_REPORT}{_PARA}\n\n{line}\n\n{_PARA}\n")
-    assert isinstance(dispatch.body[1], dl.model.Paragraph)
 
 
 def test_a_chants_repeated_line_stays_in_its_turn() -> None:
