@@ -466,8 +466,10 @@ class BlockReader:
         if (
             text.endswith(_FIGURE_ENDINGS)
             or "(Source:" in tail
-            or ("(" in tail and _source_mark(text) is not None)
-            or (text.endswith(").") and _PICTURE_MARK.search(tail) is not None)
+            or (
+                "(" in tail
+                and (_source_mark(text) is not None or (text.endswith(").") and _PICTURE_MARK.search(tail) is not None))
+            )
         ):
             figure = _figure(text)
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:

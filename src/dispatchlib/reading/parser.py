@@ -381,12 +381,12 @@ def _read_blocks(
             caption = f"{last.speaker}: {m.plain_text(last.content)}"  # "Caricatura No. 1: La bomba ..."
             blocks[-1] = m.Figure(caption=caption, credit=source)
             continue
-        credited = picture_credit(unit.text, last)
+        credited = picture_credit(unit.text, last) if isinstance(last, m.Heading) else None
         if credited is not None:
             blocks.append(credited)
             places.append(unit.line)
             continue
-        figure = _credited_picture(blocks, unit.text)
+        figure = _credited_picture(blocks, unit.text) if isinstance(last, m.Figure) else None
         if figure is not None:  # "Cartoon Of The Week" / "Orla Tamsin, Date" / its caption
             blocks[-1] = attrs.evolve(figure, caption=unit.text)
             continue
