@@ -641,13 +641,9 @@ def _figure(text: str) -> m.Figure | None:
         text = f"{head} (Source: {text[mark.end() :]}".lstrip()  # or the credit alone: "(Fuente: Medio)"
     if text.endswith(_CREDIT_LOST):  # the credit went with its link: "Caption (image:"
         return m.Figure(caption=text[: text.rindex("(")].rstrip(), credit_missing=True)
-    if (
-        text.endswith(_SOURCE_LOST)
-        and len(text) <= _BRACKET_CAPTION
-        and not two_sentences(text[: text.rindex("Source")])
-    ):
-        # "Caption. Source: (", or the label alone
-        return m.Figure(caption=text[: text.rindex("Source")].rstrip(" ."), credit_missing=True)
+    lost = text[: text.rindex("Source")] if text.endswith(_SOURCE_LOST) and len(text) <= _BRACKET_CAPTION else None
+    if lost is not None and not two_sentences(lost):  # "Caption. Source: (", or the label alone
+        return m.Figure(caption=lost.rstrip(" ."), credit_missing=True)
     if text.endswith(" (") and len(text) <= _BRACKET_CAPTION and not any(mark in text for mark in ":;,"):
         return m.Figure(caption=text[:-2].rstrip(), credit_missing=True)  # "Caption (": the credit's link lost
     if text.endswith(")") and "(Source:" in text:
@@ -936,6 +932,14 @@ def opens_translation(text: str) -> bool:
 
 
 _INTRODUCING = re.compile(r"(?:The following|Following|Below) (?:is|are)\b")
+
+
+def introduces_below(line: str) -> bool:
+    """``The following is a sample of cartoons from the last months:``: a line introducing what
+    follows it, whether or not it names a translation."""
+    return line.endswith(":") and _INTRODUCING.match(line) is not None
+
+
 # what such an opening introduces, said right away: "The following are excerpts", "Below is a translation"
 _OPENS_EXCERPTS = re.compile(
     r"(?:The following|Following|Below) (?:is|are) (?:(?:an?|the|some|brief|partial|selected|further|more) )*"
@@ -1125,6 +1129,7 @@ def _sentence_caption(blocks: list[m.Block], index: int) -> bool:
     )
 
 
+# a writer's verb in the past: what someone told ("says" stays: "Example TV channel says ..." captions a screenshot)
 _TOLD = re.compile(rf"\b(?:{_WRITERS_VERBS}|asked)\b")
 # words that open a section's heading or a pointer, never a picture's caption: "How the guild lost the pier"
 _ASKING_WORDS = frozenset("How What Why Who When Where Which Watch Read Click View Listen".split())
@@ -1267,11 +1272,8 @@ def _picture_heading(text: str) -> bool:
     return len(text.split()) <= 4 and _PICTURE_HEADING.match(text) is not None
 
 
-_PICTURE_HEADING = re.compile(
-    r"(?:cartoon|caricature|image|photo|picture|poster|karykatur[ay]|karikatur|dessin|vignetta|zdjęci[ea]|foto"
-    r"|imagen|bild|immagine)s?\b",
-    re.IGNORECASE,
-)
+# a picture's word, perhaps with an ending ("Cartoons", "Zdjęcia"), not a longer word ("Photographer")
+_PICTURE_HEADING = re.compile(rf"(?:{'|'.join(_PICTURE_WORDS)})\w{{0,2}}\b", re.IGNORECASE)
 
 
 def names_picture(text: str) -> bool:

@@ -127,8 +127,8 @@ _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 _DATE_AFTER_NAMES = re.compile(rf",\s*(?P<date>{DATE})\.?$")  # a byline's date after its names
 # the institute's staff named by their initials and its name, without a byline's word, as a site
 # reposting its reports writes them: "H. Varulkar and C. Jacob/MEMRI/December 03"
-_STAFF = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+"
-_STAFF_SITE_LINE = re.compile(rf"(?P<authors>{_STAFF}(?:(?:,\s*|,? and ){_STAFF})*\s*/\s*MEMRI\b.{{0,30}})")
+STAFF_NAME = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"  # "O. Tamsin", "A.B. Sample Vell"
+_STAFF_SITE_LINE = re.compile(rf"(?P<authors>{STAFF_NAME}(?:(?:,\s*|,? and ){STAFF_NAME})*\s*/\s*MEMRI\b.{{0,30}})")
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
 _NUMBERLESS_TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>(?i:{_KNOWN_SERIES}))")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")

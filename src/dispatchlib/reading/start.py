@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from . import header as h
 from . import layouts
-from .blocks import is_boundary, is_pointer, opens_translation, two_sentences
+from .blocks import introduces_below, is_boundary, is_pointer, opens_translation, two_sentences
 
 FIRST_PART = 80  # non-blank lines in which the start is looked for
 _BODY_LIKE = 200  # a line this long is text of a body, not chrome
@@ -601,14 +601,11 @@ def _byline_over_boundary(lines: list[str], candidates: list[int], position: int
     return (
         below is not None
         and all(_STAFF_NAME.fullmatch(name) for name in byline.authors)
-        and (is_boundary(lines[below]) or (lines[below].startswith(_INTRODUCING) and lines[below].endswith(":")))
+        and (is_boundary(lines[below]) or introduces_below(lines[below]))
     )
 
 
-_INTRODUCING = ("The following ", "Following ", "Below ")
-
-
-_STAFF_NAME = re.compile(r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
+_STAFF_NAME = re.compile(h.STAFF_NAME)
 
 
 def _near_top(lines: list[str], above: list[int]) -> bool:
