@@ -158,3 +158,17 @@ def test_a_file_beside_the_page_stays_in_its_folder(tmp_path: Path) -> None:
         with pytest.raises(dl.OutputError, match="outside its folder"):
             writer._write_beside("page.html", bad, b"x")
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_an_alt_text_saying_what_the_caption_says_shows_once() -> None:
+    """A page may give a picture the same words as alt text and caption: the page without the
+    picture shows them once; an alt text that says more is shown under the caption."""
+    same = "Orla Tamsin at the pier"
+    figures = (
+        dl.Figure(caption=same, alt_text=same, credit="example.test"),
+        dl.Figure(caption=same, alt_text="Orla Tamsin waving from the pier at dawn"),
+    )
+    page = dl.export(dl.Dispatch(title="A Title", body=figures), "html").decode("utf-8")
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert text.count(same) == 2
+    assert text.count("Described as:") == 1 and "waving from the pier" in text

@@ -273,6 +273,14 @@ class Figure:
         if value and self.credit is not None:
             raise ValueError(f"credit_missing: expected False when credit is set, got {value!r}")
 
+    @property
+    def description(self) -> str | None:
+        """The alt text where it says more than the caption (a page may show the same words as
+        both): what a renderer without the picture adds under the caption."""
+        if self.alt_text is None or self.alt_text.split() == self.caption.split():
+            return None
+        return self.alt_text
+
 
 @frozen(kw_only=True)
 class Quotation:

@@ -389,8 +389,8 @@ class _Writer:
         parts = [] if picture is not None else ["Image"]
         if figure.caption:
             parts.append(figure.caption)
-        if figure.alt_text and picture is None:
-            parts.append(f"described as: {figure.alt_text}")
+        if figure.description and picture is None:
+            parts.append(f"described as: {figure.description}")
         if figure.credit is not None:
             parts.append(f"Source: {figure.credit}")
         elif figure.credit_missing:

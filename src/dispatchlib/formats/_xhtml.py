@@ -258,8 +258,8 @@ class DispatchRenderer:
         parts = [] if picture is not None else ['<span class="label">Image</span>']
         if figure.caption:
             parts.append(f'<span class="caption">{self.spans(figure.caption)}</span>')
-        if figure.alt_text and picture is None:
-            parts.append(f'<span class="alt">Described as: {self.spans(figure.alt_text)}</span>')
+        if figure.description and picture is None:
+            parts.append(f'<span class="alt">Described as: {self.spans(figure.description)}</span>')
         if figure.credit is not None:
             credit = self.spans(figure.credit)
             if figure.credit_url is not None:

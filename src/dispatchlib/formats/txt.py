@@ -83,7 +83,7 @@ def _figure(figure: m.Figure) -> str:
         return f"{image.src}\n{rest}" if rest else image.src
     if figure.alt_text is not None and not figure.caption:
         return f"{figure.alt_text}Description automatically generated"
-    if figure.alt_text is not None and figure.alt_text.split() == figure.caption.split():
+    if figure.alt_text is not None and figure.caption and figure.description is None:
         # the page's alt text over the caption saying the same: that line, then the caption's
         return f"{figure.alt_text}\n{_figure(attrs.evolve(figure, alt_text=None))}"
     if figure.credit_missing:

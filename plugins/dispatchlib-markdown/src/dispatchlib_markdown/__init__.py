@@ -89,7 +89,7 @@ class _Writer:
         parts = [] if source else ["Image"]
         parts += [
             _escape(p)
-            for p in (figure.caption, "" if source else figure.alt_text and f"described as: {figure.alt_text}")
+            for p in (figure.caption, "" if source else figure.description and f"described as: {figure.description}")
             if p
         ]
         if figure.credit is not None and figure.credit_url is not None:
