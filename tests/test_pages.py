@@ -375,3 +375,19 @@ def test_word_exported_notes_link_their_outlets_never_the_page() -> None:
         (3, "https://radio.example/interviews/ostrava"),
     ]
     assert [ref.number for block in page.body for ref in block.content if isinstance(ref, dl.NoteRef)] == [1, 2, 3]  # type: ignore[union-attr]
+
+
+def test_a_pages_markup_saved_as_text_is_read_as_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's source saved as ``.txt`` (an archive's attachment), or piped in, opens with
+    ``<html>``: it is read as the saved page it is, and a note says so. Without the page reader's
+    extra it stays text, read as such rather than refused."""
+    markup = (PAGES / "blog-repost.html").read_bytes()
+    page, _ = dl.read_bytes(markup, source="blog-repost.html")
+    as_text, diagnostics = dl.read_bytes(b"\n  " + markup, source="attachment.txt")
+    assert as_text == page
+    assert any(d.code == "guess" and "web page's markup" in d.message and d.line == 1 for d in diagnostics)
+    piped, _ = dl.read_bytes(markup, source="<stdin>")
+    assert piped == page
+    monkeypatch.setitem(sys.modules, "lxml", None)
+    fallback, diagnostics = dl.read_bytes(markup, source="attachment.txt")
+    assert isinstance(fallback, dl.Dispatch) and not any("web page's markup" in d.message for d in diagnostics)

@@ -41,7 +41,8 @@ def read_bytes(
 
     :param data: the input's bytes.
     :param source: the input's name, for choosing the reader by suffix and in diagnostics.
-    :param format: the reader's name (``"html"``); by default chosen by ``source``'s suffix, else ``txt``.
+    :param format: the reader's name (``"html"``); by default chosen by ``source``'s suffix, else
+        ``txt`` (``html`` for text that opens as a web page's markup, ``<html>``).
     :param strict: raise :class:`ParseError` on the first error instead of repairing and reporting.
     :param encoding: the input's encoding; by default UTF-8, UTF-16/32 by byte-order mark, the
         charset the input declares (``charset``, else what the reader finds in it, such as a
@@ -56,13 +57,19 @@ def read_bytes(
     _check_size(len(data), max_size, source)
     host = host or default_host()
     reader = host.reader_for(source, format)
+    diagnostics: list[Diagnostic] = []
+    page = host.readers.get("html") if format is None and reader.name == "txt" and _is_markup(data) else None
+    if page is not None and not missing(page):
+        reader = page  # a page's source saved as text, or piped in
+        said = "the text is a web page's markup (it opens with <html>): read as a saved page"
+        diagnostics.append(diagnostic("guess", said, source=source, line=1))
     needed = missing(reader)
     if needed:
         raise FormatError(f"{source}: {needed}")
-    diagnostics: list[Diagnostic] = []
     if not reader.raw:
         declared = charset or (reader.charset(data) if reader.charset is not None else None)
-        data, diagnostics = to_utf8(data, source=source, encoding=encoding, fix_text=fix_text, declared=declared)
+        data, decoded = to_utf8(data, source=source, encoding=encoding, fix_text=fix_text, declared=declared)
+        diagnostics += decoded
     try:
         document, found = reader.read(data, source=source, strict=strict)
     except DispatchlibError:
@@ -94,6 +101,11 @@ def read_bytes(
     document, failures = host.process(document)
     diagnostics += [diagnostic("plugin-failed", str(failure), source=source) for failure in failures]
     return document, diagnostics
+
+
+def _is_markup(data: bytes) -> bool:
+    """Does the input open as a web page's HTML (``<html>``, ``<!DOCTYPE html>``)?"""
+    return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith((b"<html", b"<!doctype html"))
 
 
 def _check_size(size: int, limit: int, source: str) -> None:
