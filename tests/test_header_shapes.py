@@ -29,6 +29,32 @@ def test_a_header_keeps_every_number(line: str, series: str, numbers: tuple[int,
     assert found is not None and (found.series, found.numbers) == (series, numbers)
 
 
+def test_a_header_naming_two_series_keeps_both_numbers_and_no_series() -> None:
+    """An e-mail of two series' items names both, and their numbers in the same order: the text
+    is of no one series, so the series is left unset and both numbers are kept."""
+    found = header.match_header("Inquiry & Analysis/Special Dispatch | No. 526/2410 | June 18, 2009")
+    assert found is not None
+    assert (found.series, found.numbers, found.date) == (None, (526, 2410), datetime.date(2009, 6, 18))
+    unknown = header.match_header("Harbour Notes/Special Dispatch | No. 5/6 | June 18, 2009")
+    assert unknown is None or unknown.series != "Special Dispatch"
+
+
+def test_a_bundles_items_under_its_header_of_several_numbers_are_one_text() -> None:
+    """Items whose headers a header of several numbers names are that bundle's, one text; the same
+    items under no such header are two dispatches."""
+    body = "The body of it, in a sentence or so, and another to make it a paragraph of its own."
+    items = (
+        f"Special Dispatch No. 5—Vellonia\n\nThe First Item\n\n{body}\n\n"
+        f"Special Dispatch No. 6—Coast\n\nThe Second Item\n\n{body}\n"
+    )
+    bundle, _ = dl.read_bytes(f"June 18, 2009 No. 5, 6\n\n{items}".encode(), source="x.txt")
+    assert isinstance(bundle, dl.Dispatch) and (bundle.number, bundle.extra_numbers) == (5, (6,))
+    apart, _ = dl.read_bytes(
+        f"June 18, 2009 Special Dispatch No. 4\n\nA Title\n\n{body}\n\n{items}".encode(), source="x.txt"
+    )
+    assert isinstance(apart, dl.Collection) and [d.number for d in apart.dispatches] == [4, 5, 6]
+
+
 def test_every_number_reaches_the_model_and_the_text_export() -> None:
     """The further numbers are the model's extra_numbers, and the text export reads back the same."""
     dispatch, _ = dl.parse(

@@ -69,8 +69,9 @@ def test_layout_matches_golden_json(path: Path, update_goldens: bool) -> None:
 
 @pytest.mark.parametrize("path", DISPATCHES, ids=_id)
 def test_dispatch_layouts_have_their_facts(path: Path) -> None:
-    """Every dispatch layout gives a title or a series, and a date or a number; a copy whose layout
-    says it has no header or no date gives its body and invents neither."""
+    """Every dispatch layout gives a title or a series (or, a bundle, several numbers), and a date
+    or a number; a copy whose layout says it has no header or no date gives its body and invents
+    neither."""
     document, _ = dl.read_bytes(_text(path), source=path.name)
     comment = path.read_bytes().partition(b"\n")[0]
     assert isinstance(document, dl.Dispatch) and document.body
@@ -80,7 +81,7 @@ def test_dispatch_layouts_have_their_facts(path: Path) -> None:
     if b"(no date" in comment:
         assert document.title and not document.date
         return
-    assert document.title or document.series
+    assert document.title or document.series or document.extra_numbers
     assert document.date or document.number is not None
 
 

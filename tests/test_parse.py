@@ -656,7 +656,7 @@ _BLOG_PARAGRAPH = (
 
 
 @pytest.mark.parametrize(
-    ("lead", "titled"),
+    ("lead", "dated"),
     [
         ("I read it this morning: MEMRI has", False),  # the blogger speaks of the institute
         ("Yesterday, MEMRI released", False),
@@ -672,6 +672,8 @@ _BLOG_PARAGRAPH = (
         ("Here's yet another sign of it: the guild published", False),  # the blogger's voice
         ("The guild's bulletin, reports the Middle East Media Research Institute (MEMRI), published", False),
         ("According to MEMRI, the guild published", False),  # a news writer crediting the institute
+        ("You need to read", False),  # the blogger telling the reader what to do
+        ("Go read", False),
         ("The guild, as MEMRI noted in an earlier report, published", True),  # the institute's own voice
         ("Who will lead the guild now? The guild published", True),  # a report's lead may ask
         ("After the attack on the promenade in Nice, France, the guild published", True),
@@ -679,14 +681,15 @@ _BLOG_PARAGRAPH = (
         ("I have followed the council's dealings for years, and the guild published", True),  # a column's "I"
     ],
 )
-def test_a_headline_over_a_bloggers_words_about_the_institute_is_no_title(lead: str, titled: bool) -> None:
+def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead: str, dated: bool) -> None:
     """Under a copy's headline, a paragraph in which the blogger speaks of the institute makes the
-    headline the blog's own: no title, and the date over it is the blog's. The dispatch's own
-    mention of the institute, or a credit, leaves the headline its title."""
+    headline the blog's own: the title still (the text quotes no other), but the date over it is
+    the blog's posting date, not the dispatch's. The dispatch's own mention of the institute, or a
+    credit, leaves the date the dispatch's."""
     text = f"March 3, 2009\nWorth Your Time This Week\n\n{_BLOG_PARAGRAPH.format(lead=lead)}\n"
     dispatch, codes = _parse(text)
-    assert (dispatch.title == "Worth Your Time This Week") is titled
-    assert (dispatch.date == datetime.date(2009, 3, 3)) is titled
+    assert dispatch.title == "Worth Your Time This Week"
+    assert (dispatch.date == datetime.date(2009, 3, 3)) is dated
     assert "no-header" in codes
 
 
@@ -1309,19 +1312,18 @@ def test_a_news_sites_caption_with_its_photo_credit_is_a_figure() -> None:
 _SAID = "Orla Tamsin, the mayor of the harbour, spoke of the storm in two speeches aired on Coast TV this week."
 
 
-@pytest.mark.parametrize(
-    "commentary",
-    [
-        f"{_SAID} According to a MEMRI translation, Tamsin said:",  # in the blogger's paragraph
-        f"From The Middle East Media Research Institute TV Monitor Project:\n\n{_SAID}",  # a lead-in line
-    ],
-)
-def test_a_headline_over_a_blog_crediting_the_institute_is_not_the_title(commentary: str) -> None:
-    """A blog's headline over its own words that credit the institute's translation, or hand over
-    to it by the institute's full name, is the blog's, not the dispatch's."""
+def test_a_headline_over_a_blog_crediting_the_institute_is_the_blogs() -> None:
+    """A blog's headline over its own words that credit the institute's translation is the blog's:
+    the title, the text quoting no other, and said to be the site's own. Over a line handing over
+    to the institute's text by its full name, the headline and the commentary are the page's."""
     headline = "Harbour Mayor Says The Storm Was The Millers' Doing"
-    dispatch, _ = _parse(f"{headline}\n\n{commentary}\n\nJanuary 30, 2009:\n\n{_PARA}\n")
-    assert dispatch.title == ""
+    commentary = f"{_SAID} According to a MEMRI translation, Tamsin said:"
+    dispatch, diagnostics = dl.parse(f"{headline}\n\n{commentary}\n\nJanuary 30, 2009:\n\n{_PARA}\n", source="x.txt")
+    assert dispatch.title == headline
+    assert any("site's own headline" in d.message and d.line == 1 for d in diagnostics)
+    lead_in = f"From The Middle East Media Research Institute TV Monitor Project:\n\n{_SAID}"
+    handed, _ = _parse(f"{headline}\n\n{lead_in}\n\nJanuary 30, 2009:\n\n{_PARA}\n")
+    assert handed.title == "" and headline not in dl.to_text(handed)
 
 
 @pytest.mark.parametrize(
@@ -1376,8 +1378,9 @@ def test_a_boundary_or_a_turn_naming_the_institute_is_no_repost_lead_in(line: st
 )
 def test_a_bloggers_words_about_the_institute_make_the_headline_the_blogs(words: str) -> None:
     headline = "Party Of The Tide's Victory Wrapped Up In A Mufti"
-    dispatch, _ = _parse(f"{headline}\n\n{words} {_PARA}\n\n{_PARA}\n")
-    assert dispatch.title == ""
+    dispatch, diagnostics = dl.parse(f"{headline}\n\n{words} {_PARA}\n\n{_PARA}\n", source="x.txt")
+    assert dispatch.title == headline
+    assert any("site's own headline" in d.message for d in diagnostics)
 
 
 def test_a_poem_over_the_credit_of_what_it_quotes_is_kept() -> None:
@@ -1429,13 +1432,15 @@ def test_a_turns_last_line_is_not_the_next_speakers_name() -> None:
 
 def test_a_labelled_lead_in_crediting_the_institute_is_still_one() -> None:
     """``H/T: O. Tamsin. Video and translation from MEMRI:`` hands over to the institute's text: the
-    headline and date above it are the blog's."""
+    headline and date above it are the blog's (the headline the title, the text quoting no other;
+    the posting date no dispatch's)."""
     text = (
         "The Hatred Keeps Coming From Port Vell\n\nMarch 15, 2023\n\nAnother week, another sermon.\n\n"
         f"H/T: Orla Tamsin. Video and translation from MEMRI:\n\nOrlo Sample: {_PARA}\n"
     )
     dispatch, _ = _parse(text)
-    assert (dispatch.title, dispatch.date) == ("", None)
+    assert (dispatch.title, dispatch.date) == ("The Hatred Keeps Coming From Port Vell", None)
+    assert "March 15, 2023" not in dl.to_text(dispatch)
 
 
 def test_a_quoted_writers_attention_is_not_a_bloggers_word() -> None:
@@ -1469,14 +1474,34 @@ def test_cartoon_captions_in_a_report_on_cartoons() -> None:
     assert any("next cartoon's caption" in d.message for d in diagnostics)
 
 
+def test_a_cartoons_quoted_phrase_with_its_credit_is_a_figure() -> None:
+    """A cartoon's caption may be a phrase in quotes (``"Peace, at last!!" (Outlet, Place, Date)``);
+    a quoted sentence, its stop inside the quotes, with its source is a quotation."""
+    caption = '"The mayor\'s road to peace!!"'
+    dispatch, _ = _parse(f"{_CARTOONS}{caption} (Coast Post, Vell, May 6, 2016)\n\n{_PARA}\n")
+    assert dispatch.body[0] == dl.model.Figure(caption=caption, credit="Coast Post, Vell, May 6, 2016")
+    quoted = '"We reject the plan of the council." (Coast Post, Vell, May 6, 2016)'
+    dispatch, _ = _parse(f"{_CARTOONS}{quoted}\n\n{_PARA}\n")
+    assert not isinstance(dispatch.body[0], dl.model.Figure)
+
+
+@pytest.mark.parametrize("heading", ["Demonization Of The U.S.", "The Letters Of Orlo Sample Jr."])
+def test_a_heading_may_end_in_an_abbreviations_stop(heading: str) -> None:
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{_PARA}\n\n{heading}\n\n{_PARA}\n")
+    assert dispatch.body[1] == dl.model.Heading(text=heading)
+    sentence, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nThey sailed to the U.S.\n\n{_PARA}\n")
+    assert not isinstance(sentence.body[0], dl.model.Heading)
+
+
 def test_a_headline_in_sentence_case_over_english_text_is_the_blogs() -> None:
     """The institute's English titles capitalise every word: a headline in sentence case over a
-    copy without a header is a blog's own; in title case it is the title."""
+    copy without a header is a blog's own (still the title, and said to be the site's); in title
+    case it is the dispatch's title."""
     blog = "Harbour cleric says the council will fall within the year"
-    dispatch, _ = _parse(f"{blog}\n\n{_LONG}\n")
-    assert dispatch.title == ""
-    titled, _ = _parse(f"{blog.title()}\n\n{_LONG}\n")
-    assert titled.title == blog.title()
+    dispatch, diagnostics = dl.parse(f"{blog}\n\n{_LONG}\n", source="x.txt")
+    assert dispatch.title == blog and any("site's own headline" in d.message for d in diagnostics)
+    titled, diagnostics = dl.parse(f"{blog.title()}\n\n{_LONG}\n", source="x.txt")
+    assert titled.title == blog.title() and not any("site's own headline" in d.message for d in diagnostics)
 
 
 @pytest.mark.parametrize(

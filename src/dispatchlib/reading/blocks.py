@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Set
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .. import model as m
@@ -250,6 +250,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             and not _stands_alone(previous)
             and not is_image_line(lines[i])
             and not lines[i].startswith(_LIST_MARKS)  # a list's item stands on its line
+            and h.match_header(lines[i]) is None  # so does an e-mail's item's header, "Special Dispatch No. 12—Vell"
             and (
                 wrapped
                 or (ragged and _ragged_goes_on(previous, lines[i], within=len(pieces[-1]) > 1))
@@ -431,7 +432,10 @@ class BlockReader:
         text = unit.text
         end = len(text) if end is None else end
         if "[" not in text and self.ref_opening not in text:  # most units hold no reference at all
-            return read_spans((m.Text(text=text[start:end]),)) if start < end else ()
+            if start >= end:
+                return ()
+            run = (m.Text(text=text[start:end]),)
+            return run if "_" not in text and "**" not in text else read_spans(run)  # nor any span
         content: list[m.Inline] = []
         position = start
         for match in self.ref_pattern.finditer(text, start, end):
@@ -551,8 +555,10 @@ def figure_line(text: str) -> m.Figure | None:
     """A figure written on one line without a ``(Source: ...)`` ending: a cartoon's caption and
     credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``
     (a news site's ``Caption. Photo: Outlet.``)"""
+    if len(text) > 300:
+        return None
     credited = ":" in text and any(words in text for words in _CAPTION_CREDIT_WORDS)
-    if len(text) > 300 or ("(" not in text and not credited):
+    if "(" not in text and not credited:
         return None
     match = _SOURCE_CAPTION.fullmatch(text) if credited else None
     if match is not None and (
@@ -660,7 +666,9 @@ def _figure(text: str) -> m.Figure | None:
     match = _OTHER_CREDIT.fullmatch(text)
     if match is not None and len(match["caption"]) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(match["caption"]):
         return m.Figure(caption=match["caption"], credit=match["credit"].strip())  # a caption, not a paragraph
-    match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 and text[0] not in _OPEN_QUOTES else None
+    match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 else None
+    if match is not None and text[0] in _OPEN_QUOTES and match["caption"].rstrip("\"”’'").endswith("."):
+        match = None  # a quoted sentence with its source: a quotation, not a cartoon's quoted phrase
     if match is not None and (_SIDES.match(match["caption"]) or _cartoon_credit(match["caption"], match["credit"])):
         return m.Figure(caption=match["caption"], credit=match["credit"].lstrip(", "))
     match = _SITE_CREDIT.fullmatch(text) if len(text) <= _ONE_CAPTION + 40 else None
@@ -745,10 +753,23 @@ def _cartoon_credit(caption: str, credit: str) -> bool:
 _SEE_WORD = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)
 
 
+# a title or a heading may end in an abbreviation's stop: "... Against Israel And The U.S.", "... Jr."
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.)$")
+
+
+def ends_in_abbreviation(text: str) -> bool:
+    """Does the text end in an abbreviation's stop (``U.S.``, ``Jr.``)? Only its end is searched."""
+    return _ABBREVIATION_END.search(text, max(0, len(text) - 24)) is not None
+
+
 def _is_heading(text: str) -> bool:
     if text[:1] in _HEADING_QUOTES and text[-1] in _HEADING_CLOSERS and _quoted_heading(text):
         return True
-    if len(text) > _LONG_HEADING or _ends_sentence(text.rstrip('"”’')) or text.endswith(","):
+    if len(text) > _LONG_HEADING or text.endswith(","):
+        return False
+    # a stop ends a heading only as an abbreviation's ("Demonization Of The U.S."), every word capitalised
+    abbreviated = _ends_sentence(bare := text.rstrip('"”’'))
+    if abbreviated and (bare[-1] != "." or not ends_in_abbreviation(bare)):
         return False
     if text.startswith(("By ", "By:")):
         return False  # a digest item's byline
@@ -757,7 +778,7 @@ def _is_heading(text: str) -> bool:
     words = _WORD.findall(text)
     if not words or len(words) > 30:
         return False
-    if len(text) > 120 or len(words) > 16:  # a long heading: every word capitalised, as the reports write them
+    if abbreviated or len(text) > 120 or len(words) > 16:  # every word capitalised, as the reports write them
         return _title_case(words, share=1.0)
     if _NUMBERED.match(text):
         return True
@@ -1169,7 +1190,7 @@ def _over_paragraph(block: m.Block) -> bool:
     return isinstance(block, m.Paragraph) and len(m.plain_text(block.content)) >= 100
 
 
-def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozenset()) -> tuple[list[m.Block], list[int]]:
+def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], list[int]]:
     """Captions the copy left without their images or credits, made figures.
 
     - A short line in sentence case without final punctuation, standing alone between two blocks
@@ -1179,16 +1200,13 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, keep: Set[int] = frozense
     - Where the copy is ``cut`` after a cartoon's figure (credited ``Outlet (Country), Date``), the
       headings that end it are the next cartoon's caption and, if short, the start of its credit.
 
-    The blocks at the indices in ``keep`` (a site's own headline) stay as they are. Also returns
-    the indices (in ``blocks``) of the blocks made figures.
+    Also returns the indices (in ``blocks``) of the blocks made figures.
     """
     out = list(blocks)
     made: list[int] = []
     english: bool | None = None  # other languages write headings in sentence case: asked once, if needed
     for index in range(len(out) - 1):
         block = out[index]
-        if index in keep:
-            continue
         if index == 0 or isinstance(out[index - 1], m.Heading):
             # under a heading or first, a caption that is a sentence: "Orla Tamsin's page was deleted by Example.test"
             if _sentence_caption(out, index) and (english := _in_english(blocks) if english is None else english):

@@ -102,7 +102,11 @@ _NUMBERLESS = re.compile(
 # a title that ends in its series ("Title - Special Report", "Title - MEMRI Special Dispatch No. 12")
 _SERIES_SUFFIX = re.compile(rf"(?P<series>{_KNOWN_SERIES})(?:\s+{_NUMBERS})?")
 _SUFFIX_DASH = re.compile(r"\s[-–—]\s*|[–—]\s*")
-_PIPE_HEADER = re.compile(rf"(?P<series>{_SERIES})\s*\|\s*{_NUMBERS}\s*\|\s*(?P<date>{DATE})")
+# an e-mail of two series' items names both, and their numbers in the same order: "Inquiry &
+# Analysis/Special Dispatch | No. 526/2410 | June 18, 2009" (the text is of no one series)
+_PIPE_HEADER = re.compile(
+    rf"(?P<series>{_SERIES})(?:\s*/\s*(?P<second>(?i:{_KNOWN_SERIES})))?\s*\|\s*{_NUMBERS}\s*\|\s*(?P<date>{DATE})"
+)
 # a news digest's copy without the number word: "MEMRI Inquiry and Analysis |825|April 19, 2012",
 # "Special Dispatch|9604|March 3, 2011" (a known series, the number tight between its bars: no
 # blog's bar, "MEMRI TV | 4 | May 2, 2015", nor a table's row)
@@ -115,10 +119,11 @@ _BYLINE_WORD = "|".join(
     for word in sorted(layouts.BYLINE_WORDS, key=len, reverse=True)
 )
 # "March 17, 2011 | By A. One*", and an old TV page's "May 27, 2004 Example Coast TV (Vellonia)" (its channel);
-# also after the institute's name, as a mirror writes it ("MEMRI, 18 августа 2020"), and a video
+# also after the institute's name, as a mirror or a reprint writes it ("MEMRI, 18 августа 2020",
+# "Middle East Media Research Institute | January 14, 2005"), and a video
 # page's "Published on May 3, 2018" (a blog's "Posted on" dates the repost, not the report)
 _DATE_LINE = re.compile(
-    rf"(?:(?:MEMRI|МЕМРИ)\s*[,–—-]\s+|Published on\s+)?(?P<date>{ANY_DATE})"
+    rf"(?:(?:MEMRI|МЕМРИ|Middle East Media Research Institute)\s*[,|–—-]\s+|Published on\s+)?(?P<date>{ANY_DATE})"
     rf"(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
     r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\)"
     r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
@@ -129,7 +134,7 @@ _DATE_AFTER_NAMES = re.compile(rf",\s*(?P<date>{DATE})\.?$")  # a byline's date 
 # reposting its reports writes them: "H. Varulkar and C. Jacob/MEMRI/December 03"
 STAFF_NAME = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"  # "O. Tamsin", "A.B. Sample Vell"
 _STAFF_SITE_LINE = re.compile(rf"(?P<authors>{STAFF_NAME}(?:(?:,\s*|,? and ){STAFF_NAME})*\s*/\s*MEMRI\b.{{0,30}})")
-_TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>{_SERIES})\s+{_NUMBERS}")
+_TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?:(?P<series>{_SERIES})\s+)?{_NUMBERS}")
 _NUMBERLESS_TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>(?i:{_KNOWN_SERIES}))")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
 # "#1632 | 02:41", and old pages' "#53 | 51" (seconds)
@@ -353,7 +358,8 @@ def match_header(line: str) -> Header | None:
         return _numberless(line) if len(line) <= 80 and _DIGIT.search(line) else _title_with_series(line)
     if "|" in line and (match := _PIPE_HEADER.fullmatch(line)):
         date = parse_date(match["date"])
-        return Header(series=_series(match["series"]), numbers=_numbers(match["nums"]), date=date)
+        series = None if match["second"] else _series(match["series"])
+        return Header(series=series, numbers=_numbers(match["nums"]), date=date)
     match = _HEADER.fullmatch(line) or (_HEADER_BETWEEN.fullmatch(line) if "/" in line else None)
     if (
         match

@@ -118,6 +118,9 @@ CHROME_PATTERNS = re.compile(
             r"(?-i:(?=[^-]*-)[a-z-]{2,30}(?: [a-z-]{2,30}){1,7})",  # class names: "social-media login options"
             r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
             r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
+            # a blog platform's bar over the blog: "Overblog Suivre ce blog", "Administration Créer mon blog"
+            r"(?:Overblog\s+)?(?:Suivre ce blog|Follow this blog|Seguir este blog|Diesem Blog folgen)",
+            r"(?:Administration\s+)?(?:Créer mon blog|Create a blog|Crear (?:un|mi) blog|Blog erstellen)",
             r"(?:[«‹←<]{1,2} ?)?Back(?: to (?:top|home|list))?",  # an archive's link back to its index
             # a reposter's heading of the authors and the title: "O. Tamsin and R. Sample/The Harbour's Year"
             # (not the institute's name after the names: "O. Tamsin/MEMRI/December 3" is a byline)
@@ -145,6 +148,20 @@ CHROME_PATTERNS = re.compile(
 # --- a repost's own lines: dropped only before the dispatch's start (a blog's posting date, e-mail headers)
 
 SEPARATOR = r"[-_=*~]{5,}"  # a line of dashes or underscores
+# a blog's posting date: a comma after the weekday, or its day or month next (not "Friday Sermon
+# Marks 40 Days"), and a number in it; in the mirrors' languages too
+POSTING_DATE = (
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s|\s+(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec)[a-z]*\.?\s+\d))(?=\D{0,40}\d).{2,40}"
+    r"|(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
+    r"|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"  # Dutch
+    r"|måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lørdag|söndag|søndag"  # Scandinavian
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela),?\s+(?:[^\W\d_]{3,12}\.?\s+)?\d.{4,40}"
+    # a blog platform's stamp, the date and then its parts again: "8 mai 2017 1 08 /05 /mai /2017 13:58"
+    r"|\d{1,2} [^\W\d_]{3,10}\.? \d{4} \d \d{2} /\d{2} /[^\W\d_]{3,10}\.? /\d{4} \d{1,2}:\d{2})"
+)
 REPOST_PATTERNS = re.compile(
     "|".join(
         (
@@ -154,16 +171,7 @@ REPOST_PATTERNS = re.compile(
             r"Quote:?",
             r"(?:From|To|Cc|Sent|Date|Subject|Reply-To):\s.{0,200}",
             r"Re:\s.{0,200}",
-            # a blog's posting date: a comma after the weekday, or its day or month next (not "Friday
-            # Sermon Marks 40 Days"), and a number in it
-            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s|\s+(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
-            r"|Nov|Dec)[a-z]*\.?\s+\d))(?=\D{0,40}\d).{2,40}",
-            r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
-            r"|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
-            r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"  # Dutch
-            r"|måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lørdag|söndag|søndag"  # Scandinavian
-            r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-            r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela),?\s+(?:[^\W\d_]{3,12}\.?\s+)?\d.{4,40}",
+            POSTING_DATE,
             r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s.{0,20})?",
             r"(?:[Dd]ate:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",  # also a scraper's "date 2018-12-26"
             r"(?:\d+ )?[Cc]omments?:?",
@@ -449,7 +457,7 @@ ITEM_LABELS = frozenset("EXCLUSIVE UPDATE BREAKING VIDEO WATCH READ REPORT ANALY
 # Words that look like a speaker's name before a colon but are not speakers.
 NOT_SPEAKERS = frozenset(
     "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
-    "photo image video author autor by contents tags topics labels posted".split()
+    "photo image video author autor by contents tags topics labels posted reminder announcement".split()
 ) | {"excerpts", "extraits", "extractos", "auszüge", "fragmenty", "estratti", "transcript", "highlights", "key points"}
 
 # The roles transcripts name unnamed speakers by ("First little girl:", "Man in the crowd:"); a

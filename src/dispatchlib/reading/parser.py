@@ -161,10 +161,22 @@ def parse_many(
             and index - starts[-1] > 3
             and _starts_dispatch(lines, index)
             and any(_starts_dispatch(lines, before) for before in range(starts[-1], index))
+            and not _named_above(lines, starts[-1], index)
         ):
             starts.append(index)
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [parse("\n".join(lines[a:b]), source=source, strict=strict, line_offset=a) for a, b in bounds]
+
+
+def _named_above(lines: list[str], start: int, index: int) -> bool:
+    """Is the header on line ``index`` an item's that a header of several numbers between
+    ``start`` and it names (``No. 526, 2410`` over ``Special Dispatch No. 2410``)? Then it splits
+    nothing: the bundle is one text."""
+    header = h.match_header(lines[index].strip())
+    if header is None or len(header.numbers) != 1:
+        return False
+    above = (h.match_header(line.strip()) for line in lines[start:index])
+    return any(found is not None and len(found.numbers) > 1 and header.numbers[0] in found.numbers for found in above)
 
 
 def _starts_dispatch(lines: list[str], index: int) -> bool:
@@ -260,9 +272,7 @@ def _read_body_and_notes(
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
     body += _read_blocks(leftover, reader, found, places, digest=digest)
     cut = not tail.ended and not raw_notes
-    headline = fields.pop("_headline_line", None)
-    kept = _keep_headline(body, places, headline) if isinstance(headline, int) else set()
-    body, made = bare_captions(body, cut=cut, keep=kept)
+    body, made = bare_captions(body, cut=cut)
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
     if cut and body and isinstance(body[-1], m.Heading) and not every_word_capitalised(body[-1].text):
@@ -312,18 +322,6 @@ def _author_from_bio(
             fields["authors"] = (name,)
             found.add("guess", f"no byline: the author taken from the line saying who {name} is", line)
             return
-
-
-def _keep_headline(body: list[m.Block], places: list[int], headline: int) -> set[int]:
-    """The site's own headline over the text (on line ``headline``) made a heading; its index."""
-    for index, (block, place) in enumerate(zip(body, places, strict=True)):
-        if place == headline and isinstance(block, m.Paragraph):
-            body[index] = m.Heading(text=m.plain_text(block.content))
-            return {index}
-        if place == headline and isinstance(block, m.SpeakerTurn):  # "Vellonian cleric: women must stay home"
-            body[index] = m.Heading(text=f"{block.speaker}: {m.plain_text(block.content)}")
-            return {index}
-    return set()
 
 
 def _cut_in_notes(notes: list[tuple[m.Note, int]], raw_notes: list[RawNote]) -> int | None:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from . import header as h
 from . import layouts
-from .blocks import introduces_below, is_boundary, is_pointer, opens_translation, two_sentences
+from .blocks import ends_in_abbreviation, introduces_below, is_boundary, is_pointer, opens_translation, two_sentences
 
 FIRST_PART = 80  # non-blank lines in which the start is looked for
 _BODY_LIKE = 200  # a line this long is text of a body, not chrome
@@ -435,6 +435,8 @@ def find_start(lines: list[str]) -> Start:
     headline = _repeated_headline(lines, candidates) if untitled else None
     if headline is None:
         headline = _under_breadcrumb(lines, candidates)
+    if headline is None:
+        headline = _under_posting_date(lines, candidates, first)
     return Start(first if headline is None else headline, "none", strong=False)
 
 
@@ -585,6 +587,20 @@ def _under_breadcrumb(lines: list[str], candidates: list[int]) -> int | None:
     return None
 
 
+_POSTING_DATE = re.compile(layouts.POSTING_DATE)
+
+
+def _under_posting_date(lines: list[str], candidates: list[int], first: int) -> int | None:
+    """The headline right under a blog's posting date (``Thursday, August 09, 2007``) over the
+    text, where the page's own lines (its name, its profile box) stand above that date."""
+    top = [i for i in _above_text(lines, candidates) if i > first]
+    for date, headline in itertools.pairwise(top):
+        line = lines[headline]
+        if _POSTING_DATE.fullmatch(lines[date]) and looks_like_title(line) and not h.match_header(line):
+            return headline
+    return None
+
+
 def _listed(line: str) -> bool:
     """A short bulleted line: an item of a blog's sidebar or a menu (``• Monday, July 30, 2012``),
     or of an aggregator's categories (``- Politics``)."""
@@ -687,6 +703,8 @@ def _meta_top(lines: list[str], candidates: list[int], position: int) -> int:
 def _title_above(lines: list[str], candidates: list[int], position: int) -> int | None:
     """The title over a date line (over its byline too, where the byline stands between them)."""
     back = position - 1
+    line = h.match_date_line(lines[candidates[position]])
+    dated = line is not None and line.date is not None
     if back >= 0 and h.match_date_line(lines[candidates[back]]):
         back -= 1  # "Title / By A. Author / March 3, 2021"
     if back < 0 or is_chrome(lines[candidates[back]]):
@@ -696,7 +714,8 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
         return None
     # a mirror's categories ("Vellonie, Politique") over the date that stands over the title, or a
     # site's name of a word or two ("Harbour Salad"): no dispatch's title is so short
-    topics = h.match_bare_topics(title, slashed=False, categories=True)
+    # (over a byline without a date, "Title, Part III / By A. Author", the line is a title)
+    topics = h.match_bare_topics(title, slashed=False, categories=True) if back < position - 1 or dated else None
     if (len(title.split()) <= 2 or (topics is not None and len(topics) > 1)) and _title_below(
         lines, candidates, position
     ):
@@ -712,8 +731,6 @@ def _title_below(lines: list[str], candidates: list[int], position: int) -> bool
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "... ended. Then": not "U.S. 'Achievements'"
 _BULLETS = "•·▪◦‣"
 _TRAILING_REFS = re.compile(r"(?:\s*\[\d{1,4}\])+$")
-# a title may end in an abbreviation's stop: "... Against Israel And The U.S.", "... Jr."
-_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.)$")
 _SOURCE_LABEL = re.compile(layouts.SOURCE_LABEL)
 
 
@@ -727,7 +744,7 @@ def looks_like_title(line: str) -> bool:
         and line[0] not in _BULLETS  # a list's item: a blog's sidebar, a menu
         and line[:2] != "!["  # a Markdown image
         and len(line) <= 700  # a compilation's title runs to 600 characters
-        and (not end.endswith((".", ":", ";", ",")) or _ABBREVIATION_END.search(end) is not None)
+        and (not end.endswith((".", ":", ";", ",")) or ends_in_abbreviation(end))
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
         and (len(line) <= 150 or not two_sentences(line))  # a paragraph's sentences, its stop lost
         and line.casefold() not in layouts.NOT_TITLES

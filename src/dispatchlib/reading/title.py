@@ -60,12 +60,18 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     elif _headerless(fields) and (
         _bloggers_words(_paragraph_below(cursor)) or _lead_in_below(cursor) or _blog_case(line, cursor)
     ):
-        said = f"line {number} is the site's own headline: the text under it is the blogger's or the news writer's"
+        said = f"line {number} is the site's own headline over the blogger's or the news writer's words: the title"
         found.add("guess", said, number)
-        fields["_headline_line"] = number  # a heading in the body, never a picture's caption
         if fields.pop("_date_above", False):
             fields["date"] = fields["_date_line"] = None
             found.add("guess", "the date over the blog's headline is its posting date, not the dispatch's", number)
+        cursor.index = cursor.skip_blank() + 1
+        posted = h.match_date_line(cursor.peek())
+        if posted is not None and posted.date is not None and not posted.authors:
+            cursor.index = cursor.skip_blank() + 1
+            found.add("guess", "the date under the blog's headline is its posting date, not the dispatch's", number)
+        fields["title"] = line
+        fields["_title_line"] = number
         return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
@@ -134,8 +140,12 @@ _SENTENCE_END = re.compile(r"[a-z)][.!?][\"”’]?\s+[A-Z]")
 _ABOUT_REACH = 400  # characters of the paragraph under the headline where the blogger speaks of the institute
 
 
-# the blogger's voice opening the paragraph, quotes aside: "Here's yet another sign ...", "Nice."
-_BLOGGERS_VOICE = re.compile(r"(?:Here's|Here is|Here are|That's|There's|Check out|Nice[.!]|Wow|H/t|Hat tip)")
+# the blogger's voice opening the paragraph, quotes aside: "Here's yet another sign ...", "Nice.",
+# or the blogger telling the reader what to do: "You need to read the excerpts ...", "Go watch ..."
+_BLOGGERS_VOICE = re.compile(
+    r"(?:Here's|Here is|Here are|That's|There's|Check out|Nice[.!]|Wow|H/t|Hat tip"
+    r"|You (?:need|have|ought|must|should|really|will want|'ll want|’ll want)\b|Go (?:read|watch|see)\b)"
+)
 _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
 # a speaker's turn: "Orlo Tamsin: I believe ...", "Orlo Tamsin, Guild Captain: ..."
 _SPEAKER_LINE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}(?:, [^:]{1,60})?: ")
