@@ -155,28 +155,34 @@ def parse_many(
     if digest_intro(lines) is not None:
         return [parse(text, source=source, strict=strict)]  # one digest of several items
     starts = [0]
+    named: set[int] = set()  # the numbers a header of several names in the part so far: its items'
+    read = 0  # the lines up to here are in ``named``
     for index in range(1, len(lines)):
         if (
             not lines[index - 1].strip()
             and index - starts[-1] > 3
             and _starts_dispatch(lines, index)
             and any(_starts_dispatch(lines, before) for before in range(starts[-1], index))
-            and not _named_above(lines, starts[-1], index)
         ):
-            starts.append(index)
+            named.update(_bundled_numbers(lines[read:index]))
+            read = index
+            if not _named_item(lines[index], named):  # an item the bundle's header names splits nothing
+                starts.append(index)
+                named = set()
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [parse("\n".join(lines[a:b]), source=source, strict=strict, line_offset=a) for a, b in bounds]
 
 
-def _named_above(lines: list[str], start: int, index: int) -> bool:
-    """Is the header on line ``index`` an item's that a header of several numbers between
-    ``start`` and it names (``No. 526, 2410`` over ``Special Dispatch No. 2410``)? Then it splits
-    nothing: the bundle is one text."""
-    header = h.match_header(lines[index].strip())
-    if header is None or len(header.numbers) != 1:
-        return False
-    above = (h.match_header(line.strip()) for line in lines[start:index])
-    return any(found is not None and len(found.numbers) > 1 and header.numbers[0] in found.numbers for found in above)
+def _bundled_numbers(lines: list[str]) -> set[int]:
+    """The numbers of the headers of several numbers among ``lines`` (a bundle's: ``No. 526, 2410``)."""
+    headers = (h.match_header(line.strip()) for line in lines)
+    return {number for found in headers if found is not None and len(found.numbers) > 1 for number in found.numbers}
+
+
+def _named_item(line: str, named: set[int]) -> bool:
+    """Is the line the header of one item of ``named`` (``Special Dispatch No. 2410``)?"""
+    header = h.match_header(line.strip())
+    return header is not None and len(header.numbers) == 1 and header.numbers[0] in named
 
 
 def _starts_dispatch(lines: list[str], index: int) -> bool:
