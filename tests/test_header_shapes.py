@@ -37,6 +37,9 @@ def test_a_header_naming_two_series_keeps_both_numbers_and_no_series() -> None:
     assert (found.series, found.numbers, found.date) == (None, (526, 2410), datetime.date(2009, 6, 18))
     unknown = header.match_header("Harbour Notes/Special Dispatch | No. 5/6 | June 18, 2009")
     assert unknown is None or unknown.series != "Special Dispatch"
+    bundle = header.match_topics_line("Vellonia, Coast | No. 526, 2410")
+    assert bundle is not None and (bundle.series, bundle.numbers) == (None, (526, 2410))
+    assert header.match_topics_line("Harbour Review Vol. 3 | No. 112") is None  # a magazine's issue
 
 
 def test_a_bundles_items_under_its_header_of_several_numbers_are_one_text() -> None:
@@ -49,6 +52,9 @@ def test_a_bundles_items_under_its_header_of_several_numbers_are_one_text() -> N
     )
     bundle, _ = dl.read_bytes(f"June 18, 2009 No. 5, 6\n\n{items}".encode(), source="x.txt")
     assert isinstance(bundle, dl.Dispatch) and (bundle.number, bundle.extra_numbers) == (5, (6,))
+    dated = items.replace("Special Dispatch No. 6—Coast", "June 20, 2009 Special Dispatch No. 6")
+    whole, _ = dl.read_bytes(f"June 18, 2009 No. 5, 6\n\n{dated}".encode(), source="x.txt")
+    assert isinstance(whole, dl.Collection) and [d.number for d in whole.dispatches] == [5, 6]  # a dated one stands
     apart, _ = dl.read_bytes(
         f"June 18, 2009 Special Dispatch No. 4\n\nA Title\n\n{body}\n\n{items}".encode(), source="x.txt"
     )

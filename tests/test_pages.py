@@ -388,6 +388,24 @@ def test_a_pages_markup_saved_as_text_is_read_as_the_page(monkeypatch: pytest.Mo
     assert any(d.code == "guess" and "web page's markup" in d.message and d.line == 1 for d in diagnostics)
     piped, _ = dl.read_bytes(markup, source="<stdin>")
     assert piped == page
+    prose = b"<html> tags were left in this copy by the mail program.\n\n" + (PAGES / "report-page.txt").read_bytes()
+    text, diagnostics = dl.read_bytes(prose, source="attachment.txt")
+    assert not any("web page's markup" in d.message for d in diagnostics)
+    assert isinstance(text, dl.Dispatch) and text.number == 12001
     monkeypatch.setitem(sys.modules, "lxml", None)
     fallback, diagnostics = dl.read_bytes(markup, source="attachment.txt")
     assert isinstance(fallback, dl.Dispatch) and not any("web page's markup" in d.message for d in diagnostics)
+
+
+def test_a_message_in_pre_keeps_its_paragraphs() -> None:
+    """A mailing list's archive page holds the message in ``<pre>``: its line breaks and blank
+    lines are the message's, so its paragraphs, boundary and quotation stay apart."""
+    message = (
+        "March 3, 2009 Special Dispatch No. 12\n\nThe Harbour Master Will Not Sell The Pier\n\n"
+        "The harbour master of Port Vell spoke on Coast TV on March 1, 2009.\n\n"
+        'Following are excerpts:\n\n"Brothers, the tide has united us."\n'
+    )
+    page = f"<html><head><title>[list] pier</title></head><body><h1>[list] pier</h1><pre>{message}</pre></body></html>"
+    dispatch, _ = dl.read_bytes(page.encode(), source="archive.html")
+    assert isinstance(dispatch, dl.Dispatch) and dispatch.number == 12
+    assert [type(block).__name__ for block in dispatch.body] == ["Paragraph", "TranslationBoundary", "Quotation"]

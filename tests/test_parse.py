@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dispatchlib as dl
+from dispatchlib.reading import blocks, header
 from dispatchlib.testing.strategies import damaged_texts
 
 SIMPLE = """March 14, 2023 Special Dispatch No. 10523
@@ -674,6 +675,7 @@ _BLOG_PARAGRAPH = (
         ("According to MEMRI, the guild published", False),  # a news writer crediting the institute
         ("You need to read", False),  # the blogger telling the reader what to do
         ("Go read", False),
+        ("You have betrayed the fishermen, and the guild published", True),  # a column's own "you"
         ("The guild, as MEMRI noted in an earlier report, published", True),  # the institute's own voice
         ("Who will lead the guild now? The guild published", True),  # a report's lead may ask
         ("After the attack on the promenade in Nice, France, the guild published", True),
@@ -1474,6 +1476,41 @@ def test_cartoon_captions_in_a_report_on_cartoons() -> None:
     assert any("next cartoon's caption" in d.message for d in diagnostics)
 
 
+def test_a_title_over_a_weekday_date_keeps_the_text_start() -> None:
+    """A weekday's date under the title is no blog's posting date over a headline: the text
+    starts at the title, not at the line under the date."""
+    title = "Harbour Master Says The Northern Pier Will Never Be Sold"
+    dispatch, _ = _parse(f"{title}\n\nThursday, August 9, 2007\n\nCoast TV (Vellonia)\n\n{_LONG}\n")
+    assert dispatch.title == title
+
+
+def test_a_header_cited_at_a_wrapped_lines_start_stays_in_its_sentence() -> None:
+    """In a hard-wrapped paragraph, a line that is only a report cited (``Special Dispatch No.
+    6390.``) goes on the sentence above it; an e-mail item's header, with its topics, stands alone."""
+    wrapped = (
+        "The harbour master spoke of the pier in his speech of last week, which the\n"
+        "institute translated in full; for his earlier speech, see\nSpecial Dispatch No. 6390.\n"
+    )
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{wrapped}")
+    assert len(dispatch.body) == 1 and "see Special Dispatch No. 6390." in dl.to_text(dispatch)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_cartoons_artist_line_between_its_caption_and_credit(gap: str) -> None:
+    """``Caption`` / ``Cartoonist: Name`` / ``Outlet (Country), Date``, with or without blank lines
+    between them, is one figure: the caption's, the artist first in its credit."""
+    cartoon = gap.join(['On the judge: "Court"', "Cartoonist: Orla Tamsin", "Harbour Daily (Vellonia), July 15, 2008"])
+    dispatch, _ = _parse(f"{_CARTOONS}{cartoon}\n\n{_PARA}\n")
+    credit = "Orla Tamsin, Harbour Daily (Vellonia), July 15, 2008"
+    assert dispatch.body[0] == dl.model.Figure(caption='On the judge: "Court"', credit=credit)
+
+
+def test_a_mirrors_credit_line_dates_in_its_language() -> None:
+    """``Outlet (Country), 13 de julio, 2008``: a credit line, the comma before the year too."""
+    assert blocks.credit_line("Al-Faro (Vellonia), 13 de julio, 2008")
+    assert header.parse_date("13 de julio, 2008") == datetime.date(2008, 7, 13)
+
+
 def test_a_cartoons_quoted_phrase_with_its_credit_is_a_figure() -> None:
     """A cartoon's caption may be a phrase in quotes (``"Peace, at last!!" (Outlet, Place, Date)``);
     a quoted sentence, its stop inside the quotes, with its source is a quotation."""
@@ -1483,14 +1520,22 @@ def test_a_cartoons_quoted_phrase_with_its_credit_is_a_figure() -> None:
     quoted = '"We reject the plan of the council." (Coast Post, Vell, May 6, 2016)'
     dispatch, _ = _parse(f"{_CARTOONS}{quoted}\n\n{_PARA}\n")
     assert not isinstance(dispatch.body[0], dl.model.Figure)
+    # outside a report on cartoons, a quoted headline with its outlet is a press review's line
+    review = f"March 3, 2009 Special Dispatch No. 12\n\nThe Coast Press On The Vote\n\n{caption}"
+    dispatch, _ = _parse(f"{review} (Coast Post, Vell, May 6, 2016)\n\n{_PARA}\n")
+    assert not isinstance(dispatch.body[0], dl.model.Figure)
 
 
-@pytest.mark.parametrize("heading", ["Demonization Of The U.S.", "The Letters Of Orlo Sample Jr."])
+@pytest.mark.parametrize("heading", ["Demonization Of The U.S.", "The Council's Letters To The U.N."])
 def test_a_heading_may_end_in_an_abbreviations_stop(heading: str) -> None:
     dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{_PARA}\n\n{heading}\n\n{_PARA}\n")
     assert dispatch.body[1] == dl.model.Heading(text=heading)
-    sentence, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nThey sailed to the U.S.\n\n{_PARA}\n")
-    assert not isinstance(sentence.body[0], dl.model.Heading)
+
+
+@pytest.mark.parametrize("line", ["They sailed to the U.S.", "Orla Tamsin Jr.", "12 Harbour St.", "Port Vell, U.S.A."])
+def test_a_sentence_a_signature_or_an_address_ending_in_a_stop_is_no_heading(line: str) -> None:
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{_PARA}\n\n{line}\n\n{_PARA}\n")
+    assert not isinstance(dispatch.body[1], dl.model.Heading)
 
 
 def test_a_headline_in_sentence_case_over_english_text_is_the_blogs() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import warnings
 from collections.abc import Callable
 
@@ -103,9 +104,16 @@ def read_bytes(
     return document, diagnostics
 
 
+# a web page's markup opens with its <html> tag (after its doctype), and a tag of its head or body
+# follows; prose that begins by naming the tag ("<html> tags were left in this copy ...") does not
+_MARKUP_START = re.compile(rb"\s*(?:<!doctype html[^>]*>\s*)?<html[\s>]", re.IGNORECASE)
+_MARKUP_TAG = re.compile(rb"<(?:head|body|p|div|br|pre|table)[\s/>]", re.IGNORECASE)
+
+
 def _is_markup(data: bytes) -> bool:
     """Does the input open as a web page's HTML (``<html>``, ``<!DOCTYPE html>``)?"""
-    return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith((b"<html", b"<!doctype html"))
+    start = data[:4096].removeprefix(b"\xef\xbb\xbf")
+    return _MARKUP_START.match(start) is not None and _MARKUP_TAG.search(start) is not None
 
 
 def _check_size(size: int, limit: int, source: str) -> None:

@@ -79,7 +79,8 @@ def two_sentences(line: str) -> bool:
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]? [A-Z]")  # "... ended. Then", not "U.S. Envoy"
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,4}\])*\s+")
-_CREDIT_LINE = re.compile(r"[^,():]{2,80} \([^()]{2,60}\),? (?:[A-Z][a-z]+\.? \d{1,2}, \d{4})\.?")
+# "Outlet (Country), Date", the date in any language ("Al-Dustour (Jordania), 16 de julio, 2008")
+_CREDIT_LINE = re.compile(rf"[^,():]{{2,80}} \([^()]{{2,60}}\),? (?:{h.ANY_DATE})\.?")
 # a caption and its cartoon credit on one line, as single-newline copies merge them
 _CAPTION_AND_CREDIT = re.compile(
     rf"(?P<caption>.{{3,200}}?[a-z.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’.-]*"
@@ -250,7 +251,9 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             and not _stands_alone(previous)
             and not is_image_line(lines[i])
             and not lines[i].startswith(_LIST_MARKS)  # a list's item stands on its line
-            and h.match_header(lines[i]) is None  # so does an e-mail's item's header, "Special Dispatch No. 12—Vell"
+            and (wrapped or not _item_header(lines[i]))  # so does an e-mail's item's header
+            and artist_named(lines[i]) is None  # and a cartoon's artist, between its caption and credit
+            and artist_named(previous) is None
             and (
                 wrapped
                 or (ragged and _ragged_goes_on(previous, lines[i], within=len(pieces[-1]) > 1))
@@ -273,6 +276,13 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             text += lines[i]
         units.append(Unit(text=text, starts=tuple(starts), lines=tuple(numbers[i] for i in piece)))
     return units
+
+
+def _item_header(line: str) -> bool:
+    """A line that is an e-mail item's header, with its topics or date (``Special Dispatch No.
+    12—Vellonia``); not a report cited at a line's start (``Special Dispatch No. 6390.``)."""
+    header = h.match_header(line)
+    return header is not None and (bool(header.topics) or header.date is not None)
 
 
 def _colon_line(line: str) -> bool:
@@ -666,9 +676,7 @@ def _figure(text: str) -> m.Figure | None:
     match = _OTHER_CREDIT.fullmatch(text)
     if match is not None and len(match["caption"]) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(match["caption"]):
         return m.Figure(caption=match["caption"], credit=match["credit"].strip())  # a caption, not a paragraph
-    match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 else None
-    if match is not None and text[0] in _OPEN_QUOTES and match["caption"].rstrip("\"”’'").endswith("."):
-        match = None  # a quoted sentence with its source: a quotation, not a cartoon's quoted phrase
+    match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 and text[0] not in _OPEN_QUOTES else None
     if match is not None and (_SIDES.match(match["caption"]) or _cartoon_credit(match["caption"], match["credit"])):
         return m.Figure(caption=match["caption"], credit=match["credit"].lstrip(", "))
     match = _SITE_CREDIT.fullmatch(text) if len(text) <= _ONE_CAPTION + 40 else None
@@ -757,6 +765,9 @@ _SEE_WORD = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.)$")
 
 
+_INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+
+
 def ends_in_abbreviation(text: str) -> bool:
     """Does the text end in an abbreviation's stop (``U.S.``, ``Jr.``)? Only its end is searched."""
     return _ABBREVIATION_END.search(text, max(0, len(text) - 24)) is not None
@@ -767,9 +778,10 @@ def _is_heading(text: str) -> bool:
         return True
     if len(text) > _LONG_HEADING or text.endswith(","):
         return False
-    # a stop ends a heading only as an abbreviation's ("Demonization Of The U.S."), every word capitalised
+    # a stop ends a heading only as initials' ("Demonization Of The U.S."): four words or more, every
+    # one capitalised, and no comma (not a signature's "Orla Tamsin Jr.", an address's "Port Vell, U.S.A.")
     abbreviated = _ends_sentence(bare := text.rstrip('"”’'))
-    if abbreviated and (bare[-1] != "." or not ends_in_abbreviation(bare)):
+    if abbreviated and (bare[-1] != "." or "," in bare or _INITIALS_END.search(bare, len(bare) - 12) is None):
         return False
     if text.startswith(("By ", "By:")):
         return False  # a digest item's byline
@@ -778,7 +790,9 @@ def _is_heading(text: str) -> bool:
     words = _WORD.findall(text)
     if not words or len(words) > 30:
         return False
-    if abbreviated or len(text) > 120 or len(words) > 16:  # every word capitalised, as the reports write them
+    if abbreviated:
+        return len(words) - bare.count(".") >= 3 and _title_case(words, share=1.0)  # the initials one word
+    if len(text) > 120 or len(words) > 16:  # a long heading: every word capitalised, as the reports write them
         return _title_case(words, share=1.0)
     if _NUMBERED.match(text):
         return True
@@ -1249,17 +1263,21 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
     return out, made
 
 
-_CUT_CAPTION = 80  # the start of a caption the copy cut: a longer line is a paragraph's
+_CUT_CAPTION = 120  # the start of a caption the copy cut: a longer line is a paragraph's
 
 
 def cut_caption(blocks: list[m.Block]) -> str | None:
     """The next cartoon's caption where a cut copy stops inside it, in a list of credited
-    cartoons: a short paragraph cut mid-sentence (``Uncle Sam s``) right under two credited
-    figures; None elsewhere."""
-    text = _plain_paragraph(blocks[-1]) if len(blocks) > 2 else None
+    cartoons: a short paragraph cut mid-sentence (``Uncle Sam s``, ``Cartoon No. 11: The figure
+    on the le``) right under a credited figure, or under a group's heading below one, where the
+    list holds two or more; None elsewhere."""
+    last = blocks[-1] if len(blocks) > 2 else None
+    text = _single_text(last) if last is not None and not isinstance(last, m.Heading) else None
     if text is None or len(text) > _CUT_CAPTION or _ends_sentence(text):
         return None
-    return text if all(isinstance(block, m.Figure) and block.credit for block in blocks[-3:-1]) else None
+    above = blocks[:-2] if isinstance(blocks[-2], m.Heading) else blocks[:-1]  # "Qatar Funds Terror" / "Qatar st"
+    credited = sum(1 for block in above if isinstance(block, m.Figure) and block.credit)
+    return text if above and isinstance(above[-1], m.Figure) and above[-1].credit and credited > 1 else None
 
 
 # a cartoon's artist and country closing its line: "Special mention: Orlo Tamsin (Vellonia)"
@@ -1373,11 +1391,15 @@ def outletless_cartoons(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]
 
 
 def _drawing(caption: str, credit: str) -> bool:
-    """A drawing's description before its credit: not a quotation cited (``"..." (Outlet, Date)``),
-    a writer's words, a report cited nor a see-also; a phrase quoting words at both ends is a
-    drawing's (``"Harbour council" sinks "the ferry"``), unless its last quotation ends a sentence."""
+    """A drawing's description before its credit: not a quotation cited (``"We will not go."
+    (Outlet, Date)``), a writer's words, a report cited nor a see-also; a phrase quoting words at
+    both ends is a drawing's (``"Harbour council" sinks "the ferry"``), and so is one wholly
+    quoted, the cartoon's own words (``"The mayor's road to peace!!"``), unless its last
+    quotation ends a sentence."""
     end = caption.rstrip()
-    quoted = end[:1] in _OPEN_QUOTES and end[-1:] in _CLOSE_QUOTES and (_wholly_quoted(end) or end[-2:-1] in ".,!?…")
+    closing = end[-2:-1]
+    sentence = closing in ".,…" or (closing in "!?" and not _wholly_quoted(end))
+    quoted = end[:1] in _OPEN_QUOTES and end[-1:] in _CLOSE_QUOTES and sentence
     return not (
         quoted
         or _WRITERS.search(caption)
@@ -1389,6 +1411,29 @@ def _drawing(caption: str, credit: str) -> bool:
 def _wholly_quoted(text: str) -> bool:
     """Is the text one quotation, its only quotation marks at its two ends?"""
     return sum(text.count(mark) for mark in '"“”') == 2
+
+
+def artist_named(text: str) -> str | None:
+    """The artist a line between a cartoon's caption and its credit names (``Cartoonist: Orlo
+    Sample``, ``Caricaturista: ...``); None for any other line."""
+    label, colon, name = text.partition(":")
+    name = name.strip()
+    if colon and label.strip().lower() in layouts.ARTIST_LABELS and 0 < len(name) <= _ARTIST_NAME:
+        return name
+    return None
+
+
+_ARTIST_NAME = 60
+
+
+def caption_of(block: m.Block) -> str | None:
+    """The text a block gives a cartoon as its caption, over the cartoon's artist and credit: a
+    heading's or a plain paragraph's, a picture's part named (``Top: ...``); short."""
+    text = _single_text(block)
+    return text if text is not None and len(text) <= PICTURE_CAPTION else None
+
+
+PICTURE_CAPTION = 300  # characters a picture's caption holds at most
 
 
 def _single_text(block: m.Block) -> str | None:

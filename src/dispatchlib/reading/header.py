@@ -36,10 +36,11 @@ DATE = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:\.?\s+\d{1,2},\s*|/\d{1,2}/)\d{4}"
 )
 _MONTH_WORD = "|".join(sorted((re.escape(name) for name in _DAY_FIRST_MONTHS), key=len, reverse=True))
-# "18. Oktober 2002", "23 mai 2002", "1er mai 2002", "14 de marzo de 2023", "28 września 2019 r."
+# "18. Oktober 2002", "23 mai 2002", "1er mai 2002", "14 de marzo de 2023", "28 września 2019 r.",
+# and a comma before the year, "13 de julio, 2008"
 DAY_FIRST_DATE = (
     rf"\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?(?i:{_MONTH_WORD}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
-    r"\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|roku|года))?"
+    r"(?:,\s*|\s+)(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|roku|года))?"
 )
 # a mirror's page template that kept the English order with its own month names: "Juin 24, 2013"
 _FOREIGN_MONTH = "|".join(
@@ -51,7 +52,7 @@ _FOREIGN_MONTH = "|".join(
 FOREIGN_MONTH_FIRST_DATE = rf"(?i:{_FOREIGN_MONTH})\s+\d{{1,2}},\s*\d{{4}}"
 ANY_DATE = rf"(?:{DATE}|{DAY_FIRST_DATE}|{FOREIGN_MONTH_FIRST_DATE})"
 _DATE_PARTS = re.compile(r"([^\W\d_]+)(?:\.?\s+(\d{1,2}),\s*|/(\d{1,2})/)(\d{4})")
-_DAY_FIRST_PARTS = re.compile(r"(\d{1,2})(?:er|º)?\.?\s+(?:de\s+)?(\w+)\.?\s+(?:de\s+)?(\d{4})(?:\s*\S*)?")
+_DAY_FIRST_PARTS = re.compile(r"(\d{1,2})(?:er|º)?\.?\s+(?:de\s+)?(\w+)\.?(?:,\s*|\s+)(?:de\s+)?(\d{4})(?:\s*\S*)?")
 _KNOWN_NAMES = (*layouts.SERIES, *layouts.FOREIGN_SERIES)
 _KNOWN_SERIES = "|".join(re.escape(name) for name in sorted(_KNOWN_NAMES, key=len, reverse=True))
 _SERIES = rf"(?:(?i:{_KNOWN_SERIES})|[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|the|on|for))*?)"
@@ -496,9 +497,9 @@ def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> 
 
 
 def match_topics_line(line: str, *, numberless: bool = False) -> Header | None:
-    """A meta topics line: ``Russia, Ukraine | Special Dispatch No. 9200``; if ``numberless``,
-    also a known series without its number (``Vellonia | Special Report``), as under a header
-    that gave none."""
+    """A meta topics line: ``Russia, Ukraine | Special Dispatch No. 9200``, or a bundle's of no one
+    series with its numbers (``Vellonia, Coast | No. 526, 2410``); if ``numberless``, also a known
+    series without its number (``Vellonia | Special Report``), as under a header that gave none."""
     if "|" not in line:
         return None
     match = _TOPICS_LINE.fullmatch(line) or (_NUMBERLESS_TOPICS_LINE.fullmatch(line) if numberless else None)
@@ -506,6 +507,8 @@ def match_topics_line(line: str, *, numberless: bool = False) -> Header | None:
         return None
     topics = tuple(t.strip() for t in match["topics"].split(",") if t.strip())
     numbers = _numbers(match["nums"]) if match.groupdict().get("nums") else ()
+    if not match["series"] and len(numbers) < 2:
+        return None  # "Harbour Review | No. 112": a magazine's issue; a bundle's line names several
     return Header(series=_series(match["series"]), numbers=numbers, topics=topics)
 
 

@@ -454,11 +454,32 @@ MONTH_SPELLINGS = {"jänner": 1, "maerz": 3, "setiembre": 9, "fevrier": 2, "aout
 # All-caps labels that head digest items ("EXCLUSIVE: ..."): headings, not speakers.
 ITEM_LABELS = frozenset("EXCLUSIVE UPDATE BREAKING VIDEO WATCH READ REPORT ANALYSIS NEW SPECIAL URGENT".split())
 
+# The label of a cartoon's artist on the line between its caption and its credit, in the mirrors'
+# languages too ("Caricaturista: Orlo Sample")
+ARTIST_LABELS = frozenset(
+    "cartoonist artist caricaturista caricaturiste dessinateur karykaturzysta rysownik zeichner karikaturist"
+    " vignettista".split()
+)
+
 # Words that look like a speaker's name before a colon but are not speakers.
-NOT_SPEAKERS = frozenset(
-    "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
-    "photo image video author autor by contents tags topics labels posted reminder announcement".split()
-) | {"excerpts", "extraits", "extractos", "auszüge", "fragmenty", "estratti", "transcript", "highlights", "key points"}
+NOT_SPEAKERS = (
+    ARTIST_LABELS
+    | frozenset(
+        "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
+        "photo image video author autor by contents tags topics labels posted reminder announcement".split()
+    )
+    | {
+        "excerpts",
+        "extraits",
+        "extractos",
+        "auszüge",
+        "fragmenty",
+        "estratti",
+        "transcript",
+        "highlights",
+        "key points",
+    }
+)
 
 # The roles transcripts name unnamed speakers by ("First little girl:", "Man in the crowd:"); a
 # plural "s" is dropped before the look-up. A name with lower-case words is a speaker only with one.

@@ -67,6 +67,8 @@ _BLOCK = frozenset(
     "ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_LINE_SPACE = re.compile(r"[ \t\r\f\v]+")  # inside <pre>, the line breaks stay
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")  # inside <pre>, a blank line ends a paragraph
 _NOTE_LINE = re.compile(r"\[(\d{1,4})\]|\((\d{1,4})\)")
 
 
@@ -113,6 +115,7 @@ class _Walker:
         self.spans: list[tuple[tuple[str, m.Inline], ...]] = []
         self.line_spans: list[tuple[str, m.Inline]] = []
         self.in_span = False
+        self.preformatted = 0  # how deep in <pre> the walk is: its lines and blank lines are kept
 
     def flush(self) -> None:
         text = "\n".join(part.strip(" ") for part in "".join(self.line).split("\n")).strip()
@@ -125,8 +128,15 @@ class _Walker:
         self.line, self.line_links, self.line_spans = [], [], []
 
     def text(self, value: str | None) -> None:
-        if value:
+        if not value:
+            return
+        if not self.preformatted:
             self.line.append(_SPACE.sub(" ", value))
+            return
+        for index, part in enumerate(_BLANK_LINE.split(value)):  # a mailing list's message, as it was typed
+            if index:
+                self.flush()
+            self.line.append(_LINE_SPACE.sub(" ", part))
 
     def walk(self, element: Any) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -148,10 +158,12 @@ class _Walker:
             self.line_spans += [(m.plain_text((span,)), span) for span in spans]
             self.in_span = True
         first = len(self.line)  # the pieces of the line this element adds start here
+        self.preformatted += tag == "pre"
         self.text(element.text)
         for child in element:
             self.walk(child)
             self.text(child.tail)
+        self.preformatted -= tag == "pre"
         if outermost:
             self.in_span = False
         if tag == "a" or (element.get("lang") and not block):

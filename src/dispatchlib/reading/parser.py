@@ -21,12 +21,15 @@ from ..errors import NotADispatchError, ParseError
 from . import header as h
 from . import layouts
 from .blocks import (
+    PICTURE_CAPTION,
     BlockReader,
     Unit,
     about_cartoons,
     alt_text_of,
     artist_credits,
+    artist_named,
     bare_captions,
+    caption_of,
     credit_line,
     cut_caption,
     dated_cartoons,
@@ -155,8 +158,7 @@ def parse_many(
     if digest_intro(lines) is not None:
         return [parse(text, source=source, strict=strict)]  # one digest of several items
     starts = [0]
-    named: set[int] = set()  # the numbers a header of several names in the part so far: its items'
-    read = 0  # the lines up to here are in ``named``
+    named: tuple[int, ...] | None = None  # the numbers the part's own header names, once asked
     for index in range(1, len(lines)):
         if (
             not lines[index - 1].strip()
@@ -164,25 +166,28 @@ def parse_many(
             and _starts_dispatch(lines, index)
             and any(_starts_dispatch(lines, before) for before in range(starts[-1], index))
         ):
-            named.update(_bundled_numbers(lines[read:index]))
-            read = index
+            if named is None:
+                named = _bundled_numbers(lines[starts[-1] : index])
             if not _named_item(lines[index], named):  # an item the bundle's header names splits nothing
                 starts.append(index)
-                named = set()
+                named = None
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [parse("\n".join(lines[a:b]), source=source, strict=strict, line_offset=a) for a, b in bounds]
 
 
-def _bundled_numbers(lines: list[str]) -> set[int]:
-    """The numbers of the headers of several numbers among ``lines`` (a bundle's: ``No. 526, 2410``)."""
+def _bundled_numbers(lines: list[str]) -> tuple[int, ...]:
+    """The numbers of a bundle's own header, the first header of its part, where it names several
+    (``Inquiry & Analysis/Special Dispatch | No. 526/2410 | June 18, 2009``)."""
     headers = (h.match_header(line.strip()) for line in lines)
-    return {number for found in headers if found is not None and len(found.numbers) > 1 for number in found.numbers}
+    first = next((found for found in headers if found is not None and found.numbers), None)
+    return first.numbers if first is not None and len(first.numbers) > 1 else ()
 
 
-def _named_item(line: str, named: set[int]) -> bool:
-    """Is the line the header of one item of ``named`` (``Special Dispatch No. 2410``)?"""
+def _named_item(line: str, named: tuple[int, ...]) -> bool:
+    """Is the line an item's undated header (``*Special Dispatch No. 2410—Coast``) whose number
+    ``named`` holds? A dated header is a whole dispatch's, though the bundle named it."""
     header = h.match_header(line.strip())
-    return header is not None and len(header.numbers) == 1 and header.numbers[0] in named
+    return header is not None and header.date is None and len(header.numbers) == 1 and header.numbers[0] in named
 
 
 def _starts_dispatch(lines: list[str], index: int) -> bool:
@@ -299,10 +304,10 @@ def _read_body_and_notes(
             found.add(
                 "guess", "a line ending in a date after a comma read as a cartoon, its outlet lost", places[index]
             )
-        caption = cut_caption(body) if cut else None
-        if caption is not None:  # "Uncle Sam s" under two cartoons
-            body[-1] = m.Figure(caption=caption)
-            found.add("guess", "the line the copy stops on read as the next cartoon's caption", places[-1])
+    caption = cut_caption(body) if cut else None
+    if caption is not None:  # "Uncle Sam s" under two cartoons
+        body[-1] = m.Figure(caption=caption)
+        found.add("guess", "the line the copy stops on read as the next cartoon's caption", places[-1])
     notes = _read_notes(raw_notes, fields, found)
     if not fields.get("authors"):
         _author_from_bio(body, places, raw_notes, fields, found)
@@ -378,6 +383,11 @@ def _read_blocks(
         if source is not None and not source.rstrip(".")[-4:].isdigit() and not _picture_above(last):
             source = None  # an undated "Source: Outlet (Country)" credits a cartoon, not a news item
         credit = source if source is not None else unit.text if credit_line(unit.text) else None
+        artist = artist_named(_caption_text(last)) if credit and isinstance(last, m.Heading | m.Paragraph) else None
+        if credit and artist is not None:  # caption / "Cartoonist: Name" / credit
+            blocks.pop()
+            _add_artists_figure(blocks, places, artist, credit, places.pop())
+            continue
         if credit is not None and isinstance(last, m.Heading | m.Paragraph) and _caption_like(last, source is not None):
             blocks[-1] = m.Figure(caption=_caption_text(last), credit=credit)
             continue
@@ -395,6 +405,9 @@ def _read_blocks(
             blocks[-1] = attrs.evolve(figure, caption=unit.text)
             continue
         block = reader.block(unit)
+        if isinstance(block, m.Figure) and block.credit and (artist := artist_named(block.caption)) is not None:
+            _add_artists_figure(blocks, places, artist, block.credit, unit.line)  # the artist's line ran onto it
+            continue
         if source is not None and isinstance(block, m.Heading):
             block = m.Paragraph(content=reader.inline(unit))  # "Source: Outlet, Date" under the text it sources
         captioned = _under_image(last, block) if places and places[-1] + 1 == unit.line else None
@@ -418,18 +431,26 @@ def _read_blocks(
     return blocks
 
 
+def _add_artists_figure(blocks: list[m.Block], places: list[int], artist: str, credit: str, line: int) -> None:
+    """A cartoon's caption, the line naming its artist (``Cartoonist: Orlo Sample``) and its credit
+    made one figure, the artist first in its credit; the caption is the block above, if it can be one."""
+    caption = caption_of(blocks[-1]) if blocks and not isinstance(blocks[-1], m.Figure) else None
+    if caption is not None:
+        blocks.pop()
+        line = places.pop()
+    blocks.append(m.Figure(caption=caption or "", credit=f"{artist}, {credit}"))
+    places.append(line)
+
+
 def _credited_picture(blocks: list[m.Block], text: str) -> m.Figure | None:
     """The picture known by its credit alone, under a heading naming a picture, whose caption
     ``text`` is; None where the blocks end otherwise."""
-    if len(blocks) < 2 or len(text) > _PICTURE_CAPTION or "[" in text:
+    if len(blocks) < 2 or len(text) > PICTURE_CAPTION or "[" in text:
         return None
     figure, heading = blocks[-1], blocks[-2]
     if not isinstance(figure, m.Figure) or figure.caption or figure.image or figure.alt_text:
         return None
     return figure if picture_credit(f"{figure.credit}", heading) is not None else None
-
-
-_PICTURE_CAPTION = 300
 
 
 def _picture_above(block: m.Block | None) -> bool:

@@ -435,7 +435,7 @@ def find_start(lines: list[str]) -> Start:
     headline = _repeated_headline(lines, candidates) if untitled else None
     if headline is None:
         headline = _under_breadcrumb(lines, candidates)
-    if headline is None:
+    if headline is None and untitled:
         headline = _under_posting_date(lines, candidates, first)
     return Start(first if headline is None else headline, "none", strong=False)
 
@@ -591,12 +591,18 @@ _POSTING_DATE = re.compile(layouts.POSTING_DATE)
 
 
 def _under_posting_date(lines: list[str], candidates: list[int], first: int) -> int | None:
-    """The headline right under a blog's posting date (``Thursday, August 09, 2007``) over the
-    text, where the page's own lines (its name, its profile box) stand above that date."""
-    top = [i for i in _above_text(lines, candidates) if i > first]
-    for date, headline in itertools.pairwise(top):
+    """Where the text's first line can be no title (a blog's banner, its profile box): the
+    headline right under the blog's posting date (``Thursday, August 09, 2007``), right over the
+    text's first paragraph."""
+    top = [i for i in candidates[:REPEAT_REACH] if i > first]
+    for date, headline, text in zip(top, top[1:], top[2:], strict=False):
         line = lines[headline]
-        if _POSTING_DATE.fullmatch(lines[date]) and looks_like_title(line) and not h.match_header(line):
+        if (
+            _POSTING_DATE.fullmatch(lines[date])
+            and len(lines[text]) >= _BODY_LIKE // 2
+            and looks_like_title(line)
+            and not h.match_header(line)
+        ):
             return headline
     return None
 

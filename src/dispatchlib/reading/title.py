@@ -144,7 +144,9 @@ _ABOUT_REACH = 400  # characters of the paragraph under the headline where the b
 # or the blogger telling the reader what to do: "You need to read the excerpts ...", "Go watch ..."
 _BLOGGERS_VOICE = re.compile(
     r"(?:Here's|Here is|Here are|That's|There's|Check out|Nice[.!]|Wow|H/t|Hat tip"
-    r"|You (?:need|have|ought|must|should|really|will want|'ll want|’ll want)\b|Go (?:read|watch|see)\b)"
+    r"|You(?: really)? (?:need|have|ought|must|should|will want|'ll want|’ll want)(?: to)?"
+    r" (?:read|see|watch|hear|check)\b"
+    r"|Go (?:read|watch|see)\b)"
 )
 _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
 # a speaker's turn: "Orlo Tamsin: I believe ...", "Orlo Tamsin, Guild Captain: ..."
