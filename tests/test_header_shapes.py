@@ -61,6 +61,14 @@ def test_a_bundles_items_under_its_header_of_several_numbers_are_one_text() -> N
     assert isinstance(apart, dl.Collection) and [d.number for d in apart.dispatches] == [4, 5, 6]
 
 
+@pytest.mark.parametrize(
+    "line", ["By Orla Tamsin, 5 May, 2010", "By Orla Tamsin, May 5, 2010", "By Orla Tamsin, 5 mayo 2010"]
+)
+def test_a_bylines_date_after_its_names_in_any_order(line: str) -> None:
+    found = header.match_date_line(line)
+    assert found is not None and (found.authors, found.date) == (("Orla Tamsin",), datetime.date(2010, 5, 5))
+
+
 def test_every_number_reaches_the_model_and_the_text_export() -> None:
     """The further numbers are the model's extra_numbers, and the text export reads back the same."""
     dispatch, _ = dl.parse(

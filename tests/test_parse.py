@@ -1505,6 +1505,78 @@ def test_a_cartoons_artist_line_between_its_caption_and_credit(gap: str) -> None
     assert dispatch.body[0] == dl.model.Figure(caption='On the judge: "Court"', credit=credit)
 
 
+def test_an_artist_who_speaks_is_a_speaker() -> None:
+    """In an interview, ``Artist:`` and ``Cartoonist:`` open turns: only a label and a name next
+    to a credit line name a cartoon's artist."""
+    text = (
+        "Interviewer: Which of your cartoons do you like best?\n\nCartoonist: This one, about the pier.\n\n"
+        "Al-Faro (Vellonia), March 3, 2011\n\nArtist: When I was a boy, my father took me to the pier every day.\n"
+    )
+    dispatch, _ = _parse(f"March 3, 2011 Special Dispatch No. 12\n\nA Title\n\n{text}")
+    assert [block.speaker for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn)] == [
+        "Interviewer",
+        "Cartoonist",
+        "Artist",
+    ]
+    assert dl.model.Figure(credit="Al-Faro (Vellonia), March 3, 2011") in dispatch.body
+
+
+def test_an_artist_belongs_to_the_credit_on_the_next_line() -> None:
+    """``Credit`` / ``Cartoonist: Name`` on the lines right under each other are one cartoon's;
+    an artist's line over a blank line and a credit is the next cartoon's."""
+    pairs = (
+        ("Al-Faro (Vellonia), July 15, 2008", "Orla Tamsin"),
+        ("Harbour Tides (Port Vell), July 17, 2008", "Velma Quist"),
+    )
+    under = "\n\n".join(f"{credit}\nCartoonist: {name}" for credit, name in pairs)
+    over = "\n\n".join(f"Cartoonist: {name}\n{credit}" for credit, name in pairs)
+    for text in (under, over):
+        dispatch, _ = _parse(f"{_CARTOONS}Pictures Of The Pier\n\n{text}\n")
+        assert [block.credit for block in dispatch.body if isinstance(block, dl.model.Figure)] == [
+            "Orla Tamsin, Al-Faro (Vellonia), July 15, 2008",
+            "Velma Quist, Harbour Tides (Port Vell), July 17, 2008",
+        ]
+
+
+def test_a_cut_news_report_under_its_photos_ends_in_text() -> None:
+    """Outside a report on cartoons, the line a cut copy stops on under two credited photos is the
+    report's text, not a picture's caption."""
+    photos = "\n\n".join(f"Orlo Sample on the pier (Coast Post, Vell, May {day}, 2016)" for day in (2, 3))
+    dispatch, _ = _parse(
+        f"March 3, 2009 Special Dispatch No. 12\n\nThe Harbour Vote\n\n{_PARA}\n\n{photos}\n\nThe council met on"
+    )
+    assert dispatch.body[-1] == dl.model.Paragraph(content=(dl.model.Text(text="The council met on"),))
+
+
+def test_a_cartoons_named_parts_are_its_caption() -> None:
+    """The lines naming what is written on a cartoon's parts, right over its credit, are one
+    caption; the artist under the credit joins it; an outlet broken before its bracket is one
+    credit; a site's address and a date credit one too."""
+    parts = 'The cartoon says:\nOn the bear: "Council"\nOn the hedgehog: "Pier"'
+    first = f"{parts}\n\nCoast Post\n(Vellonia), May 2, 2016\nCartoonist: Orla Tamsin"
+    second = 'On the gull: "Tide"\nHarbour-news.example, 30 August 2013'
+    dispatch, _ = _parse(f"{_CARTOONS}{first}\n\n{second}\n\n{_PARA}\n")
+    caption = 'The cartoon says: On the bear: "Council" On the hedgehog: "Pier"'
+    assert dispatch.body[:2] == (
+        dl.model.Figure(caption=caption, credit="Orla Tamsin, Coast Post (Vellonia), May 2, 2016"),
+        dl.model.Figure(caption='On the gull: "Tide"', credit="Harbour-news.example, 30 August 2013"),
+    )
+
+
+def test_a_cut_copys_last_cartoon_is_a_figure_with_its_named_parts() -> None:
+    """A copy cut inside the parts of its next cartoon, under two credited ones, ends in that
+    cartoon's caption; a line introducing the cartoons says what the text is of, where no title does."""
+    credited = "\n\n".join(
+        f'On the {thing}: "Council"\nCoast Post (Vellonia), May {day}, 2016'
+        for thing, day in (("bear", 2), ("gull", 3))
+    )
+    cut = 'The cartoon says:\nOn the hedgehog: "Pier"\nOn the hand: "Ti'
+    intro = "The following are cartoons from the coast press:"
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\n{_PARA}\n\n{intro}\n\n{credited}\n\n{cut}")
+    assert dispatch.body[-1] == dl.model.Figure(caption=cut.replace("\n", " "))
+    assert sum(isinstance(block, dl.model.Figure) for block in dispatch.body) == 3
+
+
 def test_a_mirrors_credit_line_dates_in_its_language() -> None:
     """``Outlet (Country), 13 de julio, 2008``: a credit line, the comma before the year too."""
     assert blocks.credit_line("Al-Faro (Vellonia), 13 de julio, 2008")

@@ -79,8 +79,9 @@ def two_sentences(line: str) -> bool:
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]? [A-Z]")  # "... ended. Then", not "U.S. Envoy"
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,4}\])*\s+")
-# "Outlet (Country), Date", the date in any language ("Al-Dustour (Jordania), 16 de julio, 2008")
-_CREDIT_LINE = re.compile(rf"[^,():]{{2,80}} \([^()]{{2,60}}\),? (?:{h.ANY_DATE})\.?")
+# "Outlet (Country), Date", the date in any language ("Al-Dustour (Jordania), 16 de julio, 2008"),
+# or a site's address and the date ("Example.net, 30 août 2013")
+_CREDIT_LINE = re.compile(rf"(?:[^,():]{{2,80}} \([^()]{{2,60}}\)|[\w-]+(?:\.[\w-]+)+),? (?:{h.ANY_DATE})\.?")
 # a caption and its cartoon credit on one line, as single-newline copies merge them
 _CAPTION_AND_CREDIT = re.compile(
     rf"(?P<caption>.{{3,200}}?[a-z.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’.-]*"
@@ -239,6 +240,9 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
     pieces: list[list[int]] = []
     for i in group:
         previous = lines[pieces[-1][-1]] if pieces else ""
+        if pieces and lines[i][:1] == "(" and len(previous) < _PART_LABEL and credit_line(f"{previous} {lines[i]}"):
+            pieces[-1].append(i)  # "Example Post" / "(Vellonia), May 2, 2016": a credit broken before its bracket
+            continue
         if pieces and _colon_line(lines[i]):  # a colon the page's markup put on the next line
             name = _name_lines(pieces, lines)  # a speaker's, or the end of a sentence's
             if name:
@@ -252,7 +256,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             and not is_image_line(lines[i])
             and not lines[i].startswith(_LIST_MARKS)  # a list's item stands on its line
             and (wrapped or not _item_header(lines[i]))  # so does an e-mail's item's header
-            and artist_named(lines[i]) is None  # and a cartoon's artist, between its caption and credit
+            and artist_named(lines[i]) is None  # a cartoon's artist stands on its line
             and artist_named(previous) is None
             and (
                 wrapped
@@ -538,11 +542,19 @@ class BlockReader:
 _NUMBERED_NOTE = re.compile(r"\d{1,3}\s")
 
 
+_YEAR_WORD_LETTERS = " .r\u0433"  # "2019 r.", "2010 \u0433."
+_YEAR_WORDS = ("roku", "\u0433\u043e\u0434\u0430")
+
+
 def credit_line(text: str) -> bool:
     """The second line of a cartoon pair: ``Outlet (Country), Date``; not a note that lost its
     brackets, ``1 Outlet (Country), Date.`` (an outlet's name may open with a number: ``7 Days
     (Vellonia), March 5, 2019``)."""
-    if len(text) > 200 or _CREDIT_LINE.fullmatch(text) is None:
+    # the year ends it, perhaps with the word for a year after it (Polish, Russian): most lines
+    # fail this before the pattern
+    if len(text) > 200 or not (text.rstrip(_YEAR_WORD_LETTERS)[-4:].isdigit() or text.endswith(_YEAR_WORDS)):
+        return False
+    if _CREDIT_LINE.fullmatch(text) is None:
         return False
     return not (text.endswith(".") and _NUMBERED_NOTE.match(text))
 
@@ -1266,18 +1278,25 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
 _CUT_CAPTION = 120  # the start of a caption the copy cut: a longer line is a paragraph's
 
 
-def cut_caption(blocks: list[m.Block]) -> str | None:
+def cut_caption(blocks: list[m.Block]) -> tuple[str, int] | None:
     """The next cartoon's caption where a cut copy stops inside it, in a list of credited
     cartoons: a short paragraph cut mid-sentence (``Uncle Sam s``, ``Cartoon No. 11: The figure
-    on the le``) right under a credited figure, or under a group's heading below one, where the
-    list holds two or more; None elsewhere."""
+    on the le``), with the picture's parts named above it (``The cartoon says:`` / ``On the bear:
+    «Putin»``), right under a credited figure, or under a group's heading below one, where the
+    list holds two or more; and how many blocks at the end it takes. None elsewhere."""
     last = blocks[-1] if len(blocks) > 2 else None
     text = _single_text(last) if last is not None and not isinstance(last, m.Heading) else None
     if text is None or len(text) > _CUT_CAPTION or _ends_sentence(text):
         return None
-    above = blocks[:-2] if isinstance(blocks[-2], m.Heading) else blocks[:-1]  # "Qatar Funds Terror" / "Qatar st"
+    parts = [text]
+    while len(parts) < len(blocks) - 1 and (part := picture_part(blocks[-len(parts) - 1])) is not None:
+        parts.insert(0, part)
+    above = blocks[: -len(parts)]
+    above = above[:-1] if isinstance(above[-1], m.Heading) else above  # "Qatar Funds Terror" / "Qatar st"
     credited = sum(1 for block in above if isinstance(block, m.Figure) and block.credit)
-    return text if above and isinstance(above[-1], m.Figure) and above[-1].credit and credited > 1 else None
+    if above and isinstance(above[-1], m.Figure) and above[-1].credit and credited > 1:
+        return " ".join(parts), len(parts)
+    return None
 
 
 # a cartoon's artist and country closing its line: "Special mention: Orlo Tamsin (Vellonia)"
@@ -1319,10 +1338,18 @@ def names_picture(text: str) -> bool:
 
 
 def about_cartoons(title: str, blocks: list[m.Block]) -> bool:
-    """Does the title, or a line introducing the translated text, speak of cartoons?"""
+    """Does the title, or a line introducing the translated text (a boundary, or among the first
+    blocks a paragraph ending in a colon: a mirror's ``Lo siguiente son ejemplos de estas
+    caricaturas:``), speak of cartoons?"""
     boundaries = (m.plain_text(block.content) for block in blocks if isinstance(block, m.TranslationBoundary))
-    said = " ".join((title, *boundaries)).lower()
+    introductions = (
+        text for block in blocks[:_INTRODUCTION_REACH] if (text := _plain_paragraph(block)) and text[-1] == ":"
+    )
+    said = " ".join((title, *boundaries, *introductions)).lower()
     return any(word in said for word in _CARTOON_WORDS)
+
+
+_INTRODUCTION_REACH = 5  # blocks at the top where a line introduces what follows
 
 
 def artist_credits(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
@@ -1414,26 +1441,52 @@ def _wholly_quoted(text: str) -> bool:
 
 
 def artist_named(text: str) -> str | None:
-    """The artist a line between a cartoon's caption and its credit names (``Cartoonist: Orlo
-    Sample``, ``Caricaturista: ...``); None for any other line."""
+    """The artist a line next to a cartoon's credit names (``Cartoonist: Orlo Sample``,
+    ``Caricaturista: Orla Tamsin``): a label of :data:`layouts.ARTIST_LABELS` and a name;
+    None for any other line (``Artist: When I was a boy, ...`` is a speaker's turn)."""
     label, colon, name = text.partition(":")
     name = name.strip()
-    if colon and label.strip().lower() in layouts.ARTIST_LABELS and 0 < len(name) <= _ARTIST_NAME:
+    if colon and label.strip().lower() in layouts.ARTIST_LABELS and _ARTIST_NAME.fullmatch(name):
         return name
     return None
 
 
-_ARTIST_NAME = 60
+def artist_of(block: m.Block) -> str | None:
+    """The artist a block names, a line of its own (a heading, a paragraph or a turn)."""
+    text = _single_text(block)
+    return artist_named(text) if text is not None else None
+
+
+# a name of one to five words, each capitalised or a name's particle ("Orlo Sample", "Orla al-Tamsin"),
+# perhaps opening on a quote mark (an ayn)
+_ARTIST_NAME = re.compile(r"[‘'’]?[A-Z][\w'’.-]*(?: (?:[‘'’]?[A-Z][\w'’.-]*|al|bin|ibn|de|del|el|van|von|der)){0,4}")
 
 
 def caption_of(block: m.Block) -> str | None:
     """The text a block gives a cartoon as its caption, over the cartoon's artist and credit: a
     heading's or a plain paragraph's, a picture's part named (``Top: ...``); short."""
     text = _single_text(block)
-    return text if text is not None and len(text) <= PICTURE_CAPTION else None
+    if text is None or len(text) > PICTURE_CAPTION or text.endswith(":") or two_sentences(text):
+        return None  # "The following cartoon appeared in ...:" introduces it
+    return text
 
 
 PICTURE_CAPTION = 300  # characters a picture's caption holds at most
+
+
+def picture_part(block: m.Block) -> str | None:
+    """The text of a line naming a part of a picture and what is written on it (``On the bear:
+    «Putin»``, ``Left: "The council"``): short, a label of a few words and a colon, no sentence's
+    end; None for other blocks."""
+    text = _single_text(block)
+    if text is None or len(text) > _PICTURE_PART or text.rstrip('"”’»').endswith((".", "!", "?")):
+        return None
+    label = text[:-1] if text.endswith(":") else text.partition(": ")[0]  # "The cartoon says:" over its parts
+    return text if label != text and len(label) <= _PART_LABEL else None
+
+
+_PICTURE_PART = 120
+_PART_LABEL = 40
 
 
 def _single_text(block: m.Block) -> str | None:

@@ -130,7 +130,7 @@ _DATE_LINE = re.compile(
     r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
 )
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
-_DATE_AFTER_NAMES = re.compile(rf",\s*(?P<date>{DATE})\.?$")  # a byline's date after its names
+_DATE_AFTER_NAMES = re.compile(rf",\s*(?P<date>{ANY_DATE})\.?$")  # a byline's date after its names
 # the institute's staff named by their initials and its name, without a byline's word, as a site
 # reposting its reports writes them: "H. Varulkar and C. Jacob/MEMRI/December 03"
 STAFF_NAME = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"  # "O. Tamsin", "A.B. Sample Vell"

@@ -462,24 +462,10 @@ ARTIST_LABELS = frozenset(
 )
 
 # Words that look like a speaker's name before a colon but are not speakers.
-NOT_SPEAKERS = (
-    ARTIST_LABELS
-    | frozenset(
-        "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
-        "photo image video author autor by contents tags topics labels posted reminder announcement".split()
-    )
-    | {
-        "excerpts",
-        "extraits",
-        "extractos",
-        "auszüge",
-        "fragmenty",
-        "estratti",
-        "transcript",
-        "highlights",
-        "key points",
-    }
-)
+NOT_SPEAKERS = frozenset(
+    "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
+    "photo image video author autor by contents tags topics labels posted reminder announcement".split()
+) | {"excerpts", "extraits", "extractos", "auszüge", "fragmenty", "estratti", "transcript", "highlights", "key points"}
 
 # The roles transcripts name unnamed speakers by ("First little girl:", "Man in the crowd:"); a
 # plural "s" is dropped before the look-up. A name with lower-case words is a speaker only with one.

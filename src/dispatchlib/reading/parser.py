@@ -28,6 +28,7 @@ from .blocks import (
     alt_text_of,
     artist_credits,
     artist_named,
+    artist_of,
     bare_captions,
     caption_of,
     credit_line,
@@ -38,6 +39,7 @@ from .blocks import (
     names_picture,
     outletless_cartoons,
     picture_credit,
+    picture_part,
     sentence_case_headings,
     source_line,
     split_units,
@@ -304,10 +306,14 @@ def _read_body_and_notes(
             found.add(
                 "guess", "a line ending in a date after a comma read as a cartoon, its outlet lost", places[index]
             )
-    caption = cut_caption(body) if cut else None
-    if caption is not None:  # "Uncle Sam s" under two cartoons
-        body[-1] = m.Figure(caption=caption)
-        found.add("guess", "the line the copy stops on read as the next cartoon's caption", places[-1])
+        caption = cut_caption(body) if cut else None
+        if caption is not None:  # "Uncle Sam s" under two cartoons
+            text, taken = caption
+            first = places[-taken]
+            del body[-taken:], places[-taken:]
+            body.append(m.Figure(caption=text))
+            places.append(first)
+            found.add("guess", "the line the copy stops on read as the next cartoon's caption", first)
     notes = _read_notes(raw_notes, fields, found)
     if not fields.get("authors"):
         _author_from_bio(body, places, raw_notes, fields, found)
@@ -366,7 +372,7 @@ def _read_blocks(
     they are."""
     blocks: list[m.Block] = []
     previous = ""
-    for unit in units:
+    for index, unit in enumerate(units):
         if "[email protected]" in unit.text:
             found.add(
                 "email-hidden",
@@ -383,13 +389,16 @@ def _read_blocks(
         if source is not None and not source.rstrip(".")[-4:].isdigit() and not _picture_above(last):
             source = None  # an undated "Source: Outlet (Country)" credits a cartoon, not a news item
         credit = source if source is not None else unit.text if credit_line(unit.text) else None
-        artist = artist_named(_caption_text(last)) if credit and isinstance(last, m.Heading | m.Paragraph) else None
+        artist = artist_of(last) if credit is not None and last is not None else None
         if credit and artist is not None:  # caption / "Cartoonist: Name" / credit
             blocks.pop()
             _add_artists_figure(blocks, places, artist, credit, places.pop())
             continue
         if credit is not None and isinstance(last, m.Heading | m.Paragraph) and _caption_like(last, source is not None):
-            blocks[-1] = m.Figure(caption=_caption_text(last), credit=credit)
+            blocks.pop()
+            caption, line = _gathered_caption(blocks, places, _caption_text(last), places.pop())
+            blocks.append(m.Figure(caption=caption, credit=credit))
+            places.append(line)
             continue
         if source is not None and isinstance(last, m.SpeakerTurn):
             caption = f"{last.speaker}: {m.plain_text(last.content)}"  # "Caricatura No. 1: La bomba ..."
@@ -403,6 +412,11 @@ def _read_blocks(
         figure = _credited_picture(blocks, unit.text) if isinstance(last, m.Figure) else None
         if figure is not None:  # "Cartoon Of The Week" / "Orla Tamsin, Date" / its caption
             blocks[-1] = attrs.evolve(figure, caption=unit.text)
+            continue
+        # the artist on the line right under a cartoon's credit (an artist over a blank line is the next one's)
+        under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
+        if under and isinstance(last, m.Figure) and last.credit and (artist := artist_named(unit.text)) is not None:
+            blocks[-1] = attrs.evolve(last, credit=f"{artist}, {last.credit}")
             continue
         block = reader.block(unit)
         if isinstance(block, m.Figure) and block.credit and (artist := artist_named(block.caption)) is not None:
@@ -433,13 +447,30 @@ def _read_blocks(
 
 def _add_artists_figure(blocks: list[m.Block], places: list[int], artist: str, credit: str, line: int) -> None:
     """A cartoon's caption, the line naming its artist (``Cartoonist: Orlo Sample``) and its credit
-    made one figure, the artist first in its credit; the caption is the block above, if it can be one."""
-    caption = caption_of(blocks[-1]) if blocks and not isinstance(blocks[-1], m.Figure) else None
+    made one figure, the artist first in its credit; the caption is the block above the artist's
+    line (``line``), if it can be one: not a line introducing the cartoons, nor a heading over a
+    blank line (a group's)."""
+    above = blocks[-1] if blocks else None
+    if isinstance(above, m.Figure) or (isinstance(above, m.Heading) and places[-1] != line - 1):
+        above = None
+    caption = caption_of(above) if above is not None else None
     if caption is not None:
         blocks.pop()
-        line = places.pop()
+        caption, line = _gathered_caption(blocks, places, caption, places.pop())
     blocks.append(m.Figure(caption=caption or "", credit=f"{artist}, {credit}"))
     places.append(line)
+
+
+def _gathered_caption(blocks: list[m.Block], places: list[int], caption: str, line: int) -> tuple[str, int]:
+    """A cartoon's caption (on ``line``) with the parts of the picture named on the lines right
+    above it (``On the bear: «Putin»`` / ``On the hedgehog: «Vellonia»``), those blocks taken off
+    ``blocks``; and the caption's first line."""
+    parts = [caption]
+    while blocks and places[-1] == line - 1 and (part := picture_part(blocks[-1])) is not None:
+        parts.insert(0, part)
+        blocks.pop()
+        line = places.pop()
+    return " ".join(parts), line
 
 
 def _credited_picture(blocks: list[m.Block], text: str) -> m.Figure | None:
