@@ -69,6 +69,22 @@ def test_a_bylines_date_after_its_names_in_any_order(line: str) -> None:
     assert found is not None and (found.authors, found.date) == (("Orla Tamsin",), datetime.date(2010, 5, 5))
 
 
+@pytest.mark.parametrize(
+    ("tail", "authors", "date"),
+    [
+        (", MEMRI, O. Tamsin and V. Quist*, December 11, 2015", ("O. Tamsin", "V. Quist"), datetime.date(2015, 12, 11)),
+        (" MEMRI, October 2, 2016", (), datetime.date(2016, 10, 2)),
+        (", Middle East Media Research Institute, 2 October, 2016", (), datetime.date(2016, 10, 2)),
+        (", says MEMRI, October 2, 2016", None, None),  # a sentence, not a credit
+    ],
+)
+def test_a_reposts_credit_after_the_title_it_repeats(
+    tail: str, authors: tuple[str, ...] | None, date: datetime.date | None
+) -> None:
+    found = header.match_institute_credit(tail)
+    assert (found.authors, found.date) == (authors, date) if found is not None else authors is None
+
+
 def test_every_number_reaches_the_model_and_the_text_export() -> None:
     """The further numbers are the model's extra_numbers, and the text export reads back the same."""
     dispatch, _ = dl.parse(

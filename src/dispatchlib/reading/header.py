@@ -615,6 +615,26 @@ _INSTITUTE_OF = re.compile(r"^MEMRI(?:'s|’s) ")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
+# a repost's line crediting the title it repeats: "..., MEMRI, A. One and B. Two*, December 11, 2015"
+_INSTITUTE_CREDIT = re.compile(
+    r"[\s,–—-]*(?:MEMRI|Middle East Media Research Institute)\s*,\s*"
+    rf"(?:(?P<authors>[^\d,][^,]*),\s*)?(?P<date>{ANY_DATE})\.?"
+)
+
+
+def match_institute_credit(text: str) -> DateLine | None:
+    """The institute, perhaps the authors, and the date after a title a repost repeats (``,
+    MEMRI, A. One and B. Two*, December 11, 2015``, `` MEMRI, October 2, 2016``)."""
+    match = _INSTITUTE_CREDIT.fullmatch(text) if len(text) <= _CREDIT_REACH else None
+    if match is None or (date := parse_date(match["date"])) is None:
+        return None
+    authors, starred = split_authors(match["authors"]) if match["authors"] else ((), False)
+    return DateLine(date=date, authors=authors, author_note=starred)
+
+
+_CREDIT_REACH = 200
+
+
 def match_bracketed_date(line: str) -> datetime.date | None:
     """A date alone in brackets, ``(April 2, 2009)``: a site's date line under the title, or a
     date the body gives (the reader asks only at the top)."""

@@ -101,6 +101,8 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         read_title(cursor, fields, found)  # "Header / June 3, 2003 / Title": the date stood over the title
         read_meta(cursor, fields, found)
     fields.pop("_date_above", None)
+    if header is None and isinstance(title := fields.get("title"), str) and title:
+        _read_title_credit(cursor, title, fields, found)
     own_header = header is not None and not header.numbers[1:] and named is None
     if not fields.get("title") and (own_header or start.kind == "topics"):
         read_title_above(cursor, start, fields, found)
@@ -118,6 +120,26 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         _say_guesses(guesses, fields, found, header_line)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _read_title_credit(cursor: Cursor, title: str, fields: dict[str, object], found: Findings) -> None:
+    """A repost's line repeating the title, then crediting it to the institute, its authors and its
+    date (``Title, MEMRI, A. One and B. Two*, December 11, 2015``): the dispatch's date and authors;
+    a date above it, the blog's posting date, gives way."""
+    line = cursor.peek()
+    credit = h.match_institute_credit(line[len(title) :]) if line.startswith(title) else None
+    if credit is None:
+        return
+    number = cursor.line_number(cursor.skip_blank())
+    cursor.index = cursor.skip_blank() + 1
+    if fields.get("date") not in (None, credit.date):
+        found.add(
+            "guess",
+            f"the date crediting the title on line {number} is the dispatch's; the one above, the repost's",
+            number,
+        )
+        fields["date"] = None
+    apply_date_line(credit, fields, found, number)
 
 
 def _read_digest_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
