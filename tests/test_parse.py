@@ -1476,6 +1476,18 @@ def test_cartoon_captions_in_a_report_on_cartoons() -> None:
     assert any("next cartoon's caption" in d.message for d in diagnostics)
 
 
+@pytest.mark.parametrize("stamp", ["Memri30-06-2025", "30-06-2025", "2025-06-30"])
+def test_an_aggregators_stamp_under_the_title_dates_the_copy(stamp: str) -> None:
+    """A stamp in figures under a headerless copy's title, perhaps with its source's name glued to
+    it, dates the copy and is no line of its text."""
+    title = "Harbour Guild Fears The Institute's Support For The Northern Pier"
+    dispatch, _ = _parse(f"{title}\n\n{stamp}\n{_LONG}\n")
+    assert (dispatch.title, dispatch.date) == (title, datetime.date(2025, 6, 30))
+    assert stamp not in dl.to_text(dispatch)
+    below, _ = _parse(f"{title}\n\n{_LONG}\n\n{stamp}\n")  # under the text: a digest's timestamp, no date
+    assert below.date is None
+
+
 def test_a_title_over_a_weekday_date_keeps_the_text_start() -> None:
     """A weekday's date under the title is no blog's posting date over a headline: the text
     starts at the title, not at the line under the date."""

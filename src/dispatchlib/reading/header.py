@@ -202,9 +202,10 @@ _PAGE_DATE = re.compile(
     rf"(?:(?:Date|Sent|Published(?: on)?)\s*:\s*|[^:]{{1,60}}:\s+|.{{1,60}}\s[-—–]\s)"
     rf"(?:{_WEEKDAY})?(?P<date>{ANY_DATE})(?:[,\s].{{0,30}})?"
 )
-# a scraper's or a blog's stamp: "date 2018-12-26", "2018-12-26 10:04"; an aggregator's day first: "20-06-2025"
+# a scraper's or a blog's stamp: "date 2018-12-26", "2018-12-26 10:04"; an aggregator's day first: "20-06-2025",
+# its source's name glued to it: "Memri30-06-2025"
 _ISO_DATE = re.compile(
-    r"(?:date:?\s*)?(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<day>\d{1,2})(?P<sep>[.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}))"
+    r"(?:date:?\s*|memri\s*)?(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<day>\d{1,2})(?P<sep>[.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}))"
     r"(?:,?[ T]\s*[\d:]{4,8}\S*)?",
     re.IGNORECASE,
 )
@@ -214,14 +215,26 @@ def match_page_date(line: str) -> datetime.date | None:
     """The date of a line that dates the e-mail, newsletter or scraped page around a copy."""
     if len(line) > 100:
         return None
-    if match := _ISO_DATE.fullmatch(line):
-        year, month, day = (match["y"], match["m"], match["d"]) if match["y"] else match.group("year", "month", "day")
-        try:
-            return datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            return None
+    if _ISO_DATE.fullmatch(line):
+        return match_stamp(line)
     match = _PAGE_DATE.fullmatch(line)
     return parse_date(match["date"]) if match else None
+
+
+def match_stamp(line: str) -> datetime.date | None:
+    """The date of a scraper's, a blog's or an aggregator's stamp in figures (``2018-12-26``,
+    ``Memri30-06-2025``)."""
+    match = _ISO_DATE.fullmatch(line) if len(line) <= _STAMP else None
+    if match is None:
+        return None
+    year, month, day = (match["y"], match["m"], match["d"]) if match["y"] else match.group("year", "month", "day")
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+_STAMP = 40
 
 
 # a press release's dateline: "HARBOURTOWN, VL / EXAMPLEWIRE / December 22, 2020 / The ..."

@@ -243,17 +243,24 @@ def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], fou
     around it (``Sent: Sunday, July 30, 2006``, ``MEMRI Daily: February 24, 2011``, ``date
     2018-12-26``), from the lines before its start, or of a dateline opening a paragraph among the
     text's first lines: a press release's (``HARBOURTOWN, VL / EXAMPLEWIRE / December 22, 2020 /
-    ...``), or a page's date line run into the summary under it. A blog's archive label (``Day:
+    ...``), a page's date line run into the summary under it, or an aggregator's stamp right under
+    the title (``Memri30-06-2025``). A blog's archive label (``Day:
     October 5, 2018``) dates the blog's page, not the dispatch."""
-    for index in [*range(start.at), *_first_lines(cursor)]:
+    below = _first_lines(cursor)
+    # a stamp stands right under the title (or its copy)
+    under_title = next((index for index in below if cursor.lines[index] != fields.get("title")), None)
+    for index in [*range(start.at), *below]:
         line = cursor.lines[index]
         if not line or is_chrome(line):
             continue
-        date = h.match_page_date(line) if index < start.at else h.match_dateline(line)
+        stamp = h.match_stamp(line) if index == under_title else None
+        date = h.match_page_date(line) if index < start.at else h.match_dateline(line) or stamp
         if date is not None:
             fields["date"] = date
             fields["_date_line"] = number = cursor.line_number(index)
             found.add("guess", f"no date of its own: the date of line {number} taken", number)
+            if stamp is not None:
+                cursor.lines[index] = ""  # the stamp alone on its line is no text of the dispatch's
             return
 
 
