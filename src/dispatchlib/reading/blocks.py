@@ -240,7 +240,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
     pieces: list[list[int]] = []
     for i in group:
         previous = lines[pieces[-1][-1]] if pieces else ""
-        if pieces and lines[i][:1] == "(" and len(previous) < _PART_LABEL and credit_line(f"{previous} {lines[i]}"):
+        if pieces and lines[i][:1] == "(" and len(previous) < _OUTLET_NAME and credit_line(f"{previous} {lines[i]}"):
             pieces[-1].append(i)  # "Example Post" / "(Vellonia), May 2, 2016": a credit broken before its bracket
             continue
         if pieces and _colon_line(lines[i]):  # a colon the page's markup put on the next line
@@ -280,6 +280,9 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             text += lines[i]
         units.append(Unit(text=text, starts=tuple(starts), lines=tuple(numbers[i] for i in piece)))
     return units
+
+
+_OUTLET_NAME = 40  # an outlet's name over its country's bracket, broken from it, is short
 
 
 def _item_header(line: str) -> bool:
