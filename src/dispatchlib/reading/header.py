@@ -215,19 +215,21 @@ def match_page_date(line: str) -> datetime.date | None:
     """The date of a line that dates the e-mail, newsletter or scraped page around a copy."""
     if len(line) > 100:
         return None
-    if _ISO_DATE.fullmatch(line):
-        return match_stamp(line)
+    if stamp := _ISO_DATE.fullmatch(line):
+        return _stamp_date(stamp)
     match = _PAGE_DATE.fullmatch(line)
     return parse_date(match["date"]) if match else None
 
 
 def match_stamp(line: str) -> datetime.date | None:
-    """The date of a scraper's, a blog's or an aggregator's stamp in figures (``2018-12-26``,
-    ``Memri30-06-2025``)."""
-    match = _ISO_DATE.fullmatch(line) if len(line) <= _STAMP else None
-    if match is None:
-        return None
-    year, month, day = (match["y"], match["m"], match["d"]) if match["y"] else match.group("year", "month", "day")
+    """The date of a scraper's, a blog's or an aggregator's stamp in figures alone on a short line
+    (``2018-12-26``, ``Memri30-06-2025``)."""
+    stamp = _ISO_DATE.fullmatch(line) if len(line) <= _STAMP else None
+    return _stamp_date(stamp) if stamp is not None else None
+
+
+def _stamp_date(stamp: re.Match[str]) -> datetime.date | None:
+    year, month, day = (stamp["y"], stamp["m"], stamp["d"]) if stamp["y"] else stamp.group("year", "month", "day")
     try:
         return datetime.date(int(year), int(month), int(day))
     except ValueError:

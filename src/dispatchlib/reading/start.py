@@ -709,8 +709,8 @@ def _meta_top(lines: list[str], candidates: list[int], position: int) -> int:
 def _title_above(lines: list[str], candidates: list[int], position: int) -> int | None:
     """The title over a date line (over its byline too, where the byline stands between them)."""
     back = position - 1
-    line = h.match_date_line(lines[candidates[position]])
-    dated = line is not None and line.date is not None
+    date_line = h.match_date_line(lines[candidates[position]])
+    dated = date_line is not None and date_line.date is not None
     if back >= 0 and h.match_date_line(lines[candidates[back]]):
         back -= 1  # "Title / By A. Author / March 3, 2021"
     if back < 0 or is_chrome(lines[candidates[back]]):
