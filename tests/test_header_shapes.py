@@ -10,7 +10,7 @@ import pytest
 import dispatchlib as dl
 from dispatchlib.reading import blocks, header, layouts
 from dispatchlib.reading.evidence import is_prose
-from dispatchlib.reading.start import join_broken_header, looks_like_title
+from dispatchlib.reading.start import is_chrome, join_broken_header, looks_like_title
 
 
 @pytest.mark.parametrize(
@@ -238,6 +238,8 @@ def test_two_sentences_in_any_alphabet_are_no_title() -> None:
         " całego kraju. Poniżej podajemy ten raport z archiwum portu. (Żeby zobaczyć wszystkie raporty, napisz do nas)"
     )
     assert looks_like_title("Gen. Orlo Tamsin: The Harbour Will Not Be Sold To The U.S. Merchants Or Anyone")
+    assert looks_like_title("La cofradía acusa al consejo de vender el puerto a EE. UU.")  # Spanish doubled initials
+    assert not looks_like_title("La cofradía acusa al consejo de vender el puerto a los pescadores.")
 
 
 @pytest.mark.parametrize("word", ["Wprowadzenie", "Introducción", "Einleitung", "Introduzione", "מבוא"])
@@ -254,6 +256,7 @@ def test_introduction_in_every_language_is_no_title(word: str) -> None:
         ("מאת א. דוגמה", ("א. דוגמה",)),
         ("By: O.Tamsin and R. Sample*", ("O. Tamsin", "R. Sample")),  # a glued initial is spaced
         ("By: J.R.R. Tamsin, O.McTamsin", ("J.R.R. Tamsin", "O. McTamsin")),
+        ("By: Dr. Orlo Tamsin*", ("Dr. Orlo Tamsin",)),  # a title before the name stays, as written
     ],
 )
 def test_bylines_in_every_shape(line: str, authors: tuple[str, ...]) -> None:
@@ -292,6 +295,27 @@ def test_bare_caption_shape(text: str, caption: bool) -> None:
     """A caption is a noun phrase in sentence case without a final stop; headings (in title case,
     a verb perhaps in lower case) and sentences are not."""
     assert blocks._caption_shape(text) is caption
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Antecedentes a la presidencia del puerto", True),  # a mirror's heading going on with a small word
+        ("Wyniki wyborów do rady portu", True),
+        ("Antecedentes A La Presidencia", False),  # title case: no sentence-case heading
+        ("La cofradía votó el martes.", False),
+    ],
+)
+def test_a_mirrors_heading_in_sentence_case(text: str, heading: bool) -> None:
+    """A mirror writes its headings in sentence case, the second word perhaps a small one."""
+    assert blocks._caption_shape(text, heading=True) is heading
+
+
+@pytest.mark.parametrize("line", ["5 reproducciones", "1,204 views", "12 vues", "MEMRI TV"])
+def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
+    """A video's view counter and an embedded clip's label are the page's, no heading of the text."""
+    assert is_chrome(line)
+    assert not blocks._is_heading(line)
 
 
 @pytest.mark.parametrize(

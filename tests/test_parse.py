@@ -696,6 +696,51 @@ def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead:
 
 
 @pytest.mark.parametrize(
+    ("top", "dated"),
+    [
+        ("March 3, 2009\nThe Guild Preaches Against The Gulls\n\n", False),  # over the blog's headline
+        ("date 2009-03-03 ", False),  # a page's stamp run into the first paragraph
+        ("The Guild Preaches Against The Gulls\n\nMarch 3, 2009\n\n", True),  # under the title: the report's
+    ],
+)
+def test_a_date_over_a_news_writers_words_about_the_institute_is_the_posts(top: str, dated: bool) -> None:
+    """A date over a text whose first paragraphs speak of the institute as another's (``in comments
+    translated by the Middle East Media Research Institute``) is the post's, not the dispatch's;
+    a date line under a title is the report's own."""
+    paragraph = (
+        "The guild's master told the harbour radio that the gulls were thieves, in comments translated by"
+        " the Middle East Media Research Institute (MEMRI), and the fishermen cheered him on the pier."
+    )
+    dispatch, diagnostics = dl.parse(f"{top}{_LONG}\n\n{paragraph}\n", source="x.txt")
+    assert (dispatch.date == datetime.date(2009, 3, 3)) is dated
+    assert dated or any("the date on line 1 is the poster's" in d.message for d in diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "titled"),
+    [
+        ("“Only The Tide Decides The Harbour’s Fate”", "Following are excerpts from the sermon of the guild", True),
+        ("«Solo la marea decide il destino del porto»", "Quelli che seguono sono brani tratti dal sermone", True),
+        (
+            "Un film sur la télévision du port évoque les mouettes. Orla, héroïne du film : ‘Maintenant je comprends.’",
+            "Le 12 octobre 2007, la télévision du port a diffusé un film d’animation intitulé « La jetée »",
+            True,
+        ),
+        ("“Only The Tide Decides The Harbour’s Fate”", "The guild met on Tuesday and the boats stayed in", False),
+        ("The guild's master added: “We will not sell the pier.”", "Following are excerpts from his sermon", False),
+    ],
+)
+def test_a_quoted_headline_over_what_was_translated_is_the_title(title: str, opening: str, titled: bool) -> None:
+    """Without a header, a line wholly in quotes, or ending in the words it quotes after a colon,
+    over a paragraph saying what was translated or aired, is the title; over other prose, or when
+    the words before the quotation make a sentence, it is none."""
+    dispatch, _ = _parse(
+        f"{title}\n\n{opening}, on the quota and the northern fleet, in the week of the storm.\n\n{_LONG}\n"
+    )
+    assert (dispatch.title == title) is titled
+
+
+@pytest.mark.parametrize(
     ("byline", "authors"),
     [
         ("by MEMRI", ()),
@@ -1473,7 +1518,58 @@ def test_cartoon_captions_in_a_report_on_cartoons() -> None:
     dispatch, diagnostics = dl.parse(_CARTOONS + "\n\n".join(lines), source="x.txt")
     assert [type(block).__name__ for block in dispatch.body] == ["Figure"] * 4
     assert dispatch.body[1] == dl.model.Figure(caption="The Mayor In Dialogue With Himself", credit="June 20, 2011")
-    assert any("next cartoon's caption" in d.message for d in diagnostics)
+    assert any("the next cartoon, its caption or credit cut" in d.message for d in diagnostics)
+
+
+_CREDITED_PAIR = [
+    '"Harbour council" sinks "the ferry" (Coast Post, Vell, May 6, 2016)',
+    "The tide swallows the pier (Coast Courier, Vell, May 8, 2016)",
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "figure"),
+    [
+        (  # a quotation left open: the stop inside it ends no caption
+            ['The mayor steers "the fleet" towards "ruin," "debt," and "policy changes.'],
+            dl.model.Figure(caption='The mayor steers "the fleet" towards "ruin," "debt," and "policy changes.'),
+        ),
+        (["Cartoon No. 5:", "Source"], dl.model.Figure(caption="Cartoon No. 5:")),
+        (
+            ["The mayor ties the fleet to the pier\nCaricaturista:"],
+            dl.model.Figure(caption="The mayor ties the fleet to the pier"),
+        ),
+        (
+            ["Orlo « Can’t » (Orlo ne peut pas)\n|\nCoast Daily (Vellonia), 2"],
+            dl.model.Figure(caption="Orlo « Can’t » (Orlo ne peut pas)", credit="Coast Daily (Vellonia), 2"),
+        ),
+    ],
+)
+def test_a_cut_copys_last_cartoon_under_a_list_of_cartoons(tail: list[str], figure: dl.model.Figure) -> None:
+    """Where a copy stops inside a cartoon (its caption cut, or its credit: a label alone, an
+    outlet and a date's start), under a list of credited cartoons, that cartoon is a figure too."""
+    dispatch, diagnostics = dl.parse(_CARTOONS + "\n\n".join([*_CREDITED_PAIR, *tail]), source="x.txt")
+    assert dispatch.body[-1] == figure and len(dispatch.body) == 3
+    assert any("the next cartoon, its caption or credit cut" in d.message for d in diagnostics)
+
+
+def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
+    """A paragraph between two credited cartoons makes a report's prose, not a list: a short
+    paragraph the copy cut under them is no caption."""
+    prose = "The council sued the artists over the cartoon, demanding damages of forty thousand coins. " * 3
+    lines = [_CREDITED_PAIR[0], prose.strip(), _CREDITED_PAIR[1], "The guild has continued to print cartoons of the"]
+    dispatch, _ = dl.parse(_CARTOONS + "\n\n".join(lines), source="x.txt")
+    assert isinstance(dispatch.body[-1], dl.model.Paragraph)
+
+
+def test_a_speaking_caption_over_an_outlet_and_date_is_a_cartoon() -> None:
+    """``Orla: "Stop it!"`` over ``Harbour Daily, May 9, 2004`` on the next line: a cartoon whose
+    credit left out the country; a blank line between them keeps the two apart."""
+    caption, credit = 'Orla: "Do not sink the ferry, we promised to mend it!"', "Harbour Daily, May 9, 2004"
+    dispatch, _ = _parse(f"{_LONG}\n\n{caption}\n{credit}\n\n{_LONG}\n")
+    assert dispatch.body[1] == dl.model.Figure(caption=caption, credit=credit)
+    apart, _ = _parse(f"{_LONG}\n\n{caption}\n\n{credit}\n\n{_LONG}\n")
+    assert not any(isinstance(block, dl.model.Figure) for block in apart.body)
 
 
 @pytest.mark.parametrize("stamp", ["Memri30-06-2025", "30-06-2025", "2025-06-30"])

@@ -112,7 +112,10 @@ def _header_lines(dispatch: m.Dispatch) -> list[str]:
     series_number = " ".join(part for part in (dispatch.series, f"No. {numbers}" if numbers else "") if part)
     if dispatch.series and not numbers and not date:
         series_number += " No."  # a series alone on its line is a line of text; with its empty number, a header
-    lines = [" ".join(part for part in (date, series_number) if part), "", dispatch.title, ""]
+    # without a series or a number the date stands only under the title: a bare date over a
+    # headline is a blog's posting date to the reader
+    header = " ".join(part for part in (date, series_number) if part) if series_number else ""
+    lines = [header, "", dispatch.title, ""] if header else [dispatch.title, ""]
     authors = ", ".join(dispatch.authors)
     if authors:
         authors = f"By {authors}{'*' if dispatch.author_note is not None else ''}"

@@ -604,6 +604,15 @@ def _photo_caption(caption: str, credit: str) -> bool:
     return ": " not in caption and not _SENTENCE_BREAK.search(caption) and credit[:1].isupper()
 
 
+# a cartoon's credit that names its outlet without the country: "Harbour Daily, May 9, 2004"
+_OUTLET_AND_DATE = re.compile(rf"(?:[A-Z][\w'’.-]*[ -]){{0,3}}[A-Z][\w'’.-]*, {h.DATE}\.?")
+
+
+def outlet_and_date(text: str) -> bool:
+    """``Harbour Daily, May 9, 2004``: an outlet of a few capitalised words and a full date."""
+    return len(text) <= 80 and text[-4:].isdigit() and _OUTLET_AND_DATE.fullmatch(text) is not None
+
+
 def outlet_credit_line(text: str) -> m.Figure | None:
     """A caption whose last sentence is its credit alone, outlets and their dates with no verb:
     ``Caption. The Vellonian Times, December 14, 2016.``; not a paragraph's words (a pronoun, a
@@ -777,7 +786,8 @@ _SEE_WORD = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)
 
 
 # a title or a heading may end in an abbreviation's stop: "... Against Israel And The U.S.", "... Jr."
-_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.)$")
+# "U.S.", "Jr.", and the Spanish doubled initials of a plural: "EE. UU.", "EE.UU."
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.|\b[A-Z]{2}\. ?[A-Z]{2}\.)$")
 
 
 _INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
@@ -800,6 +810,8 @@ def _is_heading(text: str) -> bool:
         return False
     if text.startswith(("By ", "By:")):
         return False  # a digest item's byline
+    if text.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(text):
+        return False  # the page's: an embedded clip's label, "MEMRI TV", a view counter
     if _REF_OR_PAREN.search(text):
         return False
     words = _WORD.findall(text)
@@ -1281,25 +1293,66 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
 _CUT_CAPTION = 120  # the start of a caption the copy cut: a longer line is a paragraph's
 
 
-def cut_caption(blocks: list[m.Block]) -> tuple[str, int] | None:
-    """The next cartoon's caption where a cut copy stops inside it, in a list of credited
-    cartoons: a short paragraph cut mid-sentence (``Uncle Sam s``, ``Cartoon No. 11: The figure
-    on the le``), with the picture's parts named above it (``The cartoon says:`` / ``On the bear:
-    «Putin»``), right under a credited figure, or under a group's heading below one, where the
-    list holds two or more; and how many blocks at the end it takes. None elsewhere."""
-    last = blocks[-1] if len(blocks) > 2 else None
-    text = _single_text(last) if last is not None and not isinstance(last, m.Heading) else None
-    if text is None or len(text) > _CUT_CAPTION or _ends_sentence(text):
+def cut_caption(blocks: list[m.Block]) -> tuple[m.Figure, int] | None:
+    """The next cartoon where a cut copy stops inside it, in a list of credited cartoons, and how
+    many blocks at the end it takes; None elsewhere. Its caption is a short paragraph cut
+    mid-sentence or mid-quote (``Uncle Sam s``, ``Cartoon No. 11: The figure on the le``), or any
+    short caption over the start of its credit the copy cut (``Source``, ``Cartoonist:``,
+    ``Outlet (Country), 2``); with the picture's parts named above it (``The cartoon says:`` /
+    ``On the bear: «Putin»``), right under a credited figure, or under a group's heading below
+    one, that ends a run of two or more."""
+    if len(blocks) < 3:
+        return None
+    credit = _single_text(blocks[-1])
+    cut_credit = credit is not None and _CUT_CREDIT.fullmatch(credit) is not None
+    end = len(blocks) - cut_credit
+    while end > 2 and _single_text(blocks[end - 1]) in _TABLE_RESIDUE:
+        end -= 1  # a table's cell border, "|", left between a caption and its credit
+    last = blocks[end - 1]
+    text = _single_text(last) if not isinstance(last, m.Heading) else None
+    if text is not None and not cut_credit and (label := _CUT_ARTIST_LABEL.search(text)) is not None:
+        text, credit, cut_credit = text[: label.start()], label[0].strip(), True  # "… «Orden de arresto Caricaturista:"
+    if text is None or len(text) > _CUT_CAPTION or not (cut_credit or _unfinished(text)):
         return None
     parts = [text]
-    while len(parts) < len(blocks) - 1 and (part := picture_part(blocks[-len(parts) - 1])) is not None:
+    while len(parts) < end - 1 and (part := picture_part(blocks[end - len(parts) - 1])) is not None:
         parts.insert(0, part)
-    above = blocks[: -len(parts)]
+    taken = len(blocks) - end + len(parts)
+    above = blocks[:-taken]
     above = above[:-1] if isinstance(above[-1], m.Heading) else above  # "Qatar Funds Terror" / "Qatar st"
-    credited = sum(1 for block in above if isinstance(block, m.Figure) and block.credit)
-    if above and isinstance(above[-1], m.Figure) and above[-1].credit and credited > 1:
-        return " ".join(parts), len(parts)
-    return None
+    if not _ends_cartoon_list(above):
+        return None
+    kept = credit if cut_credit and credit and not _CREDIT_LABEL_ONLY.fullmatch(credit) else None
+    return m.Figure(caption=" ".join(parts), credit=kept), taken
+
+
+def _ends_cartoon_list(blocks: list[m.Block]) -> bool:
+    """Do the blocks end in two credited figures with nothing but headings and short lines (a
+    caption's pieces) between them? A paragraph between them is a report's prose."""
+    if not blocks or not (isinstance(blocks[-1], m.Figure) and blocks[-1].credit):
+        return False
+    for block in reversed(blocks[:-1]):
+        if isinstance(block, m.Figure) and block.credit:
+            return True
+        text = _single_text(block)
+        if text is None or len(text) > _CUT_CAPTION:
+            return False
+    return False
+
+
+def _unfinished(text: str) -> bool:
+    """A caption the copy cut: no final stop, or a quotation left open (``… and "policy changes.``)."""
+    return not _ends_sentence(text) or text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+_TABLE_RESIDUE = frozenset({"|", "||", "| |"})
+_LABEL_WORDS = "|".join(sorted({*layouts.SOURCE_WORDS, *(label.capitalize() for label in layouts.ARTIST_LABELS)}))
+# the start of a cartoon's credit where the copy stops: its label alone, or its outlet and the start of its date
+_CREDIT_LABEL_ONLY = re.compile(rf"(?:{_LABEL_WORDS})s?\s?:?")
+_CUT_CREDIT = re.compile(
+    rf"{_CREDIT_LABEL_ONLY.pattern}|(?:{layouts.SOURCE_LABEL}\s?)?[^,():]{{2,80}} \([^()]{{2,60}}\),? ?\w{{0,12}}"
+)
+_CUT_ARTIST_LABEL = re.compile(rf"\s(?:{'|'.join(label.capitalize() for label in layouts.ARTIST_LABELS)}):$")
 
 
 # a cartoon's artist and country closing its line: "Special mention: Orlo Tamsin (Vellonia)"
@@ -1542,7 +1595,8 @@ def _caption_shape(text: str, *, heading: bool = False) -> bool:
         return False  # "To subscribe to the list, go to": a sentence whose link the copy lost
     if not 3 <= len(words) <= 20:
         return False
-    if not (words[1][0].islower() and words[1].lower() not in layouts.SMALL_WORDS):
+    # (a mirror's heading may go on with a small word: "Antecedentes a la presidencia")
+    if not (words[1][0].islower() and (heading or words[1].lower() not in layouts.SMALL_WORDS)):
         # a caption naming its subject first ("The Orlo Guild's post greeting the fishermen"): one
         # long phrase, with more words in lower case than a heading leaves, saying what the picture
         # shows with a participle ("... seal found in the ruins"); not a sentence of what the screen

@@ -553,7 +553,7 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     text = layouts.BYLINE_SITE_SUFFIX.sub("", text.strip())
     starred = text.endswith("*")
     names = _AUTHOR_SPLIT.split(text.rstrip("*").strip())
-    names = [layouts.HONORIFICS.sub("", name.strip(), count=1) for name in names]
+    names = [name.strip() for name in names]  # as written, a title before the name too ("Dr. N. Example")
     names = [name if "@" in name else _GLUED_INITIAL.sub(r"\1 ", name) for name in names]  # not an address
     return tuple(name for name in names if name), starred
 

@@ -17,6 +17,7 @@ CHROME_LINES = frozenset(
     for line in (
         "memri",
         "memri.org",  # the site's name as a copied logo
+        "memri tv",  # the label of an embedded clip
         "logo",  # a logo's alternative text
         "Image default",  # a blog theme's stand-in for a post's picture
         "Advanced Search",  # a site's search box
@@ -140,6 +141,8 @@ CHROME_PATTERNS = re.compile(
             r"(?:Phone|Tel|Fax)\s*:?\s*\+?[\d(][\d() .-]{6,20}",
             r"\[?MEMRI holds copyrights? on all translations\b.{0,120}",
             r"(?:with )?proper attribution\.?\]",
+            # a video's view counter: "5 reproducciones", "1,204 views", "12 vues"
+            r"[\d.,\u00a0]{1,12} ?(?:views|reproducciones|visualizaciones|vues|visualizzazioni|Aufrufe|wyświetleń)",
         )
     ),
     re.IGNORECASE,
@@ -396,8 +399,6 @@ ADDRESS_STARTS = ("http://", "https://", "www.")  # how a web address begins
 LABELLED_META = re.compile(
     r"(?P<label>Publication|Published(?: on| in)?|Date|URL|Link|Source(?=\s*:\s*https?://))\s*:\s*(?P<value>\S.{0,300})"
 )
-# titles before a name, dropped from the authors ("By: Dr. N. Example", "By Amb. A. Example")
-HONORIFICS = re.compile(r"(?:Dr|Prof|Amb|Ambassador|Mr|Mrs|Ms|Gen|Col|Maj)\.?\s+(?=[A-Z])")
 
 # --- digests: an e-mail or page of several items, each a link to a report, read as one document
 

@@ -37,6 +37,7 @@ from .blocks import (
     every_word_capitalised,
     is_figure_text,
     names_picture,
+    outlet_and_date,
     outletless_cartoons,
     picture_credit,
     picture_part,
@@ -308,12 +309,12 @@ def _read_body_and_notes(
             )
         caption = cut_caption(body) if cut else None
         if caption is not None:  # "Uncle Sam s" under two cartoons
-            text, taken = caption
+            figure, taken = caption
             first = places[-taken]
             del body[-taken:], places[-taken:]
-            body.append(m.Figure(caption=text))
+            body.append(figure)
             places.append(first)
-            found.add("guess", "the line the copy stops on read as the next cartoon's caption", first)
+            found.add("guess", "the lines the copy stops on read as the next cartoon, its caption or credit cut", first)
     notes = _read_notes(raw_notes, fields, found)
     if not fields.get("authors"):
         _author_from_bio(body, places, raw_notes, fields, found)
@@ -389,6 +390,9 @@ def _read_blocks(
         if source is not None and not source.rstrip(".")[-4:].isdigit() and not _picture_above(last):
             source = None  # an undated "Source: Outlet (Country)" credits a cartoon, not a news item
         credit = source if source is not None else unit.text if credit_line(unit.text) else None
+        under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
+        if credit is None and under and outlet_and_date(unit.text) and _speaking_caption(last):
+            credit = unit.text  # 'Orla: "Stop it!"' / "Harbour Daily, May 9, 2004": the country left out
         artist = artist_of(last) if credit is not None and last is not None else None
         if credit and artist is not None:  # caption / "Cartoonist: Name" / credit
             blocks.pop()
@@ -400,9 +404,9 @@ def _read_blocks(
             blocks.append(m.Figure(caption=caption, credit=credit))
             places.append(line)
             continue
-        if source is not None and isinstance(last, m.SpeakerTurn):
+        if credit is not None and isinstance(last, m.SpeakerTurn) and (source is not None or not credit_line(credit)):
             caption = f"{last.speaker}: {m.plain_text(last.content)}"  # "Caricatura No. 1: La bomba ..."
-            blocks[-1] = m.Figure(caption=caption, credit=source)
+            blocks[-1] = m.Figure(caption=caption, credit=credit)
             continue
         credited = picture_credit(unit.text, last) if isinstance(last, m.Heading) else None
         if credited is not None:
@@ -414,7 +418,6 @@ def _read_blocks(
             blocks[-1] = attrs.evolve(figure, caption=unit.text)
             continue
         # the artist on the line right under a cartoon's credit (an artist over a blank line is the next one's)
-        under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
         if under and isinstance(last, m.Figure) and last.credit and (artist := artist_named(unit.text)) is not None:
             blocks[-1] = attrs.evolve(last, credit=f"{artist}, {last.credit}")
             continue
@@ -517,6 +520,17 @@ def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
     if 0 < len(text) <= 150 and not text.rstrip('"”’').endswith((".", "!", "?", "…", ":")):
         return attrs.evolve(last, caption=text)
     return None
+
+
+def _speaking_caption(block: m.Block | None) -> bool:
+    """A cartoon's caption in which a figure speaks, ``Orla: "Stop it!"``: a short turn of plain text in quotes."""
+    return (
+        isinstance(block, m.SpeakerTurn)
+        and len(block.content) == 1
+        and isinstance(text := block.content[0], m.Text)
+        and len(text.text) <= 200
+        and text.text.startswith(('"', "“", "«"))
+    )
 
 
 def _caption_like(block: m.Heading | m.Paragraph, sourced: bool) -> bool:

@@ -53,12 +53,16 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     if wrapped:
         line = " ".join(cursor.lines[i] for i in wrapped)
         found.add("guess", f"a title wrapped over lines {number}-{cursor.line_number(wrapped[-1])} read as one", number)
+    elif quoted := _quoted_headline(line, cursor, fields):
+        found.add(
+            "guess", f"line {number}, {quoted}, heads the paragraph on what was translated or aired: the title", number
+        )
     elif not looks_like_title(line) or _runs_on_below(cursor) or _site_label(line, cursor, fields):
         if line:
             fields.setdefault("_untitled_line", number)
         return False
     elif _headerless(fields) and (
-        _bloggers_words(_paragraph_below(cursor)) or _lead_in_below(cursor) or _blog_case(line, cursor)
+        bloggers_words(_paragraph_below(cursor)) or _lead_in_below(cursor) or _blog_case(line, cursor)
     ):
         said = f"line {number} is the site's own headline over the blogger's or the news writer's words: the title"
         found.add("guess", said, number)
@@ -170,6 +174,37 @@ _PARAGRAPH = 80  # a line this long is a paragraph, not a blog's category or cre
 _LEAD_IN_REACH = 5  # lines under a blog's headline where its commentary may hand over to the institute's text
 
 
+def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> str:
+    """Without a header, a line wholly in quotes (``“Only The Tide Decides”``), or one that ends in
+    the words it quotes after a colon, their stop inside the quotation (``Orla, the film's heroine:
+    “Now I see.”``), over a paragraph that says what was translated or aired: the title, though a
+    quotation keeps any other line from being one. Says which kind it is; empty for other lines."""
+    if not _headerless(fields) or len(line) > _QUOTED_HEADLINE or not (paragraph := _paragraph_below(cursor)):
+        return ""
+    if not (_TRANSLATED.search(paragraph, 0, _ABOUT_REACH) or layouts.AIRED.search(paragraph, 0, _ABOUT_REACH)):
+        return ""
+    if _WHOLLY_QUOTED.fullmatch(line):
+        return "wholly in quotes"
+    said = _SAID_AT_END.search(line)
+    speaker = line[: said.start()] if said else ""
+    if not speaker or not looks_like_title(speaker) or speaker.rsplit(None, 1)[-1].casefold() in _SAYING:
+        return ""  # "The master added: “We will not sell.”": a sentence introducing a quotation
+    return "ending in the words it quotes"
+
+
+_QUOTED_HEADLINE = 300
+_SAYING = frozenset(
+    "said says added adds stated states declared declares told tells wrote writes asked asks explained explains"
+    " continued continues noted notes replied replies answered answers concluded concludes"
+    " dit ajouté déclaré dijo añadió declaró powiedział dodał sagte erklärte disse aggiunto".split()
+)
+_WHOLLY_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{10,}[\"”»“]")
+# a quotation after a colon that ends the line, its stop inside: ': “Now I see the sense of it.”'
+_SAID_AT_END = re.compile(r"\s?:\s(?:\"[^\"]{3,}|“[^“”]{3,}|‘[^‘]{3,}|«[^«»]{3,}|„[^„“”]{3,})[.!?…]\s?[\"”’»“]$")
+# a paragraph that speaks of a translation: "excerpts", "translated", and the mirrors' words
+_TRANSLATED = re.compile(rf"\b(?:excerpts?|translat\w*|{'|'.join(layouts.BOUNDARY_WORDS)})\b", re.IGNORECASE)
+
+
 def _site_label(line: str, cursor: Cursor, fields: dict[str, object]) -> bool:
     """Without a header, a line of a word or two over the text (no meta block under it) is a site's
     name or a blog's label (``Harbour Press``): no dispatch's title is so short."""
@@ -198,7 +233,7 @@ def _blog_case(line: str, cursor: Cursor) -> bool:
     return bool(paragraph) and len(paragraph.split()) >= _ENGLISH_TEST and sentence_case(line) and in_english(paragraph)
 
 
-def _bloggers_words(paragraph: str) -> bool:
+def bloggers_words(paragraph: str) -> bool:
     """Is the paragraph under a headline the blogger's: speaking of the institute, or opening in
     the blogger's own voice?"""
     if _ABOUT_INSTITUTE.search(paragraph, 0, _ABOUT_REACH) is not None:

@@ -4,6 +4,7 @@ a TV clip's header or a digest's date; every guess is said."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from .. import model as m
 from . import header as h
@@ -12,7 +13,7 @@ from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
 from .start import START_WORDS, Start, clip_header, digest_name_above, is_chrome, is_repost_line
 from .tail import subscriber_notice
-from .title import items_headline, read_title, read_title_above
+from .title import bloggers_words, items_headline, read_title, read_title_above
 
 
 def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
@@ -115,11 +116,49 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         _read_page_date(cursor, start, fields, found)
     if fields.get("date") is None and isinstance(title := fields.get("title"), str):
         _date_of_title(title, fields, found)
+    # a date over the headline, or the page's before the text: a date under the title, or in the
+    # text, is the report's own
+    dated, title_line = fields.get("_date_line"), fields.get("_title_line")
+    over = title_line if isinstance(title_line, int) else cursor.line_number(cursor.skip_blank()) + 1
+    above = isinstance(dated, int) and dated < over  # (a page's stamp may open the first paragraph)
+    if header is None and fields.get("date") is not None and above and _posted_by_another(cursor, start):
+        fields["date"] = fields["_date_line"] = None
+        said = (
+            f"the date on line {dated} is the poster's, not the dispatch's: the text under it speaks of the institute"
+        )
+        found.add("guess", said, dated)  # type: ignore[arg-type]
     guesses = {key: fields.pop(f"_{key}_line", None) for key in ("title", "date", "authors", "series", "number")}
     if header is None:
         _say_guesses(guesses, fields, found, header_line)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _posted_by_another(cursor: Cursor, start: Start) -> bool:
+    """Is the text a blogger's or a news writer's about the institute's work, its first paragraphs
+    speaking of the institute as another's (``According to MEMRI ...``, ``..., reports the Middle
+    East Media Research Institute``), with nothing above them naming it? Then any date at its top
+    is the post's."""
+    if any(_INSTITUTE(line) for line in cursor.lines[start.at : cursor.index]):
+        return False  # "Middle East Media Research Institute | January 14, 2005": the institute's date line
+    lines = (line for line in cursor.lines[cursor.index :] if line)
+    paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= _PARAGRAPH][:3]
+    return any(bloggers_words(paragraph) or _ANOTHERS_INSTITUTE.search(paragraph) for paragraph in paragraphs)
+
+
+_INSTITUTE = re.compile(r"\bMEMRI\b|Middle East Media Research Institute", re.IGNORECASE).search
+_OPENING_LINES = 8
+_PARAGRAPH = 80
+_NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
+# the institute as another's: "in comments translated by the Middle East Media Research Institute", "MEMRI, a
+# watchdog group", "The Middle East Media Research Institute (MEMRI) provides a clip"; never the
+# institute's own "As MEMRI reported", nor a copy's credit, "Recorded and translated by MEMRI"
+_ANOTHERS_INSTITUTE = re.compile(
+    rf"\b(?:(?:as|comments|remarks|words|video|clip|footage|interview|speech|sermon) (?:\w+ )?translated by"
+    rf"|according to(?: a translation by)?|courtesy of|provided by|via) {_NAMED}"
+    rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which|the) |,? (?:provides|provided|posted|flagged|obtained)\b)",
+    re.IGNORECASE,
+)
 
 
 def _read_title_credit(cursor: Cursor, title: str, fields: dict[str, object], found: Findings) -> None:
