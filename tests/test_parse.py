@@ -1960,6 +1960,93 @@ def test_a_capital_inside_a_word_or_a_breadcrumb_splits_no_headline(line: str) -
     assert not dispatch.title.startswith(("In Post", "Home »"))
 
 
+@pytest.mark.parametrize(
+    ("headline", "glue"),
+    [
+        ("An Overview Of The Harbour Guild's Stance On U.S. Quotas; Translation Of Its Draft Charter", " "),
+        ("An Overview Of The Harbour Guild's Stance On The Northern Quotas", ""),
+    ],
+)
+def test_a_headline_run_into_the_first_sentence_is_the_title(headline: str, glue: str) -> None:
+    """A collapsed copy's headline in title case runs into its first sentence, glued or after a
+    space where the sentence goes on in lower case (``... Charter This report presents ...``)."""
+    sentence = "This report presents the positions of the guild on the quotas, as its master set them out."
+    text = f"{headline}{glue}{sentence} {_LONG}"
+    dispatch, _ = _parse(f"{text}\n")
+    assert dispatch.title == headline
+    assert dl.to_text(dispatch).count("This report presents") == 1
+
+
+def test_a_title_wrapped_over_two_lines_above_its_date() -> None:
+    """Under a blogger's words and a credit line, a title wrapped over two lines right above its
+    date line is one title; a sentence's last line over a title stays the blogger's."""
+    lines = [
+        "Comments by Orla Tamsin",
+        "Friday Sermons In The Harbour: (PT1)",
+        "Review And Analysis",
+        "September 26, 2002",
+    ]
+    dispatch, _ = _parse(f"{_LONG}\n\n" + "\n".join(lines) + f"\n\n{_LONG}\n")
+    assert dispatch.title == "Friday Sermons In The Harbour: (PT1) Review And Analysis"
+    assert dispatch.date == datetime.date(2002, 9, 26)
+    cut = ["the fishermen said so.", "Review And Analysis", "September 26, 2002"]
+    dispatch, _ = _parse(f"{_LONG}\n\n" + "\n".join(cut) + f"\n\n{_LONG}\n")
+    assert dispatch.title == "Review And Analysis"
+
+
+@pytest.mark.parametrize(
+    ("headline", "dropped"),
+    [
+        ("New guild spin-off", True),  # a word in lower case: the blog's own
+        ("The Guild Spins Off", False),  # in title case too: the two vie, the first stays the title
+    ],
+)
+def test_a_blogs_short_headline_over_the_dispatchs_title(headline: str, dropped: bool) -> None:
+    """Without a header, a blog's short headline with a word in lower case over a title with
+    every word capitalised, which heads the text: the title is the dispatch's."""
+    title = "Introducing The Harbour Guild's Weekly Blog"
+    dispatch, _ = _parse(f"{headline}\n\n{title}\n\n{_LONG}\n")
+    assert (dispatch.title == title) is dropped
+
+
+_QUOTED = "Harbour Guild Official Orlo Tamsin: We Will Sail Again And Again Until The Pier Is Ours"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "date"),
+    [
+        (  # the institute's post, quoted under a blog's headline: its title and date
+            f"Guild in its own words: we will sail again.\n\n{_QUOTED} #Harbour #Pier pic.twitter.com/kX3U0"
+            " — MEMRI (@MEMRIReports) November 1, 2023",
+            _QUOTED,
+            datetime.date(2023, 11, 1),
+        ),
+        (  # no title at all: the blogger names the release and quotes its title
+            f"You will remember the harbour psychologist. They also note in their latest release, '{_QUOTED}':",
+            _QUOTED,
+            None,
+        ),
+        (  # a quotation not in title case names no dispatch
+            "You will remember the harbour psychologist. They also note in their latest release,"
+            " 'the guild will sail again and again until the pier is ours':",
+            "",
+            None,
+        ),
+        (  # a report's own title stays, whatever its text quotes
+            f"Guild Official Vows To Sail Again\n\nIn a report titled “{_QUOTED},” the daily said the guild sailed.",
+            "Guild Official Vows To Sail Again",
+            None,
+        ),
+    ],
+)
+def test_a_blogs_text_quoting_the_dispatchs_title(text: str, title: str, date: datetime.date | None) -> None:
+    """A blog's text without a title of the dispatch's own (none, or the blog's headline) that
+    quotes the institute's post, or the dispatch's title in title case right after a word naming
+    it: that is the title."""
+    dispatch, _ = _parse(f"{text}\n\n{_LONG}\n")
+    assert (dispatch.title, dispatch.date) == (title, date)
+
+
 def test_a_quoted_title_over_a_staff_byline_and_the_boundary_under_a_blogs_words() -> None:
     """A repost's commentary, then the report's title, its staff byline by initials and the line
     introducing the translation: the title and byline are the report's."""

@@ -23,7 +23,15 @@ from typing import NamedTuple
 
 from . import header as h
 from . import layouts
-from .blocks import ends_in_abbreviation, introduces_below, is_boundary, is_pointer, opens_translation, two_sentences
+from .blocks import (
+    ends_in_abbreviation,
+    every_word_capitalised,
+    introduces_below,
+    is_boundary,
+    is_pointer,
+    opens_translation,
+    two_sentences,
+)
 
 FIRST_PART = 80  # non-blank lines in which the start is looked for
 _BODY_LIKE = 200  # a line this long is text of a body, not chrome
@@ -95,9 +103,12 @@ def unfold(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
 
 # a headline in title case run into the text's first sentence, the break between them lost:
 # "Orla Tamsin: We Will Sail At DawnThe harbour master said ..."
+# (glued, "AffairsThe ...", or after a space where the sentence's next word is in lower case,
+# "... Platform This report presents"; initials' stops in the headline: "U.S.")
 _GLUED_HEADLINE = re.compile(
-    r"(?P<headline>[A-Z][^.!?]{24,250}?[a-z])"
-    r"(?=(?:The|According|Following|During|After|Last|This|Earlier|Speaking|Since|When|While) \S)"
+    r"(?P<headline>[A-Z](?:[^.!?]|(?<=[A-Z])\.){24,250}?[a-z])"
+    r"(?=(?:The|According|Following|During|After|Last|This|Earlier|Speaking|Since|When|While) \S"
+    r"| (?:The|According|During|After|Last|This|Earlier|Speaking|Since|When|While) [a-z])"
 )
 
 
@@ -112,7 +123,7 @@ def _split_glued_headline(line: str) -> list[str] | None:
         return None  # (a breadcrumb's "Home » Reports » Harbour AffairsThe ...")
     if not _title_case_words(headline):
         return None
-    return [headline, "", line[len(headline) :]]
+    return [headline, "", line[len(headline) :].lstrip()]
 
 
 def _title_case_words(text: str) -> bool:
@@ -726,7 +737,30 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
         lines, candidates, position
     ):
         return None
-    return candidates[back]
+    return _wrapped_start(lines, candidates, back)
+
+
+def _wrapped_start(lines: list[str], candidates: list[int], back: int) -> int:
+    """The title's first line where the title over a date line is wrapped over two, with no blank
+    between them, every word capitalised, four words or more above (``Friday Sermons In The
+    Harbour: (PT1)`` / ``Review And Analysis``); the line over the date elsewhere."""
+    index = candidates[back]
+    above = lines[index - 1] if back > 0 and candidates[back - 1] == index - 1 else ""
+    words = sum(1 for word in above.split() if word[:1].isalpha())  # a site's name, a separator: no title's half
+    if words < _WRAPPED_WORDS or len(above) > _WRAPPED_LINE or _ends_sentence_stop(above) or is_chrome(above):
+        return index
+    joined = f"{above} {lines[index]}"
+    if h.match_date_line(above) or not looks_like_title(joined) or not every_word_capitalised(joined):
+        return index
+    return index - 1
+
+
+_WRAPPED_LINE = 120
+_WRAPPED_WORDS = 4
+
+
+def _ends_sentence_stop(line: str) -> bool:
+    return line.endswith((".", "!", "?", ";", ","))
 
 
 def _title_below(lines: list[str], candidates: list[int], position: int) -> bool:

@@ -30,11 +30,10 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    below = _next_line(cursor)
     if (
-        _over_title(line, cursor)
-        and looks_like_title(below := _next_line(cursor))
-        and (": " in below or line.endswith(_CUT))
-    ):
+        _over_title(line, cursor) and looks_like_title(below) and (": " in below or line.endswith(_CUT))
+    ) or _blog_headline_over(line, below, cursor, fields):
         found.add(
             "page-chrome", f"a line cut with '...', or a blog's headline, over the title dropped: {line[:40]!r}", number
         )
@@ -76,6 +75,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
             found.add("guess", "the date under the blog's headline is its posting date, not the dispatch's", number)
         fields["title"] = line
         fields["_title_line"] = number
+        fields["_blogs_headline"] = True
         return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
@@ -277,6 +277,27 @@ def _over_title(line: str, cursor: Cursor) -> bool:
     return line.endswith(":") and blank_below and len(line.split()) >= 3 and every_word_capitalised(line[:-1])
 
 
+def _blog_headline_over(line: str, below: str, cursor: Cursor, fields: dict[str, object]) -> bool:
+    """Without a header, a short headline with a word in lower case (``New MEMRI spin-off``) right
+    over a title with every word capitalised (``Introducing The Harbour Guild's Blog``) that heads
+    the text: the blog's own headline over the dispatch's title."""
+    if not _headerless(fields) or len(line.split()) > _BLOG_HEADLINE_WORDS or every_word_capitalised(line):
+        return False
+    if len(below.split()) < _TITLE_WORDS or not every_word_capitalised(below) or not looks_like_title(below):
+        return False
+    if not looks_like_title(line) or is_meta(below) or h.match_header(below):
+        return False
+    at = cursor.skip_blank() + 1
+    while at < len(cursor.lines) and cursor.lines[at] != below:
+        at += 1
+    text = next((other for other in cursor.lines[at + 1 :] if other), "")
+    return len(text) >= _PARAGRAPH
+
+
+_BLOG_HEADLINE_WORDS = 8
+_TITLE_WORDS = 4
+
+
 def _next_line(cursor: Cursor) -> str:
     """The non-blank line after the cursor's."""
     below = cursor.skip_blank() + 1
@@ -415,3 +436,50 @@ def _skip_contents(cursor: Cursor, found: Findings) -> bool:
     count = sum(1 for line in cursor.lines[start : cursor.index] if line)
     found.add("boilerplate", f"a table of contents ({count} line(s)) dropped", first)
     return at_entry
+
+
+def read_quoted_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A blog's or a news writer's text, without a title of the dispatch's own (none, or the blog's
+    headline), that names the dispatch in its first paragraphs: the institute's post of it quoted
+    (``Title #Tag pic.twitter.com/… — MEMRI (@MEMRIReports) November 1, 2023``), or its title in
+    quotes with every word capitalised, right after a word naming it (``… posted a special
+    dispatch: “Title.”``, ``in their latest release, 'Title':``). That is the title; the post's
+    date dates a copy without one. The lines stay in the text."""
+    if not _headerless(fields) or (fields.get("title") and not fields.get("_blogs_headline")):
+        return
+    lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
+    for index in itertools.islice(lines, _QUOTING_REACH):
+        line, number = cursor.lines[index], cursor.line_number(index)
+        post = _INSTITUTES_POST.fullmatch(line) if "@" in line else None
+        title = post["title"].strip() if post else _quoted_dispatch_title(line)
+        if title:
+            fields["title"], fields["_title_line"] = title, number
+            found.add("guess", f"the title is the dispatch's, as line {number} quotes it: {title[:60]!r}", number)
+            if post and fields.get("date") is None:
+                fields["date"], fields["_date_line"] = h.parse_date(post["date"]), number
+            return
+
+
+_QUOTING_REACH = 6  # non-blank lines under the headline where the blogger may quote the dispatch's title
+# the institute's post of a report, quoted in a blog: its title, tags and picture link, its account and date
+_INSTITUTES_POST = re.compile(
+    rf"(?P<title>[A-Z][^#]{{20,300}}?)(?:\s+#\w+)*(?:\s+pic\.twitter\.com/\S+|\s+https?://t\.co/\S+)?"
+    rf"\s+[—–-]\s*MEMRI[\w ]{{0,20}}\(@\w+\)\s+(?P<date>{h.DATE})"
+)
+# a quotation with every word capitalised, its stop perhaps inside, right after a word naming a report
+_NAMED_REPORT = re.compile(
+    r"\b(?:[Dd]ispatch|[Rr]eport|[Rr]elease|[Cc]lip|[Tt]itled|[Ee]ntitled|[Hh]eadlined|[Ss]tudy|[Aa]nalysis)\b"
+    r"[^\"“‘'.]{0,40}?[\s:,]\s?(?:(?P<double>[\"“])(?P<title>[^\"“”]{20,300}?)[.,]?[\"”]"
+    r"|(?P<single>['‘])(?P<title2>[^'‘’]{20,300}?)[.,]?['’](?=[\s:;,.)]|$))"
+)
+
+
+def _quoted_dispatch_title(line: str) -> str:
+    for match in _NAMED_REPORT.finditer(line):
+        title = (match["title"] or match["title2"]).strip()
+        if len(title.split()) >= _QUOTED_TITLE_WORDS and every_word_capitalised(title):
+            return title
+    return ""
+
+
+_QUOTED_TITLE_WORDS = 5

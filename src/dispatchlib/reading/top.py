@@ -13,7 +13,7 @@ from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
 from .start import START_WORDS, Start, clip_header, digest_name_above, is_chrome, is_repost_line
 from .tail import subscriber_notice
-from .title import bloggers_words, items_headline, read_title, read_title_above
+from .title import bloggers_words, items_headline, read_quoted_title, read_title, read_title_above
 
 
 def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
@@ -112,6 +112,9 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     fields.pop("_untitled_line", None)
     if header is None and start.kind in ("none", "lead-in", "date-title") and not fields.get("authors"):
         _read_byline_below(cursor, fields, found, over_text=start.kind == "date-title")
+    if header is None:
+        read_quoted_title(cursor, fields, found)
+    fields.pop("_blogs_headline", None)
     if fields.get("date") is None and start.kind != "lead-in":  # above a lead-in: the blog's own date
         _read_page_date(cursor, start, fields, found)
     if fields.get("date") is None and isinstance(title := fields.get("title"), str):
