@@ -248,6 +248,12 @@ def test_introduction_in_every_language_is_no_title(word: str) -> None:
     assert not looks_like_title(word)
 
 
+@pytest.mark.parametrize("line", ["Caricatura No. 7", "Cartoon No. 7", "Karykatura nr 3", "Photo No. 2"])
+def test_a_pictures_label_and_number_is_no_header(line: str) -> None:
+    """``Caricatura No. 7`` labels a cartoon in a list of them: no series and number."""
+    assert header.match_header(line) is None
+
+
 @pytest.mark.parametrize(
     ("line", "authors"),
     [
@@ -311,7 +317,9 @@ def test_a_mirrors_heading_in_sentence_case(text: str, heading: bool) -> None:
     assert blocks._caption_shape(text, heading=True) is heading
 
 
-@pytest.mark.parametrize("line", ["5 reproducciones", "1,204 views", "12 vues", "MEMRI TV"])
+@pytest.mark.parametrize(
+    "line", ["5 reproducciones", "1,204 views", "12 vues", "1\u202f204 vues", "1 204 views", "12 k vues", "MEMRI TV"]
+)
 def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
     """A video's view counter and an embedded clip's label are the page's, no heading of the text."""
     assert is_chrome(line)

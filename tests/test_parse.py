@@ -701,6 +701,7 @@ def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead:
         ("March 3, 2009\nThe Guild Preaches Against The Gulls\n\n", False),  # over the blog's headline
         ("date 2009-03-03 ", False),  # a page's stamp run into the first paragraph
         ("The Guild Preaches Against The Gulls\n\nMarch 3, 2009\n\n", True),  # under the title: the report's
+        ("March 3, 2009\n\n", True),  # over an untitled text: the text export's own date line
     ],
 )
 def test_a_date_over_a_news_writers_words_about_the_institute_is_the_posts(top: str, dated: bool) -> None:
@@ -717,6 +718,25 @@ def test_a_date_over_a_news_writers_words_about_the_institute_is_the_posts(top: 
 
 
 @pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The circular, which MEMRI obtained last week, orders the fleet to stay in port until the quota is out.",
+        "In an exclusive interview with MEMRI, the guild's master said the fleet would stay in port this winter.",
+        "The sermon, available via MEMRI TV, says the fleet will stay in port until the new quota is published.",
+        "According to MEMRI JTTM monitoring, a channel of the guild posted a call to keep the fleet in port.",
+    ],
+)
+def test_the_institutes_own_words_keep_the_date_over_its_title(paragraph: str) -> None:
+    """A report copied with its date over its title keeps that date when its text speaks of the
+    institute in the institute's own words, or its second paragraph opens on a quotation's
+    ``That's``."""
+    second = "That's what the guild's master told the fishermen on the pier, the day the fleet stayed in port."
+    text = f"March 3, 2009\nThe Guild Keeps The Fleet In Port\n\n{paragraph}\n\n{second}\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.date == datetime.date(2009, 3, 3)
+
+
+@pytest.mark.parametrize(
     ("title", "opening", "titled"),
     [
         ("“Only The Tide Decides The Harbour’s Fate”", "Following are excerpts from the sermon of the guild", True),
@@ -727,6 +747,8 @@ def test_a_date_over_a_news_writers_words_about_the_institute_is_the_posts(top: 
             True,
         ),
         ("“Only The Tide Decides The Harbour’s Fate”", "The guild met on Tuesday and the boats stayed in", False),
+        ("“Only The Tide Decides The Harbour’s Fate”", "March 3, 2019\n\nThe guild met on Tuesday", True),  # dated
+        ("The preacher warned the guild of Port Vell: “We will not sell.”", "Following are excerpts from it", False),
         ("The guild's master added: “We will not sell the pier.”", "Following are excerpts from his sermon", False),
     ],
 )
@@ -1536,6 +1558,10 @@ _CREDITED_PAIR = [
         ),
         (["Cartoon No. 5:", "Source"], dl.model.Figure(caption="Cartoon No. 5:")),
         (
+            ["Cartoon No. 5: The mayor sells the pier to the ferry company", "Fuente: Al-"],
+            dl.model.Figure(caption="Cartoon No. 5: The mayor sells the pier to the ferry company", credit="Al-"),
+        ),
+        (
             ["The mayor ties the fleet to the pier\nCaricaturista:"],
             dl.model.Figure(caption="The mayor ties the fleet to the pier"),
         ),
@@ -1563,13 +1589,16 @@ def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
 
 
 def test_a_speaking_caption_over_an_outlet_and_date_is_a_cartoon() -> None:
-    """``Orla: "Stop it!"`` over ``Harbour Daily, May 9, 2004`` on the next line: a cartoon whose
-    credit left out the country; a blank line between them keeps the two apart."""
-    caption, credit = 'Orla: "Do not sink the ferry, we promised to mend it!"', "Harbour Daily, May 9, 2004"
-    dispatch, _ = _parse(f"{_LONG}\n\n{caption}\n{credit}\n\n{_LONG}\n")
+    """In a report on cartoons, ``The mayor: "Stop it!"`` over ``Harbour Daily, May 9, 2004`` on
+    the next line is a cartoon whose credit left out the country; a blank line between them keeps
+    the two apart, and so does a report on anything else (a statement and its place and date)."""
+    caption, credit = 'The mayor: "Do not sink the ferry, we promised to mend it!"', "Harbour Daily, May 9, 2004"
+    dispatch, _ = _parse(f"{_CARTOONS}{_LONG}\n\n{caption}\n{credit}\n\n{_LONG}\n")
     assert dispatch.body[1] == dl.model.Figure(caption=caption, credit=credit)
-    apart, _ = _parse(f"{_LONG}\n\n{caption}\n\n{credit}\n\n{_LONG}\n")
+    apart, _ = _parse(f"{_CARTOONS}{_LONG}\n\n{caption}\n\n{credit}\n\n{_LONG}\n")
     assert not any(isinstance(block, dl.model.Figure) for block in apart.body)
+    statement, _ = _parse(f"{_REPORT}{_LONG}\n\n{caption}\n{credit}\n\n{_LONG}\n")
+    assert not any(isinstance(block, dl.model.Figure) for block in statement.body)
 
 
 @pytest.mark.parametrize("stamp", ["Memri30-06-2025", "30-06-2025", "2025-06-30"])
@@ -1977,9 +2006,28 @@ def test_a_headline_run_into_the_first_sentence_is_the_title(headline: str, glue
     assert dl.to_text(dispatch).count("This report presents") == 1
 
 
+def test_a_list_of_other_clips_under_a_transcript_is_no_start() -> None:
+    """A mirror's transcript followed by its site's list of other clips (``#1939 - Title`` over
+    its date): the list is the page's, the text starts at its top and keeps its turns."""
+    lines = [
+        "A continuación extractos de la declaración del capitán Orlo Tamsin, emitida en Coast TV el 14 de mayo, 2008:",
+        "Orlo Tamsin: «La calma estuvo limitada a seis meses, y el muelle sigue cerrado para nuestros barcos».",
+        "Entrevistador: «Esto puede ser una gran noticia para los pescadores del puerto de Port Vell»",
+        "Lo siguiente son recientes clips de Coast TV.",
+        "#1961 – Capitán Del Puerto: El Muelle Es Nuestro",
+        "24-28 de diciembre",
+        "#1939 – Clérigo Del Puerto Orla Venn: La Marea Decide",
+        "6 de noviembre, 2008",
+    ]
+    dispatch, _ = _parse("\n".join(lines) + "\n")
+    assert (dispatch.title, dispatch.date) == ("", None)
+    assert sum(isinstance(block, dl.model.SpeakerTurn) for block in dispatch.body) == 2
+
+
 def test_a_title_wrapped_over_two_lines_above_its_date() -> None:
     """Under a blogger's words and a credit line, a title wrapped over two lines right above its
-    date line is one title; a sentence's last line over a title stays the blogger's."""
+    date line, broken after its kicker, is one title; a sentence's last line, a blog's name or a
+    link over a title stay apart."""
     lines = [
         "Comments by Orla Tamsin",
         "Friday Sermons In The Harbour: (PT1)",
@@ -1989,24 +2037,30 @@ def test_a_title_wrapped_over_two_lines_above_its_date() -> None:
     dispatch, _ = _parse(f"{_LONG}\n\n" + "\n".join(lines) + f"\n\n{_LONG}\n")
     assert dispatch.title == "Friday Sermons In The Harbour: (PT1) Review And Analysis"
     assert dispatch.date == datetime.date(2002, 9, 26)
-    cut = ["the fishermen said so.", "Review And Analysis", "September 26, 2002"]
-    dispatch, _ = _parse(f"{_LONG}\n\n" + "\n".join(cut) + f"\n\n{_LONG}\n")
-    assert dispatch.title == "Review And Analysis"
+    for above in (
+        "the fishermen said so.",
+        "The Harbour Watch Blog Of Port Vell",
+        "Previous Post: Guild Elects A Secretary",
+    ):
+        dispatch, _ = _parse(f"{_LONG}\n\n{above}\nReview And Analysis\nSeptember 26, 2002\n\n{_LONG}\n")
+        assert dispatch.title == "Review And Analysis"  # a sentence's end, a blog's name, a link: no title's half
 
 
 @pytest.mark.parametrize(
-    ("headline", "dropped"),
+    ("headline", "title", "dropped"),
     [
-        ("New guild spin-off", True),  # a word in lower case: the blog's own
-        ("The Guild Spins Off", False),  # in title case too: the two vie, the first stays the title
+        ("New guild spin-off", "Introducing The Harbour Guild's Weekly Blog", True),  # the blog's own
+        ("The Guild Spins Off", "Introducing The Harbour Guild's Weekly Blog", False),  # in title case: they vie
+        ("Guild leader says gulls are spies", "The Background Of The Pier Dispute", False),  # a news title
+        ("Guild says gulls spy", "Harbour Courier, March 1, 2019", False),  # an outlet and date under it
     ],
 )
-def test_a_blogs_short_headline_over_the_dispatchs_title(headline: str, dropped: bool) -> None:
-    """Without a header, a blog's short headline with a word in lower case over a title with
-    every word capitalised, which heads the text: the title is the dispatch's."""
-    title = "Introducing The Harbour Guild's Weekly Blog"
+def test_a_blogs_short_headline_over_the_dispatchs_title(headline: str, title: str, dropped: bool) -> None:
+    """Without a header, a blog's headline of up to four words, one in lower case, over a title
+    with every word capitalised (no year in it), which heads the text: the title is the
+    dispatch's; a longer headline in sentence case is a news site's title over its first heading."""
     dispatch, _ = _parse(f"{headline}\n\n{title}\n\n{_LONG}\n")
-    assert (dispatch.title == title) is dropped
+    assert dispatch.title == (title if dropped else headline)
 
 
 _QUOTED = "Harbour Guild Official Orlo Tamsin: We Will Sail Again And Again Until The Pier Is Ours"

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+import attrs
+
 from .. import model as m
 from . import header as h
 from . import layouts
@@ -602,15 +604,6 @@ def _photo_caption(caption: str, credit: str) -> bool:
     """A news site's ``Caption. Photo: Outlet.``: one phrase before a credit naming an outlet, not
     a speaker's words or a paragraph's sentences (``Host: Look. Photo: the pier burning.``)."""
     return ": " not in caption and not _SENTENCE_BREAK.search(caption) and credit[:1].isupper()
-
-
-# a cartoon's credit that names its outlet without the country: "Harbour Daily, May 9, 2004"
-_OUTLET_AND_DATE = re.compile(rf"(?:[A-Z][\w'’.-]*[ -]){{0,3}}[A-Z][\w'’.-]*, {h.DATE}\.?")
-
-
-def outlet_and_date(text: str) -> bool:
-    """``Harbour Daily, May 9, 2004``: an outlet of a few capitalised words and a full date."""
-    return len(text) <= 80 and text[-4:].isdigit() and _OUTLET_AND_DATE.fullmatch(text) is not None
 
 
 def outlet_credit_line(text: str) -> m.Figure | None:
@@ -1291,6 +1284,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
 
 
 _CUT_CAPTION = 120  # the start of a caption the copy cut: a longer line is a paragraph's
+_CREDITED_CAPTION = 300  # a whole caption over the start of its credit
 
 
 def cut_caption(blocks: list[m.Block]) -> tuple[m.Figure, int] | None:
@@ -1308,11 +1302,16 @@ def cut_caption(blocks: list[m.Block]) -> tuple[m.Figure, int] | None:
     end = len(blocks) - cut_credit
     while end > 2 and _single_text(blocks[end - 1]) in _TABLE_RESIDUE:
         end -= 1  # a table's cell border, "|", left between a caption and its credit
+    bare = blocks[end - 1]
+    if cut_credit and isinstance(bare, m.Figure) and not bare.credit and _ends_cartoon_list(blocks[: end - 1]):
+        return attrs.evolve(bare, credit=_kept_credit(credit)), len(blocks) - end + 1  # a bare caption made a figure
     last = blocks[end - 1]
     text = _single_text(last) if not isinstance(last, m.Heading) else None
     if text is not None and not cut_credit and (label := _CUT_ARTIST_LABEL.search(text)) is not None:
         text, credit, cut_credit = text[: label.start()], label[0].strip(), True  # "… «Orden de arresto Caricaturista:"
-    if text is None or len(text) > _CUT_CAPTION or not (cut_credit or _unfinished(text)):
+    if text is None or len(text) > (_CREDITED_CAPTION if cut_credit else _CUT_CAPTION):
+        return None
+    if not (cut_credit or _unfinished(text)):
         return None
     parts = [text]
     while len(parts) < end - 1 and (part := picture_part(blocks[end - len(parts) - 1])) is not None:
@@ -1322,8 +1321,54 @@ def cut_caption(blocks: list[m.Block]) -> tuple[m.Figure, int] | None:
     above = above[:-1] if isinstance(above[-1], m.Heading) else above  # "Qatar Funds Terror" / "Qatar st"
     if not _ends_cartoon_list(above):
         return None
-    kept = credit if cut_credit and credit and not _CREDIT_LABEL_ONLY.fullmatch(credit) else None
-    return m.Figure(caption=" ".join(parts), credit=kept), taken
+    return m.Figure(caption=" ".join(parts), credit=_kept_credit(credit) if cut_credit else None), taken
+
+
+def _kept_credit(credit: str | None) -> str | None:
+    """What a cut credit says beyond its label (``Source: Outlet (Country), 2`` keeps the outlet)."""
+    if not credit or _CREDIT_LABEL_ONLY.fullmatch(credit):
+        return None
+    return _SOURCE_PREFIX.sub("", credit)
+
+
+_SOURCE_PREFIX = re.compile(rf"^{layouts.SOURCE_LABEL}\s?")
+
+
+def speaking_cartoons(blocks: list[m.Block], places: list[int]) -> tuple[list[m.Block], list[int], list[int]]:
+    """In a report on cartoons, a caption in which a figure speaks (``Orla: "Stop it!"``, ``The
+    mayor: "…"``) over an outlet and a full date on the very next line (``Harbour Daily, May 9,
+    2004``): a cartoon credited without its country. Returns the blocks, their first lines, and
+    the indices made figures."""
+    out: list[m.Block] = []
+    lines: list[int] = []
+    made: list[int] = []
+    for block, line in zip(blocks, places, strict=True):
+        said = _single_text(out[-1]) if out and not isinstance(out[-1], m.Heading) else None
+        text = _single_text(block)
+        if said and text and line == lines[-1] + 1 and _speaks(said) and _outlet_and_date(text):
+            out[-1] = m.Figure(caption=said, credit=text)
+            made.append(len(out) - 1)
+            continue
+        out.append(block)
+        lines.append(line)
+    return out, lines, made
+
+
+def _speaks(text: str) -> bool:
+    """``Orla: "Stop it!"``: a short caption, who speaks and their words in quotes."""
+    return len(text) <= _CAPTION_LENGTH and _SPEAKING.search(text) is not None
+
+
+_SPEAKING = re.compile(r"^[^:\"“«]{2,60}: [\"“«]")
+# a cartoon's credit that names its outlet without the country: "Harbour Daily, May 9, 2004"
+_OUTLET_AND_DATE = re.compile(rf"(?:[A-Z][\w'’.-]*[ -]){{0,3}}[A-Z][\w'’.-]*, {h.DATE}\.?")
+
+
+def _outlet_and_date(text: str) -> bool:
+    return len(text) <= _OUTLET_DATE_LINE and text[-4:].isdigit() and _OUTLET_AND_DATE.fullmatch(text) is not None
+
+
+_OUTLET_DATE_LINE = 80
 
 
 def _ends_cartoon_list(blocks: list[m.Block]) -> bool:
@@ -1350,18 +1395,15 @@ _LABEL_WORDS = "|".join(sorted({*layouts.SOURCE_WORDS, *(label.capitalize() for 
 # the start of a cartoon's credit where the copy stops: its label alone, or its outlet and the start of its date
 _CREDIT_LABEL_ONLY = re.compile(rf"(?:{_LABEL_WORDS})s?\s?:?")
 _CUT_CREDIT = re.compile(
-    rf"{_CREDIT_LABEL_ONLY.pattern}|(?:{layouts.SOURCE_LABEL}\s?)?[^,():]{{2,80}} \([^()]{{2,60}}\),? ?\w{{0,12}}"
+    rf"{_CREDIT_LABEL_ONLY.pattern}"
+    rf"|(?:{layouts.SOURCE_LABEL}\s?)?[^\s,():]+(?: [^\s,():]+){{0,4}} \([^()]{{2,60}}\),? ?\w{{0,12}}"
+    rf"|{layouts.SOURCE_LABEL}\s?[^\s,():]{{1,20}}"  # "Fuente: Al-"
 )
 _CUT_ARTIST_LABEL = re.compile(rf"\s(?:{'|'.join(label.capitalize() for label in layouts.ARTIST_LABELS)}):$")
 
 
 # a cartoon's artist and country closing its line: "Special mention: Orlo Tamsin (Vellonia)"
 _ARTIST = re.compile(r"(?:^|(?<=\s))(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]* \([A-Z][\w .'’-]{1,40}\))$")
-_CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", "caricatur", "vignet")
-
-
-# (stems, so that plurals and cases count: "zdjęcia", "immagini")
-_PICTURE_WORDS = (*_CARTOON_WORDS, "image", "photo", "picture", "poster", "zdjęci", "foto", "imagen", "bild", "immagin")
 
 
 # a picture's credit that is its artist or outlet and a date, the outlet lost with its link:
@@ -1384,13 +1426,13 @@ def _picture_heading(text: str) -> bool:
 
 
 # a picture's word, perhaps with an ending ("Cartoons", "Zdjęcia"), not a longer word ("Photographer")
-_PICTURE_HEADING = re.compile(rf"(?:{'|'.join(_PICTURE_WORDS)})\w{{0,2}}\b", re.IGNORECASE)
+_PICTURE_HEADING = re.compile(rf"(?:{'|'.join(layouts.PICTURE_WORDS)})\w{{0,2}}\b", re.IGNORECASE)
 
 
 def names_picture(text: str) -> bool:
     """Does a caption's start say it is a picture's (``Cartoon No. 1:``, ``Photo: ...``)?"""
     start = text[:40].lower()
-    return any(word in start for word in _PICTURE_WORDS)
+    return any(word in start for word in layouts.PICTURE_WORDS)
 
 
 def about_cartoons(title: str, blocks: list[m.Block]) -> bool:
@@ -1402,7 +1444,7 @@ def about_cartoons(title: str, blocks: list[m.Block]) -> bool:
         text for block in blocks[:_INTRODUCTION_REACH] if (text := _plain_paragraph(block)) and text[-1] == ":"
     )
     said = " ".join((title, *boundaries, *introductions)).lower()
-    return any(word in said for word in _CARTOON_WORDS)
+    return any(word in said for word in layouts.CARTOON_WORDS)
 
 
 _INTRODUCTION_REACH = 5  # blocks at the top where a line introduces what follows

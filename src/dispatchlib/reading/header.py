@@ -396,6 +396,8 @@ def match_header(line: str) -> Header | None:
     longest = max((len(topic.split()) for topic in topics), default=0)
     if match["topics"] and (_ENDS_IN_DATE.search(match["topics"]) or longest > _LONGEST_TOPIC):
         return None
+    if match["series"] and match["series"].casefold().startswith(layouts.PICTURE_WORDS):
+        return None  # "Caricatura No. 7", "Photo No. 2": a picture's label in a list of them
     dated = match["date"] or match["after"]
     figures = match["figures"] or match["lead"]
     date = parse_date(dated) if dated else _header_figures(figures) if figures else None

@@ -142,7 +142,8 @@ CHROME_PATTERNS = re.compile(
             r"\[?MEMRI holds copyrights? on all translations\b.{0,120}",
             r"(?:with )?proper attribution\.?\]",
             # a video's view counter: "5 reproducciones", "1,204 views", "12 vues"
-            r"[\d.,\u00a0]{1,12} ?(?:views|reproducciones|visualizaciones|vues|visualizzazioni|Aufrufe|wyświetleń)",
+            r"\d[\d.,\u00a0\u202f ]{0,11}[kKmM]? ?(?:views|reproducciones|visualizaciones|vues|visualizzazioni"
+            r"|Aufrufe|wyświetleń)",
         )
     ),
     re.IGNORECASE,
@@ -454,6 +455,14 @@ MONTH_SPELLINGS = {"jänner": 1, "maerz": 3, "setiembre": 9, "fevrier": 2, "aout
 
 # All-caps labels that head digest items ("EXCLUSIVE: ..."): headings, not speakers.
 ITEM_LABELS = frozenset("EXCLUSIVE UPDATE BREAKING VIDEO WATCH READ REPORT ANALYSIS NEW SPECIAL URGENT".split())
+
+# after the institute's name, one of its projects: "According to MEMRI JTTM ..." is its own voice
+NOT_A_PROJECT = r"(?! (?:JTTM|TV|Lab)\b)"
+
+# The stems of the words for a cartoon and a picture, in the mirrors' languages too (stems, so that
+# plurals and cases count: "zdjęcia", "immagini"): "Caricatura No. 7" labels a cartoon, no series
+CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", "caricatur", "vignet")
+PICTURE_WORDS = (*CARTOON_WORDS, "image", "photo", "picture", "poster", "zdjęci", "foto", "imagen", "bild", "immagin")
 
 # The label of a cartoon's artist on the line between its caption and its credit, in the mirrors'
 # languages too ("Caricaturista: Orlo Sample")

@@ -37,12 +37,12 @@ from .blocks import (
     every_word_capitalised,
     is_figure_text,
     names_picture,
-    outlet_and_date,
     outletless_cartoons,
     picture_credit,
     picture_part,
     sentence_case_headings,
     source_line,
+    speaking_cartoons,
     split_units,
 )
 from .cursor import Cursor, Findings
@@ -302,6 +302,13 @@ def _read_body_and_notes(
         body, made = dated_cartoons(body)
         for index in made:
             found.add("guess", "a line ending in a dated credit in brackets read as a cartoon", places[index])
+        body, places, made = speaking_cartoons(body, places)
+        for index in made:
+            found.add(
+                "guess",
+                "a caption in which a figure speaks, over an outlet and a date, read as a cartoon",
+                places[index],
+            )
         body, made = outletless_cartoons(body)
         for index in made:
             found.add(
@@ -390,9 +397,6 @@ def _read_blocks(
         if source is not None and not source.rstrip(".")[-4:].isdigit() and not _picture_above(last):
             source = None  # an undated "Source: Outlet (Country)" credits a cartoon, not a news item
         credit = source if source is not None else unit.text if credit_line(unit.text) else None
-        under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
-        if credit is None and under and outlet_and_date(unit.text) and _speaking_caption(last):
-            credit = unit.text  # 'Orla: "Stop it!"' / "Harbour Daily, May 9, 2004": the country left out
         artist = artist_of(last) if credit is not None and last is not None else None
         if credit and artist is not None:  # caption / "Cartoonist: Name" / credit
             blocks.pop()
@@ -404,9 +408,9 @@ def _read_blocks(
             blocks.append(m.Figure(caption=caption, credit=credit))
             places.append(line)
             continue
-        if credit is not None and isinstance(last, m.SpeakerTurn) and (source is not None or not credit_line(credit)):
+        if source is not None and isinstance(last, m.SpeakerTurn):
             caption = f"{last.speaker}: {m.plain_text(last.content)}"  # "Caricatura No. 1: La bomba ..."
-            blocks[-1] = m.Figure(caption=caption, credit=credit)
+            blocks[-1] = m.Figure(caption=caption, credit=source)
             continue
         credited = picture_credit(unit.text, last) if isinstance(last, m.Heading) else None
         if credited is not None:
@@ -418,6 +422,7 @@ def _read_blocks(
             blocks[-1] = attrs.evolve(figure, caption=unit.text)
             continue
         # the artist on the line right under a cartoon's credit (an artist over a blank line is the next one's)
+        under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
         if under and isinstance(last, m.Figure) and last.credit and (artist := artist_named(unit.text)) is not None:
             blocks[-1] = attrs.evolve(last, credit=f"{artist}, {last.credit}")
             continue
@@ -520,17 +525,6 @@ def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:
     if 0 < len(text) <= 150 and not text.rstrip('"”’').endswith((".", "!", "?", "…", ":")):
         return attrs.evolve(last, caption=text)
     return None
-
-
-def _speaking_caption(block: m.Block | None) -> bool:
-    """A cartoon's caption in which a figure speaks, ``Orla: "Stop it!"``: a short turn of plain text in quotes."""
-    return (
-        isinstance(block, m.SpeakerTurn)
-        and len(block.content) == 1
-        and isinstance(text := block.content[0], m.Text)
-        and len(text.text) <= 200
-        and text.text.startswith(('"', "“", "«"))
-    )
 
 
 def _caption_like(block: m.Heading | m.Paragraph, sourced: bool) -> bool:

@@ -727,8 +727,8 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     if back < 0 or is_chrome(lines[candidates[back]]):
         return None  # a page's menu above its category line is no title
     title = lines[candidates[back]]
-    if not looks_like_title(title):
-        return None
+    if not looks_like_title(title) or _LISTED_CLIP.match(title):
+        return None  # "#1939 - Title" / "6 de noviembre, 2008": a list of other clips under the text
     # a mirror's categories ("Vellonie, Politique") over the date that stands over the title, or a
     # site's name of a word or two ("Harbour Salad"): no dispatch's title is so short
     # (over a byline without a date, "Title, Part III / By A. Author", the line is a title)
@@ -742,13 +742,16 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
 
 def _wrapped_start(lines: list[str], candidates: list[int], back: int) -> int:
     """The title's first line where the title over a date line is wrapped over two, with no blank
-    between them, every word capitalised, four words or more above (``Friday Sermons In The
-    Harbour: (PT1)`` / ``Review And Analysis``); the line over the date elsewhere."""
+    between them, every word capitalised, four words or more above, ending in a colon, a bracket,
+    a dash or a small word (``Friday Sermons In The Harbour: (PT1)`` / ``Review And Analysis``);
+    the line over the date elsewhere."""
     index = candidates[back]
     above = lines[index - 1] if back > 0 and candidates[back - 1] == index - 1 else ""
     words = sum(1 for word in above.split() if word[:1].isalpha())  # a site's name, a separator: no title's half
     if words < _WRAPPED_WORDS or len(above) > _WRAPPED_LINE or _ends_sentence_stop(above) or is_chrome(above):
         return index
+    if not (above.endswith((":", ")", "-", "–")) or above.rsplit(None, 1)[-1].casefold() in layouts.SMALL_WORDS):
+        return index  # a title breaks after its kicker or a small word; a blog's name, a menu end in a noun
     joined = f"{above} {lines[index]}"
     if h.match_date_line(above) or not looks_like_title(joined) or not every_word_capitalised(joined):
         return index
@@ -763,9 +766,14 @@ def _ends_sentence_stop(line: str) -> bool:
     return line.endswith((".", "!", "?", ";", ","))
 
 
+_LISTED_CLIP = re.compile(r"#\d{1,6}\s*[–—-]\s")
+
+
 def _title_below(lines: list[str], candidates: list[int], position: int) -> bool:
     below = [lines[i] for i in candidates[position + 1 : position + 4] if not is_chrome(lines[i])]
-    return bool(below) and looks_like_title(below[0]) and not h.match_header(below[0])
+    return (
+        bool(below) and looks_like_title(below[0]) and not h.match_header(below[0]) and not _LISTED_CLIP.match(below[0])
+    )
 
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "... ended. Then": not "U.S. 'Achievements'"

@@ -53,9 +53,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         line = " ".join(cursor.lines[i] for i in wrapped)
         found.add("guess", f"a title wrapped over lines {number}-{cursor.line_number(wrapped[-1])} read as one", number)
     elif quoted := _quoted_headline(line, cursor, fields):
-        found.add(
-            "guess", f"line {number}, {quoted}, heads the paragraph on what was translated or aired: the title", number
-        )
+        found.add("guess", f"line {number}, {quoted}, is the title", number)
     elif not looks_like_title(line) or _runs_on_below(cursor) or _site_label(line, cursor, fields):
         if line:
             fields.setdefault("_untitled_line", number)
@@ -132,13 +130,13 @@ _ABOUT_INSTITUTE = re.compile(
     r"|\b(?i:invaluable|indispens[ai]ble|intrepid|indefatigable|excellent) (?:folks at )?(?:the )?"
     r"(?:MEMRI|Memri|Middle East Media Research Institute)\b"  # an outsider's praise
     r"|\bread (?:MEMRI|Memri)\b|\bpeople at (?:MEMRI|Memri)\b"
-    r"|\b[Aa]ccording to (?:the )?(?:MEMRI|Middle East Media Research Institute)\b"  # not the institute's own words
+    rf"|\b[Aa]ccording to (?:the )?(?:MEMRI|Middle East Media Research Institute)\b{layouts.NOT_A_PROJECT}"
     r"|\b[Aa]ccording to a MEMRI translation\b"
 )
 # a news site's lead crediting the institute: "..., reports the Middle East Media Research Institute (MEMRI)."
 _CREDITS_INSTITUTE = re.compile(
     r"(?:, (?:reports?|reported|notes|noted|said|says)|^According to|according to a translation by)"
-    r" (?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
+    rf" (?:the )?(?:Middle East Media Research Institute|MEMRI)\b{layouts.NOT_A_PROJECT}"
 )
 _SENTENCE_END = re.compile(r"[a-z)][.!?][\"”’]?\s+[A-Z]")
 _ABOUT_REACH = 400  # characters of the paragraph under the headline where the blogger speaks of the institute
@@ -177,9 +175,15 @@ _LEAD_IN_REACH = 5  # lines under a blog's headline where its commentary may han
 def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> str:
     """Without a header, a line wholly in quotes (``“Only The Tide Decides”``), or one that ends in
     the words it quotes after a colon, their stop inside the quotation (``Orla, the film's heroine:
-    “Now I see.”``), over a paragraph that says what was translated or aired: the title, though a
-    quotation keeps any other line from being one. Says which kind it is; empty for other lines."""
-    if not _headerless(fields) or len(line) > _QUOTED_HEADLINE or not (paragraph := _paragraph_below(cursor)):
+    “Now I see.”``), over a paragraph that says what was translated or aired, or wholly in quotes
+    over its date line: the title, though a quotation keeps any other line from being one. Says
+    which kind it is; empty for other lines."""
+    if not _headerless(fields) or len(line) > _QUOTED_HEADLINE:
+        return ""
+    dated = h.match_date_line(_next_line(cursor))
+    if dated is not None and dated.date is not None and _WHOLLY_QUOTED.fullmatch(line):
+        return "wholly in quotes, over its date line"
+    if not (paragraph := _paragraph_below(cursor)):
         return ""
     if not (_TRANSLATED.search(paragraph, 0, _ABOUT_REACH) or layouts.AIRED.search(paragraph, 0, _ABOUT_REACH)):
         return ""
@@ -187,15 +191,16 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
         return "wholly in quotes"
     said = _SAID_AT_END.search(line)
     speaker = line[: said.start()] if said else ""
-    if not speaker or not looks_like_title(speaker) or speaker.rsplit(None, 1)[-1].casefold() in _SAYING:
-        return ""  # "The master added: “We will not sell.”": a sentence introducing a quotation
+    if not speaker or not looks_like_title(speaker) or any(word in _SAYING for word in speaker.split()):
+        return ""  # "The master warned the guild: “We will not sell.”": a sentence introducing a quotation
     return "ending in the words it quotes"
 
 
 _QUOTED_HEADLINE = 300
 _SAYING = frozenset(
     "said says added adds stated states declared declares told tells wrote writes asked asks explained explains"
-    " continued continues noted notes replied replies answered answers concluded concludes"
+    " continued continues noted notes replied replies answered answers concluded concludes warned warns urged"
+    " urges vowed vows claimed claims insisted insists argued argues announced announces stressed stresses"
     " dit ajouté déclaré dijo añadió declaró powiedział dodał sagte erklärte disse aggiunto".split()
 )
 _WHOLLY_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{10,}[\"”»“]")
@@ -278,15 +283,15 @@ def _over_title(line: str, cursor: Cursor) -> bool:
 
 
 def _blog_headline_over(line: str, below: str, cursor: Cursor, fields: dict[str, object]) -> bool:
-    """Without a header, a short headline with a word in lower case (``New MEMRI spin-off``) right
+    """Without a header, a headline of up to four words with one in lower case (``New MEMRI spin-off``) right
     over a title with every word capitalised (``Introducing The Harbour Guild's Blog``) that heads
     the text: the blog's own headline over the dispatch's title."""
     if not _headerless(fields) or len(line.split()) > _BLOG_HEADLINE_WORDS or every_word_capitalised(line):
         return False
     if len(below.split()) < _TITLE_WORDS or not every_word_capitalised(below) or not looks_like_title(below):
         return False
-    if not looks_like_title(line) or is_meta(below) or h.match_header(below):
-        return False
+    if not looks_like_title(line) or is_meta(below) or h.match_header(below) or _YEAR.search(below):
+        return False  # an outlet and its date, a source line, under a news headline
     at = cursor.skip_blank() + 1
     while at < len(cursor.lines) and cursor.lines[at] != below:
         at += 1
@@ -294,7 +299,8 @@ def _blog_headline_over(line: str, below: str, cursor: Cursor, fields: dict[str,
     return len(text) >= _PARAGRAPH
 
 
-_BLOG_HEADLINE_WORDS = 8
+_BLOG_HEADLINE_WORDS = 4  # a longer headline in sentence case is a news site's title over its first heading
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _TITLE_WORDS = 4
 
 

@@ -121,9 +121,11 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         _date_of_title(title, fields, found)
     # a date over the headline, or the page's before the text: a date under the title, or in the
     # text, is the report's own
+    # (a page's stamp may open the first paragraph; a date alone over an untitled text is the
+    # text export's own date line)
     dated, title_line = fields.get("_date_line"), fields.get("_title_line")
-    over = title_line if isinstance(title_line, int) else cursor.line_number(cursor.skip_blank()) + 1
-    above = isinstance(dated, int) and dated < over  # (a page's stamp may open the first paragraph)
+    over = title_line if isinstance(title_line, int) else start.at + 1
+    above = isinstance(dated, int) and dated < over
     if header is None and fields.get("date") is not None and above and _posted_by_another(cursor, start):
         fields["date"] = fields["_date_line"] = None
         said = (
@@ -146,7 +148,9 @@ def _posted_by_another(cursor: Cursor, start: Start) -> bool:
         return False  # "Middle East Media Research Institute | January 14, 2005": the institute's date line
     lines = (line for line in cursor.lines[cursor.index :] if line)
     paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= _PARAGRAPH][:3]
-    return any(bloggers_words(paragraph) or _ANOTHERS_INSTITUTE.search(paragraph) for paragraph in paragraphs)
+    if paragraphs and bloggers_words(paragraphs[0]):  # the blogger's voice opens the text, not a quoted speech
+        return True
+    return any(_ANOTHERS_INSTITUTE.search(paragraph) for paragraph in paragraphs)
 
 
 _INSTITUTE = re.compile(r"\bMEMRI\b|Middle East Media Research Institute", re.IGNORECASE).search
@@ -158,8 +162,8 @@ _NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
 # institute's own "As MEMRI reported", nor a copy's credit, "Recorded and translated by MEMRI"
 _ANOTHERS_INSTITUTE = re.compile(
     rf"\b(?:(?:as|comments|remarks|words|video|clip|footage|interview|speech|sermon) (?:\w+ )?translated by"
-    rf"|according to(?: a translation by)?|courtesy of|provided by|via) {_NAMED}"
-    rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which|the) |,? (?:provides|provided|posted|flagged|obtained)\b)",
+    rf"|according to(?: a translation by)?|courtesy of|provided by) {_NAMED}{layouts.NOT_A_PROJECT}"
+    rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which) |,? (?:provides|provided|posted|flagged)\b)",
     re.IGNORECASE,
 )
 
