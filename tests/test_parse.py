@@ -2006,6 +2006,37 @@ def test_a_headline_run_into_the_first_sentence_is_the_title(headline: str, glue
     assert dl.to_text(dispatch).count("This report presents") == 1
 
 
+@pytest.mark.parametrize("credit", ["MEMRI TV: ", "Memri: ", "From MEMRI: "])
+def test_a_title_credited_to_the_institute_under_a_blogs_words(credit: str) -> None:
+    """Under a blog's headline and words, a title credited to the institute, in whichever case its
+    name is written, is the dispatch's title, without its credit."""
+    title = "'The Secret Of The Tide' - A Harbour TV Documentary Claims The Gulls Plan To Take The Pier"
+    text = f"Tuesday, 5 August 2008\n\nTV proof of the guild's hatred\n\n{_LONG}\n\n{credit}{title}\n\n{_LONG}\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.title == title
+
+
+def test_a_title_over_its_date_in_figures_starts_the_text() -> None:
+    """A mirror's page: the institute's name over the title, its date in figures day first under
+    it, a subtitle and the byline: the title, date and authors are the dispatch's, the name is
+    the page's."""
+    lines = ["THE HARBOUR INSTITUTE", "The Pier Dispute (II): The Quota And The Ferry", "29/7/2013", ""]
+    lines += ["The struggle between the harbour master and the guild sharpens", "", "By: O. Tamsin", "", _LONG]
+    dispatch, _ = _parse("\n".join(lines) + "\n")
+    assert (dispatch.title, dispatch.date) == (
+        "The Pier Dispute (II): The Quota And The Ferry",
+        datetime.date(2013, 7, 29),
+    )
+    assert dispatch.authors == ("O. Tamsin",)
+
+
+def test_a_date_over_a_blogs_headline_over_the_title_is_the_blogs() -> None:
+    """A blog's date over its short headline, over the dispatch's title: the title is the
+    dispatch's, the date the blog's posting date."""
+    dispatch, _ = _parse(f"8.20.2007\n\nNew guild spin-off\n\nIntroducing The Harbour Guild's Weekly Blog\n\n{_LONG}\n")
+    assert (dispatch.title, dispatch.date) == ("Introducing The Harbour Guild's Weekly Blog", None)
+
+
 def test_a_list_of_other_clips_under_a_transcript_is_no_start() -> None:
     """A mirror's transcript followed by its site's list of other clips (``#1939 - Title`` over
     its date): the list is the page's, the text starts at its top and keeps its turns."""

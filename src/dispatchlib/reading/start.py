@@ -418,8 +418,8 @@ def find_start(lines: list[str]) -> Start:
                 return Start(sub_series, "header", strong=True)  # its meta block
             return strong
         date_line = h.match_date_line(line) if weak is None else None
-        if weak is None and not body_seen and (bracketed := h.match_bracketed_date(line)):
-            date_line = h.DateLine(date=bracketed)  # "(April 2, 2009)" under the title, above any text
+        if weak is None and not body_seen and (lone_date := h.match_bracketed_date(line) or h.match_numeric_date(line)):
+            date_line = h.DateLine(date=lone_date)  # "(April 2, 2009)", "29/7/2013" under the title, above any text
         # a byline without a date starts the dispatch only under a title near the top: in a digest,
         # each item under the intro has its title and byline
         bylined = date_line is not None and bool(date_line.authors)
@@ -534,7 +534,7 @@ _TEXT_WORDS = 8  # a line of text below a header: a title or a paragraph, not a 
 
 
 # a repost's credit before the title it quotes: "MEMRI TV: Former Minister Vows ..."
-CREDIT_PREFIX = re.compile(r"\A(?:MEMRI(?: TV)?|(?:Via|From) MEMRI)\s*:\s+(?=\S)")
+CREDIT_PREFIX = re.compile(r"\A(?:(?:MEMRI|Memri)(?: TV)?|(?:Via|From) (?:MEMRI|Memri))\s*:\s+(?=\S)")
 _CREDIT_REACH = 12  # lines from the top where a blog's commentary may stand above the credited title
 
 

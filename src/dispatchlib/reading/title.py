@@ -31,9 +31,11 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     below = _next_line(cursor)
-    if (
-        _over_title(line, cursor) and looks_like_title(below) and (": " in below or line.endswith(_CUT))
-    ) or _blog_headline_over(line, below, cursor, fields):
+    blogs = _blog_headline_over(line, below, cursor, fields)
+    if blogs and fields.pop("_date_above", False):
+        fields["date"] = fields["_date_line"] = None
+        found.add("guess", "the date over the blog's headline is its posting date, not the dispatch's", number)
+    if blogs or (_over_title(line, cursor) and looks_like_title(below) and (": " in below or line.endswith(_CUT))):
         found.add(
             "page-chrome", f"a line cut with '...', or a blog's headline, over the title dropped: {line[:40]!r}", number
         )

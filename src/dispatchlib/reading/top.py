@@ -110,8 +110,8 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
         found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
     fields.pop("_untitled_line", None)
-    if header is None and start.kind in ("none", "lead-in", "date-title") and not fields.get("authors"):
-        _read_byline_below(cursor, fields, found, over_text=start.kind == "date-title")
+    if header is None and start.kind in ("none", "lead-in", "date-title", "title-date") and not fields.get("authors"):
+        _read_byline_below(cursor, fields, found, over_text=start.kind in ("date-title", "title-date"))
     if header is None:
         read_quoted_title(cursor, fields, found)
     fields.pop("_blogs_headline", None)
