@@ -165,12 +165,12 @@ def _paragraph_below(cursor: Cursor) -> str:
     for line in itertools.islice(below, 3):
         if is_meta(line):
             return ""
-        if len(line) >= _PARAGRAPH:
+        if len(line) >= PARAGRAPH:
             return "" if _SPEAKER_LINE.match(line) else line
     return ""
 
 
-_PARAGRAPH = 80  # a line this long is a paragraph, not a blog's category or credit line
+PARAGRAPH = 80  # a line this long is a paragraph, not a blog's category or credit line
 _LEAD_IN_REACH = 5  # lines under a blog's headline where its commentary may hand over to the institute's text
 
 
@@ -294,11 +294,8 @@ def _blog_headline_over(line: str, below: str, cursor: Cursor, fields: dict[str,
         return False
     if not looks_like_title(line) or is_meta(below) or h.match_header(below) or _YEAR.search(below):
         return False  # an outlet and its date, a source line, under a news headline
-    at = cursor.skip_blank() + 1
-    while at < len(cursor.lines) and cursor.lines[at] != below:
-        at += 1
-    text = next((other for other in cursor.lines[at + 1 :] if other), "")
-    return len(text) >= _PARAGRAPH
+    text = next((other for other in cursor.lines[_next_index(cursor) + 1 :] if other), "")
+    return len(text) >= PARAGRAPH
 
 
 _BLOG_HEADLINE_WORDS = 4  # a longer headline in sentence case is a news site's title over its first heading
@@ -308,10 +305,16 @@ _TITLE_WORDS = 4
 
 def _next_line(cursor: Cursor) -> str:
     """The non-blank line after the cursor's."""
+    below = _next_index(cursor)
+    return cursor.lines[below] if below < len(cursor.lines) else ""
+
+
+def _next_index(cursor: Cursor) -> int:
+    """The index of the non-blank line after the cursor's (the lines' length if none)."""
     below = cursor.skip_blank() + 1
     while below < len(cursor.lines) and not cursor.lines[below]:
         below += 1
-    return cursor.lines[below] if below < len(cursor.lines) else ""
+    return below
 
 
 def _runs_on_below(cursor: Cursor) -> bool:

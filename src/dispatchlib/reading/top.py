@@ -13,7 +13,7 @@ from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
 from .start import START_WORDS, Start, clip_header, digest_name_above, is_chrome, is_repost_line
 from .tail import subscriber_notice
-from .title import bloggers_words, items_headline, read_quoted_title, read_title, read_title_above
+from .title import PARAGRAPH, bloggers_words, items_headline, read_quoted_title, read_title, read_title_above
 
 
 def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
@@ -147,7 +147,7 @@ def _posted_by_another(cursor: Cursor, start: Start) -> bool:
     if any(_INSTITUTE(line) for line in cursor.lines[start.at : cursor.index]):
         return False  # "Middle East Media Research Institute | January 14, 2005": the institute's date line
     lines = (line for line in cursor.lines[cursor.index :] if line)
-    paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= _PARAGRAPH][:3]
+    paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= PARAGRAPH][:3]
     if paragraphs and bloggers_words(paragraphs[0]):  # the blogger's voice opens the text, not a quoted speech
         return True
     return any(_ANOTHERS_INSTITUTE.search(paragraph) for paragraph in paragraphs)
@@ -155,7 +155,6 @@ def _posted_by_another(cursor: Cursor, start: Start) -> bool:
 
 _INSTITUTE = re.compile(r"\bMEMRI\b|Middle East Media Research Institute", re.IGNORECASE).search
 _OPENING_LINES = 8
-_PARAGRAPH = 80
 _NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
 # the institute as another's: "in comments translated by the Middle East Media Research Institute", "MEMRI, a
 # watchdog group", "The Middle East Media Research Institute (MEMRI) provides a clip"; never the
