@@ -308,12 +308,17 @@ def test_bare_caption_shape(text: str, caption: bool) -> None:
     [
         ("Antecedentes a la presidencia del puerto", True),  # a mirror's heading going on with a small word
         ("Wyniki wyborów do rady portu", True),
+        ("La « Marée rouge » du conseil plutôt floue", True),  # a name quoted second
+        ("Przemówienie Tamsina z 13 października – analiza i skutki", True),  # a name second
+        ("¿Quién cerró el puerto? – Acusaciones mutuas del gremio y del consejo", True),
         ("Antecedentes A La Presidencia", False),  # title case: no sentence-case heading
         ("La cofradía votó el martes.", False),
+        ("Orlo Tamsin del puerto", False),  # a name, then too few words to be sure
     ],
 )
 def test_a_mirrors_heading_in_sentence_case(text: str, heading: bool) -> None:
-    """A mirror writes its headings in sentence case, the second word perhaps a small one."""
+    """A mirror writes its headings in sentence case, the second word perhaps a small one, a name
+    or a name in quotes, and perhaps opening on a Spanish question mark."""
     assert blocks._caption_shape(text, heading=True) is heading
 
 

@@ -1603,7 +1603,8 @@ _YEAR = re.compile(r"\b\d{4}\b")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
 
 
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_QUOTE_MARKS = ('"', "“", "«", "„")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|«[^«»]*»|„[^„“”]*[“”]")
 
 
 _CAPTION_LENGTH = 150  # characters a bare caption or a sentence-case heading holds at most
@@ -1617,6 +1618,8 @@ def _caption_shape(text: str, *, heading: bool = False) -> bool:
     """A noun phrase in sentence case: capitalised, its second word not (``Banner promoting the
     channel``, ``The post on the channel``), no stop at its end (an aside in brackets aside). A
     mirror's ``heading`` in that shape need not say what a picture shows."""
+    if heading:
+        text = text.lstrip("¿¡")  # a Spanish heading may open on a question: "¿Quién responde? - ..."
     if not 12 <= len(text) <= _CAPTION_LENGTH or ":" in text or not text[0].isupper():
         return False
     bare = _TRAILING_ASIDE.sub("", text) if text.endswith(")") else text
@@ -1625,6 +1628,8 @@ def _caption_shape(text: str, *, heading: bool = False) -> bool:
     if bare != text and _YEAR.search(text, len(bare)):
         return False  # a sentence citing its source and date: "The columnist accused ... (Outlet, May 3, 2016)"
     words = _WORD.findall(bare)
+    quoted = any(mark in bare for mark in _QUOTE_MARKS)
+    unquoted = (_WORD.findall(_QUOTED.sub(" ", bare)) if quoted else words) or words
     if words and words[0] in _SENTENCE_OPENERS:
         return False  # "He blows a trumpet", "And there's a transcript": sentences, not a picture's noun phrase
     if bare.startswith(_BOUNDARY_OPENERS):
@@ -1638,7 +1643,9 @@ def _caption_shape(text: str, *, heading: bool = False) -> bool:
     if not 3 <= len(words) <= 20:
         return False
     # (a mirror's heading may go on with a small word: "Antecedentes a la presidencia")
-    if not (words[1][0].islower() and (heading or words[1].lower() not in layouts.SMALL_WORDS)):
+    # the second word is read outside a name quoted in the phrase: "La « Ligne rouge » d'Obama plutôt floue"
+    second = unquoted[1] if len(unquoted) > 1 else words[1]
+    if not (second[0].islower() and (heading or second.lower() not in layouts.SMALL_WORDS)):
         # a caption naming its subject first ("The Orlo Guild's post greeting the fishermen"): one
         # long phrase, with more words in lower case than a heading leaves, saying what the picture
         # shows with a participle ("... seal found in the ruins"); not a sentence of what the screen
@@ -1647,10 +1654,11 @@ def _caption_shape(text: str, *, heading: bool = False) -> bool:
         lower = [word for word in words[2:] if word[0].islower() and word.lower() not in layouts.SMALL_WORDS]
         one_phrase = "," not in bare and " and " not in bare
         shows = any(word.endswith(("ing", "ed")) or word in _PARTICIPLES for word in lower[:2])
-        return one_phrase and (shows or heading) and len(words) >= 8 and len(lower) >= 3 and not _title_case(words)
+        # (a mirror's heading may name someone second: "Przemówienie Tamsina z 13 października - analiza")
+        long_enough = len(words) >= (5 if heading else 8)
+        return one_phrase and (shows or heading) and long_enough and len(lower) >= 3 and not _title_case(words)
     # "Vellonia is Leading Demographic Change in the Harbour" is a heading in title case, only a short verb
     # in lower case; a caption names people after its verb ("Poster depicting Guild Leader Orla
     # Tamsin"), and a name quoted in it is its own ("The post on the "Harbour Guild" channel")
-    unquoted = (_WORD.findall(_QUOTED.sub(" ", bare)) if '"' in bare or "“" in bare else words) or words
     lower = [word for word in unquoted if word[0].islower() and word.lower() not in layouts.SMALL_WORDS]
     return not (_title_case(unquoted) and all(len(word) <= 3 for word in lower))
