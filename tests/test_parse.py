@@ -1018,10 +1018,14 @@ def test_what_opens_like_a_boundary_and_is_none(text: str) -> None:
         assert dl.model.plain_text(boundaries[0].content).endswith("January 4, 2008:")
 
 
-@pytest.mark.parametrize("name", ["Boy playing Orlo", "Camp nurse", "Orla Tamsin, host"])
+@pytest.mark.parametrize(
+    "name",
+    ["Boy playing Orlo", "Camp nurse", "Orla Tamsin, host", "Would-be terrorist", "TV screen", "Host Orla, a girl"],
+)
 def test_roles_a_transcript_names_its_speakers_by(name: str) -> None:
-    """A role played (``Boy playing ...``), a role of layouts.SPEAKER_ROLES, or an office in lower
-    case after the name names a speaker in a TV clip's transcript."""
+    """A role played (``Boy playing ...``), a role of layouts.SPEAKER_ROLES (what the screen shows
+    too), an office in lower case after the name, or a role after an article (``a young girl``)
+    names a speaker in a TV clip's transcript."""
     words = "The tide is late today, and the boats wait."
     dispatch, _ = _parse(_CLIP_PAGE.format(f"{name}: {words}"))
     assert dispatch.body == (dl.model.SpeakerTurn(speaker=name, content=(dl.model.Text(text=words),)),)
@@ -2180,3 +2184,45 @@ def test_a_french_pointer_to_the_clips_is_no_title() -> None:
     line = "Voir les extraits-vidéo sous-titrés en anglais sur MEMRI TV"
     dispatch, _ = _parse(f"{line}\n\n{_LONG}\n")
     assert dispatch.title != line and dispatch.body[0] == dl.model.MediaPointer(text=line)
+
+
+def test_a_blog_headline_trailing_off_over_a_list_of_its_sources() -> None:
+    """A blog's headline trailing off in dots is its title; the list of links under it is a list,
+    no headings; a speaker named by who they are after an article speaks."""
+    lines = ["Evil Harbour Rat...", "Little girl tells the rat the guild's line.", ""]
+    lines += ["- Harbour TV Transcript", "- Harbour TV Video", "", _LONG, ""]
+    lines += ["Following are excerpts from a children's TV show, which aired on Harbour TV on April 6, 2007:", ""]
+    lines += ["Host Saraa, a young girl: What will you do for the sake of the pier?"]
+    dispatch, _ = _parse("\n".join(lines) + "\n")
+    assert dispatch.title == "Evil Harbour Rat..."
+    assert not any(isinstance(block, dl.model.Heading) for block in dispatch.body)
+    assert dispatch.body[-1] == dl.model.SpeakerTurn(
+        speaker="Host Saraa, a young girl", content=(dl.model.Text(text="What will you do for the sake of the pier?"),)
+    )
+
+
+@pytest.mark.parametrize("line", ["A sentence trailing off, unfinished. And then...", "Well...."])
+def test_what_trails_off_and_is_no_title(line: str) -> None:
+    """Only a short phrase trailing off in three dots is a headline: not two sentences, nor four dots."""
+    dispatch, _ = _parse(f"{line}\n\n{_LONG}\n")
+    assert dispatch.title != line
+
+
+def test_a_date_over_a_headline_over_the_bloggers_first_person_is_the_posts() -> None:
+    """A date over a headline, the first paragraph in the writer's own first person (quotes
+    aside): the date is the blog's post's, the headline its title."""
+    words = "The following was brought to my attention by a reader. The clips are worth watching."
+    dispatch, _ = _parse(f"10 March, 2006\n\nOrla Tamsin Takes On The Guild\n\n{words} {_LONG}\n")
+    assert (dispatch.title, dispatch.date) == ("Orla Tamsin Takes On The Guild", None)
+
+
+def test_a_chant_sung_on_under_its_turn_is_no_heading() -> None:
+    """A mirror's transcript: a crowd's quoted chant repeated on the lines under its turn is what
+    they sing, no quoted heading."""
+    lines = ["Nous publions des extraits d'un discours du chef de la guilde, diffusé le 9 avril 2012 :", ""]
+    lines += ["Orlo Tamsin : « La jetée est à nous. Notre devise le dit : « Vive le port ». »"]
+    lines += ["La foule : « Vive le port »", "« Vive le port »"]
+    lines += ["Orlo Tamsin : « Les bateaux resteront à quai tant que le conseil ne cédera pas, nous le savons. »"]
+    dispatch, _ = _parse("\n".join(lines) + "\n")
+    assert dispatch.body[3] == dl.model.Paragraph(content=(dl.model.Text(text="« Vive le port »"),))
+    assert not any(isinstance(block, dl.model.Heading) for block in dispatch.body)

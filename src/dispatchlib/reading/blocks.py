@@ -803,6 +803,8 @@ def _is_heading(text: str) -> bool:
         return False
     if text.startswith(("By ", "By:")):
         return False  # a digest item's byline
+    if text.startswith(_LIST_MARKS):
+        return False  # an item of a list: "- Harbour TV Transcript", a blog's links to its sources
     if text.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(text):
         return False  # the page's: an embedded clip's label, "MEMRI TV", a view counter
     if _REF_OR_PAREN.search(text):
@@ -909,8 +911,10 @@ def _role_doing(words: list[str], post: str) -> bool:
 
 def _office(description: str) -> bool:
     """``host``, ``former president of the council``: a role of :data:`layouts.SPEAKER_ROLES` or an
-    office of :data:`layouts.SPEAKER_OFFICES` first."""
+    office of :data:`layouts.SPEAKER_OFFICES` first; or ``a young girl``, a role after an article."""
     words = description.lower().split()
+    if words[:1] in (["a"], ["an"]) and len(words) <= 4:  # "Host Saraa, a young girl": who they are
+        return words[-1].rstrip("s") in layouts.SPEAKER_ROLES
     if words[:1] and words[0] in _OFFICE_ADJECTIVES:
         words = words[1:]
     office = words[0].partition("-")[0].rstrip("s") if words else ""  # "secretary-general"
@@ -1105,7 +1109,10 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
     is a section's heading: the mirrors write their headings so. Also returns the indices made
     headings."""
     lines = {
-        index: text for index in range(len(blocks) - 1) if (text := _heads_section(blocks[index], blocks[index + 1]))
+        index: text
+        for index in range(len(blocks) - 1)
+        if (text := _heads_section(blocks[index], blocks[index + 1]))
+        and not (index and isinstance(above := blocks[index - 1], m.SpeakerTurn) and echoes(text, above))
     }
     if not lines or _in_english(blocks):  # the language is asked only where a line has the shape
         return blocks, []
@@ -1115,6 +1122,16 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
     return out, list(lines)
 
 
+def echoes(line: str, turn: m.SpeakerTurn) -> bool:
+    """Does a quoted line say again what the turn above it said? A quoted heading quotes the
+    section under it; a line repeating the words over it is a chant sung on."""
+    words = line.strip(_ECHO_STRIP)
+    return line[:1] in _QUOTE_MARKS and len(words) >= 3 and words in m.plain_text(turn.content)
+
+
+_ECHO_STRIP = '"“”«»„ '
+
+
 def _heads_section(block: m.Block, below: m.Block) -> str | None:
     """The text of a short line in sentence case over a paragraph or a figure; None for others.
     Also a name and what it says with no stop, over a paragraph (``Szef portu, Orlo Tamsin: Wielka
@@ -1122,12 +1139,12 @@ def _heads_section(block: m.Block, below: m.Block) -> str | None:
     if isinstance(block, m.SpeakerTurn):
         first = block.content[0] if len(block.content) == 1 else None
         said = first.text if isinstance(first, m.Text) and isinstance(below, m.Paragraph) else ""
-        if not said or len(said) > _CAPTION_LENGTH or len(said.split()) < 4:
+        if not said or len(said) > _LONG_HEADING or len(said.split()) < 4:
             return None
         text, shape = f"{block.speaker}: {said}", said
     else:
         plain = _plain_paragraph(block)
-        if plain is None or len(plain) > _CAPTION_LENGTH:
+        if plain is None or len(plain) > _LONG_HEADING:
             return None
         text = shape = plain
         if ": " in text:  # a subject, then what it says: "Ministerstwo portu: nowe nabrzeże ..." (not a speaker's name)
@@ -1135,7 +1152,8 @@ def _heads_section(block: m.Block, below: m.Block) -> str | None:
             shape = f"{head} {said}" if len(head.split()) >= 2 and not _is_speaker(head) else text
     if any(mark in shape for mark in _QUOTE_OPENERS):  # quoted: "Budowa łodzi trwa: „Warsztaty szyją żagle”"
         shape = shape.lstrip(_QUOTE_OPENERS).rstrip(_QUOTE_CLOSERS)  # "«La marea nos sorprendió" lost its closing mark
-    if not _caption_shape(shape, heading=True) or text.endswith(_DASHES) or ". " in text:
+    shaped = _caption_shape(shape, heading=True) or _colon_headline(text)
+    if not shaped or text.endswith(_DASHES) or ". " in text:
         return None  # a link's label that lost its link ends in a dash; a caption may hold a stop
     long_below = (
         isinstance(below, m.Paragraph | m.Quotation | m.SpeakerTurn) and len(m.plain_text(below.content)) >= 100
@@ -1143,6 +1161,24 @@ def _heads_section(block: m.Block, below: m.Block) -> str | None:
     return text if isinstance(below, m.Figure) or long_below else None
 
 
+def _colon_headline(text: str) -> bool:
+    """A digest item's long headline: a subject of two words or more, a colon, what it says, up to
+    220 characters with no sentence's stop in it nor at its end (``Sermon sur la chaîne du port :
+    les mouettes sont nos sœurs - La marée ne peut pas attendre``). Not a speaker's name over what
+    they said, nor a sentence saying who speaks (``Le maire a déclaré : « … »``)."""
+    head, colon, said = text.partition(": ")
+    head = head.rstrip()
+    if not colon or len(text) > _LONG_HEADING or not head[:1].isupper() or len(head.split()) < 2:
+        return False
+    if _is_speaker(head) or any(word in layouts.SAYING for word in head.split()):
+        return False
+    said = said.strip()
+    end = said.rstrip(_QUOTE_CLOSERS + " ")
+    sentence = end.endswith((*_TERMINAL, "…", "]", ")")) or _SENTENCE_BREAK.search(said) is not None
+    return len(said.split()) >= 3 and not sentence
+
+
+_SENTENCE_BREAK = re.compile(r"\w\w[.!?] \S")
 _DASHES = ("-", "–", "—")
 _QUOTE_OPENERS = "„“«"
 _QUOTE_CLOSERS = '”»"'

@@ -487,6 +487,7 @@ SPEAKER_ROLES = frozenset(
     "character actor actress puppet nurse doctor judge policeman guard prisoner driver citizen resident viewer "
     "visitor passerby priest rabbi king prince queen teen teenager youngster toddler baby pilgrim mourner "
     "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
+    "terrorist bomber jihadist hostage captive worker farmer merchant shopkeeper screen "  # "TV screen": what it shows
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
     "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon roi "
     "multitud público entrevistador entrevistadora presentador presentadora periodista hombre mujer niño niña "
@@ -559,4 +560,14 @@ ABBREVIATIONS = frozenset(
     "gen prof sen col maj mrs adm capt sgt gov rep lieut cmdr brig amb dept univ vol nos approx"
     # the mirrors' (French, Polish, Spanish, Italian, German)
     " adj gén płk mgr inż hab dott avv ing sig sra dña".split()
+)
+
+
+# verbs of saying, in the languages the institute and its mirrors write: a line whose subject says
+# something before a colon introduces a quotation and is no headline
+SAYING = frozenset(
+    "said says added adds stated states declared declares told tells wrote writes asked asks explained explains"
+    " continued continues noted notes replied replies answered answers concluded concludes warned warns urged"
+    " urges vowed vows claimed claims insisted insists argued argues announced announces stressed stresses"
+    " dit ajouté déclaré dijo añadió declaró powiedział dodał sagte erklärte disse aggiunto".split()
 )

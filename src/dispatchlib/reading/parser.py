@@ -34,6 +34,7 @@ from .blocks import (
     credit_line,
     cut_caption,
     dated_cartoons,
+    echoes,
     every_word_capitalised,
     is_figure_text,
     names_picture,
@@ -432,6 +433,8 @@ def _read_blocks(
             continue
         if source is not None and isinstance(block, m.Heading):
             block = m.Paragraph(content=reader.inline(unit))  # "Source: Outlet, Date" under the text it sources
+        if isinstance(block, m.Heading) and isinstance(last, m.SpeakerTurn) and echoes(block.text, last):
+            block = m.Paragraph(content=reader.inline(unit))  # a chant sung on: 'Crowd: "Long live the port"', again
         captioned = _under_image(last, block) if places and places[-1] + 1 == unit.line else None
         if captioned is not None:
             blocks[-1] = captioned

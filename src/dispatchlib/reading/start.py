@@ -792,7 +792,7 @@ def looks_like_title(line: str) -> bool:
         and line[0] not in _BULLETS  # a list's item: a blog's sidebar, a menu
         and line[:2] != "!["  # a Markdown image
         and len(line) <= 700  # a compilation's title runs to 600 characters
-        and (not end.endswith((".", ":", ";", ",")) or ends_in_abbreviation(end))
+        and (not end.endswith((".", ":", ";", ",")) or ends_in_abbreviation(end) or _trailing_off(end))
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
         and (len(line) <= 150 or not two_sentences(line))  # a paragraph's sentences, its stop lost
         and line.casefold() not in layouts.NOT_TITLES
@@ -810,6 +810,12 @@ def looks_like_title(line: str) -> bool:
         and not (line[0] == "(" and line[-1] == ")" and line.count("(") == 1)  # a link's label: "(In English)"
         and not _wholly_quoted(line)  # a quoted heading or a blog's pull quote
     )
+
+
+def _trailing_off(line: str) -> bool:
+    """A blog's short headline trailing off in dots (``The Harbour Rat...``), one phrase of a
+    dozen words at most."""
+    return line.endswith("...") and not line.endswith("....") and len(line.split()) <= 12 and ". " not in line
 
 
 def _wholly_quoted(line: str) -> bool:

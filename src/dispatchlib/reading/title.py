@@ -153,6 +153,10 @@ _BLOGGERS_VOICE = re.compile(
     r"|Go (?:read|watch|see)\b)"
 )
 _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
+# the writer telling how they came upon what they post, quotes aside, as the institute's reports
+# never do (a column it translates may speak in the first person, "I have followed ..."): "The
+# following was brought to my attention by ...", "This caught my eye", "I came across this"
+_FIRST_PERSON = re.compile(r"\b(?:(?:to|caught) my (?:attention|eye)|I (?:came|stumbled) across)\b")
 # a speaker's turn: "Orlo Tamsin: I believe ...", "Orlo Tamsin, Guild Captain: ..."
 _SPEAKER_LINE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}(?:, [^:]{1,60})?: ")
 
@@ -193,18 +197,12 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
         return "wholly in quotes"
     said = _SAID_AT_END.search(line)
     speaker = line[: said.start()] if said else ""
-    if not speaker or not looks_like_title(speaker) or any(word in _SAYING for word in speaker.split()):
+    if not speaker or not looks_like_title(speaker) or any(word in layouts.SAYING for word in speaker.split()):
         return ""  # "The master warned the guild: “We will not sell.”": a sentence introducing a quotation
     return "ending in the words it quotes"
 
 
 _QUOTED_HEADLINE = 300
-_SAYING = frozenset(
-    "said says added adds stated states declared declares told tells wrote writes asked asks explained explains"
-    " continued continues noted notes replied replies answered answers concluded concludes warned warns urged"
-    " urges vowed vows claimed claims insisted insists argued argues announced announces stressed stresses"
-    " dit ajouté déclaré dijo añadió declaró powiedział dodał sagte erklärte disse aggiunto".split()
-)
 _WHOLLY_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{10,}[\"”»“]")
 # a quotation after a colon that ends the line, its stop inside: ': “Now I see the sense of it.”'
 _SAID_AT_END = re.compile(r"\s?:\s(?:\"[^\"]{3,}|“[^“”]{3,}|‘[^‘]{3,}|«[^«»]{3,}|„[^„“”]{3,})[.!?…]\s?[\"”’»“]$")
@@ -248,7 +246,10 @@ def bloggers_words(paragraph: str) -> bool:
     lead = _SENTENCE_END.search(paragraph)  # a news writer credits the institute in the lead sentence
     if _CREDITS_INSTITUTE.search(paragraph, 0, lead.end() if lead else len(paragraph)) is not None:
         return True
-    return _BLOGGERS_VOICE.match(_QUOTED.sub(" ", paragraph[:_ABOUT_REACH].replace("’", "'")).lstrip()) is not None
+    unquoted = _QUOTED.sub(" ", paragraph[:_ABOUT_REACH].replace("’", "'")).lstrip()
+    if _BLOGGERS_VOICE.match(unquoted) is not None:
+        return True
+    return _SPEAKER_LINE.match(unquoted) is None and _FIRST_PERSON.search(unquoted) is not None
 
 
 # the page's date and the site's address run onto the title: "Title (6) August 29, 2003 memri.org"
