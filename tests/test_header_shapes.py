@@ -220,6 +220,31 @@ def test_an_old_emails_long_list_of_topics_after_its_number() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "topics"),
+    [
+        ("Special Dispatch No.842 - Vellonia / Coast / U.S. & the North", ("Vellonia", "Coast", "U.S. & the North")),
+        ("Special Dispatch No. 842 - Vellonia/Coast", ("Vellonia", "Coast")),
+        ("Special Dispatch No. 11165 - A Title Of The Harbour, March 1, 2023", None),  # a digest's link
+    ],
+)
+def test_topics_after_a_hyphen_when_a_slash_shows_them(line: str, topics: tuple[str, ...] | None) -> None:
+    """An old e-mail's topics may follow the number after a hyphen when a slash shows them topics."""
+    found = header.match_header(line)
+    assert (found.topics if found is not None else None) == topics
+
+
+def test_a_project_among_the_topics_right_under_the_header() -> None:
+    """Right under a header, a slashed list may name a project of up to eight words; elsewhere a
+    part of five capitalised words is no topic."""
+    line = "Vellonia/Tide Archives on Harbour Lore and Storm Denial"
+    assert header.match_bare_topics(line, slashed=True, long=True) == (
+        "Vellonia",
+        "Tide Archives on Harbour Lore and Storm Denial",
+    )
+    assert header.match_bare_topics(line, slashed=True) is None
+
+
+@pytest.mark.parametrize(
     ("line", "channels"),
     [
         ('Source: Online Platforms - "Harbour Talk (YouTube)"', ('Online Platforms - "Harbour Talk (YouTube)"',)),
@@ -397,6 +422,7 @@ def test_every_guess_is_said(text: str, said: str) -> None:
     ("line", "numbers"),
     [
         ("MEMRI Inquiry and Analysis |825|April 19, 2012", (825,)),  # a news digest's copy
+        ("MEMRI: Special Dispatch|3108| July 20, 2010", (3108,)),  # an e-mail's subject line
         ("MEMRI TV | 4 | May 2, 2015", None),  # a blog's bar: 4 comments
         ("Special Dispatch | 14 | March 2, 2015", None),  # a table's row
         ("Inquiry and Analysis | 825 | April 19, 2012", None),  # a list of related reports

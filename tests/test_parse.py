@@ -2136,6 +2136,27 @@ def test_a_blogs_text_quoting_the_dispatchs_title(text: str, title: str, date: d
     assert (dispatch.title, dispatch.date) == (title, date)
 
 
+def test_a_blog_citing_the_dispatch_by_number_and_title() -> None:
+    """A blog's headline over a quoted paragraph, then ``For MEMRI Special Dispatch No.794,
+    “Title”, see here.``: the title, series and number are the dispatch's."""
+    text = f"Guild reports reaction to a fatwa that never was\n\n“{_LONG}”\n\n"
+    text += f"For MEMRI Special Dispatch No.794, “{_QUOTED}”, see here.\n"
+    dispatch, _ = _parse(text)
+    assert (dispatch.title, dispatch.series, dispatch.number) == (_QUOTED, "Special Dispatch", 794)
+
+
+def test_speakers_under_a_boundary_naming_a_discussion_on_tv() -> None:
+    """A boundary that names a programme on television without saying it aired (``The following
+    is text from the discussion on Vellonian TV``) opens a transcript: a name and its office in
+    lower case speak."""
+    lines = ["Special Dispatch No. 782", "", "A Title", "", "On a recent program on Vellonia's Harbour TV, guildsmen"]
+    lines += ["discussed the tide. The following is text from the discussion on Vellonian TV:", ""]
+    lines += ['Orlo Tamsin, president of the Harbour Research Center in Port Vell: "The tide came early."']
+    dispatch, _ = _parse("\n".join(lines) + "\n")
+    assert isinstance(dispatch.body[-1], dl.model.SpeakerTurn)
+    assert dispatch.body[-1].speaker == "Orlo Tamsin, president of the Harbour Research Center in Port Vell"
+
+
 def test_a_quoted_title_over_a_staff_byline_and_the_boundary_under_a_blogs_words() -> None:
     """A repost's commentary, then the report's title, its staff byline by initials and the line
     introducing the translation: the title and byline are the report's."""

@@ -79,11 +79,13 @@ def _has_dash(line: str) -> bool:
     return "-" in line or "–" in line or "—" in line
 
 
-# (an old e-mail's topics may follow the number with no space, "No. 4288Vellonia/Coast Studies Project",
-# and its date in figures may follow it, "No. 2251 02/16/09", or lead it, an old TV page's "11/11/2005, Clip No. 930")
+# (an old e-mail's topics follow the number after a dash, a hyphen only when a "/" shows them
+# topics, "No. 842 - Vellonia / Coast Studies"; they may follow the number with no space, "No.
+# 4288Vellonia/Coast Studies Project", and its date in figures may follow it, "No. 2251
+# 02/16/09", or lead it, an old TV page's "11/11/2005, Clip No. 930")
 _HEADER_PARTS = (
     rf"(?:(?:(?P<date>{ANY_DATE})|(?P<lead>\d{{1,2}}/\d{{1,2}}/\d{{4}}))\s*(?:(?P<sep>[/,])\s*)?)?(?P<series>{_SERIES})?BETWEEN"
-    rf"\s*(?:[-–—]\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*[—–]\s*(?P<topics>\S.*)"
+    rf"\s*(?:[-–—]\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*(?:[—–]|\s-(?=\s[^/]{{1,40}}/))\s*(?P<topics>\S.*)"
     rf"|(?P<glued>(?<=\d)[A-Z][\w ,&'’.-]{{1,40}}(?:/[\w ,&'’.-]{{1,60}})+)"
     r"|\s+(?P<figures>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})))?\.?"
 )
@@ -112,7 +114,7 @@ _PIPE_HEADER = re.compile(
 # "Special Dispatch|9604|March 3, 2011" (a known series, the number tight between its bars: no
 # blog's bar, "MEMRI TV | 4 | May 2, 2015", nor a table's row)
 _BARE_PIPE_HEADER = re.compile(
-    rf"(?:MEMRI )?(?P<series>(?i:{_KNOWN_SERIES}))\s*\|(?P<nums>\d{{1,7}})\|\s?(?P<date>{DATE})"
+    rf"(?:MEMRI:? )?(?P<series>(?i:{_KNOWN_SERIES}))\s*\|(?P<nums>\d{{1,7}})\|\s?(?P<date>{DATE})"
 )
 # a byline word ending in ':' may touch the name; the others need a space ("Di" is not "Diana")
 _BYLINE_WORD = "|".join(
@@ -484,13 +486,16 @@ _TOPIC_WORD = re.compile(r"[A-Z][\w'’&.-]*|&|and|of|the|in|on|" + "|".join(lay
 _CREDIT_LABELS = frozenset(("screenshot", "photo", "image", "picture", "source"))
 
 
-def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> tuple[str, ...] | None:
+def match_bare_topics(
+    line: str, *, slashed: bool, categories: bool = False, long: bool = False
+) -> tuple[str, ...] | None:
     """A topics line without a series: ``Lebanon/Syria``, ``Arabia/Iran/Inter-Arab Relations``;
     unless ``slashed``, also ``Somalia`` or ``Somalia, Africa`` (a country line under the date).
     Each topic is one to four capitalised words (in a slashed list, small words aside: ``Jihad and
     Terrorism Studies Project``); a label such as ``Introduction`` is no topic. A
     mirror's ``categories`` over its date, two or more, may be in sentence case (``Regards de la
-    semaine, Vellonie``)."""
+    semaine, Vellonie``). A ``long`` slashed list, right under a header, may name a project of up
+    to eight words, six capitalised (``Vellonia/Lantos Archives on Tides and Harbour Records``)."""
     if len(line) > 120 or (slashed and "/" not in line) or line.endswith((".", ":", ";", "!", "?")):
         return None
     parts = [part.strip() for part in re.split(r"\s*[/,]\s*", line)]
@@ -500,9 +505,10 @@ def match_bare_topics(line: str, *, slashed: bool, categories: bool = False) -> 
     for part in parts:
         words = part.split()
         capitalised = sum(1 for word in words if word[0].isupper())
-        longest = 6 if "/" in line and words and words[0].lower() not in _ARTICLES else 4
+        named = "/" in line and words and words[0].lower() not in _ARTICLES  # not a phrase: "The Fall of ..."
+        longest, most = (8, 6) if long and named else (6, 4) if named else (4, 4)
         if (
-            not 1 <= capitalised <= 4
+            not 1 <= capitalised <= most
             or len(words) > longest
             or part.casefold() in layouts.NOT_TITLES
             or not words[0][0].isupper()

@@ -508,7 +508,15 @@ def _says_aired(boundary: str, above: m.Block | None) -> bool:
 
 
 def _aired(text: str) -> bool:
+    if "TV" in text and _ON_TV.search(text) is not None:
+        return True  # "The following is text from the discussion on Vellonian TV"
     return any(word in text for word in layouts.AIRED_WORDS) and layouts.AIRED.search(text) is not None
+
+
+# a programme on television named without a word for airing it
+_ON_TV = re.compile(
+    r"\b(?:discussion|program|programme|show|interview|debate|talk show)\b[^.:]{0,40}\bon (?:[\w'’-]+ ){0,3}TV\b"
+)
 
 
 def _under_image(last: m.Block | None, block: m.Block) -> m.Figure | None:

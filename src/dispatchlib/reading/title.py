@@ -24,8 +24,12 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     while (above := h.match_date_line(cursor.peek())) is not None and above.date is None:
         apply_date_line(above, fields, found, cursor.line_number(cursor.skip_blank()))  # "Autor: ..." above the title
         cursor.index += 1
+    index = cursor.index
+    under_header = bool(fields.get("series")) and 0 < index < len(cursor.lines) and bool(cursor.lines[index])
+    if under_header:
+        _read_below_header(cursor, fields, found)
     line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
-    if (topics := h.match_bare_topics(line, slashed=True)) is not None:
+    if (topics := h.match_bare_topics(line, slashed=True, long=under_header)) is not None:
         add_topics(topics, fields, found, number)  # "Lebanon/Syria" over the title: never the title
         found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
         cursor.index += 1
@@ -159,6 +163,27 @@ _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
 _FIRST_PERSON = re.compile(r"\b(?:(?:to|caught) my (?:attention|eye)|I (?:came|stumbled) across)\b")
 # a speaker's turn: "Orlo Tamsin: I believe ...", "Orlo Tamsin, Guild Captain: ..."
 _SPEAKER_LINE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}(?:, [^:]{1,60})?: ")
+
+
+def _read_below_header(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """Right under an old e-mail's header wrapped at its width: the end of its last topic
+    (``... / U.S. & the Middle`` / ``East``) and the dispatch's own address on the institute's site."""
+    header = cursor.lines[cursor.index - 1].rstrip()
+    topics: tuple[str, ...] = tuple(fields.get("topics", ()))  # type: ignore[arg-type]
+    line, number = cursor.lines[cursor.index].strip(), cursor.line_number()
+    if topics and len(header) >= _WRAP_WIDTH and _WRAPPED_WORDS.fullmatch(line) and header.endswith(topics[-1]):
+        fields["topics"] = (*topics[:-1], f"{topics[-1]} {line}")
+        found.add("guess", f"a line ends the header's last topic, wrapped: {line!r}", number)
+        cursor.index += 1
+        line, number = (cursor.lines[cursor.index].strip() if cursor.index < len(cursor.lines) else ""), number + 1
+    if line.startswith(layouts.ADDRESS_STARTS) and " " not in line and "memri" in line.casefold():
+        fields.setdefault("source_url", line)
+        found.add("guess", f"the address under the header read as the dispatch's: {line[:60]!r}", number)
+        cursor.index += 1
+
+
+_WRAP_WIDTH, _MAIL_WIDTH = 60, 80  # an e-mail wrapped its lines at 65 to 80 characters
+_WRAPPED_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")  # "East": a topic's last words
 
 
 def _paragraph_below(cursor: Cursor) -> str:
@@ -379,9 +404,23 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
         if line == cursor.lines[first]:
             break  # the title printed again (an aggregator's link, then its heading)
         taken.append(after)
+    if len(taken) > _WRAPPED_TITLE:  # an e-mail wrapped at its width may run the body on under the title
+        taken = _wrapped_at_width(cursor, taken)
     if len(taken) < 2 or len(taken) > _WRAPPED_TITLE or any(len(cursor.lines[i]) > 120 for i in taken):
         return []
     return taken if looks_like_title(" ".join(cursor.lines[i] for i in taken)) else []
+
+
+def _wrapped_at_width(cursor: Cursor, taken: list[int]) -> list[int]:
+    """The lines of a title an e-mail wrapped at its width, the body run on under it: the lines up
+    to the first short one, those over it as wide as an e-mail's (``Conspiracy theories about the
+    tide: It was a punishment from`` / ... / ``Vellonia, the guild``); empty if there is none."""
+    for count, index in enumerate(taken[1:], 2):
+        line = cursor.lines[index].rstrip()
+        if len(line) < _WRAP_WIDTH * 0.6:
+            wide = all(_WRAP_WIDTH <= len(cursor.lines[i].rstrip()) <= _MAIL_WIDTH for i in taken[: count - 1])
+            return taken[:count] if wide and not line.endswith((".", ":", ";", ",")) else []
+    return []
 
 
 # the institute's name with its office: "Middle East Media Research Institute, DC"
@@ -463,12 +502,15 @@ def read_quoted_title(cursor: Cursor, fields: dict[str, object], found: Findings
     for index in itertools.islice(lines, _QUOTING_REACH):
         line, number = cursor.lines[index], cursor.line_number(index)
         post = _INSTITUTES_POST.fullmatch(line) if "@" in line else None
-        title = post["title"].strip() if post else _quoted_dispatch_title(line)
+        title, cited = (post["title"].strip(), None) if post else _quoted_dispatch_title(line)
         if title:
             fields["title"], fields["_title_line"] = title, number
             found.add("guess", f"the title is the dispatch's, as line {number} quotes it: {title[:60]!r}", number)
             if post and fields.get("date") is None:
                 fields["date"], fields["_date_line"] = h.parse_date(post["date"]), number
+            if cited is not None:  # "For MEMRI Special Dispatch No. 794, 'Title', see here"
+                fields["series"], fields["number"] = cited.series, cited.numbers[0]
+                found.add("guess", f"the series and number are the ones line {number} names with the title", number)
             return
 
 
@@ -481,17 +523,26 @@ _INSTITUTES_POST = re.compile(
 # a quotation with every word capitalised, its stop perhaps inside, right after a word naming a report
 _NAMED_REPORT = re.compile(
     r"\b(?:[Dd]ispatch|[Rr]eport|[Rr]elease|[Cc]lip|[Tt]itled|[Ee]ntitled|[Hh]eadlined|[Ss]tudy|[Aa]nalysis)\b"
-    r"[^\"“‘'.]{0,40}?[\s:,]\s?(?:(?P<double>[\"“])(?P<title>[^\"“”]{20,300}?)[.,]?[\"”]"
+    r"(?:No\.|[^\"“‘'.]){0,40}?[\s:,]\s?(?:(?P<double>[\"“])(?P<title>[^\"“”]{20,300}?)[.,]?[\"”]"
     r"|(?P<single>['‘])(?P<title2>[^'‘’]{20,300}?)[.,]?['’](?=[\s:;,.)]|$))"
 )
 
 
-def _quoted_dispatch_title(line: str) -> str:
+def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
+    """The title a line quotes after a word naming the report, and the series and number it names
+    right before the title (``Special Dispatch No. 794, “Title”``), if it does."""
     for match in _NAMED_REPORT.finditer(line):
         title = (match["title"] or match["title2"]).strip()
         if len(title.split()) >= _QUOTED_TITLE_WORDS and every_word_capitalised(title):
-            return title
-    return ""
+            quote = match.start("double") if match["double"] else match.start("single")
+            named = _CITED_NUMBER.search(line, max(0, match.start() - 30), quote)
+            header = h.match_header(named.group()) if named else None
+            return title, header if header is not None and header.series and header.numbers else None
+    return "", None
+
+
+# the series and number named right before a quoted title: "MEMRI Special Dispatch No.794, “Title”"
+_CITED_NUMBER = re.compile(r"(?:Special Dispatch|Inquiry (?:&|and) Analysis(?: Series)?|Special Report) No\.\s?\d{1,6}")
 
 
 _QUOTED_TITLE_WORDS = 5
