@@ -2247,3 +2247,58 @@ def test_a_chant_sung_on_under_its_turn_is_no_heading() -> None:
     dispatch, _ = _parse("\n".join(lines) + "\n")
     assert dispatch.body[3] == dl.model.Paragraph(content=(dl.model.Text(text="« Vive le port »"),))
     assert not any(isinstance(block, dl.model.Heading) for block in dispatch.body)
+
+
+@pytest.mark.parametrize("word", ["Von", "By", "Por", "Autor:"])
+def test_a_byline_word_on_its_own_line_over_the_names(word: str) -> None:
+    """A blog's byline whose word stands on a line of its own over the names: the authors."""
+    text = f"Dienstag, 16.07.2019\n\nDer Hafenmeister ruft zum Streik auf\n\n{word}\nOrla von der Tamsin\n\n{_LONG}\n"
+    dispatch, _ = _parse(text)
+    assert dispatch.authors == ("Orla von der Tamsin",)
+    assert dispatch.title == "Der Hafenmeister ruft zum Streik auf"
+
+
+def test_a_title_signed_after_a_slash_by_its_author() -> None:
+    """A mirror's page heads the report with its title and author after a slash; the byline
+    names the same author: the title is the report's without the name."""
+    lines = ["THE HARBOUR INSTITUTE", "Reformers And Guildsmen On The Coast Today / Orla Tamsin", "1/9/2004", ""]
+    lines += ["Reformers And Guildsmen On The Coast Today", "", "By Orla Tamsin*", "", _LONG]
+    dispatch, _ = _parse("\n".join(lines) + "\n")
+    assert dispatch.title == "Reformers And Guildsmen On The Coast Today"
+    assert dispatch.authors == ("Orla Tamsin",)
+
+
+@pytest.mark.parametrize(
+    ("below", "title"),
+    [
+        ("So said the guild's envoy to Port Vell", "“I pray the tide will rise a thousand times”"),
+        ("Orla Tamsin, envoy", ""),  # a quotation over its speaker's name
+    ],
+)
+def test_a_quoted_headline_over_its_subtitle(below: str, title: str) -> None:
+    """A news site's headline wholly in quotes, no stop in it, over a short subtitle of four words
+    or more and the text: the title."""
+    dispatch, _ = _parse(f"“I pray the tide will rise a thousand times”\n\n{below}\n\n{_LONG}\n")
+    assert dispatch.title == title
+
+
+def test_a_credit_over_its_caption_at_the_top_is_a_picture() -> None:
+    """A copy opening on a picture's credit over its caption, no blank between them: one figure,
+    never the title; a second picture's source line under a credit is a picture of its own."""
+    lines = ["Photo Credit: Official Harbour Office Photo by Orla Tamsin"]
+    lines += ["The harbour master on the phone in his office, October 10, 2023.", "", _LONG, ""]
+    lines += ["(Source: Harbour.test/p/1)", "(Source: Harbour.test/p/2)", "", _LONG]
+    dispatch, _ = _parse("\n".join(lines) + "\n")
+    assert dispatch.title == ""
+    figures = [block for block in dispatch.body if isinstance(block, dl.model.Figure)]
+    assert (figures[0].credit, figures[0].caption) == (
+        "Official Harbour Office Photo by Orla Tamsin",
+        "The harbour master on the phone in his office, October 10, 2023.",
+    )
+    assert len(figures) == 3
+
+
+def test_a_deck_opening_on_dashes_is_no_title() -> None:
+    """A line opening on a dash (a deck going on from a lost headline, a list's item) is no title."""
+    dispatch, _ = _parse(f"by MEMRI\n--blind hatred of the gulls has kept the port from learning\n\n{_LONG}\n")
+    assert dispatch.title == ""

@@ -112,11 +112,18 @@ _OTHER_CREDIT = re.compile(
 )
 # a picture's credit on a line of its own, the picture itself lost: "Image: example.test, October 7, 2023"
 _CREDIT_ALONE = re.compile(
-    rf"(?:Image|Photo|Picture|Photo credit|Image source|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:"
+    rf"(?:Image|Photo|Picture|Photo [Cc]redit|Image source|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:"
     r"\s*(?P<credit>[^\s:][^:]{1,148})"
     r"|Screenshot\s?[:/]\s*(?P<shot>[^\s:][^:]{1,148})"  # a screenshot's: "Screenshot / MEMRI"
 )
 _CREDIT_WORDS = ("Image", "Photo", "Picture", "Screenshot", *layouts.PHOTO_WORDS)
+
+
+def is_credit_alone(line: str) -> bool:
+    """A picture's credit on its own line: ``Photo Credit: Harbour Office``, ``Screenshot / MEMRI``."""
+    return line.startswith(_CREDIT_WORDS) and _CREDIT_ALONE.fullmatch(line) is not None
+
+
 # a caption, then the site its picture came from in brackets: "The parade on the square. (Example.test)"
 _SITE_CREDIT = re.compile(
     r"(?P<caption>[^\W\d].{2,200}?)\s+\((?P<credit>(?:www\.)?[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})\)"
@@ -392,11 +399,13 @@ def _lost_colon(line: str) -> bool:
 
 
 def _stands_alone(line: str) -> bool:
-    """A digest item's header (``Special Dispatch No. 2640``) or an image's file name: the line
-    under it is not its text."""
+    """A digest item's header (``Special Dispatch No. 2640``), an image's file name or a picture's
+    credit (``Photo Credit: Harbour Office``): the line under it is not its text."""
     if len(line) > 120:
         return False
-    return bool(header.numbers) if (header := h.match_header(line)) is not None else is_image_line(line)
+    if (header := h.match_header(line)) is not None:
+        return bool(header.numbers)
+    return is_image_line(line) or is_credit_alone(line)
 
 
 def _repeats(previous: str, line: str) -> bool:

@@ -422,10 +422,15 @@ def _read_blocks(
         if figure is not None:  # "Cartoon Of The Week" / "Orla Tamsin, Date" / its caption
             blocks[-1] = attrs.evolve(figure, caption=unit.text)
             continue
-        # the artist on the line right under a cartoon's credit (an artist over a blank line is the next one's)
+        # the line right under a cartoon's credit: its artist (an artist over a blank line is the
+        # next one's), or the caption under a credit standing alone ("Photo Credit: ..." / caption)
         under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
         if under and isinstance(last, m.Figure) and last.credit and (artist := artist_named(unit.text)) is not None:
             blocks[-1] = attrs.evolve(last, credit=f"{artist}, {last.credit}")
+            continue
+        blank_after = index + 1 == len(units) or units[index + 1].lines[0] > unit.lines[-1] + 1
+        if under and blank_after and isinstance(last, m.Figure) and _caption_under_credit(last, unit):
+            blocks[-1] = attrs.evolve(last, caption=unit.text)
             continue
         block = reader.block(unit)
         if isinstance(block, m.Figure) and block.credit and (artist := artist_named(block.caption)) is not None:
@@ -493,6 +498,22 @@ def _credited_picture(blocks: list[m.Block], text: str) -> m.Figure | None:
     if not isinstance(figure, m.Figure) or figure.caption or figure.image or figure.alt_text:
         return None
     return figure if picture_credit(f"{figure.credit}", heading) is not None else None
+
+
+def _caption_under_credit(figure: m.Figure, unit: Unit) -> bool:
+    """Is a line right under a picture known only by its credit, and over a blank line, its
+    caption: one short line, not itself a picture's line (a second picture's ``(Source: ...)``)
+    nor in title case (a heading)? In a copy of one line a paragraph, the line under a credit is
+    the text's."""
+    alone = bool(figure.credit) and not (figure.caption or figure.image or figure.alt_text)
+    text = unit.text
+    return (
+        alone
+        and len(unit.lines) == 1
+        and len(text) <= PICTURE_CAPTION
+        and not is_figure_text(text)
+        and not every_word_capitalised(text)
+    )
 
 
 def _picture_above(block: m.Block | None) -> bool:

@@ -28,6 +28,7 @@ from .blocks import (
     every_word_capitalised,
     introduces_below,
     is_boundary,
+    is_credit_alone,
     is_pointer,
     opens_translation,
     two_sentences,
@@ -151,6 +152,10 @@ def undecorate(lines: list[str]) -> list[str]:
             out = out or list(lines)
             out[index] = line[:-2].rstrip()
             continue
+        if line in layouts.BYLINE_WORDS and (byline := _byline_split(lines, index)):
+            out = out or list(lines)  # "Von" / "Orla von der Tamsin": the byline word over its names
+            out[index], out[index + 1] = byline, ""
+            continue
         lead = _LEAD_MARKS.match(line) if line[0] in "*_#>•" else None
         if lead is None or lead.end() == len(line):
             continue
@@ -164,6 +169,13 @@ def undecorate(lines: list[str]) -> list[str]:
         out = out or list(lines)
         out[index] = bare
     return lines if out is None else out
+
+
+def _byline_split(lines: list[str], index: int) -> str:
+    """A byline whose word stands on a line of its own over the names: the byline joined."""
+    joined = f"{lines[index]} {lines[index + 1]}" if index + 1 < len(lines) and lines[index + 1] else ""
+    byline = h.match_date_line(joined) if joined else None
+    return joined if byline is not None and byline.authors and byline.date is None else ""
 
 
 _TABLE_BARS = 3  # lines of the first part that are a table's bar or end in one: the page was copied from its table
@@ -790,6 +802,7 @@ def looks_like_title(line: str) -> bool:
     return (
         bool(line)
         and line[0] not in _BULLETS  # a list's item: a blog's sidebar, a menu
+        and line[0] not in "-–—"  # a list's item, or a deck going on from a headline: "--blind hatred of ..."
         and line[:2] != "!["  # a Markdown image
         and len(line) <= 700  # a compilation's title runs to 600 characters
         and (not end.endswith((".", ":", ";", ",")) or ends_in_abbreviation(end) or _trailing_off(end))
@@ -804,6 +817,7 @@ def looks_like_title(line: str) -> bool:
         and h.match_dateline(line) is None  # "9 avril 2012 : Title ; Title": a newsletter's headlines
         and not line.endswith(("(Source:", "Description automatically generated"))
         and not (line.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL.match(line))  # "Source: https://..."
+        and not is_credit_alone(line)  # "Photo Credit: Harbour Office": a picture's
         and not is_pointer(line)
         and "://" not in line  # a site's banner with its address: "Harbour Online - http://harbour.test"
         and not opens_translation(line)  # "Following are excerpts from a lecture ...", its colon lost

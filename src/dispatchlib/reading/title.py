@@ -216,6 +216,8 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
         return "wholly in quotes, over its date line"
     if not (paragraph := _paragraph_below(cursor)):
         return ""
+    if _WHOLLY_QUOTED.fullmatch(line) and _quoted_over_subtitle(line, _next_line(cursor)):
+        return "wholly in quotes, over its subtitle"
     if not (_TRANSLATED.search(paragraph, 0, _ABOUT_REACH) or layouts.AIRED.search(paragraph, 0, _ABOUT_REACH)):
         return ""
     if _WHOLLY_QUOTED.fullmatch(line):
@@ -227,7 +229,24 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
     return "ending in the words it quotes"
 
 
+def _quoted_over_subtitle(line: str, below: str) -> bool:
+    """A news site's headline quoting its subject, no sentence's stop in the quotation (``“I pray
+    the tide will rise a thousand times”``), over a short subtitle without a final stop (``So
+    said the guild's envoy to Port Vell``); not a quoted sentence over its speaker's name."""
+    words = line.split()
+    quoted_sentence = line.rstrip('"”»“').endswith((".", "!", "?", "…"))
+    return (
+        not quoted_sentence
+        and 4 <= len(words) <= _QUOTED_WORDS
+        and 0 < len(below) < PARAGRAPH
+        and below[0] not in "\"“«„'‘"
+        and not below.endswith((".", ":", ";", ","))
+        and len(below.split()) >= 4
+    )
+
+
 _QUOTED_HEADLINE = 300
+_QUOTED_WORDS = 16  # a quoted headline over its subtitle has at most these words
 _WHOLLY_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{10,}[\"”»“]")
 # a quotation after a colon that ends the line, its stop inside: ': “Now I see the sense of it.”'
 _SAID_AT_END = re.compile(r"\s?:\s(?:\"[^\"]{3,}|“[^“”]{3,}|‘[^‘]{3,}|«[^«»]{3,}|„[^„“”]{3,})[.!?…]\s?[\"”’»“]$")

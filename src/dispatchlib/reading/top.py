@@ -115,6 +115,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     if header is None:
         read_quoted_title(cursor, fields, found)
     fields.pop("_blogs_headline", None)
+    _drop_signature(fields, found)
     if fields.get("date") is None and start.kind != "lead-in":  # above a lead-in: the blog's own date
         _read_page_date(cursor, start, fields, found)
     if fields.get("date") is None and isinstance(title := fields.get("title"), str):
@@ -390,6 +391,17 @@ def _read_clip_top(cursor: Cursor, fields: dict[str, object], found: Findings) -
 
 _BYLINE_REACH = 4  # lines below a headerless copy's start where its byline may stand
 _PROSE = 200  # a line this long is the text's
+
+
+def _drop_signature(fields: dict[str, object], found: Findings) -> None:
+    """A title signed after a slash by the author its byline names (``Title / Orla Tamsin``, as a
+    mirror's page heads its report) loses the name."""
+    title, slash, name = str(fields.get("title") or "").rpartition(" / ")
+    if slash and title and name.strip() in tuple(fields.get("authors", ())):  # type: ignore[arg-type]
+        fields["title"] = title.rstrip()
+        line = fields.get("_title_line")
+        said = f"the author's name after the title's slash dropped: {name.strip()!r}"
+        found.add("guess", said, line if isinstance(line, int) else None)
 
 
 def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Findings, *, over_text: bool) -> None:
