@@ -681,6 +681,10 @@ _BLOG_PARAGRAPH = (
         ("After the attack on the promenade in Nice, France, the guild published", True),
         ('"I will not rest," the guild\'s master said as the guild published', True),  # a quote's "I"
         ("I have followed the council's dealings for years, and the guild published", True),  # a column's "I"
+        ("If you have never heard of MEMRI, it is time you did: the guild published", False),  # an outsider
+        ("MEMRI, the Middle East Media Research Institute, translates clips; the guild published", False),
+        ("The folks at MEMRI have caught it: the guild published", False),
+        ("The following was brought to my attention by a reader: the guild published", False),
     ],
 )
 def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead: str, dated: bool) -> None:
@@ -1020,7 +1024,17 @@ def test_what_opens_like_a_boundary_and_is_none(text: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Boy playing Orlo", "Camp nurse", "Orla Tamsin, host", "Would-be terrorist", "TV screen", "Host Orla, a girl"],
+    [
+        "Boy playing Orlo",
+        "Camp nurse",
+        "Orla Tamsin, host",
+        "Would-be terrorist",
+        "TV screen",
+        "Host Orla, a girl",
+        "Kaznodzieja syryjski",  # the mirrors' roles, an adjective after the noun
+        "Człowiek z widowni",
+        "Prowadzący wywiad",
+    ],
 )
 def test_roles_a_transcript_names_its_speakers_by(name: str) -> None:
     """A role played (``Boy playing ...``), a role of layouts.SPEAKER_ROLES (what the screen shows
@@ -2302,3 +2316,48 @@ def test_a_deck_opening_on_dashes_is_no_title() -> None:
     """A line opening on a dash (a deck going on from a lost headline, a list's item) is no title."""
     dispatch, _ = _parse(f"by MEMRI\n--blind hatred of the gulls has kept the port from learning\n\n{_LONG}\n")
     assert dispatch.title == ""
+
+
+@pytest.mark.parametrize("label", ["Powiedzą", "Dije", "Notice"])
+def test_a_verb_of_saying_or_a_notice_is_no_speaker(label: str) -> None:
+    """``Powiedzą: ...`` (they will say), ``Dije: ...`` (I said), a site's ``Notice: ...``: no speaker's label."""
+    dispatch, _ = _parse(_CLIP_PAGE.format(f"{label}: The tide is late today, and the boats wait."))
+    assert not any(isinstance(block, dl.model.SpeakerTurn) for block in dispatch.body)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("6 lut 2011", datetime.date(2011, 2, 6)),  # the mirrors' short month names
+        ("6 févr. 2011", datetime.date(2011, 2, 6)),
+        ("3 dic. 2019", datetime.date(2019, 12, 3)),
+        ("12 paź 2011", datetime.date(2011, 10, 12)),
+    ],
+)
+def test_a_date_with_a_short_month_name_of_the_mirrors(line: str, date: datetime.date) -> None:
+    """A date over the title with a short month name in the mirrors' languages dates the text."""
+    words = "Fragmenty wywiadu z przedstawicielem bractwa, nadanego przez telewizję portową 30 stycznia, o flocie."
+    dispatch, _ = _parse(f"{line}\n\nBractwo wzywa do wojny z portem\n\n{words}\n")
+    assert (dispatch.title, dispatch.date) == ("Bractwo wzywa do wojny z portem", date)
+
+
+def test_a_stamp_dated_by_its_month_and_a_sites_name_left_without_its_title() -> None:
+    """A scraper's ``date 2020-07`` stamp run onto a site's name that lost the page's title
+    (``Harbour Daily -``): neither the title nor a heading."""
+    dispatch, _ = _parse(f" date 2020-07 Harbour Daily -\n\n{_LONG}\n")
+    assert (dispatch.title, dispatch.date) == ("", None)
+    assert not any(isinstance(block, dl.model.Heading) for block in dispatch.body)
+
+
+def test_an_embedded_post_with_a_picture_link_is_no_figure() -> None:
+    """A post embedded in a blog, signed ``— Name (@account) Date``, is no picture and its credit."""
+    post = '"The tide waits for no one." -- #Harbour pic.twitter.com/7rks11 — Orla Tamsin (@OrlaT) June 12, 2015'
+    dispatch, _ = _parse(f"{_LONG}\n\n{post}\n\n{_LONG}\n")
+    assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)
+
+
+def test_a_credit_glued_to_the_title_under_a_blogs_words() -> None:
+    """``From MEMRIIn Harbour Speech, ...``: the page glued the credit to the title, which is the dispatch's."""
+    title = "In Harbour Speech, Orlo Tamsin Refers To The Great Tide, Tells The Guild: Victory Will Be Yours"
+    dispatch, _ = _parse(f"RIP Orla Vask\n\n{_LONG}\n\nFrom MEMRI{title}\n\n{_LONG}\n")
+    assert dispatch.title == title

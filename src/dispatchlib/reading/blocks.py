@@ -591,8 +591,8 @@ def figure_line(text: str) -> m.Figure | None:
     """A figure written on one line without a ``(Source: ...)`` ending: a cartoon's caption and
     credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``
     (a news site's ``Caption. Photo: Outlet.``)"""
-    if len(text) > 300:
-        return None
+    if len(text) > 300 or "(@" in text:
+        return None  # (an embedded post signed "— Name (@account) Date" is no picture)
     credited = ":" in text and any(words in text for words in _CAPTION_CREDIT_WORDS)
     if "(" not in text and not credited:
         return None
@@ -812,8 +812,8 @@ def _is_heading(text: str) -> bool:
         return False
     if text.startswith(("By ", "By:")):
         return False  # a digest item's byline
-    if text.startswith(_LIST_MARKS):
-        return False  # an item of a list: "- Harbour TV Transcript", a blog's links to its sources
+    if text.startswith(_LIST_MARKS) or text.endswith((" -", " |")):
+        return False  # a list's item, "- Harbour TV Transcript"; a site's name that lost its page's title
     if text.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(text):
         return False  # the page's: an embedded clip's label, "MEMRI TV", a view counter
     if _REF_OR_PAREN.search(text):
@@ -898,6 +898,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS or name in layouts.ITEM_LABELS:
         return False
+    if len(words) == 1 and name.lower() in layouts.SAYING:
+        return False  # "Powiedzą:", "Dije:": a verb of saying before the words said
     if all(_name_word(word) for word in words):
         return True
     if _role_label(words):
@@ -983,10 +985,18 @@ def _is_role(words: list[str]) -> bool:
     """A role of :data:`layouts.SPEAKER_ROLES` ends the name, or a number or a place follows it."""
     roles = [index for index, word in enumerate(words) if word.lower().rstrip("s") in layouts.SPEAKER_ROLES]
     after = words[roles[-1] + 1 :] if roles else []  # "Man 1", "Man in the crowd"
-    return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in _AFTER_ROLE)
+    return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in _AFTER_ROLE or _described(after))
 
 
-_AFTER_ROLE = frozenset("in at from on playing".split())  # "Man in the crowd", "Boy playing the harbour master"
+def _described(after: list[str]) -> bool:
+    """One word in lower case after a role, as the mirrors' languages put an adjective after its
+    noun (``Kaznodzieja syryjski``, ``Prowadzący wywiad``); not a verb (``Man says``)."""
+    word = after[0]
+    return len(after) == 1 and word.islower() and not word.endswith(("s", "ed")) and word not in layouts.SAYING
+
+
+# "Man in the crowd", "Boy playing the harbour master", and in the mirrors' languages "Człowiek z widowni"
+_AFTER_ROLE = frozenset("in at from on playing z w ze na de du del des en aus im".split())
 
 
 _OPENING_SENTENCES = 2  # sentences after a boundary's opening one ("The following are excerpts ...")

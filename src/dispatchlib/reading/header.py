@@ -28,6 +28,7 @@ _MONTH_NAMES = (
 _DAY_FIRST_MONTHS = {
     **{name: index + 1 for names in layouts.MONTHS.values() for index, name in enumerate(names)},
     **layouts.MONTH_SPELLINGS,
+    **layouts.MONTH_ABBREVIATIONS,
 }
 
 # "March 14, 2023", "Dec 01, 2007", "Sept. 5, 2010", and the Japanese mirror's "Jul/4/2017"
@@ -39,7 +40,7 @@ _MONTH_WORD = "|".join(sorted((re.escape(name) for name in _DAY_FIRST_MONTHS), k
 # "18. Oktober 2002", "23 mai 2002", "1er mai 2002", "14 de marzo de 2023", "28 września 2019 r.",
 # and a comma before the year, "13 de julio, 2008"
 DAY_FIRST_DATE = (
-    rf"\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?(?i:{_MONTH_WORD}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+    rf"\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?(?i:(?:{_MONTH_WORD})\.?|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
     r"(?:,\s*|\s+)(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|roku|года))?"
 )
 # a mirror's page template that kept the English order with its own month names: "Juin 24, 2013"
@@ -262,9 +263,12 @@ def match_dateline(line: str) -> datetime.date | None:
     return parse_date(match[1]) if match else None
 
 
+_MONTH_STAMP = re.compile(r"date\s+\d{4}-\d{2}(?![\d-])", re.IGNORECASE)  # a page the scraper dated by its month
+
+
 def split_date_stamp(line: str) -> tuple[str, str] | None:
     """A scraper's ``date 2018-12-26`` run onto a text's first sentence: the stamp and the rest."""
-    match = _ISO_DATE.match(line) if line[:5].lower() == "date " else None
+    match = (_ISO_DATE.match(line) or _MONTH_STAMP.match(line)) if line[:5].lower() == "date " else None
     if match is None or match.end() == len(line) or not line[match.end()].isspace():
         return None
     return line[: match.end()], line[match.end() :].strip()

@@ -178,6 +178,7 @@ REPOST_PATTERNS = re.compile(
             POSTING_DATE,
             r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s.{0,20})?",
             r"(?:[Dd]ate:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",  # also a scraper's "date 2018-12-26"
+            r"[Dd]ate\s+\d{4}-\d{2}",  # the scraper's stamp of a page dated by its month only, "date 2020-07"
             r"(?:\d+ )?[Cc]omments?:?",
             r"Labels?:.{0,200}",
             r"Permalink.{0,80}",
@@ -450,6 +451,23 @@ MONTHS: dict[str, tuple[str, ...]] = {
 # the languages whose mirrors' page templates may write the month first, in the English order ("Juin 24, 2013")
 MONTH_FIRST_LANGUAGES = ("fr", "es", "it", "de", "pt", "nl")
 MONTH_SPELLINGS = {"jänner": 1, "maerz": 3, "setiembre": 9, "fevrier": 2, "aout": 8, "decembre": 12}
+# the mirrors' and their reposters' short month names, in dates written day first ("6 lut 2011",
+# "6 févr. 2011", "6 ene. 2011"); the short names they share with English ("feb", "mar") the date
+# patterns know already
+MONTH_ABBREVIATIONS = {
+    "sty": 1, "janv": 1, "ene": 1, "gen": 1,
+    "lut": 2, "févr": 2, "fév": 2,
+    "mär": 3,
+    "kwi": 4, "avr": 4, "abr": 4,
+    "mag": 5,
+    "cze": 6, "giu": 6,
+    "lip": 7, "juil": 7, "lug": 7,
+    "sie": 8, "ago": 8,
+    "wrz": 9, "set": 9,
+    "paź": 10, "okt": 10, "ott": 10,
+    "lis": 11,
+    "gru": 12, "déc": 12, "dez": 12, "dic": 12,
+}  # fmt: skip
 
 # --- the body
 
@@ -474,7 +492,7 @@ ARTIST_LABELS = frozenset(
 # Words that look like a speaker's name before a colon but are not speakers.
 NOT_SPEAKERS = frozenset(
     "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
-    "photo image video author autor by contents tags topics labels posted reminder announcement".split()
+    "photo image video author autor by contents tags topics labels posted reminder announcement notice".split()
 ) | {"excerpts", "extraits", "extractos", "auszüge", "fragmenty", "estratti", "transcript", "highlights", "key points"}
 
 # The roles transcripts name unnamed speakers by ("First little girl:", "Man in the crowd:"); a
@@ -490,10 +508,13 @@ SPEAKER_ROLES = frozenset(
     "terrorist bomber jihadist hostage captive worker farmer merchant shopkeeper screen "  # "TV screen": what it shows
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
     "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon roi "
+    "prédicateur cheikh invité invitée intervieweur participante "
     "multitud público entrevistador entrevistadora presentador presentadora periodista hombre mujer niño niña "
+    "entrevistado entrevistada predicador jeque invitado invitada locutor locutora "
     "folla pubblico intervistatore conduttore giornalista uomo donna bambino bambina "
     "menge publikum moderatorin mann frau kind mädchen junge "
-    "tłum publiczność prowadzący prowadząca dziennikarz dziennikarka mężczyzna kobieta dziecko".split()
+    "tłum publiczność prowadzący prowadząca dziennikarz dziennikarka mężczyzna kobieta dziecko "
+    "człowiek kaznodzieja szejk widz uczestnik rozmówca gospodarz prezenter".split()
 )
 
 # Offices a transcript names after a speaker's name, in lower case ("Orlo Tamsin, president of the
@@ -569,5 +590,6 @@ SAYING = frozenset(
     "said says added adds stated states declared declares told tells wrote writes asked asks explained explains"
     " continued continues noted notes replied replies answered answers concluded concludes warned warns urged"
     " urges vowed vows claimed claims insisted insists argued argues announced announces stressed stresses"
-    " dit ajouté déclaré dijo añadió declaró powiedział dodał sagte erklärte disse aggiunto".split()
+    " dit ajouté déclaré dijo dije añadió declaró powiedział powiedziała powiedzą dodał sagte erklärte disse"
+    " aggiunto".split()
 )

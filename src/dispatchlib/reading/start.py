@@ -546,7 +546,10 @@ _TEXT_WORDS = 8  # a line of text below a header: a title or a paragraph, not a 
 
 
 # a repost's credit before the title it quotes: "MEMRI TV: Former Minister Vows ..."
-CREDIT_PREFIX = re.compile(r"\A(?:(?:MEMRI|Memri)(?: TV)?|(?:Via|From) (?:MEMRI|Memri))\s*:\s+(?=\S)")
+# (a page may glue the credit to the title: "From MEMRIIn Harbour Speech, ...")
+CREDIT_PREFIX = re.compile(
+    r"\A(?:(?:(?:MEMRI|Memri)(?: TV)?|(?:Via|From) (?:MEMRI|Memri))\s*:\s+|(?:Via|From) MEMRI(?=[A-Z][a-z]))(?=\S)"
+)
 _CREDIT_REACH = 12  # lines from the top where a blog's commentary may stand above the credited title
 
 
@@ -803,6 +806,7 @@ def looks_like_title(line: str) -> bool:
         bool(line)
         and line[0] not in _BULLETS  # a list's item: a blog's sidebar, a menu
         and line[0] not in "-–—"  # a list's item, or a deck going on from a headline: "--blind hatred of ..."
+        and not line.endswith((" -", " –", " —", " |"))  # a site's name whose page title was lost: "Harbour Daily -"
         and line[:2] != "!["  # a Markdown image
         and len(line) <= 700  # a compilation's title runs to 600 characters
         and (not end.endswith((".", ":", ";", ",")) or ends_in_abbreviation(end) or _trailing_off(end))

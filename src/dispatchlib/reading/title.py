@@ -135,7 +135,11 @@ _ABOUT_INSTITUTE = re.compile(
     r"|\b(?:MEMRI|Middle East Media Research Institute)\b[^.]{0,20}\b(?:brought|drew|draws) (?:our|my) attention\b"
     r"|\b(?i:invaluable|indispens[ai]ble|intrepid|indefatigable|excellent) (?:folks at )?(?:the )?"
     r"(?:MEMRI|Memri|Middle East Media Research Institute)\b"  # an outsider's praise
-    r"|\bread (?:MEMRI|Memri)\b|\bpeople at (?:MEMRI|Memri)\b"
+    r"|\bread (?:MEMRI|Memri)\b|\b(?:people|folks|guys) at (?:MEMRI|Memri)\b"
+    # an outsider telling the reader what the institute is: "if you have never heard of MEMRI",
+    # "MEMRI, the Middle East Media Research Institute, translates ..."
+    r"|\bheard of (?:MEMRI|Memri|the Middle East Media Research Institute)\b"
+    r"|\bMEMRI, the Middle East Media Research Institute,"
     rf"|\b[Aa]ccording to (?:the )?(?:MEMRI|Middle East Media Research Institute)\b{layouts.NOT_A_PROJECT}"
     r"|\b[Aa]ccording to a MEMRI translation\b"
 )
