@@ -428,8 +428,7 @@ def _read_blocks(
         if under and isinstance(last, m.Figure) and last.credit and (artist := artist_named(unit.text)) is not None:
             blocks[-1] = attrs.evolve(last, credit=f"{artist}, {last.credit}")
             continue
-        blank_after = index + 1 == len(units) or units[index + 1].lines[0] > unit.lines[-1] + 1
-        if under and blank_after and isinstance(last, m.Figure) and _caption_under_credit(last, unit):
+        if under and isinstance(last, m.Figure) and _blank_after(units, index) and _caption_under_credit(last, unit):
             blocks[-1] = attrs.evolve(last, caption=unit.text)
             continue
         block = reader.block(unit)
@@ -498,6 +497,11 @@ def _credited_picture(blocks: list[m.Block], text: str) -> m.Figure | None:
     if not isinstance(figure, m.Figure) or figure.caption or figure.image or figure.alt_text:
         return None
     return figure if picture_credit(f"{figure.credit}", heading) is not None else None
+
+
+def _blank_after(units: list[Unit], index: int) -> bool:
+    """Does a blank line, or the text's end, follow the unit?"""
+    return index + 1 == len(units) or units[index + 1].lines[0] > units[index].lines[-1] + 1
 
 
 def _caption_under_credit(figure: m.Figure, unit: Unit) -> bool:

@@ -152,7 +152,7 @@ def undecorate(lines: list[str]) -> list[str]:
             out = out or list(lines)
             out[index] = line[:-2].rstrip()
             continue
-        if line in layouts.BYLINE_WORDS and (byline := _byline_split(lines, index)):
+        if line in _BYLINE_WORDS and (byline := _byline_split(lines, index)):
             out = out or list(lines)  # "Von" / "Orla von der Tamsin": the byline word over its names
             out[index], out[index + 1] = byline, ""
             continue
@@ -169,6 +169,9 @@ def undecorate(lines: list[str]) -> list[str]:
         out = out or list(lines)
         out[index] = bare
     return lines if out is None else out
+
+
+_BYLINE_WORDS = frozenset(layouts.BYLINE_WORDS)
 
 
 def _byline_split(lines: list[str], index: int) -> str:
