@@ -2361,3 +2361,27 @@ def test_a_credit_glued_to_the_title_under_a_blogs_words() -> None:
     title = "In Harbour Speech, Orlo Tamsin Refers To The Great Tide, Tells The Guild: Victory Will Be Yours"
     dispatch, _ = _parse(f"RIP Orla Vask\n\n{_LONG}\n\nFrom MEMRI{title}\n\n{_LONG}\n")
     assert dispatch.title == title
+
+
+@pytest.mark.parametrize("word", ["Applause", "Applaudissements", "Oklaski"])
+def test_an_audiences_noise_alone_on_its_line_is_a_stage_direction(word: str) -> None:
+    """``Applause`` on a line of its own, its brackets lost, is a stage direction, no heading."""
+    dispatch, _ = _parse(_CLIP_PAGE.format(f"Orlo Tamsin: The tide is late today.\n\n{word}\n\nOrlo Tamsin: Again."))
+    assert dispatch.body[1] == dl.model.StageDirection(text=word)
+
+
+def test_a_quotation_trailing_off_before_its_closing_mark_is_no_heading() -> None:
+    """A quoted line cut with dots before a space and its closing mark (``"The Harbour Guild... "``)
+    is a quotation cut short, no heading."""
+    dispatch, _ = _parse(
+        _CLIP_PAGE.format('Orlo Tamsin: "The tide is late."\n\n"The Harbour Guild... "\n\nOrla: "Why?"')
+    )
+    assert not any(isinstance(block, dl.model.Heading) for block in dispatch.body)
+
+
+def test_a_title_ending_in_a_quotation_that_trails_off() -> None:
+    """A title whose last quotation trails off inside its quotes (``... States: 'We Used To Sail...'``)
+    is the title over its topics line."""
+    title = "Harbour Sheikh Curses The Gulls, States: 'We Used To Say That We Would Sail, Fish, And Wait...'"
+    dispatch, _ = _parse(f"{title}\n\nVellonia, The Coast | Special Dispatch No. 3178\n\n{_LONG}\n")
+    assert (dispatch.title, dispatch.number) == (title, 3178)

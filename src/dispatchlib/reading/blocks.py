@@ -50,6 +50,7 @@ _ALT_TEXT = "Description automatically generated"
 _ALT_CONFIDENCE = re.compile(r"\s+with (?:very )?(?:low|medium|high) confidence$")
 _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [Nn]ote):\s+(?P<rest>\S.*)")
 _STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
+_STAGE_WORD = max(len(word) for word in layouts.STAGE_WORDS)
 # a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
 # sometimes touching the words ("Crowd:Long live the tide ...")
 _SPEAKER = re.compile(
@@ -516,6 +517,8 @@ class BlockReader:
             return m.EditorNote(label=match["label"], content=self.inline(unit, match.start("rest")))
         if text[0] == "(" and (match := _STAGE.fullmatch(text)):
             return m.StageDirection(text=match["text"])
+        if len(text) <= _STAGE_WORD and text.casefold() in layouts.STAGE_WORDS:
+            return m.StageDirection(text=text)  # "Applaudissements" alone on its line, its brackets lost
         # a transcript's, or a name that has spoken already: 'Orlo: "Really?' is a turn, not a heading
         turn = self._speaker_turn(unit) if self.transcript or text.partition(":")[0] in self.speakers else None
         if turn is not None:
@@ -807,7 +810,7 @@ def _is_heading(text: str) -> bool:
         return False
     # a stop ends a heading only as initials' ("Demonization Of The U.S."): four words or more, every
     # one capitalised, and no comma (not a signature's "Orla Tamsin Jr.", an address's "Port Vell, U.S.A.")
-    abbreviated = _ends_sentence(bare := text.rstrip('"”’'))
+    abbreviated = _ends_sentence(bare := text.rstrip('"”’ '))
     if abbreviated and (bare[-1] != "." or "," in bare or _INITIALS_END.search(bare, len(bare) - 12) is None):
         return False
     if text.startswith(("By ", "By:")):

@@ -517,6 +517,12 @@ SPEAKER_ROLES = frozenset(
     "człowiek kaznodzieja szejk widz uczestnik rozmówca gospodarz prezenter".split()
 )
 
+# what a transcript notes of the audience on a line of its own, its brackets lost ("Applause"), in
+# the mirrors' languages too
+STAGE_WORDS = frozenset(
+    "applause laughter applaudissements rires aplausos risas oklaski śmiech beifall gelächter applausi risate".split()
+)
+
 # Offices a transcript names after a speaker's name, in lower case ("Orlo Tamsin, president of the
 # harbour council:"); not speakers' labels on their own ("Former president: the deal ..." heads a section).
 SPEAKER_OFFICES = frozenset(

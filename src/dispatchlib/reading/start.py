@@ -804,7 +804,9 @@ def looks_like_title(line: str) -> bool:
     """A line that can be a dispatch's title: short enough, not a sentence (note references and a
     closing bracket aside), not a label or chrome."""
     end = _TRAILING_REFS.sub("", line[-60:]) if line.endswith("]") else line
-    end = end.rstrip(")”’\"'")
+    quoted = end.rstrip(")”’\"'")
+    # a quotation trailing off inside the title's last quotes: "... States: 'We Used To Say ...'"
+    end = quoted[:-3] if quoted != end and quoted.endswith("...") else quoted
     return (
         bool(line)
         and line[0] not in _BULLETS  # a list's item: a blog's sidebar, a menu
