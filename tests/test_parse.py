@@ -2385,3 +2385,31 @@ def test_a_title_ending_in_a_quotation_that_trails_off() -> None:
     title = "Harbour Sheikh Curses The Gulls, States: 'We Used To Say That We Would Sail, Fish, And Wait...'"
     dispatch, _ = _parse(f"{title}\n\nVellonia, The Coast | Special Dispatch No. 3178\n\n{_LONG}\n")
     assert (dispatch.title, dispatch.number) == (title, 3178)
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        (
+            "Illustration: cover of the guild's almanac, a coastal edition.",
+            "cover of the guild's almanac, a coastal edition.",
+        ),
+        (
+            'Caption: "The Tide (The Council\'s Clock For Fishermen)!"',
+            '"The Tide (The Council\'s Clock For Fishermen)!"',
+        ),
+        ("Zrzut z ekranu z programu w telewizji portowej", "Zrzut z ekranu z programu w telewizji portowej"),
+        ("Screenshot from the harbour channel's programme", "Screenshot from the harbour channel's programme"),
+    ],
+)
+def test_a_caption_said_to_be_one(line: str, caption: str) -> None:
+    """A line labelled a caption (``Illustration:``, ``Caption:``), or a screenshot's of one phrase,
+    is a picture, also standing between lines with no blank between them."""
+    dispatch, _ = _parse(f"{_LONG}\n{line}\nPoniżej podajemy streszczenie programu:\n\n{_LONG}\n")
+    figures = [block for block in dispatch.body if isinstance(block, dl.model.Figure)]
+    assert [figure.caption for figure in figures] == [caption]
+
+
+def test_a_sentence_about_screenshots_is_no_caption() -> None:
+    dispatch, _ = _parse(f"{_LONG}\n\nScreenshots of the post were shared widely. The guild said nothing.\n\n{_LONG}\n")
+    assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)

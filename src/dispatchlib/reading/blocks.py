@@ -120,6 +120,30 @@ _CREDIT_ALONE = re.compile(
 _CREDIT_WORDS = ("Image", "Photo", "Picture", "Screenshot", *layouts.PHOTO_WORDS)
 
 
+# a caption said to be one: labelled ("Illustration: the guild's banner"), or a screenshot's
+# ("Screenshot from the harbour channel's programme"), in the mirrors' languages too
+_CAPTION_WORDS = (
+    "Illustration", "Caption", "Légende", "Leyenda", "Podpis", "Didascalia", "Bildunterschrift",
+    "Screenshot", "Screen capture", "Screengrab", "Zrzut z ekranu", "Captura de pantalla", "Capture d",
+    "Bildschirmfoto",
+)  # fmt: skip
+_LABELLED_CAPTION = re.compile(
+    r"(?:Illustration|Caption|Légende|Leyenda|Podpis|Didascalia|Bildunterschrift)\s?:\s*(?P<caption>\S.{2,200})"
+    r"|(?P<shot>(?:Screenshots?|Screen capture|Screengrab|Zrzut z ekranu|Captura de pantalla|Capture d['’]écran"
+    r"|Bildschirmfoto)\b[^:].{2,150})"
+)
+
+
+def _labelled_caption(text: str) -> m.Figure | None:
+    """A caption said to be one: ``Illustration: ...``, or a screenshot's of one phrase
+    (``Zrzut z ekranu z programu ...``; not a sentence about screenshots, ``Screenshots of the
+    post were shared. ...``)."""
+    match = _LABELLED_CAPTION.fullmatch(text)
+    if match is None or (match["shot"] and (". " in text or text.endswith(":"))):
+        return None
+    return m.Figure(caption=(match["caption"] or match["shot"]).strip())
+
+
 def is_credit_alone(line: str) -> bool:
     """A picture's credit on its own line: ``Photo Credit: Harbour Office``, ``Screenshot / MEMRI``."""
     return line.startswith(_CREDIT_WORDS) and _CREDIT_ALONE.fullmatch(line) is not None
@@ -400,13 +424,15 @@ def _lost_colon(line: str) -> bool:
 
 
 def _stands_alone(line: str) -> bool:
-    """A digest item's header (``Special Dispatch No. 2640``), an image's file name or a picture's
-    credit (``Photo Credit: Harbour Office``): the line under it is not its text."""
+    """A digest item's header (``Special Dispatch No. 2640``), an image's file name, a picture's
+    credit (``Photo Credit: Harbour Office``) or a caption said to be one (``Screenshot from ...``):
+    the line under it is not its text."""
     if len(line) > 120:
         return False
     if (header := h.match_header(line)) is not None:
         return bool(header.numbers)
-    return is_image_line(line) or is_credit_alone(line)
+    said = line.startswith(_CAPTION_WORDS) and _labelled_caption(line) is not None
+    return is_image_line(line) or is_credit_alone(line) or said
 
 
 def _repeats(previous: str, line: str) -> bool:
@@ -509,6 +535,8 @@ class BlockReader:
             figure = figure_line(text) or outlet_credit_line(text)
         if figure is None and text.startswith(_CREDIT_WORDS) and (match := _CREDIT_ALONE.fullmatch(text)):
             figure = m.Figure(credit=(match["credit"] or match["shot"]).rstrip("."))
+        if figure is None and text.startswith(_CAPTION_WORDS):
+            figure = _labelled_caption(text)
         if figure is None and ("lockwise" in text or "eft to" in text or "ight to" in text or "ictured" in text):
             figure = m.Figure(caption=text) if _placing_caption(text) else None
         if figure is not None:
