@@ -223,6 +223,8 @@ def test_subscriber_notices_in_every_wording_set_truncated(name: str) -> None:
         "Ceci est un extrait de document du Projet du Port (PDP) réservé aux services abonnés. Écrivez-nous.",
         "MEMRI.fr met en ligne des informations partielles pour des raisons de sécurité. Écrivez-nous.",
         "This source only provides truncated excerpts. You might have to register to read the full article.",
+        "(Excerpt) Read more at memri.org ...",  # a forum's marker under the part it pasted
+        "I've snipped a little here to save space. The whole transcript is at the link.",  # a reposter's
     ],
 )
 def test_notices_in_the_mirrors_languages_and_an_aggregators_set_truncated(notice: str) -> None:

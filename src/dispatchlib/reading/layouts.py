@@ -226,8 +226,12 @@ SUBSCRIBER_NOTICE_WORDS = (
     "closed post",
     "closed document",
 )
-# a news aggregator's notice that it keeps excerpts only
-AGGREGATOR_NOTICE = re.compile(r"This source only provides truncated excerpts", re.IGNORECASE)
+# a news aggregator's or a reposter's notice that it keeps excerpts only: "(Excerpt) Read more at
+# memri.org" (a forum's marker), "I've snipped a little here to save space"
+AGGREGATOR_NOTICE = re.compile(
+    r"This source only provides truncated excerpts|^\(Excerpt\) Read more at\b|\bI(?:['’]ve| have) snipped\b",
+    re.IGNORECASE,
+)
 # the mirrors' words for them (Spanish, Polish, French, German, Italian); each holds one of
 # MIRROR_NOTICE_LETTERS or "miembro", and only lines holding one are searched
 MIRROR_NOTICE_LETTERS = "áłéäè"

@@ -132,7 +132,7 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
         or "copy of" in line
         or "losed " in line  # "This is a closed report."
         or "LOSED " in line
-        or (len(line) < _NOTICE_LINE and "truncated" in line)  # an aggregator's notice, a line of its own
+        or (len(line) < _NOTICE_LINE and _CUT_WORDS(line))  # an aggregator's notice, a line of its own
         # the mirrors' notices: the Spanish one's word, the others' letters (isascii is a flag the string keeps)
         or "miembro" in line
         or (not line.isascii() and _mirrors_letters(line))
@@ -153,6 +153,7 @@ def _mirrors_letters(line: str) -> bool:
 
 
 _NOTICE_GATE = ("subscri", "member", "copy of this", "registered users", "closed ")  # one in every notice
+_CUT_WORDS = re.compile(r"truncated|\(Excerpt\)|snipped", re.IGNORECASE).search  # one in every aggregator's notice
 
 
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:
@@ -162,12 +163,13 @@ def subscriber_notice(line: str, number: int, fields: dict[str, object], found: 
     # the pattern is slow to search a long paragraph for: most paragraphs hold none of its words
     if any(word in lowered for word in _NOTICE_GATE) and any(w in lowered for w in layouts.SUBSCRIBER_NOTICE_WORDS):
         notice = layouts.SUBSCRIBER_NOTICES.search(line)
-    elif "truncated" in lowered:
+    elif _CUT_WORDS(lowered):
         notice = layouts.AGGREGATOR_NOTICE.search(line)
     if notice is None and ("miembro" in line or (not line.isascii() and _mirrors_letters(line))):
         notice = layouts.MIRROR_NOTICES.search(line)
     if notice is not None:
         if not fields.get("truncated"):
-            found.add("truncated", f"the text says the full version is for subscribers only: {notice[0]!r}", number)
+            said = "it is an excerpt" if _CUT_WORDS(notice[0]) else "the full version is for subscribers only"
+            found.add("truncated", f"the text says {said}: {notice[0]!r}", number)
         fields["truncated"] = True
     return notice
