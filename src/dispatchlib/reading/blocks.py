@@ -943,14 +943,14 @@ def _role_label(words: list[str]) -> bool:
     return (
         1 <= len(words) <= 4
         and words[0][0].isupper()
-        and words[0].lower() not in _PLACING
+        and words[0].lower() not in _PLACING_WORDS
         and _is_role(words)
         and not _described_thing(words)
     )
 
 
 # where a cartoon's caption places its words: "On screen: ...", "In the man's hand: ...", no speaker
-_PLACING = frozenset("on in at under above below behind over inside".split())
+_PLACING_WORDS = frozenset("on in at under above below behind over inside".split())
 
 
 def _role_doing(words: list[str], post: str) -> bool:
