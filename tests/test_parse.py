@@ -2414,3 +2414,32 @@ def test_a_caption_said_to_be_one(line: str, caption: str) -> None:
 def test_a_sentence_about_screenshots_is_no_caption() -> None:
     dispatch, _ = _parse(f"{_LONG}\n\nScreenshots of the post were shared widely. The guild said nothing.\n\n{_LONG}\n")
     assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)
+
+
+def test_a_quoted_line_whose_words_its_section_says_is_a_heading() -> None:
+    """A mirror heads a section with a sentence of it in quotes, its stop inside them, perhaps cut
+    with an ellipsis: a heading, where the turn under it says those words; a quoted sentence the
+    text under it does not say stays a paragraph."""
+    lines = ["Ci-dessous des extraits d'une interview diffusée sur la chaîne du port le 9 avril 2012 :", ""]
+    lines += ["« La marée (…) ne devrait pas faire partie de notre discours politique. »", ""]
+    lines += ["Orlo Tamsin : Nous mettrons de côté la marée, parce qu'elle ne devrait pas faire partie de notre"]
+    lines += ["discours politique. Les bateaux restent à quai.", ""]
+    lines += ["« Les mouettes décideront de tout, comme toujours. »", ""]
+    lines += ["Orlo Tamsin : Le conseil ne décidera de rien avant la grande marée de l'automne prochain."]
+    dispatch, _ = _parse("\n".join(lines) + "\n")
+    headings = [block.text for block in dispatch.body if isinstance(block, dl.model.Heading)]
+    assert headings == ["« La marée (…) ne devrait pas faire partie de notre discours politique. »"]
+
+
+def test_a_word_the_copy_stops_on_and_a_small_word_alone_are_no_headings() -> None:
+    """``From`` over ``MEMRI:`` (a credit broken over two lines) and a single word the copy stops on
+    inside its line (``Sheik``) are no headings; ``Introduction`` where the copy stops still is."""
+    dispatch, _ = _parse(f"From\nMEMRI:\nFollowing are excerpts from a statement:\n\n{_LONG}\n\nSheik ")
+    assert not any(isinstance(block, dl.model.Heading) for block in dispatch.body)
+    dispatch, _ = _parse(f"Special Dispatch No. 12\n\nA Title\n\n{_LONG}\n\nIntroduction")
+    assert isinstance(dispatch.body[-1], dl.model.Heading)
+
+
+def test_a_sponsors_banner_is_no_title() -> None:
+    dispatch, _ = _parse(f"AVEC LE SOUTIEN DE LA FONDATION DU PORT\n\n{_LONG}\n")
+    assert dispatch.title == ""

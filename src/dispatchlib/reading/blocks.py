@@ -843,6 +843,8 @@ def _is_heading(text: str) -> bool:
         return False
     if text.startswith(("By ", "By:")):
         return False  # a digest item's byline
+    if text.lower() in layouts.SMALL_WORDS:
+        return False  # "From" over "MEMRI:", a credit broken over two lines
     if text.startswith(_LIST_MARKS) or text.endswith((" -", " |")):
         return False  # a list's item, "- Harbour TV Transcript"; a site's name that lost its page's title
     if text.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(text):
@@ -1180,6 +1182,44 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
     for index, text in lines.items():
         out[index] = m.Heading(text=text)
     return out, list(lines)
+
+
+def quoted_section_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
+    """A line wholly in quotes, its stop inside them, whose words the section under it says
+    (``« L'Holocauste (…) ne devrait pas faire partie de notre discours. »`` over the turn saying
+    it): a heading quoting its section, as the translated reports head them. Also returns the
+    indices made headings."""
+    made = {
+        index: text
+        for index in range(len(blocks) - 1)
+        if (text := _plain_paragraph(blocks[index])) is not None and _quotes_below(text, blocks[index + 1])
+    }
+    if not made:
+        return blocks, []
+    out = list(blocks)
+    for index, text in made.items():
+        out[index] = m.Heading(text=text)
+    return out, list(made)
+
+
+def _quotes_below(text: str, below: m.Block) -> bool:
+    """Is ``text`` wholly in quotes, ending in its stop, with every piece of it (between its
+    ellipses) said in the block under it?"""
+    if not (12 <= len(text) <= _LONG_HEADING and text[0] in _HEADING_QUOTES and text[-1] in _HEADING_CLOSERS):
+        return False
+    inner = text[1:-1].strip()
+    if not inner.endswith((".", "!", "?")) or not isinstance(below, m.Paragraph | m.SpeakerTurn | m.Quotation):
+        return False
+    said = _folded(m.plain_text(below.content))
+    pieces = [piece for piece in (_folded(piece).strip(" .,;:!?") for piece in _ELLIPSIS.split(inner)) if piece]
+    return any(len(piece.split()) >= 3 for piece in pieces) and all(piece in said for piece in pieces)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\(…\)|\(\.\.\.\)|\[…\]|\[\.\.\.\]|…|\.\.\.)\s*")
 
 
 def echoes(line: str, turn: m.SpeakerTurn) -> bool:

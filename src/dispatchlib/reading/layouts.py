@@ -269,6 +269,9 @@ PROMO_LINES = re.compile(
             r"(?:Click here|Visit) to (?:support|donate to) MEMRI\b.*",
             r"Read (?:the|The) Full (?:Report|Post|Article)\.?",
             r"Video owned by\W{0,3}MEMRI.{0,60}",  # a blog's credit of the clip it embedded ("- MEMRITV Institution")
+            # a sponsor's banner over a mirror's page: "AVEC LE SOUTIEN DE LA FONDATION ..."
+            r"(?:With the support of|Avec le soutien de|Con el apoyo de|Mit (?:der )?Unterstützung de[rs]"
+            r"|Con il sostegno d[ei]|Przy wsparciu)\b.{3,100}",
         )
     ),
     re.IGNORECASE,

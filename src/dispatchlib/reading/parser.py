@@ -41,6 +41,7 @@ from .blocks import (
     outletless_cartoons,
     picture_credit,
     picture_part,
+    quoted_section_headings,
     sentence_case_headings,
     source_line,
     speaking_cartoons,
@@ -244,6 +245,7 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
     skip_to_start(cursor, start, fields, found)
     read_top(cursor, start, fields, found)
     lines, numbers, tail = read_tail(cursor, fields, found)
+    fields["_mid_line"] = not text.endswith("\n")  # the copy stops inside its last line
     digest = start.kind == "digest" or fields.get("series") in layouts.DIGEST_SERIES
     body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found, digest=digest)
     if start.kind == "digest":
@@ -290,12 +292,16 @@ def _read_body_and_notes(
     body, made = bare_captions(body, cut=cut)
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
-    if cut and body and isinstance(body[-1], m.Heading) and not every_word_capitalised(body[-1].text):
+    mid_line = bool(fields.pop("_mid_line", False))
+    if cut and body and isinstance(body[-1], m.Heading) and _cut_sentence(body[-1].text, mid_line=mid_line):
         body[-1] = m.Paragraph(content=(m.Text(text=body[-1].text),))  # "In a May 14, 2019 article in the E"
         found.add("guess", "the line the copy stops on read as a sentence it cut, not a heading", places[-1])
     body, made = sentence_case_headings(body)
     for index in made:
         found.add("guess", "a short line in sentence case over its section read as a heading", places[index])
+    body, made = quoted_section_headings(body)
+    for index in made:
+        found.add("guess", "a line wholly in quotes whose words its section says read as a heading", places[index])
     if about_cartoons(str(fields.get("title") or ""), body):
         body, made = artist_credits(body)
         for index in made:
@@ -502,6 +508,13 @@ def _credited_picture(blocks: list[m.Block], text: str) -> m.Figure | None:
 def _blank_after(units: list[Unit], index: int) -> bool:
     """Does a blank line, or the text's end, follow the unit?"""
     return index + 1 == len(units) or units[index + 1].lines[0] > units[index].lines[-1] + 1
+
+
+def _cut_sentence(heading: str, *, mid_line: bool) -> bool:
+    """Is a heading the copy stops on a sentence it cut: not every word capitalised, or, where the
+    copy stops inside its last line, one word that heads nothing (``Sheik``; not ``Introduction``)?"""
+    one_word = mid_line and " " not in heading and heading.casefold() not in layouts.NOT_TITLES
+    return one_word or not every_word_capitalised(heading)
 
 
 def _caption_under_credit(figure: m.Figure, unit: Unit) -> bool:

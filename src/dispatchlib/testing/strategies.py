@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import dispatchlib as dl
 from dispatchlib.reading.header import match_date_line
-from dispatchlib.reading.layouts import NOT_SPEAKERS, NOT_TITLES
+from dispatchlib.reading.layouts import NOT_SPEAKERS, NOT_TITLES, SMALL_WORDS
 from dispatchlib.reading.start import is_chrome
 
 HOSTILE = [
@@ -236,6 +236,7 @@ _title_words = (
     st.lists(_cap_word, min_size=1, max_size=7)
     .map(" ".join)
     .filter(lambda line: not is_chrome(line) and match_date_line(line) is None and line.casefold() not in NOT_TITLES)
+    .filter(lambda line: line.lower() not in SMALL_WORDS)  # "From" alone is a credit's broken line, no heading
 )
 _outlet = st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)
 # "Source: ..." and its like are read as labels, not as a speaker's turn: the text form cannot say otherwise
