@@ -2443,3 +2443,15 @@ def test_a_word_the_copy_stops_on_and_a_small_word_alone_are_no_headings() -> No
 def test_a_sponsors_banner_is_no_title() -> None:
     dispatch, _ = _parse(f"AVEC LE SOUTIEN DE LA FONDATION DU PORT\n\n{_LONG}\n")
     assert dispatch.title == ""
+
+
+def test_a_digests_date_in_an_old_tables_cell_under_its_empty_cells() -> None:
+    """An e-mail digest copied from an old table: ``| |`` over ``February 16, 2010 |`` over its
+    opening: the date is the digest's, the empty cells dropped and said."""
+    lines = ["| |", "February 16, 2010 |"]
+    lines += ["The following is research published today from MEMRI's Special Dispatch Series and the Coast Project."]
+    lines += ["Special Dispatch No. 2808—Vellonia", "Harbour Daily Supports The Guild", _LONG]
+    lines += ["Special Dispatch No. 2809—Coast", "Coast Weekly Mocks The Council", _LONG]
+    dispatch, codes = _parse("\n".join(lines) + "\n")
+    assert (dispatch.date, dispatch.number, dispatch.extra_numbers) == (datetime.date(2010, 2, 16), 2808, (2809,))
+    assert "page-chrome" in codes

@@ -148,8 +148,8 @@ def undecorate(lines: list[str]) -> list[str]:
     table = sum(1 for i in top if lines[i] == "|" or lines[i].endswith(" |")) >= _TABLE_BARS
     for seen, index in enumerate(top):
         line = lines[index]
-        if table and line.endswith(" |"):  # an old table's cell: "May 2, 2010 |"
-            out = out or list(lines)
+        if line.endswith(" |") and (table or h.match_date_line(line[:-2].rstrip())):
+            out = out or list(lines)  # an old table's cell: "May 2, 2010 |"; a date in one, the others lost
             out[index] = line[:-2].rstrip()
             continue
         if line in _BYLINE_WORDS and (byline := _byline_split(lines, index)):

@@ -193,6 +193,10 @@ def _read_digest_top(cursor: Cursor, start: Start, fields: dict[str, object], fo
     its opening sentence; a digest has no title of its own, its items have theirs."""
     while cursor.skip_blank() < len(cursor.lines):
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+        if not line.strip("| "):
+            found.add("page-chrome", f"an old table's empty cells {line!r} over the digest's date dropped", number)
+            cursor.index = cursor.skip_blank() + 1
+            continue
         date = h.match_page_date(line) or (found_line.date if (found_line := h.match_date_line(line)) else None)
         if date is None:
             break
