@@ -1189,11 +1189,11 @@ def quoted_section_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[
     (``« L'Holocauste (…) ne devrait pas faire partie de notre discours. »`` over the turn saying
     it): a heading quoting its section, as the translated reports head them. Also returns the
     indices made headings."""
-    made = {
-        index: text
-        for index in range(len(blocks) - 1)
-        if (text := _plain_paragraph(blocks[index])) is not None and _quotes_below(text, blocks[index + 1])
-    }
+    made = {}
+    for index in range(len(blocks) - 1):
+        text = _plain_paragraph(blocks[index])
+        if text and text[0] in _HEADING_QUOTES and _quotes_below(text, blocks[index + 1]):
+            made[index] = text
     if not made:
         return blocks, []
     out = list(blocks)
@@ -1203,9 +1203,9 @@ def quoted_section_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[
 
 
 def _quotes_below(text: str, below: m.Block) -> bool:
-    """Is ``text`` wholly in quotes, ending in its stop, with every piece of it (between its
-    ellipses) said in the block under it?"""
-    if not (12 <= len(text) <= _LONG_HEADING and text[0] in _HEADING_QUOTES and text[-1] in _HEADING_CLOSERS):
+    """Is ``text``, opening on a quotation mark, wholly in quotes, ending in its stop, with every
+    piece of it (between its ellipses) said in the block under it?"""
+    if not (12 <= len(text) <= _LONG_HEADING and text[-1] in _HEADING_CLOSERS):
         return False
     inner = text[1:-1].strip()
     if not inner.endswith((".", "!", "?")) or not isinstance(below, m.Paragraph | m.SpeakerTurn | m.Quotation):
