@@ -1225,11 +1225,8 @@ _ELLIPSIS = re.compile(r"\s*(?:\(…\)|\(\.\.\.\)|\[…\]|\[\.\.\.\]|…|\.\.\.)
 def echoes(line: str, turn: m.SpeakerTurn) -> bool:
     """Does a quoted line say again what the turn above it said? A quoted heading quotes the
     section under it; a line repeating the words over it is a chant sung on."""
-    words = line.strip(_ECHO_STRIP)
-    return line[:1] in _QUOTE_MARKS and len(words) >= 3 and words in m.plain_text(turn.content)
-
-
-_ECHO_STRIP = '"“”«»„ '
+    words = line.strip(_HEADING_QUOTES + _HEADING_CLOSERS + " ")
+    return line[:1] in _HEADING_QUOTES and len(words) >= 3 and words in m.plain_text(turn.content)
 
 
 def _heads_section(block: m.Block, below: m.Block) -> str | None:
@@ -1278,7 +1275,6 @@ def _colon_headline(text: str) -> bool:
     return len(said.split()) >= 3 and not sentence
 
 
-_SENTENCE_BREAK = re.compile(r"\w\w[.!?] \S")
 _DASHES = ("-", "–", "—")
 _QUOTE_OPENERS = "„“«"
 _QUOTE_CLOSERS = '”»"'
@@ -1739,7 +1735,7 @@ _YEAR = re.compile(r"\b\d{4}\b")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
 
 
-_QUOTE_MARKS = ('"', "“", "«", "„")
+_QUOTE_MARKS = ('"', *_QUOTE_OPENERS)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|«[^«»]*»|„[^„“”]*[“”]")
 
 

@@ -245,9 +245,11 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
     skip_to_start(cursor, start, fields, found)
     read_top(cursor, start, fields, found)
     lines, numbers, tail = read_tail(cursor, fields, found)
-    fields["_mid_line"] = not text.endswith("\n")  # the copy stops inside its last line
     digest = start.kind == "digest" or fields.get("series") in layouts.DIGEST_SERIES
-    body, notes, refs_found = _read_body_and_notes(lines, numbers, tail, fields, found, digest=digest)
+    mid_line = not text.endswith("\n")  # the copy stops inside its last line
+    body, notes, refs_found = _read_body_and_notes(
+        lines, numbers, tail, fields, found, digest=digest, mid_line=mid_line
+    )
     if start.kind == "digest":
         read_digest_items(body, fields, found, cursor.line_number(start.at))
     elif digest:  # a digest with its header: "Special Announcements No. 684"
@@ -266,7 +268,14 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
 
 
 def _read_body_and_notes(
-    lines: list[str], numbers: list[int], tail: TailFound, fields: dict[str, object], found: Findings, *, digest: bool
+    lines: list[str],
+    numbers: list[int],
+    tail: TailFound,
+    fields: dict[str, object],
+    found: Findings,
+    *,
+    digest: bool,
+    mid_line: bool,
 ) -> tuple[list[m.Block], list[m.Note], bool]:
     first, after = find_notes(lines, 0, len(lines))
     raw_notes = collect_notes(lines, numbers, first, after)
@@ -292,7 +301,6 @@ def _read_body_and_notes(
     body, made = bare_captions(body, cut=cut)
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
-    mid_line = bool(fields.pop("_mid_line", False))
     if cut and body and isinstance(body[-1], m.Heading) and _cut_sentence(body[-1].text, mid_line=mid_line):
         body[-1] = m.Paragraph(content=(m.Text(text=body[-1].text),))  # "In a May 14, 2019 article in the E"
         found.add("guess", "the line the copy stops on read as a sentence it cut, not a heading", places[-1])

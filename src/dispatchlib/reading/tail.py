@@ -156,10 +156,9 @@ def _mirrors_letters(line: str) -> bool:
 _NOTICE_GATE = ("subscri", "member", "copy of this", "registered users", "closed ")  # one in every notice
 
 
-def _cut_words(line: str) -> bool:
-    """Does the line hold a word every aggregator's notice holds (spelt out: a pattern searched on
-    every line cost a sixth of the parse)?"""
-    return "truncated" in line or "(Excerpt)" in line or "snipped" in line
+# one of these is in every aggregator's notice, in any case (looked up as strings: a pattern
+# searched on every line cost a sixth of the parse)
+_CUT_WORDS = ("truncated", "(excerpt)", "snipped")
 
 
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:
@@ -169,13 +168,14 @@ def subscriber_notice(line: str, number: int, fields: dict[str, object], found: 
     # the pattern is slow to search a long paragraph for: most paragraphs hold none of its words
     if any(word in lowered for word in _NOTICE_GATE) and any(w in lowered for w in layouts.SUBSCRIBER_NOTICE_WORDS):
         notice = layouts.SUBSCRIBER_NOTICES.search(line)
-    elif "truncated" in lowered or "(excerpt)" in lowered or "snipped" in lowered:
+    elif any(word in lowered for word in _CUT_WORDS):
         notice = layouts.AGGREGATOR_NOTICE.search(line)
     if notice is None and ("miembro" in line or (not line.isascii() and _mirrors_letters(line))):
         notice = layouts.MIRROR_NOTICES.search(line)
     if notice is not None:
         if not fields.get("truncated"):
-            said = "it is an excerpt" if _cut_words(notice[0]) else "the full version is for subscribers only"
+            excerpt = any(word in notice[0].lower() for word in _CUT_WORDS)
+            said = "it is an excerpt" if excerpt else "the full version is for subscribers only"
             found.add("truncated", f"the text says {said}: {notice[0]!r}", number)
         fields["truncated"] = True
     return notice
