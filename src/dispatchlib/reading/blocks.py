@@ -81,7 +81,8 @@ def two_sentences(line: str) -> bool:
 
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]? [A-Z]")  # "... ended. Then", not "U.S. Envoy"
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,4}\])*\s+")
+# (not a German or Polish day's stop: "am 19. Juni 2005")
+_SENTENCE_END = re.compile(r"[.!?](?<!\s\d\.)(?<!\s\d\d\.)[\"”’]?(?:\[\d{1,4}\])*\s+")
 # "Outlet (Country), Date", the date in any language ("Al-Dustour (Jordania), 16 de julio, 2008"),
 # or a site's address and the date ("Example.net, 30 août 2013")
 _CREDIT_LINE = re.compile(rf"(?:[^,():]{{2,80}} \([^()]{{2,60}}\)|[\w-]+(?:\.[\w-]+)+),? (?:{h.ANY_DATE})\.?")
@@ -458,7 +459,25 @@ def _runs_on(previous: str, line: str) -> bool:
     nor under a line that ends in a web address (``To watch the clip: http://...``)."""
     if credit_line(line) or previous[previous.rfind(" ") + 1 :].startswith(layouts.ADDRESS_STARTS):
         return False
-    return not (line[:1].isupper() or line[:1] in _OPEN_QUOTES) or not _is_heading(previous)
+    return not (line[:1].isupper() or line[:1] in _OPEN_QUOTES) or not (
+        _is_heading(previous) or _named_headline(previous)
+    )
+
+
+_ADDRESS_OR_HANDLE = re.compile(r"@\w|\w\.(?:com|org|net)/|://")
+
+
+def _named_headline(line: str) -> bool:
+    """A described name and the headline words after it (``Harbour Poet Orlo ibn Tamsin: What Is
+    Written in "The Tide Tables" Is Coming True``): a clip's headline, however long; not a tweet
+    quoting one under its address and signature (``pic.twitter.com/... — Name (@handle)``)."""
+    match = _SPEAKER.fullmatch(line) if line.find(":", 1, 103) > 0 and not _ends_sentence(line) else None
+    return (
+        match is not None
+        and len(match["name"].split()) >= 3
+        and _headline_words(match["rest"])
+        and not _ADDRESS_OR_HANDLE.search(line)
+    )
 
 
 class RefPlace(NamedTuple):
@@ -551,7 +570,7 @@ class BlockReader:
         turn = self._speaker_turn(unit) if self.transcript or text.partition(":")[0] in self.speakers else None
         if turn is not None:
             return turn
-        if len(text) <= _LONG_HEADING and _is_heading(text):
+        if len(text) <= _LONG_HEADING and (_is_heading(text) or (not self.transcript and _named_headline(text))):
             return m.Heading(text=text, level=_heading_level(text))
         label, colon, rest = text.partition(": ")
         if colon and label in layouts.ITEM_LABELS and rest:
@@ -824,6 +843,7 @@ _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp
 
 
 _INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_LONG_INITIALLED = 80  # a heading this long ending in initials is no signature nor address
 
 
 def ends_in_abbreviation(text: str) -> bool:
@@ -834,12 +854,14 @@ def ends_in_abbreviation(text: str) -> bool:
 def _is_heading(text: str) -> bool:
     if text[:1] in _HEADING_QUOTES and text[-1] in _HEADING_CLOSERS and _quoted_heading(text):
         return True
-    if len(text) > _LONG_HEADING or text.endswith(","):
-        return False
+    if len(text) > _LONG_HEADING or text.endswith(",") or (': "' in text and text.count('"') % 2):
+        return False  # a quotation left open after a name: 'Orlo: "The tide' is a turn or a line the copy cut
     # a stop ends a heading only as initials' ("Demonization Of The U.S."): four words or more, every
-    # one capitalised, and no comma (not a signature's "Orla Tamsin Jr.", an address's "Port Vell, U.S.A.")
+    # one capitalised, and no comma in a short one (not a signature's "Orla Tamsin Jr.", an address's
+    # "Port Vell, U.S.A."; a long heading may end "... Citizens In Port Vell, U.S.A.")
     abbreviated = _ends_sentence(bare := text.rstrip('"”’ '))
-    if abbreviated and (bare[-1] != "." or "," in bare or _INITIALS_END.search(bare, len(bare) - 12) is None):
+    comma = "," in bare and len(bare) < _LONG_INITIALLED
+    if abbreviated and (bare[-1] != "." or comma or _INITIALS_END.search(bare, len(bare) - 12) is None):
         return False
     if text.startswith(("By ", "By:")):
         return False  # a digest item's byline
@@ -928,6 +950,9 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         if described and _role_doing(head.split(), post):
             return True  # "Child host, wearing a scarf": a role and what it does as it speaks
         return named and len(post.split()) <= 12 and (post[:1].isupper() or office) and _is_speaker(head)
+    head, since, where = name.partition(" from ")
+    if since and _FROM_WHERE.fullmatch(where):  # "Orlo Tamsin from the Harbour Guild": a name, then where from
+        return len(head.split()) >= 2 and head.split()[0].lower() not in layouts.ARTICLES and _is_speaker(head)
     words = name.split()
     if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS or name in layouts.ITEM_LABELS:
         return False
@@ -938,6 +963,9 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     if _role_label(words):
         return True
     return described and _described_name(words)
+
+
+_FROM_WHERE = re.compile(r"(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}")  # "the Harbour Guild's Party"
 
 
 def _role_label(words: list[str]) -> bool:
@@ -1187,12 +1215,18 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
 def quoted_section_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
     """A line wholly in quotes, its stop inside them, whose words the section under it says
     (``« L'Holocauste (…) ne devrait pas faire partie de notre discours. »`` over the turn saying
-    it): a heading quoting its section, as the translated reports head them. Also returns the
-    indices made headings."""
+    it): a heading quoting its section, as the translated reports head them. So is a quoted
+    phrase without a stop, too long to be taken for a heading alone, that the section says. Also
+    returns the indices made headings."""
     made = {}
     for index in range(len(blocks) - 1):
-        text = _plain_paragraph(blocks[index])
-        if text and text[0] in _HEADING_QUOTES and _quotes_below(text, blocks[index + 1]):
+        block = blocks[index]
+        if isinstance(block, m.Quotation):
+            if (inner := _phrase_quoted(block)) and _said_below(inner, blocks[index + 1]):
+                made[index] = f"“{inner}”"  # a phrase too long to be taken for a heading alone
+        elif (
+            (text := _plain_paragraph(block)) and text[0] in _HEADING_QUOTES and _quotes_below(text, blocks[index + 1])
+        ):
             made[index] = text
     if not made:
         return blocks, []
@@ -1208,7 +1242,20 @@ def _quotes_below(text: str, below: m.Block) -> bool:
     if not (12 <= len(text) <= _LONG_HEADING and text[-1] in _HEADING_CLOSERS):
         return False
     inner = text[1:-1].strip()
-    if not inner.endswith((".", "!", "?")) or not isinstance(below, m.Paragraph | m.SpeakerTurn | m.Quotation):
+    return inner.endswith((".", "!", "?")) and _said_below(inner, below)
+
+
+def _phrase_quoted(block: m.Quotation) -> str | None:
+    """The words of a quotation of plain text without a stop, a phrase of thirty words at most."""
+    if len(block.content) != 1 or not isinstance(block.content[0], m.Text):
+        return None
+    text = block.content[0].text
+    return text if text[-1:].isalnum() and len(text.split()) <= 30 else None
+
+
+def _said_below(inner: str, below: m.Block) -> bool:
+    """Is every piece of ``inner`` (between its ellipses) said in the block under it?"""
+    if not isinstance(below, m.Paragraph | m.SpeakerTurn | m.Quotation):
         return False
     said = _folded(m.plain_text(below.content))
     pieces = [piece for piece in (_folded(piece).strip(" .,;:!?") for piece in _ELLIPSIS.split(inner)) if piece]
@@ -1356,13 +1403,14 @@ def _over_paragraph(block: m.Block) -> bool:
     return isinstance(block, m.Paragraph) and len(m.plain_text(block.content)) >= 100
 
 
-def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], list[int]]:
+def bare_captions(blocks: list[m.Block], *, cut: bool, standfirst: bool = False) -> tuple[list[m.Block], list[int]]:
     """Captions the copy left without their images or credits, made figures.
 
     - A short line in sentence case without final punctuation, standing alone between two blocks
       of text (``Banner promoting the channel``), is an image's caption: a heading would be in
       title case, a sentence would end in a stop. In English only: other languages write their
       headings in sentence case.
+    - The first block is no caption where it is the title's ``standfirst`` (its subtitle).
     - Where the copy is ``cut`` after a cartoon's figure (credited ``Outlet (Country), Date``), the
       headings that end it are the next cartoon's caption and, if short, the start of its credit.
 
@@ -1373,6 +1421,8 @@ def bare_captions(blocks: list[m.Block], *, cut: bool) -> tuple[list[m.Block], l
     english: bool | None = None  # other languages write headings in sentence case: asked once, if needed
     for index in range(len(out) - 1):
         block = out[index]
+        if index == 0 and standfirst:
+            continue
         if index == 0 or isinstance(out[index - 1], m.Heading):
             # under a heading or first, a caption that is a sentence: "Orla Tamsin's page was deleted by Example.test"
             if _sentence_caption(out, index) and (english := _in_english(blocks) if english is None else english):

@@ -37,6 +37,7 @@ class Facts:
     institute_tail: bool  # "Share this Report:" and its siblings
     repost_tail: bool  # "To read the full dispatch, visit ...", an archive's "URL: ...", a last line crediting it
     series_named: bool  # a series came from the header or a meta line
+    series_cited: bool  # the series and number a lead-in names as it hands over to the text
     numbered: bool  # the dispatch has a number (a header with a date and series alone is weaker)
 
 
@@ -72,7 +73,7 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
             ("a date line over a title", facts.start.kind == "date-title"),
             ("a repost's lead-in naming the institute", facts.start.kind == "lead-in"),
             ("a translation boundary", any(isinstance(block, m.TranslationBoundary) for block in body)),
-            ("a series named in the text", not facts.series_named and _names_a_series(body)),
+            ("a series named in the text", facts.series_cited or (not facts.series_named and _names_a_series(body))),
         )
         if present
     ]

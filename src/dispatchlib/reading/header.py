@@ -483,7 +483,6 @@ def match_number_line(line: str) -> tuple[int, ...] | None:
     return _numbers(match["nums"]) if match else None
 
 
-_ARTICLES = frozenset("the a an".split())  # "The Fall of the Board / The Rise of the Guild" is a title
 _TOPIC_WORD = re.compile(r"[A-Z][\w'’&.-]*|&|and|of|the|in|on|" + "|".join(layouts.MIRROR_SMALL_WORDS))
 
 
@@ -509,7 +508,7 @@ def match_bare_topics(
     for part in parts:
         words = part.split()
         capitalised = sum(1 for word in words if word[0].isupper())
-        named = "/" in line and words and words[0].lower() not in _ARTICLES  # not a phrase: "The Fall of ..."
+        named = "/" in line and words and words[0].lower() not in layouts.ARTICLES  # not "The Fall of the Board / ..."
         longest, most = (8, 6) if long and named else (6, 4) if named else (4, 4)
         if (
             not 1 <= capitalised <= most
@@ -596,7 +595,10 @@ _GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")  # "O.Tamsin" is "O. T
 
 
 def match_date_line(line: str) -> DateLine | None:
-    """``March 14, 2023``, ``March 17, 2011 | By A. One, B. Two*`` or ``By A. One``."""
+    """``March 14, 2023``, ``March 17, 2011 | By A. One, B. Two*`` or ``By A. One``; a French
+    page's ``Le 18 mars 2002 .``."""
+    if line.startswith(("Le ", "le ")) and line[3:4].isdigit():
+        line = line[3:].removesuffix(" .")
     match = _DATE_LINE.fullmatch(line)
     if match:
         date = parse_date(match["date"])

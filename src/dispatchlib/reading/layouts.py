@@ -149,6 +149,15 @@ CHROME_PATTERNS = re.compile(
     re.IGNORECASE,
 )
 
+# a blog's links to the posts before and after it: "« Previous Next »", "« Poprzedni Następny »"
+_PREVIOUS = "Previous|Prev|Older|Précédent|Anterior|Vorherige[rs]?|Poprzedni|Precedente|Vorige|Föregående"
+_NEXT = "Next|Newer|Suivant|Siguiente|Nächste[rs]?|Następny|Successivo|Volgende|Nästa"
+NAV_LINKS = re.compile(
+    rf"(?:[«‹←<]{{1,2}}\s?(?:{_PREVIOUS})\b.{{0,80}}?)?(?:{_NEXT})\s?[»›→>]{{1,2}}"
+    rf"|[«‹←<]{{1,2}}\s?(?:{_PREVIOUS})\b.{{0,80}}",
+    re.IGNORECASE,
+)
+
 # --- a repost's own lines: dropped only before the dispatch's start (a blog's posting date, e-mail headers)
 
 SEPARATOR = r"[-_=*~]{5,}"  # a line of dashes or underscores
@@ -420,7 +429,8 @@ OPENING_WORDS = ("The following", "Following")  # how a digest's or a translatio
 # the sentence that opens a digest ("The following is research published today from MEMRI's ...")
 DIGEST_INTRO = re.compile(
     r"The following (?:is|are) (?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|some|new|our"
-    r"|the latest|selected|today's) )?(?:research|reports?|links|selections|items|dispatches)\b"
+    r"|the latest|selected|today's|a sampling of(?: recent)?) )?"
+    r"(?:research|reports?|links|selections|items|dispatches)\b"
     r".{0,160}?\b(?:published|released|from)\b"
     # a compilation of clips: "The following are MEMRI TV clips of ...", not "... are clips from an interview"
     r"|The following (?:are|is a (?:compilation|selection) of) (?:(?:recent|some|new) )?MEMRI(?: TV)?"
@@ -537,6 +547,8 @@ SPEAKER_OFFICES = frozenset(
     "lecturer researcher expert analyst writer author poet ambassador lawyer doctor".split()
 )
 
+ARTICLES = frozenset("the a an".split())
+
 # Small words that title case leaves in lower case.
 SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
 # ... and in the mirrors' languages, as their sites' category names keep them ("Pays du Levant")
@@ -553,10 +565,10 @@ SENTENCE_OPENERS = frozenset(
 BOUNDARY_WORDS = (
     r"extraits?",  # French
     r"extractos?|fragmentos?",  # Spanish
-    r"fragment(?:y|ów)|przetłumaczon\w*",  # Polish
-    r"Auszüge?|übersetzt\w*",  # German
-    r"estratt[io]|brani",  # Italian
-    r"tradu\w*",  # French, Spanish, Italian
+    r"fragment(?:y|ów)|przetłumaczon\w*|transkrypcj\w*|tekst(?:u)? (?:klipu|wywiadu|kazania|przemówienia)",  # Polish
+    r"Auszüge?|übersetzt\w*|Transkript\w*",  # German
+    r"estratt[io]|brani|trascrizion\w*",  # Italian
+    r"tradu\w*|transcri(?:ption|pción)\w*",  # French, Spanish, Italian
 )
 
 # what a TV transcript's translation boundary says of its clip ("..., which aired on Vellonian TV"),

@@ -260,6 +260,7 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
         has_notes=bool(notes or refs_found),
         institute_tail=tail.institute,
         repost_tail=tail.credited or bool(fields.pop("_credited", False)),
+        series_cited=bool(fields.pop("_series_cited", False)),
         series_named=fields.get("series") is not None,
         numbered=fields.get("number") is not None,
     )
@@ -298,7 +299,7 @@ def _read_body_and_notes(
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
     body += _read_blocks(leftover, reader, found, places, digest=digest)
     cut = not tail.ended and not raw_notes
-    body, made = bare_captions(body, cut=cut)
+    body, made = bare_captions(body, cut=cut, standfirst=bool(fields.pop("_standfirst", False)))
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
     if cut and body and isinstance(body[-1], m.Heading) and _cut_sentence(body[-1].text, mid_line=mid_line):
@@ -384,7 +385,7 @@ def _check_cut_off(body: list[m.Block], notes: list[tuple[m.Note, int]], numbers
         found.add("cut-off", f"the copy ends in the middle of a sentence: {text[-40:]!r}", numbers[-1])
 
 
-_SENTENCE_ENDS = tuple('.!?"”’)…:»')
+_SENTENCE_ENDS = tuple('.!?"”’“)…:»')  # '“' closes a German quotation
 
 
 def _read_blocks(
@@ -559,9 +560,10 @@ def _aired(text: str) -> bool:
     return any(word in text for word in layouts.AIRED_WORDS) and layouts.AIRED.search(text) is not None
 
 
-# a programme on television named without a word for airing it
+# a programme on television named without a word for airing it, or the institute's clip of one
 _ON_TV = re.compile(
     r"\b(?:discussion|program|programme|show|interview|debate|talk show)\b[^.:]{0,40}\bon (?:[\w'’-]+ ){0,3}TV\b"
+    r"|\bMEMRI TV\b"  # a clip of the institute's TV project, in any language: "tekst klipu MEMRI TV"
 )
 
 

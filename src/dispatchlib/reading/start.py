@@ -64,8 +64,19 @@ START_WORDS = {
 
 
 def is_chrome(line: str) -> bool:
-    """A line of the page around the dispatch: menus, buttons, donation boxes, image file names."""
+    """A line of the page around the dispatch: menus, buttons, donation boxes, image file names,
+    a link marked by its arrow (``Retour vers la liste ->``, ``Read more >>``), a blog's links to
+    the posts around it."""
+    if line.endswith(_ARROWS) and len(line) <= _ARROWED_LINK:
+        return True
+    if (line[:1] in _NAV_OPENERS or line[-1:] in _NAV_CLOSERS) and layouts.NAV_LINKS.fullmatch(line):
+        return True  # "« Previous Next »"
     return line.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(line) is not None
+
+
+_ARROWS = (" ->", " -->", " →", " >>")
+_ARROWED_LINK = 80
+_NAV_OPENERS, _NAV_CLOSERS = "«‹←<", "»›→>"
 
 
 def is_repost_line(line: str) -> bool:
@@ -208,6 +219,7 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
         if found_series is None:
             continue
         series, topics = found_series
+        day = _CUT_DAY.search(lines[i])  # "MEMRI Special Dispatch - 19." over "August 2004"
         taken: list[int] = []
         date: datetime.date | None = None
         numbers: tuple[int, ...] = ()
@@ -215,7 +227,8 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
             taken.append(candidates[position - 1])
             date = h.parse_date(lines[candidates[position - 1]])
         for j in candidates[position + 1 : position + 3]:
-            if date is None and (found := h.parse_date(lines[j])) is not None:
+            cut = f"{day[1]} {lines[j]}" if day else ""  # the date's day on the series' line
+            if date is None and (found := h.parse_date(lines[j]) or (h.parse_date(cut) if cut else None)) is not None:
                 date = found
             elif not numbers and (found_numbers := h.match_number_line(lines[j]) or _undated_numbers(lines[j])):
                 numbers = found_numbers
@@ -240,6 +253,9 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
             out[j] = ""
         return out, sorted([i, *taken])
     return lines, []
+
+
+_CUT_DAY = re.compile(r"\s[-–—]\s*(\d{1,2})\.?$")  # a date the e-mail wrapped after its day
 
 
 def _undated_numbers(line: str) -> tuple[int, ...]:
@@ -621,17 +637,13 @@ _POSTING_DATE = re.compile(layouts.POSTING_DATE)
 
 def _under_posting_date(lines: list[str], candidates: list[int], first: int) -> int | None:
     """Where the text's first line can be no title (a blog's banner, its profile box): the
-    headline right under the blog's posting date (``Thursday, August 09, 2007``), right over the
-    text's first paragraph."""
-    top = [i for i in candidates[:REPEAT_REACH] if i > first]
-    for date, headline, text in zip(top, top[1:], top[2:], strict=False):
+    headline right under the blog's posting date (``Thursday, August 09, 2007``) and the links to
+    the posts around it, over the text's first paragraph (a credit line may stand between them)."""
+    top = [i for i in candidates[:REPEAT_REACH] if i > first and not is_chrome(lines[i])]
+    for date, headline, text, further in zip(top, top[1:], top[2:], [*top[3:], None], strict=False):
         line = lines[headline]
-        if (
-            _POSTING_DATE.fullmatch(lines[date])
-            and len(lines[text]) >= _BODY_LIKE // 2
-            and looks_like_title(line)
-            and not h.match_header(line)
-        ):
+        paragraph = len(lines[text]) >= _BODY_LIKE // 2 or (further is not None and len(lines[further]) >= _BODY_LIKE)
+        if _POSTING_DATE.fullmatch(lines[date]) and paragraph and looks_like_title(line) and not h.match_header(line):
             return headline
     return None
 

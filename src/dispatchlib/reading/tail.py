@@ -12,7 +12,7 @@ from .cursor import Cursor, Findings
 
 # the page tail and repost tails: one pattern, so most lines cost one match
 _TAIL_LINE = re.compile(
-    r"(?P<tail>(?i:Share this (?:Report|Clip|Post|Video|Article|Page)\s*:?.*|Latest Posts\s*)"
+    r"(?P<tail>(?i:Share this (?:Report|Clip|Post|Video|Article|Page)\s*:?.*|Latest Posts\s*)|Shared? via \S.{0,30}"
     r"|Posted (?:by \S.{0,60} )?at \d{1,2}:\d{2}\b.*"  # a blog post's footer
     r"|\d{1,3} (?i:repl(?:y|ies)|comments?)|Leave a (?i:reply|comment)(?: (?i:cancel reply))?"  # a blog's comment form
     r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's

@@ -34,7 +34,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
         cursor.index += 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
-    below = _next_line(cursor)
+    below = next_line(cursor)
     blogs = _blog_headline_over(line, below, cursor, fields)
     if blogs and fields.pop("_date_above", False):
         fields["date"] = fields["_date_line"] = None
@@ -60,6 +60,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         found.add("guess", f"a title wrapped over lines {number}-{cursor.line_number(wrapped[-1])} read as one", number)
     elif quoted := _quoted_headline(line, cursor, fields):
         found.add("guess", f"line {number}, {quoted}, is the title", number)
+        fields["_standfirst"] = quoted.endswith("subtitle")  # the text's first block is no picture's caption
     elif not looks_like_title(line) or _runs_on_below(cursor) or _site_label(line, cursor, fields):
         if line:
             fields.setdefault("_untitled_line", number)
@@ -215,12 +216,14 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
     which kind it is; empty for other lines."""
     if not _headerless(fields) or len(line) > _QUOTED_HEADLINE:
         return ""
-    dated = h.match_date_line(_next_line(cursor))
+    dated = h.match_date_line(next_line(cursor))
     if dated is not None and dated.date is not None and _WHOLLY_QUOTED.fullmatch(line):
         return "wholly in quotes, over its date line"
+    if _WHOLLY_QUOTED.fullmatch(line) and _quoted_over_subtitle(line, _wrapped_subtitle(cursor)):
+        return "wholly in quotes, over its subtitle"
     if not (paragraph := _paragraph_below(cursor)):
         return ""
-    if _WHOLLY_QUOTED.fullmatch(line) and _quoted_over_subtitle(line, _next_line(cursor)):
+    if _WHOLLY_QUOTED.fullmatch(line) and _quoted_over_subtitle(line, next_line(cursor)):
         return "wholly in quotes, over its subtitle"
     if not (_TRANSLATED.search(paragraph, 0, _ABOUT_REACH) or layouts.AIRED.search(paragraph, 0, _ABOUT_REACH)):
         return ""
@@ -233,6 +236,18 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
     return "ending in the words it quotes"
 
 
+def _wrapped_subtitle(cursor: Cursor) -> str:
+    """The two lines under the cursor's joined, where a hard-wrapped copy wrapped a subtitle over
+    them, a blank line or two and more text under them; empty otherwise."""
+    at = cursor.skip_blank() + 1
+    while at < len(cursor.lines) and not cursor.lines[at]:
+        at += 1
+    block = cursor.lines[at : at + 5]
+    if len(block) < 4 or not (block[0] and block[1] and not block[2] and any(block[3:])):
+        return ""
+    return " ".join(block[:2]) if all(len(line) < PARAGRAPH for line in block[:2]) else ""
+
+
 def _quoted_over_subtitle(line: str, below: str) -> bool:
     """A news site's headline quoting its subject, no sentence's stop in the quotation (``“I pray
     the tide will rise a thousand times”``), over a short subtitle without a final stop (``So
@@ -242,7 +257,7 @@ def _quoted_over_subtitle(line: str, below: str) -> bool:
     return (
         not quoted_sentence
         and 4 <= len(words) <= _QUOTED_WORDS
-        and 0 < len(below) < PARAGRAPH
+        and 0 < len(below) < _SUBTITLE
         and below[0] not in "\"“«„'‘"
         and not below.endswith((".", ":", ";", ","))
         and len(below.split()) >= 4
@@ -250,6 +265,7 @@ def _quoted_over_subtitle(line: str, below: str) -> bool:
 
 
 _QUOTED_HEADLINE = 300
+_SUBTITLE = 2 * PARAGRAPH  # a subtitle without a final stop may be two lines long
 _QUOTED_WORDS = 16  # a quoted headline over its subtitle has at most these words
 _WHOLLY_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{10,}[\"”»“]")
 # a quotation after a colon that ends the line, its stop inside: ': “Now I see the sense of it.”'
@@ -261,7 +277,7 @@ _TRANSLATED = re.compile(rf"\b(?:excerpts?|translat\w*|{'|'.join(layouts.BOUNDAR
 def _site_label(line: str, cursor: Cursor, fields: dict[str, object]) -> bool:
     """Without a header, a line of a word or two over the text (no meta block under it) is a site's
     name or a blog's label (``Harbour Press``): no dispatch's title is so short."""
-    return _headerless(fields) and len(line.split()) <= 2 and not is_meta(_next_line(cursor))
+    return _headerless(fields) and len(line.split()) <= 2 and not is_meta(next_line(cursor))
 
 
 def _headerless(fields: dict[str, object]) -> bool:
@@ -352,7 +368,7 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _TITLE_WORDS = 4
 
 
-def _next_line(cursor: Cursor) -> str:
+def next_line(cursor: Cursor) -> str:
     """The non-blank line after the cursor's."""
     below = _next_index(cursor)
     return cursor.lines[below] if below < len(cursor.lines) else ""
@@ -428,10 +444,27 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
             break  # the title printed again (an aggregator's link, then its heading)
         taken.append(after)
     if len(taken) > _WRAPPED_TITLE:  # an e-mail wrapped at its width may run the body on under the title
-        taken = _wrapped_at_width(cursor, taken)
+        taken = _wrapped_quote(cursor, taken) or _wrapped_at_width(cursor, taken)
     if len(taken) < 2 or len(taken) > _WRAPPED_TITLE or any(len(cursor.lines[i]) > 120 for i in taken):
         return []
     return taken if looks_like_title(" ".join(cursor.lines[i] for i in taken)) else []
+
+
+# "Outlet: 'The quoted claim" / "carried on'": a quotation opened after the colon, not closed on the line
+_OPENED_QUOTE = re.compile(r".{3,}:\s[\"“„‚«'‘][^\"“”„‚«»'‘’]+$")
+_CLOSING_QUOTES = ('"', "”", "“", "’", "»", "'")
+
+
+def _wrapped_quote(cursor: Cursor, taken: list[int]) -> list[int]:
+    """The lines of a title whose quotation, opened after its colon, the e-mail wrapped over the
+    next line or two with the body run on under it: up to the line the quotation closes on; empty
+    if it does not close there."""
+    if not _OPENED_QUOTE.fullmatch(cursor.lines[taken[0]].rstrip()):
+        return []
+    for count, index in enumerate(taken[1 : _WRAPPED_TITLE - 1], 2):
+        if cursor.lines[index].rstrip().endswith(_CLOSING_QUOTES):
+            return taken[:count]
+    return []
 
 
 def _wrapped_at_width(cursor: Cursor, taken: list[int]) -> list[int]:
@@ -488,6 +521,28 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
         return
 
 
+def read_item_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """Under a numbered header with no title, a digest's opening sentence (``The following is a
+    sampling of recent reports from the guild's blog.``) and perhaps a line pointing to more: the
+    first item's headline, over its paragraph, is the only title the copy shows. The line stays
+    in the text."""
+    lines = [i for i in itertools.islice(range(cursor.index, len(cursor.lines)), _ITEM_REACH) if cursor.lines[i]]
+    if not lines or not layouts.DIGEST_INTRO.match(cursor.lines[lines[0]]):
+        return
+    for index, below in itertools.pairwise(lines[1:]):
+        line = cursor.lines[index]
+        if looks_like_title(line) and len(line.split()) >= _PAST_PICTURE and len(cursor.lines[below]) >= PARAGRAPH:
+            number = fields["_title_line"] = cursor.line_number(index)
+            fields["title"] = line
+            found.add("guess", f"the title is line {number}, the headline of the first item the copy shows", number)
+            return
+        if len(line) >= PARAGRAPH and not line.endswith(("visit", "visit:", ":")):
+            return  # the first item's text: no headline over it
+
+
+_ITEM_REACH = 12  # lines under a digest's opening sentence where its first item's headline may stand
+
+
 def _skip_contents(cursor: Cursor, found: Findings) -> bool:
     """A contents word and the list under it: up to where its first entry stands again as the
     body's first heading (when only short entries stand between), or else the lines that stand
@@ -537,6 +592,36 @@ def read_quoted_title(cursor: Cursor, fields: dict[str, object], found: Findings
             return
 
 
+def read_cited_dispatch(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A blog's or a news writer's text without a header whose lead-in names the dispatch it then
+    quotes, a colon handing over to it (``According to MEMRI Special Dispatch Number 794 (July
+    15, 2019), the guild's envoy said:``): the series, number and date are that dispatch's. A
+    dispatch named in passing, with no colon after it, is only cited."""
+    if not _headerless(fields):
+        return
+    lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
+    for index in itertools.islice(lines, _QUOTING_REACH):
+        line = cursor.lines[index].rstrip()
+        named = _INTRODUCED.search(line) if line.endswith(":") and len(line) <= _LEAD_IN else None
+        header = h.match_header(f"{named['series']} No. {named['number']}") if named else None
+        if header is None or not header.series:
+            continue
+        number = cursor.line_number(index)
+        fields["series"], fields["number"], fields["_series_cited"] = header.series, header.numbers[0], True
+        said = f"the series and number are the ones line {number} names as it hands over to the text"
+        if named is not None and named["date"] and fields.get("date") is None:
+            fields["date"], fields["_date_line"] = h.parse_date(named["date"]), number
+            said += ", with its date"
+        found.add("guess", said, number)
+        return
+
+
+_LEAD_IN = 400  # a lead-in handing over to the quoted dispatch is one sentence
+# the dispatch a lead-in names: "MEMRI Special Dispatch Number 794 (July 15, 2019)"
+_INTRODUCED = re.compile(
+    rf"\b(?P<series>Special Dispatch|Inquiry (?:&|and) Analysis(?: Series)?|Special Report|Daily Brief)"
+    rf"\s(?:No\.|Number|#)\s?(?P<number>\d{{1,6}})(?:\s\((?P<date>{h.DATE})\))?"
+)
 _QUOTING_REACH = 6  # non-blank lines under the headline where the blogger may quote the dispatch's title
 # the institute's post of a report, quoted in a blog: its title, tags and picture link, its account and date
 _INSTITUTES_POST = re.compile(

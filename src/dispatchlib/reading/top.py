@@ -11,9 +11,19 @@ from . import header as h
 from . import layouts
 from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
-from .start import START_WORDS, Start, clip_header, digest_name_above, is_chrome, is_repost_line
+from .start import START_WORDS, Start, clip_header, digest_name_above, is_chrome, is_repost_line, looks_like_title
 from .tail import subscriber_notice
-from .title import PARAGRAPH, bloggers_words, items_headline, read_quoted_title, read_title, read_title_above
+from .title import (
+    PARAGRAPH,
+    bloggers_words,
+    items_headline,
+    next_line,
+    read_cited_dispatch,
+    read_item_title,
+    read_quoted_title,
+    read_title,
+    read_title_above,
+)
 
 
 def skip_to_start(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
@@ -107,6 +117,8 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     own_header = header is not None and not header.numbers[1:] and named is None
     if not fields.get("title") and (own_header or start.kind == "topics"):
         read_title_above(cursor, start, fields, found)
+    if not fields.get("title") and own_header and header is not None and header.numbers:
+        read_item_title(cursor, fields, found)
     if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
         found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
     fields.pop("_untitled_line", None)
@@ -114,6 +126,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         _read_byline_below(cursor, fields, found, over_text=start.kind in ("date-title", "title-date"))
     if header is None:
         read_quoted_title(cursor, fields, found)
+        read_cited_dispatch(cursor, fields, found)
     fields.pop("_blogs_headline", None)
     _drop_signature(fields, found)
     if fields.get("date") is None and start.kind != "lead-in":  # above a lead-in: the blog's own date
@@ -173,6 +186,9 @@ def _read_title_credit(cursor: Cursor, title: str, fields: dict[str, object], fo
     date (``Title, MEMRI, A. One and B. Two*, December 11, 2015``): the dispatch's date and authors;
     a date above it, the blog's posting date, gives way."""
     line = cursor.peek()
+    if line.endswith(":") and (source := h.match_institute_credit(line[:-1])) is not None:
+        _read_source_line(cursor, source, fields, found)
+        return
     credit = h.match_institute_credit(line[len(title) :]) if line.startswith(title) else None
     if credit is None:
         return
@@ -186,6 +202,21 @@ def _read_title_credit(cursor: Cursor, title: str, fields: dict[str, object], fo
         )
         fields["date"] = None
     apply_date_line(credit, fields, found, number)
+
+
+def _read_source_line(cursor: Cursor, source: h.DateLine, fields: dict[str, object], found: Findings) -> None:
+    """A compilation's line naming its source under its own headline (``MEMRI, TV-Dokumente, 5.
+    Juli 2005:``): the date is the dispatch's, and the title under it, over the text, is the
+    dispatch's; the compilation's headline gives way. The line credits the text to the institute."""
+    number = cursor.line_number(cursor.skip_blank())
+    cursor.index = cursor.skip_blank() + 1
+    fields["date"], fields["_date_line"], fields["_credited"] = source.date, number, True
+    title = cursor.peek()
+    if looks_like_title(title) and len(next_line(cursor)) >= PARAGRAPH:
+        title_number = fields["_title_line"] = cursor.line_number(cursor.skip_blank())
+        fields["title"] = title
+        cursor.index = cursor.skip_blank() + 1
+        found.add("guess", f"line {title_number}, under the line naming the source, is the dispatch's title", number)
 
 
 def _read_digest_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
