@@ -464,6 +464,11 @@ def _runs_on(previous: str, line: str) -> bool:
     )
 
 
+def _ends_in_address(text: str) -> bool:
+    """Does the text end in a web address (a list's entry linking a clip or a report)?"""
+    return text[text.rfind(" ") + 1 :].startswith(layouts.ADDRESS_STARTS)
+
+
 _ADDRESS_OR_HANDLE = re.compile(r"@\w|\w\.(?:com|org|net)/|://")
 
 
@@ -595,6 +600,7 @@ class BlockReader:
             and (match := _SPEAKER.fullmatch(text))
             and _is_speaker(match["name"], described=self.described)
             and not match["rest"].startswith(layouts.ADDRESS_STARTS)  # "TO VIEW THIS VIDEO: http://...": a pointer
+            and not _ends_in_address(text)  # "Leader: Title; May 3, 2005; Channel 1; http://...": a list's link
             # outside a transcript, "Harbour Poet Orlo Tamsin: We Will Sail At Dawn ...": a headline
             and (self.transcript or len(match["name"].split()) < 3 or not _headline_words(match["rest"]))
         ):
@@ -854,7 +860,7 @@ def ends_in_abbreviation(text: str) -> bool:
 def _is_heading(text: str) -> bool:
     if text[:1] in _HEADING_QUOTES and text[-1] in _HEADING_CLOSERS and _quoted_heading(text):
         return True
-    if len(text) > _LONG_HEADING or text.endswith(",") or (': "' in text and text.count('"') % 2):
+    if len(text) > _LONG_HEADING or text.endswith(",") or (': "' in text and text.count('"') % 2) or "://" in text:
         return False  # a quotation left open after a name: 'Orlo: "The tide' is a turn or a line the copy cut
     # a stop ends a heading only as initials' ("Demonization Of The U.S."): four words or more, every
     # one capitalised, and no comma in a short one (not a signature's "Orla Tamsin Jr.", an address's
@@ -1080,7 +1086,13 @@ def opens_translation(text: str) -> bool:
     return text.startswith(_BOUNDARY_OPENERS) and _OPENS_EXCERPTS.match(text) is not None
 
 
-_INTRODUCING = re.compile(r"(?:The following|Following|Below) (?:is|are)\b")
+# a line introducing what follows it, in the mirrors' languages too: "Im Folgenden einige Auszüge ..."
+_INTRODUCING = re.compile(
+    r"(?:The following|Following|Below) (?:is|are)\b|Im Folgenden\b|Nachfolgend\b|Ci-dessous\b|A continuación\b"
+    r"|Poniżej\b|Di seguito\b"
+)
+# a line ending in a stop that says what follows it, in the mirrors' words: "Im Folgenden einige Auszüge ..."
+_INTRODUCING_ABROAD = ("Im Folgenden", "Nachfolgend", "Ci-dessous", "A continuación", "Poniżej", "Di seguito")
 
 
 def introduces_below(line: str) -> bool:
@@ -1108,7 +1120,9 @@ def _boundary_note(text: str, content: tuple[m.Inline, ...], refs: re.Pattern[st
     end = text.rstrip(" 0123456789[]()")[-1:]
     if end == "." and text.endswith(":."):
         text, end = text[:-1], ":"  # a stray stop after the colon
-    if end != ":" and (end != "." or ("Below " not in text and "ollowing " not in text)):
+    if end != ":" and (
+        end != "." or not ("Below " in text or "ollowing " in text or text.startswith(_INTRODUCING_ABROAD))
+    ):
         # "Following are excerpts from a lecture ..., which aired on May 2, 2008": the colon lost
         lost_colon = text[:1] in "FBT" and len(text) <= _LOST_COLON and text[-1:].isalnum() and opens_translation(text)
         return None if lost_colon else False
@@ -1297,8 +1311,8 @@ def _heads_section(block: m.Block, below: m.Block) -> str | None:
     if any(mark in shape for mark in _QUOTE_OPENERS):  # quoted: "Budowa łodzi trwa: „Warsztaty szyją żagle”"
         shape = shape.lstrip(_QUOTE_OPENERS).rstrip(_QUOTE_CLOSERS)  # "«La marea nos sorprendió" lost its closing mark
     shaped = _caption_shape(shape, heading=True) or _colon_headline(text)
-    if not shaped or text.endswith(_DASHES) or ". " in text:
-        return None  # a link's label that lost its link ends in a dash; a caption may hold a stop
+    if not shaped or text.endswith(_DASHES) or ". " in text or "://" in text:
+        return None  # a link's label that lost its link ends in a dash; a caption may hold a stop; a link
     long_below = (
         isinstance(below, m.Paragraph | m.Quotation | m.SpeakerTurn) and len(m.plain_text(below.content)) >= 100
     )

@@ -72,7 +72,7 @@ def _has_number_word(line: str) -> bool:
     if "No" in line:
         return True
     return len(line) <= 200 and (
-        "Nr" in line or "nr" in line or "°" in line or "º" in line or "úm" in line or "מס" in line
+        "Nr" in line or "nr" in line or "°" in line or "º" in line or "úm" in line or "מס" in line or "№" in line
     )
 
 
@@ -141,6 +141,8 @@ _STAFF_SITE_LINE = re.compile(rf"(?P<authors>{STAFF_NAME}(?:(?:,\s*|,? and ){STA
 _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?:(?P<series>{_SERIES})\s+)?{_NUMBERS}")
 _NUMBERLESS_TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>(?i:{_KNOWN_SERIES}))")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
+# a magazine's title with its byline run on: "Must-Read Harbour News, Part II By: Orla Tamsin"
+_TITLE_BY_COLON = re.compile(r"(?P<title>.{10,300}?)\s+By:\s+(?P<authors>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
 # "#1632 | 02:41", and old pages' "#53 | 51" (seconds)
 # (its source line may be run onto it: "#3187 | 03:29Source: Online Platforms")
 _CLIP_LINE = re.compile(
@@ -162,7 +164,7 @@ _HEADER_IN_LINE = (
 _ENDS_IN_DATE = re.compile(rf",\s*{DATE}$")
 _LONGEST_TOPIC = 8  # words a topic of a header's list holds at most
 _ENDS_IN_ISSUE = re.compile(rf"(?:{_NO})\s*\d{{1,5}},\s*(?P<date>{DATE})$")
-_DATE_FIRST = re.compile(rf"{ANY_DATE}\s")
+_DATE_FIRST = re.compile(rf"{ANY_DATE},?\s")
 _NUMBER_SIGN = re.compile(rf"(?:{_NO})\s*\d")
 
 
@@ -198,6 +200,8 @@ def parse_date(text: str) -> datetime.date | None:
 
 
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
+# a site's name and the page's date: "Harbour-Magazine.com | Thursday, July 21, 2005"
+_SITE_DATE = re.compile(rf"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info)\s*\|\s*(?:{_WEEKDAY})?(?P<date>{DATE})")
 # the date an e-mail or a newsletter gives around a copy: "Date: Wed, 16 Jul 2003 09:12:33 -0400",
 # "Sent: Sunday, July 30, 2006 9:15 AM", "MEMRI Daily: February 24, 2011". A blog's posting date
 # ("Thursday, 24 February 2011") is the repost's, not the report's: it is not one.
@@ -370,6 +374,8 @@ def match_header(line: str) -> Header | None:
         line = line[credit.end() :].removesuffix("...").removesuffix("…").rstrip()
     elif line.startswith("MEMRI ") and _DATE_FIRST.match(line, 6):  # the site's name before it: "MEMRI May 5, 2015 ..."
         line = line[6:]
+    elif line.startswith("MEMRI, ") and _DATE_FIRST.match(line, 7):  # "MEMRI, 27 февраля 2019, Спец. выпуск №2716"
+        line = line[7:]
     if not _has_number_word(line):  # most lines end here, or at the next test
         if "|" in line and (match := _BARE_PIPE_HEADER.fullmatch(line)):
             return Header(
@@ -599,6 +605,8 @@ def match_date_line(line: str) -> DateLine | None:
     page's ``Le 18 mars 2002 .``."""
     if line.startswith(("Le ", "le ")) and line[3:4].isdigit():
         line = line[3:].removesuffix(" .")
+    elif "|" in line and (site := _SITE_DATE.fullmatch(line)) is not None:
+        return DateLine(date=parse_date(site["date"]))  # "Harbour-Magazine.com | Thursday, July 21, 2005"
     match = _DATE_LINE.fullmatch(line)
     if match:
         date = parse_date(match["date"])
@@ -701,7 +709,7 @@ def _look_like_names(authors: tuple[str, ...]) -> bool:
 
 @frozen(kw_only=True)
 class TitleByline:
-    """A title that carries its byline: ``..., By A. Author - November 17, 2005``."""
+    """A title that carries its byline: ``..., By A. Author - November 17, 2005``, ``... By: A. Author``."""
 
     title: str
     line: DateLine
@@ -711,7 +719,9 @@ def match_title_byline(line: str) -> TitleByline | None:
     """Split a byline off a title, if the title carries one."""
     match = _TITLE_BYLINE.fullmatch(line) if "By" in line else None
     if not match:
-        return None
+        run_on = _TITLE_BY_COLON.fullmatch(line) if "By:" in line else None
+        named = (run_on["authors"],) if run_on else ()
+        return TitleByline(title=run_on["title"], line=DateLine(date=None, authors=named)) if run_on else None
     authors, starred = split_authors(match["authors"])
     line_ = DateLine(date=parse_date(match["date"]), authors=authors, author_note=starred)
     return TitleByline(title=match["title"].strip(), line=line_)

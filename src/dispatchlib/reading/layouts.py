@@ -58,6 +58,8 @@ CHROME_LINES = frozenset(
         "Recherche",
         "Newsletter Contribuer Connexion",  # the French mirror's bar
         "Back to top",
+        "Contact Me",
+        "Contact Us",
         "top of page",  # a site builder's skip links, around the page
         "bottom of page",
         "Subscribe a Friend to Free Email List",
@@ -97,9 +99,11 @@ CHROME_LINES = frozenset(
 # the start of an e-mail's link to its web page, which names what it links to: "To view this Special
 # Dispatch in HTML format, visit"
 PAGE_LINK = r"To (?:view|read|see) this (?P<linked>.{1,60}?) (?:in HTML(?: format)?|online|on (?:the|our) web ?site)"
+COLUMN_LABEL = re.compile(r"(?:The )?MEMRI (?:Report|Column)")  # a newspaper column's name, under its title
 CHROME_PATTERNS = re.compile(
     "|".join(
         (
+            COLUMN_LABEL.pattern,
             r"Donations from readers like you\b.*",
             r"Subscribe to receive (?:daily or weekly )?MEMRI e-?mails\b.*",
             r"Media, government,? and academia can request\b.*",
@@ -122,7 +126,8 @@ CHROME_PATTERNS = re.compile(
             # a blog platform's bar over the blog: "Overblog Suivre ce blog", "Administration Créer mon blog"
             r"(?:Overblog\s+)?(?:Suivre ce blog|Follow this blog|Seguir este blog|Diesem Blog folgen)",
             r"(?:Administration\s+)?(?:Créer mon blog|Create a blog|Crear (?:un|mi) blog|Blog erstellen)",
-            r"(?:[«‹←<]{1,2} ?)?Back(?: to (?:top|home|list))?",  # an archive's link back to its index
+            # an archive's link back to its index, or to a page it names: 'Back to "Harbour Notes"'
+            r"(?:[«‹←<]{1,2} ?)?Back(?: to (?:top|home|list|[\"“][^\"“”]{1,60}[\"”]))?",
             # a reposter's heading of the authors and the title: "O. Tamsin and R. Sample/The Harbour's Year"
             # (not the institute's name after the names: "O. Tamsin/MEMRI/December 3" is a byline)
             r"(?-i:[A-Z]\.\s?[A-Z][\w'’-]+(?:(?:,| and) [A-Z]\.\s?[A-Z][\w'’-]+)*/(?!MEMRI\b)[A-Z].{10,300})",
@@ -330,6 +335,7 @@ FOREIGN_SERIES = {
     "Dispaccio speciale": "Special Dispatch", "Inchiesta e analisi": "Inquiry & Analysis Series",
     "Rapporto speciale": "Special Report",  # Italian
     "מברק מיוחד": "Special Dispatch", "ניתוח": "Inquiry & Analysis Series", "דו\"ח מיוחד": "Special Report",  # Hebrew
+    "Спец. выпуск": "Special Dispatch", "Специальный выпуск": "Special Dispatch",  # Russian
 }  # fmt: skip
 
 SERIES_ALIASES = {
@@ -349,7 +355,7 @@ SERIES_ALIASES = {
 }
 
 # the words before a dispatch's number, per language (``No. 12``, ``n° 12``, ``Nr. 12``, ``núm. 12``)
-NUMBER_WORDS = ("No.", "No", "Nos.", "Nos", "Nr.", "Nr", "nr", "n°", "nº", "N°", "Nº", "núm.", "Núm.", "מס'")
+NUMBER_WORDS = ("No.", "No", "Nos.", "Nos", "Nr.", "Nr", "nr", "n°", "nº", "N°", "Nº", "núm.", "Núm.", "מס'", "№")
 
 # a misspelt series name (``Speical Dispatch``) reads as the known name it is this close to (0 to 1)
 SERIES_LIKENESS = 0.85
@@ -529,7 +535,7 @@ SPEAKER_ROLES = frozenset(
     "multitud público entrevistador entrevistadora presentador presentadora periodista hombre mujer niño niña "
     "entrevistado entrevistada predicador jeque invitado invitada locutor locutora "
     "folla pubblico intervistatore conduttore giornalista uomo donna bambino bambina "
-    "menge publikum moderatorin mann frau kind mädchen junge "
+    "menge publikum moderatorin mann frau kind mädchen junge prediger scheich interviewer journalistin gast "
     "tłum publiczność prowadzący prowadząca dziennikarz dziennikarka mężczyzna kobieta dziecko "
     "człowiek kaznodzieja szejk widz uczestnik rozmówca gospodarz prezenter".split()
 )
@@ -566,7 +572,7 @@ BOUNDARY_WORDS = (
     r"extraits?",  # French
     r"extractos?|fragmentos?",  # Spanish
     r"fragment(?:y|ów)|przetłumaczon\w*|transkrypcj\w*|tekst(?:u)? (?:klipu|wywiadu|kazania|przemówienia)",  # Polish
-    r"Auszüge?|übersetzt\w*|Transkript\w*",  # German
+    r"Ausz(?:ü|ue)ge?|übersetzt\w*|Transkript\w*",  # German (its umlauts may be spelt out)
     r"estratt[io]|brani|trascrizion\w*",  # Italian
     r"tradu\w*|transcri(?:ption|pción)\w*",  # French, Spanish, Italian
 )
@@ -596,7 +602,7 @@ SOURCE_WORDS = ("Source", "Fuente", "Źródło", "Quelle", "Fonte")
 SOURCE_LABEL = rf"(?:{'|'.join(SOURCE_WORDS)})\s?:"  # "Source:", "Source :", "Fuente:"
 
 # the word before a photograph's credit in the mirrors' languages ("Caption (Zdjęcie: Outlet)")
-PHOTO_WORDS = ("Zdjęcie", "Foto", "Imagen", "Bild", "Immagine", "Fotografia")
+PHOTO_WORDS = ("Zdjęcie", "Foto", "Imagen", "Bild", "Immagine", "Fotografia", "Фото")
 
 # words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 1234")
 SEE_WORDS = ("see", "see also", "cf", "patrz", "zobacz", "voir", "siehe", "ver", "véase", "vedi", "ראו")

@@ -40,7 +40,8 @@ def find_notes(lines: list[str], start: int, end: int) -> tuple[int, int]:
     """The notes list's place in ``lines[start:end]`` as ``(first, after)``; empty if none.
 
     One backward pass: a line may start the list only if every later line up to the end of the
-    list is a note start, a blank, or a continuation directly under a note line.
+    list is a note start, a blank, or a continuation directly under a note line. A list marked
+    ``(N)`` is none where a line of the text above it opens the same way: those are numbered items.
     """
     last = next((i for i in range(end - 1, start - 1, -1) if note_start(lines[i])), None)
     if last is None:
@@ -65,7 +66,13 @@ def find_notes(lines: list[str], start: int, end: int) -> tuple[int, int]:
                 first = i
         else:
             valid_below_blank = False
+    opened = note_start(lines[first])
+    if opened is not None and opened["paren"] and any(_PAREN_ITEM.match(line) for line in lines[start:first]):
+        return end, end  # "(1) Headline" / text / "(2) Headline": a digest's numbered items, not notes
     return first, after
+
+
+_PAREN_ITEM = re.compile(r"\(\d{1,3}\)\s")
 
 
 def collect_notes(lines: list[str], numbers: list[int], first: int, after: int) -> list[RawNote]:

@@ -156,7 +156,8 @@ def parse_many(
     The text is split before each header line that follows a blank line, when the part before
     holds a header of its own (what comes before the first header is page chrome of the first
     dispatch, not a dispatch); a header in a list of reports (another header among its
-    neighbours) is a report the text cites, and never splits it. Each part is parsed with
+    neighbours) is a report the text cites, and never splits it, nor does an undated item header
+    in a digest (under ``Special Announcements No. 225``). Each part is parsed with
     :func:`parse`, with line numbers counted from the start of the whole file.
     """
     lines = text.split("\n")
@@ -173,7 +174,8 @@ def parse_many(
         ):
             if named is None:
                 named = _bundled_numbers(lines[starts[-1] : index])
-            if not _named_item(lines[index], named):  # an item the bundle's header names splits nothing
+            # an item the bundle's header names, or any undated item of a digest, splits nothing
+            if not _named_item(lines[index], named) and not _digest_item(lines[starts[-1] : index], lines[index]):
                 starts.append(index)
                 named = None
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
@@ -186,6 +188,16 @@ def _bundled_numbers(lines: list[str]) -> tuple[int, ...]:
     headers = (h.match_header(line.strip()) for line in lines)
     first = next((found for found in headers if found is not None and found.numbers), None)
     return first.numbers if first is not None and len(first.numbers) > 1 else ()
+
+
+def _digest_item(part: list[str], line: str) -> bool:
+    """Is the line an undated item header (``Special Dispatch No. 5222``) in a part whose own
+    header is a digest's (``March 7, 2013 Special Announcements No. 225``)?"""
+    header = h.match_header(line.strip())
+    if header is None or header.date is not None:
+        return False
+    first = next((found for found in map(h.match_header, (text.strip() for text in part)) if found), None)
+    return first is not None and first.series in layouts.DIGEST_SERIES
 
 
 def _named_item(line: str, named: tuple[int, ...]) -> bool:

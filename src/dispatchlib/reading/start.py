@@ -66,17 +66,20 @@ START_WORDS = {
 def is_chrome(line: str) -> bool:
     """A line of the page around the dispatch: menus, buttons, donation boxes, image file names,
     a link marked by its arrow (``Retour vers la liste ->``, ``Read more >>``), a blog's links to
-    the posts around it."""
+    the posts around it, a menu flattened into one line of bars."""
     if line.endswith(_ARROWS) and len(line) <= _ARROWED_LINK:
         return True
     if (line[:1] in _NAV_OPENERS or line[-1:] in _NAV_CLOSERS) and layouts.NAV_LINKS.fullmatch(line):
         return True  # "« Previous Next »"
+    if line.count("|") >= _MENU_ITEMS and all(len(item.split()) <= _MENU_WORDS for item in line.split("|")):
+        return True  # a site's menu flattened: "Home | Archive | Columnists | Store | Contact | Search"
     return line.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(line) is not None
 
 
 _ARROWS = (" ->", " -->", " →", " >>")
 _ARROWED_LINK = 80
 _NAV_OPENERS, _NAV_CLOSERS = "«‹←<", "»›→>"
+_MENU_ITEMS, _MENU_WORDS = 4, 5  # bars in a menu, and words in each of its items (its last may hold the date)
 
 
 def is_repost_line(line: str) -> bool:
@@ -479,6 +482,8 @@ def find_start(lines: list[str]) -> Start:
         headline = _under_breadcrumb(lines, candidates)
     if headline is None and untitled:
         headline = _under_posting_date(lines, candidates, first)
+    if headline is None:
+        headline = _under_menu(lines, candidates, first)
     return Start(first if headline is None else headline, "none", strong=False)
 
 
@@ -648,6 +653,24 @@ def _under_posting_date(lines: list[str], candidates: list[int], first: int) -> 
     return None
 
 
+def _under_menu(lines: list[str], candidates: list[int], first: int) -> int | None:
+    """Below a page's menu and banners (five short lines or more): the headline right over the
+    text's first paragraph, one line or two with a blank line above them (``JUDGEMENT AT THE
+    HARBOUR (1):`` / ``VICTORY OR THE SEA``)."""
+    above = list(itertools.takewhile(lambda i: len(lines[i]) < _BODY_LIKE, (i for i in candidates if i >= first)))
+    if len(above) == len(candidates) - candidates.index(first) or len(above) < _MENU_LINES + 1:
+        return None  # no paragraph under them, or too few lines over it for a menu
+    start = above[-2] if above[-2] == above[-1] - 1 else above[-1]
+    menu = [i for i in above if i < start]
+    if lines[start - 1] or len(menu) < _MENU_LINES or any(len(lines[i]) > _MENU_LINE for i in menu):
+        return None
+    headline = " ".join(lines[i] for i in above if i >= start)
+    return start if len(headline.split()) >= _TITLE_WORDS and looks_like_title(headline) else None
+
+
+_MENU_LINES, _MENU_LINE = 5, 100
+
+
 def _listed(line: str) -> bool:
     """A short bulleted line: an item of a blog's sidebar or a menu (``• Monday, July 30, 2012``),
     or of an aggregator's categories (``- Politics``)."""
@@ -754,10 +777,12 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     dated = date_line is not None and date_line.date is not None
     if back >= 0 and h.match_date_line(lines[candidates[back]]):
         back -= 1  # "Title / By A. Author / March 3, 2021"
+    if back >= 1 and layouts.COLUMN_LABEL.fullmatch(lines[candidates[back]]):
+        back -= 1  # "Title / The MEMRI Report / March 3, 2021": a newspaper column's name
     if back < 0 or is_chrome(lines[candidates[back]]):
         return None  # a page's menu above its category line is no title
     title = lines[candidates[back]]
-    if not looks_like_title(title) or _LISTED_CLIP.match(title):
+    if not (looks_like_title(title) or ends_in_quoted_words(title)) or _LISTED_CLIP.match(title):
         return None  # "#1939 - Title" / "6 de noviembre, 2008": a list of other clips under the text
     # a mirror's categories ("Vellonie, Politique") over the date that stands over the title, or a
     # site's name of a word or two ("Harbour Salad"): no dispatch's title is so short
@@ -802,8 +827,25 @@ _LISTED_CLIP = re.compile(r"#\d{1,6}\s*[–—-]\s")
 def _title_below(lines: list[str], candidates: list[int], position: int) -> bool:
     below = [lines[i] for i in candidates[position + 1 : position + 4] if not is_chrome(lines[i])]
     return (
-        bool(below) and looks_like_title(below[0]) and not h.match_header(below[0]) and not _LISTED_CLIP.match(below[0])
+        bool(below)
+        and (looks_like_title(below[0]) or ends_in_quoted_words(below[0]))
+        and not h.match_header(below[0])
+        and not _LISTED_CLIP.match(below[0])
     )
+
+
+def ends_in_quoted_words(line: str) -> bool:
+    """A headline that ends in the words it quotes after a colon, their stop inside the quotation
+    (``Orla, the film's heroine: “Now I see.”``); not a sentence introducing a quotation with a
+    verb of saying (``The master warned the guild: “We will not sell.”``)."""
+    said = _SAID_AT_END.search(line) if len(line) <= _QUOTED_HEADLINE else None
+    speaker = line[: said.start()] if said else ""
+    return bool(speaker) and looks_like_title(speaker) and not any(word in layouts.SAYING for word in speaker.split())
+
+
+# a quotation after a colon that ends the line, its stop inside: ': “Now I see the sense of it.”'
+_SAID_AT_END = re.compile(r"\s?:\s(?:\"[^\"]{3,}|“[^“”]{3,}|‘[^‘]{3,}|«[^«»]{3,}|„[^„“”]{3,})[.!?…]\s?[\"”’»“]$")
+_QUOTED_HEADLINE = 300
 
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "... ended. Then": not "U.S. 'Achievements'"

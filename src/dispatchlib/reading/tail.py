@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import NamedTuple
 
@@ -51,7 +52,10 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
         if match is None:
             if line and _notice(line, number, fields, found):
                 continue
-            if index == last_text and fields.get("series") is None and _credit(line, lines, number, fields, found):
+            if index == last_text and (
+                (fields.get("series") is None and _credit(line, lines, number, fields, found))
+                or (line[:1] == "(" and _source_credit(line, number, fields, found))
+            ):
                 credited = True
                 continue
             if card and _card_source(line, fields):
@@ -103,6 +107,39 @@ def _credit(line: str, above: list[str], number: int, fields: dict[str, object],
         fields["date"] = header.date
     found.add("guess", f"the last line credits the dispatch: series, number and date taken from {line!r}", number)
     return True
+
+
+def _source_credit(line: str, number: int, fields: dict[str, object], found: Findings) -> bool:
+    """A repost's last line naming the institute as its source, with the dispatch's date, in the
+    mirrors' languages too (``(Da: memri.com, 28.5.21)``, ``(Source: MEMRI, May 28, 2021)``)."""
+    match = _SOURCE_CREDIT.fullmatch(line)
+    dated = match["date"] if match else ""
+    date = dated and (h.parse_date(dated) or h.match_numeric_date(dated) or _short_figures(dated))
+    if not date:
+        return False
+    if fields.get("date") is None:
+        fields["date"] = date
+    found.add("guess", f"the last line credits the institute as the source, and dates the dispatch: {line!r}", number)
+    return True
+
+
+def _short_figures(text: str) -> datetime.date | None:
+    """A date in figures, day first, its year in two: ``28.5.21``."""
+    match = _SHORT_FIGURES.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return datetime.date(2000 + int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+
+
+_SOURCE_WORDS = "|".join(("From", "Source", "Da", "Fonte", "Quelle", "Źródło", "Fuente", "Bron"))
+_SOURCE_CREDIT = re.compile(
+    rf"\((?:{_SOURCE_WORDS})\s?:\s*(?:www\.)?MEMRI(?:\.[a-z]{{2,3}})?(?: TV)?,\s*(?P<date>[^()]{{4,30}})\)",
+    re.IGNORECASE,
+)
+_SHORT_FIGURES = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})")
 
 
 def _last_text_line(cursor: Cursor) -> int:

@@ -10,7 +10,16 @@ from . import layouts
 from .blocks import every_word_capitalised, in_english, sentence_case
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
-from .start import CREDIT_PREFIX, REPEAT_REACH, Start, is_chrome, is_lead_in, is_repost_line, looks_like_title
+from .start import (
+    CREDIT_PREFIX,
+    REPEAT_REACH,
+    Start,
+    ends_in_quoted_words,
+    is_chrome,
+    is_lead_in,
+    is_repost_line,
+    looks_like_title,
+)
 
 
 def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bool:
@@ -54,6 +63,9 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     if _headerless(fields) and layouts.CHAPTER_LABEL.fullmatch(line):
         found.add("guess", f"line {number} labels a chapter of a longer study: no title of its own", number)
         return False
+    if line.endswith(" :") and is_chrome(next_line(cursor)) and looks_like_title(line[:-2]):
+        line = line[:-2]  # "Title :" over its source, "MEMRI", as a French page credits it
+        found.add("guess", f"line {number}, ending in a colon over the line naming its source, is the title", number)
     wrapped = _wrapped_title(cursor)
     if wrapped:
         line = " ".join(cursor.lines[i] for i in wrapped)
@@ -211,16 +223,20 @@ _LEAD_IN_REACH = 5  # lines under a blog's headline where its commentary may han
 def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> str:
     """Without a header, a line wholly in quotes (``“Only The Tide Decides”``), or one that ends in
     the words it quotes after a colon, their stop inside the quotation (``Orla, the film's heroine:
-    “Now I see.”``), over a paragraph that says what was translated or aired, or wholly in quotes
-    over its date line: the title, though a quotation keeps any other line from being one. Says
-    which kind it is; empty for other lines."""
+    “Now I see.”``), over a paragraph that says what was translated or aired (the latter also
+    under or over its date line), or wholly in quotes over its date line: the title, though a quotation
+    keeps any other line from being one. Says which kind it is; empty for other lines."""
     if not _headerless(fields) or len(line) > _QUOTED_HEADLINE:
         return ""
     dated = h.match_date_line(next_line(cursor))
     if dated is not None and dated.date is not None and _WHOLLY_QUOTED.fullmatch(line):
         return "wholly in quotes, over its date line"
+    if dated is not None and dated.date is not None and ends_in_quoted_words(line):
+        return "ending in the words it quotes, over its date line"
     if _WHOLLY_QUOTED.fullmatch(line) and _quoted_over_subtitle(line, _wrapped_subtitle(cursor)):
         return "wholly in quotes, over its subtitle"
+    if fields.get("_date_above") and ends_in_quoted_words(line):
+        return "ending in the words it quotes, under its date"
     if not (paragraph := _paragraph_below(cursor)):
         return ""
     if _WHOLLY_QUOTED.fullmatch(line) and _quoted_over_subtitle(line, next_line(cursor)):
@@ -229,11 +245,7 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
         return ""
     if _WHOLLY_QUOTED.fullmatch(line):
         return "wholly in quotes"
-    said = _SAID_AT_END.search(line)
-    speaker = line[: said.start()] if said else ""
-    if not speaker or not looks_like_title(speaker) or any(word in layouts.SAYING for word in speaker.split()):
-        return ""  # "The master warned the guild: “We will not sell.”": a sentence introducing a quotation
-    return "ending in the words it quotes"
+    return "ending in the words it quotes" if ends_in_quoted_words(line) else ""
 
 
 def _wrapped_subtitle(cursor: Cursor) -> str:
@@ -268,8 +280,6 @@ _QUOTED_HEADLINE = 300
 _SUBTITLE = 2 * PARAGRAPH  # a subtitle without a final stop may be two lines long
 _QUOTED_WORDS = 16  # a quoted headline over its subtitle has at most these words
 _WHOLLY_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{10,}[\"”»“]")
-# a quotation after a colon that ends the line, its stop inside: ': “Now I see the sense of it.”'
-_SAID_AT_END = re.compile(r"\s?:\s(?:\"[^\"]{3,}|“[^“”]{3,}|‘[^‘]{3,}|«[^«»]{3,}|„[^„“”]{3,})[.!?…]\s?[\"”’»“]$")
 # a paragraph that speaks of a translation: "excerpts", "translated", and the mirrors' words
 _TRANSLATED = re.compile(rf"\b(?:excerpts?|translat\w*|{'|'.join(layouts.BOUNDARY_WORDS)})\b", re.IGNORECASE)
 
