@@ -838,14 +838,14 @@ def ends_in_quoted_words(line: str) -> bool:
     """A headline that ends in the words it quotes after a colon, their stop inside the quotation
     (``Orla, the film's heroine: “Now I see.”``); not a sentence introducing a quotation with a
     verb of saying (``The master warned the guild: “We will not sell.”``)."""
-    said = _SAID_AT_END.search(line) if len(line) <= _QUOTED_HEADLINE else None
+    said = _SAID_AT_END.search(line) if len(line) <= QUOTED_HEADLINE else None
     speaker = line[: said.start()] if said else ""
     return bool(speaker) and looks_like_title(speaker) and not any(word in layouts.SAYING for word in speaker.split())
 
 
 # a quotation after a colon that ends the line, its stop inside: ': “Now I see the sense of it.”'
 _SAID_AT_END = re.compile(r"\s?:\s(?:\"[^\"]{3,}|“[^“”]{3,}|‘[^‘]{3,}|«[^«»]{3,}|„[^„“”]{3,})[.!?…]\s?[\"”’»“]$")
-_QUOTED_HEADLINE = 300
+QUOTED_HEADLINE = 300  # a quoted headline is at most this long
 
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "... ended. Then": not "U.S. 'Achievements'"

@@ -12,6 +12,7 @@ from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
 from .start import (
     CREDIT_PREFIX,
+    QUOTED_HEADLINE,
     REPEAT_REACH,
     Start,
     ends_in_quoted_words,
@@ -226,7 +227,7 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
     “Now I see.”``), over a paragraph that says what was translated or aired (the latter also
     under or over its date line), or wholly in quotes over its date line: the title, though a quotation
     keeps any other line from being one. Says which kind it is; empty for other lines."""
-    if not _headerless(fields) or len(line) > _QUOTED_HEADLINE:
+    if not _headerless(fields) or len(line) > QUOTED_HEADLINE:
         return ""
     dated = h.match_date_line(next_line(cursor))
     if dated is not None and dated.date is not None and _WHOLLY_QUOTED.fullmatch(line):
@@ -276,7 +277,6 @@ def _quoted_over_subtitle(line: str, below: str) -> bool:
     )
 
 
-_QUOTED_HEADLINE = 300
 _SUBTITLE = 2 * PARAGRAPH  # a subtitle without a final stop may be two lines long
 _QUOTED_WORDS = 16  # a quoted headline over its subtitle has at most these words
 _WHOLLY_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{10,}[\"”»“]")
