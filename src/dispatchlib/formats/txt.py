@@ -122,8 +122,10 @@ def _header_lines(dispatch: m.Dispatch) -> list[str]:
     date_line = " | ".join(part for part in (date, authors) if part)
     if date_line:
         lines.append(date_line)
-    if dispatch.topics:
+    if dispatch.topics and series_number:
         lines.append(f"{', '.join(dispatch.topics)} | {series_number}")
+    elif dispatch.topics:
+        lines.append(f"Topics: {', '.join(dispatch.topics)}")  # no series to put them before
     return lines
 
 

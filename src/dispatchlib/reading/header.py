@@ -546,11 +546,13 @@ def match_topics_line(line: str, *, numberless: bool = False) -> Header | None:
 
 @frozen(kw_only=True)
 class DateLine:
-    """A meta date line, with the authors and whether ``*`` points to an author-bio note."""
+    """A meta date line, with the authors, whether ``*`` points to an author-bio note, and the
+    topics a news site puts after its byline."""
 
     date: datetime.date | None
     authors: tuple[str, ...] = ()
     author_note: bool = False
+    topics: tuple[str, ...] = ()  # a news site's, after the byline: "By Harbour Staff | Topics: coast press"
 
 
 # a news digest's lead, credited and signed: "[MEMRI] O. Tamsin - The harbour's ..." (persons only)
@@ -619,10 +621,13 @@ def match_date_line(line: str) -> DateLine | None:
         site = layouts.BYLINE_SITE_SUFFIX.search(match["authors"])  # ".../MEMRI/December 12/2016"
         date = parse_date(site["date"].replace("/", ", ", 1)) if site and site["date"] else None
     names = match["authors"]
+    topics: tuple[str, ...] = ()
+    if names and "|" in names and (labelled := _TOPICS_AFTER.search(names)) is not None:
+        names, topics = names[: labelled.start()], tuple(t.strip() for t in labelled["topics"].split(",") if t.strip())
     if names and date is None and (dated := _DATE_AFTER_NAMES.search(names)) is not None:
         names, date = names[: dated.start()], parse_date(dated["date"])  # "By: A. One, December 16, 2008"
     if not names:
-        return DateLine(date=date)
+        return DateLine(date=date, topics=topics)
     authors, starred = split_authors(names)
     named = tuple(
         _INSTITUTE_OF.sub("", _STAFF_AFTER.sub("", name))
@@ -631,11 +636,15 @@ def match_date_line(line: str) -> DateLine | None:
     )
     if authors and not named:
         # "by MEMRI", "By The MEMRI Staff", "By Harbour Daily Staff": the institute or a newsroom, no author
-        return DateLine(date=date)
+        return DateLine(date=date, topics=topics)
     authors = named  # "By MEMRI's Orla Tamsin and MEMRI Staff": the person
     if date is None and not _look_like_names(authors):
         return None  # "By the time the talks began, ..." is a sentence, not a byline
-    return DateLine(date=date, authors=authors, author_note=starred)
+    return DateLine(date=date, authors=authors, author_note=starred, topics=topics)
+
+
+# a news site's topics after the byline, bars between them: "By Harbour Staff | | Topics: coast press"
+_TOPICS_AFTER = re.compile(r"(?:\s*\|)+\s*(?:Topics|Tags)\s*:\s*(?P<topics>[^|]{1,120})$")
 
 
 # a newsroom credited, not a person: "Harbour Daily Staff", "Staff Writers", "Editors"

@@ -421,7 +421,8 @@ ADDRESS_STARTS = ("http://", "https://", "www.")  # how a web address begins
 # an archive's labelled meta lines under a repost's title: "Publication: memri.org", "Date: October 20, 2014"
 # (and a repost's "Source: https://..." over the title: the address it was copied from)
 LABELLED_META = re.compile(
-    r"(?P<label>Publication|Published(?: on| in)?|Date|URL|Link|Source(?=\s*:\s*https?://))\s*:\s*(?P<value>\S.{0,300})"
+    r"(?P<label>Publication|Published(?: on| in)?|Date|URL|Link|Source(?=\s*:\s*https?://)|Topics)\s*:\s*"
+    r"(?P<value>\S.{0,300})"
 )
 
 # --- digests: an e-mail or page of several items, each a link to a report, read as one document

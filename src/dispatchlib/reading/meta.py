@@ -105,12 +105,15 @@ _META_LINES = 5  # lines a meta block holds at most (an archive's: author, publi
 
 
 def _labelled_field(line: str, fields: dict[str, object], found: Findings, number: int) -> bool:
-    """A labelled meta line: a date is the dispatch's, an address its source; the line goes."""
-    match = layouts.LABELLED_META.fullmatch(line) if line[:1] in "PDULS" else None
+    """A labelled meta line: a date is the dispatch's, an address its source, ``Topics: a, b``
+    its topics; the line goes."""
+    match = layouts.LABELLED_META.fullmatch(line) if line[:1] in "PDULST" else None
     if match is None:
         return False
     label, value = match["label"], match["value"].strip()
-    if label in ("URL", "Link", "Source"):
+    if label == "Topics":  # as the text export writes a dispatch's topics where it has no series
+        add_topics(tuple(topic.strip() for topic in value.split(",") if topic.strip()), fields, found, number)
+    elif label in ("URL", "Link", "Source"):
         if not value.startswith(layouts.ADDRESS_STARTS):
             return False
         fields.setdefault("source_url", value)
@@ -144,6 +147,9 @@ def apply_date_line(line: h.DateLine, fields: dict[str, object], found: Findings
         fields["_authors_line"] = number
     if line.author_note:
         fields["_author_star"] = number
+    if line.topics and not fields.get("topics"):
+        add_topics(line.topics, fields, found, number)
+        found.add("guess", f"the topics after the byline on line {number} read: {', '.join(line.topics)}", number)
 
 
 def _check_header(meta: h.Header, fields: dict[str, object], found: Findings, number: int) -> None:

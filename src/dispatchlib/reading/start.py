@@ -199,12 +199,27 @@ _TABLE_BARS = 3  # lines of the first part that are a table's bar or end in one:
 
 
 def split_stamp(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
-    """A scraper's ``date 2018-12-26`` stamp run onto the first line, put on a line of its own."""
-    first = next((i for i, line in enumerate(lines) if line), None)
+    """A scraper's ``date 2018-12-26`` stamp run onto the first line, or a page's date before its
+    title and a bar (``21/10/2005 | Title``) among the first lines, put on a line of its own."""
+    top = list(itertools.islice((i for i, line in enumerate(lines) if line), _DATED_TITLE_REACH))
+    first = top[0] if top else None
     pieces = h.split_date_stamp(lines[first]) if first is not None else None
+    if pieces is None:
+        at = next((i for i in top if "|" in lines[i] and _dated_title(lines[i])), None)
+        pieces, first = (_dated_title(lines[at]), at) if at is not None else (None, None)
     if pieces is None or first is None:
         return lines, numbers
     return [*lines[:first], *pieces, *lines[first + 1 :]], [*numbers[: first + 1], *numbers[first:]]
+
+
+def _dated_title(line: str) -> tuple[str, str] | None:
+    """A page's date, a bar and its title on one line (``21/10/2005 | Title``): the two."""
+    date, bar, title = line.partition(" | ")
+    dated = bar and (h.is_date_only(date.strip()) or h.match_numeric_date(date.strip()) is not None)
+    return (date.strip(), title.strip()) if dated and looks_like_title(title.strip()) else None
+
+
+_DATED_TITLE_REACH = 12  # lines at the top where a page's date may stand before its title
 
 
 def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:

@@ -439,9 +439,13 @@ def _drop_signature(fields: dict[str, object], found: Findings) -> None:
         found.add("guess", said, line if isinstance(line, int) else None)
 
 
+_TITLED_NAME = re.compile(r"(?:Dr|Prof|Amb)\. [A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}")  # an author without "By"
+
+
 def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Findings, *, over_text: bool) -> None:
     """A headerless copy's byline a few lines down (under a digest's intro; ``over_text``, only
-    above the text, as under a title below its date): the authors; the line goes."""
+    above the text, as under a title below its date, where a titled name alone, ``Dr. Orla
+    Tamsin``, signs it too): the authors; the line goes."""
     at, seen = cursor.index, 0
     while at < len(cursor.lines) and seen < _BYLINE_REACH:
         line = cursor.lines[at]
@@ -450,8 +454,12 @@ def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Finding
         if line:
             seen += 1
             byline = h.match_date_line(line)
-            if byline is not None and byline.authors and byline.date is None:
-                fields["authors"] = byline.authors
+            if byline is not None and (byline.authors or byline.topics) and byline.date is None:
+                apply_date_line(byline, fields, found, cursor.line_number(at))  # "By Harbour Staff | Topics: …"
+                cursor.lines[at] = ""
+                return
+            if seen == 1 and over_text and _TITLED_NAME.fullmatch(line):
+                fields["authors"] = (line,)  # "Dr. Orla Tamsin" alone under the title and its date
                 fields["_authors_line"] = cursor.line_number(at)
                 cursor.lines[at] = ""
                 return
