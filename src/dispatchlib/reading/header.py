@@ -760,7 +760,10 @@ def _figures_date(first: int, second: int, year: int, *, month_first: bool) -> d
 
 def is_date_only(line: str) -> bool:
     """A line that is a date and nothing else (the first line of a TV clip)."""
-    return re.fullmatch(DATE, line) is not None and parse_date(line) is not None
+    return _DATE_ONLY.fullmatch(line) is not None and parse_date(line) is not None
+
+
+_DATE_ONLY = re.compile(DATE)  # compiled once: the re module's cache may drop a pattern this long
 
 
 def is_sub_series(header: Header) -> bool:

@@ -215,11 +215,19 @@ def split_stamp(lines: list[str], numbers: list[int]) -> tuple[list[str], list[i
 def _dated_title(line: str) -> tuple[str, str] | None:
     """A page's date, a bar and its title on one line (``21/10/2005 | Title``): the two."""
     date, bar, title = line.partition(" | ")
-    dated = bar and (h.is_date_only(date.strip()) or h.match_numeric_date(date.strip()) is not None)
+    # not a topics line ("Vellonia | Special Dispatch No. 1"), a clip's ("#1545 | 02:41"), nor a
+    # date line ("May 3, 2021 | By ...")
+    if not bar or len(date) > _DATE_LENGTH or not (date[:1].isalnum() and date[-1:].isdigit()):
+        return None
+    if title.startswith(_BYLINE_OPENERS):
+        return None
+    dated = h.is_date_only(date.strip()) or h.match_numeric_date(date.strip()) is not None
     return (date.strip(), title.strip()) if dated and looks_like_title(title.strip()) else None
 
 
 _DATED_TITLE_REACH = 12  # lines at the top where a page's date may stand before its title
+_DATE_LENGTH = 30  # "Wednesday, September 21, 2005" and shorter
+_BYLINE_OPENERS = ("By ", "By:", "by ")
 
 
 def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
