@@ -205,8 +205,10 @@ def split_stamp(lines: list[str], numbers: list[int]) -> tuple[list[str], list[i
     first = top[0] if top else None
     pieces = h.split_date_stamp(lines[first]) if first is not None else None
     if pieces is None:
-        at = next((i for i in top if "|" in lines[i] and _dated_title(lines[i])), None)
-        pieces, first = (_dated_title(lines[at]), at) if at is not None else (None, None)
+        for at in top:
+            if "|" in lines[at] and (pieces := _dated_title(lines[at])) is not None:
+                first = at
+                break
     if pieces is None or first is None:
         return lines, numbers
     return [*lines[:first], *pieces, *lines[first + 1 :]], [*numbers[: first + 1], *numbers[first:]]
@@ -217,7 +219,7 @@ def _dated_title(line: str) -> tuple[str, str] | None:
     date, bar, title = line.partition(" | ")
     # not a topics line ("Vellonia | Special Dispatch No. 1"), a clip's ("#1545 | 02:41"), nor a
     # date line ("May 3, 2021 | By ...")
-    if not bar or len(date) > _DATE_LENGTH or not (date[:1].isalnum() and date[-1:].isdigit()):
+    if not (bar and len(date) <= _DATE_LENGTH and date[:1].isalnum() and date[-1:].isdigit()):
         return None
     if title.startswith(_BYLINE_OPENERS):
         return None

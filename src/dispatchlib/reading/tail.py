@@ -134,7 +134,7 @@ def _short_figures(text: str) -> datetime.date | None:
         return None
 
 
-_SOURCE_WORDS = "|".join(("From", "Source", "Da", "Fonte", "Quelle", "Źródło", "Fuente", "Bron"))
+_SOURCE_WORDS = "|".join((*layouts.SOURCE_WORDS, "From", "Da", "Bron"))  # and the Italian and Dutch "from"
 _SOURCE_CREDIT = re.compile(
     rf"\((?:{_SOURCE_WORDS})\s?:\s*(?:www\.)?MEMRI(?:\.[a-z]{{2,3}})?(?: TV)?,\s*(?P<date>[^()]{{4,30}})\)",
     re.IGNORECASE,
