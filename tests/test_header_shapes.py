@@ -29,6 +29,15 @@ def test_a_header_keeps_every_number(line: str, series: str, numbers: tuple[int,
     assert found is not None and (found.series, found.numbers) == (series, numbers)
 
 
+def test_an_old_pages_number_repeated_after_its_date_is_one_number() -> None:
+    """An old page's header and date line run together repeat the number after the date; another
+    number there is no header of this shape."""
+    found = header.match_header("Special Dispatch Series - No. 4193 June 28, 2006 No.4193")
+    assert found is not None
+    assert (found.series, found.numbers, found.date) == ("Special Dispatch", (4193,), datetime.date(2006, 6, 28))
+    assert header.match_header("Special Dispatch Series - No. 4193 June 28, 2006 No. 4194") is None
+
+
 def test_a_header_naming_two_series_keeps_both_numbers_and_no_series() -> None:
     """An e-mail of two series' items names both, and their numbers in the same order: the text
     is of no one series, so the series is left unset and both numbers are kept."""
@@ -62,7 +71,13 @@ def test_a_bundles_items_under_its_header_of_several_numbers_are_one_text() -> N
 
 
 @pytest.mark.parametrize(
-    "line", ["By Orla Tamsin, 5 May, 2010", "By Orla Tamsin, May 5, 2010", "By Orla Tamsin, 5 mayo 2010"]
+    "line",
+    [
+        "By Orla Tamsin, 5 May, 2010",
+        "By Orla Tamsin, May 5, 2010",
+        "By Orla Tamsin, 5 mayo 2010",
+        "By Orla Tamsin May 5, 2010",  # no comma between: a pasted article's byline
+    ],
 )
 def test_a_bylines_date_after_its_names_in_any_order(line: str) -> None:
     found = header.match_date_line(line)
@@ -433,3 +448,41 @@ def test_a_header_between_bars_without_its_number_word(line: str, numbers: tuple
     make a header."""
     found = header.match_header(line)
     assert (found.numbers if found is not None else None) == numbers
+
+
+_AROUND = "The harbour master spoke at length about the ferries and the tolls, and the pilots listened for an hour."
+
+
+@pytest.mark.parametrize(
+    ("line", "figure"),
+    [
+        # a news photograph's caption, one sentence, and its agency
+        (
+            "Orla Tamsin carries the last rope of the old ferry to the pier in Port Vell. (AFP)",
+            ("Orla Tamsin carries the last rope of the old ferry to the pier in Port Vell.", "AFP", False),
+        ),
+        ("(Orla Tamsin. Source:", ("Orla Tamsin", None, True)),  # the bracket's credit and its end lost
+        # a cartoon's caption naming the cartoon before a colon, its outlet and date in brackets
+        (
+            "Caricature dans un quotidien du port : la guilde tranche les cordes (Le Port, Vellonie, 8 novembre 2017)",
+            (
+                "Caricature dans un quotidien du port : la guilde tranche les cordes",
+                "Le Port, Vellonie, 8 novembre 2017",
+                False,
+            ),
+        ),
+        ("The pilots left. The guild stayed on the pier for a week. (AFP)", None),  # a paragraph's sentences
+        ("Interviewer: Where were you on that day (Port Vell, May 2, 2016)", None),  # a turn
+    ],
+)
+def test_captions_in_the_shapes_news_pages_leave(line: str, figure: tuple[str, str | None, bool] | None) -> None:
+    dispatch, _ = dl.parse(f"A Harbour Title Of Some Length\n\n{_AROUND}\n\n{line}\n\n{_AROUND}\n")
+    found = [(b.caption, b.credit, b.credit_missing) for b in dispatch.body if isinstance(b, dl.Figure)]
+    assert found == ([figure] if figure else [])
+
+
+def test_a_pages_field_is_no_title() -> None:
+    """A line opening on a field's name in lower case (an aggregator's ``author: ... - duration:
+    02:57``) is the page's, never the title."""
+    assert not looks_like_title("author: Harbour TV – duration: 02:57")
+    assert looks_like_title("Harbour TV: The Pilots Speak")

@@ -165,6 +165,8 @@ def test_title_and_date_alone_are_weak_evidence() -> None:
         ("title-contents-list", "Ports, Taxes And The Long Winter"),
         ("title-image-line", "A Weekly's Cartoon Mocks The Harbor Cranes"),
         ("sub-series-under-header", "Forum Members Discuss A New Example Magazine"),
+        ("blog-courtesy-lead-in", "Don't Miss The Friday Sermon From Port Vell"),  # not the blog's name, nor the credit
+        ("blog-pasted-article-byline-date", "Harbour Tolls: A Coastal How-To"),  # the pasted article's, over its byline
     ],
 )
 def test_lines_that_are_not_titles(name: str, title: str) -> None:
@@ -326,6 +328,7 @@ def test_every_chrome_line_is_chrome(line: str) -> None:
         "Find MEMRI On: Twitter Facebook YouTube",
         "View this e-mail in your browser",
         "EOY_Banner_2013_v1 (2).jpg",
+        "Visit the Harbour Alert Archive",
     ],
 )
 def test_chrome_patterns(line: str) -> None:
@@ -334,7 +337,16 @@ def test_chrome_patterns(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Posted by Someone", "Sunday, 9 June 2013", "Subject: A report", "Quote:", "Originally Posted by x"]
+    "line",
+    [
+        "Posted by Someone",
+        "Sunday, 9 June 2013",
+        "Subject: A report",
+        "Quote:",
+        "Originally Posted by x",
+        "Courtesy of MEMRI",  # the credit alone over what the post quotes
+        "H/T MEMRI TV",
+    ],
 )
 def test_repost_lines(line: str) -> None:
     """A repost's own lines are recognised."""

@@ -201,12 +201,13 @@ _QUOTATIONS_IN = re.compile(r"[\"“”«»„]")
 _SINGLE_QUOTATIONS_IN = re.compile(r"[\"“”«»„]|['‘’](?=\s)|(?<=\s)['‘’]")
 _CREDIT_LOST = ("(Source:", "(image:", "(Image:", "(photo:", "(Photo:")
 _SOURCE_LOST = ("Source: (", "Source:(")  # "Caption. Source: (": the credit's link lost inside its brackets
+_SOURCE_LABELS = tuple(f" {word}:" for word in layouts.SOURCE_WORDS)  # "(Caption. Source:": the bracket's end lost too
 # a picture's credit's opening bracket and label: "(Image:", "(photo credit:", "(Zdjęcie:" (a "(Source:" or
 # "(Credit:" may close a sentence that cites its source)
 _PICTURE_MARK = re.compile(
     rf"\((?:Image|Photo|Picture|Photo credit|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:", re.IGNORECASE
 )
-_FIGURE_ENDINGS = (*_CREDIT_LOST, ")", " (", _ALT_TEXT)
+_FIGURE_ENDINGS = (*_CREDIT_LOST, *_SOURCE_LABELS, ")", " (", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
 _FIGURE_LINE_ENDINGS = frozenset(".0123456789")
 
@@ -460,7 +461,24 @@ def _runs_on(previous: str, line: str) -> bool:
     if credit_line(line) or previous[previous.rfind(" ") + 1 :].startswith(layouts.ADDRESS_STARTS):
         return False
     return not (line[:1].isupper() or line[:1] in _OPEN_QUOTES) or not (
-        _is_heading(previous) or _named_headline(previous)
+        _is_heading(previous) or _named_headline(previous) or _closed_phrase(previous)
+    )
+
+
+_PHRASE = 120  # a line of a heading's length
+
+
+def _closed_phrase(line: str) -> bool:
+    """A short capitalised line whose last word leaves nothing open (no small word, comma or
+    colon at its end): a heading in sentence case, as the mirrors write them, not a sentence the
+    page broke (``... the harbour master said that the``)."""
+    last = line[line.rfind(" ") + 1 :]
+    return (
+        len(line) <= _PHRASE
+        and line[:1].isupper()
+        and last[-1:].isalnum()
+        and last.lower() not in layouts.SMALL_WORDS
+        and line.count(" ") >= 3
     )
 
 
@@ -593,20 +611,28 @@ class BlockReader:
         return m.Paragraph(content=content)
 
     def _speaker_turn(self, unit: Unit) -> m.SpeakerTurn | None:
-        text = unit.text
-        # a speaker's name ends within 102 characters: the find spares most paragraphs the pattern
-        if (
-            text.find(":", 1, 103) > 0
-            and (match := _SPEAKER.fullmatch(text))
-            and _is_speaker(match["name"], described=self.described)
-            and not match["rest"].startswith(layouts.ADDRESS_STARTS)  # "TO VIEW THIS VIDEO: http://...": a pointer
-            and not _ends_in_address(text)  # "Leader: Title; May 3, 2005; Channel 1; http://...": a list's link
-            # outside a transcript, "Harbour Poet Orlo Tamsin: We Will Sail At Dawn ...": a headline
-            and (self.transcript or len(match["name"].split()) < 3 or not _headline_words(match["rest"]))
-        ):
-            self.speakers.add(match["name"])
-            return m.SpeakerTurn(speaker=match["name"], content=self.inline(unit, match.start("rest")))
-        return None
+        match = turn_match(unit.text, described=self.described, transcript=self.transcript)
+        if match is None:
+            return None
+        self.speakers.add(match["name"])
+        return m.SpeakerTurn(speaker=match["name"], content=self.inline(unit, match.start("rest")))
+
+
+def turn_match(text: str, *, described: bool, transcript: bool) -> re.Match[str] | None:
+    """The speaker's name and words of a line that is a turn (see :func:`_is_speaker` for
+    ``described``); outside a ``transcript``, a long name over words in title case is a headline's."""
+    # a speaker's name ends within 102 characters: the find spares most paragraphs the pattern
+    if (
+        text.find(":", 1, 103) > 0
+        and (match := _SPEAKER.fullmatch(text))
+        and _is_speaker(match["name"], described=described)
+        and not match["rest"].startswith(layouts.ADDRESS_STARTS)  # "TO VIEW THIS VIDEO: http://...": a pointer
+        and not _ends_in_address(text)  # "Leader: Title; May 3, 2005; Channel 1; http://...": a list's link
+        # outside a transcript, "Harbour Poet Orlo Tamsin: We Will Sail At Dawn ...": a headline
+        and (transcript or len(match["name"].split()) < 3 or not _headline_words(match["rest"]))
+    ):
+        return match
+    return None
 
 
 _NUMBERED_NOTE = re.compile(r"\d{1,3}\s")
@@ -742,6 +768,8 @@ def _figure(text: str) -> m.Figure | None:
     lost = text[: text.rindex("Source")] if text.endswith(_SOURCE_LOST) and len(text) <= _BRACKET_CAPTION else None
     if lost is not None and not two_sentences(lost):  # "Caption. Source: (", or the label alone
         return m.Figure(caption=lost.rstrip(" ."), credit_missing=True)
+    if text[0] == "(" and text.endswith(_SOURCE_LABELS) and len(text) <= _BRACKET_CAPTION and ")" not in text:
+        return m.Figure(caption=text[1 : text.rindex(" ")].rstrip(" ."), credit_missing=True)  # "(Caption. Source:"
     if text.endswith(" (") and len(text) <= _BRACKET_CAPTION and not any(mark in text for mark in ":;,"):
         return m.Figure(caption=text[:-2].rstrip(), credit_missing=True)  # "Caption (": the credit's link lost
     if text.endswith(")") and "(Source:" in text:
@@ -764,7 +792,19 @@ def _figure(text: str) -> m.Figure | None:
     match = _SITE_CREDIT.fullmatch(text) if len(text) <= _ONE_CAPTION + 40 else None
     if match is not None and _site_caption(match["caption"], match["credit"]):
         return m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption. (Example.test)"
-    return None
+    return _agency_photo(text)
+
+
+_AGENCY_CAPTION = 300  # a news photograph's caption is one sentence, often a long one
+
+
+def _agency_photo(text: str) -> m.Figure | None:
+    """A news photograph's caption, one sentence, crediting its agency: ``The harbour master
+    carries the last rope to the pier. (AFP)``."""
+    head, opening, agency = text[:-1].rpartition(" (")
+    if not opening or agency not in layouts.PHOTO_AGENCIES or len(head) > _AGENCY_CAPTION:
+        return None
+    return None if _SENTENCE_BREAK.search(head) else m.Figure(caption=head, credit=agency)
 
 
 def _site_caption(caption: str, site: str) -> bool:
@@ -829,10 +869,11 @@ def _closes_at_end(credit: str) -> bool:
 def _cartoon_credit(caption: str, credit: str) -> bool:
     """A cartoon's phrase and its artist, outlet and date; not a paragraph's sentences, a speaker's
     turn (``Interviewer: ...``), nor a report cited (``(Special Dispatch No. 3301, March 4, 2011)``,
-    ``(see Example Post, ...)``)."""
+    ``(see Example Post, ...)``). A caption that says it is a cartoon may say what it shows after a
+    colon (``Caricature dans un quotidien : ...``)."""
     return (
         not _SENTENCE_BREAK.search(caption)
-        and ": " not in caption
+        and (": " not in caption or caption.casefold().startswith(layouts.CARTOON_WORDS))
         and not (caption[-1] in _CLOSE_QUOTES and _REPORTED.search(caption))  # 'He wrote that "..." (Outlet, Date)'
         and not _WRITERS.search(caption)  # "The columnist accused the council ... (Outlet, Date)"
         and h.match_header(credit.partition(",")[0]) is None
@@ -869,8 +910,8 @@ def _is_heading(text: str) -> bool:
     comma = "," in bare and len(bare) < _LONG_INITIALLED
     if abbreviated and (bare[-1] != "." or comma or _INITIALS_END.search(bare, len(bare) - 12) is None):
         return False
-    if text.startswith(("By ", "By:")):
-        return False  # a digest item's byline
+    if text.startswith(("By ", "By:", "via ")):
+        return False  # a digest item's byline; a blog's credit of the page it quotes, "via Title Of The Report"
     if text.lower() in layouts.SMALL_WORDS:
         return False  # "From" over "MEMRI:", a credit broken over two lines
     if text.startswith(_LIST_MARKS) or text.endswith((" -", " |")):
@@ -1224,6 +1265,33 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
     for index, text in lines.items():
         out[index] = m.Heading(text=text)
     return out, list(lines)
+
+
+def described_turns(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
+    """Outside a transcript, a paragraph naming its speaker after who it is (``Child host Orla:
+    Why?``) next to a speaker's turn is a turn too: a blog quoting a clip's lines without the
+    sentence that says it aired. Also returns the indices made turns."""
+    if not any(isinstance(block, m.SpeakerTurn) for block in blocks):
+        return blocks, []
+    out, made = list(blocks), []
+    # a turn made may make its neighbour one: a sweep each way reaches every run of them
+    for index in [*range(len(out)), *reversed(range(len(out)))]:
+        text = _plain_paragraph(out[index])
+        if text and _beside_turn(out, index) and (turn := _described_turn(text)) is not None:
+            out[index] = turn
+            made.append(index)
+    return out, sorted(made)
+
+
+def _beside_turn(blocks: list[m.Block], index: int) -> bool:
+    """Is the block right above or below ``index`` a speaker's turn?"""
+    return any(0 <= at < len(blocks) and isinstance(blocks[at], m.SpeakerTurn) for at in (index - 1, index + 1))
+
+
+def _described_turn(text: str) -> m.SpeakerTurn | None:
+    """The turn a paragraph of plain text is, its speaker named after who it is; None if it is no such turn."""
+    match = turn_match(text, described=True, transcript=False)
+    return None if match is None else m.SpeakerTurn(speaker=match["name"], content=(m.Text(text=match["rest"]),))
 
 
 def quoted_section_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:

@@ -80,13 +80,14 @@ def _has_dash(line: str) -> bool:
     return "-" in line or "–" in line or "—" in line
 
 
-# (an old e-mail's topics follow the number after a dash, a hyphen only when a "/" shows them
+# (an old page's date line repeats the number after the date, "No. 1193 June 28, 2006 No.1193";
+# an old e-mail's topics follow the number after a dash, a hyphen only when a "/" shows them
 # topics, "No. 842 - Vellonia / Coast Studies"; they may follow the number with no space, "No.
 # 4288Vellonia/Coast Studies Project", and its date in figures may follow it, "No. 2251
 # 02/16/09", or lead it, an old TV page's "11/11/2005, Clip No. 930")
 _HEADER_PARTS = (
     rf"(?:(?:(?P<date>{ANY_DATE})|(?P<lead>\d{{1,2}}/\d{{1,2}}/\d{{4}}))\s*(?:(?P<sep>[/,])\s*)?)?(?P<series>{_SERIES})?BETWEEN"
-    rf"\s*(?:[-–—]\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})|\s*(?:[—–]|\s-(?=\s[^/]{{1,40}}/))\s*(?P<topics>\S.*)"
+    rf"\s*(?:[-–—]\s*)?{_NUMBERS}(?:\s*[-–—|,]?\s*(?P<after>{ANY_DATE})(?:\s+No\.\s?(?P=nums))?|\s*(?:[—–]|\s-(?=\s[^/]{{1,40}}/))\s*(?P<topics>\S.*)"
     rf"|(?P<glued>(?<=\d)[A-Z][\w ,&'’.-]{{1,40}}(?:/[\w ,&'’.-]{{1,60}})+)"
     r"|\s+(?P<figures>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})))?\.?"
 )
@@ -133,7 +134,9 @@ _DATE_LINE = re.compile(
     r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
 )
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
-_DATE_AFTER_NAMES = re.compile(rf",\s*(?P<date>{ANY_DATE})\.?$")  # a byline's date after its names
+# a byline's date after its names, after a comma or a space: "By: A. One, December 16, 2008",
+# "By A. One November 5, 2004"
+_DATE_AFTER_NAMES = re.compile(rf"(?:,\s*|\s+)(?P<date>{ANY_DATE})\.?$")
 # the institute's staff named by their initials and its name, without a byline's word, as a site
 # reposting its reports writes them: "H. Varulkar and C. Jacob/MEMRI/December 03"
 STAFF_NAME = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"  # "O. Tamsin", "A.B. Sample Vell"
@@ -625,7 +628,7 @@ def match_date_line(line: str) -> DateLine | None:
     if names and "|" in names and (labelled := _TOPICS_AFTER.search(names)) is not None:
         names, topics = names[: labelled.start()], tuple(t.strip() for t in labelled["topics"].split(",") if t.strip())
     if names and date is None and (dated := _DATE_AFTER_NAMES.search(names)) is not None:
-        names, date = names[: dated.start()], parse_date(dated["date"])  # "By: A. One, December 16, 2008"
+        names, date = names[: dated.start()], parse_date(dated["date"])
     if not names:
         return DateLine(date=date, topics=topics)
     authors, starred = split_authors(names)

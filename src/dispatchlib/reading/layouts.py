@@ -83,6 +83,9 @@ CHROME_LINES = frozenset(
         "Popular Posts",
         "Related Posts",
         "Most Popular",
+        "Full Article",  # an aggregator's link to the page it excerpts
+        "Read more",
+        "Continue reading",
         # the institute's name and the mirrors' chrome in their languages
         "Institut de Recherche des Médias du Moyen-Orient",
         "Instituto de Investigación de Medios de Comunicación del Medio Oriente",
@@ -113,6 +116,7 @@ CHROME_PATTERNS = re.compile(
             r"Click here to view this e-?mail in (?:your|a) browser\.?",
             r"If you (?:cannot|can't|can’t) (?:see|view|read) this e-?mail\b.*",
             r"Follow (?:us|MEMRI) on\b.{0,80}",
+            r"Visit the .{1,60} Archives?",  # an aggregator's link to its past issues
             # an e-mail's link to its web page, the address often lost in the copy
             PAGE_LINK + r",? (?:please )?(?:visit|go to|click here)\b.{0,200}",
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
@@ -196,6 +200,8 @@ REPOST_PATTERNS = re.compile(
             r"(?:\d+ )?[Cc]omments?:?",
             r"Labels?:.{0,200}",
             r"Permalink.{0,80}",
+            # the credit alone over what the post quotes: "Courtesy of MEMRI", "H/T MEMRI TV"
+            r"(?:[Cc]ourtesy of|[Vv]ia|[Hh]/?[Tt]:?|[Hh]at [Tt]ip:?)\s+(?:the\s+)?MEMRI(?:\s+TV)?\.?",
         )
     )
 )
@@ -604,6 +610,11 @@ SOURCE_LABEL = rf"(?:{'|'.join(SOURCE_WORDS)})\s?:"  # "Source:", "Source :", "F
 
 # the word before a photograph's credit in the mirrors' languages ("Caption (Zdjęcie: Outlet)")
 PHOTO_WORDS = ("Zdjęcie", "Foto", "Imagen", "Bild", "Immagine", "Fotografia", "Фото")
+
+# news agencies a photograph's caption credits in brackets at its end ("Caption. (AFP)")
+PHOTO_AGENCIES = frozenset(
+    ("AFP", "AP", "AP Photo", "Reuters", "REUTERS", "Getty Images", "AFP/Getty Images", "EPA", "Anadolu", "Xinhua")
+)
 
 # words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 1234")
 SEE_WORDS = ("see", "see also", "cf", "patrz", "zobacz", "voir", "siehe", "ver", "véase", "vedi", "ראו")

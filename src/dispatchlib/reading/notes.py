@@ -41,7 +41,8 @@ def find_notes(lines: list[str], start: int, end: int) -> tuple[int, int]:
 
     One backward pass: a line may start the list only if every later line up to the end of the
     list is a note start, a blank, or a continuation directly under a note line. A list marked
-    ``(N)`` is none where a line of the text above it opens the same way: those are numbered items.
+    ``(N)`` is none where a line of the text above it opens the same way: those are numbered items;
+    nor where paragraphs of text follow it.
     """
     last = next((i for i in range(end - 1, start - 1, -1) if note_start(lines[i])), None)
     if last is None:
@@ -69,7 +70,12 @@ def find_notes(lines: list[str], start: int, end: int) -> tuple[int, int]:
     opened = note_start(lines[first])
     if opened is not None and opened["paren"] and any(_PAREN_ITEM.match(line) for line in lines[start:first]):
         return end, end  # "(1) Headline" / text / "(2) Headline": a digest's numbered items, not notes
+    if opened is not None and opened["paren"] and any(len(line) >= _PARAGRAPH for line in lines[after:end]):
+        return end, end  # paragraphs of text below: "(1) The following are excerpts:" is the text's reference
     return first, after
+
+
+_PARAGRAPH = 200  # a line this long below a list marked "(N)" is the text's, not a note's
 
 
 _PAREN_ITEM = re.compile(r"\(\d{1,3}\)\s")

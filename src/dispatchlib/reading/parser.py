@@ -34,6 +34,7 @@ from .blocks import (
     credit_line,
     cut_caption,
     dated_cartoons,
+    described_turns,
     echoes,
     every_word_capitalised,
     is_figure_text,
@@ -320,6 +321,11 @@ def _read_body_and_notes(
     body, made = sentence_case_headings(body)
     for index in made:
         found.add("guess", "a short line in sentence case over its section read as a heading", places[index])
+    body, made = described_turns(body) if not reader.transcript else (body, [])
+    for index in made:
+        found.add(
+            "guess", "a line naming its speaker after who it is, beside a speaker's turn, read as a turn", places[index]
+        )
     body, made = quoted_section_headings(body)
     for index in made:
         found.add("guess", "a line wholly in quotes whose words its section says read as a heading", places[index])

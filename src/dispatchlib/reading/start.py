@@ -388,7 +388,7 @@ def split_title(text: str) -> tuple[str, str]:
 
 def _split_long(line: str) -> list[str]:
     """A page tail and a notes list run into one long line, split before the tail and each note."""
-    pieces = _TAIL_IN_LINE.split(line)
+    pieces = _TAIL_IN_LINE.split(line) if "Share this" in line else [line]  # the find spares prose the scan
     if len(pieces) > 1:
         return [part for piece in pieces for part in _split_long(piece)]
     marks = list(_NOTE_MARK.finditer(line))
@@ -515,7 +515,7 @@ def find_start(lines: list[str]) -> Start:
 # a repost's line handing over to what it quotes: "From the MEMRI site:", "MEMRI's Orlo Tamsin reports on ...:"
 _INSTITUTE_NAME = r"(?:MEMRI|Middle East Media Research Institute)"  # the institute's name, short or spelt out
 _LEAD_IN = re.compile(
-    rf".{{0,100}}(?:\b(?:from|via|at|on) (?:the )?{_INSTITUTE_NAME}\b"
+    rf".{{0,100}}(?:\b(?:from|via|at|on|courtesy of) (?:the )?{_INSTITUTE_NAME}\b"
     rf"|\b{_INSTITUTE_NAME}\b.{{0,80}}\b(?:reports?|writes|notes|posted|published)\b).{{0,100}}:",
     re.IGNORECASE,
 )
@@ -547,13 +547,20 @@ _FROM_INSTITUTE = re.compile(rf"\b(?:from|via) (?:the )?{_INSTITUTE_NAME}(?: TV)
 
 def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
     """The line after a repost's lead-in that names the institute, among the first few lines and
-    with only short lines (the blog's own headline and date) above it: what it quotes starts there."""
-    for i in candidates[:6]:
+    with only short lines (the blog's own headline and date) above it: what it quotes starts there.
+    What it quotes may have lost its title (``Courtesy of MEMRI:`` over the text): then the blog's
+    headline right above the lead-in is the title, and the text starts there."""
+    for position, i in enumerate(candidates[:6]):
         line = lines[i]
         if len(line) >= _BODY_LIKE:
             return None
         if is_lead_in(line):
             following = next((j for j in candidates if j > i), None)
+            above = candidates[position - 1] if position else None
+            if following is not None and above is not None and not looks_like_title(lines[following]):
+                headline = lines[above]
+                if len(headline.split()) >= _TITLE_WORDS and looks_like_title(headline):
+                    return above
             return following
     return None
 
@@ -911,7 +918,11 @@ def looks_like_title(line: str) -> bool:
         and not opens_translation(line)  # "Following are excerpts from a lecture ...", its colon lost
         and not (line[0] == "(" and line[-1] == ")" and line.count("(") == 1)  # a link's label: "(In English)"
         and not _wholly_quoted(line)  # a quoted heading or a blog's pull quote
+        and not (line[0].islower() and _FIELD_LABEL.match(line))  # a page's field: "author: Harbour TV - length: 02:57"
     )
+
+
+_FIELD_LABEL = re.compile(r"[a-z]+\s?:\s")
 
 
 def _trailing_off(line: str) -> bool:
