@@ -486,3 +486,37 @@ def test_a_pages_field_is_no_title() -> None:
     02:57``) is the page's, never the title."""
     assert not looks_like_title("author: Harbour TV – duration: 02:57")
     assert looks_like_title("Harbour TV: The Pilots Speak")
+
+
+def test_lines_a_repost_quotes_from_the_institutes_pages() -> None:
+    """A blog's citation of a clip's number, an old TV site's listing line, the institute's
+    dateline opening a news site's lead, a blog's stamp naming its poster and an outlet's staff
+    alone on a line each give what they say."""
+    clip = header.match_header("MEMRI Clip #4103")
+    assert clip is not None and (clip.series, clip.numbers) == ("MEMRI TV Clip", (4103,))
+    assert header.match_header("Clip #4103 of the harbour's archive") is None
+    listing = "Aired on Channel 1 (Vellonia) – December 29, 2008 – 00:03:53 : Toddlers Are Taught about the Tide"
+    assert header.match_aired_listing(listing) == ("Toddlers Are Taught about the Tide", datetime.date(2008, 12, 29))
+    assert header.match_credited_dateline("(December 3, 2019 / MEMRI) A senior adviser said ...") == datetime.date(
+        2019, 12, 3
+    )
+    assert header.match_credited_dateline("(December 3, 2019) A senior adviser said ...") is None
+    assert header.match_posting_stamp("Mar 12th, 2009 by orlo_t") == "orlo_t"
+    assert header.match_outlet_staff("Harbour Daily Staff ,") == "Harbour Daily Staff"
+    assert header.match_outlet_staff("The MEMRI Staff") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "authors"),
+    [
+        ("Must-Read Harbour News, Part II By: Orla Tamsin", "Must-Read Harbour News, Part II", ("Orla Tamsin",)),
+        (
+            "Understanding The Guild Of The Pier, by: O. Tamsin, R. Sample, and V. Quist",
+            "Understanding The Guild Of The Pier",
+            ("O. Tamsin", "R. Sample", "V. Quist"),
+        ),
+    ],
+)
+def test_a_title_with_its_byline_run_on(line: str, title: str, authors: tuple[str, ...]) -> None:
+    found = header.match_title_byline(line)
+    assert found is not None and (found.title, found.line.authors) == (title, authors)

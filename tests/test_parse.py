@@ -1100,15 +1100,19 @@ def test_a_name_that_has_spoken_is_a_speaker_again() -> None:
 @pytest.mark.parametrize(
     ("byline", "authors"),
     [
-        ("By Harbour Daily Staff", ()),
-        ("By Orla Tamsin and Harbour Daily Staff Writers", ("Orla Tamsin",)),
+        ("By Harbour Daily Staff", ("Harbour Daily Staff",)),
+        ("By Staff Writers", ()),
+        ("By The Editors", ()),
+        ("By Orla Tamsin and Staff Writers", ("Orla Tamsin",)),
         ("By Orla Staffordshire", ("Orla Staffordshire",)),
         ("By Orlo Tamsin - Harbour Daily Staff Writer", ("Orlo Tamsin",)),
         ("By Orlo Tamsin | Senior Staff Writer", ("Orlo Tamsin",)),
+        ("By The MEMRI Staff", ()),
     ],
 )
-def test_a_newsroom_in_a_byline_is_no_author(byline: str, authors: tuple[str, ...]) -> None:
-    """A news site's staff credited in a byline names no author; a person beside them is one."""
+def test_a_newsroom_is_an_author_only_by_its_outlets_name(byline: str, authors: tuple[str, ...]) -> None:
+    """A news site's staff credited by the outlet's name is the author the site gives; a newsroom
+    no one names, or the institute's staff, is no author; a person's office after the name goes."""
     text = f"Harbour Guild Prepares For Strike\n\n{byline}\nMarch 17, 2011\n\n{'The guild is preparing. ' * 12}\n"
     dispatch, _ = _parse(text)
     assert dispatch.authors == authors

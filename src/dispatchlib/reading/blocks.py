@@ -294,6 +294,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             and (wrapped or not _item_header(lines[i]))  # so does an e-mail's item's header
             and artist_named(lines[i]) is None  # a cartoon's artist stands on its line
             and artist_named(previous) is None
+            and lines[i] not in layouts.PHOTO_AGENCIES  # a picture's agency under its caption: "Flash 90"
             and (
                 wrapped
                 or (ragged and _ragged_goes_on(previous, lines[i], within=len(pieces[-1]) > 1))
@@ -438,8 +439,10 @@ def _stands_alone(line: str) -> bool:
 
 
 def _repeats(previous: str, line: str) -> bool:
-    """Does ``line`` repeat ``previous`` and go on to a credit (an image's alt text, then its
-    caption and credit)? Not a chant's line repeated and sung on."""
+    """Does ``line`` repeat ``previous``, perhaps going on to a credit (an image's alt text, then
+    its caption and credit)? Not a chant's line repeated and sung on, nor a sentence said twice."""
+    if line == previous:
+        return caption_twice(line)
     return (
         len(line) > len(previous) >= 20
         and line.endswith(")")
@@ -447,10 +450,19 @@ def _repeats(previous: str, line: str) -> bool:
     )
 
 
+def caption_twice(text: str) -> bool:
+    """Can a line printed twice, one right under the other, be a picture's alt text and caption:
+    a phrase of a few words, with no stop at its end (a chant or a sentence repeated has one)?"""
+    return len(text) <= _ONE_CAPTION and len(text.split()) >= 3 and not _ends_sentence(text.rstrip(")"))
+
+
 def alt_text_of(block: m.Block | None, figure: m.Figure) -> str | None:
-    """The text of a plain paragraph that says what ``figure``'s caption says: the picture's alt
-    text, which the page showed over the caption; None for other blocks."""
-    text = _plain_paragraph(block) if block is not None and figure.caption and not figure.alt_text else None
+    """The text of a plain paragraph (or a line read as a heading) that says what ``figure``'s
+    caption says: the picture's alt text, which the page showed over the caption; None for other
+    blocks."""
+    text = None
+    if block is not None and figure.caption and not figure.alt_text:
+        text = block.text if isinstance(block, m.Heading) else _plain_paragraph(block)
     return text if text is not None and text.split() == figure.caption.split() else None
 
 
@@ -799,12 +811,19 @@ _AGENCY_CAPTION = 300  # a news photograph's caption is one sentence, often a lo
 
 
 def _agency_photo(text: str) -> m.Figure | None:
-    """A news photograph's caption, one sentence, crediting its agency: ``The harbour master
-    carries the last rope to the pier. (AFP)``."""
-    head, opening, agency = text[:-1].rpartition(" (")
-    if not opening or agency not in layouts.PHOTO_AGENCIES or len(head) > _AGENCY_CAPTION:
+    """A news photograph's caption, one sentence, crediting its agency or whoever lent it: ``The
+    harbour master carries the last rope to the pier. (AFP)``, ``Orla Tamsin (Courtesy MEMRI)``."""
+    head, opening, credit = text[:-1].rpartition(" (")
+    if (lent := _COURTESY.fullmatch(credit)) is not None:
+        credit = lent["credit"]
+    elif credit not in layouts.PHOTO_AGENCIES:
         return None
-    return None if _SENTENCE_BREAK.search(head) else m.Figure(caption=head, credit=agency)
+    if not opening or not credit or len(head) > _AGENCY_CAPTION or _SENTENCE_BREAK.search(head):
+        return None
+    return m.Figure(caption=head, credit=credit)
+
+
+_COURTESY = re.compile(r"(?:Photo )?[Cc]ourtesy(?: of)? (?P<credit>\S.{0,80})")
 
 
 def _site_caption(caption: str, site: str) -> bool:
@@ -1485,6 +1504,16 @@ def _over_paragraph(block: m.Block) -> bool:
     return isinstance(block, m.Paragraph) and len(m.plain_text(block.content)) >= 100
 
 
+def _standfirst(block: m.Block) -> bool:
+    """Is the body's first block too long for a lead picture's caption: a news page's standfirst
+    (``For 2nd time in 3 weeks, the guild's hall in trouble for ...``)?"""
+    text = _plain_paragraph(block)
+    return text is not None and len(text.split()) > _LEAD_CAPTION_WORDS
+
+
+_LEAD_CAPTION_WORDS = 12  # a lead picture's caption is short; a standfirst says more
+
+
 def bare_captions(blocks: list[m.Block], *, cut: bool, standfirst: bool = False) -> tuple[list[m.Block], list[int]]:
     """Captions the copy left without their images or credits, made figures.
 
@@ -1492,7 +1521,8 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, standfirst: bool = False)
       of text (``Banner promoting the channel``), is an image's caption: a heading would be in
       title case, a sentence would end in a stop. In English only: other languages write their
       headings in sentence case.
-    - The first block is no caption where it is the title's ``standfirst`` (its subtitle).
+    - The first block is no caption where it is the title's ``standfirst`` (its subtitle), or
+      longer than a lead picture's caption.
     - Where the copy is ``cut`` after a cartoon's figure (credited ``Outlet (Country), Date``), the
       headings that end it are the next cartoon's caption and, if short, the start of its credit.
 
@@ -1503,7 +1533,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, standfirst: bool = False)
     english: bool | None = None  # other languages write headings in sentence case: asked once, if needed
     for index in range(len(out) - 1):
         block = out[index]
-        if index == 0 and standfirst:
+        if index == 0 and (standfirst or _standfirst(block)):
             continue
         if index == 0 or isinstance(out[index - 1], m.Heading):
             # under a heading or first, a caption that is a sentence: "Orla Tamsin's page was deleted by Example.test"

@@ -145,7 +145,12 @@ _TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?:(?P<series>{_SERIES})\
 _NUMBERLESS_TOPICS_LINE = re.compile(rf"(?P<topics>[^|]*?)\s*\|\s*(?P<series>(?i:{_KNOWN_SERIES}))")
 _TITLE_BYLINE = re.compile(rf"(?P<title>.+?),\s+By\s+(?P<authors>.+?)\s+[-–—]\s+(?P<date>{DATE})")
 # a magazine's title with its byline run on: "Must-Read Harbour News, Part II By: Orla Tamsin"
-_TITLE_BY_COLON = re.compile(r"(?P<title>.{10,300}?)\s+By:\s+(?P<authors>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
+# (or, after a comma, several names: "Title, by: O. Tamsin, R. Sample, and V. Quist")
+_NAMED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}"
+_TITLE_BY_COLON = re.compile(
+    rf"(?P<title>.{{10,300}}?)"
+    rf"(?:\s+By:\s+(?P<author>{_NAMED})|,\s+[Bb]y:\s+(?P<authors>{_NAMED}(?:,? (?:and )?{_NAMED})*))"
+)
 # "#1632 | 02:41", and old pages' "#53 | 51" (seconds)
 # (its source line may be run onto it: "#3187 | 03:29Source: Online Platforms")
 _CLIP_LINE = re.compile(
@@ -270,6 +275,42 @@ def match_dateline(line: str) -> datetime.date | None:
     return parse_date(match[1]) if match else None
 
 
+# an old TV site's listing line of a clip, its channel, date and length before the title, dashes
+# between them: "Aired on Channel 1 (Vellonia) - December 29, 2008 - 00:03:53 : Title"
+_AIRED_LISTING = re.compile(
+    rf"Aired on (?P<channel>\S.{{1,80}}?)\s[–—-]\s(?P<date>{DATE})\s[–—-]\s"
+    rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?:\s(?P<title>\S.{{9,400}})"
+)
+
+
+def match_aired_listing(line: str) -> tuple[str, datetime.date] | None:
+    """The title and date of an old TV site's listing line (``Aired on Channel 1 (Vellonia) -
+    December 29, 2008 - 00:03:53 : Title``)."""
+    match = _AIRED_LISTING.fullmatch(line) if line.startswith("Aired on ") else None
+    date = parse_date(match["date"]) if match else None
+    return (match["title"].strip(), date) if match and date else None
+
+
+# a blog's stamp of its post's date and poster under the headline: "Mar 12th, 2009 by orlo_t"
+_POSTING_STAMP = re.compile(r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?, \d{4},? by (?P<poster>[\w.@-]{2,40})")
+
+
+def match_posting_stamp(line: str) -> str | None:
+    """The poster a blog's stamp of its post names (``Mar 12th, 2009 by orlo_t``); its date is the post's."""
+    match = _POSTING_STAMP.fullmatch(line) if " by " in line else None
+    return match["poster"] if match else None
+
+
+# a repost's lead opening on its source's dateline: "(December 3, 2019 / MEMRI) A senior adviser ..."
+_CREDITED_DATELINE = re.compile(rf"\((?P<date>{ANY_DATE})\s*/\s*MEMRI\)\s")
+
+
+def match_credited_dateline(line: str) -> datetime.date | None:
+    """The date of the institute's dateline a repost's lead opens on (``(December 3, 2019 / MEMRI) ...``)."""
+    match = _CREDITED_DATELINE.match(line) if line[:1] == "(" else None
+    return parse_date(match["date"]) if match else None
+
+
 _MONTH_STAMP = re.compile(r"date\s+\d{4}-\d{2}(?![\d-])", re.IGNORECASE)  # a page the scraper dated by its month
 
 
@@ -365,6 +406,8 @@ _HEADER_CREDIT = re.compile(
     r"\s+(?=[A-Z])"
 )
 _CREDIT_WORDS = ("From ", "Via ", "from ")
+# a clip's number after a hash, as blogs cite the institute's clips: "MEMRI Clip #1103", "MEMRI TV Clip #52"
+_CLIP_HASH = re.compile(r"MEMRI(?: ?TV)?,? (?:Video )?Clip #(?P<number>\d{1,6})\.?")
 
 
 # a text asks for the same few lines again (its header, title and date lines): a small cache spares
@@ -379,6 +422,8 @@ def match_header(line: str) -> Header | None:
         line = line[6:]
     elif line.startswith("MEMRI, ") and _DATE_FIRST.match(line, 7):  # "MEMRI, 27 февраля 2019, Спец. выпуск №2716"
         line = line[7:]
+    if "Clip #" in line and (clip := _CLIP_HASH.fullmatch(line)):  # a blog's "MEMRI Clip #1103"
+        return Header(series="MEMRI TV Clip", numbers=(int(clip["number"]),))
     if not _has_number_word(line):  # most lines end here, or at the next test
         if "|" in line and (match := _BARE_PIPE_HEADER.fullmatch(line)):
             return Header(
@@ -638,7 +683,7 @@ def match_date_line(line: str) -> DateLine | None:
         if _INSTITUTE.fullmatch(name) is None and not _NEWSROOM.fullmatch(name)
     )
     if authors and not named:
-        # "by MEMRI", "By The MEMRI Staff", "By Harbour Daily Staff": the institute or a newsroom, no author
+        # "by MEMRI", "By The MEMRI Staff", "By Staff Writers": the institute or a newsroom no one names, no author
         return DateLine(date=date, topics=topics)
     authors = named  # "By MEMRI's Orla Tamsin and MEMRI Staff": the person
     if date is None and not _look_like_names(authors):
@@ -650,9 +695,20 @@ def match_date_line(line: str) -> DateLine | None:
 _TOPICS_AFTER = re.compile(r"(?:\s*\|)+\s*(?:Topics|Tags)\s*:\s*(?P<topics>[^|]{1,120})$")
 
 
-# a newsroom credited, not a person: "Harbour Daily Staff", "Staff Writers", "Editors"
+# a newsroom credited, not a person, without its outlet's name: "Staff Writers", "The Editors"; a news
+# site's staff (the outlet named, "Harbour Daily Staff") is the author the site gives
 _NEWSROOM_WORDS = r"(?:Senior )?(?:Staff(?: Writers?| Reporters?)?|Editors|Newsroom|News Desk|Wire Services)"
-_NEWSROOM = re.compile(rf"(?:[\w'’.&-]+ ){{0,4}}{_NEWSROOM_WORDS}", re.IGNORECASE)
+_NEWSROOM = re.compile(rf"(?:the )?{_NEWSROOM_WORDS}", re.IGNORECASE)
+# an outlet's staff alone on its line under the headline, the byline's word left out: "Harbour Daily Staff ,"
+_OUTLET_STAFF = re.compile(r"(?P<name>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3} Staff)\s*,?")
+
+
+def match_outlet_staff(line: str) -> str | None:
+    """The outlet's staff a line alone credits (``Harbour Daily Staff ,``), not the institute's."""
+    match = _OUTLET_STAFF.fullmatch(line) if line.endswith(("Staff", ",")) else None
+    return match["name"] if match is not None and _INSTITUTE.fullmatch(match["name"]) is None else None
+
+
 _STAFF_AFTER = re.compile(rf"\s+[-–—|]\s+.*{_NEWSROOM_WORDS}$|\s+[-–—|]\s+{_NEWSROOM_WORDS}.*$", re.IGNORECASE)
 _INSTITUTE = re.compile(
     r"(?:the )?(?:MEMRI|Middle East Media Research Institute)(?: TV)?(?: (?:Staff|Monitor Project))?",
@@ -709,14 +765,18 @@ def match_starred_byline(line: str) -> DateLine | None:
 
 
 def _look_like_names(authors: tuple[str, ...]) -> bool:
-    """Capitalised, short, and not a sentence's end (a final '.' only after an initial: ``Jr.``)."""
+    """Capitalised, short, and not a sentence's end (a final '.' only after an initial: ``Jr.``);
+    or a poster's handle (``orlo_t``, ``mira77``)."""
     return bool(authors) and all(
         len(name) <= 60
-        and not name[0].islower()  # capitalised, or in a script without capitals
+        and (not name[0].islower() or _HANDLE.fullmatch(name) is not None)  # capitalised, or without capitals
         and not name.endswith((":", ";", "?", "!"))
         and (not name.endswith(".") or len(name.split()[-1]) <= 3)
         for name in authors
     )
+
+
+_HANDLE = re.compile(r"[^\W\d_][\w.-]*[_\d][\w.-]*")  # a poster's name on a site: one word holding "_" or a digit
 
 
 @frozen(kw_only=True)
@@ -731,9 +791,11 @@ def match_title_byline(line: str) -> TitleByline | None:
     """Split a byline off a title, if the title carries one."""
     match = _TITLE_BYLINE.fullmatch(line) if "By" in line else None
     if not match:
-        run_on = _TITLE_BY_COLON.fullmatch(line) if "By:" in line else None
-        named = (run_on["authors"],) if run_on else ()
-        return TitleByline(title=run_on["title"], line=DateLine(date=None, authors=named)) if run_on else None
+        run_on = _TITLE_BY_COLON.fullmatch(line) if "y:" in line else None
+        if run_on is None:
+            return None
+        named = (run_on["author"],) if run_on["author"] else split_authors(run_on["authors"])[0]
+        return TitleByline(title=run_on["title"], line=DateLine(date=None, authors=named))
     authors, starred = split_authors(match["authors"])
     line_ = DateLine(date=parse_date(match["date"]), authors=authors, author_note=starred)
     return TitleByline(title=match["title"].strip(), line=line_)

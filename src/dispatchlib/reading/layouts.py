@@ -38,6 +38,7 @@ CHROME_LINES = frozenset(
         "cta-image",
         "Share Video:",
         "Share this Video:",
+        "Share this article",
         "Share:",
         "Request a Clip",
         "Request Clip",
@@ -416,7 +417,7 @@ CHAPTER_LABEL = re.compile(
 # --- bylines: the words that introduce authors, per language; a trailing "| MEMRI" is the site's
 
 BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:", "Von", "Von:", "Autor:",
-                "Autorin:", "Auteur :", "Auteur:", "Di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:",
+                "Autorin:", "Auteur :", "Auteur:", "Di", "di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:",
                 "Autorzy:", "מאת", "מאת:")  # fmt: skip
 # the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI", the
 # service's name too ("Par A. One | MEMRI Infos"; misspelt "MEMERI", and "/MEMRI/December 12/2016" with the date)
@@ -522,7 +523,8 @@ ARTIST_LABELS = frozenset(
 # Words that look like a speaker's name before a colon but are not speakers.
 NOT_SPEAKERS = frozenset(
     "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
-    "photo image video author autor by contents tags topics labels posted reminder announcement notice".split()
+    "photo image video author autor by contents tags topics labels posted reminder announcement notice "
+    "watch listen".split()
 ) | {"excerpts", "extraits", "extractos", "auszüge", "fragmenty", "estratti", "transcript", "highlights", "key points"}
 
 # The roles transcripts name unnamed speakers by ("First little girl:", "Man in the crowd:"); a
@@ -613,8 +615,9 @@ PHOTO_WORDS = ("Zdjęcie", "Foto", "Imagen", "Bild", "Immagine", "Fotografia", "
 
 # news agencies a photograph's caption credits in brackets at its end ("Caption. (AFP)")
 PHOTO_AGENCIES = frozenset(
-    ("AFP", "AP", "AP Photo", "Reuters", "REUTERS", "Getty Images", "AFP/Getty Images", "EPA", "Anadolu", "Xinhua")
-)
+    ("AFP", "AP", "AP Photo", "Reuters", "REUTERS", "Getty Images", "AFP/Getty Images", "EPA", "Anadolu", "Xinhua",
+     "Flash90", "Flash 90")
+)  # fmt: skip
 
 # words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 1234")
 SEE_WORDS = ("see", "see also", "cf", "patrz", "zobacz", "voir", "siehe", "ver", "véase", "vedi", "ראו")

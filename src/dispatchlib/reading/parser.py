@@ -31,6 +31,7 @@ from .blocks import (
     artist_of,
     bare_captions,
     caption_of,
+    caption_twice,
     credit_line,
     cut_caption,
     dated_cartoons,
@@ -421,11 +422,21 @@ def _read_blocks(
                 "an e-mail address was hidden by the web page",
                 *unit.locate(unit.text.index("[email protected]")),
             )
+        # right under the line above it (no blank between)
+        under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
+        last = blocks[-1] if blocks else None
+        if unit.text == previous and under and last is not None and caption_twice(unit.text):
+            # a picture's alt text over its caption, the same words: one figure
+            shown = last if isinstance(last, m.Figure) else m.Figure(caption=unit.text)
+            blocks[-1] = attrs.evolve(shown, alt_text=shown.caption)
+            found.add(
+                "guess", "a line printed again right under itself read as a picture's alt text and caption", unit.line
+            )
+            continue
         if unit.text == previous and not is_figure_text(unit.text):
             found.add("duplicate-paragraph", "paragraph repeats the one before it; dropped", unit.line)
             continue
         previous = unit.text
-        last = blocks[-1] if blocks else None
         # a credit under its caption: "Outlet (Country), Date", or "Source: Outlet, Date."
         source = source_line(unit.text)
         if source is not None and not source.rstrip(".")[-4:].isdigit() and not _picture_above(last):
@@ -457,7 +468,9 @@ def _read_blocks(
             continue
         # the line right under a cartoon's credit: its artist (an artist over a blank line is the
         # next one's), or the caption under a credit standing alone ("Photo Credit: ..." / caption)
-        under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
+        if under and isinstance(last, m.Figure) and not last.credit and unit.text in layouts.PHOTO_AGENCIES:
+            blocks[-1] = attrs.evolve(last, credit=unit.text)  # "Flash 90" under the picture's caption
+            continue
         if under and isinstance(last, m.Figure) and last.credit and (artist := artist_named(unit.text)) is not None:
             blocks[-1] = attrs.evolve(last, credit=f"{artist}, {last.credit}")
             continue

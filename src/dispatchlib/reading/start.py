@@ -545,6 +545,9 @@ _BLOG_LABELS = frozenset(("h/t", "ht", "hat tip", "update", "via", "source", "vi
 _FROM_INSTITUTE = re.compile(rf"\b(?:from|via) (?:the )?{_INSTITUTE_NAME}(?: TV)?(?: site| website)?:$")
 
 
+_SENTENCE_LINE = 100  # a line this long ending in a stop is a sentence of text, not a blog's headline or date
+
+
 def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
     """The line after a repost's lead-in that names the institute, among the first few lines and
     with only short lines (the blog's own headline and date) above it: what it quotes starts there.
@@ -552,8 +555,8 @@ def _lead_in(lines: list[str], candidates: list[int]) -> int | None:
     headline right above the lead-in is the title, and the text starts there."""
     for position, i in enumerate(candidates[:6]):
         line = lines[i]
-        if len(line) >= _BODY_LIKE:
-            return None
+        if len(line) >= _BODY_LIKE or (len(line) >= _SENTENCE_LINE and line.endswith(".")):
+            return None  # text above: the lead-in is the text's own
         if is_lead_in(line):
             following = next((j for j in candidates if j > i), None)
             above = candidates[position - 1] if position else None

@@ -7,7 +7,7 @@ import re
 
 from . import header as h
 from . import layouts
-from .blocks import every_word_capitalised, in_english, sentence_case
+from .blocks import every_word_capitalised, in_english, is_boundary, sentence_case
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
 from .start import (
@@ -605,16 +605,22 @@ def read_quoted_title(cursor: Cursor, fields: dict[str, object], found: Findings
 def read_cited_dispatch(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
     """A blog's or a news writer's text without a header whose lead-in names the dispatch it then
     quotes, a colon handing over to it (``According to MEMRI Special Dispatch Number 794 (July
-    15, 2019), the guild's envoy said:``): the series, number and date are that dispatch's. A
-    dispatch named in passing, with no colon after it, is only cited."""
+    15, 2019), the guild's envoy said:``), or whose header stands alone right over the dispatch's
+    translation boundary (``MEMRI Clip #1103`` / ``The following are excerpts ...``): the series,
+    number and date are that dispatch's. A dispatch named in passing, with no colon after it, is
+    only cited."""
     if not _headerless(fields):
         return
-    lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
-    for index in itertools.islice(lines, _QUOTING_REACH):
+    lines = [index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index]][: _QUOTING_REACH + 1]
+    for position, index in enumerate(lines[:_QUOTING_REACH]):
         line = cursor.lines[index].rstrip()
         named = _INTRODUCED.search(line) if line.endswith(":") and len(line) <= _LEAD_IN else None
         header = h.match_header(f"{named['series']} No. {named['number']}") if named else None
-        if header is None or not header.series:
+        if named is None and len(line) <= _HEADER_ALONE and position + 1 < len(lines):
+            # a header alone on its line right over the translation's boundary: "MEMRI Clip #1103" / "The following ..."
+            alone = h.match_header(line)
+            header = alone if alone is not None and is_boundary(cursor.lines[lines[position + 1]]) else None
+        if header is None or not header.series or not header.numbers:
             continue
         number = cursor.line_number(index)
         fields["series"], fields["number"], fields["_series_cited"] = header.series, header.numbers[0], True
@@ -626,7 +632,60 @@ def read_cited_dispatch(cursor: Cursor, fields: dict[str, object], found: Findin
         return
 
 
+def read_credited_report(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A blog's text without a header handing over to the report it quotes by its title, authors,
+    the institute and date (``"Title," by O. Tamsin, MEMRI, August 2, 2022:``): the title, authors
+    and date are that report's; the blog's headline gives way."""
+    if not _headerless(fields):
+        return
+    lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
+    for index in itertools.islice(lines, _QUOTING_REACH):
+        line = cursor.lines[index]
+        match = _CREDITED_REPORT.fullmatch(line) if line[:1] in _OPENING_QUOTES and "MEMRI" in line else None
+        date = h.parse_date(match["date"]) if match else None
+        if match is None or date is None:
+            continue
+        number = cursor.line_number(index)
+        said = f"the title, authors and date are the report's line {number} hands over to"
+        if fields.get("title"):
+            said += f"; the blog's headline {fields['title']!r} gives way"
+        fields["title"], fields["date"], fields["authors"] = match["title"], date, h.split_authors(match["authors"])[0]
+        fields["_title_line"] = fields["_date_line"] = fields["_authors_line"] = number
+        fields["_credited"] = True  # the line credits the institute with the report
+        found.add("guess", said, number)
+        return
+
+
+_OPENING_QUOTES = '"“'
+# a report named by a blog handing over to it: '"Title," by O. Tamsin, MEMRI, August 2, 2022:'
+_CREDITED_REPORT = re.compile(
+    rf"[\"“](?P<title>[^\"“”]{{20,400}}?)[,.]?[\"”],? by (?P<authors>[A-Z][^\"“”]{{2,150}}?),"
+    rf" (?:MEMRI|the Middle East Media Research Institute), (?P<date>{h.DATE}):?"
+)
+
+
+def read_aired_listing(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A blog's text without a header quoting an old TV site's listing line of the clip it shows
+    (``Aired on Channel 1 (Vellonia) - December 29, 2008 - 00:03:53 : Title``): the clip's title
+    and date are the dispatch's; the blog's headline gives way."""
+    if not _headerless(fields):
+        return
+    lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
+    for index in itertools.islice(lines, _QUOTING_REACH):
+        listed = h.match_aired_listing(cursor.lines[index])
+        if listed is not None:
+            number = cursor.line_number(index)
+            said = f"the title and date are the clip's, from the listing line {number} quotes"
+            if fields.get("title"):
+                said += f"; the blog's headline {fields['title']!r} gives way"
+            fields["title"], fields["date"] = listed
+            fields["_title_line"] = fields["_date_line"] = number
+            found.add("guess", said, number)
+            return
+
+
 _LEAD_IN = 400  # a lead-in handing over to the quoted dispatch is one sentence
+_HEADER_ALONE = 60  # a header alone on its line, series and number
 # the dispatch a lead-in names: "MEMRI Special Dispatch Number 794 (July 15, 2019)"
 _INTRODUCED = re.compile(
     rf"\b(?P<series>Special Dispatch|Inquiry (?:&|and) Analysis(?: Series)?|Special Report|Daily Brief)"

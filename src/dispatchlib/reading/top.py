@@ -18,7 +18,9 @@ from .title import (
     bloggers_words,
     items_headline,
     next_line,
+    read_aired_listing,
     read_cited_dispatch,
+    read_credited_report,
     read_item_title,
     read_quoted_title,
     read_title,
@@ -127,8 +129,12 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     if header is None:
         read_quoted_title(cursor, fields, found)
         read_cited_dispatch(cursor, fields, found)
+        read_aired_listing(cursor, fields, found)
+        read_credited_report(cursor, fields, found)
     fields.pop("_blogs_headline", None)
     _drop_signature(fields, found)
+    if header is None:
+        _read_credited_dateline(cursor, fields, found)
     if fields.get("date") is None and start.kind != "lead-in":  # above a lead-in: the blog's own date
         _read_page_date(cursor, start, fields, found)
     if fields.get("date") is None and isinstance(title := fields.get("title"), str):
@@ -319,6 +325,21 @@ def _first_lines(cursor: Cursor) -> list[int]:
     return list(itertools.islice((index for index in lines if cursor.lines[index]), _DATELINE_REACH))
 
 
+def _read_credited_dateline(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A repost's lead opening on the institute's dateline (``(December 3, 2019 / MEMRI) A senior
+    adviser ...``): its date is the dispatch's; a date above it, the repost page's, gives way."""
+    index = cursor.skip_blank()
+    date = h.match_credited_dateline(cursor.lines[index]) if index < len(cursor.lines) else None
+    if date is None:
+        return
+    number = cursor.line_number(index)
+    if fields.get("date") not in (None, date):
+        found.add(
+            "guess", f"the institute's dateline on line {number} dates the dispatch; the one above, the page", number
+        )
+    fields["date"], fields["_date_line"], fields["_credited"] = date, number, True
+
+
 def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
     """With no date of its own, a copy takes the date of the e-mail, newsletter or scraped page
     around it (``Sent: Sunday, July 30, 2006``, ``MEMRI Daily: February 24, 2011``, ``date
@@ -442,10 +463,21 @@ def _drop_signature(fields: dict[str, object], found: Findings) -> None:
 _TITLED_NAME = re.compile(r"(?:Dr|Prof|Amb)\. [A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}")  # an author without "By"
 
 
+def _signer(line: str, *, first: bool, over_text: bool) -> str | None:
+    """Who a line alone signs the copy as: a titled name right under the title and its date
+    (``over_text``: ``Dr. Orla Tamsin``), the poster of a blog's stamp right under its headline
+    (``Mar 12th, 2009 by orlo_t``: the date is the post's), or an outlet's staff (``Harbour Daily
+    Staff ,``)."""
+    if first and over_text and _TITLED_NAME.fullmatch(line):
+        return line
+    poster = h.match_posting_stamp(line) if first else None
+    return poster if poster is not None else h.match_outlet_staff(line)
+
+
 def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Findings, *, over_text: bool) -> None:
     """A headerless copy's byline a few lines down (under a digest's intro; ``over_text``, only
-    above the text, as under a title below its date, where a titled name alone, ``Dr. Orla
-    Tamsin``, signs it too): the authors; the line goes."""
+    above the text, as under a title below its date), or a line alone naming who signs it (see
+    :func:`_signer`): the authors; the line goes."""
     at, seen = cursor.index, 0
     while at < len(cursor.lines) and seen < _BYLINE_REACH:
         line = cursor.lines[at]
@@ -458,8 +490,9 @@ def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Finding
                 apply_date_line(byline, fields, found, cursor.line_number(at))  # "By Harbour Staff | Topics: …"
                 cursor.lines[at] = ""
                 return
-            if seen == 1 and over_text and _TITLED_NAME.fullmatch(line):
-                fields["authors"] = (line,)  # "Dr. Orla Tamsin" alone under the title and its date
+            signer = _signer(line, first=seen == 1, over_text=over_text)
+            if signer is not None:
+                fields["authors"] = (signer,)
                 fields["_authors_line"] = cursor.line_number(at)
                 cursor.lines[at] = ""
                 return
