@@ -472,6 +472,11 @@ _AROUND = "The harbour master spoke at length about the ferries and the tolls, a
             ),
         ),
         ("The pilots left. The guild stayed on the pier for a week. (AFP)", None),  # a paragraph's sentences
+        (
+            "Orla Tamsin says the pilots should not be paid (MEMRI)",
+            ("Orla Tamsin says the pilots should not be paid", "MEMRI", False),
+        ),
+        ("We must be resolute and fill the pier with sailors.  (MEMRI)", None),  # a quotation's source
         ("Interviewer: Where were you on that day (Port Vell, May 2, 2016)", None),  # a turn
     ],
 )
@@ -520,3 +525,17 @@ def test_lines_a_repost_quotes_from_the_institutes_pages() -> None:
 def test_a_title_with_its_byline_run_on(line: str, title: str, authors: tuple[str, ...]) -> None:
     found = header.match_title_byline(line)
     assert found is not None and (found.title, found.line.authors) == (title, authors)
+
+
+def test_a_notice_and_a_sites_section_are_no_speaker_and_no_title() -> None:
+    """A notice's label (``NOTE IMPORTANTE:``) is no speaker, whatever follows its first word; a
+    site's name before an introduction's heading (``Harbour Daily - Introducción``) is no title;
+    a character's name in quotes (``“Orlo Tamsin”:``) is a speaker."""
+    text = (
+        "NOTE IMPORTANTE: Le port dépend de la générosité de ses amis, qui lui permettent de travailler.\n\n"
+        '“Orlo Tamsin”: "Hear, O harbour: the tide is one, and the pier is ours."\n'
+    )
+    dispatch, _ = dl.parse(text)
+    assert [type(block).__name__ for block in dispatch.body] == ["Paragraph", "SpeakerTurn"]
+    assert isinstance(turn := dispatch.body[1], dl.SpeakerTurn) and turn.speaker == "“Orlo Tamsin”"
+    assert not looks_like_title("Harbour Daily - Introducción")

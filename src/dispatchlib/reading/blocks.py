@@ -54,7 +54,8 @@ _STAGE_WORD = max(len(word) for word in layouts.STAGE_WORDS)
 # a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
 # sometimes touching the words ("Crowd:Long live the tide ...")
 _SPEAKER = re.compile(
-    r"(?P<name>(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?[^\W\d_][^:\"“”]{0,100}?)\s?::?"  # "::" a slip of the typist
+    # (a character's name in quotes, as a drama's transcript gives it: '“Orlo Tamsin”: ...'; "::" a slip)
+    r"(?P<name>“[^\W\d_][^:\"“”]{0,60}”|(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?[^\W\d_][^:\"“”]{0,100}?)\s?::?"
     r"(?:\s+|(?=[A-Z\"“(…‘']|\.\.\.))(?P<rest>\S.*)"
 )
 _SPEAKER_ALONE = re.compile(r"[^\W\d_][^:\"“”.!?]{0,60}:")  # "Child host Orla Tamsin:", the turn's words below
@@ -812,10 +813,15 @@ _AGENCY_CAPTION = 300  # a news photograph's caption is one sentence, often a lo
 
 def _agency_photo(text: str) -> m.Figure | None:
     """A news photograph's caption, one sentence, crediting its agency or whoever lent it: ``The
-    harbour master carries the last rope to the pier. (AFP)``, ``Orla Tamsin (Courtesy MEMRI)``."""
+    harbour master carries the last rope to the pier. (AFP)``, ``Orla Tamsin (Courtesy MEMRI)``;
+    a still's caption, one phrase without a stop, crediting the institute (``Orla Tamsin says
+    the tide will turn (MEMRI)``)."""
     head, opening, credit = text[:-1].rpartition(" (")
     if (lent := _COURTESY.fullmatch(credit)) is not None:
         credit = lent["credit"]
+    elif credit in _INSTITUTE_CREDITS:
+        if ":" in head or _ends_sentence(head) or len(head) > _ONE_CAPTION:
+            return None  # a quotation's or a label's source, not a picture's: 'We must be resolute. (MEMRI)'
     elif credit not in layouts.PHOTO_AGENCIES:
         return None
     if not opening or not credit or len(head) > _AGENCY_CAPTION or _SENTENCE_BREAK.search(head):
@@ -823,6 +829,7 @@ def _agency_photo(text: str) -> m.Figure | None:
     return m.Figure(caption=head, credit=credit)
 
 
+_INSTITUTE_CREDITS = ("MEMRI", "MEMRI TV")  # "Orla Tamsin says the tide will turn (MEMRI)": a still from its clip
 _COURTESY = re.compile(r"(?:Photo )?[Cc]ourtesy(?: of)? (?P<credit>\S.{0,80})")
 
 
@@ -1002,6 +1009,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     """A name (``Abu Ali al-Masri``), perhaps with its stage direction (``Host (to the caller)``),
     or a role (``Second little girl``, ``Man in the crowd``): capitalised, short. In a transcript
     (``described``), also a name after who it is (``Harbour poet Orlo Tamsin``)."""
+    if name[:1] == "“":
+        name = name[1:-1]  # a character's name in quotes
     if name.endswith((")", "]")):
         name = _DIRECTION.sub("", name)  # "Orlo (talking to the crowd)": the name is before it
     if _YEAR.search(name):
@@ -1022,6 +1031,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS or name in layouts.ITEM_LABELS:
         return False
+    if words[0].lower() in layouts.NOT_SPEAKER_OPENERS:
+        return False  # "NOTE IMPORTANTE: ...": a notice
     if len(words) == 1 and name.lower() in layouts.SAYING:
         return False  # "Powiedzą:", "Dije:": a verb of saying before the words said
     if all(_name_word(word) for word in words):

@@ -527,6 +527,9 @@ NOT_SPEAKERS = frozenset(
     "watch listen".split()
 ) | {"excerpts", "extraits", "extractos", "auszüge", "fragmenty", "estratti", "transcript", "highlights", "key points"}
 
+# a label's first word that makes it a notice, whatever follows: "NOTE IMPORTANTE:", "Update 2:", "Wichtiger Hinweis:"
+NOT_SPEAKER_OPENERS = frozenset("note nota notice update important importante wichtiger hinweis remarque".split())
+
 # The roles transcripts name unnamed speakers by ("First little girl:", "Man in the crowd:"); a
 # plural "s" is dropped before the look-up. A name with lower-case words is a speaker only with one.
 SPEAKER_ROLES = frozenset(

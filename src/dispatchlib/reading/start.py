@@ -907,6 +907,7 @@ def looks_like_title(line: str) -> bool:
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
         and (len(line) <= 150 or not two_sentences(line))  # a paragraph's sentences, its stop lost
         and line.casefold() not in layouts.NOT_TITLES
+        and line.rpartition(" - ")[2].casefold() not in layouts.NOT_TITLES  # after a site's name: "Site - Introduction"
         and not is_chrome(line)
         and not is_repost_line(line)
         and layouts.LABELLED_META.fullmatch(line) is None  # "Published in: MEMRI"

@@ -583,17 +583,25 @@ def read_quoted_title(cursor: Cursor, fields: dict[str, object], found: Findings
     (``Title #Tag pic.twitter.com/… — MEMRI (@MEMRIReports) November 1, 2023``), or its title in
     quotes with every word capitalised, right after a word naming it (``… posted a special
     dispatch: “Title.”``, ``in their latest release, 'Title':``). That is the title; the post's
-    date dates a copy without one. The lines stay in the text."""
-    if not _headerless(fields) or (fields.get("title") and not fields.get("_blogs_headline")):
+    date dates a copy without one. Over a headline that may be the dispatch's own, only a title
+    the line says stands on the institute's site is (``Video bei MEMRI TV: „Title“``). The lines
+    stay in the text."""
+    if not _headerless(fields):
         return
+    own = bool(fields.get("title")) and not fields.get("_blogs_headline")  # a title that may be the dispatch's own
     lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
     for index in itertools.islice(lines, _QUOTING_REACH):
         line, number = cursor.lines[index], cursor.line_number(index)
         post = _INSTITUTES_POST.fullmatch(line) if "@" in line else None
         title, cited = (post["title"].strip(), None) if post else _quoted_dispatch_title(line)
+        if own and not (title and _ON_INSTITUTES_SITE.search(line)):
+            continue  # over the dispatch's own title, only a title the text says is on the institute's site
         if title:
+            said = f"the title is the dispatch's, as line {number} quotes it: {title[:60]!r}"
+            if fields.get("title"):
+                said += f"; the headline {fields['title']!r} gives way"
             fields["title"], fields["_title_line"] = title, number
-            found.add("guess", f"the title is the dispatch's, as line {number} quotes it: {title[:60]!r}", number)
+            found.add("guess", said, number)
             if post and fields.get("date") is None:
                 fields["date"], fields["_date_line"] = h.parse_date(post["date"]), number
             if cited is not None:  # "For MEMRI Special Dispatch No. 794, 'Title', see here"
@@ -698,9 +706,10 @@ _INSTITUTES_POST = re.compile(
     rf"\s+[—–-]\s*MEMRI[\w ]{{0,20}}\(@\w+\)\s+(?P<date>{h.DATE})"
 )
 # a quotation with every word capitalised, its stop perhaps inside, right after a word naming a report
+# (in German quotation marks too: 'Video bei MEMRI TV: „Title“')
 _NAMED_REPORT = re.compile(
-    r"\b(?:[Dd]ispatch|[Rr]eport|[Rr]elease|[Cc]lip|[Tt]itled|[Ee]ntitled|[Hh]eadlined|[Ss]tudy|[Aa]nalysis)\b"
-    r"(?:No\.|[^\"“‘'.]){0,40}?[\s:,]\s?(?:(?P<double>[\"“])(?P<title>[^\"“”]{20,300}?)[.,]?[\"”]"
+    r"\b(?:[Dd]ispatch|[Rr]eport|[Rr]elease|[Cc]lip|[Vv]ideo|[Tt]itled|[Ee]ntitled|[Hh]eadlined|[Ss]tudy|[Aa]nalysis)\b"
+    r"(?:No\.|[^\"“„‘'.]){0,40}?[\s:,]\s?(?:(?P<double>[\"“„])(?P<title>[^\"“”„]{20,300}?)[.,]?[\"”“]"
     r"|(?P<single>['‘])(?P<title2>[^'‘’]{20,300}?)[.,]?['’](?=[\s:;,.)]|$))"
 )
 
@@ -709,6 +718,8 @@ def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
     """The title a line quotes after a word naming the report, and the series and number it names
     right before the title (``Special Dispatch No. 794, “Title”``), if it does."""
     for match in _NAMED_REPORT.finditer(line):
+        if _SEE_BEFORE.search(line, max(0, match.start() - _SEE_REACH), match.start()):
+            continue  # "patrz MEMRI Special Dispatch No. 1234, „Title”": another report, cited
         title = (match["title"] or match["title2"]).strip()
         if len(title.split()) >= _QUOTED_TITLE_WORDS and every_word_capitalised(title):
             quote = match.start("double") if match["double"] else match.start("single")
@@ -718,6 +729,10 @@ def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
     return "", None
 
 
+# the institute's site or TV site named as where the quoted title is: "(Video bei MEMRI TV: „Title“)"
+_ON_INSTITUTES_SITE = re.compile(r"\b(?:at|on|bei|sur|en|auf|su|na) MEMRI(?: TV)?:")
+_SEE_BEFORE = re.compile(rf"\b(?:{'|'.join(layouts.SEE_WORDS)})\b", re.IGNORECASE)  # "see", "patrz", "voir"
+_SEE_REACH = 40  # characters before the word naming the report where a see-word cites it
 # the series and number named right before a quoted title: "MEMRI Special Dispatch No.794, “Title”"
 _CITED_NUMBER = re.compile(r"(?:Special Dispatch|Inquiry (?:&|and) Analysis(?: Series)?|Special Report) No\.\s?\d{1,6}")
 
