@@ -29,6 +29,17 @@ def test_a_header_keeps_every_number(line: str, series: str, numbers: tuple[int,
     assert found is not None and (found.series, found.numbers) == (series, numbers)
 
 
+def test_an_old_emails_area_between_its_series_and_date_with_the_number_after() -> None:
+    found = header.match_header("Special Dispatch - Harbour and Shipping December 6, 2002 No. 4447")
+    assert found is not None
+    assert (found.series, found.numbers, found.date, found.topics) == (
+        "Special Dispatch",
+        (4447,),
+        datetime.date(2002, 12, 6),
+        ("Harbour and Shipping",),
+    )
+
+
 def test_an_old_pages_number_repeated_after_its_date_is_one_number() -> None:
     """An old page's header and date line run together repeat the number after the date; another
     number there is no header of this shape."""
@@ -144,6 +155,7 @@ def test_every_mirrors_series_name_heads_a_dispatch(name: str, series: str) -> N
     [
         ("Special Report 18. Oktober 2002", "Special Report", datetime.date(2002, 10, 18)),
         ("June 24, 2004 Special Report", "Special Report", datetime.date(2004, 6, 24)),
+        ("Special Report - Harbour and Shipping March 30, 2001", "Special Report", datetime.date(2001, 3, 30)),
         ("Clip No.", "MEMRI TV Clip", None),
     ],
 )
@@ -539,3 +551,17 @@ def test_a_notice_and_a_sites_section_are_no_speaker_and_no_title() -> None:
     assert [type(block).__name__ for block in dispatch.body] == ["Paragraph", "SpeakerTurn"]
     assert isinstance(turn := dispatch.body[1], dl.SpeakerTurn) and turn.speaker == "“Orlo Tamsin”"
     assert not looks_like_title("Harbour Daily - Introducción")
+
+
+def test_a_blog_hands_over_to_a_report_named_by_title_and_date_alone() -> None:
+    """'"Title," MEMRI, November 4, 2023:' gives the title and date, no author."""
+    text = (
+        "Harbour: pilots cheer as they watch the ferries burn\n\n"
+        "Wait, what? The pilots are watching films? I was told they had no power at all on the pier.\n\n"
+        "“Pilots Gather Outside The Harbour Office To Watch Footage Of The Ferries Burning,”"
+        " MEMRI, November 4, 2023:\n\n"
+        "On November 4, 2023, a harbour channel uploaded a video of a screening outside the harbour office.\n"
+    )
+    dispatch, _ = dl.parse(text)
+    assert dispatch.title == "Pilots Gather Outside The Harbour Office To Watch Footage Of The Ferries Burning"
+    assert (dispatch.date, dispatch.authors) == (datetime.date(2023, 11, 4), ())

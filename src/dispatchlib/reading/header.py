@@ -97,10 +97,12 @@ _HEADER = re.compile(_HEADER_PARTS.replace("BETWEEN", ""))
 _HEADER_BETWEEN = re.compile(_HEADER_PARTS.replace("BETWEEN", r"(?P<between>(?:\s*/\s*[^/|\d]{1,40}?){1,6})"))
 # a header whose number is lost or was never printed: a known series and a date, either way round
 # ("Special Report 18. Oktober 2002"; an old e-mail's area between them, "Special Report - PA March
-# 30, 2001"), or a known series with an empty number ("Clip No.")
+# 30, 2001", its number perhaps after the date, "Special Dispatch - Jihad and Terrorism December 6,
+# 2002 No. 447"), or a known series with an empty number ("Clip No.")
 _NUMBERLESS = re.compile(
     rf"(?:(?P<date1>{ANY_DATE})\s*[/|,]?\s*)?(?P<series>{_KNOWN_SERIES})"
-    rf"(?:\s*[-–—]\s*(?P<tag>(?-i:[A-Z][A-Za-z]{{0,15}}(?:/[A-Z][A-Za-z]{{0,15}}){{0,3}}))\s+(?P<date3>{ANY_DATE})"
+    rf"(?:\s*[-–—]\s*(?P<tag>(?-i:[A-Z][A-Za-z]{{0,15}}(?:(?:/|\s|\sand\s)[A-Z][A-Za-z]{{0,15}}){{0,3}}))"
+    rf"\s+(?P<date3>{ANY_DATE})(?:\s+No\.\s?(?P<number>\d{{1,7}}))?"
     rf"|\s*[/|,]?\s*(?P<date2>{ANY_DATE})|\s*(?P<empty>{_NO})\s*:?)?",
     re.IGNORECASE,
 )
@@ -480,7 +482,8 @@ def _header_figures(text: str) -> datetime.date | None:
 
 
 def _numberless(line: str) -> Header | None:
-    """``Special Report 18. Oktober 2002``, ``Clip No.``: a known series without its number."""
+    """``Special Report 18. Oktober 2002``, ``Clip No.``: a known series without its number (or
+    with it after an old e-mail's area and date)."""
     match = _NUMBERLESS.fullmatch(line)
     if match is None:
         return _title_with_series(line)
@@ -488,7 +491,10 @@ def _numberless(line: str) -> Header | None:
     if not dated and not match["empty"]:
         return None  # a series name alone is a line of the body ("Special Dispatch Series")
     topics = tuple(topic.strip() for topic in match["tag"].split("/")) if match["tag"] else ()
-    return Header(series=_series(match["series"]), numbers=(), date=parse_date(dated) if dated else None, topics=topics)
+    numbers = (int(match["number"]),) if match["number"] else ()
+    return Header(
+        series=_series(match["series"]), numbers=numbers, date=parse_date(dated) if dated else None, topics=topics
+    )
 
 
 def _title_with_series(line: str) -> Header | None:

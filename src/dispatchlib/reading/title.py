@@ -506,7 +506,7 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
     (``Title, MEMRI`` / ``MEMRI`` / header), when none stands under the header; an e-mail's
     byline between them (``TITLE`` / ``By A. Name*`` / ``Middle East Media Research Institute, DC``
     / header) gives the authors. A picture between them (a banner and its ``Source:`` line) is
-    passed over."""
+    passed over; an old e-mail's dashes around the title (``- Title -``) go."""
     credited = passed = False  # the line above a credit is the picture's caption
     for index in range(start.at - 1, -1, -1):
         line = cursor.lines[index]
@@ -520,6 +520,8 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
             apply_date_line(byline, fields, found, cursor.line_number(index))
             continue
         title = CREDIT_PREFIX.sub("", _SITE_SUFFIX.sub("", line))  # an e-mail's subject: "MEMRI: Title"
+        if title.startswith("- ") and title.endswith(" -"):
+            title = title[2:-2].strip()  # an old e-mail's title between dashes: "- Title -"
         alone = index == 0 or not cursor.lines[index - 1] or is_chrome(cursor.lines[index - 1])  # not a wrapped line
         if passed and len(title.split()) < _PAST_PICTURE:
             return  # a blog's name over a picture, not the title
@@ -641,9 +643,9 @@ def read_cited_dispatch(cursor: Cursor, fields: dict[str, object], found: Findin
 
 
 def read_credited_report(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
-    """A blog's text without a header handing over to the report it quotes by its title, authors,
-    the institute and date (``"Title," by O. Tamsin, MEMRI, August 2, 2022:``): the title, authors
-    and date are that report's; the blog's headline gives way."""
+    """A blog's text without a header handing over to the report it quotes by its title, perhaps
+    its authors, the institute and date (``"Title," by O. Tamsin, MEMRI, August 2, 2022:``): the
+    title, authors and date are that report's; the blog's headline gives way."""
     if not _headerless(fields):
         return
     lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
@@ -657,17 +659,19 @@ def read_credited_report(cursor: Cursor, fields: dict[str, object], found: Findi
         said = f"the title, authors and date are the report's line {number} hands over to"
         if fields.get("title"):
             said += f"; the blog's headline {fields['title']!r} gives way"
-        fields["title"], fields["date"], fields["authors"] = match["title"], date, h.split_authors(match["authors"])[0]
-        fields["_title_line"] = fields["_date_line"] = fields["_authors_line"] = number
+        fields["title"], fields["date"] = match["title"], date
+        fields["_title_line"] = fields["_date_line"] = number
+        if match["authors"]:
+            fields["authors"], fields["_authors_line"] = h.split_authors(match["authors"])[0], number
         fields["_credited"] = True  # the line credits the institute with the report
         found.add("guess", said, number)
         return
 
 
 _OPENING_QUOTES = '"“'
-# a report named by a blog handing over to it: '"Title," by O. Tamsin, MEMRI, August 2, 2022:'
+# a report named by a blog handing over to it: '"Title," by O. Tamsin, MEMRI, August 2, 2022:', '"Title," MEMRI, ...'
 _CREDITED_REPORT = re.compile(
-    rf"[\"“](?P<title>[^\"“”]{{20,400}}?)[,.]?[\"”],? by (?P<authors>[A-Z][^\"“”]{{2,150}}?),"
+    rf"[\"“](?P<title>[^\"“”]{{20,400}}?)[,.]?[\"”],?(?: by (?P<authors>[A-Z][^\"“”]{{2,150}}?),)?"
     rf" (?:MEMRI|the Middle East Media Research Institute), (?P<date>{h.DATE}):?"
 )
 
