@@ -213,6 +213,7 @@ def test_a_header_broken_over_three_lines(lines: list[str]) -> None:
         ("Vellonie, Pays du Levant, Politique", False, ("Vellonie", "Pays du Levant", "Politique")),
         ("Watch the video", False, None),
         ("Rozmowy Hamas/Fatah wznowione", True, None),
+        ("Memri / Memri", True, None),  # a repost's source line: the institute is no topic
     ],
 )
 def test_bare_topics_lines(line: str, slashed: bool, topics: tuple[str, ...] | None) -> None:

@@ -562,8 +562,8 @@ def match_bare_topics(
     if len(line) > 120 or (slashed and "/" not in line) or line.endswith((".", ":", ";", "!", "?")):
         return None
     parts = [part.strip() for part in re.split(r"\s*[/,]\s*", line)]
-    if parts[0].casefold() in _CREDIT_LABELS:
-        return None  # "Screenshot / MEMRI": a picture's credit
+    if parts[0].casefold() in _CREDIT_LABELS or all(_INSTITUTE.fullmatch(part) for part in parts):
+        return None  # "Screenshot / MEMRI": a picture's credit; "Memri / Memri": a repost's source line
     listed = categories and len(parts) > 1
     for part in parts:
         words = part.split()

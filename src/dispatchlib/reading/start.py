@@ -136,12 +136,12 @@ def _split_glued_headline(line: str) -> list[str] | None:
     headline = match["headline"] if match is not None else ""
     if not headline or any(mark in headline for mark in "»›>/") or not looks_like_title(headline):
         return None  # (a breadcrumb's "Home » Reports » Harbour AffairsThe ...")
-    if not _title_case_words(headline):
+    if not title_case_words(headline):
         return None
     return [headline, "", line[len(headline) :].lstrip()]
 
 
-def _title_case_words(text: str) -> bool:
+def title_case_words(text: str) -> bool:
     """Are most of the words of four letters or more capitalised (a headline's case)?"""
     words = [word for word in text.split() if len(word) >= 4]
     return len(words) >= 3 and sum(word[0].isupper() for word in words) * 4 >= len(words) * 3

@@ -20,6 +20,7 @@ from .start import (
     is_lead_in,
     is_repost_line,
     looks_like_title,
+    title_case_words,
 )
 
 
@@ -674,6 +675,30 @@ _CREDITED_REPORT = re.compile(
     rf"[\"“](?P<title>[^\"“”]{{20,400}}?)[,.]?[\"”],?(?: by (?P<authors>[A-Z][^\"“”]{{2,150}}?),)?"
     rf" (?:MEMRI|the Middle East Media Research Institute), (?P<date>{h.DATE}):?"
 )
+
+
+def read_title_under_credit(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A blog's text without a header whose line crediting the institute's translation hands over
+    to a title (``From Harbour TV (Vellonia) - January 26, 2009 (translated by MEMRI):`` / ``Title
+    In Title Case``): that is the dispatch's title; the blog's headline gives way."""
+    if not _headerless(fields):
+        return
+    lines = [index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index]][: _QUOTING_REACH + 1]
+    for index, below in itertools.pairwise(lines):
+        line, title = cursor.lines[index], cursor.lines[below]
+        if not (line.endswith(":") and _TRANSLATED_BY.search(line)):
+            continue
+        if len(title.split()) >= _QUOTED_TITLE_WORDS and looks_like_title(title) and title_case_words(title):
+            number = cursor.line_number(below)
+            said = f"line {number}, under the line crediting the institute's translation, is the dispatch's title"
+            if fields.get("title"):
+                said += f"; the headline {fields['title']!r} gives way"
+            fields["title"], fields["_title_line"] = title, number
+            found.add("guess", said, number)
+        return
+
+
+_TRANSLATED_BY = re.compile(r"\btranslated by (?:the )?MEMRI\b|\(MEMRI(?: TV)?\):$")
 
 
 def read_aired_listing(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:

@@ -25,6 +25,7 @@ from .title import (
     read_quoted_title,
     read_title,
     read_title_above,
+    read_title_under_credit,
 )
 
 
@@ -131,6 +132,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         read_cited_dispatch(cursor, fields, found)
         read_aired_listing(cursor, fields, found)
         read_credited_report(cursor, fields, found)
+        read_title_under_credit(cursor, fields, found)
     fields.pop("_blogs_headline", None)
     _drop_signature(fields, found)
     if header is None:
