@@ -601,16 +601,19 @@ def read_quoted_title(cursor: Cursor, fields: dict[str, object], found: Findings
             continue  # over the dispatch's own title, only a title the text says is on the institute's site
         if title:
             said = f"the title is the dispatch's, as line {number} quotes it: {title[:60]!r}"
-            if fields.get("title"):
-                said += f"; the headline {fields['title']!r} gives way"
+            found.add("guess", _giving_way(said, fields), number)
             fields["title"], fields["_title_line"] = title, number
-            found.add("guess", said, number)
             if post and fields.get("date") is None:
                 fields["date"], fields["_date_line"] = h.parse_date(post["date"]), number
             if cited is not None:  # "For MEMRI Special Dispatch No. 794, 'Title', see here"
                 fields["series"], fields["number"] = cited.series, cited.numbers[0]
                 found.add("guess", f"the series and number are the ones line {number} names with the title", number)
             return
+
+
+def _giving_way(said: str, fields: dict[str, object]) -> str:
+    """What the reader says of a title it takes from the text, with the headline that gives way to it."""
+    return f"{said}; the headline {fields['title']!r} gives way" if fields.get("title") else said
 
 
 def read_cited_dispatch(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
@@ -657,9 +660,7 @@ def read_credited_report(cursor: Cursor, fields: dict[str, object], found: Findi
         if match is None or date is None:
             continue
         number = cursor.line_number(index)
-        said = f"the title, authors and date are the report's line {number} hands over to"
-        if fields.get("title"):
-            said += f"; the blog's headline {fields['title']!r} gives way"
+        said = _giving_way(f"the title, authors and date are the report's line {number} hands over to", fields)
         fields["title"], fields["date"] = match["title"], date
         fields["_title_line"] = fields["_date_line"] = number
         if match["authors"]:
@@ -691,10 +692,8 @@ def read_title_under_credit(cursor: Cursor, fields: dict[str, object], found: Fi
         if len(title.split()) >= _QUOTED_TITLE_WORDS and looks_like_title(title) and title_case_words(title):
             number = cursor.line_number(below)
             said = f"line {number}, under the line crediting the institute's translation, is the dispatch's title"
-            if fields.get("title"):
-                said += f"; the headline {fields['title']!r} gives way"
+            found.add("guess", _giving_way(said, fields), number)
             fields["title"], fields["_title_line"] = title, number
-            found.add("guess", said, number)
         return
 
 
@@ -712,9 +711,7 @@ def read_aired_listing(cursor: Cursor, fields: dict[str, object], found: Finding
         listed = h.match_aired_listing(cursor.lines[index])
         if listed is not None:
             number = cursor.line_number(index)
-            said = f"the title and date are the clip's, from the listing line {number} quotes"
-            if fields.get("title"):
-                said += f"; the blog's headline {fields['title']!r} gives way"
+            said = _giving_way(f"the title and date are the clip's, from the listing line {number} quotes", fields)
             fields["title"], fields["date"] = listed
             fields["_title_line"] = fields["_date_line"] = number
             found.add("guess", said, number)
