@@ -593,9 +593,11 @@ def read_quoted_title(cursor: Cursor, fields: dict[str, object], found: Findings
         return
     own = bool(fields.get("title")) and not fields.get("_blogs_headline")  # a title that may be the dispatch's own
     lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
-    for index in itertools.islice(lines, _QUOTING_REACH):
+    for seen, index in enumerate(itertools.islice(lines, _POST_REACH)):
         line, number = cursor.lines[index], cursor.line_number(index)
         post = _INSTITUTES_POST.fullmatch(line) if "@" in line else None
+        if post is None and seen >= _QUOTING_REACH:
+            continue  # further down, only the institute's post, signed with its account, names the dispatch
         title, cited = (post["title"].strip(), None) if post else _quoted_dispatch_title(line)
         if own and not (title and _ON_INSTITUTES_SITE.search(line)):
             continue  # over the dispatch's own title, only a title the text says is on the institute's site
@@ -726,10 +728,11 @@ _INTRODUCED = re.compile(
     rf"\s(?:No\.|Number|#)\s?(?P<number>\d{{1,6}})(?:\s\((?P<date>{h.DATE})\))?"
 )
 _QUOTING_REACH = 6  # non-blank lines under the headline where the blogger may quote the dispatch's title
+_POST_REACH = 12  # non-blank lines where the institute's post, quoted, may name it
 # the institute's post of a report, quoted in a blog: its title, tags and picture link, its account and date
 _INSTITUTES_POST = re.compile(
     rf"(?P<title>[A-Z][^#]{{20,300}}?)(?:\s+#\w+)*(?:\s+pic\.twitter\.com/\S+|\s+https?://t\.co/\S+)?"
-    rf"\s+[—–-]\s*MEMRI[\w ]{{0,20}}\(@\w+\)\s+(?P<date>{h.DATE})"
+    rf"\s*[—–-]\s*MEMRI[\w ]{{0,20}}\(@\w+\)\s+(?P<date>{h.DATE})"  # the dash may touch the picture's link
 )
 # a quotation with every word capitalised, its stop perhaps inside, right after a word naming a report
 # (in German quotation marks too: 'Video bei MEMRI TV: „Title“')
