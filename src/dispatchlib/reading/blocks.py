@@ -817,14 +817,14 @@ def _agency_photo(text: str) -> m.Figure | None:
     a still's caption, one phrase without a stop, crediting the institute (``Orla Tamsin says
     the tide will turn (MEMRI)``)."""
     head, opening, credit = text[:-1].rpartition(" (")
+    if not opening or len(head) > _AGENCY_CAPTION or _SENTENCE_BREAK.search(head):
+        return None
     if (lent := _COURTESY.fullmatch(credit)) is not None:
         credit = lent["credit"]
     elif credit in _INSTITUTE_CREDITS:
         if ":" in head or _ends_sentence(head) or len(head) > _ONE_CAPTION:
             return None  # a quotation's or a label's source, not a picture's: 'We must be resolute. (MEMRI)'
     elif credit not in layouts.PHOTO_AGENCIES:
-        return None
-    if not opening or not credit or len(head) > _AGENCY_CAPTION or _SENTENCE_BREAK.search(head):
         return None
     return m.Figure(caption=head, credit=credit)
 
@@ -1157,13 +1157,10 @@ def opens_translation(text: str) -> bool:
     return text.startswith(_BOUNDARY_OPENERS) and _OPENS_EXCERPTS.match(text) is not None
 
 
-# a line introducing what follows it, in the mirrors' languages too: "Im Folgenden einige Auszüge ..."
-_INTRODUCING = re.compile(
-    r"(?:The following|Following|Below) (?:is|are)\b|Im Folgenden\b|Nachfolgend\b|Ci-dessous\b|A continuación\b"
-    r"|Poniżej\b|Di seguito\b"
-)
-# a line ending in a stop that says what follows it, in the mirrors' words: "Im Folgenden einige Auszüge ..."
+# the mirrors' words opening a line that says what follows it: "Im Folgenden einige Auszüge ..."
 _INTRODUCING_ABROAD = ("Im Folgenden", "Nachfolgend", "Ci-dessous", "A continuación", "Poniżej", "Di seguito")
+# a line introducing what follows it, in the mirrors' languages too
+_INTRODUCING = re.compile(rf"(?:(?:The following|Following|Below) (?:is|are)|{'|'.join(_INTRODUCING_ABROAD)})\b")
 
 
 def introduces_below(line: str) -> bool:

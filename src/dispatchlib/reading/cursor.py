@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 
 from ..diagnostics import Diagnostic, diagnostic
@@ -30,6 +32,11 @@ class Cursor:
         while self.index < len(self.lines) and not self.lines[self.index]:
             self.index += 1
         return self.index
+
+    def ahead(self, count: int) -> list[int]:
+        """The indices of the next ``count`` lines with text, from the cursor on (it does not move)."""
+        lines = (index for index in range(self.index, len(self.lines)) if self.lines[index])
+        return list(itertools.islice(lines, count))
 
     def peek(self) -> str:
         return self.lines[self.skip_blank()] if self.skip_blank() < len(self.lines) else ""

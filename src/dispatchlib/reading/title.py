@@ -407,8 +407,7 @@ def _item_header_ahead(cursor: Cursor, fields: dict[str, object]) -> int | None:
     where an introduction stands before it: the line over that is the e-mail's own headline."""
     if not fields.get("extra_numbers"):
         return None
-    ahead = itertools.islice((i for i in range(cursor.skip_blank(), len(cursor.lines)) if cursor.lines[i]), 6)
-    for count, i in enumerate(ahead):
+    for count, i in enumerate(cursor.ahead(6)):
         line = cursor.lines[i]
         if not count and items_headline(line):
             return None  # the e-mail's headline, its items' titles joined: its title
@@ -592,8 +591,7 @@ def read_quoted_title(cursor: Cursor, fields: dict[str, object], found: Findings
     if not _headerless(fields):
         return
     own = bool(fields.get("title")) and not fields.get("_blogs_headline")  # a title that may be the dispatch's own
-    lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
-    for seen, index in enumerate(itertools.islice(lines, _POST_REACH)):
+    for seen, index in enumerate(cursor.ahead(_POST_REACH)):
         line, number = cursor.lines[index], cursor.line_number(index)
         post = _INSTITUTES_POST.fullmatch(line) if "@" in line else None
         if post is None and seen >= _QUOTING_REACH:
@@ -627,7 +625,7 @@ def read_cited_dispatch(cursor: Cursor, fields: dict[str, object], found: Findin
     only cited."""
     if not _headerless(fields):
         return
-    lines = [index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index]][: _QUOTING_REACH + 1]
+    lines = cursor.ahead(_QUOTING_REACH + 1)
     for position, index in enumerate(lines[:_QUOTING_REACH]):
         line = cursor.lines[index].rstrip()
         named = _INTRODUCED.search(line) if line.endswith(":") and len(line) <= _LEAD_IN else None
@@ -654,8 +652,7 @@ def read_credited_report(cursor: Cursor, fields: dict[str, object], found: Findi
     title, authors and date are that report's; the blog's headline gives way."""
     if not _headerless(fields):
         return
-    lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
-    for index in itertools.islice(lines, _QUOTING_REACH):
+    for index in cursor.ahead(_QUOTING_REACH):
         line = cursor.lines[index]
         match = _CREDITED_REPORT.fullmatch(line) if line[:1] in _OPENING_QUOTES and "MEMRI" in line else None
         date = h.parse_date(match["date"]) if match else None
@@ -686,8 +683,7 @@ def read_title_under_credit(cursor: Cursor, fields: dict[str, object], found: Fi
     In Title Case``): that is the dispatch's title; the blog's headline gives way."""
     if not _headerless(fields):
         return
-    lines = [index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index]][: _QUOTING_REACH + 1]
-    for index, below in itertools.pairwise(lines):
+    for index, below in itertools.pairwise(cursor.ahead(_QUOTING_REACH + 1)):
         line, title = cursor.lines[index], cursor.lines[below]
         if not (line.endswith(":") and _TRANSLATED_BY.search(line)):
             continue
@@ -708,8 +704,7 @@ def read_aired_listing(cursor: Cursor, fields: dict[str, object], found: Finding
     and date are the dispatch's; the blog's headline gives way."""
     if not _headerless(fields):
         return
-    lines = (index for index in range(cursor.index, len(cursor.lines)) if cursor.lines[index])
-    for index in itertools.islice(lines, _QUOTING_REACH):
+    for index in cursor.ahead(_QUOTING_REACH):
         listed = h.match_aired_listing(cursor.lines[index])
         if listed is not None:
             number = cursor.line_number(index)

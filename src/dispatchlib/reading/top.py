@@ -244,7 +244,7 @@ def _read_digest_top(cursor: Cursor, start: Start, fields: dict[str, object], fo
             found.add("guess", f"the digest's date taken from line {number}: {line!r}", number)
         cursor.index += 1
     if fields.get("date") is None:  # the e-mail's "MEMRI Daily: July 9, 2012" under a blog's headline over it
-        for index in _first_lines(cursor):
+        for index in cursor.ahead(_DATELINE_REACH):
             if (date := h.match_page_date(line := cursor.lines[index])) is not None:
                 number = cursor.line_number(index)
                 fields["date"] = date
@@ -321,12 +321,6 @@ _ITEM_LINE = 200  # an item's byline is a short line
 _DATELINE_REACH = 3  # the text's first lines, where a dateline may open a paragraph (under a blog's headline)
 
 
-def _first_lines(cursor: Cursor) -> list[int]:
-    """The indices of the first lines with text from the cursor on, where a date may stand."""
-    lines = range(cursor.skip_blank(), len(cursor.lines))
-    return list(itertools.islice((index for index in lines if cursor.lines[index]), _DATELINE_REACH))
-
-
 def _read_credited_dateline(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
     """A repost's lead opening on the institute's dateline (``(December 3, 2019 / MEMRI) A senior
     adviser ...``): its date is the dispatch's; a date above it, the repost page's, gives way."""
@@ -350,7 +344,7 @@ def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], fou
     ...``), a page's date line run into the summary under it, or an aggregator's stamp right under
     the title (``Memri30-06-2025``). A blog's archive label (``Day:
     October 5, 2018``) dates the blog's page, not the dispatch."""
-    below = _first_lines(cursor)
+    below = cursor.ahead(_DATELINE_REACH)
     # a stamp stands right under the title (or its copy)
     under_title = next((index for index in below if cursor.lines[index] != fields.get("title")), None)
     for index in [*range(start.at), *below]:
