@@ -110,7 +110,7 @@ _SOURCE_CAPTION = re.compile(
 )  # the credit may name its outlet's country: "Source: Example Tide (Vellonia), June 11, 2017."
 # a caption's credit under another name than "Source": "(image: example.test)", "(Photo: ...)"
 _OTHER_CREDIT = re.compile(
-    r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|Photo credit"
+    r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|[Pp]hoto [Cc]redit"
     rf"|(?i:{'|'.join(layouts.PHOTO_WORDS)}))s?\s?:\s*(?P<credit>[^()]{{2,99}})\)"
 )
 # a picture's credit on a line of its own, the picture itself lost: "Image: example.test, October 7, 2023"
@@ -120,6 +120,7 @@ _CREDIT_ALONE = re.compile(
     r"|Screenshot\s?[:/]\s*(?P<shot>[^\s:][^:]{1,148})"  # a screenshot's: "Screenshot / MEMRI"
 )
 _CREDIT_WORDS = ("Image", "Photo", "Picture", "Screenshot", *layouts.PHOTO_WORDS)
+_BRACKETED_CREDIT = re.compile(r"\((?i:photo|image|picture)(?: (?i:credit))?:\s*(?P<credit>[^\s()][^()]{1,99})\)")
 
 
 # a caption said to be one: labelled ("Illustration: the guild's banner"), or a screenshot's
@@ -127,12 +128,14 @@ _CREDIT_WORDS = ("Image", "Photo", "Picture", "Screenshot", *layouts.PHOTO_WORDS
 _CAPTION_WORDS = (
     "Illustration", "Caption", "Légende", "Leyenda", "Podpis", "Didascalia", "Bildunterschrift",
     "Screenshot", "Screen capture", "Screengrab", "Zrzut z ekranu", "Captura de pantalla", "Capture d",
-    "Bildschirmfoto",
+    "Bildschirmfoto", "MAIN ", "TOP ", "PHOTO", "IMAGE", "PICTURE", "Scene from", "Still from", "A still from",
 )  # fmt: skip
 _LABELLED_CAPTION = re.compile(
-    r"(?:Illustration|Caption|Légende|Leyenda|Podpis|Didascalia|Bildunterschrift)\s?:\s*(?P<caption>\S.{2,200})"
+    r"(?:Illustration|Caption|Légende|Leyenda|Podpis|Didascalia|Bildunterschrift"
+    # a news site's label in capitals: "MAIN PHOTO: The crowd on the square. (Harbour Post)"
+    r"|(?:(?:MAIN|TOP) )?(?:PHOTO|IMAGE|PICTURE))\s?:\s*(?P<caption>\S.{2,300}?)(?:\s\((?P<credit>[^()]{2,60})\))?"
     r"|(?P<shot>(?:Screenshots?|Screen capture|Screengrab|Zrzut z ekranu|Captura de pantalla|Capture d['’]écran"
-    r"|Bildschirmfoto)\b[^:].{2,150})"
+    r"|Bildschirmfoto|Scene from|(?:A )?[Ss]till from)\b[^:].{2,150})"
 )
 
 
@@ -143,7 +146,7 @@ def _labelled_caption(text: str) -> m.Figure | None:
     match = _LABELLED_CAPTION.fullmatch(text)
     if match is None or (match["shot"] and (". " in text or text.endswith(":"))):
         return None
-    return m.Figure(caption=(match["caption"] or match["shot"]).strip())
+    return m.Figure(caption=(match["caption"] or match["shot"]).strip(), credit=match["credit"])
 
 
 def is_credit_alone(line: str) -> bool:
@@ -590,6 +593,8 @@ class BlockReader:
             figure = figure_line(text) or outlet_credit_line(text)
         if figure is None and text.startswith(_CREDIT_WORDS) and (match := _CREDIT_ALONE.fullmatch(text)):
             figure = m.Figure(credit=(match["credit"] or match["shot"]).rstrip("."))
+        if figure is None and text[0] == "(" and (match := _BRACKETED_CREDIT.fullmatch(text)):
+            figure = m.Figure(credit=match["credit"])  # "(photo credit: Harbour Agency)" under its caption
         if figure is None and text.startswith(_CAPTION_WORDS):
             figure = _labelled_caption(text)
         if figure is None and ("lockwise" in text or "eft to" in text or "ight to" in text or "ictured" in text):
@@ -1322,20 +1327,17 @@ def _described_turn(text: str) -> m.SpeakerTurn | None:
 
 
 def quoted_section_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
-    """A line wholly in quotes, its stop inside them, whose words the section under it says
-    (``« L'Holocauste (…) ne devrait pas faire partie de notre discours. »`` over the turn saying
-    it): a heading quoting its section, as the translated reports head them. So is a quoted
-    phrase without a stop, too long to be taken for a heading alone, that the section says. Also
-    returns the indices made headings."""
+    """A line wholly in quotes whose words the section under it says (``« L'Holocauste (…) ne
+    devrait pas faire partie de notre discours. »`` over the turn saying it): a heading quoting
+    its section, as the translated reports head them. A quoted phrase without a stop is one too,
+    when it is too long to be taken for a heading alone. Also returns the indices made headings."""
     made = {}
     for index in range(len(blocks) - 1):
         block = blocks[index]
         if isinstance(block, m.Quotation):
-            if (inner := _phrase_quoted(block)) and _said_below(inner, blocks[index + 1]):
+            if (inner := _phrase_quoted(block)) and _said_below(inner, blocks, index):
                 made[index] = f"“{inner}”"  # a phrase too long to be taken for a heading alone
-        elif (
-            (text := _plain_paragraph(block)) and text[0] in _HEADING_QUOTES and _quotes_below(text, blocks[index + 1])
-        ):
+        elif (text := _plain_paragraph(block)) and text[0] in _HEADING_QUOTES and _quotes_below(text, blocks, index):
             made[index] = text
     if not made:
         return blocks, []
@@ -1345,13 +1347,17 @@ def quoted_section_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[
     return out, list(made)
 
 
-def _quotes_below(text: str, below: m.Block) -> bool:
-    """Is ``text``, opening on a quotation mark, wholly in quotes, ending in its stop, with every
-    piece of it (between its ellipses) said in the block under it?"""
+def _quotes_below(text: str, blocks: list[m.Block], index: int) -> bool:
+    """Is ``text``, opening on a quotation mark, wholly in quotes, its words said in the section
+    under it? Without a stop inside its quotes, it must be a phrase too long for a line alone."""
     if not (12 <= len(text) <= _LONG_HEADING and text[-1] in _HEADING_CLOSERS):
         return False
     inner = text[1:-1].strip()
-    return inner.endswith((".", "!", "?")) and _said_below(inner, below)
+    stopped = inner.endswith((".", "!", "?"))
+    return (stopped or len(inner.split()) >= _UNSTOPPED_HEADING) and _said_below(inner, blocks, index)
+
+
+_UNSTOPPED_HEADING = 8  # a quoted phrase of this many words, its stop lost, heads a section
 
 
 def _phrase_quoted(block: m.Quotation) -> str | None:
@@ -1362,13 +1368,47 @@ def _phrase_quoted(block: m.Quotation) -> str | None:
     return text if text[-1:].isalnum() and len(text.split()) <= 30 else None
 
 
-def _said_below(inner: str, below: m.Block) -> bool:
-    """Is every piece of ``inner`` (between its ellipses) said in the block under it?"""
-    if not isinstance(below, m.Paragraph | m.SpeakerTurn | m.Quotation):
+_SECTION_BLOCKS = 4  # a quoted heading's words are said in the first few blocks of its section
+
+
+def _said_below(inner: str, blocks: list[m.Block], index: int) -> bool:
+    """Is every piece of ``inner`` (between its ellipses, without the translator's bracketed
+    words) said in the first blocks of the section under it, word for word or nearly (a word
+    translated otherwise)? The block right under it must be text."""
+    section = []
+    for below in blocks[index + 1 : index + 1 + _SECTION_BLOCKS]:
+        if not isinstance(below, m.Paragraph | m.SpeakerTurn | m.Quotation):
+            break
+        section.append(_folded(m.plain_text(below.content)))
+    said = " ".join(section)
+    inner = _BRACKETED.sub(" ", inner)
+    pieces = [piece for piece in (_folded(piece).strip(" .,;:!?¿¡") for piece in _ELLIPSIS.split(inner)) if piece]
+    return (
+        bool(said)
+        and any(len(piece.split()) >= 3 for piece in pieces)
+        and all(piece in said or _nearly_said(piece, said) for piece in pieces)
+    )
+
+
+_BRACKETED = re.compile(r"\s*\[[^\[\]]{1,60}\]")  # "[of reform]": the translator's words, not the speaker's
+
+
+def _nearly_said(piece: str, said: str) -> bool:
+    """Is a phrase of six words or more said with at most one word in seven translated otherwise,
+    four of its words running as they stand?"""
+    words = _WORDS.findall(piece)
+    if len(words) < 6:
         return False
-    said = _folded(m.plain_text(below.content))
-    pieces = [piece for piece in (_folded(piece).strip(" .,;:!?") for piece in _ELLIPSIS.split(inner)) if piece]
-    return any(len(piece.split()) >= 3 for piece in pieces) and all(piece in said for piece in pieces)
+    spoken = _WORDS.findall(said)
+    known = set(spoken)
+    missing = sum(1 for word in words if word not in known)
+    if missing * 7 > len(words):
+        return False
+    running = f" {' '.join(spoken)} "
+    return any(f" {' '.join(words[start : start + 4])} " in running for start in range(len(words) - 3))
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _folded(text: str) -> str:

@@ -564,6 +564,8 @@ def match_bare_topics(
     parts = [part.strip() for part in re.split(r"\s*[/,]\s*", line)]
     if parts[0].casefold() in _CREDIT_LABELS or all(_INSTITUTE.fullmatch(part) for part in parts):
         return None  # "Screenshot / MEMRI": a picture's credit; "Memri / Memri": a repost's source line
+    if is_section_crumb(line):
+        return None
     listed = categories and len(parts) > 1
     for part in parts:
         words = part.split()
@@ -580,6 +582,12 @@ def match_bare_topics(
         if not all(_TOPIC_WORD.fullmatch(word) or (listed and word.isalpha() and word.islower()) for word in words):
             return None
     return tuple(parts)
+
+
+def is_section_crumb(line: str) -> bool:
+    """A news site's section over its headline, ``US/World News``: the site's, not a topic."""
+    last_word = line.rpartition(" ")[2].rpartition("/")[2]
+    return "/" in line and len(line) <= 60 and last_word.casefold() in layouts.SECTION_WORDS
 
 
 def match_topics_line(line: str, *, numberless: bool = False) -> Header | None:

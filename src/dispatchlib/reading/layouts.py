@@ -343,6 +343,7 @@ FOREIGN_SERIES = {
     "Rapporto speciale": "Special Report",  # Italian
     "מברק מיוחד": "Special Dispatch", "ניתוח": "Inquiry & Analysis Series", "דו\"ח מיוחד": "Special Report",  # Hebrew
     "Спец. выпуск": "Special Dispatch", "Специальный выпуск": "Special Dispatch",  # Russian
+    "Klip": "MEMRI TV Clip", "Клип": "MEMRI TV Clip",  # a TV clip's number, in Polish and Russian
 }  # fmt: skip
 
 SERIES_ALIASES = {
@@ -566,6 +567,10 @@ SPEAKER_OFFICES = frozenset(
 )
 
 ARTICLES = frozenset("the a an".split())
+
+# The last word of a news site's section in its breadcrumb ("US/World News", "Middle East/Opinion"):
+# the site's, never the dispatch's topics.
+SECTION_WORDS = frozenset("news opinion op-ed opinions blogs features".split())
 
 # Small words that title case leaves in lower case.
 SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())

@@ -415,6 +415,7 @@ def _read_blocks(
     they are."""
     blocks: list[m.Block] = []
     previous = ""
+    echoed = 0  # the line of a picture's caption printed again under it
     for index, unit in enumerate(units):
         if "[email protected]" in unit.text:
             found.add(
@@ -432,6 +433,10 @@ def _read_blocks(
             found.add(
                 "guess", "a line printed again right under itself read as a picture's alt text and caption", unit.line
             )
+            continue
+        if under and isinstance(last, m.Figure) and last.caption and unit.text == last.caption:
+            found.add("guess", "a picture's caption printed again under it: one picture", unit.line)
+            echoed = unit.line
             continue
         if unit.text == previous and not is_figure_text(unit.text):
             found.add("duplicate-paragraph", "paragraph repeats the one before it; dropped", unit.line)
@@ -478,6 +483,9 @@ def _read_blocks(
             blocks[-1] = attrs.evolve(last, caption=unit.text)
             continue
         block = reader.block(unit)
+        if echoed == unit.line - 1 and isinstance(block, m.Figure) and _credit_again(block, last):
+            found.add("guess", "a picture's credit printed again under it: one picture", unit.line)
+            continue
         if isinstance(block, m.Figure) and block.credit and (artist := artist_named(block.caption)) is not None:
             _add_artists_figure(blocks, places, artist, block.credit, unit.line)  # the artist's line ran onto it
             continue
@@ -504,6 +512,17 @@ def _read_blocks(
         blocks.append(block)
         places.append(unit.line)
     return blocks
+
+
+def _credit_again(figure: m.Figure, above: m.Block | None) -> bool:
+    """Is ``figure`` only the credit of the picture above it, printed again under its caption
+    printed again (a news site prints ``Caption (photo credit: Agency)``, the caption, then
+    ``(photo credit: Agency)``)?"""
+    return (
+        isinstance(above, m.Figure)
+        and not (figure.caption or figure.image or figure.alt_text)
+        and figure.credit == above.credit
+    )
 
 
 def _add_artists_figure(blocks: list[m.Block], places: list[int], artist: str, credit: str, line: int) -> None:

@@ -534,6 +534,8 @@ def is_lead_in(line: str) -> bool:
     (``Host: With us is a researcher at MEMRI:``)."""
     if not line.endswith(":") or len(line) >= _BODY_LIKE or _LEAD_IN.fullmatch(line) is None:
         return False
+    if _POINTS_ELSEWHERE.search(line):
+        return False  # "To view this clip on the MEMRI TV website, go to:": a link, its address lost
     label, colon, _ = line.partition(": ")
     if colon:  # a blog's label before it ("H/T: O. Tamsin. Video from MEMRI:"), not a speaker's name
         label = label.casefold().rstrip("0123456789 ")  # "Update 2"
@@ -541,6 +543,7 @@ def is_lead_in(line: str) -> bool:
     return _FROM_INSTITUTE.search(line) is not None or not _introduces_text(line)
 
 
+_POINTS_ELSEWHERE = re.compile(r"\b(?:[Tt]o (?:view|watch)\b.*|go to|visit|click here):$")
 _BLOG_LABELS = frozenset(("h/t", "ht", "hat tip", "update", "via", "source", "video", "watch", "more", "see", "link"))
 _FROM_INSTITUTE = re.compile(rf"\b(?:from|via) (?:the )?{_INSTITUTE_NAME}(?: TV)?(?: site| website)?:$")
 

@@ -40,6 +40,10 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     if under_header:
         _read_below_header(cursor, fields, found)
     line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    if h.is_section_crumb(line):
+        found.add("page-chrome", f"the news site's section over the headline dropped: {line!r}", number)
+        cursor.index = cursor.skip_blank() + 1
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     if (topics := h.match_bare_topics(line, slashed=True, long=under_header)) is not None:
         add_topics(topics, fields, found, number)  # "Lebanon/Syria" over the title: never the title
         found.add("guess", f"a line of topics separated by '/' read as topics, not the title: {line!r}", number)
@@ -744,6 +748,8 @@ def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
     for match in _NAMED_REPORT.finditer(line):
         if _SEE_BEFORE.search(line, max(0, match.start() - _SEE_REACH), match.start()):
             continue  # "patrz MEMRI Special Dispatch No. 1234, „Title”": another report, cited
+        if _released_by_others(line, match.start()):
+            continue  # "the guild's media office released a video titled 'Title'": the subject's, not the report's
         title = (match["title"] or match["title2"]).strip()
         if len(title.split()) >= _QUOTED_TITLE_WORDS and every_word_capitalised(title):
             quote = match.start("double") if match["double"] else match.start("single")
@@ -751,6 +757,18 @@ def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
             header = h.match_header(named.group()) if named else None
             return title, header if header is not None and header.series and header.numbers else None
     return "", None
+
+
+def _released_by_others(line: str, end: int) -> bool:
+    """Does the sentence before ``end`` say someone released the thing it names, without naming the
+    institute (``On March 2 the guild's media agency released a video titled ...``)?"""
+    start = max(line.rfind(". ", 0, end) + 1, end - _RELEASE_REACH, 0)
+    before = line[start:end]
+    return "MEMRI" not in before and _RELEASED.search(before) is not None
+
+
+_RELEASE_REACH = 200  # characters before the word naming a report where its release is told
+_RELEASED = re.compile(r"\b(?:released|published|posted|uploaded|disseminated|issued|produced)\b")
 
 
 # the institute's site or TV site named as where the quoted title is: "(Video bei MEMRI TV: „Title“)"
