@@ -20,6 +20,7 @@ from ..hookspecs import hookimpl
 from ..options import ExportOptions
 from ..plugins import Exporter, Reader
 from ..reading import read_document
+from ..reading.blocks import every_word_capitalised
 from ..reading.header import format_date, format_duration
 from ..reading.notes import note_text
 
@@ -139,8 +140,10 @@ def dispatch_text(dispatch: m.Dispatch, options: ExportOptions) -> str:
     """The canonical text of one dispatch."""
     parts = ["\n".join(_header_lines(dispatch)).rstrip("\n")]
     blocks = [_wrap(_block(block), options.wrap_width) for block in dispatch.body]
-    if not dispatch.title and dispatch.body and _bare_caption(dispatch.body[0]):
-        blocks[0] = f"![]() {blocks[0]}"  # a caption alone would read back as the missing title
+    for index, block in enumerate(dispatch.body):
+        # a caption alone would read back as the missing title, or in title case as a heading
+        if _bare_caption(block) and ((index == 0 and not dispatch.title) or every_word_capitalised(blocks[index])):
+            blocks[index] = f"![]() {blocks[index]}"
     parts += blocks
     if dispatch.truncated:
         parts.append(_SUBSCRIBERS)

@@ -51,6 +51,11 @@ CHROME_LINES = frozenset(
         "Save",
         "Menu",
         "Search",
+        "Suche",
+        "Buscar",
+        "Cerca",
+        "Szukaj",
+        "Close this search box.",  # a WordPress theme's search box, over the post's headline
         "Skip to main content",
         "Skip to content",  # a WordPress theme's
         "Primary Menu",

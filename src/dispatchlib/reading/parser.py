@@ -307,6 +307,10 @@ def _read_body_and_notes(
             body.append(block)
             places.append(line)
             found.add("guess", "an image above the dispatch's start kept as its first figure", line)
+    lead = fields.pop("_lead_caption", None)
+    if isinstance(lead, tuple):  # the lead picture's caption, taken from over the date line
+        body.append(m.Figure(caption=lead[0]))
+        places.append(lead[1])
     body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found, places, digest=digest)
     leftover = split_units(lines[after:], numbers[after:])
     for unit in leftover:

@@ -830,7 +830,25 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
         lines, candidates, position
     ):
         return None
+    if back > 0 and names_from_headline(title, lines[candidates[back - 1]]):
+        return candidates[back - 1]
     return _wrapped_start(lines, candidates, back)
+
+
+_CAPTION_NAME_WORDS = 4  # a lead picture's caption naming who the headline is about
+
+
+def names_from_headline(line: str, above: str) -> bool:
+    """Is ``line`` a few words the headline ``above`` it says (``Harbour Scholar Orlo Tamsin`` under
+    ``Vellonian Harbour Scholar Orlo Tamsin: The Guild Lies``): the lead picture's caption naming
+    who the headline is about, not the title?"""
+    words = line.casefold().split()
+    return (
+        len(words) <= _CAPTION_NAME_WORDS
+        and len(above) > 2 * len(line)
+        and looks_like_title(above)
+        and f" {' '.join(words)}" in f" {above.casefold()}"
+    )
 
 
 def _wrapped_start(lines: list[str], candidates: list[int], back: int) -> int:

@@ -11,7 +11,16 @@ from . import header as h
 from . import layouts
 from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
-from .start import START_WORDS, Start, clip_header, digest_name_above, is_chrome, is_repost_line, looks_like_title
+from .start import (
+    START_WORDS,
+    Start,
+    clip_header,
+    digest_name_above,
+    is_chrome,
+    is_repost_line,
+    looks_like_title,
+    names_from_headline,
+)
 from .tail import subscriber_notice
 from .title import (
     PARAGRAPH,
@@ -111,6 +120,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         number = cursor.line_number(named)
         found.add("title-guessed", f"no title: the e-mail's name on line {number} and its one item's title vie", number)
     meta_first = not fields.get("title") and named is None and read_title(cursor, fields, found)
+    _caption_over_date(cursor, fields, found)
     if read_meta(cursor, fields, found) and meta_first and not fields.get("title"):
         read_title(cursor, fields, found)  # "Header / June 3, 2003 / Title": the date stood over the title
         read_meta(cursor, fields, found)
@@ -159,6 +169,23 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         _say_guesses(guesses, fields, found, header_line)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _caption_over_date(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """The lead picture's caption between the title and its date line, naming who the title is
+    about (``Harbour Scholar Orlo Tamsin: The Guild Lies`` / ``Scholar Orlo Tamsin`` / ``MEMRI,
+    April 22, 2022``): it is taken out for the body's first figure, and the date line is read."""
+    title = fields.get("title")
+    below = cursor.ahead(2)
+    if not isinstance(title, str) or len(below) < 2 or h.match_date_line(cursor.lines[below[1]]) is None:
+        return
+    caption = below[0]
+    if not names_from_headline(cursor.lines[caption], title):
+        return
+    number = cursor.line_number(caption)
+    fields["_lead_caption"] = (cursor.lines[caption], number)
+    cursor.lines[caption] = ""
+    found.add("guess", "a short line naming whom the title is about, over the date: the lead picture's caption", number)
 
 
 def _posted_by_another(cursor: Cursor, start: Start) -> bool:
