@@ -829,7 +829,7 @@ def _agency_photo(text: str) -> m.Figure | None:
     elif credit in _INSTITUTE_CREDITS:
         if ":" in head or _ends_sentence(head) or len(head) > _ONE_CAPTION:
             return None  # a quotation's or a label's source, not a picture's: 'We must be resolute. (MEMRI)'
-    elif credit not in layouts.PHOTO_AGENCIES:
+    elif credit.partition("/")[0] not in layouts.PHOTO_AGENCIES:  # "(AFP/Orlo Tamsin)": the agency, its photographer
         return None
     return m.Figure(caption=head, credit=credit)
 

@@ -56,6 +56,9 @@ CHROME_LINES = frozenset(
         "Cerca",
         "Szukaj",
         "Close this search box.",  # a WordPress theme's search box, over the post's headline
+        "Please verify",  # a site's check that the reader is no robot
+        "Watch Live",  # a news site's bar
+        "Live TV",
         "Skip to main content",
         "Skip to content",  # a WordPress theme's
         "Primary Menu",
@@ -122,6 +125,7 @@ CHROME_PATTERNS = re.compile(
             r"Click here to view this e-?mail in (?:your|a) browser\.?",
             r"If you (?:cannot|can't|can’t) (?:see|view|read) this e-?mail\b.*",
             r"Follow (?:us|MEMRI) on\b.{0,80}",
+            r"Sign up (?:for|to)\b.{1,60}",  # a newsletter's sign-up box over a site's story
             r"Visit the .{1,60} Archives?",  # an aggregator's link to its past issues
             # an e-mail's link to its web page, the address often lost in the copy
             PAGE_LINK + r",? (?:please )?(?:visit|go to|click here)\b.{0,200}",

@@ -430,7 +430,7 @@ def _read_blocks(
         # right under the line above it (no blank between)
         under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
         last = blocks[-1] if blocks else None
-        if unit.text == previous and under and last is not None and caption_twice(unit.text):
+        if unit.text == previous and under and last is not None and (_credited(last) or caption_twice(unit.text)):
             # a picture's alt text over its caption, the same words: one figure
             shown = last if isinstance(last, m.Figure) else m.Figure(caption=unit.text)
             blocks[-1] = attrs.evolve(shown, alt_text=shown.caption)
@@ -516,6 +516,12 @@ def _read_blocks(
         blocks.append(block)
         places.append(unit.line)
     return blocks
+
+
+def _credited(block: m.Block) -> bool:
+    """A figure with its caption and credit: printed again right under itself, it is the same
+    picture's alt text and caption, however long its caption."""
+    return isinstance(block, m.Figure) and bool(block.caption and block.credit)
 
 
 def _credit_again(figure: m.Figure, above: m.Block | None) -> bool:

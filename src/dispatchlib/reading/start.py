@@ -692,21 +692,29 @@ def _under_posting_date(lines: list[str], candidates: list[int], first: int) -> 
 
 
 def _under_menu(lines: list[str], candidates: list[int], first: int) -> int | None:
-    """Below a page's menu and banners (five short lines or more): the headline right over the
-    text's first paragraph, one line or two with a blank line above them (``JUDGEMENT AT THE
-    HARBOUR (1):`` / ``VICTORY OR THE SEA``)."""
+    """Below a page's menu and banners (five short lines or more; three where one is known
+    chrome): the headline over the text's first paragraph, one line or two with a blank line above
+    them (``JUDGEMENT AT THE HARBOUR (1):`` / ``VICTORY OR THE SEA``), perhaps over a deck in
+    quotes (``"I want my own pier"``)."""
     above = list(itertools.takewhile(lambda i: len(lines[i]) < _BODY_LIKE, (i for i in candidates if i >= first)))
-    if len(above) == len(candidates) - candidates.index(first) or len(above) < _MENU_LINES + 1:
+    if len(above) == len(candidates) - candidates.index(first) or len(above) < _FEWEST_MENU_LINES + 1:
         return None  # no paragraph under them, or too few lines over it for a menu
-    start = above[-2] if above[-2] == above[-1] - 1 else above[-1]
-    menu = [i for i in above if i < start]
-    if lines[start - 1] or len(menu) < _MENU_LINES or any(len(lines[i]) > _MENU_LINE for i in menu):
+    end = len(above)
+    if lines[above[-1]][:1] in _DECK_QUOTES and lines[above[-1] - 1] == "":
+        end -= 1  # a deck quoting the text under the headline
+    start = above[end - 2] if above[end - 2] == above[end - 1] - 1 else above[end - 1]
+    menu = [i for i in candidates if i < start]  # with the chrome over the first line of the text
+    if lines[start - 1] or any(len(lines[i]) > _MENU_LINE for i in menu):
         return None
-    headline = " ".join(lines[i] for i in above if i >= start)
+    if len(menu) < (_FEWEST_MENU_LINES if any(is_chrome(lines[i]) for i in menu) else _MENU_LINES):
+        return None  # (a site's sign-up box makes three lines a menu)
+    headline = " ".join(lines[i] for i in above[:end] if i >= start)
     return start if len(headline.split()) >= _TITLE_WORDS and looks_like_title(headline) else None
 
 
+_DECK_QUOTES = '"“'
 _MENU_LINES, _MENU_LINE = 5, 100
+_FEWEST_MENU_LINES = 3  # lines over the headline that make a menu when one of them is known chrome
 
 
 def _listed(line: str) -> bool:

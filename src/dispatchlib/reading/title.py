@@ -461,9 +461,12 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
         taken = _wrapped_quote(cursor, taken) or _wrapped_at_width(cursor, taken)
     if len(taken) < 2 or len(taken) > _WRAPPED_TITLE or any(len(cursor.lines[i]) > 120 for i in taken):
         return []
+    if any(_SENTENCE_ENDED.search(cursor.lines[i]) for i in taken[:-1]):
+        return []  # "Home of the Harbour Letter, the daily e-mail of the port." / "...": a site's sentences
     return taken if looks_like_title(" ".join(cursor.lines[i] for i in taken)) else []
 
 
+_SENTENCE_ENDED = re.compile(r"[a-z]{2}\.$")  # a word in lower case and a stop: no wrapped title's line ends so
 # "Outlet: 'The quoted claim" / "carried on'": a quotation opened after the colon, not closed on the line
 _OPENED_QUOTE = re.compile(r".{3,}:\s[\"“„‚«'‘][^\"“”„‚«»'‘’]+$")
 _CLOSING_QUOTES = ('"', "”", "“", "’", "»", "'")
