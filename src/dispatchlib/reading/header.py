@@ -34,8 +34,8 @@ _DAY_FIRST_MONTHS = {
 # "March 14, 2023", "Dec 01, 2007", "Sept. 5, 2010", and the Japanese mirror's "Jul/4/2017"
 DATE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:\.?\s+\d{1,2},\s*|/\d{1,2}/)\d{4}"
-)
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:\.?\s*\d{1,2},\s*|/\d{1,2}/)\d{4}"
+)  # (the space after the month may be lost in a copy: "January11, 2008")
 _MONTH_WORD = "|".join(sorted((re.escape(name) for name in _DAY_FIRST_MONTHS), key=len, reverse=True))
 # "18. Oktober 2002", "23 mai 2002", "1er mai 2002", "14 de marzo de 2023", "28 września 2019 r.",
 # and a comma before the year, "13 de julio, 2008"
@@ -52,7 +52,7 @@ _FOREIGN_MONTH = "|".join(
 )
 FOREIGN_MONTH_FIRST_DATE = rf"(?i:{_FOREIGN_MONTH})\s+\d{{1,2}},\s*\d{{4}}"
 ANY_DATE = rf"(?:{DATE}|{DAY_FIRST_DATE}|{FOREIGN_MONTH_FIRST_DATE})"
-_DATE_PARTS = re.compile(r"([^\W\d_]+)(?:\.?\s+(\d{1,2}),\s*|/(\d{1,2})/)(\d{4})")
+_DATE_PARTS = re.compile(r"([^\W\d_]+)(?:\.?\s*(\d{1,2}),\s*|/(\d{1,2})/)(\d{4})")
 _DAY_FIRST_PARTS = re.compile(r"(\d{1,2})(?:er|º)?\.?\s+(?:de\s+)?(\w+)\.?(?:,\s*|\s+)(?:de\s+)?(\d{4})(?:\s*\S*)?")
 _KNOWN_NAMES = (*layouts.SERIES, *layouts.FOREIGN_SERIES)
 _KNOWN_SERIES = "|".join(re.escape(name) for name in sorted(_KNOWN_NAMES, key=len, reverse=True))
@@ -139,6 +139,12 @@ _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 # a byline's date after its names, after a comma or a space: "By: A. One, December 16, 2008",
 # "By A. One November 5, 2004"
 _DATE_AFTER_NAMES = re.compile(rf"(?:,\s*|\s+)(?P<date>{ANY_DATE})\.?$")
+_FIGURES_AFTER_NAMES = re.compile(r",\s*(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4})$")
+# a news copy's credit under its headline: the writer, the date in figures and the outlet
+_NEWS_CREDIT = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}), (?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}),"
+    r" [A-Z][\w.-]*(?: [\w.-]+){0,3}"
+)
 # the institute's staff named by their initials and its name, without a byline's word, as a site
 # reposting its reports writes them: "H. Varulkar and C. Jacob/MEMRI/December 03"
 STAFF_NAME = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"  # "O. Tamsin", "A.B. Sample Vell"
@@ -409,6 +415,7 @@ _HEADER_CREDIT = re.compile(
 )
 _CREDIT_WORDS = ("From ", "Via ", "from ")
 # a clip's number after a hash, as blogs cite the institute's clips: "MEMRI Clip #1103", "MEMRI TV Clip #52"
+_INSTITUTE_BEFORE = re.compile(r"MEMRI\s?[-–—:|]\s?")  # the institute's name before its header, a mark between
 _CLIP_HASH = re.compile(r"MEMRI(?: ?TV)?,? (?:Video )?Clip #(?P<number>\d{1,6})\.?")
 
 
@@ -424,6 +431,8 @@ def match_header(line: str) -> Header | None:
         line = line[6:]
     elif line.startswith("MEMRI, ") and _DATE_FIRST.match(line, 7):  # "MEMRI, 27 февраля 2019, Спец. выпуск №2716"
         line = line[7:]
+    elif line.startswith("MEMRI") and (named := _INSTITUTE_BEFORE.match(line)):  # "MEMRI - Dépêche spéciale n° 1328"
+        line = line[named.end() :]
     if "Clip #" in line and (clip := _CLIP_HASH.fullmatch(line)):  # a blog's "MEMRI Clip #1103"
         return Header(series="MEMRI TV Clip", numbers=(int(clip["number"]),))
     if not _has_number_word(line):  # most lines end here, or at the next test
@@ -676,6 +685,9 @@ def match_date_line(line: str) -> DateLine | None:
         date = parse_date(match["date"])
         if date is None:
             return None
+    elif line[-1:].isalnum() and (credit := _NEWS_CREDIT.fullmatch(line)) is not None:
+        date = _figures_date(int(credit["day"]), int(credit["month"]), int(credit["year"]), month_first=False)
+        return DateLine(date=date, authors=(credit["name"],)) if date else None  # "Orla Tamsin, 22.10.2018, Coast 7"
     else:
         match = _BY_LINE.fullmatch(line) or (_STAFF_SITE_LINE.fullmatch(line) if "/" in line else None)
         if not match or ("|" in line and match_topics_line(line) is not None):
@@ -688,6 +700,8 @@ def match_date_line(line: str) -> DateLine | None:
         names, topics = names[: labelled.start()], tuple(t.strip() for t in labelled["topics"].split(",") if t.strip())
     if names and date is None and (dated := _DATE_AFTER_NAMES.search(names)) is not None:
         names, date = names[: dated.start()], parse_date(dated["date"])
+    if names and date is None and (figures := _FIGURES_AFTER_NAMES.search(names)) is not None:
+        names, date = names[: figures.start()], match_numeric_date(figures["date"])  # "By O. Tamsin, 22.10.2018"
     if not names:
         return DateLine(date=date, topics=topics)
     authors, starred = split_authors(names)

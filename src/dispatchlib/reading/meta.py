@@ -26,6 +26,9 @@ def skip_chrome(cursor: Cursor, fields: dict[str, object], found: Findings) -> N
             first = cursor.line_number() if first is None else first
             count += 1
             _series_of_link(line, fields, found, cursor.line_number(cursor.skip_blank()))
+            cursor.index += 1
+            _link_below(cursor, line, fields, found)
+            continue
         cursor.index += 1
     if count:
         found.add("page-chrome", f"{count} line(s) of web-page chrome in the header dropped", first)
@@ -41,6 +44,23 @@ def _series_of_link(line: str, fields: dict[str, object], found: Findings, numbe
     if known is not None:
         fields["series"], fields["_series_line"] = known[0], number
         found.add("guess", f"the series taken from the e-mail's link to its page: {known[0]!r}", number)
+
+
+def _link_below(cursor: Cursor, line: str, fields: dict[str, object], found: Findings) -> None:
+    """The address on the line under an e-mail's link to its web page (``To view this Inquiry and
+    Analysis in HTML, visit:`` / ``www.memri.org/...``): the dispatch's source, and the line goes."""
+    if not line.rstrip().endswith(("visit:", "visit", "go to:", "here:")) or not _PAGE_LINK.match(line):
+        return
+    below = cursor.lines[cursor.index] if cursor.index < len(cursor.lines) else ""
+    address = below.rstrip(" .")
+    if address.startswith(layouts.ADDRESS_STARTS) and " " not in address:
+        fields.setdefault("source_url", address)
+        found.add(
+            "guess",
+            f"the address under the link to the web page taken as the source: {address!r}",
+            cursor.line_number(),
+        )
+        cursor.index += 1
 
 
 def keep_above(fields: dict[str, object], line: str, number: int) -> None:

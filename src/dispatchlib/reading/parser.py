@@ -430,7 +430,12 @@ def _read_blocks(
         # right under the line above it (no blank between)
         under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
         last = blocks[-1] if blocks else None
-        if unit.text == previous and under and last is not None and (_credited(last) or caption_twice(unit.text)):
+        if (
+            _same_line(unit.text, previous)
+            and under
+            and last is not None
+            and (_credited(last) or caption_twice(unit.text))
+        ):
             # a picture's alt text over its caption, the same words: one figure
             shown = last if isinstance(last, m.Figure) else m.Figure(caption=unit.text)
             blocks[-1] = attrs.evolve(shown, alt_text=shown.caption)
@@ -516,6 +521,15 @@ def _read_blocks(
         blocks.append(block)
         places.append(unit.line)
     return blocks
+
+
+def _same_line(line: str, above: str) -> bool:
+    """Is ``line`` the line above it again, perhaps with its quotation marks curled or straightened
+    (a picture's alt text and its caption)?"""
+    return line == above or (len(line) == len(above) and line.translate(_STRAIGHT) == above.translate(_STRAIGHT))
+
+
+_STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
 
 
 def _credited(block: m.Block) -> bool:

@@ -932,7 +932,12 @@ def looks_like_title(line: str) -> bool:
         and not line.endswith((" -", " –", " —", " |"))  # a site's name whose page title was lost: "Harbour Daily -"
         and line[:2] != "!["  # a Markdown image
         and len(line) <= 700  # a compilation's title runs to 600 characters
-        and (not end.endswith((".", ":", ";", ",")) or ends_in_abbreviation(end) or _trailing_off(end))
+        and (
+            not end.endswith((".", ":", ";", ","))
+            or ends_in_abbreviation(end)
+            or _trailing_off(end)
+            or _headline_stop(end)
+        )
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
         and (len(line) <= 150 or not two_sentences(line))  # a paragraph's sentences, its stop lost
         and line.casefold() not in layouts.NOT_TITLES
@@ -956,6 +961,14 @@ def looks_like_title(line: str) -> bool:
 
 
 _FIELD_LABEL = re.compile(r"[a-z]+\s?:\s")
+
+
+def _headline_stop(line: str) -> bool:
+    """A headline that ends in a stop all the same: in capitals, or in title case after a kicker's
+    colon (``Harbour MP Orlo Tamsin: We Should Cancel the Pier Agreement.``), one sentence."""
+    if not line.endswith(".") or _SENTENCE_BREAK.search(line) or len(line.split()) < _TITLE_WORDS:
+        return False
+    return line.isupper() or (": " in line and every_word_capitalised(line))
 
 
 def _trailing_off(line: str) -> bool:

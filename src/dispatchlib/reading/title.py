@@ -530,14 +530,38 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
         if title.startswith("- ") and title.endswith(" -"):
             title = title[2:-2].strip()  # an old e-mail's title between dashes: "- Title -"
         alone = index == 0 or not cursor.lines[index - 1] or is_chrome(cursor.lines[index - 1])  # not a wrapped line
+        top, capitals = (index, "") if alone else _capitals_above(cursor.lines, index)
+        if capitals:
+            title, alone = capitals, True  # a title in capitals wrapped over several lines, its stop kept
         if passed and len(title.split()) < _PAST_PICTURE:
             return  # a blog's name over a picture, not the title
-        if alone and looks_like_title(title) and not is_repost_line(title):
+        if alone and (capitals or looks_like_title(title)) and not is_repost_line(title):
             fields["title"] = title
-            number = fields["_title_line"] = cursor.line_number(index)
+            number = fields["_title_line"] = cursor.line_number(top)
+            lines = f"lines {number}-{cursor.line_number(index)}" if top < index else f"line {number}"
             above = "header" if start.kind == "header" else "meta line"
-            found.add("guess", f"the title is line {number}, above the {above}", number)
+            found.add("guess", f"the title is {lines}, above the {above}", number)
         return
+
+
+_CAPITALS_TITLE = 300  # characters a title in capitals, wrapped over several lines, runs to
+
+
+def _capitals_above(lines: list[str], index: int) -> tuple[int, str]:
+    """The first line and the words of a title in capitals wrapped over the lines up to ``index``
+    (``LE PRÉSIDENT`` / ``ORLO TAMSIN`` / ``"NOUS N'AVONS ...``), with no blank line in it; the
+    text is empty where there is none."""
+    first = index
+    while first > 0 and _in_capitals(lines[first - 1]) and index - first < _WRAPPED_TITLE + 2:
+        first -= 1
+    joined = " ".join(lines[first : index + 1])
+    if first == index or not _in_capitals(lines[index]) or len(joined) > _CAPITALS_TITLE:
+        return index, ""
+    return first, joined
+
+
+def _in_capitals(line: str) -> bool:
+    return bool(line) and line.isupper() and len(line) <= 120
 
 
 def read_item_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
