@@ -120,6 +120,12 @@ _CREDIT_ALONE = re.compile(
     r"|Screenshot\s?[:/]\s*(?P<shot>[^\s:][^:]{1,148})"  # a screenshot's: "Screenshot / MEMRI"
 )
 _CREDIT_WORDS = ("Image", "Photo", "Picture", "Screenshot", *layouts.PHOTO_WORDS)
+# a picture's credit alone in brackets, its outlet, country and date: "(Harbour Post, Vellonia, March 23, 2016)"
+_BRACKETED_OUTLET = re.compile(
+    rf"\((?P<credit>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,4}}"
+    rf"(?:, [A-Z][\w ]{{2,30}}| \([A-Z][\w ]{{2,30}}\)), {h.ANY_DATE})\)"
+)
+_BROADCASTER = re.compile(r"\b(?:TV|Television|Channel|Radio)\b")
 _BRACKETED_CREDIT = re.compile(r"\((?i:photo|image|picture)(?: (?i:credit))?:\s*(?P<credit>[^\s()][^()]{1,99})\)")
 
 
@@ -303,6 +309,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
                 wrapped
                 or (ragged and _ragged_goes_on(previous, lines[i], within=len(pieces[-1]) > 1))
                 or (len(previous) >= 60 and not _ends_sentence(previous) and _runs_on(previous, lines[i]))
+                or _label_over_words(previous)
             )
             and (wrapped or not _lost_colon(previous) or lines[i][:1].islower())
             and not _between_paragraphs(lines, pieces, lines[i])
@@ -324,6 +331,21 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
 
 
 _OUTLET_NAME = 40  # an outlet's name over its country's bracket, broken from it, is short
+
+
+def _label_over_words(line: str) -> bool:
+    """A speaker's name alone on its line, ending in its colon, the words on the line under it
+    (``Orla Tamsin:`` / ``«The tide will turn ...»``)."""
+    return (
+        line.endswith(":")
+        and len(line) <= _LABEL_ALONE
+        and _SPEAKER_ALONE.fullmatch(line) is not None
+        and "MEMRI" not in line  # "MEMRI:" over the text it credits
+        and _is_speaker(line[:-1].strip(), described=False)
+    )
+
+
+_LABEL_ALONE = 60
 
 
 def _item_header(line: str) -> bool:
@@ -432,8 +454,10 @@ def _lost_colon(line: str) -> bool:
 
 def _stands_alone(line: str) -> bool:
     """A digest item's header (``Special Dispatch No. 2640``), an image's file name, a picture's
-    credit (``Photo Credit: Harbour Office``) or a caption said to be one (``Screenshot from ...``):
-    the line under it is not its text."""
+    credit (``Photo Credit: Harbour Office``), a caption said to be one (``Screenshot from ...``)
+    or one in a table's cell: the line under it is not its text."""
+    if line.endswith(") |"):
+        return True  # a caption's table cell, its credit in brackets: "Caption (Foto: Outlet) |"
     if len(line) > 120:
         return False
     if (header := h.match_header(line)) is not None:
@@ -457,7 +481,8 @@ def _repeats(previous: str, line: str) -> bool:
 def caption_twice(text: str) -> bool:
     """Can a line printed twice, one right under the other, be a picture's alt text and caption:
     a phrase of a few words, with no stop at its end (a chant or a sentence repeated has one)?"""
-    return len(text) <= _ONE_CAPTION and len(text.split()) >= 3 and not _ends_sentence(text.rstrip(")"))
+    # (a quotation closing it ends no sentence unless its own stop is inside: '... "[Yes] we can"')
+    return len(text) <= _ONE_CAPTION and len(text.split()) >= 3 and not _ends_sentence(text.rstrip(')"”’'))
 
 
 def alt_text_of(block: m.Block | None, figure: m.Figure) -> str | None:
@@ -574,6 +599,8 @@ class BlockReader:
             return m.MediaPointer(text=text)
         if text.endswith(" confidence") and _ALT_TEXT in text[-60:]:
             text = _ALT_CONFIDENCE.sub("", text)
+        if text.endswith(" |"):
+            text = text[:-2].rstrip()  # a caption's table cell: "Caption (Foto: Outlet) |"
         if text[:2] == "![" or text[-5:].lower().endswith(_IMAGE_ENDINGS):
             image = image_line(text)
             if image is not None:
@@ -595,6 +622,9 @@ class BlockReader:
             figure = m.Figure(credit=(match["credit"] or match["shot"]).rstrip("."))
         if figure is None and text[0] == "(" and (match := _BRACKETED_CREDIT.fullmatch(text)):
             figure = m.Figure(credit=match["credit"])  # "(photo credit: Harbour Agency)" under its caption
+        if figure is None and text[0] == "(" and text[-2:-1].isdigit() and (match := _BRACKETED_OUTLET.fullmatch(text)):
+            # "(Harbour Post, Vellonia, March 23, 2016)": a cartoon's; a broadcast's is where a scene aired
+            figure = None if _BROADCASTER.search(match["credit"]) else m.Figure(credit=match["credit"])
         if figure is None and text.startswith(_CAPTION_WORDS):
             figure = _labelled_caption(text)
         if figure is None and ("lockwise" in text or "eft to" in text or "ight to" in text or "ictured" in text):

@@ -678,6 +678,8 @@ def match_date_line(line: str) -> DateLine | None:
     page's ``Le 18 mars 2002 .``."""
     if line.startswith(("Le ", "le ")) and line[3:4].isdigit():
         line = line[3:].removesuffix(" .")
+    elif line.startswith("avatar by "):  # the author's picture, its alt text before the byline
+        line = line[7:]
     elif "|" in line and (site := _SITE_DATE.fullmatch(line)) is not None:
         return DateLine(date=parse_date(site["date"]))  # "Harbour-Magazine.com | Thursday, July 21, 2005"
     match = _DATE_LINE.fullmatch(line)
@@ -685,7 +687,7 @@ def match_date_line(line: str) -> DateLine | None:
         date = parse_date(match["date"])
         if date is None:
             return None
-    elif line[-1:].isalnum() and (credit := _NEWS_CREDIT.fullmatch(line)) is not None:
+    elif line[-1:].isalnum() and line.count(".") >= 2 and (credit := _NEWS_CREDIT.fullmatch(line)) is not None:
         date = _figures_date(int(credit["day"]), int(credit["month"]), int(credit["year"]), month_first=False)
         return DateLine(date=date, authors=(credit["name"],)) if date else None  # "Orla Tamsin, 22.10.2018, Coast 7"
     else:

@@ -949,6 +949,7 @@ def looks_like_title(line: str) -> bool:
         and h.match_date_line(line) is None
         and h.match_dateline(line) is None  # "9 avril 2012 : Title ; Title": a newsletter's headlines
         and not line.endswith(("(Source:", "Description automatically generated"))
+        and not (line.endswith(")") and "(Source: " in line)  # a picture's caption and its credit
         and not (line.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL.match(line))  # "Source: https://..."
         and not is_credit_alone(line)  # "Photo Credit: Harbour Office": a picture's
         and not is_pointer(line)
@@ -968,7 +969,7 @@ def _headline_stop(line: str) -> bool:
     colon (``Harbour MP Orlo Tamsin: We Should Cancel the Pier Agreement.``), one sentence."""
     if not line.endswith(".") or _SENTENCE_BREAK.search(line) or len(line.split()) < _TITLE_WORDS:
         return False
-    return line.isupper() or (": " in line and every_word_capitalised(line))
+    return line.isupper() or (": " in line and title_case_words(line))
 
 
 def _trailing_off(line: str) -> bool:

@@ -775,7 +775,7 @@ def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
     for match in _NAMED_REPORT.finditer(line):
         if _SEE_BEFORE.search(line, max(0, match.start() - _SEE_REACH), match.start()):
             continue  # "patrz MEMRI Special Dispatch No. 1234, „Title”": another report, cited
-        if _released_by_others(line, match.start()):
+        if _others_work(line, match.start()):
             continue  # "the guild's media office released a video titled 'Title'": the subject's, not the report's
         title = (match["title"] or match["title2"]).strip()
         if len(title.split()) >= _QUOTED_TITLE_WORDS and every_word_capitalised(title):
@@ -786,16 +786,23 @@ def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
     return "", None
 
 
-def _released_by_others(line: str, end: int) -> bool:
-    """Does the sentence before ``end`` say someone released the thing it names, without naming the
-    institute (``On March 2 the guild's media agency released a video titled ...``)?"""
-    start = max(line.rfind(". ", 0, end) + 1, end - _RELEASE_REACH, 0)
-    before = line[start:end]
-    return "MEMRI" not in before and _RELEASED.search(before) is not None
+def _others_work(line: str, at: int) -> bool:
+    """Does the sentence around ``at`` name someone else's work or its release, without naming the
+    institute (``On March 2 the guild's agency released a video titled ...``, ``In an article in
+    the daily Harbour Post titled ...``)? The title it quotes is the subject's, not the report's."""
+    start = max(line.rfind(". ", 0, at) + 1, at - _RELEASE_REACH, 0)
+    stop = line.find(". ", at)
+    if "MEMRI" in line[start : stop if stop >= 0 else len(line)]:
+        return False
+    return _RELEASED.search(line, start, at) is not None
 
 
 _RELEASE_REACH = 200  # characters before the word naming a report where its release is told
-_RELEASED = re.compile(r"\b(?:released|published|posted|uploaded|disseminated|issued|produced)\b")
+# a release, or a work of someone else's the report speaks of
+_RELEASED = re.compile(
+    r"\b(?:released|published|posted|uploaded|disseminated|issued|produced"
+    r"|article|column|op-ed|editorial|book|poem|essay|sermon|speech)\b"
+)
 
 
 # the institute's site or TV site named as where the quoted title is: "(Video bei MEMRI TV: „Title“)"
