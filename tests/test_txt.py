@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS_FILES, corpus_id
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 import dispatchlib as dl
 from dispatchlib.testing.strategies import text_dispatches
@@ -34,6 +34,14 @@ def test_wrapped_text_round_trip(path: Path) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(text_dispatches())
+@example(  # a heading over a blank line, then a figure whose caption says the same: two blocks, not alt text
+    dl.Dispatch(
+        series="Special Dispatch",
+        number=1,
+        title="Aa",
+        body=(dl.Heading(text="A A A A A A A"), dl.Figure(caption="A A A A A A A", credit_missing=True)),
+    )
+)
 def test_text_round_trip_property(dispatch: dl.Dispatch) -> None:
     """parse(to_text(d)) == d for generated models of every block kind, header and note form."""
     assert dl.parse(dl.to_text(dispatch))[0] == dispatch

@@ -155,6 +155,21 @@ def _labelled_caption(text: str) -> m.Figure | None:
     return m.Figure(caption=(match["caption"] or match["shot"]).strip(), credit=match["credit"])
 
 
+_SHORT_CAPTION = 100
+_SHOT_ENDINGS = ("screen capture", "screenshot", "screengrab", "Screen capture", "Screenshot", "Screengrab")
+# a still's caption with where it came from: "Harbour preacher Orlo Tamsin - via MEMRI TV"
+_VIA_CAPTION = re.compile(r"(?P<caption>[A-Z][^.:!?]{2,80}?) [-–—] via (?P<credit>[A-Z][\w .-]{1,40})")
+
+
+def _short_caption(text: str) -> m.Figure | None:
+    """A still's short caption naming where it came from (``Orlo Tamsin - via MEMRI TV``) or
+    saying it is a screen capture (``Coast TV screen capture``)."""
+    if text.endswith(_SHOT_ENDINGS):
+        return m.Figure(caption=text) if text[:1].isupper() and len(text.split()) <= 6 else None
+    match = _VIA_CAPTION.fullmatch(text)
+    return m.Figure(caption=match["caption"], credit=match["credit"]) if match else None
+
+
 def is_credit_alone(line: str) -> bool:
     """A picture's credit on its own line: ``Photo Credit: Harbour Office``, ``Screenshot / MEMRI``."""
     return line.startswith(_CREDIT_WORDS) and _CREDIT_ALONE.fullmatch(line) is not None
@@ -627,6 +642,8 @@ class BlockReader:
             figure = None if _BROADCASTER.search(match["credit"]) else m.Figure(credit=match["credit"])
         if figure is None and text.startswith(_CAPTION_WORDS):
             figure = _labelled_caption(text)
+        if figure is None and len(text) <= _SHORT_CAPTION and (" via " in text or text.endswith(_SHOT_ENDINGS)):
+            figure = _short_caption(text)
         if figure is None and ("lockwise" in text or "eft to" in text or "ight to" in text or "ictured" in text):
             figure = m.Figure(caption=text) if _placing_caption(text) else None
         if figure is not None:

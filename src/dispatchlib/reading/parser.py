@@ -506,7 +506,7 @@ def _read_blocks(
         if captioned is not None:
             blocks[-1] = captioned
             continue
-        if isinstance(block, m.Figure) and (alt_text := alt_text_of(last, block)) is not None:
+        if under and isinstance(block, m.Figure) and (alt_text := alt_text_of(last, block)) is not None:
             blocks[-1] = attrs.evolve(block, alt_text=alt_text)  # the picture's alt text over its caption
             continue
         if isinstance(block, m.Figure) and block.credit_missing:
