@@ -142,7 +142,7 @@ _DATE_AFTER_NAMES = re.compile(rf"(?:,\s*|\s+)(?P<date>{ANY_DATE})\.?$")
 _FIGURES_AFTER_NAMES = re.compile(r",\s*(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4})$")
 # a news copy's credit under its headline: the writer, the date in figures and the outlet
 _NEWS_CREDIT = re.compile(
-    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}), (?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}),"
+    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}), (?P<date>\d{1,2}\.\d{1,2}\.\d{4}),"
     r" [A-Z][\w.-]*(?: [\w.-]+){0,3}"
 )
 # the institute's staff named by their initials and its name, without a byline's word, as a site
@@ -688,7 +688,7 @@ def match_date_line(line: str) -> DateLine | None:
         if date is None:
             return None
     elif line[-1:].isalnum() and line.count(".") >= 2 and (credit := _NEWS_CREDIT.fullmatch(line)) is not None:
-        date = _figures_date(int(credit["day"]), int(credit["month"]), int(credit["year"]), month_first=False)
+        date = match_numeric_date(credit["date"])
         return DateLine(date=date, authors=(credit["name"],)) if date else None  # "Orla Tamsin, 22.10.2018, Coast 7"
     else:
         match = _BY_LINE.fullmatch(line) or (_STAFF_SITE_LINE.fullmatch(line) if "/" in line else None)
