@@ -677,6 +677,35 @@ def read_cited_dispatch(cursor: Cursor, fields: dict[str, object], found: Findin
         return
 
 
+def read_credited_clip(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A blog's text without a header crediting, in its first lines, the one institute clip it
+    quotes (``MEMRI TV, item no. 669.``, ``MEMRI TV, Video Clip #3702.``, ``(clip n° 1968)``): the
+    series and number are that clip's. A clip the text points the reader to (``see MEMRI TV Clip
+    No. 6970``), or one of several clips it names, is only cited."""
+    if not _headerless(fields):
+        return
+    for index in cursor.ahead(_QUOTING_REACH):
+        line = cursor.lines[index]
+        credit = _CLIP_CREDIT.search(line) if "lip" in line or "item" in line else None
+        if credit is None or _POINTED_TO.search(line, max(0, credit.start() - 30), credit.start()):
+            continue
+        named = {match["number"] for text in cursor.lines if "lip" in text for match in _CLIP_CREDIT.finditer(text)}
+        if named - {credit["number"]}:
+            return  # a digest's, or a text that cites other clips: which is its own is not said
+        number = cursor.line_number(index)
+        fields["series"], fields["number"], fields["_series_cited"] = "MEMRI TV Clip", int(credit["number"]), True
+        found.add("guess", f"the series and number are the one clip line {number} credits", number)
+        return
+
+
+# a clip named by its number, in the mirrors' words too: "MEMRI TV, Video Clip #3702", "clip n° 1968"
+_CLIP_CREDIT = re.compile(
+    r"(?:\b[CK]lip|\bMEMRI ?TV, item)\s?(?:#|no\.|n[°º]\.?|nr\.?|núm\.|number)\s?(?P<number>\d{1,6})\b",
+    re.IGNORECASE,
+)
+_POINTED_TO = re.compile(r"\b(?:see|also|previous(?:ly)?|earlier|voir|siehe|véase|vedi|zob\.)\b", re.IGNORECASE)
+
+
 def read_credited_report(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
     """A blog's text without a header handing over to the report it quotes by its title, perhaps
     its authors, the institute and date (``"Title," by O. Tamsin, MEMRI, August 2, 2022:``): the

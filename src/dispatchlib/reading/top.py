@@ -29,6 +29,7 @@ from .title import (
     next_line,
     read_aired_listing,
     read_cited_dispatch,
+    read_credited_clip,
     read_credited_report,
     read_item_title,
     read_quoted_title,
@@ -140,6 +141,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     if header is None:
         read_quoted_title(cursor, fields, found)
         read_cited_dispatch(cursor, fields, found)
+        read_credited_clip(cursor, fields, found)
         read_aired_listing(cursor, fields, found)
         read_credited_report(cursor, fields, found)
         read_title_under_credit(cursor, fields, found)
