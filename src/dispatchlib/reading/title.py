@@ -155,6 +155,8 @@ _ABOUT_INSTITUTE = re.compile(
     r"|\b(?i:invaluable|indispens[ai]ble|intrepid|indefatigable|excellent) (?:folks at )?(?:the )?"
     r"(?:MEMRI|Memri|Middle East Media Research Institute)\b"  # an outsider's praise
     r"|\bread (?:MEMRI|Memri)\b|\b(?:people|folks|guys) at (?:MEMRI|Memri)\b"
+    # the institute bringing the blogger's reader something: "MEMRI brings us", "recorded by MEMRI"
+    r"|\b(?:MEMRI|Memri)(?: TV)? brings (?:us|you)\b|\b(?:recorded|captured|subtitled) by (?:the )?(?:MEMRI|Memri)\b"
     # an outsider telling the reader what the institute is: "if you have never heard of MEMRI",
     # "MEMRI, the Middle East Media Research Institute, translates ..."
     r"|\bheard of (?:MEMRI|Memri|the Middle East Media Research Institute)\b"

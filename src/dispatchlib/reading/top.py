@@ -160,12 +160,9 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     dated, title_line = fields.get("_date_line"), fields.get("_title_line")
     over = title_line if isinstance(title_line, int) else start.at + 1
     above = isinstance(dated, int) and dated < over
-    if header is None and fields.get("date") is not None and above and _posted_by_another(cursor, start):
+    if header is None and fields.get("date") is not None and above and (why := _posted_by_another(cursor, start)):
         fields["date"] = fields["_date_line"] = None
-        said = (
-            f"the date on line {dated} is the poster's, not the dispatch's: the text under it speaks of the institute"
-        )
-        found.add("guess", said, dated)  # type: ignore[arg-type]
+        found.add("guess", f"the date on line {dated} is the poster's, not the dispatch's: {why}", dated)  # type: ignore[arg-type]
     guesses = {key: fields.pop(f"_{key}_line", None) for key in ("title", "date", "authors", "series", "number")}
     if header is None:
         _say_guesses(guesses, fields, found, header_line)
@@ -190,21 +187,25 @@ def _caption_over_date(cursor: Cursor, fields: dict[str, object], found: Finding
     found.add("guess", "a short line naming whom the title is about, over the date: the lead picture's caption", number)
 
 
-def _posted_by_another(cursor: Cursor, start: Start) -> bool:
-    """Is the text a blogger's or a news writer's about the institute's work, its first paragraphs
-    speaking of the institute as another's (``According to MEMRI ...``, ``..., reports the Middle
-    East Media Research Institute``), with nothing above them naming it? Then any date at its top
-    is the post's."""
+def _posted_by_another(cursor: Cursor, start: Start) -> str | None:
+    """Why the text is a blogger's or a news writer's about the institute's work, if it is: its
+    first paragraphs speak of the institute as another's (``According to MEMRI ...``, ``...,
+    reports the Middle East Media Research Institute``), with nothing above them naming it, or a
+    blog's links to its other posts stand above it. Then any date at its top is the post's."""
     if any(_INSTITUTE(line) for line in cursor.lines[start.at : cursor.index]):
-        return False  # "Middle East Media Research Institute | January 14, 2005": the institute's date line
+        return None  # "Middle East Media Research Institute | January 14, 2005": the institute's date line
+    if any(_BLOG_PAGER(line) for line in cursor.lines[: start.at]):
+        return "a blog's links to its other posts stand above it"  # "« Older Post | Main | Newer Post »"
     lines = (line for line in cursor.lines[cursor.index :] if line)
     paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= PARAGRAPH][:3]
-    if paragraphs and bloggers_words(paragraphs[0]):  # the blogger's voice opens the text, not a quoted speech
-        return True
-    return any(_ANOTHERS_INSTITUTE.search(paragraph) for paragraph in paragraphs)
+    opened = paragraphs and bloggers_words(paragraphs[0])  # the blogger's voice opens the text, not a quoted speech
+    if opened or any(_ANOTHERS_INSTITUTE.search(paragraph) for paragraph in paragraphs):
+        return "the text under it speaks of the institute"
+    return None
 
 
 _INSTITUTE = re.compile(r"\bMEMRI\b|Middle East Media Research Institute", re.IGNORECASE).search
+_BLOG_PAGER = re.compile(r"«[^»]* \| (?:Main|Home) \| [^«]*»").search  # a blog's links to its other posts
 _OPENING_LINES = 8
 _NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
 # the institute as another's: "in comments translated by the Middle East Media Research Institute", "MEMRI, a
