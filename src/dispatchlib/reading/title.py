@@ -215,13 +215,21 @@ def _paragraph_below(cursor: Cursor) -> str:
     """The first paragraph among the three lines under the cursor's, past a blog's category or
     credit lines; none under a date line or a byline (the dispatch's own meta block, or an
     author's column), nor a speaker's turn."""
+    return next(iter(_paragraphs_below(cursor, 1)), "")
+
+
+def _paragraphs_below(cursor: Cursor, count: int) -> list[str]:
+    """The first ``count`` paragraphs under the cursor's line, as :func:`_paragraph_below` finds the first."""
+    paragraphs: list[str] = []
     below = (line for line in cursor.lines[cursor.skip_blank() + 1 :] if line)
-    for line in itertools.islice(below, 3):
-        if is_meta(line):
-            return ""
+    for line in itertools.islice(below, 2 + count):
+        if is_meta(line) or (len(line) >= PARAGRAPH and _SPEAKER_LINE.match(line)):
+            break
         if len(line) >= PARAGRAPH:
-            return "" if _SPEAKER_LINE.match(line) else line
-    return ""
+            paragraphs.append(line)
+            if len(paragraphs) == count:
+                break
+    return paragraphs
 
 
 PARAGRAPH = 80  # a line this long is a paragraph, not a blog's category or credit line
@@ -231,7 +239,7 @@ _LEAD_IN_REACH = 5  # lines under a blog's headline where its commentary may han
 def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> str:
     """Without a header, a line wholly in quotes (``“Only The Tide Decides”``), or one that ends in
     the words it quotes after a colon, their stop inside the quotation (``Orla, the film's heroine:
-    “Now I see.”``), over a paragraph that says what was translated or aired (the latter also
+    “Now I see.”``), over a paragraph, of the first two, that says what was translated or aired (the latter also
     under or over its date line), or wholly in quotes over its date line: the title, though a quotation
     keeps any other line from being one. Says which kind it is; empty for other lines."""
     if not _headerless(fields) or len(line) > QUOTED_HEADLINE:
@@ -245,11 +253,14 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
         return "wholly in quotes, over its subtitle"
     if fields.get("_date_above") and ends_in_quoted_words(line):
         return "ending in the words it quotes, under its date"
-    if not (paragraph := _paragraph_below(cursor)):
+    if not (paragraphs := _paragraphs_below(cursor, 2)):
         return ""
     if _WHOLLY_QUOTED.fullmatch(line) and _quoted_over_subtitle(line, next_line(cursor)):
         return "wholly in quotes, over its subtitle"
-    if not (_TRANSLATED.search(paragraph, 0, _ABOUT_REACH) or layouts.AIRED.search(paragraph, 0, _ABOUT_REACH)):
+    if not any(
+        _TRANSLATED.search(paragraph, 0, _ABOUT_REACH) or layouts.AIRED.search(paragraph, 0, _ABOUT_REACH)
+        for paragraph in paragraphs  # the blogger's words may come first
+    ):
         return ""
     if _WHOLLY_QUOTED.fullmatch(line):
         return "wholly in quotes"
