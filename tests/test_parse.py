@@ -1297,6 +1297,13 @@ def test_a_hebrew_and_joined_to_a_name_splits_the_authors() -> None:
     assert dispatch.authors == ("א. סביון", "י. מנשרוף", "א. ח'ראזי")
 
 
+@pytest.mark.parametrize("byline", ["By O. Tamsin & O. Quist", "By O. Tamsin, & O. Quist"])
+def test_an_ampersand_splits_the_authors(byline: str) -> None:
+    """A byline joining its names with ``&`` names two authors, as one joining them with ``and``."""
+    dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{byline}\n\nText.\n")
+    assert dispatch.authors == ("O. Tamsin", "O. Quist")
+
+
 _PARA = (
     "The ferry board met on Monday to decide the fate of the night ferries, which have sailed since the "
     "old days of the port, and the crews walked out before the vote was taken."

@@ -166,7 +166,7 @@ _CLIP_LINE = re.compile(
 )
 _CLIP_SOURCE = re.compile(r"Source:\s*(?P<channels>\S.*)")
 # (Hebrew joins its "and", the letter vav, to the next name's initial)
-_AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s+(?:et|und|y|e|i)\s+|,\s*|\s+\u05d5(?=[\u05d0-\u05ea]\.)")
+_AUTHOR_SPLIT = re.compile(r",\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s+(?:et|und|y|e|i)\s+|,\s*|\s+\u05d5(?=[\u05d0-\u05ea]\.)")
 
 _TOPIC = r"[A-Z][\w&'’.-]*"
 # a header inside a longer line (newlines lost in an e-mail or a repost): known series names only;
