@@ -166,7 +166,9 @@ _CLIP_LINE = re.compile(
 )
 _CLIP_SOURCE = re.compile(r"Source:\s*(?P<channels>\S.*)")
 # (Hebrew joins its "and", the letter vav, to the next name's initial)
-_AUTHOR_SPLIT = re.compile(r",\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s+(?:et|und|y|e|i)\s+|,\s*|\s+\u05d5(?=[\u05d0-\u05ea]\.)")
+_AUTHOR_SPLIT = re.compile(
+    r",\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s+(?:et|und|y|e|i)\s+|,\s*|\s+\u05d5(?=[\u05d0-\u05ea]\.)"
+)
 
 _TOPIC = r"[A-Z][\w&'’.-]*"
 # a header inside a longer line (newlines lost in an e-mail or a repost): known series names only;
@@ -372,6 +374,7 @@ class Header:
     date: datetime.date | None = None
     topics: tuple[str, ...] = ()
     title: str = ""  # where the header line is the title too ("Title - Special Report")
+    project: str = ""  # the institute's project named where topics stand ("No. 3228—Urdu-Pashtu Media Project")
 
 
 def _numbers(text: str) -> tuple[int, ...]:
@@ -472,12 +475,17 @@ def match_header(line: str) -> Header | None:
     dated = match["date"] or match["after"]
     figures = match["figures"] or match["lead"]
     date = parse_date(dated) if dated else _header_figures(figures) if figures else None
+    projects = [topic for topic in topics if topic.endswith(_PROJECT)]
     return Header(
         series=_series(match["series"]),
         numbers=_numbers(match["nums"]),
         date=date,
-        topics=tuple(t for t in topics if t),
+        topics=tuple(t for t in topics if t and t not in projects),
+        project=", ".join(projects),
     )
+
+
+_PROJECT = (" Project", " Monitor")  # "South Asia Studies Project": who at the institute wrote it, not a topic
 
 
 def _header_figures(text: str) -> datetime.date | None:

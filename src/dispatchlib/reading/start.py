@@ -162,9 +162,9 @@ def undecorate(lines: list[str]) -> list[str]:
     table = sum(1 for i in top if lines[i] == "|" or lines[i].endswith(" |")) >= _TABLE_BARS
     for seen, index in enumerate(top):
         line = lines[index]
-        if line.endswith(" |") and (table or h.match_date_line(line[:-2].rstrip())):
+        if line.endswith(" |") and (row := _table_row(line, table)) is not None:
             out = out or list(lines)  # an old table's cell: "May 2, 2010 |"; a date in one, the others lost
-            out[index] = line[:-2].rstrip()
+            out[index] = row
             continue
         if line in _BYLINE_WORDS and (byline := _byline_split(lines, index)):
             out = out or list(lines)  # "Von" / "Orla von der Tamsin": the byline word over its names
@@ -185,6 +185,21 @@ def undecorate(lines: list[str]) -> list[str]:
     return lines if out is None else out
 
 
+def _table_row(line: str, table: bool) -> str | None:
+    """An old table's row copied as a line, its cells closed by bars, as the line it stands for:
+    a header or a date line (``Special Dispatch Series - No. 812 | |``), a date's cell and a
+    number's run together (``November 8, 2004 | No.812 |``), or any row where the page was copied
+    from its table; ``None`` where the bars may be the text's."""
+    row = _CLOSING_BARS.sub("", line)
+    if h.match_date_line(row) or h.match_header(row):
+        return row
+    cells = row.replace(" | ", " ")
+    if cells != row and h.match_header(cells):
+        return cells
+    return row if table else None
+
+
+_CLOSING_BARS = re.compile(r"(?:\s+\|)+$")
 _BYLINE_WORDS = frozenset(layouts.BYLINE_WORDS)
 
 

@@ -414,6 +414,8 @@ def _say_header_guesses(header: h.Header, text: str, found: Findings, line: int)
         )
     if not header.numbers:
         found.add("guess", "the header gives no number", line)
+    if header.project:
+        found.add("guess", f"the header names the institute's project, not a topic: {header.project!r}", line)
 
 
 def _say_guesses(guesses: dict[str, object], fields: dict[str, object], found: Findings, line: int) -> None:
