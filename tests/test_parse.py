@@ -1355,6 +1355,9 @@ def test_a_header_under_a_blogs_line_handing_over_is_the_dispatch() -> None:
         "A Vellonian teenager, writing on his blog, put it this way: the ferries are our history.",
         "One shopkeeper, speaking to Ferry Daily: the board has ruined the market.",
         'On screen: "Blogs of confusion aimed at the harbour"',  # a cartoon's caption placing its words
+        # a sentence handing over to the words it quotes
+        "Orlo Tamsin, National President of the Harbour Guild said: \u201cThe ferries will sail again.\u201d",
+        "MEMRI: The institute, which reads the coast's press, now has a transcript of the whole debate.",
     ],
 )
 def test_a_reports_sentence_about_a_role_is_no_speakers_turn(line: str) -> None:

@@ -1069,6 +1069,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         return False  # "Orlo Tamsin Channel 1, Vellonian TV January 27, 2005 Orlo": a clip's lines run together
     if name[:1].isdigit():
         name = _ORDINAL.sub("First ", name)  # "2nd boy" is a role as "First boy" is
+    if name.rpartition(" ")[2] in layouts.SAYING:
+        return False  # "Orlo Tamsin, President of the Harbour Guild said": a sentence handing over to the words
     head, comma, post = name.partition(", ")
     if comma:  # "Orlo Tamsin, Director of the Harbour Network": a name, then who it is
         named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"

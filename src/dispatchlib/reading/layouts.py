@@ -539,8 +539,19 @@ ARTIST_LABELS = frozenset(
 NOT_SPEAKERS = frozenset(
     "note source sources fuente źródło quelle fonte intro introduction update background conclusion summary "
     "photo image video author autor by contents tags topics labels posted reminder announcement notice "
-    "watch listen disclaimer".split()
-) | {"excerpts", "extraits", "extractos", "auszüge", "fragmenty", "estratti", "transcript", "highlights", "key points"}
+    "watch listen disclaimer memri".split()
+) | {
+    "memri tv",
+    "excerpts",
+    "extraits",
+    "extractos",
+    "auszüge",
+    "fragmenty",
+    "estratti",
+    "transcript",
+    "highlights",
+    "key points",
+}
 
 # a label's first word that makes it a notice, whatever follows: "NOTE IMPORTANTE:", "Update 2:", "Wichtiger Hinweis:"
 NOT_SPEAKER_OPENERS = frozenset("note nota notice update important importante wichtiger hinweis remarque".split())
