@@ -264,7 +264,8 @@ SUBSCRIBER_NOTICE_WORDS = (
 # a news aggregator's or a reposter's notice that it keeps excerpts only: "(Excerpt) Read more at
 # memri.org" (a forum's marker), "I've snipped a little here to save space"
 AGGREGATOR_NOTICE = re.compile(
-    r"This source only provides truncated excerpts|^\(Excerpt\) Read more at\b|\bI(?:['’]ve| have) snipped\b",
+    r"This source only provides truncated excerpts|^\(Excerpt\) Read more at\b|\bI(?:['’]ve| have) snipped\b"
+    r"|^(?:Post|Story|Article) continues (?:on|at)\b",  # a syndicated post's link to the rest of it
     re.IGNORECASE,
 )
 # the mirrors' words for them (Spanish, Polish, French, German, Italian); each holds one of

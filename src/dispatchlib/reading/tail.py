@@ -171,7 +171,10 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
         or "losed " in line  # "This is a closed report."
         or "LOSED " in line
         # an aggregator's notice, a line of its own
-        or (len(line) < _NOTICE_LINE and ("truncated" in line or "(Excerpt)" in line or "snipped" in line))
+        or (
+            len(line) < _NOTICE_LINE
+            and ("truncated" in line or "(Excerpt)" in line or "snipped" in line or "ontinues " in line)
+        )
         # the mirrors' notices: the Spanish one's word, the others' letters (isascii is a flag the string keeps)
         or "miembro" in line
         or (not line.isascii() and _mirrors_letters(line))
@@ -196,7 +199,7 @@ _NOTICE_GATE = ("subscri", "member", "copy of this", "registered users", "closed
 
 # one of these is in every aggregator's notice, in any case (looked up as strings: a pattern
 # searched on every line cost a sixth of the parse)
-_CUT_WORDS = ("truncated", "(excerpt)", "snipped")
+_CUT_WORDS = ("truncated", "(excerpt)", "snipped", "continues ")
 
 
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:

@@ -237,6 +237,7 @@ _title_words = (
     .map(" ".join)
     .filter(lambda line: not is_chrome(line) and match_date_line(line) is None and line.casefold() not in NOT_TITLES)
     .filter(lambda line: line.lower() not in SMALL_WORDS)  # "From" alone is a credit's broken line, no heading
+    .filter(lambda line: not line.lower().endswith(("screenshot", "screengrab")))  # a still's label, no heading
 )
 _outlet = st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)
 # "Source: ..." and its like are read as labels, not as a speaker's turn: the text form cannot say otherwise
