@@ -17,6 +17,7 @@ import attrs
 from hypothesis import strategies as st
 
 import dispatchlib as dl
+from dispatchlib.reading.blocks import is_credit_alone
 from dispatchlib.reading.header import match_date_line
 from dispatchlib.reading.layouts import NOT_SPEAKERS, NOT_TITLES, SMALL_WORDS
 from dispatchlib.reading.start import is_chrome
@@ -242,7 +243,10 @@ _title_words = (
 _outlet = st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)
 # "Source: ..." and its like are read as labels, not as a speaker's turn: the text form cannot say otherwise
 _speaker = (
-    st.lists(_cap_word, min_size=1, max_size=3).map(" ".join).filter(lambda name: name.lower() not in NOT_SPEAKERS)
+    st.lists(_cap_word, min_size=1, max_size=3)
+    .map(" ".join)
+    .filter(lambda name: name.lower() not in NOT_SPEAKERS)
+    .filter(lambda name: not is_credit_alone(f"{name}: Aa"))  # "Screenshot: …" is a picture's credit
 )
 
 
