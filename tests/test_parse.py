@@ -1297,6 +1297,14 @@ def test_a_hebrew_and_joined_to_a_name_splits_the_authors() -> None:
     assert dispatch.authors == ("א. סביון", "י. מנשרוף", "א. ח'ראזי")
 
 
+def test_a_pages_line_break_tag_left_in_the_title_reads_as_a_space() -> None:
+    """A ``<BR>`` the page left in its title is a line break, read as a space, and said."""
+    title = "Friday Sermon On Harbour Television:<BR>'Yes, The Board Is The Pirate Of This Generation'"
+    dispatch, diagnostics = dl.parse(f"January 31, 2003 Special Dispatch No. 464\n\n{title}\n\nText.\n")
+    assert dispatch.title == "Friday Sermon On Harbour Television: 'Yes, The Board Is The Pirate Of This Generation'"
+    assert any("<br>" in d.message and d.line == 3 for d in diagnostics)
+
+
 @pytest.mark.parametrize("byline", ["By O. Tamsin & O. Quist", "By O. Tamsin, & O. Quist"])
 def test_an_ampersand_splits_the_authors(byline: str) -> None:
     """A byline joining its names with ``&`` names two authors, as one joining them with ``and``."""

@@ -1093,7 +1093,7 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         return True
     if _role_label(words):
         return True
-    return described and _described_name(words)
+    return described and (_described_name(words) or _named_role(words))
 
 
 _FROM_WHERE = re.compile(r"(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}")  # "the Harbour Guild's Party"
@@ -1107,6 +1107,23 @@ def _role_label(words: list[str]) -> bool:
         and words[0].lower() not in _PLACING_WORDS
         and _is_role(words)
         and not _described_thing(words)
+    )
+
+
+def _named_role(words: list[str]) -> bool:
+    """In a transcript, a name or a description, then one word in lower case saying who speaks:
+    ``Sawiris supporter``, ``Camp nurse`` (any role word, a misspelt one too); not a verb, a plural or
+    a small word (``The host asked``), nor a cartoon's placing (``On screen``)."""
+    last = words[-1]
+    return (
+        2 <= len(words) <= 4
+        and all(_name_word(word) for word in words[:-1])
+        and words[0].lower() not in _PLACING_WORDS
+        and words[0].lower() not in _ADDRESSING
+        and not _described_thing(words)
+        and last.isalpha()
+        and last.islower()
+        and not _not_describing(last)
     )
 
 

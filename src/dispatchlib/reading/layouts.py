@@ -434,7 +434,7 @@ CHAPTER_LABEL = re.compile(
 
 BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:", "Von", "Von:", "Autor:",
                 "Autorin:", "Auteur :", "Auteur:", "Di", "di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:",
-                "Autorzy:", "מאת", "מאת:")  # fmt: skip
+                "Autorzy:", "מאת", "מאת:", "Written by", "written by")  # fmt: skip
 # the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI", the
 # service's name too ("Par A. One | MEMRI Infos"; misspelt "MEMERI", and "/MEMRI/December 12/2016" with the date)
 BYLINE_SITE_SUFFIX = re.compile(

@@ -80,6 +80,9 @@ def _holds_any(text: str, characters: str) -> bool:
     return any(character in text for character in characters)
 
 
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def _clean_lines(text: str, found: Findings) -> list[str]:
     """Lines with BOM, CR line ends, odd spaces and surrounding white space taken care of."""
     if text.startswith("\ufeff"):
@@ -96,8 +99,12 @@ def _clean_lines(text: str, found: Findings) -> list[str]:
         odd = [index for index, line in enumerate(lines) if _ODD_SPACES.search(line)]
     for index in odd:
         lines[index] = _ODD_SPACES.sub(" ", lines[index])
+    if "<" in text and (breaks := [index for index, line in enumerate(lines) if _BREAK_TAG.search(line)]):
+        for index in breaks:  # a page's line break left in its text as a tag: "Title:<BR>'Quote'"
+            lines[index] = _BREAK_TAG.sub(" ", lines[index])
+        found.add("guess", f"HTML line breaks ('<br>') on {len(breaks)} line(s) read as spaces", breaks[0] + 1)
     lines = [line.strip() for line in lines]
-    if "  " in text or odd:
+    if "  " in text or odd or "<" in text:
         lines = [_SPACES.sub(" ", line) for line in lines]
     if odd:
         found.add("odd-whitespace", f"non-breaking or odd spaces on {len(odd)} line(s) read as spaces", odd[0] + 1)
