@@ -1305,6 +1305,12 @@ def test_a_pages_line_break_tag_left_in_the_title_reads_as_a_space() -> None:
     assert any("<br>" in d.message and d.line == 3 for d in diagnostics)
 
 
+def test_a_dash_after_a_bylines_names_is_not_theirs() -> None:
+    """``Par O. Tamsin`` and an en dash: the dash before a site's name that the copy lost."""
+    dispatch, _ = _parse("March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nPar O. Tamsin –\n\nText.\n")
+    assert dispatch.authors == ("O. Tamsin",)
+
+
 @pytest.mark.parametrize("byline", ["By O. Tamsin & O. Quist", "By O. Tamsin, & O. Quist"])
 def test_an_ampersand_splits_the_authors(byline: str) -> None:
     """A byline joining its names with ``&`` names two authors, as one joining them with ``and``."""

@@ -648,7 +648,8 @@ def match_signed_lead(line: str) -> tuple[str, ...]:
 
 def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     """``A. One, B. Two, and C. Three*`` -> the names and whether ``*`` follows them."""
-    text = layouts.BYLINE_SITE_SUFFIX.sub("", text.strip())
+    # a dash before a site's name the copy lost ("Par O. Tamsin" and an en dash) is not the name's
+    text = layouts.BYLINE_SITE_SUFFIX.sub("", text.strip()).rstrip(" \u2013\u2014-")
     starred = text.endswith("*")
     names = _AUTHOR_SPLIT.split(text.rstrip("*").strip())
     names = [name.strip() for name in names]  # as written, a title before the name too ("Dr. N. Example")
