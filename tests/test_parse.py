@@ -1305,6 +1305,21 @@ def test_a_pages_line_break_tag_left_in_the_title_reads_as_a_space() -> None:
     assert any("<br>" in d.message and d.line == 3 for d in diagnostics)
 
 
+@pytest.mark.parametrize(
+    ("top", "date"),
+    [
+        ("- The Harbour Times - Friday, March 3, 2006", None),  # a newspaper's dateline dates its story
+        ("Harbour Guild Threatens The Ferries\n\nMarch 2, 2008 | 12:11 pm", None),  # a news site's stamp
+        ("The MEMRI Daily: March 28, 2012", datetime.date(2012, 3, 28)),  # the e-mail's date is the dispatch's
+    ],
+)
+def test_a_news_stories_own_date_is_not_the_dispatchs(top: str, date: datetime.date | None) -> None:
+    """A newspaper's dateline, or a news site's stamp with the time it posted, dates the story that
+    quotes the institute; an e-mail's date line dates the dispatch it carries."""
+    dispatch, _ = _parse(f"{top}\n\n{_PARA} The institute translated the debate.\n\n{_PARA}\n")
+    assert dispatch.date == date
+
+
 def test_a_dash_after_a_bylines_names_is_not_theirs() -> None:
     """``Par O. Tamsin`` and an en dash: the dash before a site's name that the copy lost."""
     dispatch, _ = _parse("March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nPar O. Tamsin –\n\nText.\n")

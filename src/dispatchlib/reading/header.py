@@ -227,6 +227,8 @@ _PAGE_DATE = re.compile(
     rf"(?:(?:Date|Sent|Published(?: on)?)\s*:\s*|[^:]{{1,60}}:\s+|.{{1,60}}\s[-—–]\s)"
     rf"(?:{_WEEKDAY})?(?P<date>{ANY_DATE})(?:[,\s].{{0,30}})?"
 )
+# a newspaper's name before its dateline: "The Harbour Times", "Coast Post", "Example Herald"
+_NEWSPAPER = re.compile(r"\b(?:Times|Post|Herald|Tribune|Gazette|Telegraph|Guardian|Globe|Chronicle|Examiner)\b")
 # a scraper's or a blog's stamp: "date 2018-12-26", "2018-12-26 10:04"; an aggregator's day first: "20-06-2025",
 # its source's name glued to it: "Memri30-06-2025"
 _ISO_DATE = re.compile(
@@ -237,13 +239,17 @@ _ISO_DATE = re.compile(
 
 
 def match_page_date(line: str) -> datetime.date | None:
-    """The date of a line that dates the e-mail, newsletter or scraped page around a copy."""
+    """The date of a line that dates the e-mail, newsletter or scraped page around a copy; not a
+    newspaper's dateline over its story (``- The Harbour Times - Friday, March 3, 2006``), which
+    dates the story."""
     if len(line) > 100:
         return None
     if stamp := _ISO_DATE.fullmatch(line):
         return _stamp_date(stamp)
     match = _PAGE_DATE.fullmatch(line)
-    return parse_date(match["date"]) if match else None
+    if match is None or _NEWSPAPER.search(line, 0, match.start("date")):
+        return None
+    return parse_date(match["date"])
 
 
 def match_stamp(line: str) -> datetime.date | None:

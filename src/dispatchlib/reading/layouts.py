@@ -207,9 +207,10 @@ REPOST_PATTERNS = re.compile(
             r"Re:\s.{0,200}",
             POSTING_DATE,
             r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s.{0,20})?",
-            # a news site's stamp of when it posted the story, its time after the date: "October 15, 2015 8:29 am"
-            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4},?"
-            r" \d{1,2}:\d{2}\s?(?i:[ap]\.?m\.?)",
+            # a news site's stamp of when it posted the story, its time after the date: "October 15, 2015 8:29 am",
+            # "November 12, 2018 | 9:46 PM EST"
+            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4},?(?: \|)?"
+            r" \d{1,2}:\d{2}\s?(?i:[ap]\.?m\.?)(?: [A-Z]{2,4})?",
             r"(?:[Dd]ate:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T].{0,20})?",  # also a scraper's "date 2018-12-26"
             r"[Dd]ate\s+\d{4}-\d{2}",  # the scraper's stamp of a page dated by its month only, "date 2020-07"
             r"(?:\d+ )?[Cc]omments?:?",

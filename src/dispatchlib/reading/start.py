@@ -236,8 +236,8 @@ def _dated_title(line: str) -> tuple[str, str] | None:
     # date line ("May 3, 2021 | By ...")
     if not (bar and len(date) <= _DATE_LENGTH and date[:1].isalnum() and date[-1:].isdigit()):
         return None
-    if title.startswith(_BYLINE_OPENERS):
-        return None
+    if title.startswith(_BYLINE_OPENERS) or is_repost_line(line):
+        return None  # "May 3, 2021 | By ...", "March 2, 2008 | 12:11 pm": a news site's stamp of its post
     dated = h.is_date_only(date.strip()) or h.match_numeric_date(date.strip()) is not None
     return (date.strip(), title.strip()) if dated and looks_like_title(title.strip()) else None
 
