@@ -1320,6 +1320,12 @@ def test_a_news_stories_own_date_is_not_the_dispatchs(top: str, date: datetime.d
     assert dispatch.date == date
 
 
+def test_a_degree_after_a_name_stays_the_names() -> None:
+    """``By O. Tamsin, Ph.D.*``: one author, as written, not ``Ph.D.`` a second one."""
+    dispatch, _ = _parse("March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nBy O. Tamsin, Ph.D.*\n\nText.\n")
+    assert dispatch.authors == ("O. Tamsin, Ph.D.",)
+
+
 def test_a_dash_after_a_bylines_names_is_not_theirs() -> None:
     """``Par O. Tamsin`` and an en dash: the dash before a site's name that the copy lost."""
     dispatch, _ = _parse("March 3, 2009 Special Dispatch No. 12\n\nA Title\n\nPar O. Tamsin –\n\nText.\n")

@@ -659,9 +659,14 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     starred = text.endswith("*")
     names = _AUTHOR_SPLIT.split(text.rstrip("*").strip())
     names = [name.strip() for name in names]  # as written, a title before the name too ("Dr. N. Example")
+    for index in range(len(names) - 1, 0, -1):
+        if _DEGREE.fullmatch(names[index]):  # "O. Tamsin, Ph.D.": the degree is the name's, as written
+            names[index - 1 : index + 1] = [f"{names[index - 1]}, {names[index]}"]
     names = [name if "@" in name else _GLUED_INITIAL.sub(r"\1 ", name) for name in names]  # not an address
     return tuple(name for name in names if name), starred
 
+
+_DEGREE = re.compile(r"Ph\.?\s?D\.?|M\.?D\.|Jr\.?|Sr\.?|Esq\.?|MBA|LL\.?M\.?")  # after a name and a comma
 
 # who the author is, where no byline names them: "*Orlo Tamsin is Director of MEMRI.", "Orla Quist es
 # Presidente de MEMRI." (an office between them: "Harbour This Week is a weekly review by MEMRI" is none)
@@ -810,13 +815,13 @@ def match_starred_byline(line: str) -> DateLine | None:
 
 
 def _look_like_names(authors: tuple[str, ...]) -> bool:
-    """Capitalised, short, and not a sentence's end (a final '.' only after an initial: ``Jr.``);
+    """Capitalised, short, and not a sentence's end (a final '.' only after an initial, ``Jr.``, or a degree);
     or a poster's handle (``orlo_t``, ``mira77``)."""
     return bool(authors) and all(
         len(name) <= 60
         and (not name[0].islower() or _HANDLE.fullmatch(name) is not None)  # capitalised, or without capitals
         and not name.endswith((":", ";", "?", "!"))
-        and (not name.endswith(".") or len(name.split()[-1]) <= 3)
+        and (not name.endswith(".") or len(name.split()[-1]) <= 3 or _DEGREE.fullmatch(name.split()[-1]) is not None)
         for name in authors
     )
 

@@ -728,13 +728,16 @@ def read_credited_report(cursor: Cursor, fields: dict[str, object], found: Findi
     for index in cursor.ahead(_QUOTING_REACH):
         line = cursor.lines[index]
         match = _CREDITED_REPORT.fullmatch(line) if line[:1] in _OPENING_QUOTES and "MEMRI" in line else None
-        date = h.parse_date(match["date"]) if match else None
-        if match is None or date is None:
+        if match is None:
             continue
         number = cursor.line_number(index)
-        said = _giving_way(f"the title, authors and date are the report's line {number} hands over to", fields)
-        fields["title"], fields["date"] = match["title"], date
-        fields["_title_line"] = fields["_date_line"] = number
+        date = h.parse_date(match["date"])  # none for a day without its year: "March 14"
+        parts = ["the title", *(["authors"] if match["authors"] else []), *(["date"] if date else [])]
+        taken = f"{', '.join(parts[:-1])} and {parts[-1]} are" if len(parts) > 1 else "the title is"
+        said = _giving_way(f"{taken} the report's line {number} hands over to", fields)
+        fields["title"], fields["_title_line"] = match["title"], number
+        if date:
+            fields["date"], fields["_date_line"] = date, number
         if match["authors"]:
             fields["authors"], fields["_authors_line"] = h.split_authors(match["authors"])[0], number
         fields["_credited"] = True  # the line credits the institute with the report
@@ -743,10 +746,11 @@ def read_credited_report(cursor: Cursor, fields: dict[str, object], found: Findi
 
 
 _OPENING_QUOTES = '"“'
-# a report named by a blog handing over to it: '"Title," by O. Tamsin, MEMRI, August 2, 2022:', '"Title," MEMRI, ...'
+# a report named by a blog handing over to it: '"Title," by O. Tamsin, MEMRI, August 2, 2022:', '"Title," MEMRI, ...',
+# '"Title," from MEMRI, March 14:' (the day without its year dates nothing)
 _CREDITED_REPORT = re.compile(
     rf"[\"“](?P<title>[^\"“”]{{20,400}}?)[,.]?[\"”],?(?: by (?P<authors>[A-Z][^\"“”]{{2,150}}?),)?"
-    rf" (?:MEMRI|the Middle East Media Research Institute), (?P<date>{h.DATE}):?"
+    rf" (?:from )?(?:MEMRI|the Middle East Media Research Institute), (?P<date>{h.DATE}|[A-Z][a-z]{{2,8}} \d{{1,2}}):?"
 )
 
 
