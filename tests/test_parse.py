@@ -1034,12 +1034,14 @@ def test_what_opens_like_a_boundary_and_is_none(text: str) -> None:
         "Kaznodzieja syryjski",  # the mirrors' roles, an adjective after the noun
         "Człowiek z widowni",
         "Prowadzący wywiad",
+        "Vellonian man on the street",  # a role and where it stands
+        "Tamsin suppporter",  # a name, then any one word in lower case saying who (misspelt too)
     ],
 )
 def test_roles_a_transcript_names_its_speakers_by(name: str) -> None:
     """A role played (``Boy playing ...``), a role of layouts.SPEAKER_ROLES (what the screen shows
-    too), an office in lower case after the name, or a role after an article (``a young girl``)
-    names a speaker in a TV clip's transcript."""
+    too), an office in lower case after the name, a role after an article (``a young girl``), or a
+    name before one word in lower case names a speaker in a TV clip's transcript."""
     words = "The tide is late today, and the boats wait."
     dispatch, _ = _parse(_CLIP_PAGE.format(f"{name}: {words}"))
     assert dispatch.body == (dl.model.SpeakerTurn(speaker=name, content=(dl.model.Text(text=words),)),)

@@ -1100,9 +1100,10 @@ _FROM_WHERE = re.compile(r"(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}")
 
 
 def _role_label(words: list[str]) -> bool:
-    """A role, as transcripts name unnamed speakers: ``First little girl``, ``Woman in the crowd``."""
+    """A role, as transcripts name unnamed speakers: ``First little girl``, ``Woman in the crowd``,
+    ``Vellonian man on the street``."""
     return (
-        1 <= len(words) <= 4
+        1 <= len(words) <= 5
         and words[0][0].isupper()
         and words[0].lower() not in _PLACING_WORDS
         and _is_role(words)
