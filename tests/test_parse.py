@@ -320,6 +320,12 @@ def test_a_paragraph_citing_its_source_is_no_figure() -> None:
             "March 16, 2016",
         ),
         ("Tweet Tamsina o nowym molo (Port.test/Tamsin, 14 września 2016 r.)", "Tweet Tamsina o nowym molo", None),
+        # whoever lent the picture, after the picture's word
+        (
+            "A net mender's family in the old town (Image courtesy: Port.test)",
+            "A net mender's family in the old town",
+            "Port.test",
+        ),
     ],
 )
 def test_caption_shapes_of_real_pages(line: str, caption: str, credit: str | None) -> None:

@@ -865,9 +865,9 @@ _AGENCY_CAPTION = 300  # a news photograph's caption is one sentence, often a lo
 
 def _agency_photo(text: str) -> m.Figure | None:
     """A news photograph's caption, one sentence, crediting its agency or whoever lent it: ``The
-    harbour master carries the last rope to the pier. (AFP)``, ``Orla Tamsin (Courtesy MEMRI)``;
-    a still's caption, one phrase without a stop, crediting the institute (``Orla Tamsin says
-    the tide will turn (MEMRI)``)."""
+    harbour master carries the last rope to the pier. (AFP)``, ``Orla Tamsin (Courtesy MEMRI)``,
+    ``A harbour family (Image courtesy: Coast.com)``; a still's caption, one phrase without a
+    stop, crediting the institute (``Orla Tamsin says the tide will turn (MEMRI)``)."""
     head, opening, credit = text[:-1].rpartition(" (")
     if not opening or len(head) > _AGENCY_CAPTION or _SENTENCE_BREAK.search(head):
         return None
@@ -882,7 +882,7 @@ def _agency_photo(text: str) -> m.Figure | None:
 
 
 _INSTITUTE_CREDITS = ("MEMRI", "MEMRI TV")  # "Orla Tamsin says the tide will turn (MEMRI)": a still from its clip
-_COURTESY = re.compile(r"(?:Photo )?[Cc]ourtesy(?: of)? (?P<credit>\S.{0,80})")
+_COURTESY = re.compile(r"(?:(?:Photo|Image|Picture) )?[Cc]ourtesy(?: of|:)? (?P<credit>\S.{0,80})")
 
 
 def _site_caption(caption: str, site: str) -> bool:

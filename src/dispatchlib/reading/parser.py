@@ -318,7 +318,12 @@ def _read_body_and_notes(
     if isinstance(lead, tuple):  # the lead picture's caption, taken from over the date line
         body.append(m.Figure(caption=lead[0]))
         places.append(lead[1])
+    above = len(body)
     body += _read_blocks(split_units(lines[:first], numbers[:first]), reader, found, places, digest=digest)
+    # the image above the start over its caption, the text's first line: one picture
+    adjacent = 0 < above < len(body) and places[above] == places[above - 1] + 1
+    if adjacent and (captioned := _under_image(body[above - 1], body[above])) is not None:
+        body[above - 1 : above + 1], places[above - 1 : above + 1] = [captioned], [places[above - 1]]
     leftover = split_units(lines[after:], numbers[after:])
     for unit in leftover:
         found.add("unplaced-text", f"text after the notes kept at the end of the body: {unit.text[:40]!r}", unit.line)
