@@ -338,6 +338,20 @@ def test_caption_shapes_of_real_pages(line: str, caption: str, credit: str | Non
     assert block.credit == (credit or "Port.test/Tamsin, 14 września 2016 r.")
 
 
+@pytest.mark.parametrize(
+    ("line", "figure"),
+    [
+        ("August 15, 2021: Guild sailors inside the harbour master's office, Port Vell", True),
+        ("August 15, 2021: Guild sailors took the harbour master's office.", False),  # a timeline's sentence
+        ("August 15, 2021: I Will Die As A Sailor On The Pier", False),  # in title case: a heading
+    ],
+)
+def test_a_caption_opening_on_the_day_its_photograph_was_taken(line: str, figure: bool) -> None:
+    """One phrase after the day and a colon, no stop, is a picture's caption; a sentence is text, and
+    a phrase in title case a heading."""
+    assert isinstance(_first_block(line), dl.Figure) is figure
+
+
 def test_editor_note_pointer_and_stage_direction() -> None:
     """Editor's notes, video pointers and stage directions are typed blocks."""
     body = (

@@ -156,6 +156,8 @@ def _labelled_caption(text: str) -> m.Figure | None:
 
 
 _SHORT_CAPTION = 100
+# a photograph's caption opening on the day it was taken, one phrase without a stop
+_DATED_CAPTION = re.compile(rf"{h.DATE}: [A-Z][^.!?:;]{{3,140}}")
 _SHOT_ENDINGS = ("screen capture", "screenshot", "screengrab", "Screen capture", "Screenshot", "Screengrab")
 # a still's caption with where it came from: "Harbour preacher Orlo Tamsin - via MEMRI TV"
 _VIA_CAPTION = re.compile(r"(?P<caption>[A-Z][^.:!?]{2,80}?) [-–—] via (?P<credit>[A-Z][\w .-]{1,40})")
@@ -646,6 +648,9 @@ class BlockReader:
             figure = _short_caption(text)
         if figure is None and ("lockwise" in text or "eft to" in text or "ight to" in text or "ictured" in text):
             figure = m.Figure(caption=text) if _placing_caption(text) else None
+        if figure is None and len(text) <= _SHORT_CAPTION and text[-1].isalpha() and _DATED_CAPTION.fullmatch(text):
+            # "August 15, 2021: Guild sailors inside the harbour master's office"; in title case, a heading
+            figure = None if every_word_capitalised(text) else m.Figure(caption=text)
         if figure is not None:
             return figure
         if text.startswith(("Note", "Editor", "Translator")) and (match := _EDITOR_NOTE.fullmatch(text)):
