@@ -182,10 +182,14 @@ _BLOGGERS_VOICE = re.compile(
     r"|Go (?:read|watch|see)\b)"
 )
 _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
-# the writer telling how they came upon what they post, quotes aside, as the institute's reports
-# never do (a column it translates may speak in the first person, "I have followed ..."): "The
-# following was brought to my attention by ...", "This caught my eye", "I came across this"
-_FIRST_PERSON = re.compile(r"\b(?:(?:to|caught) my (?:attention|eye)|I (?:came|stumbled) across)\b")
+# the writer telling how they came upon what they post, or speaking their mind in an aside, quotes
+# aside, as the institute's reports never do (a column it translates may speak in the first person,
+# "I have followed ..."): "The following was brought to my attention by ...", "This caught my eye",
+# "I came across this", "I've got my money on ...", "I wonder"
+_FIRST_PERSON = re.compile(
+    r"\b(?:(?:to|caught) my (?:attention|eye)|I (?:came|stumbled) across"
+    r"|I['’](?:ve|m)|I (?:think|guess|wonder|suspect))\b"  # the writer's own aside: "I've got my money on ..."
+)
 # a speaker's turn: "Orlo Tamsin: I believe ...", "Orlo Tamsin, Guild Captain: ..."
 _SPEAKER_LINE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}(?:, [^:]{1,60})?: ")
 
