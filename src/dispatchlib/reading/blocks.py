@@ -1118,7 +1118,7 @@ def _role_label(words: list[str]) -> bool:
 
 def _named_role(words: list[str]) -> bool:
     """In a transcript, a name or a description, then one word in lower case saying who speaks:
-    ``Sawiris supporter``, ``Camp nurse`` (any role word, a misspelt one too); not a verb, a plural or
+    ``Tamsin supporter``, ``Camp nurse`` (any role word, a misspelt one too); not a verb, a plural or
     a small word (``The host asked``), nor a cartoon's placing (``On screen``)."""
     last = words[-1]
     return (
