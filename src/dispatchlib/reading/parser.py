@@ -443,9 +443,9 @@ def _read_blocks(
         under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
         last = blocks[-1] if blocks else None
         if (
-            _same_line(unit.text, previous)
-            and under
+            under
             and last is not None
+            and _same_line(unit.text, previous)  # (after the cheap tests: curled quotes are compared straightened)
             and (_credited(last) or caption_twice(unit.text))
         ):
             # a picture's alt text over its caption, the same words: one figure
