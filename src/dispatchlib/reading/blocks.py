@@ -990,8 +990,15 @@ def _is_heading(text: str) -> bool:
     # one capitalised, and no comma in a short one (not a signature's "Orla Tamsin Jr.", an address's
     # "Port Vell, U.S.A."; a long heading may end "... Citizens In Port Vell, U.S.A.")
     abbreviated = _ends_sentence(bare := text.rstrip('"”’ '))
+    # a heading asking or trailing off, every word capitalised: "What Became of the Harbour?", "A Good Start, But..."
+    # (not a short name over what it asks: 'Interviewer: "Including The Captains?"' is a turn)
+    open_end = abbreviated and bare.endswith(("?", "...", "…")) and len(text.partition(": ")[0].split()) > 3
     comma = "," in bare and len(bare) < _LONG_INITIALLED
-    if abbreviated and (bare[-1] != "." or comma or _INITIALS_END.search(bare, len(bare) - 12) is None):
+    if (
+        abbreviated
+        and not open_end
+        and (bare[-1] != "." or comma or _INITIALS_END.search(bare, len(bare) - 12) is None)
+    ):
         return False
     if text.startswith(("By ", "By:", "via ")):
         return False  # a digest item's byline; a blog's credit of the page it quotes, "via Title Of The Report"
@@ -1006,6 +1013,8 @@ def _is_heading(text: str) -> bool:
     words = _WORD.findall(text)
     if not words or len(words) > 30:
         return False
+    if open_end:
+        return len(words) >= _OPEN_HEADING_WORDS and _title_case(words, share=1.0)
     if abbreviated:
         return len(words) - bare.count(".") >= 3 and _title_case(words, share=1.0)  # the initials one word
     if len(text) > 120 or len(words) > 16:  # a long heading: every word capitalised, as the reports write them
@@ -1013,6 +1022,9 @@ def _is_heading(text: str) -> bool:
     if _NUMBERED.match(text):
         return True
     return _title_case(words)
+
+
+_OPEN_HEADING_WORDS = 4  # "Who Pays?" is a line of dialogue
 
 
 def _headline_words(text: str) -> bool:

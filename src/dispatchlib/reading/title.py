@@ -84,7 +84,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
             fields.setdefault("_untitled_line", number)
         return False
     elif _headerless(fields) and (
-        bloggers_words(_paragraph_below(cursor)) or _lead_in_below(cursor) or _blog_case(line, cursor)
+        bloggers_words(paragraph_below(cursor)) or _lead_in_below(cursor) or _blog_case(line, cursor)
     ):
         said = f"line {number} is the site's own headline over the blogger's or the news writer's words: the title"
         found.add("guess", said, number)
@@ -215,7 +215,7 @@ _WRAP_WIDTH, _MAIL_WIDTH = 60, 80  # an e-mail wrapped its lines at 65 to 80 cha
 _WRAPPED_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")  # "East": a topic's last words
 
 
-def _paragraph_below(cursor: Cursor) -> str:
+def paragraph_below(cursor: Cursor) -> str:
     """The first paragraph among the three lines under the cursor's, past a blog's category or
     credit lines; none under a date line or a byline (the dispatch's own meta block, or an
     author's column), nor a speaker's turn."""
@@ -223,7 +223,7 @@ def _paragraph_below(cursor: Cursor) -> str:
 
 
 def _paragraphs_below(cursor: Cursor, count: int) -> list[str]:
-    """The first ``count`` paragraphs under the cursor's line, as :func:`_paragraph_below` finds the first."""
+    """The first ``count`` paragraphs under the cursor's line, as :func:`paragraph_below` finds the first."""
     paragraphs: list[str] = []
     below = (line for line in cursor.lines[cursor.skip_blank() + 1 :] if line)
     for line in itertools.islice(below, 2 + count):
@@ -330,7 +330,7 @@ def _blog_case(line: str, cursor: Cursor) -> bool:
     """A headline in sentence case over a paragraph of English (``Egyptian cleric says the council
     will fall within the year``): the blog's own; the institute's English titles capitalise every
     word. Not over a date line or a byline."""
-    paragraph = _paragraph_below(cursor)  # none under a date line or a byline: the dispatch's meta block
+    paragraph = paragraph_below(cursor)  # none under a date line or a byline: the dispatch's meta block
     return bool(paragraph) and len(paragraph.split()) >= _ENGLISH_TEST and sentence_case(line) and in_english(paragraph)
 
 

@@ -9,6 +9,7 @@ import re
 from .. import model as m
 from . import header as h
 from . import layouts
+from .blocks import every_word_capitalised
 from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
 from .start import (
@@ -27,6 +28,7 @@ from .title import (
     bloggers_words,
     items_headline,
     next_line,
+    paragraph_below,
     read_aired_listing,
     read_cited_dispatch,
     read_credited_clip,
@@ -460,17 +462,40 @@ def _read_clip_top(cursor: Cursor, fields: dict[str, object], found: Findings) -
     if channels and not clip.channels:
         cursor.index = cursor.skip_blank() + 1
     date_at = found_header.date
-    if found_header.title is None:
+    title_at = found_header.title
+    if title_at is None and _headline_under_card(cursor):
+        title_at = cursor.index
+        cursor.index += 1
+        found.add(
+            "guess",
+            "the title taken from under the clip's card: no title stands over its date",
+            cursor.line_number(title_at),
+        )
+    elif title_at is None:
         number = cursor.line_number(found_header.clip)
         found.add("title-guessed", f"no title: the clip's number on line {number} stands right under its date", number)
     fields.update(
         series="MEMRI TV Clip",
         number=clip.number,
         date=h.parse_date(cursor.lines[date_at]) if date_at is not None else None,
-        title=cursor.lines[found_header.title] if found_header.title is not None else "",
+        title=cursor.lines[title_at] if title_at is not None else "",
         clip=m.Clip(duration_seconds=clip.duration_seconds, channels=channels),
     )
     return True
+
+
+def _headline_under_card(cursor: Cursor) -> bool:
+    """Is the line under a clip's card (date, number and duration, source) its title, the page
+    printing it there: a line in title case over the clip's text (``Harbour Poet Orlo Tamsin: The
+    Tide Is Ours``)? A page that lost its title has its summary there."""
+    line = cursor.peek()
+    return (
+        looks_like_title(line)
+        and len(line) < _PROSE
+        and every_word_capitalised(line)
+        and h.match_clip_line(line) is None
+        and bool(paragraph_below(cursor))
+    )
 
 
 _BYLINE_REACH = 4  # lines below a headerless copy's start where its byline may stand
