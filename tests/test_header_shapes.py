@@ -520,8 +520,12 @@ def test_lines_a_repost_quotes_from_the_institutes_pages() -> None:
     )
     assert header.match_credited_dateline("(December 3, 2019) A senior adviser said ...") is None
     assert header.match_posting_stamp("Mar 12th, 2009 by orlo_t") == "orlo_t"
-    assert header.match_outlet_staff("Harbour Daily Staff ,") == "Harbour Daily Staff"
-    assert header.match_outlet_staff("The MEMRI Staff") is None
+    assert header.match_staff_byline("Harbour Daily Staff ,") == "Harbour Daily Staff"
+    assert header.match_staff_byline("The MEMRI Staff") is None
+    assert header.match_staff_byline("Orla Tamsin ,") == "Orla Tamsin"
+    assert header.match_staff_byline("Orla Tamsin Executive Editor") == "Orla Tamsin"
+    assert header.match_staff_byline("The Harbour Reporter") is None  # an outlet's name
+    assert header.match_staff_byline("Vellonia, Harbour ,") is None  # a place, its comma its own
 
 
 @pytest.mark.parametrize(

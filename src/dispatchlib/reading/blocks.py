@@ -321,7 +321,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             and (wrapped or not _item_header(lines[i]))  # so does an e-mail's item's header
             and artist_named(lines[i]) is None  # a cartoon's artist stands on its line
             and artist_named(previous) is None
-            and lines[i] not in layouts.PHOTO_AGENCIES  # a picture's agency under its caption: "Flash 90"
+            and not agency_credit(lines[i])  # a picture's agency under its caption: "Flash 90"
             and (
                 wrapped
                 or (ragged and _ragged_goes_on(previous, lines[i], within=len(pieces[-1]) > 1))
@@ -777,6 +777,18 @@ def outlet_credit_line(text: str) -> m.Figure | None:
     if match is None or _REPORTED.search(match["caption"]):
         return None
     return m.Figure(caption=match["caption"], credit=match["credit"])
+
+
+def agency_credit(text: str) -> bool:
+    """A picture's credit alone on its line under its caption: a photo agency (``Flash 90``), or
+    its photographer and outlets and the agency, run together by slashes (``Mira Vell/Harbour
+    Press/Flash 90``)."""
+    return text in layouts.PHOTO_AGENCIES or (
+        len(text) <= _AGENCY_CREDIT and "/" in text and text.rpartition("/")[2] in layouts.PHOTO_AGENCIES
+    )
+
+
+_AGENCY_CREDIT = 80
 
 
 def image_line(text: str) -> m.Figure | None:

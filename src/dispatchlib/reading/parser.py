@@ -25,6 +25,7 @@ from .blocks import (
     BlockReader,
     Unit,
     about_cartoons,
+    agency_credit,
     alt_text_of,
     artist_credits,
     artist_named,
@@ -494,7 +495,7 @@ def _read_blocks(
             continue
         # the line right under a cartoon's credit: its artist (an artist over a blank line is the
         # next one's), or the caption under a credit standing alone ("Photo Credit: ..." / caption)
-        if under and isinstance(last, m.Figure) and not last.credit and unit.text in layouts.PHOTO_AGENCIES:
+        if under and isinstance(last, m.Figure) and not last.credit and agency_credit(unit.text):
             blocks[-1] = attrs.evolve(last, credit=unit.text)  # "Flash 90" under the picture's caption
             continue
         if under and isinstance(last, m.Figure) and last.credit and (artist := artist_named(unit.text)) is not None:

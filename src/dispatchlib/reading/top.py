@@ -519,12 +519,12 @@ _TITLED_NAME = re.compile(r"(?:Dr|Prof|Amb)\. [A-Z][\w'’-]+(?: [A-Z][\w'’.-]
 def _signer(line: str, *, first: bool, over_text: bool) -> str | None:
     """Who a line alone signs the copy as: a titled name right under the title and its date
     (``over_text``: ``Dr. Orla Tamsin``), the poster of a blog's stamp right under its headline
-    (``Mar 12th, 2009 by orlo_t``: the date is the post's), or an outlet's staff (``Harbour Daily
-    Staff ,``)."""
+    (``Mar 12th, 2009 by orlo_t``: the date is the post's), or an outlet's staff or reporter
+    (``Harbour Daily Staff ,``, ``Orla Tamsin ,``, ``Orla Tamsin Executive Editor``)."""
     if first and over_text and _TITLED_NAME.fullmatch(line):
         return line
     poster = h.match_posting_stamp(line) if first else None
-    return poster if poster is not None else h.match_outlet_staff(line)
+    return poster if poster is not None else h.match_staff_byline(line)
 
 
 def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Findings, *, over_text: bool) -> None:
