@@ -21,6 +21,8 @@ CHROME_LINES = frozenset(
         "logo",  # a logo's alternative text
         "Image default",  # a blog theme's stand-in for a post's picture
         "Advanced Search",  # a site's search box
+        "Search Box",
+        "Search This Blog",  # a Blogger theme's search box, over the post
         "Erweiterte Suche",
         "Recherche avancée",
         "Búsqueda avanzada",

@@ -776,6 +776,26 @@ def read_title_under_credit(cursor: Cursor, fields: dict[str, object], found: Fi
         return
 
 
+def read_credited_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A blog's text without a header that gives the institute's title with its name after it
+    (``Harbour Poet Orla Tamsin: The Tide Is Ours. Memri.``, ``… - MEMRI``) a few lines down:
+    that is the dispatch's title, the name off; the blog's headline gives way, and the line leaves
+    the body."""
+    if not _headerless(fields):
+        return
+    for index in cursor.ahead(_QUOTING_REACH):
+        match = _CREDITED_TITLE.fullmatch(cursor.lines[index])
+        title = match["title"] if match is not None else ""
+        if len(title.split()) >= _QUOTED_TITLE_WORDS and looks_like_title(title) and title_case_words(title):
+            number = cursor.line_number(index)
+            said = f"line {number}, a title with the institute's name after it, is the dispatch's title"
+            found.add("guess", _giving_way(said, fields), number)
+            fields["title"], fields["_title_line"] = title, number
+            cursor.lines[index] = ""
+            return
+
+
+_CREDITED_TITLE = re.compile(r"(?P<title>[^.].{20,300}?)(?:\.|\s[-–—|])\s*(?:MEMRI|Memri)(?: TV)?\.?")
 _TRANSLATED_BY = re.compile(r"\btranslated by (?:the )?MEMRI\b|\(MEMRI(?: TV)?\):$")
 
 

@@ -33,6 +33,7 @@ from .title import (
     read_cited_dispatch,
     read_credited_clip,
     read_credited_report,
+    read_credited_title,
     read_item_title,
     read_quoted_title,
     read_title,
@@ -135,9 +136,6 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         read_title_above(cursor, start, fields, found)
     if not fields.get("title") and own_header and header is not None and header.numbers:
         read_item_title(cursor, fields, found)
-    if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
-        found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
-    fields.pop("_untitled_line", None)
     if header is None and start.kind in ("none", "lead-in", "date-title", "title-date") and not fields.get("authors"):
         _read_byline_below(cursor, fields, found, over_text=start.kind in ("date-title", "title-date"))
     if header is None:
@@ -147,6 +145,10 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         read_aired_listing(cursor, fields, found)
         read_credited_report(cursor, fields, found)
         read_title_under_credit(cursor, fields, found)
+        read_credited_title(cursor, fields, found)
+    if not fields.get("title") and (untitled := fields.get("_untitled_line")) is not None:
+        found.add("title-guessed", f"no title: line {untitled} cannot be one", untitled)  # type: ignore[arg-type]
+    fields.pop("_untitled_line", None)
     fields.pop("_blogs_headline", None)
     _drop_signature(fields, found)
     if header is None:
