@@ -110,7 +110,7 @@ _SOURCE_CAPTION = re.compile(
 )  # the credit may name its outlet's country: "Source: Example Tide (Vellonia), June 11, 2017."
 # a caption's credit under another name than "Source": "(image: example.test)", "(Photo: ...)"
 _OTHER_CREDIT = re.compile(
-    r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|[Pp]hoto [Cc]redit"
+    r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|[Pp]hoto [Cc]redit|[Ii]mage [Ss]ource"
     rf"|(?i:{'|'.join(layouts.PHOTO_WORDS)}))s?\s?:\s*(?P<credit>[^()]{{2,99}})\)"
 )
 # a picture's credit on a line of its own, the picture itself lost: "Image: example.test, October 7, 2023"
@@ -232,7 +232,7 @@ _SOURCE_LABELS = tuple(f" {word}:" for word in layouts.SOURCE_WORDS)  # "(Captio
 # a picture's credit's opening bracket and label: "(Image:", "(photo credit:", "(Zdjęcie:" (a "(Source:" or
 # "(Credit:" may close a sentence that cites its source)
 _PICTURE_MARK = re.compile(
-    rf"\((?:Image|Photo|Picture|Photo credit|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:", re.IGNORECASE
+    rf"\((?:(?:Image|Photo|Picture)(?: source| credit)?|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:", re.IGNORECASE
 )
 _FIGURE_ENDINGS = (*_CREDIT_LOST, *_SOURCE_LABELS, ")", " (", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'

@@ -119,6 +119,8 @@ CHROME_PATTERNS = re.compile(
         (
             COLUMN_LABEL.pattern,
             r"Donations from readers like you\b.*",
+            # a site's copyright line, copied above or below the story
+            r"(?:©|\(c\)|Copyright)(?: ©)? ?(?:\d{4}[-–]?)?\d{4},? [^.]{1,60}\.? All [Rr]ights [Rr]eserved\.?",
             r"Subscribe to receive (?:daily or weekly )?MEMRI e-?mails\b.*",
             r"Media, government,? and academia can request\b.*",
             r"Find MEMRI On:.*",
