@@ -770,13 +770,20 @@ def _photo_caption(caption: str, credit: str) -> bool:
 def outlet_credit_line(text: str) -> m.Figure | None:
     """A caption whose last sentence is its credit alone, outlets and their dates with no verb:
     ``Caption. The Vellonian Times, December 14, 2016.``; not a paragraph's words (a pronoun, a
-    reporting verb) before a dateline or a signature."""
+    reporting verb) before a dateline or a signature. A caption of one phrase may give its
+    credit after a comma: ``Orla Tamsin delivering her speech, Harbour Daily, July 14, 2015.``"""
     if len(text) > 400 or not text.rstrip(".")[-4:].isdigit():
         return None
     match = _OUTLET_CREDIT.fullmatch(text)
+    if match is None and len(text) <= _SHORT_CAPTION:
+        match = _PHRASE_OUTLET_CREDIT.fullmatch(text)
+        match = match if match is not None and _caption_shape(match["caption"]) else None
     if match is None or _REPORTED.search(match["caption"]):
         return None
     return m.Figure(caption=match["caption"], credit=match["credit"])
+
+
+_PHRASE_OUTLET_CREDIT = re.compile(rf"(?P<caption>[^\W\d][^,]{{10,80}}), (?P<credit>{_OUTLET}, {h.ANY_DATE})\.?")
 
 
 def agency_credit(text: str) -> bool:
@@ -828,6 +835,9 @@ def is_figure_text(text: str) -> bool:
 
 
 # a caption's credit mark in the mirrors' languages and French spacing: "(Source : Outlet)", "(Fuente: Medio)"
+_BRACKETED_SOURCE = re.compile(
+    rf"\((?P<caption>[^()]{{3,150}}?)[.,]?\s+{layouts.SOURCE_LABEL}(?P<credit>[^()]{{2,80}})\)"
+)
 _SOURCE_MARK = re.compile(rf"\({layouts.SOURCE_LABEL}\s*")
 _ONE_CAPTION = 200  # a caption is one short phrase: a longer line ending in a credit is a paragraph
 _BRACKET_CAPTION = 80  # "Caption (", its credit's link lost: a phrase, not a sentence the copy cut
@@ -840,6 +850,9 @@ def _source_mark(text: str) -> re.Match[str] | None:
 def _figure(text: str) -> m.Figure | None:
     if text.endswith(").") and _stop_after_credit(text):
         text = text[:-1]
+    inside = _BRACKETED_SOURCE.fullmatch(text) if text[0] == "(" else None
+    if inside is not None and not two_sentences(inside["caption"]):  # "(Orla Tamsin. Fuente: Example.test)"
+        return m.Figure(caption=inside["caption"], credit=inside["credit"].strip())
     if "(Source:" not in text and (mark := _source_mark(text)) is not None:
         head = text[: mark.start()].rstrip()  # a mirror's caption: one short phrase ("Légende (Source : Média)")
         if len(head) > _ONE_CAPTION or ". " in head:
