@@ -777,25 +777,31 @@ def read_title_under_credit(cursor: Cursor, fields: dict[str, object], found: Fi
 
 
 def read_credited_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
-    """A blog's text without a header that gives the institute's title with its name after it
-    (``Harbour Poet Orla Tamsin: The Tide Is Ours. Memri.``, ``… - MEMRI``) a few lines down:
-    that is the dispatch's title, the name off; the blog's headline gives way, and the line leaves
-    the body."""
+    """A blog's text without a header that gives the institute's title with its name a few lines
+    down: after it (``Harbour Poet Orla Tamsin: The Tide Is Ours. Memri.``, ``… - MEMRI``), or
+    before it at the end of the blogger's words (``… what your definition of a storm is: MEMRI:
+    Cartoons Condemning The Storm``). That is the dispatch's title, the name off; the blog's
+    headline gives way, and the title leaves the body (the blogger's words stay)."""
     if not _headerless(fields):
         return
     for index in cursor.ahead(_QUOTING_REACH):
-        match = _CREDITED_TITLE.fullmatch(cursor.lines[index])
+        line = cursor.lines[index]
+        match = _CREDITED_TITLE.fullmatch(line)
+        if match is None and ("MEMRI:" in line or "Memri:" in line):
+            match = _TITLE_AFTER_CREDIT.search(line)
         title = match["title"] if match is not None else ""
         if len(title.split()) >= _QUOTED_TITLE_WORDS and looks_like_title(title) and title_case_words(title):
+            assert match is not None
             number = cursor.line_number(index)
-            said = f"line {number}, a title with the institute's name after it, is the dispatch's title"
+            said = f"line {number}, a title beside the institute's name, is the dispatch's title"
             found.add("guess", _giving_way(said, fields), number)
             fields["title"], fields["_title_line"] = title, number
-            cursor.lines[index] = ""
+            cursor.lines[index] = match["words"] or ""
             return
 
 
-_CREDITED_TITLE = re.compile(r"(?P<title>[^.].{20,300}?)(?:\.|\s[-–—|])\s*(?:MEMRI|Memri)(?: TV)?\.?")
+_CREDITED_TITLE = re.compile(r"(?P<words>)(?P<title>[^.].{20,300}?)(?:\.|\s[-–—|])\s*(?:MEMRI|Memri)(?: TV)?\.?")
+_TITLE_AFTER_CREDIT = re.compile(r"(?P<words>.{20,}?[:.])\s+(?:MEMRI|Memri)(?: TV)?:\s+(?P<title>[A-Z\"“].{20,300})$")
 _TRANSLATED_BY = re.compile(r"\btranslated by (?:the )?MEMRI\b|\(MEMRI(?: TV)?\):$")
 
 
