@@ -103,9 +103,14 @@ _OUTLET_CREDIT = re.compile(
     rf"(?P<caption>[^\W\d].{{2,300}}?[.!?])\s+(?P<credit>{_OUTLET}, {h.ANY_DATE}(?:; {_OUTLET}, {h.ANY_DATE})*)\.?"
 )
 # "Caption. Source: Outlet, Date." on one line, or a news site's "Caption. Photo: Outlet."
-_CAPTION_CREDIT_WORDS = ("Source:", "Photo:", "Image:", "Photo credit:")
+# where a page's pictures come from, named after a dash at the caption's end
+_IMAGE_LIBRARIES = ("Wikicommons", "Wikimedia Commons", "Wikipedia", "Flickr", "Getty Images", "Shutterstock")
+_LIBRARY_CREDIT = re.compile(
+    rf"(?P<caption>[^\W\d].{{2,200}}?) [-–—] (?P<credit>(?:\S+/)?(?:{'|'.join(_IMAGE_LIBRARIES)}))"
+)
+_CAPTION_CREDIT_WORDS = ("Source:", "Photo:", "Image:", "Photo credit:", "Credit:")
 _SOURCE_CAPTION = re.compile(
-    r"(?P<caption>.{3,250}?)[.:]?\s+(?:Source|Photo|Image|Photo credit):"
+    r"(?P<caption>.{3,250}?)[.:]?\s+(?:Source|Photo|Image|Photo credit|Credit):"
     r"\s*(?P<credit>[^()]{2,100}?(?:\([^()]{1,40}\)[^()]{0,50}?)?)\.?"
 )  # the credit may name its outlet's country: "Source: Example Tide (Vellonia), June 11, 2017."
 # a caption's credit under another name than "Source": "(image: example.test)", "(Photo: ...)"
@@ -633,6 +638,8 @@ class BlockReader:
             )
         ):
             figure = _figure(text)
+        if figure is None and text.endswith(_IMAGE_LIBRARIES) and (match := _LIBRARY_CREDIT.fullmatch(text)):
+            figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption - Wikimedia Commons"
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
             figure = figure_line(text) or outlet_credit_line(text)
         if figure is None and text.startswith(_CREDIT_WORDS) and (match := _CREDIT_ALONE.fullmatch(text)):
