@@ -416,7 +416,7 @@ def _check_cut_off(body: list[m.Block], notes: list[tuple[m.Note, int]], numbers
     if notes or not body or not numbers:
         return
     last = body[-1]
-    text = m.plain_text(last.content) if isinstance(last, m.Paragraph | m.Quotation) else ""
+    text = m.plain_text(last.content) if isinstance(last, m.Paragraph) else ""  # (a quotation's mark closes it)
     if len(text) >= 60 and not text.rstrip().endswith(_SENTENCE_ENDS):
         found.add("cut-off", f"the copy ends in the middle of a sentence: {text[-40:]!r}", numbers[-1])
 
