@@ -103,7 +103,7 @@ _NUMBERLESS = re.compile(
     rf"(?:(?P<date1>{ANY_DATE})\s*[/|,]?\s*)?(?P<series>{_KNOWN_SERIES})"
     rf"(?:\s*[-–—]\s*(?P<tag>(?-i:[A-Z][A-Za-z]{{0,15}}(?:(?:/|\s|\sand\s)[A-Z][A-Za-z]{{0,15}}){{0,3}}))"
     rf"\s+(?P<date3>{ANY_DATE})(?:\s+No\.\s?(?P<number>\d{{1,7}}))?"
-    rf"|\s*[/|,]?\s*(?P<date2>{ANY_DATE})|\s*(?P<empty>{_NO})\s*:?)?",
+    rf"|\s*[/|,–—-]?\s*(?P<date2>{ANY_DATE})|\s*(?P<empty>{_NO})\s*:?)?",
     re.IGNORECASE,
 )
 # a title that ends in its series ("Title - Special Report", "Title - MEMRI Special Dispatch No. 12")
