@@ -151,6 +151,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     fields.pop("_untitled_line", None)
     fields.pop("_blogs_headline", None)
     _drop_signature(fields, found)
+    _drop_label(fields, found)
     if header is None:
         _read_credited_dateline(cursor, fields, found)
     if fields.get("date") is None and start.kind != "lead-in":  # above a lead-in: the blog's own date
@@ -515,6 +516,21 @@ def _drop_signature(fields: dict[str, object], found: Findings) -> None:
         found.add("guess", said, line if isinstance(line, int) else None)
 
 
+def _drop_label(fields: dict[str, object], found: Findings) -> None:
+    """A blog's label in capitals before the title it quotes (``RECOMMENDED READING: “Title”``,
+    ``MUST READ: "Title"``) goes, and so do the quotes."""
+    match = _LABELLED_TITLE.fullmatch(str(fields.get("title") or ""))
+    if match is not None:
+        fields["title"] = match["title"]
+        line = fields.get("_title_line")
+        found.add(
+            "guess",
+            f"the label {match['label']!r} before the quoted title dropped",
+            line if isinstance(line, int) else None,
+        )
+
+
+_LABELLED_TITLE = re.compile(r"(?P<label>[A-Z][A-Z' ]{2,30}):\s*[“\"](?P<title>[^“”\"]{10,300})[”\"]")
 _TITLED_NAME = re.compile(r"(?:Dr|Prof|Amb)\. [A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}")  # an author without "By"
 
 
