@@ -672,6 +672,8 @@ class BlockReader:
             return turn
         if len(text) <= _LONG_HEADING and (_is_heading(text) or (not self.transcript and _named_headline(text))):
             return m.Heading(text=text, level=_heading_level(text))
+        if text[-1] == ":" and text[:-1].rstrip().casefold() in layouts.NOT_TITLES:
+            return m.Heading(text=text)  # "Introducción:", a section's heading, not a line introducing the next
         label, colon, rest = text.partition(": ")
         if colon and label in layouts.ITEM_LABELS and rest:
             return m.Heading(text=text)  # "EXCLUSIVE: ..." heads a digest's item
@@ -1120,6 +1122,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         name = _ORDINAL.sub("First ", name)  # "2nd boy" is a role as "First boy" is
     if name.rpartition(" ")[2] in layouts.SAYING:
         return False  # "Orlo Tamsin, President of the Harbour Guild said": a sentence handing over to the words
+    if name.casefold() in layouts.NOT_TITLES:
+        return False  # "Introducción:" over the section: its heading
     head, comma, post = name.partition(", ")
     if comma:  # "Orlo Tamsin, Director of the Harbour Network": a name, then who it is
         named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"
