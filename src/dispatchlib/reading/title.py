@@ -859,7 +859,18 @@ def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
             named = _CITED_NUMBER.search(line, max(0, match.start() - 30), quote)
             header = h.match_header(named.group()) if named else None
             return title, header if header is not None and header.series and header.numbers else None
+    # unquoted, its words capitalised up to the sentence's stop: "... a report entitled Title In Title Case. The ..."
+    match = _TITLED_UNQUOTED.search(line) if "titled " in line else None
+    if match is not None and not _others_work(line, match.start()):
+        title = match["title"]
+        if len(title.split()) >= _QUOTED_TITLE_WORDS and every_word_capitalised(title):
+            return title, None
     return "", None
+
+
+_TITLED_UNQUOTED = re.compile(
+    r"\b(?:[Rr]eport|[Dd]ispatch|[Ss]tudy|[Aa]nalysis) (?:entitled|titled) (?P<title>[A-Z][^.\"“”„]{20,200}?)\.(?=\s|$)"
+)
 
 
 def _others_work(line: str, at: int) -> bool:
