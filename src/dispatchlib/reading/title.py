@@ -860,9 +860,9 @@ def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
             header = h.match_header(named.group()) if named else None
             return title, header if header is not None and header.series and header.numbers else None
     # unquoted, its words capitalised up to the sentence's stop: "... a report entitled Title In Title Case. The ..."
-    match = _TITLED_UNQUOTED.search(line) if "titled " in line else None
-    if match is not None and not _others_work(line, match.start()):
-        title = match["title"]
+    unquoted = _TITLED_UNQUOTED.search(line) if "titled " in line else None
+    if unquoted is not None and not _others_work(line, unquoted.start()):
+        title = unquoted["title"]
         if len(title.split()) >= _QUOTED_TITLE_WORDS and every_word_capitalised(title):
             return title, None
     return "", None
