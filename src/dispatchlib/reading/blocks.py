@@ -672,6 +672,8 @@ class BlockReader:
             return turn
         if len(text) <= _LONG_HEADING and (_is_heading(text) or (not self.transcript and _named_headline(text))):
             return m.Heading(text=text, level=_heading_level(text))
+        if text[0] in _HEADING_QUOTES and "; " in text and _quoted_phrases_heading(text):
+            return m.Heading(text=text)
         if text[-1] == ":" and text[:-1].rstrip().casefold() in layouts.NOT_TITLES:
             return m.Heading(text=text)  # "Introducción:", a section's heading, not a line introducing the next
         label, colon, rest = text.partition(": ")
@@ -1101,6 +1103,21 @@ def _quoted_heading(text: str) -> bool:
     if not 3 <= len(words) <= 30 or _SENTENCE_BREAK.search(inner):
         return False
     return (len(words) <= 16 and inner[-1] not in "?!") or _title_case(words)
+
+
+def _quoted_phrases_heading(text: str) -> bool:
+    """Several phrases in quotes joined by semicolons, each one in title case, as the reports head
+    a section with the lines it goes on to quote (``"The Nets Must Be Mended"; "This Storm Is For
+    The Sake Of The Ferry Company"``)."""
+    if len(text) > _QUOTED_PHRASES or _QUOTED_PHRASES_LINE.fullmatch(text) is None:
+        return False
+    phrases = _QUOTED_PHRASE.findall(text)
+    return all(not _ends_sentence(phrase) and _title_case(_WORD.findall(phrase), share=1.0) for phrase in phrases)
+
+
+_QUOTED_PHRASES = 600
+_QUOTED_PHRASE = re.compile(r"[“\"]([^“”\"]{10,250})[”\"]")
+_QUOTED_PHRASES_LINE = re.compile(r"[“\"][^“”\"]{10,250}[”\"](?:;\s*[“\"][^“”\"]{10,250}[”\"]){1,3}")
 
 
 def _heading_level(text: str) -> int:
