@@ -1829,7 +1829,14 @@ def test_a_cartoons_quoted_phrase_with_its_credit_is_a_figure() -> None:
     assert not isinstance(dispatch.body[0], dl.model.Figure)
 
 
-@pytest.mark.parametrize("heading", ["Demonization Of The U.S.", "The Council's Letters To The U.N."])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Demonization Of The U.S.",
+        "The Council's Letters To The U.N.",
+        "100,000 Nets Expected To Be Torn Before The Storm Reaches The U.S.",  # a number's comma is no clause's
+    ],
+)
 def test_a_heading_may_end_in_an_abbreviations_stop(heading: str) -> None:
     dispatch, _ = _parse(f"March 3, 2009 Special Dispatch No. 12\n\nA Title\n\n{_PARA}\n\n{heading}\n\n{_PARA}\n")
     assert dispatch.body[1] == dl.model.Heading(text=heading)

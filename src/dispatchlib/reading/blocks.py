@@ -1009,6 +1009,7 @@ _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp
 
 
 _INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
 _LONG_INITIALLED = 80  # a heading this long ending in initials is no signature nor address
 
 
@@ -1029,7 +1030,7 @@ def _is_heading(text: str) -> bool:
     # a heading asking or trailing off, every word capitalised: "What Became of the Harbour?", "A Good Start, But..."
     # (not a short name over what it asks: 'Interviewer: "Including The Captains?"' is a turn)
     open_end = abbreviated and bare.endswith(("?", "...", "…")) and len(text.partition(": ")[0].split()) > 3
-    comma = "," in bare and len(bare) < _LONG_INITIALLED
+    comma = "," in bare and _CLAUSE_COMMA.search(bare) is not None and len(bare) < _LONG_INITIALLED  # not "100,000"
     if (
         abbreviated
         and not open_end
