@@ -61,7 +61,7 @@ _SPEAKER = re.compile(
 _SPEAKER_ALONE = re.compile(r"[^\W\d_][^:\"“”.!?]{0,60}:")  # "Child host Orla Tamsin:", the turn's words below
 _DIRECTION = re.compile(r"\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])")  # "(to the crowd)", "[in English]"
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th) ")
-_NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and".split())
+_NAME_PARTICLES = frozenset("al al- bin ibn bint abu de el van von der of the and бин ибн абу".split())
 _BOUNDARY = re.compile(
     r"(?:\bfollows? below|\bexcerpts?\b|\btranslat\w*|\b(?:below|following) (?:are|is) (?:the )?"
     r"(?:full |complete )?(?:text|article|statement|report|transcript)"
@@ -1269,7 +1269,10 @@ def _name_word(word: str) -> bool:
 
 
 # the particles an Arabic, Persian or Urdu name joins with a hyphen: "al-Masri", "Orla ur-Tamsin"
-_HYPHENED_PARTICLES = frozenset("al el ul ur ud ad ar as at an az ash bin ibn abu bint".split())
+# (in Russian copies too: "Мансур аль-Хадж")
+_HYPHENED_PARTICLES = frozenset(
+    "al el ul ur ud ad ar as at an az ash bin ibn abu bint аль эль ат ад ар ан аш бин ибн абу".split()
+)
 
 
 def _is_role(words: list[str]) -> bool:
