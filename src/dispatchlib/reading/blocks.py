@@ -1154,7 +1154,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     if since and _FROM_WHERE.fullmatch(where):  # "Orlo Tamsin from the Harbour Guild": a name, then where from
         return len(head.split()) >= 2 and head.split()[0].lower() not in layouts.ARTICLES and _is_speaker(head)
     words = name.split()
-    if not 1 <= len(words) <= 6 or name.lower() in layouts.NOT_SPEAKERS or name in layouts.ITEM_LABELS:
+    joiners = sum(1 for word in words if word in _JOINING)  # "Anfitrión de programa de opinión Orlo Tamsin"
+    if not 1 <= len(words) - joiners <= 6 or name.lower() in layouts.NOT_SPEAKERS or name in layouts.ITEM_LABELS:
         return False
     if words[0].lower() in layouts.NOT_SPEAKER_OPENERS:
         return False  # "NOTE IMPORTANTE: ...": a notice
@@ -1236,16 +1237,22 @@ _DETERMINERS = frozenset("the a an each every any this that these those no".spli
 
 def _described_name(words: list[str]) -> bool:
     """A capitalised description, one or two words in lower case, then a name: ``Harbour poet Orlo
-    Tamsin``, ``Giant crab Pinchy``; not a sentence's subject and verb (``The host asked Orlo``)."""
+    Tamsin``, ``Giant crab Pinchy``; not a sentence's subject and verb (``The host asked Orlo``).
+    A Spanish or French description joins its words with ``de`` (``Anfitrión de programa de
+    opinión Orlo Tamsin``): three of them then."""
     lower = [index for index, word in enumerate(words) if not _name_word(word)]
+    joined = all(words[index] in _JOINING for index in range(lower[0], lower[-1] + 1) if index not in lower)
     return (
         words[0].lower() not in _ADDRESSING
         and 0 < lower[0] <= 2
-        and len(lower) <= 2
-        and lower[-1] - lower[0] == len(lower) - 1  # the description's words stand together
+        and len(lower) <= (3 if joined and lower[-1] - lower[0] >= len(lower) else 2)
+        and (lower[-1] - lower[0] == len(lower) - 1 or joined)  # the description's words stand together
         and lower[-1] < len(words) - 1
         and not any(_not_describing(words[index]) for index in lower)
     )
+
+
+_JOINING = frozenset(("de", "du", "des"))  # "Anfitrión de programa de opinión", "Présentateur de télévision"
 
 
 def _not_describing(word: str) -> bool:

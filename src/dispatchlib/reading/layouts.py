@@ -618,7 +618,7 @@ SENTENCE_OPENERS = frozenset(
 # beside the English "excerpts" and "translated": the line introduces the translated text
 BOUNDARY_WORDS = (
     r"extraits?",  # French
-    r"extractos?|fragmentos?",  # Spanish
+    r"extractos?|fragmentos?|recopilaci[oó]n",  # Spanish ("A continuación se presenta una recopilación de ...:")
     r"fragment(?:y|ów)|przetłumaczon\w*|transkrypcj\w*|tekst(?:u)? (?:klipu|wywiadu|kazania|przemówienia)",  # Polish
     r"Ausz(?:ü|ue)ge?|übersetzt\w*|Transkript\w*",  # German (its umlauts may be spelt out)
     r"estratt[io]|brani|trascrizion\w*",  # Italian
@@ -642,7 +642,7 @@ _AIRED_ABROAD = r"(?:diffusée?s?|emitid[oa]s?|transmitid[oa]s?|trasmess[oa]|aus
 _TELEVISION = r"(?:\bTV\b|télé|chaîne|canal|televisi|Fernseh|Sender|cadena|emittente)"
 AIRED = re.compile(
     rf"\b(?:aired|televised)\b|\bbroadcast (?:on|by)\b"
-    rf"|\b{_AIRED_ABROAD}\b.{{0,60}}{_TELEVISION}|{_TELEVISION}.{{0,60}}\b{_AIRED_ABROAD}\b"
+    rf"|\b{_AIRED_ABROAD}\b.{{0,60}}{_TELEVISION}|{_TELEVISION}.{{0,90}}\b{_AIRED_ABROAD}\b"
 )
 
 # the word before a picture's or a clip's source, in the mirrors' languages too ("Fuente: Medio")
