@@ -1307,10 +1307,18 @@ def test_an_outlet_whose_name_opens_with_a_number_credits_a_cartoon() -> None:
 def test_lines_that_are_no_title_of_a_headerless_copy(line: str) -> None:
     """Over a copy without a header, a site's label, a blog's date, a banner with an address, a list
     of sites or a search box is not the title; the headline under it is, where the line is the
-    page's chrome (a label or a banner may be the blog's own: then there is no title)."""
+    page's chrome or a label of a word or two over a headline of six words or more (a banner may
+    be the blog's own: then there is no title)."""
     headline = "Harbour Guild Prepares For A Strike On The Pier"
     dispatch, _ = _parse(f"{line}\n\n{headline}\n\n{'The guild is preparing. ' * 12}\n")
-    assert dispatch.title == ("" if line.startswith("Harbour") else headline)
+    assert dispatch.title == ("" if line.startswith("Harbour Online") else headline)
+
+
+def test_a_label_over_a_short_headline_leaves_no_title() -> None:
+    """A line of a word or two over a headline of a few words: either may be the blog's own label
+    or post's name, so neither is the title."""
+    dispatch, _ = _parse(f"Harbour Press\n\nStrike On The Pier\n\n{'The guild is preparing. ' * 12}\n")
+    assert dispatch.title == ""
 
 
 def test_a_hebrew_and_joined_to_a_name_splits_the_authors() -> None:

@@ -72,6 +72,17 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     if line.endswith(" :") and is_chrome(next_line(cursor)) and looks_like_title(line[:-2]):
         line = line[:-2]  # "Title :" over its source, "MEMRI", as a French page credits it
         found.add("guess", f"line {number}, ending in a colon over the line naming its source, is the title", number)
+    # (a section's label, "Wprowadzenie", heads the text's first section: the line under it is no title)
+    if (
+        _site_label(line, cursor, fields)
+        and line.casefold() not in layouts.NOT_TITLES
+        and _headline_under_label(cursor)
+    ):
+        found.add(
+            "guess", f"line {number}, a word or two over the headline, is the site's label, not the title", number
+        )
+        cursor.index = cursor.skip_blank() + 1
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     wrapped = _wrapped_title(cursor)
     if wrapped:
         line = " ".join(cursor.lines[i] for i in wrapped)
@@ -310,6 +321,20 @@ def _site_label(line: str, cursor: Cursor, fields: dict[str, object]) -> bool:
     """Without a header, a line of a word or two over the text (no meta block under it) is a site's
     name or a blog's label (``Harbour Press``): no dispatch's title is so short."""
     return _headerless(fields) and len(line.split()) <= 2 and not is_meta(next_line(cursor))
+
+
+def _headline_under_label(cursor: Cursor) -> bool:
+    """Is the line under a site's label (``Kurzclips``) a headline of six words or more, every
+    one capitalised or in its language's case, over the text's first paragraph?"""
+    at = _next_index(cursor)
+    if at >= len(cursor.lines):
+        return False
+    below = cursor.lines[at]
+    after = next((line for line in cursor.lines[at + 1 : at + 4] if line), "")
+    return len(below.split()) >= _LABELLED_HEADLINE_WORDS and looks_like_title(below) and len(after) >= PARAGRAPH
+
+
+_LABELLED_HEADLINE_WORDS = 6
 
 
 def _headerless(fields: dict[str, object]) -> bool:
