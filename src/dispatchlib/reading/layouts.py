@@ -52,6 +52,7 @@ CHROME_LINES = frozenset(
         "Share",
         "Save",
         "Menu",
+        "Navigation",  # a site's skip link to its menu
         "Search",
         "Suche",
         "Buscar",
