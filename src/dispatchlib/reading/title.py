@@ -131,11 +131,16 @@ _CHROME_LIKE = 60  # an aggregator's credit, time and tags are shorter
 def _skip_repeats(cursor: Cursor, title: str, found: Findings) -> None:
     """An aggregator's page prints its headline twice (its link's text, then its heading), then
     its credit, time and tags, then the headline again over the text: all of it, down to the last
-    copy, is the page's. Elsewhere a copy stays (a heading may repeat the title)."""
+    copy, is the page's; so is the headline printed again right under itself (a news page's title
+    and heading). Elsewhere a copy stays (a heading may repeat the title)."""
     lines = (i for i in range(cursor.index, len(cursor.lines)) if cursor.lines[i])
     ahead = list(itertools.islice(lines, REPEAT_REACH))
     last = next((i for i in reversed(ahead) if cursor.lines[i] == title), None)
-    if len(title.split()) < 4 or last is None or last == ahead[0] or cursor.lines[ahead[0]] != title:
+    if len(title.split()) < 4 or last is None or cursor.lines[ahead[0]] != title:
+        return
+    if last == ahead[0]:
+        found.add("page-chrome", "the title printed again right under itself dropped", cursor.line_number(last))
+        cursor.index = last + 1
         return
     between = [cursor.lines[i] for i in ahead if i < last and cursor.lines[i] != title]
     if not all(_page_label(line) for line in between):
