@@ -663,6 +663,8 @@ class BlockReader:
         if text.startswith(("Note", "Editor", "Translator")) and (match := _EDITOR_NOTE.fullmatch(text)):
             return m.EditorNote(label=match["label"], content=self.inline(unit, match.start("rest")))
         if text[0] == "(" and (match := _STAGE.fullmatch(text)):
+            if match["text"].casefold() in layouts.PICTURE_PLACEHOLDERS:
+                return m.Figure(caption=match["text"])  # "(Bildschirmfoto)": the picture's place, its caption
             return m.StageDirection(text=match["text"])
         if len(text) <= _STAGE_WORD and text.casefold() in layouts.STAGE_WORDS:
             return m.StageDirection(text=text)  # "Applaudissements" alone on its line, its brackets lost

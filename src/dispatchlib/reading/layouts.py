@@ -535,6 +535,12 @@ NOT_A_PROJECT = r"(?! (?:JTTM|TV|Lab)\b)"
 CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", "caricatur", "vignet")
 PICTURE_WORDS = (*CARTOON_WORDS, "image", "photo", "picture", "poster", "zdjęci", "foto", "imagen", "bild", "immagin")
 
+# a picture's place in brackets alone on its line, the picture lost: "(Screenshot)", "(Bildschirmfoto)"
+PICTURE_PLACEHOLDERS = frozenset(
+    "screenshot;screen shot;screengrab;screen capture;bildschirmfoto;capture d'écran;capture d’écran;"
+    "captura de pantalla;zrzut ekranu;schermata;foto;photo;image;bild".split(";")
+)
+
 # The label of a cartoon's artist on the line between its caption and its credit, in the mirrors'
 # languages too ("Caricaturista: Orlo Sample")
 ARTIST_LABELS = frozenset(
