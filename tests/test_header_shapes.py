@@ -376,10 +376,12 @@ def test_a_mirrors_heading_in_sentence_case(text: str, heading: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["5 reproducciones", "1,204 views", "12 vues", "1\u202f204 vues", "1 204 views", "12 k vues", "MEMRI TV"]
+    "line",
+    ["5 reproducciones", "1,204 views", "12 vues", "1\u202f204 vues", "1 204 views", "12 k vues", "MEMRI TV", "38"],
 )
 def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
-    """A video's view counter and an embedded clip's label are the page's, no heading of the text."""
+    """A video's view counter, a sharing button's count alone and an embedded clip's label are the
+    page's, no heading of the text."""
     assert is_chrome(line)
     assert not blocks._is_heading(line)
 

@@ -73,9 +73,12 @@ def is_chrome(line: str) -> bool:
         return True  # "« Previous Next »"
     if line.count("|") >= _MENU_ITEMS and all(len(item.split()) <= _MENU_WORDS for item in line.split("|")):
         return True  # a site's menu flattened: "Home | Archive | Columnists | Store | Contact | Search"
+    if line.isdigit() and len(line) <= _COUNTER_DIGITS:
+        return True  # a sharing button's or the comments' count alone on its line: "38"
     return line.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(line) is not None
 
 
+_COUNTER_DIGITS = 6
 _ARROWS = (" ->", " -->", " →", " >>")
 _ARROWED_LINK = 80
 _NAV_OPENERS, _NAV_CLOSERS = "«‹←<", "»›→>"
