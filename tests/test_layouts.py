@@ -329,6 +329,7 @@ def test_every_chrome_line_is_chrome(line: str) -> None:
         "View this e-mail in your browser",
         "EOY_Banner_2013_v1 (2).jpg",
         "Visit the Harbour Alert Archive",
+        "Blog: http://harbour-notes.example.it",
     ],
 )
 def test_chrome_patterns(line: str) -> None:

@@ -120,6 +120,8 @@ CHROME_PATTERNS = re.compile(
         (
             COLUMN_LABEL.pattern,
             r"Donations from readers like you\b.*",
+            # the blog's own address under its label: "Blog: http://harbour-notes.example.it"
+            r"(?:Blog|Website|Web site|Site|Sito|Webseite|Homepage)\s?:\s*(?:https?://|www\.)\S+",
             # a site's copyright line, copied above or below the story
             r"(?:©|\(c\)|Copyright)(?: ©)? ?(?:\d{4}[-–]?)?\d{4},? [^.]{1,60}\.? All [Rr]ights [Rr]eserved\.?",
             r"Subscribe to receive (?:daily or weekly )?MEMRI e-?mails\b.*",
