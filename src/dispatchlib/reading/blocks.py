@@ -668,8 +668,11 @@ class BlockReader:
             return m.StageDirection(text=match["text"])
         if len(text) <= _STAGE_WORD and text.casefold() in layouts.STAGE_WORDS:
             return m.StageDirection(text=text)  # "Applaudissements" alone on its line, its brackets lost
-        # a transcript's, or a name that has spoken already: 'Orlo: "Really?' is a turn, not a heading
-        turn = self._speaker_turn(unit) if self.transcript or text.partition(":")[0] in self.speakers else None
+        # a transcript's, a name that has spoken already ('Orlo: "Really?'), or an interviewer's or a
+        # crowd's ('Crowd: Death To The Ferry Company'): a turn, not a heading
+        named = text.partition(":")[0]
+        asked = self.transcript or named in self.speakers or named.casefold() in _TURN_ROLES
+        turn = self._speaker_turn(unit) if asked else None
         if turn is not None:
             return turn
         if len(text) <= _LONG_HEADING and (_is_heading(text) or (not self.transcript and _named_headline(text))):
@@ -699,6 +702,13 @@ class BlockReader:
             return None
         self.speakers.add(match["name"])
         return m.SpeakerTurn(speaker=match["name"], content=self.inline(unit, match.start("rest")))
+
+
+# the roles a one-word label names outside a transcript too, however its words are written
+_TURN_ROLES = frozenset(
+    "interviewer host crowd audience anchor presenter moderator caller".split()
+    + "intervieweur foule entrevistador multitud".split()  # French, Spanish
+)
 
 
 def turn_match(text: str, *, described: bool, transcript: bool) -> re.Match[str] | None:
@@ -1569,10 +1579,12 @@ _ELLIPSIS = re.compile(r"\s*(?:\(…\)|\(\.\.\.\)|\[…\]|\[\.\.\.\]|…|\.\.\.)
 
 
 def echoes(line: str, turn: m.SpeakerTurn) -> bool:
-    """Does a quoted line say again what the turn above it said? A quoted heading quotes the
-    section under it; a line repeating the words over it is a chant sung on."""
+    """Does a line say again what the turn above it said, quoted, or word for word the whole turn
+    (``Crowd: Death to the ferry company`` / ``Death to the ferry company``)? A quoted heading
+    quotes the section under it; a line repeating the words over it is a chant sung on."""
     words = line.strip(_HEADING_QUOTES + _HEADING_CLOSERS + " ")
-    return line[:1] in _HEADING_QUOTES and len(words) >= 3 and words in m.plain_text(turn.content)
+    said = m.plain_text(turn.content)
+    return len(words) >= 3 and (words in said if line[:1] in _HEADING_QUOTES else words == said.strip(" !."))
 
 
 def _heads_section(block: m.Block, below: m.Block) -> str | None:
