@@ -94,7 +94,7 @@ _CAPTION_AND_CREDIT = re.compile(
 )
 # a cartoon's caption with its credit in brackets, ending in a date: "Caption (Artist, Outlet, Date)"; the
 # credit's name may be lost with its link: "Caption (, Date)"
-_BRACKETED_DATED_CREDIT = rf"\((?P<credit>[^()]{{0,80}}, {h.ANY_DATE})\)"
+_BRACKETED_DATED_CREDIT = rf"\((?P<credit>[^()]{{0,80}}(?:, |(?<=[a-z]) ){h.ANY_DATE})\)"  # the comma may be lost
 _DATED_CREDIT = re.compile(rf"(?P<caption>[^()]{{3,200}}?[^\s.!?:,])\s+{_BRACKETED_DATED_CREDIT}")
 # a caption's sentences, then its outlets and dates as a sentence of their own:
 # "Caption. The Vellonian Times, December 14, 2016.", "Podpis. Outlet.test, 13 listopada 2016; Other.test, ..."
