@@ -671,7 +671,9 @@ class BlockReader:
         # a transcript's, a name that has spoken already ('Orlo: "Really?'), or an interviewer's or a
         # crowd's ('Crowd: Death To The Ferry Company'): a turn, not a heading
         named = text.partition(":")[0]
-        asked = self.transcript or named in self.speakers or named.casefold() in _TURN_ROLES
+        asked = (
+            self.transcript or named in self.speakers or (len(named) <= _TURN_ROLE and named.casefold() in _TURN_ROLES)
+        )
         turn = self._speaker_turn(unit) if asked else None
         if turn is not None:
             return turn
@@ -709,6 +711,7 @@ _TURN_ROLES = frozenset(
     "interviewer host crowd audience anchor presenter moderator caller".split()
     + "intervieweur foule entrevistador multitud".split()  # French, Spanish
 )
+_TURN_ROLE = max(len(role) for role in _TURN_ROLES)  # a longer label is asked no further
 
 
 def turn_match(text: str, *, described: bool, transcript: bool) -> re.Match[str] | None:
