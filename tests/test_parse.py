@@ -2545,3 +2545,13 @@ def test_a_digests_date_in_an_old_tables_cell_under_its_empty_cells() -> None:
     dispatch, codes = _parse("\n".join(lines) + "\n")
     assert (dispatch.date, dispatch.number, dispatch.extra_numbers) == (datetime.date(2010, 2, 16), 2808, (2809,))
     assert "page-chrome" in codes
+
+
+def test_a_headline_in_a_tables_cell_loses_its_bar() -> None:
+    """A page copied from its table may leave its first line, the headline, a cell of its own
+    (``Title |``): the title, without the bar; a menu's row of several bars stays the page's."""
+    headline = "Harbour Cleric: The Guild Orders The Nets Burned"
+    dispatch, _ = _parse(f"{headline} |\n\nOrla Tamsin\n\n{'The guild is preparing. ' * 12}\n")
+    assert dispatch.title == headline
+    menu, _ = _parse(f"Home | News | Archive | Contact |\n\n{headline}\n\n{'The guild is preparing. ' * 12}\n")
+    assert menu.title == headline

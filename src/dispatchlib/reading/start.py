@@ -165,7 +165,8 @@ def undecorate(lines: list[str]) -> list[str]:
     table = sum(1 for i in top if lines[i] == "|" or lines[i].endswith(" |")) >= _TABLE_BARS
     for seen, index in enumerate(top):
         line = lines[index]
-        if line.endswith(" |") and (row := _table_row(line, table)) is not None:
+        # (the first line a cell of its own, one bar: "Title |"; not a menu's "Home | News | Archive |")
+        if line.endswith(" |") and (row := _table_row(line, table or (seen == 0 and line.count("|") == 1))) is not None:
             out = out or list(lines)  # an old table's cell: "May 2, 2010 |"; a date in one, the others lost
             out[index] = row
             continue
@@ -192,7 +193,8 @@ def _table_row(line: str, table: bool) -> str | None:
     """An old table's row copied as a line, its cells closed by bars, as the line it stands for:
     a header or a date line (``Special Dispatch Series - No. 812 | |``), a date's cell and a
     number's run together (``November 8, 2004 | No.812 |``), or any row where the page was copied
-    from its table; ``None`` where the bars may be the text's."""
+    from its table (its first line is: a headline in a table's cell, ``Title |``); ``None`` where
+    the bars may be the text's."""
     row = _CLOSING_BARS.sub("", line)
     if h.match_date_line(row) or h.match_header(row):
         return row
