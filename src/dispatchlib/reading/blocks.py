@@ -102,12 +102,12 @@ _OUTLET = r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}|[\w-]+(?:\.[\w-]+)+(?:/\
 _OUTLET_CREDIT = re.compile(
     rf"(?P<caption>[^\W\d].{{2,300}}?[.!?])\s+(?P<credit>{_OUTLET}, {h.ANY_DATE}(?:; {_OUTLET}, {h.ANY_DATE})*)\.?"
 )
-# "Caption. Source: Outlet, Date." on one line, or a news site's "Caption. Photo: Outlet."
 # where a page's pictures come from, named after a dash at the caption's end
 _IMAGE_LIBRARIES = ("Wikicommons", "Wikimedia Commons", "Wikipedia", "Flickr", "Getty Images", "Shutterstock")
 _LIBRARY_CREDIT = re.compile(
     rf"(?P<caption>[^\W\d].{{2,200}}?) [-–—] (?P<credit>(?:\S+/)?(?:{'|'.join(_IMAGE_LIBRARIES)}))"
 )
+# "Caption. Source: Outlet, Date." on one line, or a news site's "Caption. Photo: Outlet."
 _CAPTION_CREDIT_WORDS = ("Source:", "Photo:", "Image:", "Photo credit:", "Credit:")
 _SOURCE_CAPTION = re.compile(
     r"(?P<caption>.{3,250}?)[.:]?\s+(?:Source|Photo|Image|Photo credit|Credit):"
@@ -860,10 +860,11 @@ def is_figure_text(text: str) -> bool:
     return text.endswith(_FIGURE_ENDINGS) or (text.endswith(" confidence") and _ALT_TEXT in text[-60:])
 
 
-# a caption's credit mark in the mirrors' languages and French spacing: "(Source : Outlet)", "(Fuente: Medio)"
+# a caption and its source inside one pair of brackets: "(Orla Tamsin. Fuente: Example.test)"
 _BRACKETED_SOURCE = re.compile(
     rf"\((?P<caption>[^()]{{3,150}}?)[.,]?\s+{layouts.SOURCE_LABEL}(?P<credit>[^()]{{2,80}})\)"
 )
+# a caption's credit mark in the mirrors' languages and French spacing: "(Source : Outlet)", "(Fuente: Medio)"
 _SOURCE_MARK = re.compile(rf"\({layouts.SOURCE_LABEL}\s*")
 _ONE_CAPTION = 200  # a caption is one short phrase: a longer line ending in a credit is a paragraph
 _BRACKET_CAPTION = 80  # "Caption (", its credit's link lost: a phrase, not a sentence the copy cut

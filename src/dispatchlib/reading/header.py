@@ -755,17 +755,18 @@ _OUTLET_STAFF = re.compile(r"(?P<name>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,
 
 # a news site's reporter alone on a line, the byline's word left out: the name and the comma its
 # date left ("Orla Tamsin ,"), or the name and the reporter's post ("Orla Tamsin Executive Editor")
+_REPORTERS_POSTS = ("Editor", "Reporter", "Correspondent", "Writer", "Contributor", "Columnist")
 _REPORTER = re.compile(
     r"(?!The )(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}?)"
     r"(?: ,| (?:Senior |Executive |Managing |Contributing |Associate |Deputy )?"
-    r"(?:Editor|Reporter|Correspondent|Writer|Contributor|Columnist))"
+    rf"(?:{'|'.join(_REPORTERS_POSTS)}))"
 )
 
 
 def match_staff_byline(line: str) -> str | None:
     """Who a line alone credits as the copy's writer: an outlet's staff (``Harbour Daily Staff ,``),
     not the institute's, or a reporter (see ``_REPORTER``)."""
-    if not line.endswith(("Staff", ",", "Editor", "Reporter", "Correspondent", "Writer", "Contributor", "Columnist")):
+    if not line.endswith(("Staff", ",", *_REPORTERS_POSTS)):
         return None
     match = _OUTLET_STAFF.fullmatch(line) or _REPORTER.fullmatch(line)
     return match["name"] if match is not None and _INSTITUTE.fullmatch(match["name"]) is None else None

@@ -15,8 +15,8 @@ from .cursor import Cursor, Findings
 _TAIL_LINE = re.compile(
     r"(?P<tail>(?i:Share this (?:Report|Clip|Post|Video|Article|Page)\s*:?.*|Latest Posts\s*)|Shared? via \S.{0,30}"
     r"|Posted (?:by \S.{0,60} )?at \d{1,2}:\d{2}\b.*"  # a blog post's footer
-    r"|(?:\d{1,3}|No) (?i:repl(?:y|ies)|comments?):?"  # a blog's comment form, in Italian and German too
-    r"|(?:\d{1,3}|Nessun) comment[oi]:?|(?:\d{1,3}|Keine) Kommentare?:?"
+    r"|(?:\d{1,3}|No) (?i:repl(?:y|ies)|comments?):?"  # a blog's comment form
+    r"|(?:\d{1,3}|Nessun) comment[oi]:?|(?:\d{1,3}|Keine) Kommentare?:?"  # in Italian and German
     r"|Leave (?:a|[Yy]our) (?i:reply|comment)(?: (?i:cancel reply))?|Post a [Cc]omment"
     r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's
     r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200}"

@@ -816,21 +816,27 @@ def read_credited_title(cursor: Cursor, fields: dict[str, object], found: Findin
         return
     for index in cursor.ahead(_QUOTING_REACH):
         line = cursor.lines[index]
-        match = _CREDITED_TITLE.fullmatch(line)
-        if match is None and ("MEMRI:" in line or "Memri:" in line):
-            match = _TITLE_AFTER_CREDIT.search(line)
-        title = match["title"] if match is not None else ""
+        title, words = _title_beside_institute(line)
         if len(title.split()) >= _QUOTED_TITLE_WORDS and looks_like_title(title) and title_case_words(title):
-            assert match is not None
             number = cursor.line_number(index)
             said = f"line {number}, a title beside the institute's name, is the dispatch's title"
             found.add("guess", _giving_way(said, fields), number)
             fields["title"], fields["_title_line"] = title, number
-            cursor.lines[index] = match["words"] or ""
+            cursor.lines[index] = words
             return
 
 
-_CREDITED_TITLE = re.compile(r"(?P<words>)(?P<title>[^.].{20,300}?)(?:\.|\s[-–—|])\s*(?:MEMRI|Memri)(?: TV)?\.?")
+def _title_beside_institute(line: str) -> tuple[str, str]:
+    """The title a line gives beside the institute's name (see :func:`read_credited_title`), and
+    the blogger's words before it; both empty where it gives none."""
+    match = _CREDITED_TITLE.fullmatch(line)
+    if match is not None:
+        return match["title"], ""
+    match = _TITLE_AFTER_CREDIT.search(line) if "MEMRI:" in line or "Memri:" in line else None
+    return (match["title"], match["words"]) if match is not None else ("", "")
+
+
+_CREDITED_TITLE = re.compile(r"(?P<title>[^.].{20,300}?)(?:\.|\s[-–—|])\s*(?:MEMRI|Memri)(?: TV)?\.?")
 _TITLE_AFTER_CREDIT = re.compile(r"(?P<words>.{20,}?[:.])\s+(?:MEMRI|Memri)(?: TV)?:\s+(?P<title>[A-Z\"“].{20,300})$")
 _TRANSLATED_BY = re.compile(r"\btranslated by (?:the )?MEMRI\b|\(MEMRI(?: TV)?\):$")
 
