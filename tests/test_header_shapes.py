@@ -327,14 +327,15 @@ def test_bylines_in_every_shape(line: str, authors: tuple[str, ...]) -> None:
 
 def test_names_alone_with_their_notes_star_open_a_headerless_copy() -> None:
     """``Orla Tamsin*`` as a headerless copy's first line is its byline; the same shape under a
-    header or a date is a title or a heading (``Key Findings*``), never the authors."""
+    header or a date is a title (without its note's mark) or a heading (``Key Findings*``), never
+    the authors."""
     assert header.match_starred_byline("O. Tamsin and R. Sample*") is not None
     assert header.match_starred_byline("The Harbour Talks*") is None
     text = "Orla Tamsin*\n\nThe harbour closed at dawn, the master said, and the boats stayed in.[1]\n"
     assert dl.parse(text)[0].authors == ("Orla Tamsin",)
     under = "Special Dispatch No. 12\n\nKey Findings*\n\nThe harbour closed at dawn, and the boats stayed in.\n"
     dispatch, _ = dl.parse(under)
-    assert (dispatch.title, dispatch.authors) == ("Key Findings*", ())
+    assert (dispatch.title, dispatch.authors) == ("Key Findings", ())
 
 
 @pytest.mark.parametrize(

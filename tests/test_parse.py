@@ -2555,3 +2555,28 @@ def test_a_headline_in_a_tables_cell_loses_its_bar() -> None:
     assert dispatch.title == headline
     menu, _ = _parse(f"Home | News | Archive | Contact |\n\n{headline}\n\n{'The guild is preparing. ' * 12}\n")
     assert menu.title == headline
+
+
+def test_a_repost_credits_the_institute_with_the_date_under_the_title() -> None:
+    """``MEMRI, May 11, 2009.`` under a repost's title dates it; a date alone ending a sentence's
+    broken line (``November 27, 2015.``) or a section's (``20 July 2012:``) dates nothing."""
+    dispatch, _ = _parse(f"Harbour Dailies: The Guild Mends Every Net\n\nMEMRI, May 11, 2009.\n\n{_LONG}\n")
+    assert dispatch.date == datetime.date(2009, 5, 11)
+    for line in ("November 27, 2015.", "20 July 2012:"):
+        assert header.match_date_line(line) is None
+
+
+def test_a_lone_label_over_a_blank_is_a_turn_only_if_it_names_someone() -> None:
+    """``Professor Orla Tamsin:`` over a blank and her words is her turn; a line handing over to
+    a source (``From the Harbour Times:``) and a page's button (``Font Size:``) are no speakers."""
+    for label, turns in (("Professor Orla Tamsin:", 1), ("From the Harbour Times:", 0), ("Font Size:", 0)):
+        dispatch, _ = _parse(f"Harbour Guild Answers The Council\n\n{_LONG}\n\n{label}\n\n{_LONG}\n")
+        assert sum(isinstance(block, dl.model.SpeakerTurn) for block in dispatch.body) == turns, label
+
+
+def test_a_read_more_line_is_a_notice_only_with_its_outlet() -> None:
+    """``Read more: The Harbour Post`` under a syndicated copy says it is an excerpt; a link's
+    label alone (``Read more:``) says nothing."""
+    for line, truncated in (("Read more: The Harbour Post", True), ("Read more:", False)):
+        dispatch, _ = _parse(f"Harbour Guild Answers The Council\n\n{_LONG}\n\n{line}\n")
+        assert dispatch.truncated is truncated, line

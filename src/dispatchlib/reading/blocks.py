@@ -32,12 +32,13 @@ _POINTER = re.compile(
     r"(?:Click here to view|To view this (?:clip|video)|To watch (?:this|the) (?:clip|video)"
     # "To view more clips of Orlo Tamsin, visit": where to go, never a sentence ("To view these videos as ...")
     r"|To view (?:these|the|more|all)\b.{0,40}?\b(?:clips?|videos?)\b(?=.*\b(?:visit|click|go to)\b)"
-    r"|Below is an image from|Below are images from|View this clip|Watch the clip"
+    r"|Below is an image from|Below are images from|View this clip|Watch (?:the|this) (?:clip|video)"
+    r"|Link to the (?:clip|video)"
     r"|Voir (?:les |la )?(?:extraits?[- ])?vid[ée]os?"
     r"|Pour voir (?:la |les |cette )?(?:extraits? )?vid[ée]os?\b.*\bcliquez)\b.*",  # "Pour voir ..., cliquez ici"
     re.IGNORECASE,
 )
-_POINTER_INITIALS = frozenset("CcTtBbVvWwPp")  # the letters _POINTER's phrases start with
+_POINTER_INITIALS = frozenset("CcTtBbVvWwPpLl")  # the letters _POINTER's phrases start with
 
 
 def is_pointer(text: str) -> bool:
@@ -298,7 +299,27 @@ def split_units(lines: list[str], numbers: list[int]) -> list[Unit]:
         elif group:
             units.extend(_group_units(lines, numbers, group))
             group = []
-    return units
+    return _join_lone_labels(units) if any(unit.text[-1] == ":" for unit in units) else units
+
+
+def _join_lone_labels(units: list[Unit]) -> list[Unit]:
+    """A speaker's name alone on its line, ending in its colon, over a blank line and the words
+    (``Orla Tamsin:`` / / ``The tide will turn ...``): one turn. The name is two words or more,
+    each capitalised or a name's particle: not a line handing over to a source (``From the
+    Harbour Times:``) nor a byline's word whose name was lost (``Por:``)."""
+    joined: list[Unit] = []
+    for unit in units:
+        label = joined[-1] if joined else None
+        if label is not None and len(label.lines) == 1 and unit.text[-1] != ":" and _name_over_words(label.text):
+            offset = len(label.text) + 1
+            joined[-1] = Unit(
+                text=f"{label.text} {unit.text}",
+                starts=(0, *(offset + start for start in unit.starts)),
+                lines=(*label.lines, *unit.lines),
+            )
+        else:
+            joined.append(unit)
+    return joined
 
 
 def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list[Unit]:
@@ -368,6 +389,23 @@ def _label_over_words(line: str) -> bool:
 
 
 _LABEL_ALONE = 60
+
+
+def _name_over_words(line: str) -> bool:
+    """A speaker's name of two words or more alone on its line (see :func:`_join_lone_labels`)."""
+    words = line[:-1].split()
+    return (
+        len(words) >= 2
+        and words[0] not in _HANDING_OVER
+        and line.casefold() not in layouts.CHROME_LINES  # a page's button: "Font Size:"
+        and all(_name_word(word) and word not in _SOURCE_PARTICLES for word in words)
+        and _label_over_words(line)
+    )
+
+
+_HANDING_OVER = frozenset("From Via Source Sources Read See".split())
+# a name's particles, but an outlet's words too: "From the Times of Vellonia:"
+_SOURCE_PARTICLES = frozenset(("the", "of", "and"))
 
 
 def _item_header(line: str) -> bool:
@@ -644,6 +682,8 @@ class BlockReader:
             figure = figure_line(text) or outlet_credit_line(text)
         if figure is None and text.startswith(_CREDIT_WORDS) and (match := _CREDIT_ALONE.fullmatch(text)):
             figure = m.Figure(credit=(match["credit"] or match["shot"]).rstrip("."))
+        if figure is None and text.startswith(("Photo ", "Foto ")) and agency_credit(text):
+            figure = m.Figure(credit=text[6:].removeprefix("by "))  # "Photo Orla Tamsin / Flash 90", its colon lost
         if figure is None and text[0] == "(" and (match := _BRACKETED_CREDIT.fullmatch(text)):
             figure = m.Figure(credit=match["credit"])  # "(photo credit: Harbour Agency)" under its caption
         if figure is None and text[0] == "(" and text[-2:-1].isdigit() and (match := _BRACKETED_OUTLET.fullmatch(text)):
@@ -780,7 +820,8 @@ def figure_line(text: str) -> m.Figure | None:
     ):  # before the merged pair: "Caption. Source: Example Post (Vellonia), Date."
         return m.Figure(caption=match["caption"].strip(), credit=match["credit"].strip())
     match = _CAPTION_AND_CREDIT.fullmatch(text) if text[-1:] in "0123456789." else None
-    if match is not None and any(word[:1].islower() for word in match["caption"].split()):
+    # (not a paragraph citing its source: "... the columnist accused them of ... Outlet (Country), Date.")
+    if match is not None and any(word[:1].islower() for word in match["caption"].split()) and not _WRITERS.search(text):
         return m.Figure(caption=match["caption"].strip(), credit=match["credit"])
     if credit_line(text):
         return m.Figure(credit=text)  # a cartoon known from its credit alone
@@ -817,7 +858,7 @@ def agency_credit(text: str) -> bool:
     its photographer and outlets and the agency, run together by slashes (``Mira Vell/Harbour
     Press/Flash 90``)."""
     return text in layouts.PHOTO_AGENCIES or (
-        len(text) <= _AGENCY_CREDIT and "/" in text and text.rpartition("/")[2] in layouts.PHOTO_AGENCIES
+        len(text) <= _AGENCY_CREDIT and "/" in text and text.rpartition("/")[2].strip() in layouts.PHOTO_AGENCIES
     )
 
 
@@ -1163,6 +1204,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         named = len(head.split()) >= 2 or len(post.split()) <= 4  # not "Meanwhile, The Minister Said"
         # a transcript may name the office in lower case: "Orlo Tamsin, host", "..., former head of ..."
         office = described and _office(post) and not _REPORTED.search(post)  # not "..., wrote on Twitter"
+        if described and post.lower().startswith(_ON_AIR_FROM):
+            return _is_speaker(head, described=True)  # "Zubeida, on the phone": a caller
         if described and _role_doing(head.split(), post):
             return True  # "Child host, wearing a scarf": a role and what it does as it speaks
         return named and len(post.split()) <= 12 and (post[:1].isupper() or office) and _is_speaker(head)
@@ -1184,6 +1227,16 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     return described and (_described_name(words) or _named_role(words))
 
 
+# how a speaker who is not in the studio is on the air: "Orla Tamsin, on the phone:"
+_ON_AIR_FROM = (
+    "on the phone",
+    "by phone",
+    "by telephone",
+    "on the telephone",
+    "via satellite",
+    "via video",
+    "via skype",
+)
 _FROM_WHERE = re.compile(r"(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}")  # "the Harbour Guild's Party"
 
 
@@ -1461,6 +1514,23 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
     for index, text in lines.items():
         out[index] = m.Heading(text=text)
     return out, list(lines)
+
+
+def speaker_portraits(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
+    """A speaker's name alone on its line right over a speaker's turn, the name of a turn of the
+    text (``Orla Tamsin`` / ``Orla Tamsin: ...``), is the caption of the speaker's picture, the
+    image lost; not a heading, nor a turn whose colon was lost (its words would follow it). Also
+    returns the indices made figures."""
+    speakers = {block.speaker for block in blocks if isinstance(block, m.SpeakerTurn)}
+    if not speakers:
+        return blocks, []
+    out, made = list(blocks), []
+    for index, (block, below) in enumerate(itertools.pairwise(blocks)):
+        text = block.text if isinstance(block, m.Heading) else _plain_paragraph(block)
+        if text in speakers and " " in text and isinstance(below, m.SpeakerTurn):
+            out[index] = m.Figure(caption=text)
+            made.append(index)
+    return out, made
 
 
 def described_turns(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
@@ -1764,7 +1834,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, standfirst: bool = False)
         text = block.text if isinstance(block, m.Heading) else _plain_paragraph(block)
         if (
             text is not None
-            and _caption_shape(text)
+            and (_caption_shape(text) or _picture_phrase(text) or _name_and_description(text))
             and not two_sentences(text)  # "Transcript below the fold. Example TV": sentences
             and not (index and _among_verse(out[index - 1], out[index + 1]))
             and not _among_descriptions(out, index)
@@ -2103,6 +2173,43 @@ def _single_text(block: m.Block) -> str | None:
         return f"{block.speaker}: {block.content[0].text}"
     return _plain_paragraph(block)
 
+
+def _picture_phrase(text: str) -> bool:
+    """A short phrase naming, in sentence case, what the picture it captions is: its last word a
+    picture's (``Orla Tamsin's tweet``, ``The tweeted poster.``, ``The magazine's cover``)."""
+    if len(text) > _PICTURE_PHRASE:
+        return False
+    bare = text.removesuffix(".")
+    words = bare.split()
+    return (
+        2 <= len(words) <= _PICTURE_PHRASE_WORDS
+        and words[-1] in _PICTURE_NOUNS
+        and words[0] not in _SENTENCE_OPENERS
+        and not any(mark in bare for mark in _PHRASE_BREAKS)
+    )
+
+
+_PICTURE_PHRASE, _PICTURE_PHRASE_WORDS = 60, 6
+_PICTURE_NOUNS = frozenset(
+    "tweet tweets poster posters cover image images photo photos photograph picture pictures screenshot screenshots"
+    " banner logo map chart graph leaflet flyer billboard cartoon cartoons caricature graffiti mural".split()
+)
+_PHRASE_BREAKS = '.,:;!?"“”«»'
+
+
+def _name_and_description(text: str) -> bool:
+    """A caption naming someone, then saying who they are and where they stand, in lower case
+    (``Orla Tamsin, Vellonian politician who spoke at the event, in Tide Magazine``): no heading's
+    title case, no sentence's stop."""
+    match = _NAME_THEN_DESCRIPTION.match(text) if len(text) <= _CAPTION_LENGTH else None
+    if match is None or _ends_sentence(text):
+        return False
+    described = _WORD.findall(text[match.end() :])
+    return len(described) >= 3 and sum(1 for word in described[:4] if word[0].islower()) >= 2
+
+
+# a name of two to four capitalised words, then a comma
+_NAME_THEN_DESCRIPTION = re.compile(r"[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|al-\w+|bin|ibn)){1,3}, ")
 
 # words that open a sentence, never a picture's noun phrase: pronouns and conjunctions
 _SENTENCE_OPENERS = frozenset("I He She It We They You And But So Here There".split())

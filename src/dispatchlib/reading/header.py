@@ -130,15 +130,19 @@ _BYLINE_WORD = "|".join(
 # "Middle East Media Research Institute | January 14, 2005"), and a video
 # page's "Published on May 3, 2018" (a blog's "Posted on" dates the repost, not the report)
 _DATE_LINE = re.compile(
-    rf"(?:(?:MEMRI|МЕМРИ|Middle East Media Research Institute)\s*[,|–—-]\s+|Published on\s+)?(?P<date>{ANY_DATE})"
+    r"(?:(?P<credit>MEMRI|МЕМРИ|Middle East Media Research Institute)\s*[,|–—-]\s+|Published on\s+)?"
+    rf"(?P<date>{ANY_DATE})"
     rf"(?:\s*(?:\||[-–—]|,)\s*(?:{_BYLINE_WORD})\s*(?P<authors>\S.*)"
     r"|\s+[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,5} \([A-Z][\w' /.&-]{1,40}\)"
     r"|\s+No\.?)?"  # a header whose series and number (links on the page) the copy lost: "June 6, 2017 No."
+    r"(?(credit)(?:(?<=\d)\.)?)"  # a repost's credit line under the headline: "MEMRI, May 11, 2009."
 )
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 # a byline's date after its names, after a comma or a space: "By: A. One, December 16, 2008",
 # "By A. One November 5, 2004"
-_DATE_AFTER_NAMES = re.compile(rf"(?:,\s*|\s+)(?P<date>{ANY_DATE})\.?$")
+_DATE_AFTER_NAMES = re.compile(rf"(?:,\s*|\s+)(?P<date>{ANY_DATE})[.:]?$")
+# the institute credited before the byline: "MEMRI, by O. Tamsin and R. Sample, March 16, 2017:"
+_INSTITUTE_BEFORE_BYLINE = re.compile(r"(?:MEMRI|Middle East Media Research Institute)\s*[,|–—-]\s*(?=[Bb]y\s)")
 _FIGURES_AFTER_NAMES = re.compile(r",\s*(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4})$")
 # a news copy's credit under its headline: the writer, the date in figures and the outlet
 _NEWS_CREDIT = re.compile(
@@ -700,6 +704,8 @@ def match_date_line(line: str) -> DateLine | None:
         line = line[3:].removesuffix(" .")
     elif line.startswith("avatar by "):  # the author's picture, its alt text before the byline
         line = line[7:]
+    elif line.startswith(("MEMRI", "Middle East")) and (credit := _INSTITUTE_BEFORE_BYLINE.match(line)) is not None:
+        line = line[credit.end() :]
     elif "|" in line and (site := _SITE_DATE.fullmatch(line)) is not None:
         return DateLine(date=parse_date(site["date"]))  # "Harbour-Magazine.com | Thursday, July 21, 2005"
     match = _DATE_LINE.fullmatch(line)

@@ -80,6 +80,8 @@ CHROME_LINES = frozenset(
         "Latest",
         "Home",
         "Printer Friendly",
+        "Font Size:",  # a news page's text-size buttons
+        "Font Size",
         "|",
         "Archives",
         "Archive",
@@ -139,6 +141,8 @@ CHROME_PATTERNS = re.compile(
             # an e-mail's link to its web page, the address often lost in the copy
             PAGE_LINK + r",? (?:please )?(?:visit|go to|click here)\b.{0,200}",
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
+            r"(?:<https?://[^<>\s]+>\s*)+",  # a link's or an image's address alone in angle brackets, its text lost
+            r"Powered by \S+(?: \S+){0,3}",  # a platform's or an advertiser's badge: "Powered by WebAds"
             # a site's name as its address: "(Online) Site.com"
             # (or several, a network's banner: "harbour.test.de / coast-news.de / pier.info")
             r"(?:\(\w{1,20}\) ?)?(?:(?:www\.)?[\w.-]{2,40}\.(?:com|org|net|info|co\.uk|org\.uk|fr|de|es|it|pl|il|ru)"
@@ -273,7 +277,9 @@ SUBSCRIBER_NOTICE_WORDS = (
 # memri.org" (a forum's marker), "I've snipped a little here to save space"
 AGGREGATOR_NOTICE = re.compile(
     r"This source only provides truncated excerpts|^\(Excerpt\) Read more at\b|\bI(?:['’]ve| have) snipped\b"
-    r"|^(?:Post|Story|Article) continues (?:on|at)\b",  # a syndicated post's link to the rest of it
+    r"|^(?:Post|Story|Article) continues (?:on|at)\b"  # a syndicated post's link to the rest of it
+    # ... or its outlet's: "Read more: The Harbour Post"
+    r"|^Read more(?: at)?\s?:\s*(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$",
     re.IGNORECASE,
 )
 # the mirrors' words for them (Spanish, Polish, French, German, Italian); each holds one of
@@ -582,6 +588,7 @@ SPEAKER_ROLES = frozenset(
     "visitor passerby priest rabbi king prince queen teen teenager youngster toddler baby pilgrim mourner "
     "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
     "terrorist bomber jihadist hostage captive worker farmer merchant shopkeeper screen "  # "TV screen": what it shows
+    "children men women youth "  # a chorus: "Children in unison:"
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
     "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon roi "
     "prédicateur cheikh invité invitée intervieweur participante "

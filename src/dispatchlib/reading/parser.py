@@ -47,6 +47,7 @@ from .blocks import (
     quoted_section_headings,
     sentence_case_headings,
     source_line,
+    speaker_portraits,
     speaking_cartoons,
     split_units,
 )
@@ -339,6 +340,9 @@ def _read_body_and_notes(
     body, made = sentence_case_headings(body)
     for index in made:
         found.add("guess", "a short line in sentence case over its section read as a heading", places[index])
+    body, made = speaker_portraits(body)
+    for index in made:
+        found.add("guess", "a speaker's name alone over a speaker's turn read as the speaker's picture", places[index])
     body, made = described_turns(body) if not reader.transcript else (body, [])
     for index in made:
         found.add(
@@ -607,10 +611,16 @@ def _blank_after(units: list[Unit], index: int) -> bool:
 
 
 def _cut_sentence(heading: str, *, mid_line: bool) -> bool:
-    """Is a heading the copy stops on a sentence it cut: not every word capitalised, or, where the
-    copy stops inside its last line, one word that heads nothing (``Sheik``; not ``Introduction``)?"""
-    one_word = mid_line and " " not in heading and heading.casefold() not in layouts.NOT_TITLES
-    return one_word or not every_word_capitalised(heading)
+    """Is a heading the copy stops on a sentence it cut: not every word capitalised, a sentence's
+    first words opening on a small word (``On Octobe``), or, where the copy stops inside its last
+    line, one word that heads nothing (``Sheik``; not ``Introduction``)?"""
+    words = heading.split()
+    one_word = mid_line and len(words) == 1 and heading.casefold() not in layouts.NOT_TITLES
+    opening = len(words) <= _CUT_OPENING and words[0].lower() in layouts.SMALL_WORDS
+    return one_word or opening or not every_word_capitalised(heading)
+
+
+_CUT_OPENING = 3  # words of a sentence's start where the copy stops: a heading opening on "In" runs longer
 
 
 def _caption_under_credit(figure: m.Figure, unit: Unit) -> bool:

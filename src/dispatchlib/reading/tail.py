@@ -175,7 +175,13 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
         # an aggregator's notice, a line of its own
         or (
             len(line) < _NOTICE_LINE
-            and ("truncated" in line or "(Excerpt)" in line or "snipped" in line or "ontinues " in line)
+            and (
+                "truncated" in line
+                or "(Excerpt)" in line
+                or "snipped" in line
+                or "ontinues " in line
+                or "Read more" in line
+            )
         )
         # the mirrors' notices: the Spanish one's word, the others' letters (isascii is a flag the string keeps)
         or "miembro" in line
@@ -201,7 +207,7 @@ _NOTICE_GATE = ("subscri", "member", "copy of this", "registered users", "closed
 
 # one of these is in every aggregator's notice, in any case (looked up as strings: a pattern
 # searched on every line cost a sixth of the parse)
-_CUT_WORDS = ("truncated", "(excerpt)", "snipped", "continues ")
+_CUT_WORDS = ("truncated", "(excerpt)", "snipped", "continues ", "read more")
 
 
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:

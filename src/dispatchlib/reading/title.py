@@ -7,7 +7,7 @@ import re
 
 from . import header as h
 from . import layouts
-from .blocks import every_word_capitalised, in_english, is_boundary, sentence_case
+from .blocks import every_word_capitalised, in_english, is_boundary, is_pointer, sentence_case
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
 from .start import (
@@ -113,7 +113,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
-    fields["title"] = _PAGE_SUFFIX.sub("", CREDIT_PREFIX.sub("", byline.title if byline else line))
+    fields["title"] = _PAGE_SUFFIX.sub("", CREDIT_PREFIX.sub("", byline.title if byline else line)).removesuffix("*")
     _take_site_stamp(fields, found, number)
     if byline:
         if byline.line.date is not None and fields.pop("_date_above", False):
@@ -564,8 +564,8 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
     credited = passed = False  # the line above a credit is the picture's caption
     for index in range(start.at - 1, -1, -1):
         line = cursor.lines[index]
-        if not line or is_chrome(line) or _INSTITUTE_LINE.fullmatch(line):
-            continue
+        if not line or is_chrome(line) or _INSTITUTE_LINE.fullmatch(line) or is_pointer(line):
+            continue  # ("Link to the video.": the blogger's link over the header)
         if credited or (line.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL.match(line)):
             credited, passed = not credited, True
             continue
@@ -791,18 +791,29 @@ _CREDITED_REPORT = re.compile(
 def read_title_under_credit(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
     """A blog's text without a header whose line crediting the institute's translation hands over
     to a title (``From Harbour TV (Vellonia) - January 26, 2009 (translated by MEMRI):`` / ``Title
-    In Title Case``): that is the dispatch's title; the blog's headline gives way."""
+    In Title Case``): that is the dispatch's title, and leaves the body; the blog's headline gives
+    way. So does it under a sentence of the blogger's naming the institute (``... here's what Memri
+    put up for the public:``), where the title so far is the blog's headline."""
     if not _headerless(fields):
         return
+    # the blogger's words naming the institute: under the blog's own headline only, a sentence, not a list's label
+    named = bool(fields.get("_blogs_headline"))
     for index, below in itertools.pairwise(cursor.ahead(_QUOTING_REACH + 1)):
         line, title = cursor.lines[index], cursor.lines[below]
-        if not (line.endswith(":") and _TRANSLATED_BY.search(line)):
+        if not line.endswith(":"):
+            continue
+        if _TRANSLATED_BY.search(line):
+            over = "the line crediting the institute's translation"
+        elif named and len(line) >= _HANDING_SENTENCE and _NAMES_INSTITUTE.search(line):
+            over = "the blogger's line naming the institute"
+        else:
             continue
         if len(title.split()) >= _QUOTED_TITLE_WORDS and looks_like_title(title) and title_case_words(title):
             number = cursor.line_number(below)
-            said = f"line {number}, under the line crediting the institute's translation, is the dispatch's title"
+            said = f"line {number}, under {over}, is the dispatch's title"
             found.add("guess", _giving_way(said, fields), number)
             fields["title"], fields["_title_line"] = title, number
+            cursor.lines[below] = ""  # the title leaves the body
         return
 
 
@@ -839,6 +850,8 @@ def _title_beside_institute(line: str) -> tuple[str, str]:
 _CREDITED_TITLE = re.compile(r"(?P<title>[^.].{20,300}?)(?:\.|\s[-–—|])\s*(?:MEMRI|Memri)(?: TV)?\.?")
 _TITLE_AFTER_CREDIT = re.compile(r"(?P<words>.{20,}?[:.])\s+(?:MEMRI|Memri)(?: TV)?:\s+(?P<title>[A-Z\"“].{20,300})$")
 _TRANSLATED_BY = re.compile(r"\btranslated by (?:the )?MEMRI\b|\(MEMRI(?: TV)?\):$")
+_NAMES_INSTITUTE = re.compile(r"\b(?:MEMRI|Memri)\b")
+_HANDING_SENTENCE = 40  # a blogger's sentence handing over to the title ("Examples from MEMRI:" is a list's label)
 
 
 def read_aired_listing(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
