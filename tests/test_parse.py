@@ -2530,6 +2530,15 @@ def test_a_word_the_copy_stops_on_and_a_small_word_alone_are_no_headings() -> No
     assert isinstance(dispatch.body[-1], dl.model.Heading)
 
 
+def test_a_sentences_first_words_the_copy_stops_on_are_no_heading() -> None:
+    """``On Octobe`` where the copy stops inside its line is a sentence it cut; ``In Brief`` on a
+    whole last line stays a heading."""
+    dispatch, _ = _parse(f"Special Dispatch No. 12\n\nA Title\n\n{_LONG}\n\nOn Octobe")
+    assert isinstance(dispatch.body[-1], dl.model.Paragraph)
+    dispatch, _ = _parse(f"Special Dispatch No. 12\n\nA Title\n\n{_LONG}\n\nIn Brief\n")
+    assert isinstance(dispatch.body[-1], dl.model.Heading)
+
+
 def test_a_sponsors_banner_is_no_title() -> None:
     dispatch, _ = _parse(f"AVEC LE SOUTIEN DE LA FONDATION DU PORT\n\n{_LONG}\n")
     assert dispatch.title == ""
@@ -2580,3 +2589,34 @@ def test_a_read_more_line_is_a_notice_only_with_its_outlet() -> None:
     for line, truncated in (("Read more: The Harbour Post", True), ("Read more:", False)):
         dispatch, _ = _parse(f"Harbour Guild Answers The Council\n\n{_LONG}\n\n{line}\n")
         assert dispatch.truncated is truncated, line
+
+
+def test_a_bylines_outlet_in_capitals_and_the_writers_office_are_no_authors() -> None:
+    """After the first name, a paper in capitals or an office is no author; a second name is."""
+    for line, authors in (
+        ("Byline: Orla Tamsin, THE HARBOUR TIMES", ("Orla Tamsin",)),
+        ("By Orla Tamsin, Chief Harbour Correspondent", ("Orla Tamsin",)),
+        ("By O. Tamsin, R. Sample and V. Quist", ("O. Tamsin", "R. Sample", "V. Quist")),
+    ):
+        byline = header.match_date_line(line)
+        assert byline is not None and byline.authors == authors, line
+
+
+def test_an_outlet_before_the_byline_gives_the_authors_and_only_the_institute_its_date() -> None:
+    outlet = header.match_date_line("Harbour Beacon, by Orla Tamsin, Sep. 10, 2015:")
+    institute = header.match_date_line("MEMRI, by O. Tamsin and R. Sample, March 16, 2017:")
+    assert outlet is not None and (outlet.authors, outlet.date) == (("Orla Tamsin",), None)
+    assert institute is not None and institute.date == datetime.date(2017, 3, 16)
+    assert header.match_date_line("Meanwhile, by the time they sailed, the pier was empty.") is None
+
+
+def test_an_images_label_is_a_figure_only_alone_or_run_into_a_capitalised_word() -> None:
+    """``Picture 7Last Wednesday ...`` and ``pic 1(161)`` alone are pictures; ``Picture 7 shows the
+    pier`` is a sentence."""
+    for line, figures in (
+        ("Picture 7Last Wednesday the tide rose.", 1),
+        ("pic 1(161)", 1),
+        ("Picture 7 shows the pier.", 0),
+    ):
+        dispatch, _ = _parse(f"Harbour Guild Answers The Council\n\n{_LONG}\n\n{line}\n\n{_LONG}\n")
+        assert sum(isinstance(block, dl.model.Figure) for block in dispatch.body) == figures, line

@@ -38,6 +38,7 @@ _POINTER = re.compile(
     r"|Pour voir (?:la |les |cette )?(?:extraits? )?vid[ée]os?\b.*\bcliquez)\b.*",  # "Pour voir ..., cliquez ici"
     re.IGNORECASE,
 )
+STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")  # curled quotes, to compare lines straightened
 _POINTER_INITIALS = frozenset("CcTtBbVvWwPpLl")  # the letters _POINTER's phrases start with
 
 
@@ -684,6 +685,8 @@ class BlockReader:
             figure = m.Figure(credit=(match["credit"] or match["shot"]).rstrip("."))
         if figure is None and text.startswith(("Photo ", "Foto ")) and agency_credit(text):
             figure = m.Figure(credit=text[6:].removeprefix("by "))  # "Photo Orla Tamsin / Flash 90", its colon lost
+        if figure is None and text.endswith(_AGENCY_ENDINGS) and (match := _CAPTION_SLASH_AGENCY.fullmatch(text)):
+            figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption ... / AP"
         if figure is None and text[0] == "(" and (match := _BRACKETED_CREDIT.fullmatch(text)):
             figure = m.Figure(credit=match["credit"])  # "(photo credit: Harbour Agency)" under its caption
         if figure is None and text[0] == "(" and text[-2:-1].isdigit() and (match := _BRACKETED_OUTLET.fullmatch(text)):
@@ -863,6 +866,10 @@ def agency_credit(text: str) -> bool:
 
 
 _AGENCY_CREDIT = 80
+_AGENCY_ENDINGS = tuple(layouts.PHOTO_AGENCIES)
+# a news photo's caption with its agency after a slash: "A guard at the pier, centre, holds a banner / AP"
+_AGENCIES = "|".join(re.escape(agency) for agency in layouts.PHOTO_AGENCIES)
+_CAPTION_SLASH_AGENCY = re.compile(rf"(?P<caption>[^/]{{10,300}}?)\s+/\s*(?P<credit>{_AGENCIES})")
 
 
 def image_line(text: str) -> m.Figure | None:
@@ -2213,6 +2220,7 @@ _NAME_THEN_DESCRIPTION = re.compile(r"[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|al
 
 # words that open a sentence, never a picture's noun phrase: pronouns and conjunctions
 _SENTENCE_OPENERS = frozenset("I He She It We They You And But So Here There".split())
+_CALLS_TO_ACT = frozenset("Share Join Subscribe Follow Click Sign Watch Read Donate Support".split())
 _BOUNDARY_OPENERS = ("Following ", "The following ", "Below ")
 _YEAR = re.compile(r"\b\d{4}\b")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,80}\)$")
@@ -2245,8 +2253,10 @@ def _caption_shape(text: str, *, heading: bool = False) -> bool:
     words = _WORD.findall(bare)
     quoted = any(mark in bare for mark in _QUOTE_MARKS)
     unquoted = (_WORD.findall(_QUOTED.sub(" ", bare)) if quoted else words) or words
-    if words and words[0] in _SENTENCE_OPENERS:
-        return False  # "He blows a trumpet", "And there's a transcript": sentences, not a picture's noun phrase
+    if words and (words[0] in _SENTENCE_OPENERS or words[0] in _CALLS_TO_ACT):
+        # "He blows a trumpet", "And there's a transcript": sentences, not a picture's noun phrase; nor
+        # "Share if you think ...", "Join our official channel": a page's calls to its readers
+        return False
     if bare.startswith(_BOUNDARY_OPENERS):
         return False  # "Following are excerpts": a translation boundary that lost its colon
     if bare.endswith(" ago") and _TIME_AGO.search(bare):

@@ -12,7 +12,7 @@ import difflib
 import functools
 import re
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from . import layouts
 
@@ -141,8 +141,10 @@ _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 # a byline's date after its names, after a comma or a space: "By: A. One, December 16, 2008",
 # "By A. One November 5, 2004"
 _DATE_AFTER_NAMES = re.compile(rf"(?:,\s*|\s+)(?P<date>{ANY_DATE})[.:]?$")
-# the institute credited before the byline: "MEMRI, by O. Tamsin and R. Sample, March 16, 2017:"
-_INSTITUTE_BEFORE_BYLINE = re.compile(r"(?:MEMRI|Middle East Media Research Institute)\s*[,|–—-]\s*(?=[Bb]y\s)")
+# the outlet credited before the byline: "MEMRI, by O. Tamsin and R. Sample, March 16, 2017:",
+# "Harbour Beacon, by Orla Tamsin, Sep. 10, 2015:"
+_OUTLET_BEFORE_BYLINE = re.compile(r"(?P<outlet>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,5}),\s*(?=by\s)")
+_CREDITED_OUTLET = 60
 _FIGURES_AFTER_NAMES = re.compile(r",\s*(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4})$")
 # a news copy's credit under its headline: the writer, the date in figures and the outlet
 _NEWS_CREDIT = re.compile(
@@ -178,7 +180,7 @@ _TOPIC = r"[A-Z][\w&'’.-]*"
 # a header inside a longer line (newlines lost in an e-mail or a repost): known series names only;
 # compiled on first use (2 ms, and most texts never need it: see find_header)
 _HEADER_IN_LINE = (
-    rf"(?:{DATE}\s*(?:/\s*)?)?(?:{_KNOWN_SERIES})\s*(?:[-–—|]\s*)?(?:{_NO})\s*{_NUMBER_LIST}"
+    rf"(?:{DATE}\s*(?:/\s*)?)?(?:{_KNOWN_SERIES})(?:\s+Report)?\s*(?:[-–—|]\s*)?(?:{_NO})\s*{_NUMBER_LIST}"
     rf"(?:\s*\|\s*{DATE}|\s*[—–]\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}}(?:\s*/\s*{_TOPIC}(?:\s+{_TOPIC}){{0,4}})*"
     r"|\s+\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b)?"
 )
@@ -667,7 +669,16 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
         if _DEGREE.fullmatch(names[index]):  # "O. Tamsin, Ph.D.": the degree is the name's, as written
             names[index - 1 : index + 1] = [f"{names[index - 1]}, {names[index]}"]
     names = [name if "@" in name else _GLUED_INITIAL.sub(r"\1 ", name) for name in names]  # not an address
+    # after the first name, its outlet in capitals or its office, no names: "A. One, THE HARBOUR
+    # TIMES", "A. One, Chief Correspondent"
+    names[1:] = [
+        name for name in names[1:] if not (name.isupper() and _PAPER.search(name)) and not _OFFICE.search(name)
+    ]
     return tuple(name for name in names if name), starred
+
+
+_PAPER = re.compile(r"\b(?:THE|TIMES|POST|NEWS|DAILY|HERALD|JOURNAL|PRESS|TRIBUNE|GAZETTE|TELEGRAPH|WEEKLY|REVIEW)\b")
+_OFFICE = re.compile(r"\b(?:Correspondent|Editor|Reporter|Writer|Columnist|Contributor|Producer)s?$", re.IGNORECASE)
 
 
 _DEGREE = re.compile(r"Ph\.?\s?D\.?|M\.?D\.|Jr\.?|Sr\.?|Esq\.?|MBA|LL\.?M\.?")  # after a name and a comma
@@ -704,8 +715,11 @@ def match_date_line(line: str) -> DateLine | None:
         line = line[3:].removesuffix(" .")
     elif line.startswith("avatar by "):  # the author's picture, its alt text before the byline
         line = line[7:]
-    elif line.startswith(("MEMRI", "Middle East")) and (credit := _INSTITUTE_BEFORE_BYLINE.match(line)) is not None:
-        line = line[credit.end() :]
+    elif ", by " in line[:_CREDITED_OUTLET] and (credit := _OUTLET_BEFORE_BYLINE.match(line)) is not None:
+        byline = match_date_line(line[credit.end() :])
+        if byline is None or _INSTITUTE.fullmatch(credit["outlet"]):
+            return byline
+        return evolve(byline, date=None)  # "Harbour Beacon, by O. Tamsin, Date:": the outlet's date
     elif "|" in line and (site := _SITE_DATE.fullmatch(line)) is not None:
         return DateLine(date=parse_date(site["date"]))  # "Harbour-Magazine.com | Thursday, July 21, 2005"
     match = _DATE_LINE.fullmatch(line)

@@ -80,6 +80,9 @@ CHROME_LINES = frozenset(
         "Latest",
         "Home",
         "Printer Friendly",
+        "Article excerpt",  # a library's label over the start of a paper's article it shows
+        "fbpx",  # an advertiser's tracking code left as text
+        "logo",  # a site's logo, its alt text
         "Font Size:",  # a news page's text-size buttons
         "Font Size",
         "|",
@@ -143,6 +146,7 @@ CHROME_PATTERNS = re.compile(
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
             r"(?:<https?://[^<>\s]+>\s*)+",  # a link's or an image's address alone in angle brackets, its text lost
             r"Powered by \S+(?: \S+){0,3}",  # a platform's or an advertiser's badge: "Powered by WebAds"
+            r"With your (?:support|help|donations?),? we\b.{0,80}",  # a site's appeal over its story
             # a site's name as its address: "(Online) Site.com"
             # (or several, a network's banner: "harbour.test.de / coast-news.de / pier.info")
             r"(?:\(\w{1,20}\) ?)?(?:(?:www\.)?[\w.-]{2,40}\.(?:com|org|net|info|co\.uk|org\.uk|fr|de|es|it|pl|il|ru)"
@@ -279,7 +283,8 @@ AGGREGATOR_NOTICE = re.compile(
     r"This source only provides truncated excerpts|^\(Excerpt\) Read more at\b|\bI(?:['’]ve| have) snipped\b"
     r"|^(?:Post|Story|Article) continues (?:on|at)\b"  # a syndicated post's link to the rest of it
     # ... or its outlet's: "Read more: The Harbour Post"
-    r"|^Read more(?: at)?\s?:\s*(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$",
+    r"|^Read more(?: at)?\s?:\s*(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$"
+    r"|^Article excerpt$",  # a library's copy of a paper's article: the start only
     re.IGNORECASE,
 )
 # the mirrors' words for them (Spanish, Polish, French, German, Italian); each holds one of
@@ -448,7 +453,7 @@ CHAPTER_LABEL = re.compile(
 
 BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:", "Von", "Von:", "Autor:",
                 "Autorin:", "Auteur :", "Auteur:", "Di", "di", "Por", "Por:", "Przez", "Autor", "Autore:", "Autora:",
-                "Autorzy:", "מאת", "מאת:", "Written by", "written by")  # fmt: skip
+                "Autorzy:", "מאת", "מאת:", "Written by", "written by", "Byline:")  # fmt: skip
 # the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI", the
 # service's name too ("Par A. One | MEMRI Infos"; misspelt "MEMERI", and "/MEMRI/December 12/2016" with the date)
 BYLINE_SITE_SUFFIX = re.compile(

@@ -15,7 +15,8 @@ from .start import is_chrome
 def skip_chrome(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
     """Chrome among the top lines ("Share Video:" between a clip's date and its title, a project's
     promotion under the header); a picture known by its file name (not a banner's or a button's)
-    is kept for the body's first figures."""
+    is kept for the body's first figures. A library's label saying the copy is an excerpt
+    (``Article excerpt``) marks it truncated."""
     first, count = None, 0
     while cursor.skip_blank() < len(cursor.lines) and (
         is_chrome(line := cursor.peek()) or layouts.PROMO_LINES.fullmatch(line) is not None
@@ -25,7 +26,11 @@ def skip_chrome(cursor: Cursor, fields: dict[str, object], found: Findings) -> N
         else:
             first = cursor.line_number() if first is None else first
             count += 1
-            _series_of_link(line, fields, found, cursor.line_number(cursor.skip_blank()))
+            number = cursor.line_number(cursor.skip_blank())
+            _series_of_link(line, fields, found, number)
+            if layouts.AGGREGATOR_NOTICE.search(line):  # "Article excerpt": the copy is the start only
+                fields["truncated"] = True
+                found.add("truncated", f"the text says it is an excerpt: {line!r}", number)
             cursor.index += 1
             _link_below(cursor, line, fields, found)
             continue

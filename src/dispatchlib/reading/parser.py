@@ -22,6 +22,7 @@ from . import header as h
 from . import layouts
 from .blocks import (
     PICTURE_CAPTION,
+    STRAIGHT,
     BlockReader,
     Unit,
     about_cartoons,
@@ -438,6 +439,18 @@ def _read_blocks(
     previous = ""
     echoed = 0  # the line of a picture's caption printed again under it
     for index, unit in enumerate(units):
+        if (glued := _IMAGE_LABEL.match(unit.text)) is not None:
+            # "Picture 7Last Wednesday ...": an image's label left alone or run into the paragraph under it
+            blocks.append(m.Figure(caption=glued[1]))
+            places.append(unit.line)
+            found.add("guess", f"an image's label read as its picture: {glued[1]!r}", unit.line)
+            if glued.end() == len(unit.text):
+                continue
+            unit = Unit(
+                text=unit.text[glued.end() :],
+                starts=tuple(max(0, start - glued.end()) for start in unit.starts),
+                lines=unit.lines,
+            )
         if "[email protected]" in unit.text:
             found.add(
                 "email-hidden",
@@ -448,8 +461,8 @@ def _read_blocks(
         under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
         last = blocks[-1] if blocks else None
         if (
-            under
-            and last is not None
+            last is not None
+            and (under or _credited(last))  # a credited caption printed again over a blank line too
             and _same_line(unit.text, previous)  # (after the cheap tests: curled quotes are compared straightened)
             and (_credited(last) or caption_twice(unit.text))
         ):
@@ -540,13 +553,15 @@ def _read_blocks(
     return blocks
 
 
+# an image's label left by the copy, alone on its line or run into the capitalised word that opens
+# the paragraph under it: "pic 1(161)", "Picture 7Last ...", "image_350In ...", "13(34)The ..."
+_IMAGE_LABEL = re.compile(r"((?:[Ii]mage_?|Picture ?|pic ?)\d{1,5}(?:\(\d{1,4}\))?|\d{1,3}\(\d{1,4}\))(?=[A-Z«\"“]|$)")
+
+
 def _same_line(line: str, above: str) -> bool:
     """Is ``line`` the line above it again, perhaps with its quotation marks curled or straightened
     (a picture's alt text and its caption)?"""
-    return line == above or (len(line) == len(above) and line.translate(_STRAIGHT) == above.translate(_STRAIGHT))
-
-
-_STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
+    return line == above or (len(line) == len(above) and line.translate(STRAIGHT) == above.translate(STRAIGHT))
 
 
 def _credited(block: m.Block) -> bool:
@@ -611,13 +626,13 @@ def _blank_after(units: list[Unit], index: int) -> bool:
 
 
 def _cut_sentence(heading: str, *, mid_line: bool) -> bool:
-    """Is a heading the copy stops on a sentence it cut: not every word capitalised, a sentence's
-    first words opening on a small word (``On Octobe``), or, where the copy stops inside its last
-    line, one word that heads nothing (``Sheik``; not ``Introduction``)?"""
+    """Is a heading the copy stops on a sentence it cut: not every word capitalised, or, where the
+    copy stops inside its last line, one word that heads nothing (``Sheik``; not ``Introduction``)
+    or a sentence's first words, opening on a small word (``On Octobe``)?"""
     words = heading.split()
-    one_word = mid_line and len(words) == 1 and heading.casefold() not in layouts.NOT_TITLES
+    one_word = len(words) == 1 and heading.casefold() not in layouts.NOT_TITLES
     opening = len(words) <= _CUT_OPENING and words[0].lower() in layouts.SMALL_WORDS
-    return one_word or opening or not every_word_capitalised(heading)
+    return (mid_line and (one_word or opening)) or not every_word_capitalised(heading)
 
 
 _CUT_OPENING = 3  # words of a sentence's start where the copy stops: a heading opening on "In" runs longer

@@ -882,23 +882,27 @@ def names_from_headline(line: str, above: str) -> bool:
 def _wrapped_start(lines: list[str], candidates: list[int], back: int) -> int:
     """The title's first line where the title over a date line is wrapped over two, with no blank
     between them, every word capitalised, four words or more above, ending in a colon, a bracket,
-    a dash or a small word (``Friday Sermons In The Harbour: (PT1)`` / ``Review And Analysis``);
-    the line over the date elsewhere."""
+    a dash or a small word (``Friday Sermons In The Harbour: (PT1)`` / ``Review And Analysis``), or
+    a kicker of two words or more in any case ending in its colon (``Harbour newspaper:`` / ``Tide a
+    lie``); the line over the date elsewhere."""
     index = candidates[back]
     above = lines[index - 1] if back > 0 and candidates[back - 1] == index - 1 else ""
     words = sum(1 for word in above.split() if word[:1].isalpha())  # a site's name, a separator: no title's half
-    if words < _WRAPPED_WORDS or len(above) > _WRAPPED_LINE or _ends_sentence_stop(above) or is_chrome(above):
+    kicker = above.endswith(":") and words >= _KICKER_WORDS  # "Harbour newspaper:" / "Tide a lie", in any case
+    if (words < _WRAPPED_WORDS and not kicker) or len(above) > _WRAPPED_LINE or _ends_sentence_stop(above):
         return index
-    if not (above.endswith((":", ")", "-", "–")) or above.rsplit(None, 1)[-1].casefold() in layouts.SMALL_WORDS):
+    if is_chrome(above) or not (
+        above.endswith((":", ")", "-", "–")) or above.rsplit(None, 1)[-1].casefold() in layouts.SMALL_WORDS
+    ):
         return index  # a title breaks after its kicker or a small word; a blog's name, a menu end in a noun
     joined = f"{above} {lines[index]}"
-    if h.match_date_line(above) or not looks_like_title(joined) or not every_word_capitalised(joined):
+    if h.match_date_line(above) or not looks_like_title(joined) or not (kicker or every_word_capitalised(joined)):
         return index
     return index - 1
 
 
 _WRAPPED_LINE = 120
-_WRAPPED_WORDS = 4
+_WRAPPED_WORDS, _KICKER_WORDS = 4, 2
 
 
 def _ends_sentence_stop(line: str) -> bool:
@@ -985,11 +989,19 @@ _FIELD_LABEL = re.compile(r"[a-z]+\s?:\s")
 
 
 def _headline_stop(line: str) -> bool:
-    """A headline that ends in a stop all the same: in capitals, or in title case after a kicker's
-    colon (``Harbour MP Orlo Tamsin: We Should Cancel the Pier Agreement.``), one sentence."""
+    """A headline that ends in a stop all the same: in capitals, in title case after a kicker's
+    colon (``Harbour MP Orlo Tamsin: We Should Cancel the Pier Agreement.``), or six words or more
+    every one capitalised (``Harbour Daily Highlights Popularity of Tide Libel Book.``), one sentence."""
     if not line.endswith(".") or _SENTENCE_BREAK.search(line) or len(line.split()) < _TITLE_WORDS:
         return False
-    return line.isupper() or (": " in line and title_case_words(line))
+    return (
+        line.isupper()
+        or (": " in line and title_case_words(line))
+        or (len(line.split()) >= _CAPITALISED_HEADLINE and every_word_capitalised(line))
+    )
+
+
+_CAPITALISED_HEADLINE = 6
 
 
 def _trailing_off(line: str) -> bool:

@@ -54,10 +54,9 @@ def read_tail(cursor: Cursor, fields: dict[str, object], found: Findings) -> tup
         if match is None:
             if line and _notice(line, number, fields, found):
                 continue
-            if index == last_text and (
-                (fields.get("series") is None and _credit(line, lines, number, fields, found))
-                or (line[:1] == "(" and _source_credit(line, number, fields, found))
-            ):
+            if (
+                index == last_text and fields.get("series") is None and _credit(line, lines, number, fields, found)
+            ) or (line[:1] == "(" and _source_credit(line, number, fields, found)):  # on its own line, anywhere
                 credited = True
                 continue
             if card and _card_source(line, fields):
@@ -112,8 +111,9 @@ def _credit(line: str, above: list[str], number: int, fields: dict[str, object],
 
 
 def _source_credit(line: str, number: int, fields: dict[str, object], found: Findings) -> bool:
-    """A repost's last line naming the institute as its source, with the dispatch's date, in the
-    mirrors' languages too (``(Da: memri.com, 28.5.21)``, ``(Source: MEMRI, May 28, 2021)``)."""
+    """A repost's line naming the institute as its source, with the dispatch's date, in the
+    mirrors' languages too (``(Da: memri.com, 28.5.21)``, ``(Source: MEMRI, May 28, 2021)``): the
+    last, or one over the clip's link and the site's words."""
     match = _SOURCE_CREDIT.fullmatch(line)
     dated = match["date"] if match else ""
     date = dated and (h.parse_date(dated) or h.match_numeric_date(dated) or _short_figures(dated))
@@ -181,6 +181,7 @@ def _notice(line: str, number: int, fields: dict[str, object], found: Findings) 
                 or "snipped" in line
                 or "ontinues " in line
                 or "Read more" in line
+                or "Article excerpt" in line
             )
         )
         # the mirrors' notices: the Spanish one's word, the others' letters (isascii is a flag the string keeps)
@@ -207,7 +208,7 @@ _NOTICE_GATE = ("subscri", "member", "copy of this", "registered users", "closed
 
 # one of these is in every aggregator's notice, in any case (looked up as strings: a pattern
 # searched on every line cost a sixth of the parse)
-_CUT_WORDS = ("truncated", "(excerpt)", "snipped", "continues ", "read more")
+_CUT_WORDS = ("truncated", "(excerpt)", "snipped", "continues ", "read more", "article excerpt")
 
 
 def subscriber_notice(line: str, number: int, fields: dict[str, object], found: Findings) -> re.Match[str] | None:

@@ -7,7 +7,7 @@ import re
 
 from . import header as h
 from . import layouts
-from .blocks import every_word_capitalised, in_english, is_boundary, is_pointer, sentence_case
+from .blocks import STRAIGHT, every_word_capitalised, in_english, is_boundary, is_pointer, sentence_case
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
 from .start import (
@@ -113,7 +113,8 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
-    fields["title"] = _PAGE_SUFFIX.sub("", CREDIT_PREFIX.sub("", byline.title if byline else line)).removesuffix("*")
+    title = _PAGE_SUFFIX.sub("", CREDIT_PREFIX.sub("", byline.title if byline else line)).removesuffix("*")
+    fields["title"] = title
     _take_site_stamp(fields, found, number)
     if byline:
         if byline.line.date is not None and fields.pop("_date_above", False):
@@ -121,8 +122,24 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
             found.add("guess", "the date over the title is the repost's; the title's byline dates the report", number)
         apply_date_line(byline.line, fields, found, number)
     fields["_title_line"] = number
+    if (again := _title_again_under(cursor, title)) is not None:
+        fields["title"] = again
+        found.add("guess", "the title printed again under a copy with the site's section glued before it", number)
+        return False
     _skip_repeats(cursor, line, found)
     return False
+
+
+def _title_again_under(cursor: Cursor, title: str) -> str | None:
+    """The title printed again right under a copy of it that has the site's section glued before
+    it (``Vellonia TerrorismThe Tide Rises`` / ``The Tide Rises``): that line, which it passes."""
+    index = cursor.skip_blank()
+    line = cursor.lines[index] if index < len(cursor.lines) else ""
+    straight = line.translate(STRAIGHT)
+    if len(line.split()) < _TITLE_WORDS or len(line) >= len(title) or not title.translate(STRAIGHT).endswith(straight):
+        return None
+    cursor.index = index + 1
+    return line
 
 
 _CHROME_LIKE = 60  # an aggregator's credit, time and tags are shorter
@@ -566,6 +583,8 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
         line = cursor.lines[index]
         if not line or is_chrome(line) or _INSTITUTE_LINE.fullmatch(line) or is_pointer(line):
             continue  # ("Link to the video.": the blogger's link over the header)
+        if line.endswith(":") and len(line) <= _SITE_LABEL:
+            continue  # a site's name before the header on its line: "HARBOUR INSIDER : <header>"
         if credited or (line.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL.match(line)):
             credited, passed = not credited, True
             continue
@@ -591,6 +610,7 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
         return
 
 
+_SITE_LABEL = 40  # a label over the header, ending in its colon
 _CAPITALS_TITLE = 300  # characters a title in capitals, wrapped over several lines, runs to
 
 

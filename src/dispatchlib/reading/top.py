@@ -358,9 +358,10 @@ _DATELINE_REACH = 3  # the text's first lines, where a dateline may open a parag
 
 def _read_credited_dateline(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
     """A repost's lead opening on the institute's dateline (``(December 3, 2019 / MEMRI) A senior
-    adviser ...``): its date is the dispatch's; a date above it, the repost page's, gives way."""
-    index = cursor.skip_blank()
-    date = h.match_credited_dateline(cursor.lines[index]) if index < len(cursor.lines) else None
+    adviser ...``), perhaps under a standfirst: its date is the dispatch's; a date above it, the
+    repost page's, gives way."""
+    dated = ((i, h.match_credited_dateline(cursor.lines[i])) for i in cursor.ahead(_CREDITED_DATELINE_REACH))
+    index, date = next(((i, date) for i, date in dated if date is not None), (0, None))
     if date is None:
         return
     number = cursor.line_number(index)
@@ -369,6 +370,9 @@ def _read_credited_dateline(cursor: Cursor, fields: dict[str, object], found: Fi
             "guess", f"the institute's dateline on line {number} dates the dispatch; the one above, the page", number
         )
     fields["date"], fields["_date_line"], fields["_credited"] = date, number, True
+
+
+_CREDITED_DATELINE_REACH = 2  # the lead, or the paragraph under a standfirst
 
 
 def _read_page_date(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:

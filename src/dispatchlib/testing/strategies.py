@@ -241,12 +241,14 @@ _title_words = (
     .filter(lambda line: not line.lower().endswith(("screenshot", "screengrab")))  # a still's label, no heading
 )
 _outlet = st.lists(_cap_word, min_size=1, max_size=3).map(" ".join)
+_STILL_LABELS = ("screenshot", "screengrab", "screen capture", "scene from", "still from")
 # "Source: ..." and its like are read as labels, not as a speaker's turn: the text form cannot say otherwise
 _speaker = (
     st.lists(_cap_word, min_size=1, max_size=3)
     .map(" ".join)
     .filter(lambda name: name.lower() not in NOT_SPEAKERS)
     .filter(lambda name: not is_credit_alone(f"{name}: Aa"))  # "Screenshot: …" is a picture's credit
+    .filter(lambda name: not name.lower().startswith(_STILL_LABELS))  # "Screenshot A: …", a still's caption
 )
 
 
