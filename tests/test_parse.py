@@ -2620,3 +2620,16 @@ def test_an_images_label_is_a_figure_only_alone_or_run_into_a_capitalised_word()
     ):
         dispatch, _ = _parse(f"Harbour Guild Answers The Council\n\n{_LONG}\n\n{line}\n\n{_LONG}\n")
         assert sum(isinstance(block, dl.model.Figure) for block in dispatch.body) == figures, line
+
+
+def test_a_numbered_pictures_label_opens_its_caption_not_a_turn_or_a_heading() -> None:
+    """``Cartoon No. 2: The man says: "..."`` and ``Cartoon No. 1: "Title"`` are pictures;
+    ``Cartoon Nostalgia In The Harbour`` stays a heading."""
+    lines = ['Cartoon No. 1: "Women\'s Day"', 'Cartoon No. 2: The writing on the net says: "Tide Day."']
+    text = f"Special Dispatch No. 12\n\nA Title\n\n{_LONG}\n\n" + "\n\n".join(lines) + f"\n\n{_LONG}\n"
+    dispatch, _ = _parse(text)
+    assert [block.caption for block in dispatch.body if isinstance(block, dl.model.Figure)] == lines
+    heading, _ = _parse(
+        f"Special Dispatch No. 12\n\nA Title\n\n{_LONG}\n\nCartoon Nostalgia In The Harbour\n\n{_LONG}\n"
+    )
+    assert any(isinstance(block, dl.model.Heading) for block in heading.body)

@@ -122,7 +122,7 @@ _OTHER_CREDIT = re.compile(
 )
 # a picture's credit on a line of its own, the picture itself lost: "Image: example.test, October 7, 2023"
 _CREDIT_ALONE = re.compile(
-    rf"(?:Image|Photo|Picture|Photo [Cc]redit|Image source|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:"
+    rf"(?:Image|Photo|Picture|Photo [Cc]redit|Image source|Photo [Ss]ource|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:"
     r"\s*(?P<credit>[^\s:][^:]{1,148})"
     r"|Screenshot\s?[:/]\s*(?P<shot>[^\s:][^:]{1,148})"  # a screenshot's: "Screenshot / MEMRI"
 )
@@ -1521,6 +1521,29 @@ def sentence_case_headings(blocks: list[m.Block]) -> tuple[list[m.Block], list[i
     for index, text in lines.items():
         out[index] = m.Heading(text=text)
     return out, list(lines)
+
+
+def numbered_pictures(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
+    """A numbered picture's label opening a turn or a heading (``Cartoon No. 2: The man says
+    ...``, ``Caricatura No. 6: ...``, or the label alone where the copy stops, ``Cartoon No``): the
+    picture's caption, not a speaker's words nor a section's heading. Also returns the indices made
+    figures."""
+    out, made = list(blocks), []
+    for index, block in enumerate(blocks):
+        if isinstance(block, m.SpeakerTurn) and _NUMBERED_PICTURE.fullmatch(block.speaker):
+            caption = f"{block.speaker}: {m.plain_text(block.content)}"
+        elif isinstance(block, m.Heading) and (label := _NUMBERED_PICTURE.match(block.text)) is not None:
+            if label.end() < len(block.text) and block.text[label.end()] != ":":
+                continue
+            caption = block.text
+        else:
+            continue
+        out[index] = m.Figure(caption=caption)
+        made.append(index)
+    return out, made
+
+
+_NUMBERED_PICTURE = re.compile(rf"(?:{'|'.join(layouts.NUMBERED_PICTURES)})s? (?:No|Nr|N[º°])\.?(?: ?\d{{1,3}})?")
 
 
 def speaker_portraits(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:

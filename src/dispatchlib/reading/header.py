@@ -140,11 +140,18 @@ _DATE_LINE = re.compile(
 _BY_LINE = re.compile(rf"(?:{_BYLINE_WORD})\s*(?P<authors>[^\W\d_].*)")
 # a byline's date after its names, after a comma or a space: "By: A. One, December 16, 2008",
 # "By A. One November 5, 2004"
-_DATE_AFTER_NAMES = re.compile(rf"(?:,\s*|\s+)(?P<date>{ANY_DATE})[.:]?$")
+_DATE_AFTER_NAMES = re.compile(
+    rf"(?:,\s*|\s*\|\s*|\s+)(?P<date>{ANY_DATE})(?:[.:]|\s*\|\s*\d{{1,2}}:\d{{2}}\s?[ap]\.?m\.?(?: [A-Z]{{2,4}})?)?$",
+    re.IGNORECASE,
+)  # (a news site's stamp after a bar, its time too: "By A. One | July 7, 2008 | 8:18pm EDT")
 # the outlet credited before the byline: "MEMRI, by O. Tamsin and R. Sample, March 16, 2017:",
 # "Harbour Beacon, by Orla Tamsin, Sep. 10, 2015:"
 _OUTLET_BEFORE_BYLINE = re.compile(r"(?P<outlet>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,5}),\s*(?=by\s)")
 _CREDITED_OUTLET = 60
+# an Italian copy's line crediting the institute's page and its date: "Tratto da Memri.org del 12/3/2009"
+_TAKEN_FROM = re.compile(
+    r"(?:Tratt[oa]|Tradott[oa]) da (?:www\.)?memri\.org del (?P<date>\d{1,2}/\d{1,2}/\d{4})\.?", re.I
+)
 _FIGURES_AFTER_NAMES = re.compile(r",\s*(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4})$")
 # a news copy's credit under its headline: the writer, the date in figures and the outlet
 _NEWS_CREDIT = re.compile(
@@ -325,6 +332,13 @@ def match_posting_stamp(line: str) -> str | None:
 
 # a repost's lead opening on its source's dateline: "(December 3, 2019 / MEMRI) A senior adviser ..."
 _CREDITED_DATELINE = re.compile(rf"\((?P<date>{ANY_DATE})\s*/\s*MEMRI\)\s")
+
+
+def match_taken_from(line: str) -> datetime.date | None:
+    """The date of an Italian copy's line crediting the institute's page: ``Tratto da Memri.org
+    del 12/3/2009`` (day first)."""
+    taken = _TAKEN_FROM.fullmatch(line) if line.startswith(("Tratt", "Tradott")) else None
+    return match_numeric_date(taken["date"]) if taken is not None else None
 
 
 def match_credited_dateline(line: str) -> datetime.date | None:

@@ -546,6 +546,10 @@ NOT_A_PROJECT = r"(?! (?:JTTM|TV|Lab)\b)"
 # The stems of the words for a cartoon and a picture, in the mirrors' languages too (stems, so that
 # plurals and cases count: "zdjęcia", "immagini"): "Caricatura No. 7" labels a cartoon, no series
 CARTOON_WORDS = ("cartoon", "caricature", "karykatur", "karikatur", "dessins", "caricatur", "vignet")
+# the words a numbered picture's label opens on: "Cartoon No. 2:", "Caricatura No. 6:", "Illustration No. 1:"
+NUMBERED_PICTURES = ("Cartoon", "Caricature", "Caricatura", "Karykatura", "Karikatur", "Dessin", "Vignetta",
+                     "Illustration", "Ilustración", "Image", "Imagen", "Photo", "Foto", "Picture",
+                     "Zdjęcie")  # fmt: skip
 PICTURE_WORDS = (*CARTOON_WORDS, "image", "photo", "picture", "poster", "zdjęci", "foto", "imagen", "bild", "immagin")
 
 # a picture's place in brackets alone on its line, the picture lost: "(Screenshot)", "(Bildschirmfoto)"

@@ -42,6 +42,7 @@ from .blocks import (
     every_word_capitalised,
     is_figure_text,
     names_picture,
+    numbered_pictures,
     outletless_cartoons,
     picture_credit,
     picture_part,
@@ -341,6 +342,9 @@ def _read_body_and_notes(
     body, made = sentence_case_headings(body)
     for index in made:
         found.add("guess", "a short line in sentence case over its section read as a heading", places[index])
+    body, made = numbered_pictures(body)
+    for index in made:
+        found.add("guess", "a numbered picture's label opening the line read as the picture's caption", places[index])
     body, made = speaker_portraits(body)
     for index in made:
         found.add("guess", "a speaker's name alone over a speaker's turn read as the speaker's picture", places[index])

@@ -883,16 +883,18 @@ def _wrapped_start(lines: list[str], candidates: list[int], back: int) -> int:
     """The title's first line where the title over a date line is wrapped over two, with no blank
     between them, every word capitalised, four words or more above, ending in a colon, a bracket,
     a dash or a small word (``Friday Sermons In The Harbour: (PT1)`` / ``Review And Analysis``), or
-    a kicker of two words or more in any case ending in its colon (``Harbour newspaper:`` / ``Tide a
-    lie``); the line over the date elsewhere."""
+    in any case two words or more ending in a kicker's colon or going on in lower case under them
+    (``Harbour newspaper:`` / ``Tide a lie``, ``Harbour editor charged`` / ``with tide denial``);
+    the line over the date elsewhere."""
     index = candidates[back]
     above = lines[index - 1] if back > 0 and candidates[back - 1] == index - 1 else ""
     words = sum(1 for word in above.split() if word[:1].isalpha())  # a site's name, a separator: no title's half
-    kicker = above.endswith(":") and words >= _KICKER_WORDS  # "Harbour newspaper:" / "Tide a lie", in any case
+    # "Harbour newspaper:" / "Tide a lie", in any case; "Harbour editor charged" / "with tide denial"
+    kicker = words >= _KICKER_WORDS and (above.endswith(":") or lines[index][:1].islower())
     if (words < _WRAPPED_WORDS and not kicker) or len(above) > _WRAPPED_LINE or _ends_sentence_stop(above):
         return index
     if is_chrome(above) or not (
-        above.endswith((":", ")", "-", "–")) or above.rsplit(None, 1)[-1].casefold() in layouts.SMALL_WORDS
+        kicker or above.endswith((":", ")", "-", "–")) or above.rsplit(None, 1)[-1].casefold() in layouts.SMALL_WORDS
     ):
         return index  # a title breaks after its kicker or a small word; a blog's name, a menu end in a noun
     joined = f"{above} {lines[index]}"

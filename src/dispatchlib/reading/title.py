@@ -7,7 +7,15 @@ import re
 
 from . import header as h
 from . import layouts
-from .blocks import STRAIGHT, every_word_capitalised, in_english, is_boundary, is_pointer, sentence_case
+from .blocks import (
+    STRAIGHT,
+    every_word_capitalised,
+    in_english,
+    is_boundary,
+    is_credit_alone,
+    is_pointer,
+    sentence_case,
+)
 from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
 from .start import (
@@ -149,9 +157,16 @@ def _skip_repeats(cursor: Cursor, title: str, found: Findings) -> None:
     """An aggregator's page prints its headline twice (its link's text, then its heading), then
     its credit, time and tags, then the headline again over the text: all of it, down to the last
     copy, is the page's; so is the headline printed again right under itself (a news page's title
-    and heading). Elsewhere a copy stays (a heading may repeat the title)."""
+    and heading), or under its picture's credit (``Photo source: MEMRI``, which stays). Elsewhere a
+    copy stays (a heading may repeat the title)."""
     lines = (i for i in range(cursor.index, len(cursor.lines)) if cursor.lines[i])
     ahead = list(itertools.islice(lines, REPEAT_REACH))
+    if len(ahead) > 1 and cursor.lines[ahead[1]] == title and is_credit_alone(cursor.lines[ahead[0]]):
+        found.add(
+            "page-chrome", "the title printed again under its picture's credit dropped", cursor.line_number(ahead[1])
+        )
+        cursor.lines[ahead[1]] = ""
+        return
     last = next((i for i in reversed(ahead) if cursor.lines[i] == title), None)
     if len(title.split()) < 4 or last is None or cursor.lines[ahead[0]] != title:
         return
@@ -518,8 +533,8 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
             break  # "A Title Wrapped Over The" / "Next Line" / "By: A. Name"
         if len(line) > 120 or is_meta(line) or is_chrome(line) or h.match_clip_line(line):
             return []
-        if line == cursor.lines[first]:
-            break  # the title printed again (an aggregator's link, then its heading)
+        if line == cursor.lines[first] or is_credit_alone(line):
+            break  # the title printed again (an aggregator's link, then its heading), or its picture's credit
         taken.append(after)
     if len(taken) > _WRAPPED_TITLE:  # an e-mail wrapped at its width may run the body on under the title
         taken = _wrapped_quote(cursor, taken) or _wrapped_at_width(cursor, taken)
@@ -589,7 +604,7 @@ def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], fo
             credited, passed = not credited, True
             continue
         byline = h.match_date_line(line)
-        if byline is not None and byline.date is None and byline.authors:
+        if byline is not None and byline.authors:  # "By A. Name", "March 31, 2007 | By A. Name"
             apply_date_line(byline, fields, found, cursor.line_number(index))
             continue
         title = CREDIT_PREFIX.sub("", _SITE_SUFFIX.sub("", line))  # an e-mail's subject: "MEMRI: Title"

@@ -358,9 +358,13 @@ _DATELINE_REACH = 3  # the text's first lines, where a dateline may open a parag
 
 def _read_credited_dateline(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
     """A repost's lead opening on the institute's dateline (``(December 3, 2019 / MEMRI) A senior
-    adviser ...``), perhaps under a standfirst: its date is the dispatch's; a date above it, the
-    repost page's, gives way."""
-    dated = ((i, h.match_credited_dateline(cursor.lines[i])) for i in cursor.ahead(_CREDITED_DATELINE_REACH))
+    adviser ...``), or its line crediting the institute's page with the date (``Tratto da
+    Memri.org del 12/3/2009``), perhaps under a standfirst: its date is the dispatch's; a date
+    above it, the repost page's, gives way."""
+    dated = (
+        (i, h.match_credited_dateline(cursor.lines[i]) or h.match_taken_from(cursor.lines[i]))
+        for i in cursor.ahead(_CREDITED_DATELINE_REACH)
+    )
     index, date = next(((i, date) for i, date in dated if date is not None), (0, None))
     if date is None:
         return
@@ -370,6 +374,8 @@ def _read_credited_dateline(cursor: Cursor, fields: dict[str, object], found: Fi
             "guess", f"the institute's dateline on line {number} dates the dispatch; the one above, the page", number
         )
     fields["date"], fields["_date_line"], fields["_credited"] = date, number, True
+    if h.match_taken_from(cursor.lines[index]) is not None:
+        cursor.lines[index] = ""  # the credit alone on its line is no text of the dispatch's
 
 
 _CREDITED_DATELINE_REACH = 2  # the lead, or the paragraph under a standfirst
