@@ -119,6 +119,8 @@ _SOURCE_CAPTION = re.compile(
 _OTHER_CREDIT = re.compile(
     r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|[Pp]hoto [Cc]redit|[Ii]mage [Ss]ource"
     rf"|(?i:{'|'.join(layouts.PHOTO_WORDS)}))s?\s?:\s*(?P<credit>[^()]{{2,99}})\)"
+    # a still's, its label kept in the credit: "Caption (Screen shot: MEMRI)"
+    r"|(?P<still>.{3,250}?)\s*\((?P<shot>[Ss]creen ?shot\s?:\s*[^()]{2,99})\)"
 )
 # a picture's credit on a line of its own, the picture itself lost: "Image: example.test, October 7, 2023"
 _CREDIT_ALONE = re.compile(
@@ -239,7 +241,8 @@ _SOURCE_LABELS = tuple(f" {word}:" for word in layouts.SOURCE_WORDS)  # "(Captio
 # a picture's credit's opening bracket and label: "(Image:", "(photo credit:", "(Zdjęcie:" (a "(Source:" or
 # "(Credit:" may close a sentence that cites its source)
 _PICTURE_MARK = re.compile(
-    rf"\((?:(?:Image|Photo|Picture)(?: source| credit)?|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:", re.IGNORECASE
+    rf"\((?:(?:Image|Photo|Picture)(?: source| credit)?|Screen ?shot|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:",
+    re.IGNORECASE,
 )
 _FIGURE_ENDINGS = (*_CREDIT_LOST, *_SOURCE_LABELS, ")", " (", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
@@ -300,7 +303,37 @@ def split_units(lines: list[str], numbers: list[int]) -> list[Unit]:
         elif group:
             units.extend(_group_units(lines, numbers, group))
             group = []
+    units = _split_glued_captions(units)
     return _join_lone_labels(units) if any(unit.text[-1] == ":" for unit in units) else units
+
+
+def _split_glued_captions(units: list[Unit]) -> list[Unit]:
+    """Cartoons' captions run together on one line, each ending in its dated credit in brackets
+    (``Caption (Outlet, Place, May 8, 2015)“Next caption” (Outlet, May 7, 2015)``): one unit each."""
+    out: list[Unit] = []
+    for unit in units:
+        pieces = _GLUED_CAPTION.split(unit.text) if _runs_on_bracket(unit.text) else [unit.text]
+        if len(pieces) < 2 or len(unit.lines) > 1 or any(len(piece) > _ONE_CAPTION for piece in pieces[:-1]):
+            out.append(unit)
+            continue
+        out.extend(Unit(text=piece, starts=(0,), lines=unit.lines) for piece in pieces)
+    return out
+
+
+# a dated credit's bracket, another caption run on without a space: "...2015)“U.S. ...", "...2016)Alep ..."
+_GLUED_CAPTION = re.compile(r"(?<=\d{4}\))(?=[A-Z«“\"])")
+
+
+def _runs_on_bracket(text: str) -> bool:
+    """Does a caption run on right after a dated credit's bracket (``2015)“Next``)? The brackets
+    are looked up one by one: a pattern searched through every paragraph cost more."""
+    at = text.find(")")
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if after and (after.isupper() or after in '«“"') and text[at - 4 : at].isdigit():
+            return True
+        at = text.find(")", at + 1)
+    return False
 
 
 def _join_lone_labels(units: list[Unit]) -> list[Unit]:
@@ -311,7 +344,14 @@ def _join_lone_labels(units: list[Unit]) -> list[Unit]:
     joined: list[Unit] = []
     for unit in units:
         label = joined[-1] if joined else None
-        if label is not None and len(label.lines) == 1 and unit.text[-1] != ":" and _name_over_words(label.text):
+        if (
+            label is not None
+            and label.text[-1] == ":"
+            and len(label.text) <= _LABEL_ALONE
+            and len(label.lines) == 1
+            and unit.text[-1] != ":"
+            and _name_over_words(label.text)
+        ):
             offset = len(label.text) + 1
             joined[-1] = Unit(
                 text=f"{label.text} {unit.text}",
@@ -954,8 +994,9 @@ def _figure(text: str) -> m.Figure | None:
     if not text.endswith(")"):
         return None
     match = _OTHER_CREDIT.fullmatch(text)
-    if match is not None and len(match["caption"]) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(match["caption"]):
-        return m.Figure(caption=match["caption"], credit=match["credit"].strip())  # a caption, not a paragraph
+    caption, credit = (match["caption"] or match["still"], match["credit"] or match["shot"]) if match else ("", "")
+    if match is not None and len(caption) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(caption):
+        return m.Figure(caption=caption, credit=credit.strip())  # a caption, not a paragraph
     match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 and text[0] not in _OPEN_QUOTES else None
     if match is not None and (_SIDES.match(match["caption"]) or _cartoon_credit(match["caption"], match["credit"])):
         return m.Figure(caption=match["caption"], credit=match["credit"].lstrip(", "))
@@ -2045,11 +2086,13 @@ def names_picture(text: str) -> bool:
 
 def about_cartoons(title: str, blocks: list[m.Block]) -> bool:
     """Does the title, or a line introducing the translated text (a boundary, or among the first
-    blocks a paragraph ending in a colon: a mirror's ``Lo siguiente son ejemplos de estas
-    caricaturas:``), speak of cartoons?"""
+    blocks a paragraph ending in a colon, a mirror's ``Lo siguiente son ejemplos de estas
+    caricaturas:``, or opening on ``The following``), speak of cartoons?"""
     boundaries = (m.plain_text(block.content) for block in blocks if isinstance(block, m.TranslationBoundary))
     introductions = (
-        text for block in blocks[:_INTRODUCTION_REACH] if (text := _plain_paragraph(block)) and text[-1] == ":"
+        text
+        for block in blocks[:_INTRODUCTION_REACH]
+        if (text := _plain_paragraph(block)) and (text[-1] == ":" or text.startswith(_BOUNDARY_OPENERS))
     )
     said = " ".join((title, *boundaries, *introductions)).lower()
     return any(word in said for word in layouts.CARTOON_WORDS)

@@ -660,9 +660,11 @@ class DateLine:
     topics: tuple[str, ...] = ()  # a news site's, after the byline: "By Harbour Staff | Topics: coast press"
 
 
-# a news digest's lead, credited and signed: "[MEMRI] O. Tamsin - The harbour's ..." (persons only)
+# a news digest's lead, credited and signed: "[MEMRI] O. Tamsin - The harbour's ...", "(MEMRI) ..." (persons only)
 _PERSON = r"(?:(?:[A-Z]\.\s?){1,2}[A-Z][a-z'’-]+|[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})"
-_SIGNED_LEAD = re.compile(rf"\[(?:MEMRI|Memri)\]\s+(?P<authors>{_PERSON}(?:(?:,| and) {_PERSON})*)\s+[-–—]\s+[A-Z\"“]")
+_SIGNED_LEAD = re.compile(
+    rf"[\[(](?:MEMRI|Memri)[\])]\s+(?P<authors>{_PERSON}(?:(?:,| and) {_PERSON})*)\s+[-–—]\s+[A-Z\"“]"
+)
 
 
 def match_signed_lead(line: str) -> tuple[str, ...]:

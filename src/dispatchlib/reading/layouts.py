@@ -64,6 +64,9 @@ CHROME_LINES = frozenset(
         "Live TV",
         "Skip to main content",
         "Skip to content",  # a WordPress theme's
+        "Zum Hauptinhalt",  # the German sites' skip links and sign-up button
+        "Zum Inhalt springen",
+        "Abonnieren",
         "Primary Menu",
         "Menu principal",
         "Aller au contenu",

@@ -466,8 +466,8 @@ def _read_blocks(
         last = blocks[-1] if blocks else None
         if (
             last is not None
+            and _same_line(unit.text, previous)  # (curled quotes are compared straightened)
             and (under or _credited(last))  # a credited caption printed again over a blank line too
-            and _same_line(unit.text, previous)  # (after the cheap tests: curled quotes are compared straightened)
             and (_credited(last) or caption_twice(unit.text))
         ):
             # a picture's alt text over its caption, the same words: one figure

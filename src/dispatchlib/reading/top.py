@@ -516,14 +516,17 @@ _PROSE = 200  # a line this long is the text's
 
 
 def _drop_signature(fields: dict[str, object], found: Findings) -> None:
-    """A title signed after a slash by the author its byline names (``Title / Orla Tamsin``, as a
-    mirror's page heads its report) loses the name."""
-    title, slash, name = str(fields.get("title") or "").rpartition(" / ")
-    if slash and title and name.strip() in tuple(fields.get("authors", ())):  # type: ignore[arg-type]
-        fields["title"] = title.rstrip()
+    """A title signed after a slash or a dash by the author its byline names (``Title / Orla
+    Tamsin``, as a mirror's page heads its report; a blog's ``Title - O. Tamsin``) loses the name."""
+    signed = _SIGNED_TITLE.fullmatch(str(fields.get("title") or ""))
+    if signed is not None and signed["name"] in tuple(fields.get("authors", ())):  # type: ignore[arg-type]
+        fields["title"] = signed["title"]
         line = fields.get("_title_line")
-        said = f"the author's name after the title's slash dropped: {name.strip()!r}"
+        said = f"the author's name after the title's {signed['mark']!r} dropped: {signed['name']!r}"
         found.add("guess", said, line if isinstance(line, int) else None)
+
+
+_SIGNED_TITLE = re.compile(r"(?P<title>.+?)\s+(?P<mark>[/–—-])\s+(?P<name>[^/–—-]+?)\s*")
 
 
 def _drop_label(fields: dict[str, object], found: Findings) -> None:
@@ -577,7 +580,7 @@ def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Finding
                 fields["_authors_line"] = cursor.line_number(at)
                 cursor.lines[at] = ""
                 return
-            if seen == 1 and line[:1] == "[" and (signed := h.match_signed_lead(line)):
+            if seen == 1 and line[:1] in ("[", "(") and (signed := h.match_signed_lead(line)):
                 fields["authors"] = signed  # the lead keeps its words
                 fields["_authors_line"] = cursor.line_number(at)
                 return
