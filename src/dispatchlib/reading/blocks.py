@@ -312,7 +312,8 @@ def _split_glued_captions(units: list[Unit]) -> list[Unit]:
     (``Caption (Outlet, Place, May 8, 2015)“Next caption” (Outlet, May 7, 2015)``): one unit each."""
     out: list[Unit] = []
     for unit in units:
-        pieces = _GLUED_CAPTION.split(unit.text) if _runs_on_bracket(unit.text) else [unit.text]
+        glued = ")" in unit.text and _runs_on_bracket(unit.text)
+        pieces = _GLUED_CAPTION.split(unit.text) if glued else [unit.text]
         if len(pieces) < 2 or len(unit.lines) > 1 or any(len(piece) > _ONE_CAPTION for piece in pieces[:-1]):
             out.append(unit)
             continue
@@ -1571,9 +1572,17 @@ def numbered_pictures(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
     figures."""
     out, made = list(blocks), []
     for index, block in enumerate(blocks):
-        if isinstance(block, m.SpeakerTurn) and _NUMBERED_PICTURE.fullmatch(block.speaker):
+        if (
+            isinstance(block, m.SpeakerTurn)
+            and block.speaker.startswith(layouts.NUMBERED_PICTURES)
+            and _NUMBERED_PICTURE.fullmatch(block.speaker)
+        ):
             caption = f"{block.speaker}: {m.plain_text(block.content)}"
-        elif isinstance(block, m.Heading) and (label := _NUMBERED_PICTURE.match(block.text)) is not None:
+        elif (
+            isinstance(block, m.Heading)
+            and block.text.startswith(layouts.NUMBERED_PICTURES)
+            and (label := _NUMBERED_PICTURE.match(block.text)) is not None
+        ):
             if label.end() < len(block.text) and block.text[label.end()] != ":":
                 continue
             caption = block.text
@@ -1905,6 +1914,7 @@ def bare_captions(blocks: list[m.Block], *, cut: bool, standfirst: bool = False)
         text = block.text if isinstance(block, m.Heading) else _plain_paragraph(block)
         if (
             text is not None
+            and len(text) <= _CAPTION_LENGTH  # (most paragraphs are longer: asked once)
             and (_caption_shape(text) or _picture_phrase(text) or _name_and_description(text))
             and not two_sentences(text)  # "Transcript below the fold. Example TV": sentences
             and not (index and _among_verse(out[index - 1], out[index + 1]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -339,23 +339,19 @@ def _read_body_and_notes(
     if cut and body and isinstance(body[-1], m.Heading) and _cut_sentence(body[-1].text, mid_line=mid_line):
         body[-1] = m.Paragraph(content=(m.Text(text=body[-1].text),))  # "In a May 14, 2019 article in the E"
         found.add("guess", "the line the copy stops on read as a sentence it cut, not a heading", places[-1])
-    body, made = sentence_case_headings(body)
-    for index in made:
-        found.add("guess", "a short line in sentence case over its section read as a heading", places[index])
-    body, made = numbered_pictures(body)
-    for index in made:
-        found.add("guess", "a numbered picture's label opening the line read as the picture's caption", places[index])
-    body, made = speaker_portraits(body)
-    for index in made:
-        found.add("guess", "a speaker's name alone over a speaker's turn read as the speaker's picture", places[index])
-    body, made = described_turns(body) if not reader.transcript else (body, [])
-    for index in made:
-        found.add(
-            "guess", "a line naming its speaker after who it is, beside a speaker's turn, read as a turn", places[index]
-        )
-    body, made = quoted_section_headings(body)
-    for index in made:
-        found.add("guess", "a line wholly in quotes whose words its section says read as a heading", places[index])
+    # the blocks read again beside their neighbours, in this order; each block made another is said
+    rereads: list[tuple[Callable[[list[m.Block]], tuple[list[m.Block], list[int]]], str]] = [
+        (sentence_case_headings, "a short line in sentence case over its section read as a heading"),
+        (numbered_pictures, "a numbered picture's label opening the line read as the picture's caption"),
+        (speaker_portraits, "a speaker's name alone over a speaker's turn read as the speaker's picture"),
+        # (a transcript's turns are read as turns already)
+        *([] if reader.transcript else [(described_turns, _DESCRIBED_TURN)]),
+        (quoted_section_headings, "a line wholly in quotes whose words its section says read as a heading"),
+    ]
+    for reread, said in rereads:
+        body, made = reread(body)
+        for index in made:
+            found.add("guess", said, places[index])
     if about_cartoons(str(fields.get("title") or ""), body):
         body, made = artist_credits(body)
         for index in made:
@@ -390,6 +386,9 @@ def _read_body_and_notes(
     if not tail.ended:
         _check_cut_off(body, notes, numbers, found)
     return body, [note for note, _ in notes], bool(reader.refs)
+
+
+_DESCRIBED_TURN = "a line naming its speaker after who it is, beside a speaker's turn, read as a turn"
 
 
 def _author_from_bio(
@@ -443,7 +442,7 @@ def _read_blocks(
     previous = ""
     echoed = 0  # the line of a picture's caption printed again under it
     for index, unit in enumerate(units):
-        if (glued := _IMAGE_LABEL.match(unit.text)) is not None:
+        if unit.text[:1] in _IMAGE_LABEL_INITIALS and (glued := _IMAGE_LABEL.match(unit.text)) is not None:
             # "Picture 7Last Wednesday ...": an image's label left alone or run into the paragraph under it
             blocks.append(m.Figure(caption=glued[1]))
             places.append(unit.line)
@@ -466,8 +465,8 @@ def _read_blocks(
         last = blocks[-1] if blocks else None
         if (
             last is not None
-            and _same_line(unit.text, previous)  # (curled quotes are compared straightened)
             and (under or _credited(last))  # a credited caption printed again over a blank line too
+            and _same_line(unit.text, previous)  # (after the cheap tests: curled quotes are compared straightened)
             and (_credited(last) or caption_twice(unit.text))
         ):
             # a picture's alt text over its caption, the same words: one figure
@@ -559,6 +558,7 @@ def _read_blocks(
 
 # an image's label left by the copy, alone on its line or run into the capitalised word that opens
 # the paragraph under it: "pic 1(161)", "Picture 7Last ...", "image_350In ...", "13(34)The ..."
+_IMAGE_LABEL_INITIALS = frozenset("iIPp0123456789")
 _IMAGE_LABEL = re.compile(r"((?:[Ii]mage_?|Picture ?|pic ?)\d{1,5}(?:\(\d{1,4}\))?|\d{1,3}\(\d{1,4}\))(?=[A-Z«\"“]|$)")
 
 

@@ -111,9 +111,9 @@ def _credit(line: str, above: list[str], number: int, fields: dict[str, object],
 
 
 def _source_credit(line: str, number: int, fields: dict[str, object], found: Findings) -> bool:
-    """A repost's line naming the institute as its source, with the dispatch's date, in the
-    mirrors' languages too (``(Da: memri.com, 28.5.21)``, ``(Source: MEMRI, May 28, 2021)``): the
-    last, or one over the clip's link and the site's words."""
+    """A repost's line of its own naming the institute as its source, with the dispatch's date, in
+    the mirrors' languages too (``(Da: memri.com, 28.5.21)``, ``(Source: MEMRI, May 28, 2021)``):
+    the last line, or one over the clip's link and the site's words."""
     match = _SOURCE_CREDIT.fullmatch(line)
     dated = match["date"] if match else ""
     date = dated and (h.parse_date(dated) or h.match_numeric_date(dated) or _short_figures(dated))

@@ -526,7 +526,8 @@ def _drop_signature(fields: dict[str, object], found: Findings) -> None:
         found.add("guess", said, line if isinstance(line, int) else None)
 
 
-_SIGNED_TITLE = re.compile(r"(?P<title>.+?)\s+(?P<mark>[/–—-])\s+(?P<name>[^/–—-]+?)\s*")
+# the last mark with spaces around it; the name may hold a hyphen ("Ali Al-Sadr")
+_SIGNED_TITLE = re.compile(r"(?P<title>.+)\s+(?P<mark>[/–—-])\s+(?P<name>[^/–—]+?)\s*")
 
 
 def _drop_label(fields: dict[str, object], found: Findings) -> None:
