@@ -2633,3 +2633,18 @@ def test_a_numbered_pictures_label_opens_its_caption_not_a_turn_or_a_heading() -
         f"Special Dispatch No. 12\n\nA Title\n\n{_LONG}\n\nCartoon Nostalgia In The Harbour\n\n{_LONG}\n"
     )
     assert any(isinstance(block, dl.model.Heading) for block in heading.body)
+
+
+def test_a_reposters_byline_with_the_year_in_two_figures_dates_the_dispatch() -> None:
+    byline = header.match_date_line("By: O. Tamsin and R. Sample/MEMRI/December 18/15")
+    assert byline is not None and (byline.date, byline.authors) == (
+        datetime.date(2015, 12, 18),
+        ("O. Tamsin", "R. Sample"),
+    )
+
+
+def test_a_french_chorus_is_a_speaker_between_turns() -> None:
+    """``Le chœur des fidèles : « ... »`` between a preacher's turns is a turn of its own."""
+    lines = ["Orlo Vell : « Hier, j’ai vu le port. »", "Le chœur des fidèles : « Que la marée soit clémente… »"]
+    dispatch, _ = _parse("Un port déchiré\n\n" + "\n".join([*lines, "Orlo Vell : « Il a demandé un bateau. »"]) + "\n")
+    assert sum(isinstance(block, dl.model.SpeakerTurn) for block in dispatch.body) == 3

@@ -148,6 +148,14 @@ _DATE_AFTER_NAMES = re.compile(
 # "Harbour Beacon, by Orla Tamsin, Sep. 10, 2015:"
 _OUTLET_BEFORE_BYLINE = re.compile(r"(?P<outlet>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,5}),\s*(?=by\s)")
 _CREDITED_OUTLET = 60
+_SHORT_YEAR = re.compile(r"(?<=, )(\d{2})$")  # a reposter's "/MEMRI/December 18/15": the year in two figures
+
+
+def _full_year(match: re.Match[str]) -> str:
+    """A year written in two figures: the institute's reports start in 1998."""
+    return f"{19 if int(match[1]) >= 98 else 20}{match[1]}"
+
+
 # an Italian copy's line crediting the institute's page and its date: "Tratto da Memri.org del 12/3/2009"
 _TAKEN_FROM = re.compile(
     r"(?:Tratt[oa]|Tradott[oa]) da (?:www\.)?memri\.org del (?P<date>\d{1,2}/\d{1,2}/\d{4})\.?", re.I
@@ -751,7 +759,11 @@ def match_date_line(line: str) -> DateLine | None:
         if not match or ("|" in line and match_topics_line(line) is not None):
             return None  # "Von Harbour | Special Dispatch No. 1": a topic that is a byline's word in German
         site = layouts.BYLINE_SITE_SUFFIX.search(match["authors"])  # ".../MEMRI/December 12/2016"
-        date = parse_date(site["date"].replace("/", ", ", 1)) if site and site["date"] else None
+        date = (
+            parse_date(_SHORT_YEAR.sub(_full_year, site["date"].replace("/", ", ", 1)))
+            if site and site["date"]
+            else None
+        )
     names = match["authors"]
     topics: tuple[str, ...] = ()
     if names and "|" in names and (labelled := _TOPICS_AFTER.search(names)) is not None:

@@ -602,7 +602,7 @@ SPEAKER_ROLES = frozenset(
     "terrorist bomber jihadist hostage captive worker farmer merchant shopkeeper screen "  # "TV screen": what it shows
     "children men women youth "  # a chorus: "Children in unison:"
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
-    "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon roi "
+    "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon roi chœur choeur "
     "prédicateur cheikh invité invitée intervieweur participante "
     "multitud público entrevistador entrevistadora presentador presentadora periodista hombre mujer niño niña "
     "entrevistado entrevistada predicador jeque invitado invitada locutor locutora "
