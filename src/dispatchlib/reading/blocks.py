@@ -38,13 +38,15 @@ _POINTER = re.compile(
     r"|Pour voir (?:la |les |cette )?(?:extraits? )?vid[ée]os?\b.*\bcliquez)\b.*",  # "Pour voir ..., cliquez ici"
     re.IGNORECASE,
 )
-STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")  # curled quotes, to compare lines straightened
 _POINTER_INITIALS = frozenset("CcTtBbVvWwPpLl")  # the letters _POINTER's phrases start with
 
 
 def is_pointer(text: str) -> bool:
     """A line that points to a clip or image elsewhere (``To view this clip on MEMRI TV, ...``)."""
     return text[:1] in _POINTER_INITIALS and _POINTER.fullmatch(text) is not None
+
+
+STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")  # curled quotes, to compare lines straightened
 
 
 _ALT_TEXT = "Description automatically generated"

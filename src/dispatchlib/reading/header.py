@@ -702,7 +702,9 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
 
 
 _PAPER = re.compile(r"\b(?:THE|TIMES|POST|NEWS|DAILY|HERALD|JOURNAL|PRESS|TRIBUNE|GAZETTE|TELEGRAPH|WEEKLY|REVIEW)\b")
-_OFFICE = re.compile(r"\b(?:Correspondent|Editor|Reporter|Writer|Columnist|Contributor|Producer)s?$", re.IGNORECASE)
+# a reporter's post, as a byline or a reporter's line names it after the name
+_REPORTERS_POSTS = ("Editor", "Reporter", "Correspondent", "Writer", "Contributor", "Columnist")
+_OFFICE = re.compile(rf"\b(?:{'|'.join(_REPORTERS_POSTS)}|Producer)s?$", re.IGNORECASE)
 
 
 _DEGREE = re.compile(r"Ph\.?\s?D\.?|M\.?D\.|Jr\.?|Sr\.?|Esq\.?|MBA|LL\.?M\.?")  # after a name and a comma
@@ -803,7 +805,6 @@ _OUTLET_STAFF = re.compile(r"(?P<name>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,
 
 # a news site's reporter alone on a line, the byline's word left out: the name and the comma its
 # date left ("Orla Tamsin ,"), or the name and the reporter's post ("Orla Tamsin Executive Editor")
-_REPORTERS_POSTS = ("Editor", "Reporter", "Correspondent", "Writer", "Contributor", "Columnist")
 _REPORTER = re.compile(
     r"(?!The )(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}?)"
     r"(?: ,| (?:Senior |Executive |Managing |Contributing |Associate |Deputy )?"
