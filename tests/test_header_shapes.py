@@ -412,11 +412,18 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "*WASHINGTON" + " / WIRE" * 50_000 + " / December 22, 2020 /",
         "*" + "Title " * 50_000 + "**",
         "Voir les extraits vidéo sur MEMRI TV" + " x" * 100_000,
+        "Facebook" + "      Twitter" * 30 + " x",
+        "A caption of the harbour's picture REUTERS/" + "A-" * 50_000 + "x",
+        "A caption of the harbour's picture REUTERS/Orla " * 20_000,
+        "A caption of the harbour's picture" + " ©" * 50_000,
+        "June 18-25, 2013 Clip No. " + "3" * 100_000,
+        "Posted on 1" + " by " * 50_000,
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
         "marks", "page-date", "digest", "glued-speaker", "direction", "topics-between", "stamp", "link-line",
-        "digest-name", "dateline", "emphasis-star", "video-link",
+        "digest-name", "dateline", "emphasis-star", "video-link", "share-buttons", "wire-hyphens", "wire-names",
+        "copyright", "day-range", "posted-on",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

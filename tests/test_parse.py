@@ -726,20 +726,23 @@ def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead:
         ("March 3, 2009\nThe Guild Preaches Against The Gulls\n\n", False),  # over the blog's headline
         ("date 2009-03-03 ", False),  # a page's stamp run into the first paragraph
         ("The Guild Preaches Against The Gulls\n\nMarch 3, 2009\n\n", True),  # under the title: the report's
+        ("The Guild Preaches Against The Gulls\n\nBy Orla Tamsin\nMarch 3, 2009\n\n", False),  # a reporter's
+        ("The Guild Preaches Against The Gulls\n\nPublished on March 3, 2009\n\n", False),  # the story's
         ("March 3, 2009\n\n", True),  # over an untitled text: the text export's own date line
     ],
 )
 def test_a_date_over_a_news_writers_words_about_the_institute_is_the_posts(top: str, dated: bool) -> None:
     """A date over a text whose first paragraphs speak of the institute as another's (``in comments
     translated by the Middle East Media Research Institute``) is the post's, not the dispatch's;
-    a date line under a title is the report's own."""
+    so is a news story's date under its title, under the reporter's byline or saying when the
+    story was published. A date line alone under a title is the report's own."""
     paragraph = (
         "The guild's master told the harbour radio that the gulls were thieves, in comments translated by"
         " the Middle East Media Research Institute (MEMRI), and the fishermen cheered him on the pier."
     )
     dispatch, diagnostics = dl.parse(f"{top}{_LONG}\n\n{paragraph}\n", source="x.txt")
     assert (dispatch.date == datetime.date(2009, 3, 3)) is dated
-    assert dated or any("the date on line 1 is the poster's" in d.message for d in diagnostics)
+    assert dated or any("is the poster's, not the dispatch's" in d.message for d in diagnostics)
 
 
 @pytest.mark.parametrize(
@@ -2648,3 +2651,115 @@ def test_a_french_chorus_is_a_speaker_between_turns() -> None:
     lines = ["Orlo Vell : « Hier, j’ai vu le port. »", "Le chœur des fidèles : « Que la marée soit clémente… »"]
     dispatch, _ = _parse("Un port déchiré\n\n" + "\n".join([*lines, "Orlo Vell : « Il a demandé un bateau. »"]) + "\n")
     assert sum(isinstance(block, dl.model.SpeakerTurn) for block in dispatch.body) == 3
+
+
+def test_a_shows_character_described_after_an_article_is_a_speaker() -> None:
+    """In a clip's transcript, ``Pinchy, a giant crab:`` speaks, as ``Mira, child host:`` does."""
+    text = (
+        "Dec 20, 2007\nThe Harbour Crab Weeps Over Its Lost Ferry\n\n#1639 | 02:53\nSource: Harbour TV (Vellonia)\n\n"
+        "Following are excerpts from a children's show aired on Harbour TV on December 20, 2007:\n\n"
+        "Mira, child host: Pinchy, don't you want to greet the sailors?\n\nPinchy, a giant crab: Greet them, Mira?\n\n"
+        "Mira: Yes.\n"
+    )
+    dispatch, _ = _parse(text)
+    assert [block.speaker for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn)] == [
+        "Mira, child host",
+        "Pinchy, a giant crab",
+        "Mira",
+    ]
+
+
+@pytest.mark.parametrize("words", ["Mówimy [sternikom]: Przypływajcie, jeśli jesteście prawdziwymi żeglarzami."])
+def test_a_verb_of_saying_before_its_words_is_no_speaker(words: str) -> None:
+    """``Mówimy [sternikom]:`` ("we say [to the helmsmen]") hands over to the words said."""
+    turn = blocks.turn_match(words, described=True, transcript=True)
+    assert turn is None
+
+
+def test_a_speakers_colon_may_touch_the_guillemets() -> None:
+    """``Anfitrión:«...»``: the copy lost the space after the colon; still a turn."""
+    text = (
+        "Lo siguiente son extractos de una entrevista con el capitán Orlo Vell emitida en Puerto TV:\n\n"
+        "Anfitrión:«¿Por qué no está la flota preocupada por la marea?»\n\n"
+        "Capitán Vell:«La flota hoy, después del fracaso de su empresa, quiere ganancias rápidas».\n"
+    )
+    dispatch, _ = _parse(text)
+    assert [block.speaker for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn)] == [
+        "Anfitrión",
+        "Capitán Vell",
+    ]
+
+
+def test_the_french_mirrors_note_that_it_keeps_a_threats_details_back_marks_the_text_truncated() -> None:
+    text = (
+        "Un prédicateur du port appelle à couler les ferries\n\n" + _LONG + "\n\n"
+        "NOTE IMPORTANTE : Pour des raisons de sécurité, MEMRI ne diffuse plus les détails relatifs aux menaces. "
+        "Pour obtenir le rapport intégral, veuillez nous contacter.\n"
+    )
+    dispatch, codes = _parse(text)
+    assert dispatch.truncated and "truncated" in codes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on 06/12/2002 3:36:34 PM PDT by harbourwatch",
+        "Facebook WhatsApp Twitter LinkedIn Messenger Reddit Print Email",
+        "Síguenos en Facebook Twitter YouTube RSS Feed",
+        "Back to Newsroom",
+        "Print Report",
+    ],
+)
+def test_a_forums_posting_line_and_a_pages_buttons_are_no_title(line: str) -> None:
+    """A forum's ``Posted on ... by name``, a row of sharing buttons, a newswire's or an old TV
+    page's links: never the title."""
+    dispatch, _ = _parse(f"{line}\n\nThe Guild Sinks Another Ferry\n\n{_LONG}\n")
+    assert dispatch.title == "The Guild Sinks Another Ferry"
+
+
+def test_a_signature_under_the_bloggers_words_is_no_heading() -> None:
+    dispatch, _ = _parse(f"The Tide Decides\n\n{_LONG}\n—Mira Vell\n{_LONG}\n")
+    assert not any(isinstance(block, dl.model.Heading) for block in dispatch.body)
+
+
+def test_a_list_of_others_titles_gives_no_title() -> None:
+    """``Titled "The End of the Ferries", "No Future for Ferries" and more, the articles ...``
+    quotes the titles of other writers' articles, not the dispatch's."""
+    text = (
+        'Articles in the guild\'s press, titled "The End of the Ferry Company Is Near", "The Ferries Have No Future'
+        ' At All" and more, describe the sailors as heroes.[1] ' + _LONG + "\n"
+    )
+    dispatch, _ = _parse(text)
+    assert not dispatch.title
+
+
+def test_a_speakers_label_printed_again_on_the_turn_under_it_is_not_joined_to_it() -> None:
+    """``Councillor Orla Tamsin:`` alone over ``Councillor Orla Tamsin: If ...``: the turn's words
+    are its own, not the name again."""
+    text = (
+        "June 18-25, 2013 Clip No. 3889\n\nHarbour Councillors Justify Their Ferries\n\n"
+        "Following are excerpts from interviews with harbour councillors, which aired on Harbour TV:\n\n"
+        "Councillor Orla Tamsin:\n\nCouncillor Orla Tamsin: If the harbour's safety requires it, I will buy the"
+        " ferries.\n\nInterviewer: Even from the company?\n"
+    )
+    dispatch, _ = _parse(text)
+    first = next(block for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn))
+    assert (dispatch.number, dispatch.date) == (3889, datetime.date(2013, 6, 18))
+    assert dl.model.plain_text(first.content).startswith("If the harbour's safety")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("A guard stands by the pier in Port Vell. (AP Photo/Orla Tamsin, File)", "AP Photo/Orla Tamsin, File"),
+        (
+            "Harbour master Orla Tamsin speaks during a rally in Port Vell August 26, 2014. REUTERS/Orlo Sample"
+            " (VELLONIA - Tags: POLITICS) - RTR43XYZ",
+            "REUTERS/Orlo Sample",
+        ),
+    ],
+)
+def test_a_wire_photographs_caption_ends_in_its_agency_and_photographer(line: str, credit: str) -> None:
+    dispatch, _ = _parse(f"The Guild Sinks Another Ferry\n\n{line}\n\n{_LONG}\n")
+    figure = dispatch.body[0]
+    assert isinstance(figure, dl.model.Figure) and figure.credit == credit

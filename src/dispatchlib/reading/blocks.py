@@ -60,7 +60,7 @@ _STAGE_WORD = max(len(word) for word in layouts.STAGE_WORDS)
 _SPEAKER = re.compile(
     # (a character's name in quotes, as a drama's transcript gives it: '“Orlo Tamsin”: ...'; "::" a slip)
     r"(?P<name>“[^\W\d_][^:\"“”]{0,60}”|(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?[^\W\d_][^:\"“”]{0,100}?)\s?::?"
-    r"(?:\s+|(?=[A-Z\"“(…‘']|\.\.\.))(?P<rest>\S.*)"
+    r"(?:\s+|(?=[A-Z\"“«„(…‘']|\.\.\.))(?P<rest>\S.*)"
 )
 _SPEAKER_ALONE = re.compile(r"[^\W\d_][^:\"“”.!?]{0,60}:")  # "Child host Orla Tamsin:", the turn's words below
 _DIRECTION = re.compile(r"\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])")  # "(to the crowd)", "[in English]"
@@ -110,6 +110,20 @@ _OUTLET_CREDIT = re.compile(
 _IMAGE_LIBRARIES = ("Wikicommons", "Wikimedia Commons", "Wikipedia", "Flickr", "Getty Images", "Shutterstock")
 _LIBRARY_CREDIT = re.compile(
     rf"(?P<caption>[^\W\d].{{2,200}}?) [-–—] (?P<credit>(?:\S+/)?(?:{'|'.join(_IMAGE_LIBRARIES)}))"
+)
+# a wire photograph's caption, its agency and photographer at its end, perhaps the agency's tags
+# and picture number after them: "... in Harbour City August 26, 2014. REUTERS/Orla Tamsin
+# (HARBOUR - Tags: POLITICS) - RTR43VGV", "... on Monday. (AP Photo/Orla Tamsin, File)"
+# a news site's caption with its picture's credit after a copyright sign: "Caption © Bild: Agency"
+_COPYRIGHT_CREDIT = re.compile(
+    r"(?P<caption>\S.{9,300}?)\s+©\s?(?:(?:Bild|Foto|Photo|Image|Imagen|Zdjęcie|Immagine)\s?:\s?)?"
+    r"(?P<credit>[^\W\d][^\d©]{1,40})"
+)
+_WIRE_MARKS = ("REUTERS/", "Reuters/", "AP Photo/", "AFP PHOTO/", "AFP Photo/")
+_WIRE_PHOTO = re.compile(
+    r"(?P<caption>[^\W\d].{19,1500}?)\s\(?(?P<credit>(?:REUTERS|Reuters|AP Photo|AFP PHOTO|AFP Photo)\s?/\s?"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,? File(?: Photo)?|/File(?: Photo)?)?)\)?"
+    r"(?:\s\([^()]{1,200}\))?(?:\s[-–]\s[A-Z0-9]{6,14})?\.?"
 )
 # "Caption. Source: Outlet, Date." on one line, or a news site's "Caption. Photo: Outlet."
 _CAPTION_CREDIT_WORDS = ("Source:", "Photo:", "Image:", "Photo credit:", "Credit:")
@@ -353,6 +367,7 @@ def _join_lone_labels(units: list[Unit]) -> list[Unit]:
             and len(label.text) <= _LABEL_ALONE
             and len(label.lines) == 1
             and unit.text[-1] != ":"
+            and not unit.text.startswith(label.text)  # (the label printed again on its turn: the turn is whole)
             and _name_over_words(label.text)
         ):
             offset = len(label.text) + 1
@@ -720,6 +735,11 @@ class BlockReader:
             )
         ):
             figure = _figure(text)
+        if figure is None and "©" in tail and (match := _COPYRIGHT_CREDIT.fullmatch(text)):
+            figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption © Bild: Agency"
+        if figure is None and "/" in text and any(mark in text for mark in _WIRE_MARKS):
+            match = _WIRE_PHOTO.fullmatch(text)
+            figure = m.Figure(caption=match["caption"], credit=match["credit"]) if match else None
         if figure is None and text.endswith(_IMAGE_LIBRARIES) and (match := _LIBRARY_CREDIT.fullmatch(text)):
             figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption - Wikimedia Commons"
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
@@ -1025,12 +1045,18 @@ def _agency_photo(text: str) -> m.Figure | None:
     elif credit in _INSTITUTE_CREDITS:
         if ":" in head or _ends_sentence(head) or len(head) > _ONE_CAPTION:
             return None  # a quotation's or a label's source, not a picture's: 'We must be resolute. (MEMRI)'
+    elif credit.endswith(" TV") and len(credit) <= _CHANNEL_NAME:
+        # a still's caption, one short sentence, crediting the channel it aired on: "Orla Tamsin
+        # spills the beans. (Harbour TV)"; not a quotation's source, '"We will sail." (Harbour TV)'
+        if ":" in head or head[:1] in _OPEN_QUOTES or not _ends_sentence(head) or len(head) > _ONE_CAPTION:
+            return None
     elif credit.partition("/")[0] not in layouts.PHOTO_AGENCIES:  # "(AFP/Orlo Tamsin)": the agency, its photographer
         return None
     return m.Figure(caption=head, credit=credit)
 
 
 _INSTITUTE_CREDITS = ("MEMRI", "MEMRI TV")  # "Orla Tamsin says the tide will turn (MEMRI)": a still from its clip
+_CHANNEL_NAME = 40
 _COURTESY = re.compile(r"(?:(?:Photo|Image|Picture) )?[Cc]ourtesy(?: of|:)? (?P<credit>\S.{0,80})")
 
 
@@ -1151,6 +1177,8 @@ def _is_heading(text: str) -> bool:
         return False  # "From" over "MEMRI:", a credit broken over two lines
     if text.startswith(_LIST_MARKS) or text.endswith((" -", " |")):
         return False  # a list's item, "- Harbour TV Transcript"; a site's name that lost its page's title
+    if text[0] in "—―" or text.startswith("--"):
+        return False  # a signature: "—Orla Tamsin", "-- Orla"
     if text.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(text):
         return False  # the page's: an embedded clip's label, "MEMRI TV", a view counter
     if _REF_OR_PAREN.search(text):
@@ -1337,7 +1365,8 @@ def _office(description: str) -> bool:
     office of :data:`layouts.SPEAKER_OFFICES` first; or ``a young girl``, a role after an article."""
     words = description.lower().split()
     if words[:1] in (["a"], ["an"]) and len(words) <= 4:  # "Host Saraa, a young girl": who they are
-        return words[-1].rstrip("s") in layouts.SPEAKER_ROLES
+        # or what a show's character is, in lower case: "Nahoul, a giant bee"
+        return words[-1].rstrip("s") in layouts.SPEAKER_ROLES or description.replace(" ", "").isalpha()
     if words[:1] and words[0] in _OFFICE_ADJECTIVES:
         words = words[1:]
     office = words[0].partition("-")[0].rstrip("s") if words else ""  # "secretary-general"
@@ -1613,6 +1642,36 @@ def speaker_portraits(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
             out[index] = m.Figure(caption=text)
             made.append(index)
     return out, made
+
+
+def lead_picture(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
+    """What is left of the lead picture over the text's first paragraph: a name alone, the
+    paragraph naming that person (``Orla Tamsin`` / ``Harbour master Orla Tamsin said ...``), the
+    caption of a portrait (no section opens a text); or a few words all in lower case, the
+    picture's alt text (``harbour ferry protest``). Also returns the index made a figure."""
+    if len(blocks) < 2:
+        return blocks, []
+    below = _plain_paragraph(blocks[1]) or ""
+    if len(below) < _LEAD_PARAGRAPH:
+        return blocks, []
+    if isinstance(blocks[0], m.Heading):
+        name = blocks[0].text
+        words = name.split()
+        if (
+            _PORTRAIT_WORDS[0] <= len(words) <= _PORTRAIT_WORDS[1]
+            and words[-1] in below
+            and all(_name_word(word) and word.replace("-", "").replace("'", "").isalpha() for word in words)
+        ):
+            return [m.Figure(caption=name), *blocks[1:]], [0]
+    alt = _plain_paragraph(blocks[0]) or ""
+    if _ALT_WORDS[0] <= len(alt.split()) <= _ALT_WORDS[1] and alt.islower() and alt.replace(" ", "").isalpha():
+        return [m.Figure(alt_text=alt), *blocks[1:]], [0]
+    return blocks, []
+
+
+_PORTRAIT_WORDS = (2, 4)  # the words of a name under a portrait: "Orla Tamsin", "Ayatollah Orla Al-Tamsin"
+_ALT_WORDS = (2, 6)  # the words of a picture's alt text left alone by the copy: "harbour ferry protest"
+_LEAD_PARAGRAPH = 80
 
 
 def described_turns(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:

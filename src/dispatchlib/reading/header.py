@@ -454,6 +454,7 @@ _CREDIT_WORDS = ("From ", "Via ", "from ")
 # a clip's number after a hash, as blogs cite the institute's clips: "MEMRI Clip #1103", "MEMRI TV Clip #52"
 _INSTITUTE_BEFORE = re.compile(r"MEMRI\s?[-–—:|]\s?")  # the institute's name before its header, a mark between
 _CLIP_HASH = re.compile(r"MEMRI(?: ?TV)?,? (?:Video )?Clip #(?P<number>\d{1,6})\.?")
+_DAY_RANGE = re.compile(r"([A-Z][a-z]{2,8}\.? \d{1,2})([-–]\d{1,2}), \d{4} ")  # a clip aired over several days
 
 
 # a text asks for the same few lines again (its header, title and date lines): a small cache spares
@@ -470,6 +471,8 @@ def match_header(line: str) -> Header | None:
         line = line[7:]
     elif line.startswith("MEMRI") and (named := _INSTITUTE_BEFORE.match(line)):  # "MEMRI - Dépêche spéciale n° 1328"
         line = line[named.end() :]
+    if line[:1].isupper() and (days := _DAY_RANGE.match(line)):  # "June 18-25, 2013 Clip No. 3889": its first day
+        line = days[1] + line[days.end(2) :]
     if "Clip #" in line and (clip := _CLIP_HASH.fullmatch(line)):  # a blog's "MEMRI Clip #1103"
         return Header(series="MEMRI TV Clip", numbers=(int(clip["number"]),))
     if not _has_number_word(line):  # most lines end here, or at the next test

@@ -73,6 +73,9 @@ CHROME_LINES = frozenset(
         "Recherche",
         "Newsletter Contribuer Connexion",  # the French mirror's bar
         "Back to top",
+        "Back to Newsroom",  # a newswire's link over a press release
+        "Print Report",  # an old TV page's buttons over its header
+        "Increase Text Size",
         "Contact Me",
         "Contact Us",
         "top of page",  # a site builder's skip links, around the page
@@ -123,6 +126,10 @@ CHROME_LINES = frozenset(
 # Dispatch in HTML format, visit"
 PAGE_LINK = r"To (?:view|read|see) this (?P<linked>.{1,60}?) (?:in HTML(?: format)?|online|on (?:the|our) web ?site)"
 COLUMN_LABEL = re.compile(r"(?:The )?MEMRI (?:Report|Column)")  # a newspaper column's name, under its title
+SOCIAL_BUTTONS = (
+    r"(?:Facebook|Twitter|X|WhatsApp|LinkedIn|Messenger|Reddit|Print|Imprimir|Email|E-mail|Correo|YouTube"
+    r"|RSS(?: Feed)?|Telegram|Pinterest|Instagram|Tumblr|Pocket|Flipboard|Threads|TikTok|Gmail|Copy Link)"
+)
 CHROME_PATTERNS = re.compile(
     "|".join(
         (
@@ -149,6 +156,10 @@ CHROME_PATTERNS = re.compile(
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
             r"(?:<https?://[^<>\s]+>\s*)+",  # a link's or an image's address alone in angle brackets, its text lost
             r"Powered by \S+(?: \S+){0,3}",  # a platform's or an advertiser's badge: "Powered by WebAds"
+            # a row of sharing buttons or a site's social links: "Facebook WhatsApp Twitter Print Email"
+            r"(?:(?:Share|Compartir|Partager|Teilen|Condividi|Udostępnij|Síguenos en|Follow us on|Suivez-nous sur)"
+            # (the words' separators, a mark or spaces, never both as two runs of spaces: no backtracking)
+            rf":?\s+)?{SOCIAL_BUTTONS}(?:(?:\s*[|•,]\s*|\s+){SOCIAL_BUTTONS}){{2,11}}(?:\s*[|•])?",
             r"With your (?:support|help|donations?),? we\b.{0,80}",  # a site's appeal over its story
             # a site's name as its address: "(Online) Site.com"
             # (or several, a network's banner: "harbour.test.de / coast-news.de / pier.info")
@@ -218,6 +229,7 @@ REPOST_PATTERNS = re.compile(
     "|".join(
         (
             r"Post(?:ed)? by\b.{0,120}",  # also a forum's "Post by name on Oct 8, 2007 6:07:00 GMT -8"
+            r"Posted on \d.{0,60}? by \S.{0,60}",  # a forum's "Posted on 06/12/2002 3:36:34 PM PDT by name"
             SEPARATOR,  # before what a post quotes
             r"Originally [Pp]osted by\b.{0,120}",
             r"Quote:?",
@@ -307,6 +319,7 @@ MIRROR_NOTICES = re.compile(
             # the French mirror's notices under a monitor's item: an excerpt, or a part kept back
             r"Ceci est un extrait d[eu'’] ?(?:document|rapport|dépêche)\b.{0,120}? réservée? aux (?:services )?abonnés",
             r"met en ligne des informations partielles pour des raisons de sécurité",
+            r"MEMRI ne (?:diffuse|publie) plus les détails\b",  # "... Pour obtenir le rapport intégral, ..."
             r"Der vollständige (?:Text|Bericht) (?:dieses|des) Berichts (?:ist|steht) nur (?:für )?Abonnenten",
             r"Il testo (?:completo|integrale) (?:di questo|del) (?:rapporto|dispaccio) è"
             r" (?:disponibile|riservato) (?:solo |soltanto )?(?:agli|per gli|ai) abbonati",
@@ -704,5 +717,6 @@ SAYING = frozenset(
     " continued continues noted notes replied replies answered answers concluded concludes warned warns urged"
     " urges vowed vows claimed claims insisted insists argued argues announced announces stressed stresses"
     " dit ajouté déclaré dijo dije añadió declaró powiedział powiedziała powiedzą dodał sagte erklärte disse"
-    " aggiunto".split()
+    " aggiunto mówi mówię mówimy mówią powiedziałem powiedzieliśmy digo dice decimos dicen disons disent sage"
+    " sagen sagt dico diciamo".split()
 )

@@ -41,6 +41,7 @@ from .blocks import (
     echoes,
     every_word_capitalised,
     is_figure_text,
+    lead_picture,
     names_picture,
     numbered_pictures,
     outletless_cartoons,
@@ -344,6 +345,7 @@ def _read_body_and_notes(
         (sentence_case_headings, "a short line in sentence case over its section read as a heading"),
         (numbered_pictures, "a numbered picture's label opening the line read as the picture's caption"),
         (speaker_portraits, "a speaker's name alone over a speaker's turn read as the speaker's picture"),
+        (lead_picture, "a name alone, or a few words in lower case, over the first paragraph read as the lead picture"),
         # (a transcript's turns are read as turns already)
         *([] if reader.transcript else [(described_turns, _DESCRIBED_TURN)]),
         (quoted_section_headings, "a line wholly in quotes whose words its section says read as a heading"),

@@ -134,8 +134,29 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         fields["title"] = again
         found.add("guess", "the title printed again under a copy with the site's section glued before it", number)
         return False
+    _byline_before_title(cursor, title, fields, found)
     _skip_repeats(cursor, line, found)
     return False
+
+
+def _byline_before_title(cursor: Cursor, title: str, fields: dict[str, object], found: Findings) -> None:
+    """A news page's reporter glued before the title printed again under it (``Orla Tamsin The
+    Tide Rises`` under ``The Tide Rises``): the byline, and the line is passed."""
+    index = cursor.skip_blank()
+    line = cursor.lines[index] if index < len(cursor.lines) else ""
+    name = line[: -len(title)].rstrip() if len(line) > len(title) and line.endswith(title) else ""
+    words = name.split()
+    if fields.get("authors") or not _GLUED_BYLINE[0] <= len(words) <= _GLUED_BYLINE[1]:
+        return
+    if not all(word[:1].isupper() and word[1:].islower() and word.isalpha() for word in words):
+        return
+    number = cursor.line_number(index)
+    fields["authors"], fields["_authors_line"] = (name,), number
+    found.add("guess", f"the name glued before the title printed again on line {number} read as the byline", number)
+    cursor.index = index + 1
+
+
+_GLUED_BYLINE = (2, 3)  # the words of a reporter's name: "Orla Tamsin", "Orla Vell Tamsin"
 
 
 def _title_again_under(cursor: Cursor, title: str) -> str | None:
@@ -309,6 +330,8 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
         return ""
     if _WHOLLY_QUOTED.fullmatch(line) and _quoted_over_subtitle(line, next_line(cursor)):
         return "wholly in quotes, over its subtitle"
+    if _WHOLLY_QUOTED.fullmatch(line) and _first_line(cursor) and _names_institute_below(cursor):
+        return "wholly in quotes, first over the blogger's words naming the institute"
     if not any(
         _TRANSLATED.search(paragraph, 0, _ABOUT_REACH) or layouts.AIRED.search(paragraph, 0, _ABOUT_REACH)
         for paragraph in paragraphs  # the blogger's words may come first
@@ -317,6 +340,30 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
     if _WHOLLY_QUOTED.fullmatch(line):
         return "wholly in quotes"
     return "ending in the words it quotes" if ends_in_quoted_words(line) else ""
+
+
+def _first_line(cursor: Cursor) -> bool:
+    """Does the cursor's line open the text, or stand right under the date that does?"""
+    above = [line for line in cursor.lines[: cursor.skip_blank()] if line]
+    if len(above) != 1:
+        return not above
+    _weekday, comma, rest = above[0].partition(", ")  # "Wednesday, October 24, 2012"
+    return h.parse_date(above[0]) is not None or bool(comma and h.parse_date(rest) is not None)
+
+
+def _names_institute_below(cursor: Cursor) -> bool:
+    """Is the line under the cursor's a paragraph of prose, with the institute named within the
+    next few lines (``According to MEMRI, the source of the video, ...``)?"""
+    below = [line for line in cursor.lines[cursor.skip_blank() + 1 :][: _INSTITUTE_REACH * 2] if line]
+    return (
+        bool(below)
+        and len(below[0]) >= PARAGRAPH
+        and any(_INSTITUTE_NAMED.search(line) for line in below[:_INSTITUTE_REACH])
+    )
+
+
+_INSTITUTE_NAMED = re.compile(r"\bMEMRI\b|Middle East Media Research Institute")
+_INSTITUTE_REACH = 5  # lines under a blog's quoted headline where the blogger names the institute
 
 
 def _wrapped_subtitle(cursor: Cursor) -> str:
@@ -361,17 +408,23 @@ def _site_label(line: str, cursor: Cursor, fields: dict[str, object]) -> bool:
 
 
 def _headline_under_label(cursor: Cursor) -> bool:
-    """Is the line under a site's label (``Kurzclips``) a headline of six words or more, every
-    one capitalised or in its language's case, over the text's first paragraph?"""
+    """Is the line under a site's label (``Kurzclips``) a headline of six words or more over the
+    text's first paragraph, or of three or more over a line crediting the institute (``(Translated
+    by MEMRI)``)?"""
     at = _next_index(cursor)
     if at >= len(cursor.lines):
         return False
     below = cursor.lines[at]
     after = next((line for line in cursor.lines[at + 1 : at + 4] if line), "")
-    return len(below.split()) >= _LABELLED_HEADLINE_WORDS and looks_like_title(below) and len(after) >= PARAGRAPH
+    words = len(below.split())
+    return looks_like_title(below) and (
+        (words >= _LABELLED_HEADLINE_WORDS and len(after) >= PARAGRAPH)
+        or (words >= _CREDITED_HEADLINE_WORDS and _INSTITUTE_NAMED.search(after) is not None)
+    )
 
 
 _LABELLED_HEADLINE_WORDS = 6
+_CREDITED_HEADLINE_WORDS = 3
 
 
 def _headerless(fields: dict[str, object]) -> bool:
@@ -929,6 +982,9 @@ _NAMED_REPORT = re.compile(
 )
 
 
+_ANOTHER_QUOTED = re.compile(r"\s?(?:,|and|y|et|und|i)\s[\"“„«‘']")  # another title after the first
+
+
 def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
     """The title a line quotes after a word naming the report, and the series and number it names
     right before the title (``Special Dispatch No. 794, “Title”``), if it does."""
@@ -937,6 +993,8 @@ def _quoted_dispatch_title(line: str) -> tuple[str, h.Header | None]:
             continue  # "patrz MEMRI Special Dispatch No. 1234, „Title”": another report, cited
         if _others_work(line, match.start()):
             continue  # "the guild's media office released a video titled 'Title'": the subject's, not the report's
+        if _ANOTHER_QUOTED.match(line, match.end()):
+            continue  # 'Titled "Title", "Title" and more, the articles ...': a list of others' titles
         title = (match["title"] or match["title2"]).strip()
         if len(title.split()) >= _QUOTED_TITLE_WORDS and every_word_capitalised(title):
             quote = match.start("double") if match["double"] else match.start("single")

@@ -74,8 +74,9 @@ def _categories_above(cursor: Cursor, index: int, fields: dict[str, object], fou
     topics = h.match_bare_topics(line, slashed=False, categories=True)
     if topics is None or len(topics) < 2 or h.match_date_line(line) or is_repost_line(line):
         return False  # "Posted by O. Tamsin, Harbourwatch" is no list of categories
-    if all(" " in topic for topic in topics):
+    if all(" " in topic and every_word_capitalised(topic) for topic in topics):
         return False  # "Orla Tamsin, Rafe Sample": names; a site's categories hold a word alone ("Vellonie")
+        # or a small word ("Gaza et AP, Voix progressistes")
     fields["topics"] = topics
     number = cursor.line_number(index)
     found.add("guess", f"the page's categories on line {number}, over the date, taken as topics", number)
@@ -165,7 +166,14 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     dated, title_line = fields.get("_date_line"), fields.get("_title_line")
     over = title_line if isinstance(title_line, int) else start.at + 1
     above = isinstance(dated, int) and dated < over
-    if header is None and fields.get("date") is not None and above and (why := _posted_by_another(cursor, start)):
+    # (or a news story's date line right under its title, under its byline or saying when it was published)
+    under = isinstance(dated, int) and isinstance(title_line, int) and _story_dated(cursor, fields, title_line, dated)
+    if (
+        header is None
+        and fields.get("date") is not None
+        and (above or under)
+        and (why := _posted_by_another(cursor, start, above=above))
+    ):
         fields["date"] = fields["_date_line"] = None
         found.add("guess", f"the date on line {dated} is the poster's, not the dispatch's: {why}", dated)  # type: ignore[arg-type]
     guesses = {key: fields.pop(f"_{key}_line", None) for key in ("title", "date", "authors", "series", "number")}
@@ -173,6 +181,22 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         _say_guesses(guesses, fields, found, header_line)
     if header is not None and not fields.get("topics"):
         found.add("missing-topics", "no topics line in the meta block", header_line)
+
+
+def _story_dated(cursor: Cursor, fields: dict[str, object], title_line: int, dated: int) -> bool:
+    """Is the date line a few lines under the title a news story's: under its reporter's byline
+    (``By Orla Tamsin`` / ``December 23, 2004``), or saying when the story was published
+    (``Published on October 13, 2015``)? Not the text export's ``December 23, 2004 | By Orla``."""
+    if not 0 < dated - title_line <= _UNDER_TITLE:
+        return False
+    byline = fields.get("_authors_line")
+    if isinstance(byline, int) and title_line < byline < dated:
+        return True
+    return dated in cursor.numbers and cursor.lines[cursor.numbers.index(dated)].startswith(_PUBLISHED)
+
+
+_UNDER_TITLE = 3  # lines from a title to the date line under it, a byline between them
+_PUBLISHED = ("Published on ", "Published: ", "Updated on ")
 
 
 def _caption_over_date(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
@@ -192,18 +216,20 @@ def _caption_over_date(cursor: Cursor, fields: dict[str, object], found: Finding
     found.add("guess", "a short line naming whom the title is about, over the date: the lead picture's caption", number)
 
 
-def _posted_by_another(cursor: Cursor, start: Start) -> str | None:
+def _posted_by_another(cursor: Cursor, start: Start, *, above: bool) -> str | None:
     """Why the text is a blogger's or a news writer's about the institute's work, if it is: its
     first paragraphs speak of the institute as another's (``According to MEMRI ...``, ``...,
     reports the Middle East Media Research Institute``), with nothing above them naming it, or a
-    blog's links to its other posts stand above it. Then any date at its top is the post's."""
+    blog's links to its other posts stand above it. Then any date at its top is the post's; a date
+    under the title (``By Orla Tamsin`` / ``December 23, 2004``), the news story's, when the text
+    speaks of the institute as another's."""
     if any(_INSTITUTE(line) for line in cursor.lines[start.at : cursor.index]):
         return None  # "Middle East Media Research Institute | January 14, 2005": the institute's date line
-    if any(_BLOG_PAGER(line) for line in cursor.lines[: start.at]):
+    if above and any(_BLOG_PAGER(line) for line in cursor.lines[: start.at]):
         return "a blog's links to its other posts stand above it"  # "« Older Post | Main | Newer Post »"
     lines = (line for line in cursor.lines[cursor.index :] if line)
     paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= PARAGRAPH][:3]
-    opened = paragraphs and bloggers_words(paragraphs[0])  # the blogger's voice opens the text, not a quoted speech
+    opened = above and paragraphs and bloggers_words(paragraphs[0])  # the blogger's voice opens the text
     if opened or any(_ANOTHERS_INSTITUTE.search(paragraph) for paragraph in paragraphs):
         return "the text under it speaks of the institute"
     return None
@@ -219,7 +245,8 @@ _NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
 _ANOTHERS_INSTITUTE = re.compile(
     rf"\b(?:(?:as|comments|remarks|words|video|clip|footage|interview|speech|sermon) (?:\w+ )?translated by"
     rf"|according to(?: a translation by)?|courtesy of|provided by) {_NAMED}{layouts.NOT_A_PROJECT}"
-    rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which) |,? (?:provides|provided|posted|flagged)\b)",
+    rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which) |,? (?:provides|provided|posted|flagged)\b)"
+    rf"|\b(?:posted|released|published|flagged) by the (?:U\.S\.|Washington|Jerusalem)-based {_NAMED}",
     re.IGNORECASE,
 )
 
