@@ -728,6 +728,8 @@ def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead:
         ("The Guild Preaches Against The Gulls\n\nMarch 3, 2009\n\n", True),  # under the title: the report's
         ("The Guild Preaches Against The Gulls\n\nBy Orla Tamsin\nMarch 3, 2009\n\n", False),  # a reporter's
         ("The Guild Preaches Against The Gulls\n\nPublished on March 3, 2009\n\n", False),  # the story's
+        ("The Guild Preaches Against The Gulls\n\nBy Orla Tamsin | March 3, 2009 | 8:06 PM EDT\n\n", False),
+        ("date 2009-03-03 https://harbour-news.test/gulls\n\n", False),  # a scraper's stamp on another site's page
         ("March 3, 2009\n\n", True),  # over an untitled text: the text export's own date line
     ],
 )
@@ -2763,3 +2765,32 @@ def test_a_wire_photographs_caption_ends_in_its_agency_and_photographer(line: st
     dispatch, _ = _parse(f"The Guild Sinks Another Ferry\n\n{line}\n\n{_LONG}\n")
     figure = dispatch.body[0]
     assert isinstance(figure, dl.model.Figure) and figure.credit == credit
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The guild's media company released an audio message. The 27:52 message is titled"
+        ' "So They Sail And Are Sunk By The Tide."',
+        "The guild released an audio message by its spokesman. In the message, titled"
+        ' "Your Harbour Is Ever Watchful", he calls on sailors to strike.',
+    ],
+)
+def test_a_title_the_text_quotes_of_a_message_someone_released_is_not_the_reports(lead: str) -> None:
+    """The title of a message, a statement, a film or a song a text tells of is its speaker's."""
+    dispatch, _ = _parse(f"March 12, 2015\n\n{lead} {_LONG}\n\n{_LONG}\n")
+    assert not dispatch.title
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "As MEMRI translated and reported, the guild's preacher Orlo Tamsin told the sailors the tide was theirs.",
+        "The video, translated by the Middle East Media Research Institute, shows the guild's master on the pier.",
+    ],
+)
+def test_more_ways_a_news_writer_speaks_of_the_institute_as_anothers(paragraph: str) -> None:
+    text = f"March 3, 2009\nThe Guild Preaches Against The Gulls\n\n{_LONG}\n\n{paragraph}\n"
+    dispatch, diagnostics = dl.parse(text, source="x.txt")
+    assert dispatch.date is None
+    assert any("is the poster's, not the dispatch's" in d.message for d in diagnostics)

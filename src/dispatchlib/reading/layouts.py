@@ -75,6 +75,9 @@ CHROME_LINES = frozenset(
         "Back to top",
         "Back to Newsroom",  # a newswire's link over a press release
         "Print Report",  # an old TV page's buttons over its header
+        "Dieser Artikel im pdf-Format",  # a link to the page as a PDF
+        "Download PDF",
+        "PDF version",
         "Increase Text Size",
         "Contact Me",
         "Contact Us",

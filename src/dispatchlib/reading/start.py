@@ -848,6 +848,9 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     if back < 0 or is_chrome(lines[candidates[back]]):
         return None  # a page's menu above its category line is no title
     title = lines[candidates[back]]
+    if back > 0 and LINKED_SOURCE.fullmatch(title):
+        back -= 1  # "Title / Harbour Post [1] / May 24, 2019": the outlet a print view links to
+        title = lines[candidates[back]]
     if not (looks_like_title(title) or ends_in_quoted_words(title)) or _LISTED_CLIP.match(title):
         return None  # "#1939 - Title" / "6 de noviembre, 2008": a list of other clips under the text
     # a mirror's categories ("Vellonie, Politique") over the date that stands over the title, or a
@@ -863,6 +866,7 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     return _wrapped_start(lines, candidates, back)
 
 
+LINKED_SOURCE = re.compile(r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} \[\d{1,2}\]")  # "Harbour Post [1]"
 _CAPTION_NAME_WORDS = 4  # a lead picture's caption naming who the headline is about
 
 

@@ -20,6 +20,7 @@ from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
 from .start import (
     CREDIT_PREFIX,
+    LINKED_SOURCE,
     QUOTED_HEADLINE,
     REPEAT_REACH,
     Start,
@@ -135,8 +136,22 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         found.add("guess", "the title printed again under a copy with the site's section glued before it", number)
         return False
     _byline_before_title(cursor, title, fields, found)
+    _linked_source(cursor, fields, found)
     _skip_repeats(cursor, line, found)
     return False
+
+
+def _linked_source(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
+    """A print view's outlet under the title, the link to it a number in brackets (``Harbour Post
+    [1]``): the story's byline, its link's number aside; the line is passed."""
+    index = cursor.skip_blank()
+    line = cursor.lines[index] if index < len(cursor.lines) else ""
+    if fields.get("authors") or not line.endswith("]") or not LINKED_SOURCE.fullmatch(line):
+        return
+    number = cursor.line_number(index)
+    fields["authors"], fields["_authors_line"] = (line.rpartition(" [")[0],), number
+    found.add("guess", f"the outlet a print view links to under the title, line {number}, read as the byline", number)
+    cursor.index = index + 1
 
 
 def _byline_before_title(cursor: Cursor, title: str, fields: dict[str, object], found: Findings) -> None:
@@ -1030,7 +1045,8 @@ _RELEASE_REACH = 200  # characters before the word naming a report where its rel
 # a release, or a work of someone else's the report speaks of
 _RELEASED = re.compile(
     r"\b(?:released|published|posted|uploaded|disseminated|issued|produced"
-    r"|article|column|op-ed|editorial|book|poem|essay|sermon|speech)\b"
+    r"|article|column|op-ed|editorial|book|poem|essay|sermon|speech"
+    r"|message|statement|audio|letter|lecture|song|nasheed|film|documentary|magazine)\b"
 )
 
 

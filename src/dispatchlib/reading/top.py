@@ -192,7 +192,10 @@ def _story_dated(cursor: Cursor, fields: dict[str, object], title_line: int, dat
     byline = fields.get("_authors_line")
     if isinstance(byline, int) and title_line < byline < dated:
         return True
-    return dated in cursor.numbers and cursor.lines[cursor.numbers.index(dated)].startswith(_PUBLISHED)
+    line = cursor.lines[cursor.numbers.index(dated)] if dated in cursor.numbers else ""
+    if byline == dated and line.startswith(("By ", "by ")):
+        return True  # "By Orla Tamsin | July 7, 2008 | 8:06 PM EDT", a news site's byline over the story
+    return line.startswith(_PUBLISHED)
 
 
 _UNDER_TITLE = 3  # lines from a title to the date line under it, a byline between them
@@ -227,6 +230,8 @@ def _posted_by_another(cursor: Cursor, start: Start, *, above: bool) -> str | No
         return None  # "Middle East Media Research Institute | January 14, 2005": the institute's date line
     if above and any(_BLOG_PAGER(line) for line in cursor.lines[: start.at]):
         return "a blog's links to its other posts stand above it"  # "« Older Post | Main | Newer Post »"
+    if above and any(_OTHER_SITE(line) for line in cursor.lines[: start.at + 1]):
+        return "another site's address stands at its top"  # "date 2020-06-29 https://harbour-news.test/..."
     lines = (line for line in cursor.lines[cursor.index :] if line)
     paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= PARAGRAPH][:3]
     opened = above and paragraphs and bloggers_words(paragraphs[0])  # the blogger's voice opens the text
@@ -236,6 +241,7 @@ def _posted_by_another(cursor: Cursor, start: Start, *, above: bool) -> str | No
 
 
 _INSTITUTE = re.compile(r"\bMEMRI\b|Middle East Media Research Institute", re.IGNORECASE).search
+_OTHER_SITE = re.compile(r"https?://(?![\w.-]*memri)").search  # an address on a site not the institute's
 _BLOG_PAGER = re.compile(r"«[^»]* \| (?:Main|Home) \| [^«]*»").search  # a blog's links to its other posts
 _OPENING_LINES = 8
 _NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
@@ -243,10 +249,11 @@ _NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
 # watchdog group", "The Middle East Media Research Institute (MEMRI) provides a clip"; never the
 # institute's own "As MEMRI reported", nor a copy's credit, "Recorded and translated by MEMRI"
 _ANOTHERS_INSTITUTE = re.compile(
-    rf"\b(?:(?:as|comments|remarks|words|video|clip|footage|interview|speech|sermon) (?:\w+ )?translated by"
+    rf"\b(?:(?:as|comments|remarks|words|video|clip|footage|interview|speech|sermon),? (?:\w+ )?translated by"
     rf"|according to(?: a translation by)?|courtesy of|provided by) {_NAMED}{layouts.NOT_A_PROJECT}"
     rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which) |,? (?:provides|provided|posted|flagged)\b)"
-    rf"|\b(?:posted|released|published|flagged) by the (?:U\.S\.|Washington|Jerusalem)-based {_NAMED}",
+    rf"|\b(?:posted|released|published|flagged) by the (?:U\.S\.|Washington|Jerusalem)-based {_NAMED}"
+    rf"|\bas {_NAMED} translated\b",  # "As MEMRI translated and reported, ..."
     re.IGNORECASE,
 )
 
