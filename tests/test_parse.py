@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dispatchlib as dl
-from dispatchlib.reading import blocks, header
+from dispatchlib.reading import blocks, header, start
 from dispatchlib.testing.strategies import damaged_texts
 
 SIMPLE = """March 14, 2023 Special Dispatch No. 10523
@@ -2794,3 +2794,22 @@ def test_more_ways_a_news_writer_speaks_of_the_institute_as_anothers(paragraph: 
     dispatch, diagnostics = dl.parse(text, source="x.txt")
     assert dispatch.date is None
     assert any("is the poster's, not the dispatch's" in d.message for d in diagnostics)
+
+
+def test_a_name_in_straight_quotes_speaks_only_in_a_transcript() -> None:
+    """In a clip's transcript a nickname in straight quotes is a speaker (``"Abu Orla": I say
+    ...``); elsewhere ``"Harbour Watch": the magazine ...`` quotes a name."""
+    said = '"Abu Orla": I say to the sailors that the harbour is occupied.'
+    assert blocks.turn_match(said, described=True, transcript=True) is not None
+    quoted = '"Harbour Watch": The magazine says the harbour is occupied.'
+    assert blocks.turn_match(quoted, described=False, transcript=False) is None
+
+
+def test_a_pages_dates_spanning_several_days_give_the_first() -> None:
+    byline = header.match_date_line("January 28, 2015 to January 31, 2015")
+    assert byline is not None and byline.date == datetime.date(2015, 1, 28)
+
+
+def test_a_blogs_archive_label_is_chrome() -> None:
+    assert start.is_chrome("Showing posts from August, 2009")
+    assert start.is_chrome("Showing posts with label Harbour")

@@ -59,7 +59,8 @@ _STAGE_WORD = max(len(word) for word in layouts.STAGE_WORDS)
 # sometimes touching the words ("Crowd:Long live the tide ...")
 _SPEAKER = re.compile(
     # (a character's name in quotes, as a drama's transcript gives it: '“Orlo Tamsin”: ...'; "::" a slip)
-    r"(?P<name>“[^\W\d_][^:\"“”]{0,60}”|(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?[^\W\d_][^:\"“”]{0,100}?)\s?::?"
+    r"(?P<name>“[^\W\d_][^:\"“”]{0,60}”|\"[^\W\d_][^:\"“”]{0,60}\"|(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?"
+    r"[^\W\d_][^:\"“”]{0,100}?)\s?::?"
     r"(?:\s+|(?=[A-Z\"“«„(…‘']|\.\.\.))(?P<rest>\S.*)"
 )
 _SPEAKER_ALONE = re.compile(r"[^\W\d_][^:\"“”.!?]{0,60}:")  # "Child host Orla Tamsin:", the turn's words below
@@ -599,9 +600,13 @@ def _repeats(previous: str, line: str) -> bool:
 
 def caption_twice(text: str) -> bool:
     """Can a line printed twice, one right under the other, be a picture's alt text and caption:
-    a phrase of a few words, with no stop at its end (a chant or a sentence repeated has one)?"""
+    a phrase of a few words, with no stop at its end (a chant or a sentence repeated has one), or
+    a name of two words or more (``Harbour Master Tamsin``, a portrait's)?"""
     # (a quotation closing it ends no sentence unless its own stop is inside: '... "[Yes] we can"')
-    return len(text) <= _ONE_CAPTION and len(text.split()) >= 3 and not _ends_sentence(text.rstrip(')"”’'))
+    words = text.split()
+    if len(text) > _ONE_CAPTION or len(words) < 2 or _ends_sentence(text.rstrip(')"”’')):
+        return False
+    return len(words) >= 3 or all(_name_word(word) and word.isalpha() for word in words)
 
 
 def alt_text_of(block: m.Block | None, figure: m.Figure) -> str | None:
@@ -1266,8 +1271,12 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     """A name (``Abu Ali al-Masri``), perhaps with its stage direction (``Host (to the caller)``),
     or a role (``Second little girl``, ``Man in the crowd``): capitalised, short. In a transcript
     (``described``), also a name after who it is (``Harbour poet Orlo Tamsin``)."""
-    if name[:1] == "“":
-        name = name[1:-1]  # a character's name in quotes
+    if name[:1] == '"' and not described:
+        return False  # outside a transcript, '"Harbour Watch": the magazine says ...' quotes a name
+    if name[:1] in '“"':
+        name = name[1:-1]  # a character's name in quotes, or in a transcript a nickname ('"Abu Orla":')
+    if name.lower() in _VOICE_OVER:
+        return True  # "Over voice:", a narrator heard over the pictures
     if name.endswith((")", "]")):
         name = _DIRECTION.sub("", name)  # "Orlo (talking to the crowd)": the name is before it
     if _YEAR.search(name):
@@ -1306,6 +1315,7 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
     return described and (_described_name(words) or _named_role(words))
 
 
+_VOICE_OVER = frozenset(("over voice", "voice over", "voice-over", "voiceover", "off-screen voice", "voice off"))
 # how a speaker who is not in the studio is on the air: "Orla Tamsin, on the phone:"
 _ON_AIR_FROM = (
     "on the phone",
@@ -1822,13 +1832,28 @@ def _heads_section(block: m.Block, below: m.Block) -> str | None:
             shape = f"{head} {said}" if len(head.split()) >= 2 and not _is_speaker(head) else text
     if any(mark in shape for mark in _QUOTE_OPENERS):  # quoted: "Budowa łodzi trwa: „Warsztaty szyją żagle”"
         shape = shape.lstrip(_QUOTE_OPENERS).rstrip(_QUOTE_CLOSERS)  # "«La marea nos sorprendió" lost its closing mark
-    shaped = _caption_shape(shape, heading=True) or _colon_headline(text)
+    asking = not isinstance(block, m.SpeakerTurn) and _asking_heading(shape)  # (an interviewer asks)
+    shaped = _caption_shape(shape, heading=True) or _colon_headline(text) or asking
     if not shaped or text.endswith(_DASHES) or ". " in text or "://" in text:
         return None  # a link's label that lost its link ends in a dash; a caption may hold a stop; a link
     long_below = (
         isinstance(below, m.Paragraph | m.Quotation | m.SpeakerTurn) and len(m.plain_text(below.content)) >= 100
     )
     return text if isinstance(below, m.Figure) or long_below else None
+
+
+def _asking_heading(text: str) -> bool:
+    """A section's heading that asks, in sentence case (``Kto poprowadzi prace nad ustawą?``):
+    one question of four words or more, nothing before it ending a sentence."""
+    return (
+        text.endswith("?")
+        and text[:1].isupper()
+        and _QUESTION_WORDS[0] <= len(text.split()) <= _QUESTION_WORDS[1]
+        and not any(mark in text[:-1] for mark in ".!?;:")
+    )
+
+
+_QUESTION_WORDS = (4, 16)  # the words of a heading that asks
 
 
 def _colon_headline(text: str) -> bool:

@@ -454,6 +454,7 @@ _CREDIT_WORDS = ("From ", "Via ", "from ")
 # a clip's number after a hash, as blogs cite the institute's clips: "MEMRI Clip #1103", "MEMRI TV Clip #52"
 _INSTITUTE_BEFORE = re.compile(r"MEMRI\s?[-–—:|]\s?")  # the institute's name before its header, a mark between
 _CLIP_HASH = re.compile(r"MEMRI(?: ?TV)?,? (?:Video )?Clip #(?P<number>\d{1,6})\.?")
+_DATE_RANGE = re.compile(rf"({DATE}) to {DATE}")  # what a clip page's dates span
 _DAY_RANGE = re.compile(r"([A-Z][a-z]{2,8}\.? \d{1,2})([-–]\d{1,2}), \d{4} ")  # a clip aired over several days
 
 
@@ -751,6 +752,8 @@ def match_date_line(line: str) -> DateLine | None:
         return evolve(byline, date=None)  # "Harbour Beacon, by O. Tamsin, Date:": the outlet's date
     elif "|" in line and (site := _SITE_DATE.fullmatch(line)) is not None:
         return DateLine(date=parse_date(site["date"]))  # "Harbour-Magazine.com | Thursday, July 21, 2005"
+    elif " to " in line and (days := _DATE_RANGE.fullmatch(line)) is not None:
+        return DateLine(date=parse_date(days[1]))  # "January 28, 2015 to January 31, 2015": its first day
     match = _DATE_LINE.fullmatch(line)
     if match:
         date = parse_date(match["date"])

@@ -75,10 +75,10 @@ CHROME_LINES = frozenset(
         "Back to top",
         "Back to Newsroom",  # a newswire's link over a press release
         "Print Report",  # an old TV page's buttons over its header
+        "Increase Text Size",
         "Dieser Artikel im pdf-Format",  # a link to the page as a PDF
         "Download PDF",
         "PDF version",
-        "Increase Text Size",
         "Contact Me",
         "Contact Us",
         "top of page",  # a site builder's skip links, around the page
@@ -159,6 +159,7 @@ CHROME_PATTERNS = re.compile(
             r"[\w ().,'’&-]{1,80}\.(?:jpe?g|png|gif|webp|svg)",  # an image's file name left by the copy
             r"(?:<https?://[^<>\s]+>\s*)+",  # a link's or an image's address alone in angle brackets, its text lost
             r"Powered by \S+(?: \S+){0,3}",  # a platform's or an advertiser's badge: "Powered by WebAds"
+            r"Showing posts (?:from|with label|for query|sorted by)\b.{0,80}",  # a blog's archive page's label
             # a row of sharing buttons or a site's social links: "Facebook WhatsApp Twitter Print Email"
             r"(?:(?:Share|Compartir|Partager|Teilen|Condividi|Udostępnij|Síguenos en|Follow us on|Suivez-nous sur)"
             # (the words' separators, a mark or spaces, never both as two runs of spaces: no backtracking)
