@@ -2757,7 +2757,7 @@ def test_a_speakers_label_printed_again_on_the_turn_under_it_is_not_joined_to_it
         (
             "Harbour master Orla Tamsin speaks during a rally in Port Vell August 26, 2014. REUTERS/Orlo Sample"
             " (VELLONIA - Tags: POLITICS) - RTR43XYZ",
-            "REUTERS/Orlo Sample",
+            "REUTERS/Orlo Sample (VELLONIA - Tags: POLITICS) - RTR43XYZ",  # the agency's tags kept
         ),
     ],
 )

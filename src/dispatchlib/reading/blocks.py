@@ -126,6 +126,17 @@ _WIRE_PHOTO = re.compile(
     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,? File(?: Photo)?|/File(?: Photo)?)?)\)?"
     r"(?:\s\([^()]{1,200}\))?(?:\s[-–]\s[A-Z0-9]{6,14})?\.?"
 )
+
+
+def _wire_credit(text: str, match: re.Match[str]) -> str:
+    """The wire photograph's credit with what the agency wrote after it, its tags and its
+    picture's number kept (``REUTERS/Orla Tamsin (HARBOUR - Tags: POLITICS) - RTR43XYZ``); an AP
+    credit's brackets go (``AP Photo/Orla Tamsin, File``)."""
+    credit = text[match.start("credit") :].rstrip(". ")
+    bracketed = text[match.start("credit") - 1] == "(" and credit.endswith(")")
+    return credit[:-1] if bracketed else credit
+
+
 # "Caption. Source: Outlet, Date." on one line, or a news site's "Caption. Photo: Outlet."
 _CAPTION_CREDIT_WORDS = ("Source:", "Photo:", "Image:", "Photo credit:", "Credit:")
 _SOURCE_CAPTION = re.compile(
@@ -744,7 +755,7 @@ class BlockReader:
             figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption © Bild: Agency"
         if figure is None and "/" in text and any(mark in text for mark in _WIRE_MARKS):
             match = _WIRE_PHOTO.fullmatch(text)
-            figure = m.Figure(caption=match["caption"], credit=match["credit"]) if match else None
+            figure = m.Figure(caption=match["caption"], credit=_wire_credit(text, match)) if match else None
         if figure is None and text.endswith(_IMAGE_LIBRARIES) and (match := _LIBRARY_CREDIT.fullmatch(text)):
             figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption - Wikimedia Commons"
         if figure is None and text[-1] in _FIGURE_LINE_ENDINGS:
