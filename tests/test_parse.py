@@ -2813,3 +2813,9 @@ def test_a_pages_dates_spanning_several_days_give_the_first() -> None:
 def test_a_blogs_archive_label_is_chrome() -> None:
     assert start.is_chrome("Showing posts from August, 2009")
     assert start.is_chrome("Showing posts with label Harbour")
+
+
+def test_a_transcripts_speaker_may_hold_the_office_in_its_second_word() -> None:
+    """``Orla Tamsin, former press secretary for the harbour master:`` names who speaks."""
+    said = "Orla Tamsin, former press secretary for the harbour master: The tide will turn on the guild."
+    assert blocks.turn_match(said, described=True, transcript=True) is not None

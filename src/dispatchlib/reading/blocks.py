@@ -1385,13 +1385,25 @@ def _office(description: str) -> bool:
     """``host``, ``former president of the council``: a role of :data:`layouts.SPEAKER_ROLES` or an
     office of :data:`layouts.SPEAKER_OFFICES` first; or ``a young girl``, a role after an article."""
     words = description.lower().split()
-    if words[:1] in (["a"], ["an"]) and len(words) <= 4:  # "Host Saraa, a young girl": who they are
-        # or what a show's character is, in lower case: "Nahoul, a giant bee"
-        return words[-1].rstrip("s") in layouts.SPEAKER_ROLES or description.replace(" ", "").isalpha()
+    if words[:1] and words[0][:2] in _ELIDED_ARTICLES and len(words[0]) > 2:
+        words = ["a", words[0][2:], *words[1:]]  # "Nassur, l'orsacchiotto": the article run into its word
+    if words[:1] and words[0] in _ARTICLES and len(words) <= 4:  # "Host Saraa, a young girl": who they are
+        # or what a show's character is, in lower case: "Nahoul, a giant bee", "Pinchy, le crabe"
+        return words[-1].rstrip("s") in layouts.SPEAKER_ROLES or "".join(words).isalpha()
     if words[:1] and words[0] in _OFFICE_ADJECTIVES:
         words = words[1:]
-    office = words[0].partition("-")[0].rstrip("s") if words else ""  # "secretary-general"
+    # the office may be its second word: "press secretary for the mufti", "deputy head of ..."
+    return any(_office_word(word) for word in words[:2])
+
+
+def _office_word(word: str) -> bool:
+    office = word.partition("-")[0].rstrip("s")  # "secretary-general"
     return office in layouts.SPEAKER_ROLES or office in layouts.SPEAKER_OFFICES
+
+
+# the indefinite and definite articles a show's character is named with, in the mirrors' languages too
+_ARTICLES = frozenset("a an le la il lo un una uno el der die das ein eine".split())
+_ELIDED_ARTICLES = ("l’", "l'")
 
 
 _OFFICE_ADJECTIVES = frozenset("former senior retired acting deputy".split())
