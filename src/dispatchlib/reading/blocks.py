@@ -112,14 +112,14 @@ _IMAGE_LIBRARIES = ("Wikicommons", "Wikimedia Commons", "Wikipedia", "Flickr", "
 _LIBRARY_CREDIT = re.compile(
     rf"(?P<caption>[^\W\d].{{2,200}}?) [-–—] (?P<credit>(?:\S+/)?(?:{'|'.join(_IMAGE_LIBRARIES)}))"
 )
-# a wire photograph's caption, its agency and photographer at its end, perhaps the agency's tags
-# and picture number after them: "... in Harbour City August 26, 2014. REUTERS/Orla Tamsin
-# (HARBOUR - Tags: POLITICS) - RTR43VGV", "... on Monday. (AP Photo/Orla Tamsin, File)"
 # a news site's caption with its picture's credit after a copyright sign: "Caption © Bild: Agency"
 _COPYRIGHT_CREDIT = re.compile(
     r"(?P<caption>\S.{9,300}?)\s+©\s?(?:(?:Bild|Foto|Photo|Image|Imagen|Zdjęcie|Immagine)\s?:\s?)?"
     r"(?P<credit>[^\W\d][^\d©]{1,40})"
 )
+# a wire photograph's caption, its agency and photographer at its end, perhaps the agency's tags
+# and picture number after them: "... in Harbour City August 26, 2014. REUTERS/Orla Tamsin
+# (HARBOUR - Tags: POLITICS) - RTR43VGV", "... on Monday. (AP Photo/Orla Tamsin, File)"
 _WIRE_MARKS = ("REUTERS/", "Reuters/", "AP Photo/", "AFP PHOTO/", "AFP Photo/")
 _WIRE_PHOTO = re.compile(
     r"(?P<caption>[^\W\d].{19,1500}?)\s\(?(?P<credit>(?:REUTERS|Reuters|AP Photo|AFP PHOTO|AFP Photo)\s?/\s?"
