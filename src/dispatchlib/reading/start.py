@@ -533,10 +533,10 @@ def find_start(lines: list[str]) -> Start:
 
 
 # a repost's line handing over to what it quotes: "From the MEMRI site:", "MEMRI's Orlo Tamsin reports on ...:"
-_INSTITUTE_NAME = r"(?:MEMRI|Middle East Media Research Institute)"  # the institute's name, short or spelt out
+INSTITUTE_NAME = r"(?:MEMRI|Middle East Media Research Institute)"  # the institute's name, short or spelt out
 _LEAD_IN = re.compile(
-    rf".{{0,100}}(?:\b(?:from|via|at|on|courtesy of) (?:the )?{_INSTITUTE_NAME}\b"
-    rf"|\b{_INSTITUTE_NAME}\b.{{0,80}}\b(?:reports?|writes|notes|posted|published)\b).{{0,100}}:",
+    rf".{{0,100}}(?:\b(?:from|via|at|on|courtesy of) (?:the )?{INSTITUTE_NAME}\b"
+    rf"|\b{INSTITUTE_NAME}\b.{{0,80}}\b(?:reports?|writes|notes|posted|published)\b).{{0,100}}:",
     re.IGNORECASE,
 )
 
@@ -565,7 +565,7 @@ def is_lead_in(line: str) -> bool:
 
 _POINTS_ELSEWHERE = re.compile(r"\b(?:[Tt]o (?:view|watch)\b.*|go to|visit|click here):$")
 _BLOG_LABELS = frozenset(("h/t", "ht", "hat tip", "update", "via", "source", "video", "watch", "more", "see", "link"))
-_FROM_INSTITUTE = re.compile(rf"\b(?:from|via) (?:the )?{_INSTITUTE_NAME}(?: TV)?(?: site| website)?:$")
+_FROM_INSTITUTE = re.compile(rf"\b(?:from|via) (?:the )?{INSTITUTE_NAME}(?: TV)?(?: site| website)?:$")
 
 
 _SENTENCE_LINE = 100  # a line this long ending in a stop is a sentence of text, not a blog's headline or date

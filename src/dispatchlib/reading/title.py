@@ -20,6 +20,7 @@ from .cursor import Cursor, Findings
 from .meta import add_topics, apply_date_line, is_item_header, is_meta
 from .start import (
     CREDIT_PREFIX,
+    INSTITUTE_NAME,
     LINKED_SOURCE,
     QUOTED_HEADLINE,
     REPEAT_REACH,
@@ -358,12 +359,12 @@ def _quoted_headline(line: str, cursor: Cursor, fields: dict[str, object]) -> st
 
 
 def _first_line(cursor: Cursor) -> bool:
-    """Does the cursor's line open the text, or stand right under the date that does?"""
+    """Does the cursor's line open the text, or stand right under the date or the posting line
+    that does (``Wednesday, October 24, 2012``)?"""
     above = [line for line in cursor.lines[: cursor.skip_blank()] if line]
     if len(above) != 1:
         return not above
-    _weekday, comma, rest = above[0].partition(", ")  # "Wednesday, October 24, 2012"
-    return h.parse_date(above[0]) is not None or bool(comma and h.parse_date(rest) is not None)
+    return h.parse_date(above[0]) is not None or is_repost_line(above[0])
 
 
 def _names_institute_below(cursor: Cursor) -> bool:
@@ -377,7 +378,7 @@ def _names_institute_below(cursor: Cursor) -> bool:
     )
 
 
-_INSTITUTE_NAMED = re.compile(r"\bMEMRI\b|Middle East Media Research Institute")
+_INSTITUTE_NAMED = re.compile(rf"\b{INSTITUTE_NAME}\b")
 _INSTITUTE_REACH = 5  # lines under a blog's quoted headline where the blogger names the institute
 
 

@@ -13,6 +13,7 @@ from .blocks import every_word_capitalised
 from .cursor import Cursor, Findings
 from .meta import apply_date_line, keep_above, read_meta, skip_chrome
 from .start import (
+    INSTITUTE_NAME,
     START_WORDS,
     Start,
     clip_header,
@@ -240,7 +241,7 @@ def _posted_by_another(cursor: Cursor, start: Start, *, above: bool) -> str | No
     return None
 
 
-_INSTITUTE = re.compile(r"\bMEMRI\b|Middle East Media Research Institute", re.IGNORECASE).search
+_INSTITUTE = re.compile(rf"\b{INSTITUTE_NAME}\b", re.IGNORECASE).search
 _OTHER_SITE = re.compile(r"https?://(?![\w.-]*memri)").search  # an address on a site not the institute's
 _BLOG_PAGER = re.compile(r"«[^»]* \| (?:Main|Home) \| [^«]*»").search  # a blog's links to its other posts
 _OPENING_LINES = 8
