@@ -2819,3 +2819,102 @@ def test_a_transcripts_speaker_may_hold_the_office_in_its_second_word() -> None:
     """``Orla Tamsin, former press secretary for the harbour master:`` names who speaks."""
     said = "Orla Tamsin, former press secretary for the harbour master: The tide will turn on the guild."
     assert blocks.turn_match(said, described=True, transcript=True) is not None
+
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "authors"),
+    [
+        ("By   /   January 24, 2015  /   No Comments", datetime.date(2015, 1, 24), ()),
+        ("By Orla Tamsin / Tuesday, January 24, 2015 / 3 Comments", datetime.date(2015, 1, 24), ("Orla Tamsin",)),
+        ("By Orla Tamsin | January 24, 2015 | Leave a comment", datetime.date(2015, 1, 24), ("Orla Tamsin",)),
+        ("by Orla Tamsin, harbourpost.com, Jan. 24, 2015", datetime.date(2015, 1, 24), ("Orla Tamsin",)),
+    ],
+    ids=["author-left-out", "slashes-weekday", "bars-leave-a-comment", "site-after-name"],
+)
+def test_a_blog_themes_byline_row_is_a_byline(line: str, date: datetime.date, authors: tuple[str, ...]) -> None:
+    """A theme's row under the headline gives the author (if any) and the date; the count of
+    comments and the paper's site address are no author."""
+    found = header.match_date_line(line)
+    assert found is not None and (found.date, found.authors) == (date, authors)
+
+
+
+def test_a_title_over_a_themes_byline_row_is_the_title() -> None:
+    """The headline over ``By / date / No Comments`` is the title, its credit line further down the byline."""
+    dispatch, _ = _parse(
+        "Home > Harbour\n\nThanks for the Tide Tables\n\nBy / January 24, 2015 / No Comments\n\n"
+        "Print   Email\n\nby Orla Tamsin, harbourpost.com, Jan. 24, 2015\n\n"
+        "The quarrel between the harbour master and the pilots' guild may be the most remarkable event in years.\n"
+    )
+    assert (dispatch.title, dispatch.authors, dispatch.date) == (
+        "Thanks for the Tide Tables",
+        ("Orla Tamsin",),
+        datetime.date(2015, 1, 24),
+    )
+    assert not any(isinstance(block, dl.Heading) for block in dispatch.body)
+
+
+
+def test_a_librarys_section_tag_glued_to_the_headline_is_not_the_titles() -> None:
+    """``Sermons from the piers.(COMMENTARY)``: the headline as the paper printed it, stop and all."""
+    dispatch, _ = _parse(
+        "Sermons from the piers.(COMMENTARY)\n\nBy Orla Tamsin\n\n"
+        "Coverage of the harbour has always been weak in one area: reporters ignore what the preachers say.\n"
+    )
+    assert dispatch.title == "Sermons from the piers."
+    again, _ = _parse(dl.to_text(dispatch))
+    assert again.title == "Sermons from the piers."
+
+
+
+def test_a_quoted_headline_wrapped_over_two_lines_is_the_title() -> None:
+    """A quotation opening the first line and closing, its stop after it, on the second, over the text."""
+    dispatch, _ = _parse(
+        "«Oh mare, prendili tutti\nfino all’ultimo».\nIl capitano espelle dal porto il predicatore\n"
+        "Il sermone è stato ripreso in video e diffuso da Memri, e il capitano ha detto che non è accettabile.\n"
+    )
+    assert dispatch.title == "«Oh mare, prendili tutti fino all’ultimo»."
+
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Print       Email",
+        "Home page World",
+        "Home > World > Europe",
+        "Startseite Politik",
+        "Klikk her for å bli medlem nå!",
+    ],
+)
+def test_a_sites_buttons_path_and_appeal_are_chrome(line: str) -> None:
+    assert start.is_chrome(line)
+
+
+
+@pytest.mark.parametrize("line", ["Home Secretary Says The Tide Will Turn", "Click here to view the clip"])
+def test_a_headline_or_a_pointer_is_no_chrome(line: str) -> None:
+    assert not start.is_chrome(line)
+
+
+
+def test_a_pictures_caption_printed_twice_is_no_headline() -> None:
+    """A picture's alt text over its caption, the same words with its credit: no headline printed twice."""
+    caption = "Guild preacher on the pier calls for the ferry to be sunk. (Foto: Skjermdump fra Harbour TV)"
+    assert start._repeated_headline([caption, caption, "x" * 300], [0, 1, 2]) is None
+
+
+
+def test_a_nordic_headline_may_open_on_a_quotations_dash() -> None:
+    assert start.looks_like_title("– Let the day come soon when the tide takes them")
+    assert not start.looks_like_title("- Home")
+
+
+
+@pytest.mark.parametrize(
+    "lead", ["[MEMRI] Orla Tamsin - The guild", "[MEMRI ] Orla Tamsin - The guild", "(MEMRI) O. Tamsin - The guild"]
+)
+def test_a_news_digests_lead_signed_after_the_institute_names_its_author(lead: str) -> None:
+    """A news digest's lead credited to the institute and signed, a space inside its brackets or not."""
+    assert header.match_signed_lead(lead)[0] in ("Orla Tamsin", "O. Tamsin")

@@ -982,6 +982,11 @@ def is_image_line(text: str) -> bool:
     return (text[:2] == "![" or text[-5:].lower().endswith(_IMAGE_ENDINGS)) and image_line(text) is not None
 
 
+def credits_a_picture(text: str) -> bool:
+    """Does the line end in a picture's credit in brackets (``Caption (Foto: Agency)``)?"""
+    return text.endswith(")") and _PICTURE_MARK.search(text, max(0, len(text) - 80)) is not None
+
+
 def is_figure_text(text: str) -> bool:
     """Text that ends the way figure lines end: two of them in a row are two images, not a repeat."""
     return text.endswith(_FIGURE_ENDINGS) or (text.endswith(" confidence") and _ALT_TEXT in text[-60:])

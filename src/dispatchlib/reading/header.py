@@ -675,7 +675,7 @@ class DateLine:
 # a news digest's lead, credited and signed: "[MEMRI] O. Tamsin - The harbour's ...", "(MEMRI) ..." (persons only)
 _PERSON = r"(?:(?:[A-Z]\.\s?){1,2}[A-Z][a-z'’-]+|[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})"
 _SIGNED_LEAD = re.compile(
-    rf"[\[(](?:MEMRI|Memri)[\])]\s+(?P<authors>{_PERSON}(?:(?:,| and) {_PERSON})*)\s+[-–—]\s+[A-Z\"“]"
+    rf"[\[(]\s?(?:MEMRI|Memri)\s?[\])]\s+(?P<authors>{_PERSON}(?:(?:,| and) {_PERSON})*)\s+[-–—]\s+[A-Z\"“]"
 )
 
 
@@ -700,11 +700,14 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     # after the first name, its outlet in capitals or its office, no names: "A. One, THE HARBOUR
     # TIMES", "A. One, Chief Correspondent"
     names[1:] = [
-        name for name in names[1:] if not (name.isupper() and _PAPER.search(name)) and not _OFFICE.search(name)
-    ]
+        name
+        for name in names[1:]
+        if not (name.isupper() and _PAPER.search(name)) and not _OFFICE.search(name) and not _SITE.fullmatch(name)
+    ]  # nor its site's address: "by Orla Tamsin, harbourpost.com, Jan. 24, 2015"
     return tuple(name for name in names if name), starred
 
 
+_SITE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|edu|[a-z]{2})")
 _PAPER = re.compile(r"\b(?:THE|TIMES|POST|NEWS|DAILY|HERALD|JOURNAL|PRESS|TRIBUNE|GAZETTE|TELEGRAPH|WEEKLY|REVIEW)\b")
 # a reporter's post, as a byline or a reporter's line names it after the name
 _REPORTERS_POSTS = ("Editor", "Reporter", "Correspondent", "Writer", "Contributor", "Columnist")
@@ -741,6 +744,8 @@ _GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")  # "O.Tamsin" is "O. T
 def match_date_line(line: str) -> DateLine | None:
     """``March 14, 2023``, ``March 17, 2011 | By A. One, B. Two*`` or ``By A. One``; a French
     page's ``Le 18 mars 2002 .``."""
+    if line[:2] in ("By", "by") and ("/" in line or "|" in line or "omment" in line):
+        line = _byline_row(line)  # "By Orla Tamsin / January 24, 2015 / No Comments"
     if line.startswith(("Le ", "le ")) and line[3:4].isdigit():
         line = line[3:].removesuffix(" .")
     elif line.startswith("avatar by "):  # the author's picture, its alt text before the byline
@@ -795,6 +800,21 @@ def match_date_line(line: str) -> DateLine | None:
     if date is None and not _look_like_names(authors):
         return None  # "By the time the talks began, ..." is a sentence, not a byline
     return DateLine(date=date, authors=authors, author_note=starred, topics=topics)
+
+
+# a blog theme's row under the headline: its author (sometimes left out), the date and the count
+# of comments, slashes or bars between them ("By Orla Tamsin / January 24, 2015 / 3 Comments")
+_ROW_COMMENTS = re.compile(r"\s*[/|]\s*(?:No|\d+|Leave an?|Add an?)\s+[Cc]omments?\s*$")
+_ROW_DATE = re.compile(rf"\s*[/|]\s*(?:{_WEEKDAY})?(?={ANY_DATE}$)")
+_EMPTY_BYLINE = re.compile(r"[Bb]y:?\s*\|\s*")
+
+
+def _byline_row(line: str) -> str:
+    """A blog theme's byline row as a byline (``By Orla Tamsin | January 24, 2015``), or as the
+    date alone where the author was left out (``By / January 24, 2015 / No Comments``)."""
+    line = _ROW_DATE.sub(" | ", _ROW_COMMENTS.sub("", line), count=1)
+    empty = _EMPTY_BYLINE.match(line)
+    return line[empty.end() :] if empty is not None else line
 
 
 # a news site's topics after the byline, bars between them: "By Harbour Staff | | Topics: coast press"

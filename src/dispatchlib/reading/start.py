@@ -24,6 +24,7 @@ from typing import NamedTuple
 from . import header as h
 from . import layouts
 from .blocks import (
+    credits_a_picture,
     ends_in_abbreviation,
     every_word_capitalised,
     introduces_below,
@@ -680,7 +681,7 @@ def _repeated_headline(lines: list[str], candidates: list[int]) -> int | None:
     for i, below in itertools.pairwise(_above_text(lines, candidates)):
         line = lines[i]
         if line == lines[below] and len(line.split()) >= 4 and looks_like_title(line) and not h.match_header(line):
-            return i
+            return None if credits_a_picture(line) else i  # (a picture's alt text over its caption)
     return None
 
 
@@ -851,7 +852,10 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     if back > 0 and LINKED_SOURCE.fullmatch(title):
         back -= 1  # "Title / Harbour Post [1] / May 24, 2019": the outlet a print view links to
         title = lines[candidates[back]]
-    if not (looks_like_title(title) or ends_in_quoted_words(title)) or _LISTED_CLIP.match(title):
+    # (the text's first line over its byline may end in a stop, as a library files a paper's
+    # headline: "Sermons from the piers." / "By Orla Tamsin")
+    bylined = back == 0 and date_line is not None and bool(date_line.authors) and short_sentence(title)
+    if not (looks_like_title(title) or ends_in_quoted_words(title) or bylined) or _LISTED_CLIP.match(title):
         return None  # "#1939 - Title" / "6 de noviembre, 2008": a list of other clips under the text
     # a mirror's categories ("Vellonie, Politique") over the date that stands over the title, or a
     # site's name of a word or two ("Harbour Salad"): no dispatch's title is so short
@@ -958,7 +962,9 @@ def looks_like_title(line: str) -> bool:
     return (
         bool(line)
         and line[0] not in _BULLETS  # a list's item: a blog's sidebar, a menu
-        and line[0] not in "-–—"  # a list's item, or a deck going on from a headline: "--blind hatred of ..."
+        # a list's item, or a deck going on from a headline: "--blind hatred of ..."; not a quotation's
+        # dash and a capital opening a Nordic headline (an en dash and a space)
+        and (line[0] not in "-–—" or (line[:2] == "– " and line[2:3].isupper()))
         and not line.endswith((" -", " –", " —", " |"))  # a site's name whose page title was lost: "Harbour Daily -"
         and line[:2] != "!["  # a Markdown image
         and len(line) <= 700  # a compilation's title runs to 600 characters
@@ -994,14 +1000,24 @@ def looks_like_title(line: str) -> bool:
 _FIELD_LABEL = re.compile(r"[a-z]+\s?:\s")
 
 
+def short_sentence(line: str) -> bool:
+    """One short sentence ending in a stop: a headline as a library files it."""
+    return line.endswith(".") and len(line.split()) <= _SHORT_HEADLINE and not _SENTENCE_BREAK.search(line)
+
+
+_SHORT_HEADLINE = 10
+
+
 def _headline_stop(line: str) -> bool:
     """A headline that ends in a stop all the same: in capitals, in title case after a kicker's
-    colon (``Harbour MP Orlo Tamsin: We Should Cancel the Pier Agreement.``), or six words or more
-    every one capitalised (``Harbour Daily Highlights Popularity of Tide Libel Book.``), one sentence."""
+    colon (``Harbour MP Orlo Tamsin: We Should Cancel the Pier Agreement.``), six words or more
+    every one capitalised (``Harbour Daily Highlights Popularity of Tide Libel Book.``), or a
+    quotation its stop follows (``«Drown them all».``), one sentence."""
     if not line.endswith(".") or _SENTENCE_BREAK.search(line) or len(line.split()) < _TITLE_WORDS:
         return False
     return (
         line.isupper()
+        or (line[-2:-1] in ("»", "”") and _wholly_quoted(line[:-1].replace("«", "“").replace("»", "”")))
         or (": " in line and title_case_words(line))
         or (len(line.split()) >= _CAPITALISED_HEADLINE and every_word_capitalised(line))
     )

@@ -30,6 +30,7 @@ from .start import (
     is_lead_in,
     is_repost_line,
     looks_like_title,
+    short_sentence,
     title_case_words,
 )
 
@@ -100,7 +101,11 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     elif quoted := _quoted_headline(line, cursor, fields):
         found.add("guess", f"line {number}, {quoted}, is the title", number)
         fields["_standfirst"] = quoted.endswith("subtitle")  # the text's first block is no picture's caption
-    elif not looks_like_title(line) or _runs_on_below(cursor) or _site_label(line, cursor, fields):
+    elif (
+        not (looks_like_title(line) or (cursor.index == 0 and _over_byline(line, cursor)))
+        or _runs_on_below(cursor)
+        or _site_label(line, cursor, fields)
+    ):
         if line:
             fields.setdefault("_untitled_line", number)
         return False
@@ -140,6 +145,13 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     _linked_source(cursor, fields, found)
     _skip_repeats(cursor, line, found)
     return False
+
+
+def _over_byline(line: str, cursor: Cursor) -> bool:
+    """Is the text's first line one short sentence over a byline, a headline as a library files
+    it (``Sermons from the piers.`` / ``By Orla Tamsin``)?"""
+    byline = h.match_date_line(next_line(cursor)) if short_sentence(line) else None
+    return byline is not None and bool(byline.authors)
 
 
 def _linked_source(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
@@ -601,10 +613,12 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
         if len(taken) > 1 and h.match_date_line(line):
             break  # "A Title Wrapped Over The" / "Next Line" / "By: A. Name"
         if len(line) > 120 or is_meta(line) or is_chrome(line) or h.match_clip_line(line):
-            return []
+            return _quoted_lines(cursor, taken)
         if line == cursor.lines[first] or is_credit_alone(line):
             break  # the title printed again (an aggregator's link, then its heading), or its picture's credit
         taken.append(after)
+    if cursor.peek()[:1] in _QUOTE_OPENERS and (quoted := _quoted_lines(cursor, taken)):
+        return quoted  # "«The tide" / "will rise»." over the deck and the text, no blank line between
     if len(taken) > _WRAPPED_TITLE:  # an e-mail wrapped at its width may run the body on under the title
         taken = _wrapped_quote(cursor, taken) or _wrapped_at_width(cursor, taken)
     if len(taken) < 2 or len(taken) > _WRAPPED_TITLE or any(len(cursor.lines[i]) > 120 for i in taken):
@@ -616,8 +630,18 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
 
 _SENTENCE_ENDED = re.compile(r"[a-z]{2}\.$")  # a word in lower case and a stop: no wrapped title's line ends so
 # "Outlet: 'The quoted claim" / "carried on'": a quotation opened after the colon, not closed on the line
-_OPENED_QUOTE = re.compile(r".{3,}:\s[\"“„‚«'‘][^\"“”„‚«»'‘’]+$")
+_OPENED_QUOTE = re.compile(r"(?:.{3,}:\s)?[\"“„‚«'‘][^\"“”„‚«»'‘’]+$")  # (or opening the line: "«The tide")
 _CLOSING_QUOTES = ('"', "”", "“", "’", "»", "'")
+
+
+def _quoted_lines(cursor: Cursor, taken: list[int]) -> list[int]:
+    """The lines of a title whose quotation is wrapped over them (see :func:`_wrapped_quote`), if
+    they can be a title; empty otherwise."""
+    quoted = _wrapped_quote(cursor, taken)
+    return quoted if quoted and looks_like_title(" ".join(cursor.lines[i] for i in quoted)) else []
+
+
+_QUOTE_OPENERS = ('"', "“", "„", "«")
 
 
 def _wrapped_quote(cursor: Cursor, taken: list[int]) -> list[int]:
@@ -627,7 +651,7 @@ def _wrapped_quote(cursor: Cursor, taken: list[int]) -> list[int]:
     if not _OPENED_QUOTE.fullmatch(cursor.lines[taken[0]].rstrip()):
         return []
     for count, index in enumerate(taken[1 : _WRAPPED_TITLE - 1], 2):
-        if cursor.lines[index].rstrip().endswith(_CLOSING_QUOTES):
+        if cursor.lines[index].rstrip().removesuffix(".").endswith(_CLOSING_QUOTES):
             return taken[:count]
     return []
 
@@ -653,7 +677,9 @@ _SITE_SUFFIX = re.compile(
 )
 _SOURCE_LABEL = re.compile(layouts.SOURCE_LABEL)
 _PAST_PICTURE = 4  # words a title looked for past a picture has at least
-_PAGE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—|]\s*MEMRI$")  # a page's title as its tab names it: "Title - MEMRI"
+# a page's title as its tab names it ("Title - MEMRI"), or as a library's database files it, the
+# newspaper's section glued after its stop ("Sermons from the harbour.(COMMENTARY)", "(Brief Article)")
+_PAGE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—|]\s*MEMRI$|(?<=[.!?])\([A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}\)$")
 
 
 def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:

@@ -606,7 +606,8 @@ def _read_byline_below(cursor: Cursor, fields: dict[str, object], found: Finding
         if line:
             seen += 1
             byline = h.match_date_line(line)
-            if byline is not None and (byline.authors or byline.topics) and byline.date is None:
+            # (or dated as the copy is: "by Orla Tamsin, harbourpost.com, Jan. 24, 2015" under the date row)
+            if byline is not None and (byline.authors or byline.topics) and byline.date in (None, fields.get("date")):
                 apply_date_line(byline, fields, found, cursor.line_number(at))  # "By Harbour Staff | Topics: …"
                 cursor.lines[at] = ""
                 return
