@@ -2821,7 +2821,6 @@ def test_a_transcripts_speaker_may_hold_the_office_in_its_second_word() -> None:
     assert blocks.turn_match(said, described=True, transcript=True) is not None
 
 
-
 @pytest.mark.parametrize(
     ("line", "date", "authors"),
     [
@@ -2839,7 +2838,6 @@ def test_a_blog_themes_byline_row_is_a_byline(line: str, date: datetime.date, au
     assert found is not None and (found.date, found.authors) == (date, authors)
 
 
-
 def test_a_title_over_a_themes_byline_row_is_the_title() -> None:
     """The headline over ``By / date / No Comments`` is the title, its credit line further down the byline."""
     dispatch, _ = _parse(
@@ -2855,7 +2853,6 @@ def test_a_title_over_a_themes_byline_row_is_the_title() -> None:
     assert not any(isinstance(block, dl.Heading) for block in dispatch.body)
 
 
-
 def test_a_librarys_section_tag_glued_to_the_headline_is_not_the_titles() -> None:
     """``Sermons from the piers.(COMMENTARY)``: the headline as the paper printed it, stop and all."""
     dispatch, _ = _parse(
@@ -2867,6 +2864,60 @@ def test_a_librarys_section_tag_glued_to_the_headline_is_not_the_titles() -> Non
     assert again.title == "Sermons from the piers."
 
 
+def test_an_archive_of_teasers_cut_with_an_ellipsis_is_not_a_dispatch() -> None:
+    """Teasers each cut mid-sentence at ``[…]``: read leniently, refused by strict reading even with
+    a report's meta line glued into one of them."""
+    teaser = (
+        "The storm of last October has stirred the old guilds of the coast, which put the pier first. Similarly, […]"
+    )
+    text = (
+        "Entries by Harbour Institute\n\nThe Guild Charter Was Never Revoked\n\n"
+        f"Vellonia | Special Dispatch No. 11133 {teaser}\n\nTide Trends In 2024\n\n{teaser}\n"
+    )
+    _, codes = _parse(text)
+    assert "uncertain-dispatch" in codes
+    with pytest.raises(dl.NotADispatchError, match="uncertain-dispatch"):
+        dl.parse(text, strict=True)
+    transcript = "Orla Tamsin: The tide will come, and the guild knows it. [...]\n\n[…]\n\nOrlo: It will come. […]\n"
+    _, codes = _parse(f"{SIMPLE}\n{transcript}")
+    assert "uncertain-dispatch" not in codes  # a cut after a stop, or alone on its line, is a transcript's
+
+
+def test_a_section_heading_over_a_cartoon_without_caption_stays_a_heading() -> None:
+    """Captions in sentence case, then a heading in title case over a credit alone: the heading
+    heads the next group, the cartoon under it has its credit only."""
+    dispatch, _ = _parse(
+        "January 31, 2011 Special Dispatch No. 3550\n\nCartoons on the Strikes\n\nJanuary 31, 2011\n"
+        "Vellonia | Special Dispatch No. 3550\n\nThe Causes of the Strikes\n\n"
+        "Low wages and broken cranes fuel unrest on the quays\n\nHarbour Post (Vellonia), January 20, 2011\n\n"
+        "The Masters Turn a Deaf Ear to the Strikes\n\nQuay Journal (Ostria), January 31, 2011\n"
+    )
+    assert [type(block).__name__ for block in dispatch.body] == ["Heading", "Figure", "Heading", "Figure"]
+    assert dispatch.body[-1] == dl.Figure(credit="Quay Journal (Ostria), January 31, 2011")
+
+
+def test_a_cartoons_title_in_quotes_joins_its_caption() -> None:
+    """``"Early warning"`` over ``On bird: "Storm"``, its artist and credit: one cartoon; a title
+    in quotes right over the artist's line is the caption."""
+    dispatch, _ = _parse(
+        "August 21, 2008 Special Dispatch No. 2031\n\nHarbour Cartoons\n\nAugust 21, 2008\n"
+        "Vellonia | Special Dispatch No. 2031\n\n"
+        '"Early warning"\n\nOn bird: "Storm"\n\nCartoonist: Orlo Sample\n\nHarbour Post (Vellonia), June 28, 2008.\n\n'
+        '"The logic of the wrecker"\n\nCartoonist: Orla Tamsin\n\nHarbour Post (Vellonia), July 1, 2008.\n'
+    )
+    assert [block.caption for block in dispatch.body if isinstance(block, dl.Figure)] == [
+        '"Early warning" On bird: "Storm"',
+        '"The logic of the wrecker"',
+    ]
+    assert len(dispatch.body) == 2
+
+
+def test_a_cut_sentence_opening_on_its_date_is_no_heading() -> None:
+    """The copy stops in ``On March 3, 2014, The Guild of the N``: a sentence, not a heading."""
+    uncited = SIMPLE.replace("[1]", "").partition("\n\n[1]")[0]
+    dispatch, _ = _parse(f"{uncited}\n\nGuild Calls For Peace\n\nOn March 3, 2014, The Guild of the N")
+    assert dispatch.body[-1] == dl.Paragraph(content=(dl.Text(text="On March 3, 2014, The Guild of the N"),))
+
 
 def test_a_quoted_headline_wrapped_over_two_lines_is_the_title() -> None:
     """A quotation opening the first line and closing, its stop after it, on the second, over the text."""
@@ -2876,6 +2927,16 @@ def test_a_quoted_headline_wrapped_over_two_lines_is_the_title() -> None:
     )
     assert dispatch.title == "«Oh mare, prendili tutti fino all’ultimo»."
 
+
+def test_a_photographs_credit_by_its_agency_makes_a_figure() -> None:
+    """``Caption ... (Photo by Harbour Agency)``: the caption and its credit."""
+    dispatch, _ = _parse(
+        f"{SIMPLE}\nGuild master Orlo Sample (R) shakes hands with Rafe Quist, on June 20, 2023."
+        " (Photo by Harbour Agency)\n"
+    )
+    assert dispatch.body[-1] == dl.Figure(
+        caption="Guild master Orlo Sample (R) shakes hands with Rafe Quist, on June 20, 2023.", credit="Harbour Agency"
+    )
 
 
 @pytest.mark.parametrize(
@@ -2892,11 +2953,9 @@ def test_a_sites_buttons_path_and_appeal_are_chrome(line: str) -> None:
     assert start.is_chrome(line)
 
 
-
 @pytest.mark.parametrize("line", ["Home Secretary Says The Tide Will Turn", "Click here to view the clip"])
 def test_a_headline_or_a_pointer_is_no_chrome(line: str) -> None:
     assert not start.is_chrome(line)
-
 
 
 def test_a_pictures_caption_printed_twice_is_no_headline() -> None:
@@ -2905,11 +2964,9 @@ def test_a_pictures_caption_printed_twice_is_no_headline() -> None:
     assert start._repeated_headline([caption, caption, "x" * 300], [0, 1, 2]) is None
 
 
-
 def test_a_nordic_headline_may_open_on_a_quotations_dash() -> None:
     assert start.looks_like_title("– Let the day come soon when the tide takes them")
     assert not start.looks_like_title("- Home")
-
 
 
 @pytest.mark.parametrize(

@@ -147,6 +147,7 @@ _SOURCE_CAPTION = re.compile(
 _OTHER_CREDIT = re.compile(
     r"(?P<caption>.{3,250}?)\s*\((?:[Ii]mage|[Pp]hoto|[Pp]icture|[Cc]redit|[Pp]hoto [Cc]redit|[Ii]mage [Ss]ource"
     rf"|(?i:{'|'.join(layouts.PHOTO_WORDS)}))s?\s?:\s*(?P<credit>[^()]{{2,99}})\)"
+    r"|(?P<taken>.{3,250}?)\s*\((?:[Pp]hoto|[Ii]mage|[Pp]icture) by\s+(?P<taker>[^()]{2,99})\)"  # "(Photo by IRNA)"
     # a still's, its label kept in the credit: "Caption (Screen shot: MEMRI)"
     r"|(?P<still>.{3,250}?)\s*\((?P<shot>[Ss]creen ?shot\s?:\s*[^()]{2,99})\)"
 )
@@ -1038,7 +1039,11 @@ def _figure(text: str) -> m.Figure | None:
     if not text.endswith(")"):
         return None
     match = _OTHER_CREDIT.fullmatch(text)
-    caption, credit = (match["caption"] or match["still"], match["credit"] or match["shot"]) if match else ("", "")
+    caption, credit = (
+        (match["caption"] or match["still"] or match["taken"], match["credit"] or match["shot"] or match["taker"])
+        if match
+        else ("", "")
+    )
     if match is not None and len(caption) <= _ONE_CAPTION and not _SENTENCE_BREAK.search(caption):
         return m.Figure(caption=caption, credit=credit.strip())  # a caption, not a paragraph
     match = _DATED_CREDIT.fullmatch(text) if len(text) <= 300 and text[0] not in _OPEN_QUOTES else None
@@ -2084,7 +2089,7 @@ def cut_caption(blocks: list[m.Block]) -> tuple[m.Figure, int] | None:
         text, credit, cut_credit = text[: label.start()], label[0].strip(), True  # "… «Orden de arresto Caricaturista:"
     if text is None or len(text) > (_CREDITED_CAPTION if cut_credit else _CUT_CAPTION):
         return None
-    if not (cut_credit or _unfinished(text)):
+    if not (cut_credit or _unfinished(text) or picture_part(last) is not None):  # (or the copy stops after a part)
         return None
     parts = [text]
     while len(parts) < end - 1 and (part := picture_part(blocks[end - len(parts) - 1])) is not None:
@@ -2146,12 +2151,15 @@ _OUTLET_DATE_LINE = 80
 
 def _ends_cartoon_list(blocks: list[m.Block]) -> bool:
     """Do the blocks end in two credited figures with nothing but headings and short lines (a
-    caption's pieces) between them? A paragraph between them is a report's prose."""
+    caption's pieces) between them, or a cartoon's title in quotes? A paragraph between them is a
+    report's prose."""
     if not blocks or not (isinstance(blocks[-1], m.Figure) and blocks[-1].credit):
         return False
     for block in reversed(blocks[:-1]):
         if isinstance(block, m.Figure) and block.credit:
             return True
+        if isinstance(block, m.Quotation):
+            continue  # '"Thousands of sites propagate ..."' over the cartoon it names
         text = _single_text(block)
         if text is None or len(text) > _CUT_CAPTION:
             return False
@@ -2352,13 +2360,16 @@ def picture_part(block: m.Block) -> str | None:
     «Putin»``, ``Left: "The council"``): short, a label of a few words and a colon, no sentence's
     end; None for other blocks."""
     text = _single_text(block)
-    if text is None or len(text) > _PICTURE_PART or text.rstrip('"”’»').endswith((".", "!", "?")):
+    if text is None or len(text) > _PICTURE_PART:
         return None
+    if text.rstrip('"”’»').endswith((".", "!", "?")) and not _QUOTED_PART.match(text):
+        return None  # (the words written on a part end as they may: 'On left: "Exit."')
     label = text[:-1] if text.endswith(":") else text.partition(": ")[0]  # "The cartoon says:" over its parts
     return text if label != text and len(label) <= _PART_LABEL else None
 
 
 _PICTURE_PART = 120
+_QUOTED_PART = re.compile(r"On [\w' -]{1,30}: [\"“«]")
 _PART_LABEL = 40
 
 

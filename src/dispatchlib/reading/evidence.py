@@ -51,6 +51,11 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     or none in a text of prose, is an ``uncertain-dispatch`` warning: the text is read, strict
     checks refuse it. Text without prose is ``not-a-dispatch``.
     """
+    teasers = sum(1 for block in body if isinstance(block, m.Paragraph) and _TEASER_END.search(_text(block)[-12:]))
+    if teasers >= _ARCHIVE_TEASERS:  # a report's header glued into one teaser does not make the list a report
+        message = f"{teasers} paragraphs stop mid-sentence at '[…]', as an archive lists its posts: is this a dispatch?"
+        found.add("uncertain-dispatch", message, line)
+        return
     numberless = facts.start.kind == "header" and not facts.numbered  # "March 24, 2024 / Special Report"
     if facts.start.kind == "header" and not numberless:
         return
@@ -88,6 +93,12 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     else:
         message = "no header, meta line, note or sentence of running text was found; is this a dispatch?"
         found.add("not-a-dispatch", message, line)
+
+
+# a blog's archive page cuts each post's teaser mid-sentence with "[…]" (a cut in a transcript stands
+# alone on its line, or after a full stop)
+_TEASER_END = re.compile(r"[^\W\d_],? \[(?:…|\.\.\.)\]$")
+_ARCHIVE_TEASERS = 2
 
 
 def is_prose(text: str) -> bool:

@@ -496,6 +496,10 @@ def _read_blocks(
             blocks.pop()
             _add_artists_figure(blocks, places, artist, credit, places.pop())
             continue
+        if credit is not None and isinstance(last, m.Heading) and _heads_captioned_section(last, blocks):
+            blocks.append(m.Figure(credit=credit))  # a cartoon without its caption under the section's heading
+            places.append(unit.line)
+            continue
         if credit is not None and isinstance(last, m.Heading | m.Paragraph) and _caption_like(last, source is not None):
             blocks.pop()
             caption, line = _gathered_caption(blocks, places, _caption_text(last), places.pop())
@@ -591,16 +595,36 @@ def _add_artists_figure(blocks: list[m.Block], places: list[int], artist: str, c
     """A cartoon's caption, the line naming its artist (``Cartoonist: Orlo Sample``) and its credit
     made one figure, the artist first in its credit; the caption is the block above the artist's
     line (``line``), if it can be one: not a line introducing the cartoons, nor a heading over a
-    blank line (a group's)."""
+    blank line (a group's), unless it is wholly in quotes (the cartoon's title, ``"The Tide's Logic"``)."""
     above = blocks[-1] if blocks else None
-    if isinstance(above, m.Figure) or (isinstance(above, m.Heading) and places[-1] != line - 1):
+    grouping = isinstance(above, m.Heading) and places[-1] != line - 1 and not _QUOTED_TITLE.fullmatch(above.text)
+    if isinstance(above, m.Figure) or grouping:
         above = None
     caption = caption_of(above) if above is not None else None
     if caption is not None:
         blocks.pop()
         caption, line = _gathered_caption(blocks, places, caption, places.pop())
+        title = _cartoon_title(blocks[-1]) if blocks and places[-1] >= line - 2 else None
+        if title is not None:  # '"Early warning"' / 'On bird: "Storm"' / "Cartoonist: ..." / credit
+            blocks.pop()
+            caption, line = f"{title} {caption}", places.pop()
     blocks.append(m.Figure(caption=caption or "", credit=f"{artist}, {credit}"))
     places.append(line)
+
+
+_QUOTED_TITLE = re.compile(r"[\"“][^\"“”]+[\"”]")
+_CARTOON_TITLE = 120  # characters of a cartoon's title in quotes over its caption
+
+
+def _cartoon_title(block: m.Block) -> str | None:
+    """A cartoon's title in quotes, over its caption: a heading or a quotation of one short line."""
+    if isinstance(block, m.Heading) and _QUOTED_TITLE.fullmatch(block.text):
+        text = block.text
+    elif isinstance(block, m.Quotation) and all(isinstance(item, m.Text) for item in block.content):
+        text = f'"{m.plain_text(block.content)}"'
+    else:
+        return None
+    return text if len(text) <= _CARTOON_TITLE else None
 
 
 def _gathered_caption(blocks: list[m.Block], places: list[int], caption: str, line: int) -> tuple[str, int]:
@@ -634,14 +658,18 @@ def _blank_after(units: list[Unit], index: int) -> bool:
 def _cut_sentence(heading: str, *, mid_line: bool) -> bool:
     """Is a heading the copy stops on a sentence it cut: not every word capitalised, or, where the
     copy stops inside its last line, one word that heads nothing (``Sheik``; not ``Introduction``)
-    or a sentence's first words, opening on a small word (``On Octobe``)?"""
+    or a sentence's first words, opening on a small word (``On Octobe``); or a sentence opening on
+    its date (``On March 3, 2014, The Gu``)?"""
     words = heading.split()
     one_word = len(words) == 1 and heading.casefold() not in layouts.NOT_TITLES
-    opening = len(words) <= _CUT_OPENING and words[0].lower() in layouts.SMALL_WORDS
-    return (mid_line and (one_word or opening)) or not every_word_capitalised(heading)
+    small = words[0].lower() in layouts.SMALL_WORDS
+    dated = small and _DATED_CLAUSE.search(heading) is not None  # a sentence however the copy ends
+    opening = small and len(words) <= _CUT_OPENING
+    return (mid_line and (one_word or opening)) or dated or not every_word_capitalised(heading)
 
 
 _CUT_OPENING = 3  # words of a sentence's start where the copy stops: a heading opening on "In" runs longer
+_DATED_CLAUSE = re.compile(r"\b\d{4}, ")  # a sentence's opening date: "On March 3, 2014, the guild ..."
 
 
 def _caption_under_credit(figure: m.Figure, unit: Unit) -> bool:
@@ -717,6 +745,21 @@ def _caption_like(block: m.Heading | m.Paragraph, sourced: bool) -> bool:
 
 
 _CAPTION_WORDS = 10
+_SECTION_WORDS = 4  # a section's heading over a cartoon; a short caption in capitals ("The Harbour Summit") is one
+
+
+def _heads_captioned_section(heading: m.Heading, blocks: list[m.Block]) -> bool:
+    """Is a heading in title case over a credit line a section's, the cartoon under it without a
+    caption, where the captions above are in sentence case (``The Rulers Turn a Deaf Ear`` over
+    ``Harbour Post (Vellonia), January 31, 2011``)?"""
+    return (
+        len(heading.text.split()) >= _SECTION_WORDS
+        and every_word_capitalised(heading.text)
+        and any(
+            isinstance(block, m.Figure) and block.caption and not every_word_capitalised(block.caption)
+            for block in blocks
+        )
+    )
 
 
 def _caption_text(block: m.Heading | m.Paragraph) -> str:
