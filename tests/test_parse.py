@@ -2975,3 +2975,28 @@ def test_a_nordic_headline_may_open_on_a_quotations_dash() -> None:
 def test_a_news_digests_lead_signed_after_the_institute_names_its_author(lead: str) -> None:
     """A news digest's lead credited to the institute and signed, a space inside its brackets or not."""
     assert header.match_signed_lead(lead)[0] in ("Orla Tamsin", "O. Tamsin")
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Z materiałów MEMRI 2018-12-07", datetime.date(2018, 12, 7)),
+        ("(Da: memri.com, 28.5.21)", datetime.date(2021, 5, 28)),
+        ("From MEMRI, December 7, 2018", datetime.date(2018, 12, 7)),
+        ("Tratto da Memri.org del 12/3/2009", datetime.date(2009, 3, 12)),
+    ],
+)
+def test_a_reprints_line_crediting_the_institute_dates_the_report(line: str, date: datetime.date) -> None:
+    assert header.match_taken_from(line) == date
+
+
+def test_turns_run_together_on_one_line_are_one_turn_each() -> None:
+    """``Interviewer: “…” Orla Tamsin: “…” … Tamsin: “…”``: a turn each; a turn quoting someone
+    inside its words stays one."""
+    dispatch, _ = _parse(
+        f"{SIMPLE}\nInterviewer: “Would you do it again?” Orla Tamsin: “Why not?” … Tamsin: “We will.”\n\n"
+        "Orlo Sample: “The guild told us: ‘Stay home’ and we stayed.”\n"
+    )
+    turns = [block for block in dispatch.body if isinstance(block, dl.SpeakerTurn)]
+    assert [turn.speaker for turn in turns] == ["Interviewer", "Orla Tamsin", "Tamsin", "Orlo Sample"]
+    assert dl.plain_text(turns[1].content) == "“Why not?” …"

@@ -332,8 +332,33 @@ def split_units(lines: list[str], numbers: list[int]) -> list[Unit]:
         elif group:
             units.extend(_group_units(lines, numbers, group))
             group = []
-    units = _split_glued_captions(units)
+    units = _split_run_turns(_split_glued_captions(units))
     return _join_lone_labels(units) if any(unit.text[-1] == ":" for unit in units) else units
+
+
+def _split_run_turns(units: list[Unit]) -> list[Unit]:
+    """A transcript's turns run together on one line, each a name and its words in quotes
+    (``Interviewer: “Would you?” Orla Tamsin: “Why not?” … Interviewer: “…”``): one unit each."""
+    out: list[Unit] = []
+    for unit in units:
+        text = unit.text
+        opened = text.count(": “") + text.count(': "') >= 2 and _RUN_TURN.match(text) is not None
+        cuts = [match.start("name") for match in _NEXT_RUN_TURN.finditer(text)] if opened else []
+        if not cuts or len(unit.lines) > 1:
+            out.append(unit)
+            continue
+        bounds = [0, *cuts, len(text)]
+        out.extend(
+            Unit(text=text[start:end].rstrip(), starts=(0,), lines=unit.lines)
+            for start, end in itertools.pairwise(bounds)
+        )
+    return out
+
+
+_RUN_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_RUN_TURN = re.compile(rf"{_RUN_NAME}: [“\"]")
+# a turn closing on its quotation mark (an omission's dots perhaps after it), the next speaker's name
+_NEXT_RUN_TURN = re.compile(rf"[”\"](?: (?:…|\.\.\.|\[\.\.\.\]))? (?P<name>{_RUN_NAME}): [“\"]")
 
 
 def _split_glued_captions(units: list[Unit]) -> list[Unit]:

@@ -343,10 +343,39 @@ _CREDITED_DATELINE = re.compile(rf"\((?P<date>{ANY_DATE})\s*/\s*MEMRI\)\s")
 
 
 def match_taken_from(line: str) -> datetime.date | None:
-    """The date of an Italian copy's line crediting the institute's page: ``Tratto da Memri.org
-    del 12/3/2009`` (day first)."""
+    """The date of a copy's line crediting the institute as its source: an Italian copy's ``Tratto
+    da Memri.org del 12/3/2009`` (day first), a Polish magazine's ``Z materiałów MEMRI
+    2018-12-07``, ``From MEMRI, 7 December 2018``, ``(Da: memri.com, 28.5.21)``."""
     taken = _TAKEN_FROM.fullmatch(line) if line.startswith(("Tratt", "Tradott")) else None
-    return match_numeric_date(taken["date"]) if taken is not None else None
+    if taken is not None:
+        return match_numeric_date(taken["date"])
+    source = (
+        _FROM_INSTITUTE.fullmatch(line) if len(line) <= _FROM_LINE and ("MEMRI" in line or "memri." in line) else None
+    )
+    return _credit_date(source["date"]) if source is not None else None
+
+
+# a reprint's line naming the institute as its source and the report's date
+_FROM_INSTITUTE = re.compile(
+    r"\(?(?:Z materiałów|From|Aus|Da|De|Van|Fra|Fonte|Quelle|Source|Źródło)\s?:?\s+(?:MEMRI|memri\.[a-z.]{2,6})"
+    r",?\s+(?P<date>[^()]{6,30}?)\.?\)?"
+)
+_FROM_LINE = 60
+_SHORT_NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})")
+
+
+def _credit_date(text: str) -> datetime.date | None:
+    """A date as a reprint's credit writes it: ``2018-12-07``, ``28.5.21``, or as a date line does."""
+    with contextlib.suppress(ValueError):
+        if len(text) == len("2018-12-07") and text[4:5] == "-":
+            return datetime.date.fromisoformat(text)
+        if short := _SHORT_NUMERIC_DATE.fullmatch(text):
+            day, month, year = (int(part) for part in short.groups())
+            return datetime.date(year + (1900 if year >= _FIRST_YEAR else 2000), month, day)
+    return match_numeric_date(text) or parse_date(text)
+
+
+_FIRST_YEAR = 98  # the institute's reports start in 1998
 
 
 def match_credited_dateline(line: str) -> datetime.date | None:
