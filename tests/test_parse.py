@@ -3000,3 +3000,23 @@ def test_turns_run_together_on_one_line_are_one_turn_each() -> None:
     turns = [block for block in dispatch.body if isinstance(block, dl.SpeakerTurn)]
     assert [turn.speaker for turn in turns] == ["Interviewer", "Orla Tamsin", "Tamsin", "Orlo Sample"]
     assert dl.plain_text(turns[1].content) == "“Why not?” …"
+
+
+def test_a_source_label_over_the_first_paragraph_is_no_portrait() -> None:
+    """``SOURCE MEMRI`` over a paragraph naming the institute: the post's source, not a picture's caption."""
+    below = dl.Paragraph(
+        content=(dl.Text(text="The Middle East Media Research Institute (MEMRI) released a report " * 2),)
+    )
+    body = [dl.Heading(text="SOURCE MEMRI"), below]
+    assert blocks.lead_picture(body) == (body, [])
+
+
+def test_a_blogs_headline_printed_twice_is_dropped_once() -> None:
+    """A blog's headline over the blogger's words, printed again right under itself: one title."""
+    dispatch, _ = _parse(
+        "What no-one knows about the harbour truce\n\nWhat no-one knows about the harbour truce\n\n"
+        "Following up on Orla Tamsin's earlier post, which noted that the guild has put off the truce, it is"
+        " important to point out that such discord was foreseen by most people who know the port.\n"
+    )
+    assert dispatch.title == "What no-one knows about the harbour truce"
+    assert len(dispatch.body) == 1

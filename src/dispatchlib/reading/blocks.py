@@ -342,7 +342,7 @@ def _split_run_turns(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         text = unit.text
-        opened = text.count(": “") + text.count(': "') >= 2 and _RUN_TURN.match(text) is not None
+        opened = _RUN_TURN.match(text) is not None and text.count(": “") + text.count(': "') >= 2
         cuts = [match.start("name") for match in _NEXT_RUN_TURN.finditer(text)] if opened else []
         if not cuts or len(unit.lines) > 1:
             out.append(unit)
@@ -1729,6 +1729,8 @@ def lead_picture(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
             _PORTRAIT_WORDS[0] <= len(words) <= _PORTRAIT_WORDS[1]
             and words[-1] in below
             and all(_name_word(word) and word.replace("-", "").replace("'", "").isalpha() for word in words)
+            and not words[0].casefold().startswith(_SOURCE_WORDS)  # "SOURCE MEMRI": the post's source
+            and "MEMRI" not in words
         ):
             return [m.Figure(caption=name), *blocks[1:]], [0]
     alt = _plain_paragraph(blocks[0]) or ""
@@ -1737,6 +1739,7 @@ def lead_picture(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
     return blocks, []
 
 
+_SOURCE_WORDS = ("source", "quelle", "fuente", "fonte", "źródło")
 _PORTRAIT_WORDS = (2, 4)  # the words of a name under a portrait: "Orla Tamsin", "Ayatollah Orla Al-Tamsin"
 _ALT_WORDS = (2, 6)  # the words of a picture's alt text left alone by the copy: "harbour ferry protest"
 _LEAD_PARAGRAPH = 80

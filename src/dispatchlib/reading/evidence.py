@@ -51,7 +51,7 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     or none in a text of prose, is an ``uncertain-dispatch`` warning: the text is read, strict
     checks refuse it. Text without prose is ``not-a-dispatch``.
     """
-    teasers = sum(1 for block in body if isinstance(block, m.Paragraph) and _TEASER_END.search(_text(block)[-12:]))
+    teasers = sum(1 for block in body if isinstance(block, m.Paragraph) and _teaser(block))
     if teasers >= _ARCHIVE_TEASERS:  # a report's header glued into one teaser does not make the list a report
         message = f"{teasers} paragraphs stop mid-sentence at '[…]', as an archive lists its posts: is this a dispatch?"
         found.add("uncertain-dispatch", message, line)
@@ -99,6 +99,11 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
 # alone on its line, or after a full stop)
 _TEASER_END = re.compile(r"[^\W\d_],? \[(?:…|\.\.\.)\]$")
 _ARCHIVE_TEASERS = 2
+
+
+def _teaser(paragraph: m.Paragraph) -> bool:
+    last = paragraph.content[-1] if paragraph.content else None
+    return isinstance(last, m.Text) and last.text.endswith("]") and _TEASER_END.search(last.text[-12:]) is not None
 
 
 def is_prose(text: str) -> bool:

@@ -118,6 +118,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
             fields["date"] = fields["_date_line"] = None
             found.add("guess", "the date over the blog's headline is its posting date, not the dispatch's", number)
         cursor.index = cursor.skip_blank() + 1
+        _skip_repeats(cursor, line, found)  # (the headline printed again under itself)
         posted = h.match_date_line(cursor.peek())
         if posted is not None and posted.date is not None and not posted.authors:
             cursor.index = cursor.skip_blank() + 1
