@@ -3020,3 +3020,9 @@ def test_a_blogs_headline_printed_twice_is_dropped_once() -> None:
     )
     assert dispatch.title == "What no-one knows about the harbour truce"
     assert len(dispatch.body) == 1
+
+
+def test_a_clip_pages_range_of_days_over_its_numberless_clip_line_gives_its_first_day() -> None:
+    assert header.lone_date("January 28, 2015 to January 31, 2015") == datetime.date(2015, 1, 28)
+    assert header.lone_date("January 28, 2015") == datetime.date(2015, 1, 28)
+    assert header.lone_date("January 28, 2015 Clip No. 12") is None

@@ -998,6 +998,15 @@ def is_date_only(line: str) -> bool:
 _DATE_ONLY = re.compile(DATE)  # compiled once: the re module's cache may drop a pattern this long
 
 
+def lone_date(line: str) -> datetime.date | None:
+    """The date of a line that is a date and nothing else, or the days a clip page's dates span
+    (``January 28, 2015 to January 31, 2015``: its first)."""
+    if is_date_only(line):
+        return parse_date(line)
+    days = _DATE_RANGE.fullmatch(line) if " to " in line else None
+    return parse_date(days[1]) if days is not None else None
+
+
 def is_sub_series(header: Header) -> bool:
     """A header of a series printed inside another dispatch (``Islamist Websites Monitor No. 92``)."""
     return bool(header.numbers) and header.date is None and not header.topics and header.series in layouts.SUB_SERIES

@@ -272,9 +272,9 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
         taken: list[int] = []
         date: datetime.date | None = None
         numbers: tuple[int, ...] = ()
-        if position and h.is_date_only(lines[candidates[position - 1]]):
+        if position and (lone := h.lone_date(lines[candidates[position - 1]])) is not None:
             taken.append(candidates[position - 1])
-            date = h.parse_date(lines[candidates[position - 1]])
+            date = lone
         for j in candidates[position + 1 : position + 3]:
             cut = f"{day[1]} {lines[j]}" if day else ""  # the date's day on the series' line
             if date is None and (found := h.parse_date(lines[j]) or (h.parse_date(cut) if cut else None)) is not None:
