@@ -3026,3 +3026,22 @@ def test_a_clip_pages_range_of_days_over_its_numberless_clip_line_gives_its_firs
     assert header.lone_date("January 28, 2015 to January 31, 2015") == datetime.date(2015, 1, 28)
     assert header.lone_date("January 28, 2015") == datetime.date(2015, 1, 28)
     assert header.lone_date("January 28, 2015 Clip No. 12") is None
+
+
+def test_a_title_run_into_the_leads_first_sentence_is_split_at_its_opening_date() -> None:
+    """``Title In Title Case On October 24, 2004, the guild ...``: the title, and the lead stays the body's."""
+    dispatch, _ = _parse(
+        "November 8, 2004 Special Dispatch No. 812\n\n"
+        "Harbour Liberals Petition the Council to Establish a Tribunal On October 24, 2004, the harbour websites"
+        " published a manifesto in which harbour liberals petition the council to establish a tribunal that"
+        " would try the wreckers.\n"
+    )
+    assert dispatch.title == "Harbour Liberals Petition the Council to Establish a Tribunal"
+    assert dl.plain_text(dispatch.body[0].content).startswith("On October 24, 2004, the harbour websites")
+
+
+def test_a_sentence_in_a_script_without_capitals_is_no_headline_for_its_words_shape() -> None:
+    """An Arabic sentence ending in its stop: its words' shape cannot make it a headline."""
+    sentence = "اتهمت منظمة تراقب الصحافة عددا من الخطباء البارزين في قنوات الميناء بالتحريض على إغراق العبارات."
+    assert not start.looks_like_title(sentence)
+    assert start.looks_like_title("Harbour Daily Highlights Popularity of Tide Libel Book.")

@@ -1015,6 +1015,8 @@ def _headline_stop(line: str) -> bool:
     quotation its stop follows (``«Drown them all».``), one sentence."""
     if not line.endswith(".") or _SENTENCE_BREAK.search(line) or len(line.split()) < _TITLE_WORDS:
         return False
+    if line.upper() == line.lower():
+        return False  # a script without capitals (Arabic, Hebrew): the shape of its words says nothing
     return (
         line.isupper()
         or (line[-2:-1] in ("»", "”") and _wholly_quoted(line[:-1].replace("«", "“").replace("»", "”")))

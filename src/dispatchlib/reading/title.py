@@ -94,6 +94,14 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         )
         cursor.index = cursor.skip_blank() + 1
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    run_on = _run_on_title(line) if len(line) > _RUN_ON_LINE else None
+    if run_on is not None:  # "Title On October 24, 2004, the guild ...": the lead stays the body's
+        cursor.lines[cursor.skip_blank()] = line[len(run_on) :].lstrip()
+        fields["title"], fields["_title_line"] = run_on, number
+        found.add(
+            "guess", f"the title on line {number} runs into the text: split where its first sentence opens", number
+        )
+        return False
     wrapped = _wrapped_title(cursor)
     if wrapped:
         line = " ".join(cursor.lines[i] for i in wrapped)
@@ -153,6 +161,22 @@ def _over_byline(line: str, cursor: Cursor) -> bool:
     it (``Sermons from the piers.`` / ``By Orla Tamsin``)?"""
     byline = h.match_date_line(next_line(cursor)) if short_sentence(line) else None
     return byline is not None and bool(byline.authors)
+
+
+def _run_on_title(line: str) -> str | None:
+    """The title a copy ran into the first paragraph, its line break lost: the words in title case
+    before the paragraph's opening date (``Harbour Guild Petitions the Council On October 24,
+    2004, the guild ...``); None elsewhere."""
+    opening = _DATED_OPENING.search(line)
+    title = line[: opening.start()] if opening is not None else ""
+    if len(title.split()) < _RUN_ON_WORDS or not every_word_capitalised(title) or not looks_like_title(title):
+        return None
+    return title
+
+
+_RUN_ON_LINE = 200  # a title and a paragraph on one line
+_RUN_ON_WORDS = 4
+_DATED_OPENING = re.compile(rf" (?=(?:On|In an?) {h.DATE}\b)")
 
 
 def _linked_source(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
