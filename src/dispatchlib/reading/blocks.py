@@ -332,27 +332,8 @@ def split_units(lines: list[str], numbers: list[int]) -> list[Unit]:
         elif group:
             units.extend(_group_units(lines, numbers, group))
             group = []
-    units = _split_run_turns(_split_glued_captions(units))
+    units = _split_run_together(units)
     return _join_lone_labels(units) if any(unit.text[-1] == ":" for unit in units) else units
-
-
-def _split_run_turns(units: list[Unit]) -> list[Unit]:
-    """A transcript's turns run together on one line, each a name and its words in quotes
-    (``Interviewer: “Would you?” Orla Tamsin: “Why not?” … Interviewer: “…”``): one unit each."""
-    out: list[Unit] = []
-    for unit in units:
-        text = unit.text
-        opened = _RUN_TURN.match(text) is not None and text.count(": “") + text.count(': "') >= 2
-        cuts = [match.start("name") for match in _NEXT_RUN_TURN.finditer(text)] if opened else []
-        if not cuts or len(unit.lines) > 1:
-            out.append(unit)
-            continue
-        bounds = [0, *cuts, len(text)]
-        out.extend(
-            Unit(text=text[start:end].rstrip(), starts=(0,), lines=unit.lines)
-            for start, end in itertools.pairwise(bounds)
-        )
-    return out
 
 
 _RUN_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
@@ -361,18 +342,37 @@ _RUN_TURN = re.compile(rf"{_RUN_NAME}: [“\"]")
 _NEXT_RUN_TURN = re.compile(rf"[”\"](?: (?:…|\.\.\.|\[\.\.\.\]))? (?P<name>{_RUN_NAME}): [“\"]")
 
 
-def _split_glued_captions(units: list[Unit]) -> list[Unit]:
-    """Cartoons' captions run together on one line, each ending in its dated credit in brackets
-    (``Caption (Outlet, Place, May 8, 2015)“Next caption” (Outlet, May 7, 2015)``): one unit each."""
+def _split_run_together(units: list[Unit]) -> list[Unit]:
+    """Blocks run together on one line made a unit each: cartoons' captions, each ending in its
+    dated credit in brackets (``Caption (Outlet, Place, May 8, 2015)“Next caption” (Outlet, May
+    7, 2015)``); a transcript's turns, each a name and its words in quotes (``Interviewer: “Would
+    you?” Orla Tamsin: “Why not?” … Interviewer: “…”``)."""
     out: list[Unit] = []
     for unit in units:
-        glued = ")" in unit.text and _runs_on_bracket(unit.text)
-        pieces = _GLUED_CAPTION.split(unit.text) if glued else [unit.text]
-        if len(pieces) < 2 or len(unit.lines) > 1 or any(len(piece) > _ONE_CAPTION for piece in pieces[:-1]):
+        text = unit.text
+        pieces = _glued_captions(text) if ")" in text and len(unit.lines) == 1 else None
+        if pieces is None and (": “" in text or ': "' in text) and len(unit.lines) == 1:
+            pieces = _run_turns(text)
+        if pieces is None:
             out.append(unit)
-            continue
-        out.extend(Unit(text=piece, starts=(0,), lines=unit.lines) for piece in pieces)
+        else:
+            out.extend(Unit(text=piece, starts=(0,), lines=unit.lines) for piece in pieces)
     return out
+
+
+def _glued_captions(text: str) -> list[str] | None:
+    pieces = _GLUED_CAPTION.split(text) if _runs_on_bracket(text) else []
+    if len(pieces) < 2 or any(len(piece) > _ONE_CAPTION for piece in pieces[:-1]):
+        return None
+    return pieces
+
+
+def _run_turns(text: str) -> list[str] | None:
+    if _RUN_TURN.match(text) is None:
+        return None
+    cuts = [match.start("name") for match in _NEXT_RUN_TURN.finditer(text)]
+    bounds = [0, *cuts, len(text)]
+    return [text[start:end].rstrip() for start, end in itertools.pairwise(bounds)] if cuts else None
 
 
 # a dated credit's bracket, another caption run on without a space: "...2015)“U.S. ...", "...2016)Alep ..."

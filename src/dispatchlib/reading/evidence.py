@@ -39,6 +39,7 @@ class Facts:
     series_named: bool  # a series came from the header or a meta line
     series_cited: bool  # the series and number a lead-in names as it hands over to the text
     numbered: bool  # the dispatch has a number (a header with a date and series alone is weaker)
+    teasers: int = 0  # paragraphs cut mid-sentence at "[…]", as an archive lists its posts
 
 
 def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
@@ -51,9 +52,10 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     or none in a text of prose, is an ``uncertain-dispatch`` warning: the text is read, strict
     checks refuse it. Text without prose is ``not-a-dispatch``.
     """
-    teasers = sum(1 for block in body if isinstance(block, m.Paragraph) and _teaser(block))
-    if teasers >= _ARCHIVE_TEASERS:  # a report's header glued into one teaser does not make the list a report
-        message = f"{teasers} paragraphs stop mid-sentence at '[…]', as an archive lists its posts: is this a dispatch?"
+    if facts.teasers >= _ARCHIVE_TEASERS:  # a report's header glued into one teaser does not make the list a report
+        message = (
+            f"{facts.teasers} paragraphs stop mid-sentence at '[…]', as an archive lists its posts: is this a dispatch?"
+        )
         found.add("uncertain-dispatch", message, line)
         return
     numberless = facts.start.kind == "header" and not facts.numbered  # "March 24, 2024 / Special Report"
@@ -99,6 +101,11 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
 # alone on its line, or after a full stop)
 _TEASER_END = re.compile(r"[^\W\d_],? \[(?:…|\.\.\.)\]$")
 _ARCHIVE_TEASERS = 2
+
+
+def count_teasers(body: list[m.Block]) -> int:
+    """The paragraphs an archive's list of posts cut mid-sentence at ``[…]``."""
+    return sum(1 for block in body if isinstance(block, m.Paragraph) and _teaser(block))
 
 
 def _teaser(paragraph: m.Paragraph) -> bool:

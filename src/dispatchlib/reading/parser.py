@@ -55,7 +55,7 @@ from .blocks import (
     split_units,
 )
 from .cursor import Cursor, Findings
-from .evidence import Facts, judge
+from .evidence import Facts, count_teasers, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
 from .start import (
     date_above,
@@ -289,6 +289,7 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
         series_cited=bool(fields.pop("_series_cited", False)),
         series_named=fields.get("series") is not None,
         numbered=fields.get("number") is not None,
+        teasers=count_teasers(body) if "[…]" in text or "[...]" in text else 0,
     )
     judge(facts, body, found, cursor.line_number(start.at))
     return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
