@@ -418,12 +418,19 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "A caption of the harbour's picture" + " ©" * 50_000,
         "June 18-25, 2013 Clip No. " + "3" * 100_000,
         "Posted on 1" + " by " * 50_000,
+        "Home page " + "a" * 100_000 + "!",
+        "Interviewer: “" + "x” Orla: “" * 50_000,
+        "By Orla Tamsin" + " / x" * 50_000 + " / No Comments",
+        "Z materiałów MEMRI " + "1" * 100_000,
+        "Harbour Liberals Petition" + " Word" * 50_000 + " On October 24, 2004, text",
+        "A caption" + " x" * 50_000 + " (Photo by " + "A" * 100_000 + ")",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
         "marks", "page-date", "digest", "glued-speaker", "direction", "topics-between", "stamp", "link-line",
         "digest-name", "dateline", "emphasis-star", "video-link", "share-buttons", "wire-hyphens", "wire-names",
-        "copyright", "day-range", "posted-on",
+        "copyright", "day-range", "posted-on", "home-path", "run-turns", "byline-row", "from-institute",
+        "run-on-title", "photo-by",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

@@ -166,8 +166,9 @@ CHROME_PATTERNS = re.compile(
             rf":?\s+)?{SOCIAL_BUTTONS}(?:(?:\s*[|•,]\s*|\s+){SOCIAL_BUTTONS}){{2,11}}(?:\s*[|•])?",
             r"(?:Print|Imprimir|Drucken|Imprimer)\s+(?:Email|E-mail|Mail)",  # a story's two buttons: "Print   Email"
             # a site's path over its headline, from its home page: "Home page World", "Startseite > Politik"
-            r"(?:Home ?page|Startseite|Accueil|Strona główna|Forside)(?:\s*[>»›/|]\s*|\s+)\w+(?:\s*[>»›/|]?\s*\w+){0,2}"
-            r"|Home\s*[>»›/|]\s*\w+(?:\s*[>»›/|]?\s*\w+){0,2}",
+            # (a mark or a space between the words, never an empty one: a word is split no way)
+            r"(?:Home ?page|Startseite|Accueil|Strona główna|Forside)(?:(?:\s*[>»›/|]\s*|\s+)\w+){1,3}"
+            r"|Home\s*[>»›/|]\s*\w+(?:(?:\s*[>»›/|]\s*|\s+)\w+){0,2}",
             # a site's appeal to join it: "Click here to become a member now!", "Klikk her for å bli medlem nå!"
             r"(?:Click here|Klikk her|Klik her|Klicken Sie hier|Cliquez ici|Clicca qui|Haga clic aquí|Kliknij tutaj)"
             r"\b.{0,40}\b(?:member|medlem|Mitglied|membre|socio|subscrib|abonn|join|sign up)\w*\b.{0,30}",
