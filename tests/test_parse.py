@@ -3045,3 +3045,42 @@ def test_a_sentence_in_a_script_without_capitals_is_no_headline_for_its_words_sh
     sentence = "اتهمت منظمة تراقب الصحافة عددا من الخطباء البارزين في قنوات الميناء بالتحريض على إغراق العبارات."
     assert not start.looks_like_title(sentence)
     assert start.looks_like_title("Harbour Daily Highlights Popularity of Tide Libel Book.")
+
+
+@pytest.mark.parametrize(
+    ("line", "aired"),
+    [
+        ("Harbour TV (Vellonia), July 21, 2006", True),
+        ("Televisión de Vellonia, 21 de julio del 2006", True),
+        ("Harbour Post (Vellonia), July 21, 2006", False),  # a paper's: a cartoon's credit
+        ("Harbour TV said on July 21, 2006 that the tide would turn", False),
+    ],
+)
+def test_a_channel_and_a_date_alone_say_where_a_clip_aired(line: str, aired: bool) -> None:
+    assert blocks.aired_line(line) is aired
+    reader = blocks.BlockReader(paren_refs=False)
+    assert isinstance(reader.block(blocks.Unit(text=line, starts=(0,), lines=(1,))), dl.Heading) is aired
+
+
+def test_a_speakers_label_with_two_dots_after_its_colon_is_a_turn() -> None:
+    turn = blocks.turn_match("Orlo Tamsin:.. «¿Quién cerró el muelle?»", described=False, transcript=False)
+    assert turn is not None and turn["name"] == "Orlo Tamsin" and turn["rest"].startswith("«")
+
+
+def test_a_pictures_caption_printed_again_in_guillemets_is_one_picture() -> None:
+    """``Sous "Maître"`` over ``Sous « Maître »``, the same caption and credit: its alt text and caption."""
+    line = 'Sous "Maître Orlo", "le port" devient une prison (Photo : Presse du Port, 11 janvier 2016)'
+    again = line.replace('"Maître Orlo"', "« Maître Orlo »").replace('"le port"', "« le port »")
+    dispatch, _ = _parse(f"{SIMPLE}\n{line}\n{again}\n")
+    assert sum(isinstance(block, dl.Figure) for block in dispatch.body) == 1
+
+
+def test_a_numbered_cartoons_caption_quoted_whole_is_a_figure() -> None:
+    dispatch, _ = _parse(f'{SIMPLE}\n"Cartoon No. 3: The caption reads "The same wreckers.""\n')
+    assert dispatch.body[-1] == dl.Figure(caption='Cartoon No. 3: The caption reads "The same wreckers."')
+
+
+def test_the_institutes_press_release_dateline_dates_it() -> None:
+    line = "WASHINGTON, D.C., April 13, 2020 – The Middle East Media Research Institute (MEMRI) continues to add."
+    assert header.match_credited_dateline(line) == datetime.date(2020, 4, 13)
+    assert header.match_credited_dateline("WASHINGTON, April 13, 2020 – The guild said the tide would turn.") is None

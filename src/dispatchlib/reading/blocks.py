@@ -58,9 +58,9 @@ _STAGE_WORD = max(len(word) for word in layouts.STAGE_WORDS)
 # a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
 # sometimes touching the words ("Crowd:Long live the tide ...")
 _SPEAKER = re.compile(
-    # (a character's name in quotes, as a drama's transcript gives it: '“Orlo Tamsin”: ...'; "::" a slip)
+    # (a character's name in quotes, as a drama's transcript gives it: '“Orlo Tamsin”: ...'; "::" and ":.." slips)
     r"(?P<name>“[^\W\d_][^:\"“”]{0,60}”|\"[^\W\d_][^:\"“”]{0,60}\"|(?:['‘’]|\d{1,2}(?:st|nd|rd|th) )?"
-    r"[^\W\d_][^:\"“”]{0,100}?)\s?::?"
+    r"[^\W\d_][^:\"“”]{0,100}?)\s?::?(?:\.{1,2}(?=\s))?"
     r"(?:\s+|(?=[A-Z\"“«„(…‘']|\.\.\.))(?P<rest>\S.*)"
 )
 _SPEAKER_ALONE = re.compile(r"[^\W\d_][^:\"“”.!?]{0,60}:")  # "Child host Orla Tamsin:", the turn's words below
@@ -164,6 +164,21 @@ _BRACKETED_OUTLET = re.compile(
     rf"(?:, [A-Z][\w ]{{2,30}}| \([A-Z][\w ]{{2,30}}\)), {h.ANY_DATE})\)"
 )
 _BROADCASTER = re.compile(r"\b(?:TV|Television|Channel|Radio)\b")
+# a compilation's line saying where and when its next clip aired, a channel and a date alone:
+# "Harbour TV (Vellonia), July 21, 2006", "Televisión de Vellonia, 21 de julio del 2006"
+_AIRED = re.compile(
+    r"[^,()]{0,40}\b(?:TV|Television|Televisión|Télévision|Telewizja|Fernsehen|Channel|Canal|Kanał|Radio)\b[^,()]{0,40}"
+    r"(?: \([^()]{2,40}\))?,\s*(?P<date>[^()]{6,30})"
+)
+_AIRED_LINE = 100
+
+
+def aired_line(text: str) -> bool:
+    """Is the line a channel and the date a clip aired on it, nothing else?"""
+    match = _AIRED.fullmatch(text)
+    return match is not None and h.parse_date(match["date"].replace(" del ", " de ")) is not None
+
+
 _BRACKETED_CREDIT = re.compile(r"\((?i:photo|image|picture)(?: (?i:credit))?:\s*(?P<credit>[^\s()][^()]{1,99})\)")
 
 
@@ -766,6 +781,8 @@ class BlockReader:
             image = image_line(text)
             if image is not None:
                 return image
+        if text[-1].isdigit() and len(text) <= _AIRED_LINE and aired_line(text):
+            return m.Heading(text=text)  # "Harbour TV (Vellonia), July 21, 2006": where the next clip aired
         figure = None
         tail = text[-80:]
         if (
@@ -1685,6 +1702,8 @@ def numbered_pictures(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
             if label.end() < len(block.text) and block.text[label.end()] != ":":
                 continue
             caption = block.text
+        elif isinstance(block, m.Paragraph) and _quoted_picture_label(block):
+            caption = m.plain_text(block.content)[1:].removesuffix('"').removesuffix("”")  # a blog quoting it
         else:
             continue
         out[index] = m.Figure(caption=caption)
@@ -1693,6 +1712,16 @@ def numbered_pictures(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
 
 
 _NUMBERED_PICTURE = re.compile(rf"(?:{'|'.join(layouts.NUMBERED_PICTURES)})s? (?:No|Nr|N[º°])\.?(?: ?\d{{1,3}})?")
+
+
+def _quoted_picture_label(paragraph: m.Paragraph) -> bool:
+    """Does the paragraph open on a quotation mark and a numbered picture's label and its colon
+    (``"Cartoon No. 3: The caption reads ..."``)?"""
+    first = paragraph.content[0] if paragraph.content else None
+    if not isinstance(first, m.Text) or first.text[:1] not in _CLOSE_QUOTES + "“":
+        return False
+    label = _NUMBERED_PICTURE.match(first.text, 1) if first.text[1:].startswith(layouts.NUMBERED_PICTURES) else None
+    return label is not None and first.text[label.end() : label.end() + 1] == ":"
 
 
 def speaker_portraits(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:

@@ -379,9 +379,21 @@ _FIRST_YEAR = 98  # the institute's reports start in 1998
 
 
 def match_credited_dateline(line: str) -> datetime.date | None:
-    """The date of the institute's dateline a repost's lead opens on (``(December 3, 2019 / MEMRI) ...``)."""
-    match = _CREDITED_DATELINE.match(line) if line[:1] == "(" else None
+    """The date of the institute's dateline a repost's lead opens on (``(December 3, 2019 / MEMRI)
+    ...``), or of the institute's press release (``WASHINGTON, D.C., April 13, 2020 - The Middle
+    East Media Research Institute (MEMRI) ...``)."""
+    if line[:1] == "(":
+        match = _CREDITED_DATELINE.match(line)
+    else:
+        match = _PRESS_DATELINE.match(line) if line[:2].isupper() else None
     return parse_date(match["date"]) if match else None
+
+
+# a press release's dateline, the institute the subject of its first sentence
+_PRESS_DATELINE = re.compile(
+    rf"[A-Z][A-Z .'-]{{2,30}}(?:, [A-Z][\w.]{{1,10}}(?: [A-Z][\w.]{{1,10}})?)?, (?P<date>{DATE})\s*[-–—]{{1,2}}\s+"
+    r"(?:The )?(?:Middle East Media Research Institute|MEMRI)\b"
+)
 
 
 _MONTH_STAMP = re.compile(r"date\s+\d{4}-\d{2}(?![\d-])", re.IGNORECASE)  # a page the scraper dated by its month

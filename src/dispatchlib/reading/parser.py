@@ -570,9 +570,20 @@ _IMAGE_LABEL = re.compile(r"((?:[Ii]mage_?|Picture ?|pic ?)\d{1,5}(?:\(\d{1,4}\)
 
 
 def _same_line(line: str, above: str) -> bool:
-    """Is ``line`` the line above it again, perhaps with its quotation marks curled or straightened
-    (a picture's alt text and its caption)?"""
-    return line == above or (len(line) == len(above) and line.translate(STRAIGHT) == above.translate(STRAIGHT))
+    """Is ``line`` the line above it again, perhaps with its quotation marks curled or straightened,
+    or its straight quotes printed as a French page's guillemets (a picture's alt text and its
+    caption: ``Sous "Roi"`` / ``Sous « Roi »``)?"""
+    if line == above or (len(line) == len(above) and line.translate(STRAIGHT) == above.translate(STRAIGHT)):
+        return True
+    return (
+        0 < abs(len(line) - len(above)) <= _GUILLEMET_SPACES
+        and ("«" in line) != ("«" in above)
+        and _GUILLEMETS.sub('"', line) == _GUILLEMETS.sub('"', above)
+    )
+
+
+_GUILLEMETS = re.compile(r"«\s?|\s?»")
+_GUILLEMET_SPACES = 12  # the spaces a French page puts inside its guillemets
 
 
 def _credited(block: m.Block) -> bool:
