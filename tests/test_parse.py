@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import dispatchlib as dl
 from dispatchlib.reading import blocks, header, start
+from dispatchlib.reading import top as top_of_text
 from dispatchlib.testing.strategies import damaged_texts
 
 SIMPLE = """March 14, 2023 Special Dispatch No. 10523
@@ -3084,3 +3085,21 @@ def test_the_institutes_press_release_dateline_dates_it() -> None:
     line = "WASHINGTON, D.C., April 13, 2020 – The Middle East Media Research Institute (MEMRI) continues to add."
     assert header.match_credited_dateline(line) == datetime.date(2020, 4, 13)
     assert header.match_credited_dateline("WASHINGTON, April 13, 2020 – The guild said the tide would turn.") is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "according to a report and translation from the Middle East Media Research Institute (MEMRI) released on",
+        "The interview and transcript, via the Middle East Media Research Institute (MEMRI), are as follows",
+        "The video embedded in this tweet from the Middle East Media Research Institute (MEMRI) shows",
+        "the interview reads. (MEMRI is the Middle East Media Research Institute, which monitors",
+        "On June 26, the Middle East Media Research Institute (better known by the acronym Memri), published",
+    ],
+)
+def test_a_news_story_speaks_of_the_institute_as_anothers(opening: str) -> None:
+    assert top_of_text._ANOTHERS_INSTITUTE.search(opening) is not None
+    assert (
+        top_of_text._ANOTHERS_INSTITUTE.search("Recorded and translated by MEMRI is a guild's sermon of March 3.")
+        is None
+    )

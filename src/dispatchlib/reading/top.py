@@ -234,7 +234,9 @@ def _posted_by_another(cursor: Cursor, start: Start, *, above: bool) -> str | No
     if above and any(_OTHER_SITE(line) for line in cursor.lines[: start.at + 1]):
         return "another site's address stands at its top"  # "date 2020-06-29 https://harbour-news.test/..."
     lines = (line for line in cursor.lines[cursor.index :] if line)
-    paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= PARAGRAPH][:3]
+    paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= PARAGRAPH][
+        :_OPENING_PARAGRAPHS
+    ]
     opened = above and paragraphs and bloggers_words(paragraphs[0])  # the blogger's voice opens the text
     if opened or any(_ANOTHERS_INSTITUTE.search(paragraph) for paragraph in paragraphs):
         return "the text under it speaks of the institute"
@@ -244,15 +246,18 @@ def _posted_by_another(cursor: Cursor, start: Start, *, above: bool) -> str | No
 _INSTITUTE = re.compile(rf"\b{INSTITUTE_NAME}\b", re.IGNORECASE).search
 _OTHER_SITE = re.compile(r"https?://(?![\w.-]*memri)").search  # an address on a site not the institute's
 _BLOG_PAGER = re.compile(r"«[^»]* \| (?:Main|Home) \| [^«]*»").search  # a blog's links to its other posts
-_OPENING_LINES = 8
+_OPENING_LINES = 12
+_OPENING_PARAGRAPHS = 5
 _NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
 # the institute as another's: "in comments translated by the Middle East Media Research Institute", "MEMRI, a
 # watchdog group", "The Middle East Media Research Institute (MEMRI) provides a clip"; never the
 # institute's own "As MEMRI reported", nor a copy's credit, "Recorded and translated by MEMRI"
 _ANOTHERS_INSTITUTE = re.compile(
     rf"\b(?:(?:as|comments|remarks|words|video|clip|footage|interview|speech|sermon),? (?:\w+ )?translated by"
-    rf"|according to(?: a translation by)?|courtesy of|provided by) {_NAMED}{layouts.NOT_A_PROJECT}"
+    rf"|according to(?: an? (?:\w+ ){{0,3}}(?:by|from))?|courtesy of|provided by|via"
+    rf"|(?:tweet|post|video) from) {_NAMED}{layouts.NOT_A_PROJECT}"
     rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which) |,? (?:provides|provided|posted|flagged)\b)"
+    rf"|\(MEMRI is (?:the|a|an)\b|\b{_NAMED} \((?:better |also )?known\b"  # "(MEMRI is the ...)"
     rf"|\b(?:posted|released|published|flagged) by the (?:U\.S\.|Washington|Jerusalem)-based {_NAMED}"
     rf"|\bas {_NAMED} translated\b",  # "As MEMRI translated and reported, ..."
     re.IGNORECASE,
