@@ -2948,6 +2948,9 @@ def test_a_photographs_credit_by_its_agency_makes_a_figure() -> None:
         "Home > World > Europe",
         "Startseite Politik",
         "Klikk her for å bli medlem nå!",
+        "Categories: World",
+        "close Video",
+        "NEWYou can now listen to Harbour News articles!",
     ],
 )
 def test_a_sites_buttons_path_and_appeal_are_chrome(line: str) -> None:

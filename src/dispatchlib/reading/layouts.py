@@ -165,6 +165,8 @@ CHROME_PATTERNS = re.compile(
             # (the words' separators, a mark or spaces, never both as two runs of spaces: no backtracking)
             rf":?\s+)?{SOCIAL_BUTTONS}(?:(?:\s*[|•,]\s*|\s+){SOCIAL_BUTTONS}){{2,11}}(?:\s*[|•])?",
             r"(?:Print|Imprimir|Drucken|Imprimer)\s+(?:Email|E-mail|Mail)",  # a story's two buttons: "Print   Email"
+            # a news site's video player's button, and its offer to read the story aloud
+            r"close Video|(?:NEW)?\s?(?:You can now|Now you can) (?:listen|hearken) to [\w ]{1,40} articles!?",
             # a site's path over its headline, from its home page: "Home page World", "Startseite > Politik"
             # (a mark or a space between the words, never an empty one: a word is split no way)
             r"(?:Home ?page|Startseite|Accueil|Strona główna|Forside)(?:(?:\s*[>»›/|]\s*|\s+)\w+){1,3}"
@@ -197,7 +199,8 @@ CHROME_PATTERNS = re.compile(
             # "Washington, DC 20006", "Phone: (202) 555-0100", "[MEMRI holds copyrights on all translations. ..."
             r"(?:The )?Middle East Media Research Institute \(MEMRI\)",
             # a blog's archive page: "Day: October 5, 2018", "Category: News" (not a title, "Archives: Port Vell ...")
-            r"(?:Day|Month|Year)\s?: [\w ,./-]{0,30}\d[\w ,./-]{0,30}|(?:Category|Tag|Archives?)\s?: \S+(?: \S+){0,2}",
+            r"(?:Day|Month|Year)\s?: [\w ,./-]{0,30}\d[\w ,./-]{0,30}"
+            r"|(?:Categor(?:y|ies)|Tags?|Archives?)\s?: \S+(?: \S+){0,2}",
             r"MEMRI\s*[-–—|:]\s*(?:The )?Middle East Media Research Institute",  # the site's name as a credit line
             r"(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\.? \d{5}(?:-\d{4})?)",
             r"(?:Phone|Tel|Fax)\s*:?\s*\+?[\d(][\d() .-]{6,20}",
