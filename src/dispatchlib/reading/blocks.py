@@ -1758,7 +1758,7 @@ def lead_picture(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
             _PORTRAIT_WORDS[0] <= len(words) <= _PORTRAIT_WORDS[1]
             and words[-1] in below
             and all(_name_word(word) and word.replace("-", "").replace("'", "").isalpha() for word in words)
-            and not words[0].casefold().startswith(_SOURCE_WORDS)  # "SOURCE MEMRI": the post's source
+            and words[0].capitalize() not in layouts.SOURCE_WORDS  # "SOURCE MEMRI": the post's source
             and "MEMRI" not in words
         ):
             return [m.Figure(caption=name), *blocks[1:]], [0]
@@ -1768,7 +1768,6 @@ def lead_picture(blocks: list[m.Block]) -> tuple[list[m.Block], list[int]]:
     return blocks, []
 
 
-_SOURCE_WORDS = ("source", "quelle", "fuente", "fonte", "źródło")
 _PORTRAIT_WORDS = (2, 4)  # the words of a name under a portrait: "Orla Tamsin", "Ayatollah Orla Al-Tamsin"
 _ALT_WORDS = (2, 6)  # the words of a picture's alt text left alone by the copy: "harbour ferry protest"
 _LEAD_PARAGRAPH = 80

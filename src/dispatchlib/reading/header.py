@@ -152,8 +152,12 @@ _SHORT_YEAR = re.compile(r"(?<=, )(\d{2})$")  # a reposter's "/MEMRI/December 18
 
 
 def _full_year(match: re.Match[str]) -> str:
+    return str(_four_figures(int(match[1])))
+
+
+def _four_figures(year: int) -> int:
     """A year written in two figures: the institute's reports start in 1998."""
-    return f"{19 if int(match[1]) >= 98 else 20}{match[1]}"
+    return year + (1900 if year >= 98 else 2000)
 
 
 # an Italian copy's line crediting the institute's page and its date: "Tratto da Memri.org del 12/3/2009"
@@ -371,11 +375,8 @@ def _credit_date(text: str) -> datetime.date | None:
             return datetime.date.fromisoformat(text)
         if short := _SHORT_NUMERIC_DATE.fullmatch(text):
             day, month, year = (int(part) for part in short.groups())
-            return datetime.date(year + (1900 if year >= _FIRST_YEAR else 2000), month, day)
+            return datetime.date(_four_figures(year), month, day)
     return match_numeric_date(text) or parse_date(text)
-
-
-_FIRST_YEAR = 98  # the institute's reports start in 1998
 
 
 def match_credited_dateline(line: str) -> datetime.date | None:
