@@ -726,7 +726,7 @@ def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead:
     [
         ("March 3, 2009\nThe Guild Preaches Against The Gulls\n\n", False),  # over the blog's headline
         ("date 2009-03-03 ", False),  # a page's stamp run into the first paragraph
-        ("The Guild Preaches Against The Gulls\n\nMarch 3, 2009\n\n", True),  # under the title: the report's
+        ("The Guild Preaches Against The Gulls\n\nMarch 3, 2009\n\n", False),  # under a news story's headline
         ("The Guild Preaches Against The Gulls\n\nBy Orla Tamsin\nMarch 3, 2009\n\n", False),  # a reporter's
         ("The Guild Preaches Against The Gulls\n\nPublished on March 3, 2009\n\n", False),  # the story's
         ("The Guild Preaches Against The Gulls\n\nBy Orla Tamsin | March 3, 2009 | 8:06 PM EDT\n\n", False),
@@ -737,8 +737,8 @@ def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead:
 def test_a_date_over_a_news_writers_words_about_the_institute_is_the_posts(top: str, dated: bool) -> None:
     """A date over a text whose first paragraphs speak of the institute as another's (``in comments
     translated by the Middle East Media Research Institute``) is the post's, not the dispatch's;
-    so is a news story's date under its title, under the reporter's byline or saying when the
-    story was published. A date line alone under a title is the report's own."""
+    so is a news story's date under its title, alone, under the reporter's byline or saying when
+    the story was published."""
     paragraph = (
         "The guild's master told the harbour radio that the gulls were thieves, in comments translated by"
         " the Middle East Media Research Institute (MEMRI), and the fishermen cheered him on the pier."

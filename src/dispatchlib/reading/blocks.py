@@ -809,6 +809,13 @@ class BlockReader:
             figure = m.Figure(credit=text[6:].removeprefix("by "))  # "Photo Orla Tamsin / Flash 90", its colon lost
         if figure is None and text.endswith(_AGENCY_ENDINGS) and (match := _CAPTION_SLASH_AGENCY.fullmatch(text)):
             figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption ... / AP"
+        if (
+            figure is None
+            and "Photo" in text[:16]
+            and len(text) <= _AGENCY_CREDIT
+            and (match := _AGENCY_PHOTO.fullmatch(text))
+        ):
+            figure = m.Figure(credit=match["credit"])  # "AP Photo" alone where the picture stood
         if figure is None and text[0] == "(" and (match := _BRACKETED_CREDIT.fullmatch(text)):
             figure = m.Figure(credit=match["credit"])  # "(photo credit: Harbour Agency)" under its caption
         if figure is None and text[0] == "(" and text[-2:-1].isdigit() and (match := _BRACKETED_OUTLET.fullmatch(text)):
@@ -988,6 +995,8 @@ def agency_credit(text: str) -> bool:
 
 
 _AGENCY_CREDIT = 80
+# a news agency's credit alone, perhaps with its photographer: "AP Photo", "(AP Photo/Orla Tamsin)"
+_AGENCY_PHOTO = re.compile(r"\(?(?P<credit>(?:AP|AFP|EPA|Reuters|Xinhua|Anadolu) Photo(?:\s?/\s?[^/()]{2,60})?)\)?")
 _AGENCY_ENDINGS = tuple(layouts.PHOTO_AGENCIES)
 # a news photo's caption with its agency after a slash: "A guard at the pier, centre, holds a banner / AP"
 _AGENCIES = "|".join(re.escape(agency) for agency in layouts.PHOTO_AGENCIES)

@@ -167,13 +167,13 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     dated, title_line = fields.get("_date_line"), fields.get("_title_line")
     over = title_line if isinstance(title_line, int) else start.at + 1
     above = isinstance(dated, int) and dated < over
-    # (or a news story's date line right under its title, under its byline or saying when it was published)
-    under = isinstance(dated, int) and isinstance(title_line, int) and _story_dated(cursor, fields, title_line, dated)
+    # (or a news story's date line right under its title)
+    under = isinstance(dated, int) and isinstance(title_line, int) and _story_dated(cursor, title_line, dated)
     if (
         header is None
         and fields.get("date") is not None
         and (above or under)
-        and (why := _posted_by_another(cursor, start, above=above))
+        and (why := _posted_by_another(cursor, start, fields.get("title"), above=above))
     ):
         fields["date"] = fields["_date_line"] = None
         found.add("guess", f"the date on line {dated} is the poster's, not the dispatch's: {why}", dated)  # type: ignore[arg-type]
@@ -184,23 +184,15 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         found.add("missing-topics", "no topics line in the meta block", header_line)
 
 
-def _story_dated(cursor: Cursor, fields: dict[str, object], title_line: int, dated: int) -> bool:
-    """Is the date line a few lines under the title a news story's: under its reporter's byline
-    (``By Orla Tamsin`` / ``December 23, 2004``), or saying when the story was published
-    (``Published on October 13, 2015``)? Not the text export's ``December 23, 2004 | By Orla``."""
-    if not 0 < dated - title_line <= _UNDER_TITLE:
-        return False
-    byline = fields.get("_authors_line")
-    if isinstance(byline, int) and title_line < byline < dated:
-        return True
+def _story_dated(cursor: Cursor, title_line: int, dated: int) -> bool:
+    """Is the date a news story's: a line of its own a few lines under the title (``December 23,
+    2004``, ``By Orla Tamsin | July 7, 2008``, ``Published on October 13, 2015``), not a lead-in
+    citing the report it quotes (``According to Memri Special Dispatch 8169 (July 15, 2019), ...``)?"""
     line = cursor.lines[cursor.numbers.index(dated)] if dated in cursor.numbers else ""
-    if byline == dated and line.startswith(("By ", "by ")):
-        return True  # "By Orla Tamsin | July 7, 2008 | 8:06 PM EDT", a news site's byline over the story
-    return line.startswith(_PUBLISHED)
+    return 0 < dated - title_line <= _UNDER_TITLE and len(line) < PARAGRAPH
 
 
 _UNDER_TITLE = 3  # lines from a title to the date line under it, a byline between them
-_PUBLISHED = ("Published on ", "Published: ", "Updated on ")
 
 
 def _caption_over_date(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
@@ -220,14 +212,14 @@ def _caption_over_date(cursor: Cursor, fields: dict[str, object], found: Finding
     found.add("guess", "a short line naming whom the title is about, over the date: the lead picture's caption", number)
 
 
-def _posted_by_another(cursor: Cursor, start: Start, *, above: bool) -> str | None:
+def _posted_by_another(cursor: Cursor, start: Start, title: object, *, above: bool) -> str | None:
     """Why the text is a blogger's or a news writer's about the institute's work, if it is: its
     first paragraphs speak of the institute as another's (``According to MEMRI ...``, ``...,
-    reports the Middle East Media Research Institute``), with nothing above them naming it, or a
-    blog's links to its other posts stand above it. Then any date at its top is the post's; a date
-    under the title (``By Orla Tamsin`` / ``December 23, 2004``), the news story's, when the text
-    speaks of the institute as another's."""
-    if any(_INSTITUTE(line) for line in cursor.lines[start.at : cursor.index]):
+    reports the Middle East Media Research Institute``), with nothing above them naming it but
+    their headline (``MEMRI's Picture of the Harbour``), or a blog's links to its other posts stand
+    above it. Then any date at its top is the post's; a date under the title (``December 23,
+    2004``, or under a byline), the news story's, when the text speaks of the institute as another's."""
+    if any(_INSTITUTE(line) for line in cursor.lines[start.at : cursor.index] if line != title):
         return None  # "Middle East Media Research Institute | January 14, 2005": the institute's date line
     if above and any(_BLOG_PAGER(line) for line in cursor.lines[: start.at]):
         return "a blog's links to its other posts stand above it"  # "« Older Post | Main | Newer Post »"
@@ -238,7 +230,10 @@ def _posted_by_another(cursor: Cursor, start: Start, *, above: bool) -> str | No
         :_OPENING_PARAGRAPHS
     ]
     opened = above and paragraphs and bloggers_words(paragraphs[0])  # the blogger's voice opens the text
-    if opened or any(_ANOTHERS_INSTITUTE.search(paragraph) for paragraph in paragraphs):
+    # (under the title, a lead-in handing over to the report with its colon leaves the date the report's)
+    if opened or any(
+        _ANOTHERS_INSTITUTE.search(paragraph) and (above or not paragraph.endswith(":")) for paragraph in paragraphs
+    ):
         return "the text under it speaks of the institute"
     return None
 
