@@ -292,7 +292,14 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
         teasers=count_teasers(body) if "[…]" in text or "[...]" in text else 0,
     )
     judge(facts, body, found, cursor.line_number(start.at))
+    if fields.get("series") == "MEMRI TV Clip" and fields.get("clip") is None and not _NAMES_TV.search(text):
+        fields["series"] = None  # "Clip No. 148": a page naming no series; its number stays
     return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
+
+
+# the institute named on a clip's line ("MEMRI TV Clip No. 3859", "MEMRI Clip #4103", "MEMRI, 16 июля 2019,
+# Клип №7376"), or its TV project's address: a bare "Clip No. 148" names no series
+_NAMES_TV = re.compile(r"MEMRI[^\n]{0,40}(?:TV|Clip|Klip|Клип)|TV[ -]Clip|memri\.org/tv", re.IGNORECASE)
 
 
 def _read_body_and_notes(
