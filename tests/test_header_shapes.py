@@ -424,13 +424,17 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "Z materiałów MEMRI " + "1" * 100_000,
         "Harbour Liberals Petition" + " Word" * 50_000 + " On October 24, 2004, text",
         "A caption" + " x" * 50_000 + " (Photo by " + "A" * 100_000 + ")",
+        "7/2/2014" + ", Tammuz 4" * 50_000 + ", 5774",
+        "(AP Photo/" + "A" * 100_000 + ")",
+        "3 out of 11 " + "Articles " * 50_000,
+        "Harbour master meets " * 20_000 + "\nHarbour Radio Airs A Tirade\n\n" + "The text. " * 20,
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
         "marks", "page-date", "digest", "glued-speaker", "direction", "topics-between", "stamp", "link-line",
         "digest-name", "dateline", "emphasis-star", "video-link", "share-buttons", "wire-hyphens", "wire-names",
         "copyright", "day-range", "posted-on", "home-path", "run-turns", "byline-row", "from-institute",
-        "run-on-title", "photo-by",
+        "run-on-title", "photo-by", "hebrew-date", "agency-photo", "carousel", "caption-over-headline",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

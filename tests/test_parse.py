@@ -52,7 +52,9 @@ def _parse(text: str) -> tuple[dl.Dispatch, set[str]]:
             datetime.date(2019, 5, 2),
         ),
         ("Special Dispatch No. 3174–Egypt/Syria/Inter-Arab", "Special Dispatch", (3174,), None),
-        ("11/11/2005, Clip No. 930", "MEMRI TV Clip", (930,), datetime.date(2005, 11, 11)),
+        # an old clip page's bare "Clip No." names no series, only the clip's number
+        ("11/11/2005, Clip No. 930", None, (930,), datetime.date(2005, 11, 11)),
+        ("11/11/2005, MEMRI TV Clip No. 930", "MEMRI TV Clip", (930,), datetime.date(2005, 11, 11)),
     ],
 )
 def test_header_variants(header: str, series: str | None, numbers: tuple[int, ...], date: datetime.date | None) -> None:
@@ -3106,3 +3108,24 @@ def test_a_news_story_speaks_of_the_institute_as_anothers(opening: str) -> None:
         top_of_text._ANOTHERS_INSTITUTE.search("Recorded and translated by MEMRI is a guild's sermon of March 3.")
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("July 2, 2014, Tammuz 4, 5774", datetime.date(2014, 7, 2)),
+        ("July 2, 2014 | 4 Tammuz 5774", datetime.date(2014, 7, 2)),
+        ("2/7/2014, Adar II 3, 5774", datetime.date(2014, 7, 2)),
+    ],
+)
+def test_the_hebrew_calendars_date_after_the_days_is_dropped(line: str, date: datetime.date) -> None:
+    """An Israeli site prints the Hebrew calendar's date after the day's: the line is still a date line."""
+    found = header.match_date_line(line) or header.DateLine(date=header.match_numeric_date(line))
+    assert found.date == date
+
+
+@pytest.mark.parametrize("line", ["AP Photo", "Reuters Photo", "(AP Photo/Orla Tamsin)", "AFP Photo/Orlo Vell"])
+def test_a_news_agencys_credit_alone_is_a_picture(line: str) -> None:
+    dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{line}\n\n{_PARA}\n")
+    figures = [block for block in dispatch.body if isinstance(block, dl.model.Figure)]
+    assert [figure.credit for figure in figures] == [line.strip("()")]

@@ -786,6 +786,7 @@ _GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")  # "O.Tamsin" is "O. T
 def match_date_line(line: str) -> DateLine | None:
     """``March 14, 2023``, ``March 17, 2011 | By A. One, B. Two*`` or ``By A. One``; a French
     page's ``Le 18 mars 2002 .``."""
+    line = without_hebrew_date(line)
     if line[:2] in ("By", "by") and ("/" in line or "|" in line or "omment" in line):
         line = _byline_row(line)  # "By Orla Tamsin / January 24, 2015 / No Comments"
     if line.startswith(("Le ", "le ")) and line[3:4].isdigit():
@@ -987,6 +988,7 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
 def match_numeric_date(line: str) -> datetime.date | None:
     """``1/8/2006`` or ``1.8.2006`` alone on a line: day first, as the mirrors write it, unless
     only month first makes a date (``12/31/2006``)."""
+    line = without_hebrew_date(line)
     match = _NUMERIC_DATE.fullmatch(line) if len(line) <= 10 else None
     if match is None:
         return None
@@ -1001,6 +1003,21 @@ def _figures_date(first: int, second: int, year: int, *, month_first: bool) -> d
         with contextlib.suppress(ValueError):
             return datetime.date(year, month, day)
     return None
+
+
+def without_hebrew_date(line: str) -> str:
+    """The line without the Hebrew calendar's date an Israeli site prints after the day's
+    (``7/2/2014, Tammuz 4, 5774``, ``July 2, 2014 / 4 Tammuz 5774``)."""
+    if line[-4:-2] not in ("57", "58"):  # the Hebrew years of the web's pages: most lines end otherwise
+        return line
+    match = _HEBREW_DATE.search(line)
+    return line[: match.start()] if match else line
+
+
+_HEBREW_MONTHS = (
+    "Tishrei|Tishri|Cheshvan|Heshvan|Kislev|Tevet|Shevat|Adar(?: I{1,2})?|Nisan|Iyar|Sivan|Tammuz|Tamuz|Av|Elul"
+)
+_HEBREW_DATE = re.compile(rf"(?:,| /| \|) (?:\d{{1,2}} )?(?:{_HEBREW_MONTHS})(?: \d{{1,2}})?,? 5[78]\d\d")
 
 
 def is_date_only(line: str) -> bool:

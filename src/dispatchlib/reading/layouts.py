@@ -152,6 +152,7 @@ CHROME_PATTERNS = re.compile(
             r"Follow (?:us|MEMRI) on\b.{0,80}",
             r"Sign up (?:for|to)\b.{1,60}",  # a newsletter's sign-up box over a site's story
             r"\d{1,3} (?:second|minute|hour|day|week|month|year)s? ago",  # an aggregator's stamp: "10 hours ago"
+            r"\d{1,3} (?:out )?of \d{1,3} (?:Articles|Stories|Posts)",  # a site's carousel: "3 out of 11 Articles"
             r"(?:Website-Icon|Site icon)\b.{0,80}",  # a theme's icon, its alt text before the site's name
             r"Visit the .{1,60} Archives?",  # an aggregator's link to its past issues
             # an e-mail's link to its web page, the address often lost in the copy

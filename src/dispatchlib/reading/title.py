@@ -71,6 +71,13 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         )
         cursor.index = cursor.skip_blank() + 1  # a breadcrumb, or the title cut short over its whole
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    if _headerless(fields) and _caption_over_headline(line, below, cursor):
+        fields["_lead_caption"] = (line, number)
+        found.add(
+            "guess", f"line {number}, a phrase in sentence case over a headline, is the lead picture's caption", number
+        )
+        cursor.lines[cursor.skip_blank()] = ""
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
     item = _item_header_ahead(cursor, fields)
     if item is not None:
         found.add("guess", f"the header names several dispatches: line {item} heads the first item, no title", item)
@@ -547,6 +554,27 @@ def _over_title(line: str, cursor: Cursor) -> bool:
     at = cursor.skip_blank()
     blank_below = at + 1 < len(cursor.lines) and not cursor.lines[at + 1]
     return line.endswith(":") and blank_below and len(line.split()) >= 3 and every_word_capitalised(line[:-1])
+
+
+def _caption_over_headline(line: str, below: str, cursor: Cursor) -> bool:
+    """A news site's lead picture's caption over its headline: a long phrase in sentence case with
+    no stop (``The guild's master meets the ferry company's envoy in Porto Vell, Vellonia``) over
+    a shorter headline with every word capitalised that heads the text."""
+    if not _CAPTION_LINE <= len(line) <= _LONG_CAPTION_LINE or line[-1] in '.!?:"”' or len(below) >= len(line):
+        return False
+    if "://" in line or ":" in line[:_LABEL]:
+        return False  # "Source: https://...", a label's line
+    lower = sum(1 for word in line.split() if word[0].islower() and word.lower() not in layouts.SMALL_WORDS)
+    if lower < _CAPTION_LOWER_WORDS or not every_word_capitalised(below) or not looks_like_title(below):
+        return False
+    at = _next_index(cursor)
+    text = next((line for line in cursor.lines[at + 1 : at + 4] if line), "")
+    return len(text) >= PARAGRAPH
+
+
+_CAPTION_LINE, _LONG_CAPTION_LINE = 60, 300
+_LABEL = 25  # a colon this near a line's start ends a label
+_CAPTION_LOWER_WORDS = 1  # "meets", "visits": a caption's verb in lower case
 
 
 def _blog_headline_over(line: str, below: str, cursor: Cursor, fields: dict[str, object]) -> bool:

@@ -253,7 +253,7 @@ _ANOTHERS_INSTITUTE = re.compile(
     rf"|(?:tweet|post|video) from) {_NAMED}{layouts.NOT_A_PROJECT}"
     rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which) |,? (?:provides|provided|posted|flagged)\b)"
     rf"|\(MEMRI is (?:the|a|an)\b|\b{_NAMED} \((?:better |also )?known\b"  # "(MEMRI is the ...)"
-    rf"|\b(?:posted|released|published|flagged) by the (?:U\.S\.|Washington|Jerusalem)-based {_NAMED}"
+    rf"|\b(?:U\.S\.|Washington|Jerusalem)-based {_NAMED}"  # "The U.S.-based MEMRI issued ..."
     rf"|\bas {_NAMED} translated\b",  # "As MEMRI translated and reported, ..."
     re.IGNORECASE,
 )
