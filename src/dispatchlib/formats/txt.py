@@ -141,8 +141,9 @@ def dispatch_text(dispatch: m.Dispatch, options: ExportOptions) -> str:
     parts = ["\n".join(_header_lines(dispatch)).rstrip("\n")]
     blocks = [_wrap(_block(block), options.wrap_width) for block in dispatch.body]
     for index, block in enumerate(dispatch.body):
-        # a caption alone would read back as the missing title, or in title case as a heading
-        if _bare_caption(block) and ((index == 0 and not dispatch.title) or every_word_capitalised(blocks[index])):
+        # a caption alone would read back first as the missing title or a paragraph, or in title
+        # case as a heading
+        if _bare_caption(block) and (index == 0 or every_word_capitalised(blocks[index])):
             blocks[index] = f"![]() {blocks[index]}"
     parts += blocks
     if dispatch.truncated:
