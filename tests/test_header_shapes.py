@@ -427,6 +427,9 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "7/2/2014" + ", Tammuz 4" * 50_000 + ", 5774",
         "(AP Photo/" + "A" * 100_000 + ")",
         "3 out of 11 " + "Articles " * 50_000,
+        "Special Dispatch - Harbour No. 82 " + "March 29, " * 50_000,
+        "Special Dispatch by The Middle East Media Research Institute" + " (MEMRI)," * 50_000,
+        "1815 Harbour Street" + " NW," * 50_000 + " Portvale, DC 20006",
         "Harbour master meets " * 20_000 + "\nHarbour Radio Airs A Tirade\n\n" + "The text. " * 20,
     ],
     ids=[
@@ -435,6 +438,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "digest-name", "dateline", "emphasis-star", "video-link", "share-buttons", "wire-hyphens", "wire-names",
         "copyright", "day-range", "posted-on", "home-path", "run-turns", "byline-row", "from-institute",
         "run-on-title", "photo-by", "hebrew-date", "agency-photo", "carousel", "caption-over-headline",
+        "area-number", "pdf-credit", "street-address",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

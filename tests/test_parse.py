@@ -52,6 +52,19 @@ def _parse(text: str) -> tuple[dl.Dispatch, set[str]]:
             datetime.date(2019, 5, 2),
         ),
         ("Special Dispatch No. 3174–Egypt/Syria/Inter-Arab", "Special Dispatch", (3174,), None),
+        # an old e-mail's area before the number; an old PDF's credit naming the institute
+        (
+            "Special Dispatch - Vellonian Authority No. 82 March 29, 2000",
+            "Special Dispatch",
+            (82,),
+            datetime.date(2000, 3, 29),
+        ),
+        (
+            "Special Dispatch by The Middle East Media Research Institute (MEMRI), August 17, 2004.",
+            "Special Dispatch",
+            (None,),
+            datetime.date(2004, 8, 17),
+        ),
         # an old clip page's bare "Clip No." names no series, only the clip's number
         ("11/11/2005, Clip No. 930", None, (930,), datetime.date(2005, 11, 11)),
         ("11/11/2005, MEMRI TV Clip No. 930", "MEMRI TV Clip", (930,), datetime.date(2005, 11, 11)),

@@ -102,7 +102,9 @@ _HEADER_BETWEEN = re.compile(_HEADER_PARTS.replace("BETWEEN", r"(?P<between>(?:\
 _NUMBERLESS = re.compile(
     rf"(?:(?P<date1>{ANY_DATE})\s*[/|,]?\s*)?(?P<series>{_KNOWN_SERIES})"
     rf"(?:\s*[-–—]\s*(?P<tag>(?-i:[A-Z][A-Za-z]{{0,15}}(?:(?:/|\s|\sand\s)[A-Z][A-Za-z]{{0,15}}){{0,3}}))"
-    rf"\s+(?P<date3>{ANY_DATE})(?:\s+No\.\s?(?P<number>\d{{1,7}}))?"
+    rf"(?:\s+No\.\s?(?P<before>\d{{1,7}}),?)?\s+(?P<date3>{ANY_DATE})(?:\s+No\.\s?(?P<number>\d{{1,7}}))?"
+    # an old PDF's credit: "Special Dispatch by The Middle East Media Research Institute (MEMRI), August 17, 2004."
+    rf"|\s+by (?:the )?Middle East Media Research Institute(?: \(MEMRI\))?,?\s+(?P<date4>{ANY_DATE})\.?"
     rf"|\s*[/|,–—-]?\s*(?P<date2>{ANY_DATE})|\s*(?P<empty>{_NO})\s*:?)?",
     re.IGNORECASE,
 )
@@ -525,7 +527,7 @@ def match_header(line: str) -> Header | None:
             )
         if len(line) > 300 or (not _has_dash(line) and not _DIGIT.search(line)) or not _names_known_series(line):
             return None
-        return _numberless(line) if len(line) <= 80 and _DIGIT.search(line) else _title_with_series(line)
+        return _numberless(line) if len(line) <= _NUMBERLESS_LINE and _DIGIT.search(line) else _title_with_series(line)
     if "|" in line and (match := _PIPE_HEADER.fullmatch(line)):
         date = parse_date(match["date"])
         series = None if match["second"] else _series(match["series"])
@@ -578,17 +580,21 @@ def _header_figures(text: str) -> datetime.date | None:
     return _figures_date(first, second, year, month_first=True)
 
 
+_NUMBERLESS_LINE = 120  # "Special Dispatch by The Middle East Media Research Institute (MEMRI), August 17, 2004."
+
+
 def _numberless(line: str) -> Header | None:
     """``Special Report 18. Oktober 2002``, ``Clip No.``: a known series without its number (or
     with it after an old e-mail's area and date)."""
     match = _NUMBERLESS.fullmatch(line)
     if match is None:
         return _title_with_series(line)
-    dated = match["date1"] or match["date2"] or match["date3"]
+    dated = match["date1"] or match["date2"] or match["date3"] or match["date4"]
     if not dated and not match["empty"]:
         return None  # a series name alone is a line of the body ("Special Dispatch Series")
     topics = tuple(topic.strip() for topic in match["tag"].split("/")) if match["tag"] else ()
-    numbers = (int(match["number"]),) if match["number"] else ()
+    number = match["number"] or match["before"]  # "Special Dispatch - Palestinian Authority No. 82 March 29, 2000"
+    numbers = (int(number),) if number else ()
     return Header(
         series=_series(match["series"]), numbers=numbers, date=parse_date(dated) if dated else None, topics=topics
     )

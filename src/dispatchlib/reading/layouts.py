@@ -203,7 +203,8 @@ CHROME_PATTERNS = re.compile(
             r"(?:Day|Month|Year)\s?: [\w ,./-]{0,30}\d[\w ,./-]{0,30}"
             r"|(?:Categor(?:y|ies)|Tags?|Archives?)\s?: \S+(?: \S+){0,2}",
             r"MEMRI\s*[-–—|:]\s*(?:The )?Middle East Media Research Institute",  # the site's name as a credit line
-            r"(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\.? \d{5}(?:-\d{4})?)",
+            # (the street before it on one line: "1815 H Street, NW Suite 404 Washington, DC 20006")
+            r"(?-i:(?:\d{1,5} [\w .,#]{3,60}? )?[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\.? \d{5}(?:-\d{4})?)",
             r"(?:Phone|Tel|Fax)\s*:?\s*\+?[\d(][\d() .-]{6,20}",
             r"\[?MEMRI holds copyrights? on all translations\b.{0,120}",
             r"(?:with )?proper attribution\.?\]",

@@ -260,6 +260,10 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
     Also returns the indices joined."""
     candidates = list(itertools.islice((i for i, line in enumerate(lines) if line), FIRST_PART))
     for position, i in enumerate(candidates):
+        if (below := _wrapped_date_below(lines, candidates, position)) is not None:
+            out = list(lines)
+            out[i], out[below] = f"{lines[i]} {lines[below]}", ""  # "... No. 82 March 29," / "2000"
+            return out, [i, below]
         if (above := date_above(lines, i)) is not None:  # "March 9, 2012" / "Special Dispatch No. 4127"
             out = list(lines)
             out[above], out[i] = "", f"{lines[above]} {lines[i]}"
@@ -304,6 +308,21 @@ def join_broken_header(lines: list[str]) -> tuple[list[str], list[int]]:
     return lines, []
 
 
+def _wrapped_date_below(lines: list[str], candidates: list[int], position: int) -> int | None:
+    """The line under a header that the copy's hard wrap cut inside its date (``Special Dispatch -
+    Palestinian Authority No. 82 March 29,`` / ``2000``): its index, if the two lines make a header."""
+    if position + 1 >= len(candidates):
+        return None
+    line, below = lines[candidates[position]], lines[candidates[position + 1]]
+    if len(below) > _DATE_END or not below[:1].isdigit() or not (line[-1:] == "," or line[-1:].isalpha()):
+        return None
+    joined = f"{line} {below}"
+    if h.match_header(line) is not None or h.match_header(joined) is None:
+        return None
+    return candidates[position + 1]
+
+
+_DATE_END = 12  # "2000", "17, 2004.": the end of a date the wrap put on a line of its own
 _CUT_DAY = re.compile(r"\s[-–—]\s*(\d{1,2})\.?$")  # a date the e-mail wrapped after its day
 
 
