@@ -174,8 +174,9 @@ _AIRED_LINE = 100
 
 
 def aired_line(text: str) -> bool:
-    """Is the line a channel and the date a clip aired on it, nothing else?"""
-    match = _AIRED.fullmatch(text)
+    """Is the line a channel and the date a clip aired on it, nothing else? (Not a quotation's
+    source after a dash: a dash, then "Channel 1, February 17, 2006".)"""
+    match = _AIRED.fullmatch(text) if text[0] not in "–—-" else None
     return match is not None and h.parse_date(match["date"].replace(" del ", " de ")) is not None
 
 
@@ -1254,8 +1255,8 @@ def _is_heading(text: str) -> bool:
         return False  # "From" over "MEMRI:", a credit broken over two lines
     if text.startswith(_LIST_MARKS) or text.endswith((" -", " |")):
         return False  # a list's item, "- Harbour TV Transcript"; a site's name that lost its page's title
-    if text[0] in "—―" or text.startswith("--"):
-        return False  # a signature: "—Orla Tamsin", "-- Orla"
+    if text[0] in "—―" or text.startswith("--") or (text.startswith("– ") and text[-1].isdigit()):
+        return False  # a signature: "—Orla Tamsin", "-- Orla"; a quotation's source after a dash
     if text.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(text):
         return False  # the page's: an embedded clip's label, "MEMRI TV", a view counter
     if _REF_OR_PAREN.search(text):

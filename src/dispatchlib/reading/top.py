@@ -229,7 +229,8 @@ def _posted_by_another(cursor: Cursor, start: Start, title: object, *, above: bo
     paragraphs = [line for line in itertools.islice(lines, _OPENING_LINES) if len(line) >= PARAGRAPH][
         :_OPENING_PARAGRAPHS
     ]
-    opened = above and paragraphs and bloggers_words(paragraphs[0])  # the blogger's voice opens the text
+    # the blogger's voice opens the text, or a newspaper's archive notice ("This article is from the archive of ...")
+    opened = above and paragraphs and (bloggers_words(paragraphs[0]) or _PAPERS_ARCHIVE(paragraphs[0]))
     # (under the title, a lead-in handing over to the report with its colon leaves the date the report's)
     if opened or any(
         _ANOTHERS_INSTITUTE.search(paragraph) and (above or not paragraph.endswith(":")) for paragraph in paragraphs
@@ -240,6 +241,7 @@ def _posted_by_another(cursor: Cursor, start: Start, title: object, *, above: bo
 
 _INSTITUTE = re.compile(rf"\b{INSTITUTE_NAME}\b", re.IGNORECASE).search
 _OTHER_SITE = re.compile(r"https?://(?![\w.-]*memri)").search  # an address on a site not the institute's
+_PAPERS_ARCHIVE = re.compile(r"This (?:article|story|column) (?:is|was) (?:from|taken from) the archives? of\b").match
 _BLOG_PAGER = re.compile(r"«[^»]* \| (?:Main|Home) \| [^«]*»").search  # a blog's links to its other posts
 _OPENING_LINES = 12
 _OPENING_PARAGRAPHS = 5
