@@ -174,8 +174,8 @@ _AIRED_LINE = 100
 
 
 def aired_line(text: str) -> bool:
-    """Is the line a channel and the date a clip aired on it, nothing else? (Not a quotation's
-    source after a dash: a dash, then "Channel 1, February 17, 2006".)"""
+    """Is the line a channel and the date a clip aired on it, nothing else? Not after a dash: a
+    quotation's source (``Channel 1, February 17, 2006`` under the words it quotes)."""
     match = _AIRED.fullmatch(text) if text[0] not in "–—-" else None
     return match is not None and h.parse_date(match["date"].replace(" del ", " de ")) is not None
 
