@@ -69,8 +69,8 @@ def test_layout_matches_golden_json(path: Path, update_goldens: bool) -> None:
 
 @pytest.mark.parametrize("path", DISPATCHES, ids=_id)
 def test_dispatch_layouts_have_their_facts(path: Path) -> None:
-    """Every dispatch layout gives a title or a series (or, a bundle, several numbers), and a date
-    or a number; a copy whose layout says it has no header or no date gives its body and invents
+    """Every dispatch layout gives a title, a series or a number (a clip's, a bundle's several), and
+    a date or a number; a copy whose layout says it has no header or no date gives its body and invents
     neither."""
     document, _ = dl.read_bytes(_text(path), source=path.name)
     comment = path.read_bytes().partition(b"\n")[0]
@@ -81,7 +81,7 @@ def test_dispatch_layouts_have_their_facts(path: Path) -> None:
     if b"(no date" in comment:
         assert document.title and not document.date
         return
-    assert document.title or document.series or document.extra_numbers
+    assert document.title or document.series or document.number is not None
     assert document.date or document.number is not None
 
 

@@ -3142,3 +3142,30 @@ def test_a_news_agencys_credit_alone_is_a_picture(line: str) -> None:
     dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{line}\n\n{_PARA}\n")
     figures = [block for block in dispatch.body if isinstance(block, dl.model.Figure)]
     assert [figure.credit for figure in figures] == [line.strip("()")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("The guild's master spoke on the harbour radio, MEMRI TV Clip No. 1587.", 1587),
+        ("A similar drill was held in March, as shown in MEMRI TV Clip No. 1587.", None),
+        ("Un exercice semblable a eu lieu en mars, comme le montre le clip n° 1587 de MEMRI TV.", None),
+    ],
+)
+def test_a_clip_the_text_compares_is_only_cited(sentence: str, number: int | None) -> None:
+    """A clip credited in a blog's first lines is its own; one it compares with is a citation."""
+    dispatch, _ = _parse(f"{sentence}\n\n{_PARA}\n")
+    assert dispatch.number == number
+
+
+def test_a_turn_without_a_space_after_its_colon_trailing_off_is_no_heading() -> None:
+    """An old clip page's print view drops the space after a speaker's colon: ``Orlo
+    Vell:Thanks To The Tide...`` is a turn, not a heading trailing off."""
+    text = (
+        "July 2, 2004 Clip No. 148\n\nThe Guild Master Speaks On The Pier\n\n"
+        "The following are excerpts from the sermon:\n\nCrowd:Long live the tide.\n\n"
+        "Orlo Vell:Thanks To The Tide...\n\nCrowd:The tide is with us.\n"
+    )
+    dispatch, _ = _parse(text)
+    turns = [block.speaker for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn)]
+    assert turns == ["Crowd", "Orlo Vell", "Crowd"]

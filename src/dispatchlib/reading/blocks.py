@@ -1241,7 +1241,7 @@ def _is_heading(text: str) -> bool:
     abbreviated = _ends_sentence(bare := text.rstrip('"”’ '))
     # a heading asking or trailing off, every word capitalised: "What Became of the Harbour?", "A Good Start, But..."
     # (not a short name over what it asks: 'Interviewer: "Including The Captains?"' is a turn)
-    open_end = abbreviated and bare.endswith(("?", "...", "…")) and len(text.partition(": ")[0].split()) > 3
+    open_end = abbreviated and bare.endswith(("?", "...", "…")) and len(text.partition(":")[0].split()) > 3
     comma = "," in bare and _CLAUSE_COMMA.search(bare) is not None and len(bare) < _LONG_INITIALLED  # not "100,000"
     if (
         abbreviated

@@ -297,9 +297,9 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
     return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
 
 
-# the institute named on a clip's line ("MEMRI TV Clip No. 3859", "MEMRI Clip #4103", "MEMRI, 16 июля 2019,
-# Клип №7376"), or its TV project's address: a bare "Clip No. 148" names no series
-_NAMES_TV = re.compile(r"MEMRI[^\n]{0,40}(?:TV|Clip|Klip|Клип)|TV[ -]Clip|memri\.org/tv", re.IGNORECASE)
+# the institute's TV project named ("MEMRI TV Clip No. 3859", "memritv.org", an address on memri.org/tv): a
+# bare "Clip No. 148", "MEMRI Clip #4103" or "Клип №7376" names no series
+_NAMES_TV = re.compile(r"MEMRI ?TV|TV[ -]Clip|memri\.org/tv|МЕМРИ ?ТВ", re.IGNORECASE)
 
 
 def _read_body_and_notes(

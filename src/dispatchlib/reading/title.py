@@ -933,7 +933,11 @@ _CLIP_CREDIT = re.compile(
     r"(?:\b[CK]lip|\bMEMRI ?TV, item)\s?(?:#|no\.|n[°º]\.?|nr\.?|núm\.|number)\s?(?P<number>\d{1,6})\b",
     re.IGNORECASE,
 )
-_POINTED_TO = re.compile(r"\b(?:see|also|previous(?:ly)?|earlier|voir|siehe|véase|vedi|zob\.)\b", re.IGNORECASE)
+# (or one it compares: "as shown in MEMRI TV Clip No. 1587", "comme le montre le clip n° 1587", "como")
+_POINTED_TO = re.compile(
+    r"\b(?:see|also|previous(?:ly)?|earlier|voir|siehe|véase|vedi|zob\.|as (?:shown|seen)|comme|como)\b",
+    re.IGNORECASE,
+)
 
 
 def read_credited_report(cursor: Cursor, fields: dict[str, object], found: Findings) -> None:
