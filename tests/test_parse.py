@@ -2771,6 +2771,10 @@ def test_a_speakers_label_printed_again_on_the_turn_under_it_is_not_joined_to_it
     [
         ("A guard stands by the pier in Port Vell. (AP Photo/Orla Tamsin, File)", "AP Photo/Orla Tamsin, File"),
         (
+            "A guard visits the pier on August 14, 2006. The exhibition opened on Saturday. Orla Tamsin/Reuters",
+            "Orla Tamsin/Reuters",
+        ),
+        (
             "Harbour master Orla Tamsin speaks during a rally in Port Vell August 26, 2014. REUTERS/Orlo Sample"
             " (VELLONIA - Tags: POLITICS) - RTR43XYZ",
             "REUTERS/Orlo Sample (VELLONIA - Tags: POLITICS) - RTR43XYZ",  # the agency's tags kept

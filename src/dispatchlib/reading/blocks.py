@@ -808,7 +808,11 @@ class BlockReader:
             figure = m.Figure(credit=(match["credit"] or match["shot"]).rstrip("."))
         if figure is None and text.startswith(("Photo ", "Foto ")) and agency_credit(text):
             figure = m.Figure(credit=text[6:].removeprefix("by "))  # "Photo Orla Tamsin / Flash 90", its colon lost
-        if figure is None and text.endswith(_AGENCY_ENDINGS) and (match := _CAPTION_SLASH_AGENCY.fullmatch(text)):
+        if (
+            figure is None
+            and text.endswith(_AGENCY_ENDINGS)
+            and (match := _CAPTION_SLASH_AGENCY.fullmatch(text) or _CAPTION_PHOTOGRAPHER.fullmatch(text))
+        ):
             figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption ... / AP"
         if (
             figure is None
@@ -1002,6 +1006,10 @@ _AGENCY_ENDINGS = tuple(layouts.PHOTO_AGENCIES)
 # a news photo's caption with its agency after a slash: "A guard at the pier, centre, holds a banner / AP"
 _AGENCIES = "|".join(re.escape(agency) for agency in layouts.PHOTO_AGENCIES)
 _CAPTION_SLASH_AGENCY = re.compile(rf"(?P<caption>[^/]{{10,300}}?)\s+/\s*(?P<credit>{_AGENCIES})")
+# or after its last sentence, its photographer and the agency: "... opened on Saturday. Orla Tamsin/Reuters"
+_CAPTION_PHOTOGRAPHER = re.compile(
+    rf"(?P<caption>[^/]{{10,600}}[.!?])\s(?P<credit>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}}/(?:{_AGENCIES}))"
+)
 
 
 def image_line(text: str) -> m.Figure | None:
