@@ -3173,3 +3173,18 @@ def test_a_turn_without_a_space_after_its_colon_trailing_off_is_no_heading() -> 
     dispatch, _ = _parse(text)
     turns = [block.speaker for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn)]
     assert turns == ["Crowd", "Orlo Vell", "Crowd"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        ('MEMRI posted a special dispatch titled "The Ferry Company And Its Friends Are Thieves."', True),
+        ('The editor of the harbour daily wrote a series for the paper titled "The Ferry Company And Its Friends'
+         ' Are Thieves."', False),
+    ],
+)  # fmt: skip
+def test_a_title_the_text_quotes_is_the_reports_unless_someone_else_wrote_it(lead: str, title: bool) -> None:
+    """A title quoted after a word naming a report is the dispatch's; a series or an article the
+    text says someone else wrote is the subject's."""
+    dispatch, _ = _parse(f"{lead} {_PARA}\n\nFollowing are excerpts:\n\n{_PARA}\n")
+    assert (dispatch.title == "The Ferry Company And Its Friends Are Thieves") is title

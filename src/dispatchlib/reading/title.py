@@ -1128,8 +1128,8 @@ def _others_work(line: str, at: int) -> bool:
 _RELEASE_REACH = 200  # characters before the word naming a report where its release is told
 # a release, or a work of someone else's the report speaks of
 _RELEASED = re.compile(
-    r"\b(?:released|published|posted|uploaded|disseminated|issued|produced"
-    r"|article|column|op-ed|editorial|book|poem|essay|sermon|speech"
+    r"\b(?:released|published|posted|uploaded|disseminated|issued|produced|wrote|written"
+    r"|article|column|op-ed|editorial|book|poem|essay|sermon|speech|series|newspaper|daily|weekly"
     r"|message|statement|audio|letter|lecture|song|nasheed|film|documentary|magazine)\b"
 )
 
