@@ -568,7 +568,7 @@ def _caption_over_headline(line: str, below: str, cursor: Cursor) -> bool:
     if lower < _CAPTION_LOWER_WORDS or not every_word_capitalised(below) or not looks_like_title(below):
         return False
     at = _next_index(cursor)
-    text = next((line for line in cursor.lines[at + 1 : at + 4] if line), "")
+    text = next((under for under in cursor.lines[at + 1 : at + 4] if under), "")
     return len(text) >= PARAGRAPH
 
 
