@@ -3117,6 +3117,8 @@ def test_the_institutes_press_release_dateline_dates_it() -> None:
         "The video embedded in this tweet from the Middle East Media Research Institute (MEMRI) shows",
         "the interview reads. (MEMRI is the Middle East Media Research Institute, which monitors",
         "On June 26, the Middle East Media Research Institute (better known by the acronym Memri), published",
+        "The U.S.-based Middle East Media Research Institute (MEMRI) issued bombshell revelations about",
+        "In the video translated last week by the Middle East Media Research Institute (MEMRI), the master says",
     ],
 )
 def test_a_news_story_speaks_of_the_institute_as_anothers(opening: str) -> None:
@@ -3188,3 +3190,19 @@ def test_a_title_the_text_quotes_is_the_reports_unless_someone_else_wrote_it(lea
     text says someone else wrote is the subject's."""
     dispatch, _ = _parse(f"{lead} {_PARA}\n\nFollowing are excerpts:\n\n{_PARA}\n")
     assert (dispatch.title == "The Ferry Company And Its Friends Are Thieves") is title
+
+
+def test_a_captions_question_before_a_colon_is_no_speaker() -> None:
+    """``What's Up Doc?: The show features a rabbit ...``: a caption's question, not a turn."""
+    line = "What's Up Doc?: The children's show features a rabbit who vows to eat the ferries."
+    dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{line}\n\n{_PARA}\n")
+    assert not any(isinstance(block, dl.model.SpeakerTurn) for block in dispatch.body)
+
+
+def test_a_caption_ending_in_where_the_picture_was_captured_is_a_figure() -> None:
+    line = "The guild's master gives an interview to the harbour radio, in October 2010 [image capture MEMRI video]"
+    dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{line}\n\n{_PARA}\n")
+    figures = [block for block in dispatch.body if isinstance(block, dl.model.Figure)]
+    assert [(figure.caption, figure.credit) for figure in figures] == [
+        ("The guild's master gives an interview to the harbour radio, in October 2010", "image capture MEMRI video")
+    ]

@@ -289,6 +289,10 @@ _PICTURE_MARK = re.compile(
     rf"\((?:(?:Image|Photo|Picture)(?: source| credit)?|Screen ?shot|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:",
     re.IGNORECASE,
 )
+# a news photo's caption ending in where the picture was captured: "... in October 2010 [image capture MEMRI video]"
+_CAPTURE_CREDIT = re.compile(
+    r"\s*\[(?P<credit>(?:image|screen|video)[ -]?(?:capture|grab|shot)\b[^\[\]]{0,60})\]$", re.I
+)
 _FIGURE_ENDINGS = (*_CREDIT_LOST, *_SOURCE_LABELS, ")", " (", _ALT_TEXT)
 _CLOSE_QUOTES = '"”'
 _FIGURE_LINE_ENDINGS = frozenset(".0123456789")
@@ -795,6 +799,8 @@ class BlockReader:
             )
         ):
             figure = _figure(text)
+        if figure is None and text[-1] == "]" and (match := _CAPTURE_CREDIT.search(tail)) is not None:
+            figure = m.Figure(caption=text[: len(text) - len(tail) + match.start()], credit=match["credit"])
         if figure is None and "©" in tail and (match := _COPYRIGHT_CREDIT.fullmatch(text)):
             figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption © Bild: Agency"
         if figure is None and "/" in text and any(mark in text for mark in _WIRE_MARKS):
@@ -1358,6 +1364,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         name = name[1:-1]  # a character's name in quotes, or in a transcript a nickname ('"Abu Orla":')
     if name.lower() in _VOICE_OVER:
         return True  # "Over voice:", a narrator heard over the pictures
+    if name.endswith(("?", "!")):
+        return False  # "What's Up Doc?: The show features ...": a caption's or a headline's question
     if name.endswith((")", "]")):
         name = _DIRECTION.sub("", name)  # "Orlo (talking to the crowd)": the name is before it
     if _YEAR.search(name):

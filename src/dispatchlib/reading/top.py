@@ -250,7 +250,8 @@ _NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
 # watchdog group", "The Middle East Media Research Institute (MEMRI) provides a clip"; never the
 # institute's own "As MEMRI reported", nor a copy's credit, "Recorded and translated by MEMRI"
 _ANOTHERS_INSTITUTE = re.compile(
-    rf"\b(?:(?:as|comments|remarks|words|video|clip|footage|interview|speech|sermon),? (?:\w+ )?translated by"
+    rf"\b(?:(?:as|comments|remarks|words|video|clip|footage|interview|speech|sermon),? (?:\w+ )?translated"
+    rf"(?: \w+){{0,2}} by"  # "the video translated last week by MEMRI"
     rf"|according to(?: an? (?:\w+ ){{0,3}}(?:by|from))?|courtesy of|provided by|via"
     rf"|(?:tweet|post|video) from) {_NAMED}{layouts.NOT_A_PROJECT}"
     rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which) |,? (?:provides|provided|posted|flagged)\b)"
