@@ -3206,3 +3206,22 @@ def test_a_caption_ending_in_where_the_picture_was_captured_is_a_figure() -> Non
     assert [(figure.caption, figure.credit) for figure in figures] == [
         ("The guild's master gives an interview to the harbour radio, in October 2010", "image capture MEMRI video")
     ]
+
+
+@pytest.mark.parametrize(
+    "boundary",
+    [
+        "Lo siguiente son extractos de una entrevista con el ministro Orlo Tamsin, la cual fue presentada en el"
+        " canal de Vellonia el 23 de julio del 2006.",
+        "A continuación extractos de un debate, que fue puesto al aire en Vellonia TV el 23 de septiembre, 2008.",
+    ],
+)
+def test_a_spanish_mirrors_boundary_hands_over_to_described_speakers(boundary: str) -> None:
+    """The Spanish mirror's boundary says what follows and where it aired: the described names
+    under it are speakers."""
+    turn = "Ministro vellonio Orlo Tamsin: «La marea es nuestra y lo será siempre.»"
+    dispatch, _ = _parse(f"{boundary}\n\n{turn}\n")
+    assert isinstance(dispatch.body[0], dl.TranslationBoundary)
+    assert [block.speaker for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn)] == [
+        "Ministro vellonio Orlo Tamsin"
+    ]

@@ -1571,7 +1571,15 @@ def opens_translation(text: str) -> bool:
 
 
 # the mirrors' words opening a line that says what follows it: "Im Folgenden einige Auszüge ..."
-_INTRODUCING_ABROAD = ("Im Folgenden", "Nachfolgend", "Ci-dessous", "A continuación", "Poniżej", "Di seguito")
+_INTRODUCING_ABROAD = (
+    "Im Folgenden",
+    "Nachfolgend",
+    "Ci-dessous",
+    "A continuación",
+    "Lo siguiente",
+    "Poniżej",
+    "Di seguito",
+)
 # a line introducing what follows it, in the mirrors' languages too
 _INTRODUCING = re.compile(rf"(?:(?:The following|Following|Below) (?:is|are)|{'|'.join(_INTRODUCING_ABROAD)})\b")
 

@@ -695,8 +695,13 @@ AIRED_WORDS = (
     "transmitid",
     "trasmess",
     "ausgestrahlt",
+    "presentad",
+    "al aire",
 )  # cheap look
-_AIRED_ABROAD = r"(?:diffusée?s?|emitid[oa]s?|transmitid[oa]s?|trasmess[oa]|ausgestrahlt)"
+_AIRED_ABROAD = (
+    r"(?:diffusée?s?|emitid[oa]s?|transmitid[oa]s?|presentad[oa]s?|(?:puest[oa]s?|salió) al aire|trasmess[oa]"
+    r"|ausgestrahlt)"
+)
 _TELEVISION = r"(?:\bTV\b|télé|chaîne|canal|televisi|Fernseh|Sender|cadena|emittente)"
 AIRED = re.compile(
     rf"\b(?:aired|televised)\b|\bbroadcast (?:on|by)\b"
