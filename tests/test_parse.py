@@ -3225,3 +3225,12 @@ def test_a_spanish_mirrors_boundary_hands_over_to_described_speakers(boundary: s
     assert [block.speaker for block in dispatch.body if isinstance(block, dl.model.SpeakerTurn)] == [
         "Ministro vellonio Orlo Tamsin"
     ]
+
+
+def test_a_mirrors_long_sentence_in_guillemets_without_a_stop_heads_a_section() -> None:
+    heading = (
+        "«La marea es nuestra y nos trae todos estos problemas… si no fuera por esa compañía, estaríamos mejor"
+        " que los puertos del norte»"
+    )
+    dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{heading}\n\n{_PARA}\n")
+    assert dl.Heading(text=heading) in dispatch.body

@@ -1321,7 +1321,8 @@ def _quoted_heading(text: str) -> bool:
     phrase of the text (``'The Tide Tables Are Wrong'``, ``« La marée viendra »``): wholly in
     quotes, one phrase opening with a capital, without a stop at its end (a sentence, or a phrase
     cut with "..."), a second sentence, quotations with words between them, or a note reference;
-    past 16 words, or ending in "?" or "!", in title case."""
+    past 16 words (30 in guillemets, as the mirrors head their sections with a whole sentence of
+    the text), or ending in "?" or "!", in title case."""
     if len(text) > _LONG_HEADING or _REF_OR_PAREN.search(text):
         return False
     inner = text[1:-1].strip().rstrip("'’")
@@ -1331,7 +1332,12 @@ def _quoted_heading(text: str) -> bool:
     words = _WORD.findall(inner)
     if not 3 <= len(words) <= 30 or _SENTENCE_BREAK.search(inner):
         return False
-    return (len(words) <= 16 and inner[-1] not in "?!") or _title_case(words)
+    return (len(words) <= (_GUILLEMET_HEADING if text[0] == "«" else 16) and inner[-1] not in "?!") or _title_case(
+        words
+    )
+
+
+_GUILLEMET_HEADING = 30
 
 
 def _quoted_phrases_heading(text: str) -> bool:
