@@ -2932,11 +2932,14 @@ def test_a_cartoons_title_in_quotes_joins_its_caption() -> None:
     assert len(dispatch.body) == 2
 
 
-def test_a_cut_sentence_opening_on_its_date_is_no_heading() -> None:
+@pytest.mark.parametrize(
+    "cut", ["On March 3, 2014, The Guild of the N", "Separately, in Porto Vell on March 3, 2014, Gu"]
+)
+def test_a_cut_sentence_opening_on_its_date_is_no_heading(cut: str) -> None:
     """The copy stops in ``On March 3, 2014, The Guild of the N``: a sentence, not a heading."""
     uncited = SIMPLE.replace("[1]", "").partition("\n\n[1]")[0]
-    dispatch, _ = _parse(f"{uncited}\n\nGuild Calls For Peace\n\nOn March 3, 2014, The Guild of the N")
-    assert dispatch.body[-1] == dl.Paragraph(content=(dl.Text(text="On March 3, 2014, The Guild of the N"),))
+    dispatch, _ = _parse(f"{uncited}\n\nGuild Calls For Peace\n\n{cut}")
+    assert dispatch.body[-1] == dl.Paragraph(content=(dl.Text(text=cut),))
 
 
 def test_a_quoted_headline_wrapped_over_two_lines_is_the_title() -> None:

@@ -678,11 +678,12 @@ def _cut_sentence(heading: str, *, mid_line: bool) -> bool:
     """Is a heading the copy stops on a sentence it cut: not every word capitalised, or, where the
     copy stops inside its last line, one word that heads nothing (``Sheik``; not ``Introduction``)
     or a sentence's first words, opening on a small word (``On Octobe``); or a sentence opening on
-    its date (``On March 3, 2014, The Gu``)?"""
+    its date (``On March 3, 2014, The Gu``, ``Separately, in Sana'a on October 22, 2023, Ho``)?"""
     words = heading.split()
     one_word = len(words) == 1 and heading.casefold() not in layouts.NOT_TITLES
     small = words[0].lower() in layouts.SMALL_WORDS
-    dated = small and _DATED_CLAUSE.search(heading) is not None  # a sentence however the copy ends
+    # a sentence however the copy ends, opening on a small word or an adverb and its comma
+    dated = (small or words[0].endswith(",")) and _DATED_CLAUSE.search(heading) is not None
     opening = small and len(words) <= _CUT_OPENING
     return (mid_line and (one_word or opening)) or dated or not every_word_capitalised(heading)
 
