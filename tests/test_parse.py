@@ -2512,8 +2512,10 @@ def test_a_title_ending_in_a_quotation_that_trails_off() -> None:
         ),
         ("Zrzut z ekranu z programu w telewizji portowej", "Zrzut z ekranu z programu w telewizji portowej"),
         ("Screenshot from the harbour channel's programme", "Screenshot from the harbour channel's programme"),
+        ('Graphs: On left, "Tides In The Harbour"; on right, "Boats," the ferries first.', 'On left, "Tides In The'
+         ' Harbour"; on right, "Boats," the ferries first.'),
     ],
-)
+)  # fmt: skip
 def test_a_caption_said_to_be_one(line: str, caption: str) -> None:
     """A line labelled a caption (``Illustration:``, ``Caption:``), or a screenshot's of one phrase,
     is a picture, also standing between lines with no blank between them."""

@@ -186,12 +186,12 @@ _BRACKETED_CREDIT = re.compile(r"\((?i:photo|image|picture)(?: (?i:credit))?:\s*
 # a caption said to be one: labelled ("Illustration: the guild's banner"), or a screenshot's
 # ("Screenshot from the harbour channel's programme"), in the mirrors' languages too
 _CAPTION_WORDS = (
-    "Illustration", "Caption", "Légende", "Leyenda", "Podpis", "Didascalia", "Bildunterschrift",
+    "Illustration", "Caption", "Graph", "Chart", "Légende", "Leyenda", "Podpis", "Didascalia", "Bildunterschrift",
     "Screenshot", "Screen capture", "Screengrab", "Zrzut z ekranu", "Captura de pantalla", "Capture d",
     "Bildschirmfoto", "MAIN ", "TOP ", "PHOTO", "IMAGE", "PICTURE", "Scene from", "Still from", "A still from",
 )  # fmt: skip
 _LABELLED_CAPTION = re.compile(
-    r"(?:Illustration|Caption|Légende|Leyenda|Podpis|Didascalia|Bildunterschrift"
+    r"(?:Illustration|Caption|Graphs?|Charts?|Légende|Leyenda|Podpis|Didascalia|Bildunterschrift"
     # a news site's label in capitals: "MAIN PHOTO: The crowd on the square. (Harbour Post)"
     r"|(?:(?:MAIN|TOP) )?(?:PHOTO|IMAGE|PICTURE))\s?:\s*(?P<caption>\S.{2,300}?)(?:\s\((?P<credit>[^()]{2,60})\))?"
     r"|(?P<shot>(?:Screenshots?|Screen capture|Screengrab|Zrzut z ekranu|Captura de pantalla|Capture d['’]écran"
