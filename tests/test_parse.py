@@ -3239,3 +3239,13 @@ def test_a_mirrors_long_sentence_in_guillemets_without_a_stop_heads_a_section() 
     )
     dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{heading}\n\n{_PARA}\n")
     assert dl.Heading(text=heading) in dispatch.body
+
+
+def test_a_news_sites_name_and_update_time_is_a_byline() -> None:
+    """``Orla Tamsin , | updated: 5:17 AM`` under a news story's headline and deck names its writer."""
+    text = (
+        "Harbour Cartoons On The Ferries\n\nA new video shows cartoons posted by a harbour website.\n\n"
+        f"Orla Tamsin , | updated: 5:17 AM\n\n{_PARA}\n"
+    )
+    dispatch, _ = _parse(text)
+    assert (dispatch.title, dispatch.authors) == ("Harbour Cartoons On The Ferries", ("Orla Tamsin",))

@@ -172,6 +172,10 @@ _NEWS_CREDIT = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}), (?P<date>\d{1,2}\.\d{1,2}\.\d{4}),"
     r" [A-Z][\w.-]*(?: [\w.-]+){0,3}"
 )
+# a news site's byline of the reporter's name and the time the story was last updated, no date
+_NAME_AND_TIME = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\s?,\s?\|\s?(?:[Uu]pdated:?\s?)?\d{1,2}:\d{2}(?:\s?[AP]M)?"
+)
 # the institute's staff named by their initials and its name, without a byline's word, as a site
 # reposting its reports writes them: "H. Varulkar and C. Jacob/MEMRI/December 03"
 STAFF_NAME = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"  # "O. Tamsin", "A.B. Sample Vell"
@@ -813,6 +817,8 @@ def match_date_line(line: str) -> DateLine | None:
         date = parse_date(match["date"])
         if date is None:
             return None
+    elif "|" in line and ":" in line and (stamped := _NAME_AND_TIME.fullmatch(line)) is not None:
+        return DateLine(date=None, authors=(stamped["name"],))  # "Orla Tamsin , | updated: 5:17 AM": a news byline
     elif line[-1:].isalnum() and line.count(".") >= 2 and (credit := _NEWS_CREDIT.fullmatch(line)) is not None:
         date = match_numeric_date(credit["date"])
         return DateLine(date=date, authors=(credit["name"],)) if date else None  # "Orla Tamsin, 22.10.2018, Coast 7"
