@@ -3134,6 +3134,12 @@ def test_a_news_story_speaks_of_the_institute_as_anothers(opening: str) -> None:
     )
 
 
+def _between_paragraphs(line: str) -> dl.Dispatch:
+    """The dispatch of a titled text with ``line`` between two paragraphs."""
+    dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{line}\n\n{_PARA}\n")
+    return dispatch
+
+
 @pytest.mark.parametrize(
     ("line", "date"),
     [
@@ -3150,7 +3156,7 @@ def test_the_hebrew_calendars_date_after_the_days_is_dropped(line: str, date: da
 
 @pytest.mark.parametrize("line", ["AP Photo", "Reuters Photo", "(AP Photo/Orla Tamsin)", "AFP Photo/Orlo Vell"])
 def test_a_news_agencys_credit_alone_is_a_picture(line: str) -> None:
-    dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{line}\n\n{_PARA}\n")
+    dispatch = _between_paragraphs(line)
     figures = [block for block in dispatch.body if isinstance(block, dl.model.Figure)]
     assert [figure.credit for figure in figures] == [line.strip("()")]
 
@@ -3200,13 +3206,13 @@ def test_a_title_the_text_quotes_is_the_reports_unless_someone_else_wrote_it(lea
 def test_a_captions_question_before_a_colon_is_no_speaker() -> None:
     """``What's Up Doc?: The show features a rabbit ...``: a caption's question, not a turn."""
     line = "What's Up Doc?: The children's show features a rabbit who vows to eat the ferries."
-    dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{line}\n\n{_PARA}\n")
+    dispatch = _between_paragraphs(line)
     assert not any(isinstance(block, dl.model.SpeakerTurn) for block in dispatch.body)
 
 
 def test_a_caption_ending_in_where_the_picture_was_captured_is_a_figure() -> None:
     line = "The guild's master gives an interview to the harbour radio, in October 2010 [image capture MEMRI video]"
-    dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{line}\n\n{_PARA}\n")
+    dispatch = _between_paragraphs(line)
     figures = [block for block in dispatch.body if isinstance(block, dl.model.Figure)]
     assert [(figure.caption, figure.credit) for figure in figures] == [
         ("The guild's master gives an interview to the harbour radio, in October 2010", "image capture MEMRI video")
@@ -3237,7 +3243,7 @@ def test_a_mirrors_long_sentence_in_guillemets_without_a_stop_heads_a_section() 
         "«La marea es nuestra y nos trae todos estos problemas… si no fuera por esa compañía, estaríamos mejor"
         " que los puertos del norte»"
     )
-    dispatch, _ = _parse(f"A Title Of The Harbour\n\n{_PARA}\n\n{heading}\n\n{_PARA}\n")
+    dispatch = _between_paragraphs(heading)
     assert dl.Heading(text=heading) in dispatch.body
 
 
