@@ -432,6 +432,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "1815 Harbour Street" + " NW," * 50_000 + " Portvale, DC 20006",
         "A caption. " * 50_000 + "Orla Tamsin/Reuters",
         "Orla Tamsin" + " ," * 50_000 + " | updated: 5:17 AM",
+        "Scene from Coast TV" + " Harbour news photo: x" * 30_000,
         "Harbour master meets " * 20_000 + "\nHarbour Radio Airs A Tirade\n\n" + "The text. " * 20,
     ],
     ids=[
@@ -440,7 +441,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "digest-name", "dateline", "emphasis-star", "video-link", "share-buttons", "wire-hyphens", "wire-names",
         "copyright", "day-range", "posted-on", "home-path", "run-turns", "byline-row", "from-institute",
         "run-on-title", "photo-by", "hebrew-date", "agency-photo", "carousel", "caption-over-headline",
-        "area-number", "pdf-credit", "street-address", "photographer", "name-and-time",
+        "area-number", "pdf-credit", "street-address", "photographer", "name-and-time", "outlet-photo",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

@@ -227,7 +227,10 @@ def _short_caption(text: str) -> m.Figure | None:
 
 
 def is_credit_alone(line: str) -> bool:
-    """A picture's credit on its own line: ``Photo Credit: Harbour Office``, ``Screenshot / MEMRI``."""
+    """A picture's credit on its own line: ``Photo Credit: Harbour Office``, ``Screenshot / MEMRI``,
+    a news site's ``Harbour news photo: MEMRI``."""
+    if " photo: " in line:
+        return re.fullmatch(_OUTLET_PHOTO_CREDIT, line) is not None
     return line.startswith(_CREDIT_WORDS) and _CREDIT_ALONE.fullmatch(line) is not None
 
 
@@ -289,6 +292,10 @@ _PICTURE_MARK = re.compile(
     rf"\((?:(?:Image|Photo|Picture)(?: source| credit)?|Screen ?shot|{'|'.join(layouts.PHOTO_WORDS)})s?\s?:",
     re.IGNORECASE,
 )
+# a news site's caption and its credit in its own words, run together: "Scene from Coast TV (archive)Harbour news
+# photo: MEMRI"
+_OUTLET_PHOTO_CREDIT = r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2} photo: [^:]{2,60}"
+_OUTLET_PHOTO = re.compile(rf"(?P<caption>[^:]{{3,200}}?)\s?(?P<credit>{_OUTLET_PHOTO_CREDIT})")
 # a news photo's caption ending in where the picture was captured: "... in October 2010 [image capture MEMRI video]"
 _CAPTURE_CREDIT = re.compile(
     r"\s*\[(?P<credit>(?:image|screen|video)[ -]?(?:capture|grab|shot)\b[^\[\]]{0,60})\]$", re.I
@@ -799,6 +806,13 @@ class BlockReader:
             )
         ):
             figure = _figure(text)
+        if (
+            figure is None
+            and " photo: " in tail
+            and len(text) <= _AGENCY_CAPTION
+            and (match := _OUTLET_PHOTO.fullmatch(text))
+        ):
+            figure = m.Figure(caption=match["caption"], credit=match["credit"])  # "Caption Harbour news photo: X"
         if figure is None and text[-1] == "]" and (match := _CAPTURE_CREDIT.search(tail)) is not None:
             figure = m.Figure(caption=text[: len(text) - len(tail) + match.start()], credit=match["credit"])
         if figure is None and "©" in tail and (match := _COPYRIGHT_CREDIT.fullmatch(text)):

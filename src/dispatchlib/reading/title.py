@@ -17,7 +17,7 @@ from .blocks import (
     sentence_case,
 )
 from .cursor import Cursor, Findings
-from .meta import add_topics, apply_date_line, is_item_header, is_meta
+from .meta import add_topics, apply_date_line, is_item_header, is_meta, keep_above
 from .start import (
     CREDIT_PREFIX,
     INSTITUTE_NAME,
@@ -71,6 +71,20 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         )
         cursor.index = cursor.skip_blank() + 1  # a breadcrumb, or the title cut short over its whole
         line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+    if (
+        _headerless(fields)
+        and len(below) > len(line)
+        and below.startswith(line)
+        and is_credit_alone(below[len(line) :].strip())
+    ):
+        # "Scene from Coast TV" / "Scene from Coast TVHarbour news photo: MEMRI": the page's picture over the text
+        keep_above(fields, below, cursor.line_number(_next_index(cursor)))
+        found.add(
+            "guess", f"line {number}, printed again with a picture's credit under it, is a picture's caption", number
+        )
+        cursor.lines[_next_index(cursor)] = cursor.lines[cursor.skip_blank()] = ""
+        line, number = cursor.peek(), cursor.line_number(cursor.skip_blank())
+        below = next_line(cursor)
     if _headerless(fields) and _caption_over_headline(line, below, cursor):
         fields["_lead_caption"] = (line, number)
         found.add(
