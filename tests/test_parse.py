@@ -3255,3 +3255,22 @@ def test_a_news_sites_name_and_update_time_is_a_byline() -> None:
     )
     dispatch, _ = _parse(text)
     assert (dispatch.title, dispatch.authors) == ("Harbour Cartoons On The Ferries", ("Orla Tamsin",))
+
+
+def test_a_sites_login_link_under_a_scrapers_stamp_is_chrome() -> None:
+    title = "The Guild Posts A Video Of The First Ferry Pilots"
+    dispatch, _ = _parse(f" date 2018-08-16 Log in\n{title}\n\n08/16/2018 | 03:36am CEST\n\n{_PARA}\n")
+    assert dispatch.title == title
+
+
+def test_a_tag_line_under_a_sites_menu_heads_no_text() -> None:
+    """A site's tag line over the lead picture's caption is no headline: the headline over them is
+    kept, never dropped as the page's."""
+    text = (
+        "The Harbour Daily News\n\nFriday, September 4, 2015\n\nMember Login:\n\n"
+        "The guild master's bias seen in a video released again\n\nTags: International\n"
+        "The guild master gives an interview to the harbour radio, in October 2010 [image capture MEMRI video]\n\n"
+        f"{_PARA}\n"
+    )
+    dispatch, _ = _parse(text)
+    assert "The guild master's bias seen in a video released again" in dl.to_text(dispatch)

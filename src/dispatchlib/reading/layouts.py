@@ -37,6 +37,9 @@ CHROME_LINES = frozenset(
         "Donate",
         "Subscribe Today",
         "Subscribe",
+        "Log in",  # a site's login link, over the story
+        "Login",
+        "Member Login:",
         "cta-image",
         "Share Video:",
         "Share this Video:",

@@ -748,6 +748,8 @@ def _under_menu(lines: list[str], candidates: list[int], first: int) -> int | No
         return None
     if len(menu) < (_FEWEST_MENU_LINES if any(is_chrome(lines[i]) for i in menu) else _MENU_LINES):
         return None  # (a site's sign-up box makes three lines a menu)
+    if any(is_chrome(lines[i]) for i in above[:end] if i >= start):
+        return None  # "Tags: World" over the lead picture's caption: no headline
     headline = " ".join(lines[i] for i in above[:end] if i >= start)
     return start if len(headline.split()) >= _TITLE_WORDS and looks_like_title(headline) else None
 
