@@ -3274,3 +3274,16 @@ def test_a_tag_line_under_a_sites_menu_heads_no_text() -> None:
     )
     dispatch, _ = _parse(text)
     assert "The guild master's bias seen in a video released again" in dl.to_text(dispatch)
+
+
+@pytest.mark.parametrize(
+    "below", ["Orla Tamsin", "Harbour News Desk", "Breaking News", "Harbour Cleric: The Ferries Must Burn"]
+)
+def test_a_sentence_case_headline_over_a_name_or_a_reports_title_is_no_caption(below: str) -> None:
+    """A news site's headline in sentence case over its writer's name, its desk or the title of the
+    report it quotes stays the title: only a long phrase over a headline of five words or more,
+    two thirds its length at most, is a lead picture's caption."""
+    headline = "Harbour official says the guild will repeat the strike on the ferries again and again"
+    dispatch, _ = _parse(f"{headline}\n\n{below}\n\n{_PARA}\n")
+    assert dispatch.title == headline
+    assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)

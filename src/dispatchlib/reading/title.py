@@ -574,8 +574,12 @@ def _caption_over_headline(line: str, below: str, cursor: Cursor) -> bool:
     """A news site's lead picture's caption over its headline: a long phrase in sentence case with
     no stop (``The guild's master meets the ferry company's envoy in Porto Vell, Vellonia``) over
     a shorter headline with every word capitalised that heads the text."""
-    if not _CAPTION_LINE <= len(line) <= _LONG_CAPTION_LINE or line[-1] in '.!?:"”' or len(below) >= len(line):
-        return False
+    if not _CAPTION_LINE <= len(line) <= _LONG_CAPTION_LINE or line[-1] in '.!?:"”' or len(below) * 3 > len(line) * 2:
+        return False  # (a caption runs half as long again as the headline under it)
+    if len(below.split()) < _HEADLINE_WORDS or ": " in below or is_chrome(below) or h.match_date_line(below):
+        return False  # "Orla Tamsin", "Breaking News": a sentence-case headline's byline or label; a report's title
+    if "Research Institute" in below:
+        return False  # the institute named under a sentence-case headline
     if "://" in line or ":" in line[:_LABEL]:
         return False  # "Source: https://...", a label's line
     lower = sum(1 for word in line.split() if word[0].islower() and word.lower() not in layouts.SMALL_WORDS)
@@ -586,7 +590,8 @@ def _caption_over_headline(line: str, below: str, cursor: Cursor) -> bool:
     return len(text) >= PARAGRAPH
 
 
-_CAPTION_LINE, _LONG_CAPTION_LINE = 60, 300
+_CAPTION_LINE, _LONG_CAPTION_LINE = 80, 300
+_HEADLINE_WORDS = 5
 _LABEL = 25  # a colon this near a line's start ends a label
 _CAPTION_LOWER_WORDS = 1  # "meets", "visits": a caption's verb in lower case
 
