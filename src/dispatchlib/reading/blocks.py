@@ -230,7 +230,7 @@ def is_credit_alone(line: str) -> bool:
     """A picture's credit on its own line: ``Photo Credit: Harbour Office``, ``Screenshot / MEMRI``,
     a news site's ``Harbour news photo: MEMRI``."""
     if " photo: " in line:
-        return re.fullmatch(_OUTLET_PHOTO_CREDIT, line) is not None
+        return _OUTLET_PHOTO_CREDIT.fullmatch(line) is not None
     return line.startswith(_CREDIT_WORDS) and _CREDIT_ALONE.fullmatch(line) is not None
 
 
@@ -294,8 +294,8 @@ _PICTURE_MARK = re.compile(
 )
 # a news site's caption and its credit in its own words, run together: "Scene from Coast TV (archive)Harbour news
 # photo: MEMRI"
-_OUTLET_PHOTO_CREDIT = r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2} photo: [^:]{2,60}"
-_OUTLET_PHOTO = re.compile(rf"(?P<caption>[^:]{{3,200}}?)\s?(?P<credit>{_OUTLET_PHOTO_CREDIT})")
+_OUTLET_PHOTO_CREDIT = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2} photo: [^:]{2,60}")
+_OUTLET_PHOTO = re.compile(rf"(?P<caption>[^:]{{3,200}}?)\s?(?P<credit>{_OUTLET_PHOTO_CREDIT.pattern})")
 # a news photo's caption ending in where the picture was captured: "... in October 2010 [image capture MEMRI video]"
 _CAPTURE_CREDIT = re.compile(
     r"\s*\[(?P<credit>(?:image|screen|video)[ -]?(?:capture|grab|shot)\b[^\[\]]{0,60})\]$", re.I
@@ -1346,12 +1346,11 @@ def _quoted_heading(text: str) -> bool:
     words = _WORD.findall(inner)
     if not 3 <= len(words) <= 30 or _SENTENCE_BREAK.search(inner):
         return False
-    return (len(words) <= (_GUILLEMET_HEADING if text[0] == "«" else 16) and inner[-1] not in "?!") or _title_case(
-        words
-    )
+    longest = _GUILLEMET_HEADING if text[0] == "«" else _QUOTED_HEADING
+    return (len(words) <= longest and inner[-1] not in "?!") or _title_case(words)
 
 
-_GUILLEMET_HEADING = 30
+_QUOTED_HEADING, _GUILLEMET_HEADING = 16, 30  # words of a quoted heading in sentence case
 
 
 def _quoted_phrases_heading(text: str) -> bool:

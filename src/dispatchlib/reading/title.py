@@ -573,7 +573,8 @@ def _over_title(line: str, cursor: Cursor) -> bool:
 def _caption_over_headline(line: str, below: str, cursor: Cursor) -> bool:
     """A news site's lead picture's caption over its headline: a long phrase in sentence case with
     no stop (``The guild's master meets the ferry company's envoy in Porto Vell, Vellonia``) over
-    a shorter headline with every word capitalised that heads the text."""
+    a headline of five words or more, every one capitalised, two thirds its length at most, that
+    heads the text; not a sentence-case headline over a name, a label, a date or a report's title."""
     if not _CAPTION_LINE <= len(line) <= _LONG_CAPTION_LINE or line[-1] in '.!?:"”' or len(below) * 3 > len(line) * 2:
         return False  # (a caption runs half as long again as the headline under it)
     if len(below.split()) < _HEADLINE_WORDS or ": " in below or is_chrome(below) or h.match_date_line(below):
