@@ -1020,11 +1020,11 @@ def agency_credit(text: str) -> bool:
 
 
 _AGENCY_CREDIT = 80
-# a news agency's credit alone, perhaps with its photographer: "AP Photo", "(AP Photo/Orla Tamsin)"
-_AGENCY_PHOTO = re.compile(r"\(?(?P<credit>(?:AP|AFP|EPA|Reuters|Xinhua|Anadolu) Photo(?:\s?/\s?[^/()]{2,60})?)\)?")
 _AGENCY_ENDINGS = tuple(layouts.PHOTO_AGENCIES)
-# a news photo's caption with its agency after a slash: "A guard at the pier, centre, holds a banner / AP"
 _AGENCIES = "|".join(re.escape(agency) for agency in layouts.PHOTO_AGENCIES)
+# a news agency's credit alone, perhaps with its photographer: "AP Photo", "(AP Photo/Orla Tamsin)"
+_AGENCY_PHOTO = re.compile(rf"\(?(?P<credit>(?:{_AGENCIES}) Photo(?:\s?/\s?[^/()]{{2,60}})?)\)?")
+# a news photo's caption with its agency after a slash: "A guard at the pier, centre, holds a banner / AP"
 _CAPTION_SLASH_AGENCY = re.compile(rf"(?P<caption>[^/]{{10,300}}?)\s+/\s*(?P<credit>{_AGENCIES})")
 # or after its last sentence, its photographer and the agency: "... opened on Saturday. Orla Tamsin/Reuters"
 _CAPTION_PHOTOGRAPHER = re.compile(
