@@ -2886,6 +2886,22 @@ def test_a_librarys_section_tag_glued_to_the_headline_is_not_the_titles() -> Non
     assert again.title == "Sermons from the piers."
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["Harbour Poet: The Tide Tables Lie (MEMRI TV)", "Harbour Poet: The Tide Tables Lie, (Via: MEMRI)"],
+)
+def test_a_blogs_credit_in_brackets_after_the_headline_is_not_the_titles(headline: str) -> None:
+    """``Title (MEMRI TV)``: the credit names where the blog took the text from; the institute's
+    own name in brackets is no credit."""
+    dispatch, _ = _parse(
+        f"{headline}\n\nOrlo Vell, founder of the Harbour Party, told Coast TV on May 12, 2013:\n\n"
+        '"It is the guild that has instigated every strike on the piers."\n'
+    )
+    assert dispatch.title == "Harbour Poet: The Tide Tables Lie"
+    named, _ = _parse("Middle East Media Research Institute (MEMRI)\n\nThe guild met on the pier today.\n")
+    assert named.title != "Middle East Media Research Institute"
+
+
 def test_an_archive_of_teasers_cut_with_an_ellipsis_is_not_a_dispatch() -> None:
     """Teasers each cut mid-sentence at ``[…]``: read leniently, refused by strict reading even with
     a report's meta line glued into one of them."""

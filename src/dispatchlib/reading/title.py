@@ -751,8 +751,12 @@ _SITE_SUFFIX = re.compile(
 _SOURCE_LABEL = re.compile(layouts.SOURCE_LABEL)
 _PAST_PICTURE = 4  # words a title looked for past a picture has at least
 # a page's title as its tab names it ("Title - MEMRI"), or as a library's database files it, the
-# newspaper's section glued after its stop ("Sermons from the harbour.(COMMENTARY)", "(Brief Article)")
-_PAGE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—|]\s*MEMRI$|(?<=[.!?])\([A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}\)$")
+# newspaper's section glued after its stop ("Sermons from the harbour.(COMMENTARY)", "(Brief Article)"),
+# or a blog's credit in brackets after it ("Title (MEMRI TV)", "Title, (Via: MEMRI)")
+_PAGE_SUFFIX = re.compile(
+    r"(?<!\s)\s+[-–—|]\s*MEMRI$|(?<=[.!?])\([A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}\)$"
+    r"|(?<=[\w.!?\"”’'])(?<!Institute),?\s+\((?:[Vv]ia:? )?MEMRI(?: ?TV)?\)$"
+)
 
 
 def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:
