@@ -435,6 +435,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "Scene from Coast TV" + " Harbour news photo: x" * 30_000,
         "Harbour master meets " * 20_000 + "\nHarbour Radio Airs A Tirade\n\n" + "The text. " * 20,
         "A Title" + ", (MEMRI" * 50_000 + " TV)",
+        "Orla :" + "< /span " * 50_000 + "Words",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -443,7 +444,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "copyright", "day-range", "posted-on", "home-path", "run-turns", "byline-row", "from-institute",
         "run-on-title", "photo-by", "hebrew-date", "agency-photo", "carousel", "caption-over-headline",
         "area-number", "pdf-credit", "street-address", "photographer", "name-and-time", "outlet-photo",
-        "credit-in-brackets",
+        "credit-in-brackets", "stray-tag",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

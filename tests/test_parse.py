@@ -1357,6 +1357,20 @@ def test_a_pages_line_break_tag_left_in_the_title_reads_as_a_space() -> None:
     assert any("<br>" in d.message and d.line == 3 for d in diagnostics)
 
 
+def test_a_pages_inline_tags_left_in_the_text_are_dropped_and_said() -> None:
+    """``Name :< /SPAN> Words``: the tag a scraper left goes, the turn is read, and it is said; a
+    comparison's ``<`` stays."""
+    text = (
+        "Dépêche fr. n° 7\n\nUn titre du port\n\nOrla Tamsin : Le port ferme.\n"
+        "Orlo Vell :< /SPAN> Le port <b>ouvre</b> si 3 < 4.\n"
+    )
+    dispatch, diagnostics = dl.parse(text)
+    turns = [block for block in dispatch.body if isinstance(block, dl.SpeakerTurn)]
+    assert [turn.speaker for turn in turns] == ["Orla Tamsin", "Orlo Vell"]
+    assert dl.plain_text(turns[1].content) == "Le port ouvre si 3 < 4."
+    assert any("'< /SPAN>'" in d.message and d.line == 6 for d in diagnostics)
+
+
 @pytest.mark.parametrize(
     ("top", "date"),
     [

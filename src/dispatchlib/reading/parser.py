@@ -86,6 +86,11 @@ def _holds_any(text: str, characters: str) -> bool:
 
 
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# a page's inline or paragraph tag left in its copied text ("Orla :< /SPAN> Words", "<font size=2>"); a
+# link's tag is not among them (its address would go with it)
+_STRAY_TAG = re.compile(
+    r"<\s?/?\s?(?:span|font|b|i|u|em|strong|p|div|sup|sub|small|center|o:p)(?:\s[^<>]{0,200})?/?>", re.IGNORECASE
+)
 
 
 def _clean_lines(text: str, found: Findings) -> list[str]:
@@ -108,6 +113,11 @@ def _clean_lines(text: str, found: Findings) -> list[str]:
         for index in breaks:  # a page's line break left in its text as a tag: "Title:<BR>'Quote'"
             lines[index] = _BREAK_TAG.sub(" ", lines[index])
         found.add("guess", f"HTML line breaks ('<br>') on {len(breaks)} line(s) read as spaces", breaks[0] + 1)
+    if "<" in text and (tagged := [index for index, line in enumerate(lines) if _STRAY_TAG.search(line)]):
+        first = _STRAY_TAG.search(lines[tagged[0]])
+        for index in tagged:
+            lines[index] = _STRAY_TAG.sub(" ", lines[index])
+        found.add("guess", f"HTML tags left in the text ({first[0]!r}) on {len(tagged)} line(s) dropped", tagged[0] + 1)
     lines = [line.strip() for line in lines]
     if "  " in text or odd or "<" in text:
         lines = [_SPACES.sub(" ", line) for line in lines]
