@@ -228,6 +228,22 @@ def test_duplicate_lead_paragraph_dropped_with_diagnostic() -> None:
     assert len(dispatch.body) == 2 and "duplicate-paragraph" in codes
 
 
+def test_a_crowds_chant_said_again_is_not_a_duplicate() -> None:
+    """A short cry repeated under a crowd's turn is the chant going on: every line is kept."""
+    text = (
+        "May 4, 2011 MEMRI TV Clip No. 2810\n\nA Harbour Cleric Rallies the Crowd\n\n"
+        "Following are excerpts from a rally on Coast TV, which aired on May 3, 2011:\n\n"
+        "Orlo Vell: We will never forget who the enemy is.\n\n"
+        "Crowd: Death to the guild, death to the ferry company!\n\n"
+        "Death to the guild, death to the ferry company!\n\nDeath to the guild, death to the ferry company!\n\n"
+        "Orlo Vell: The rioters will be dealt with harshly.\n"
+    )
+    dispatch, codes = _parse(text)
+    said = [dl.plain_text(block.content) for block in dispatch.body if isinstance(block, dl.Paragraph)]
+    assert said.count("Death to the guild, death to the ferry company!") == 2
+    assert "duplicate-paragraph" not in codes
+
+
 def test_cartoon_pair_becomes_figure() -> None:
     """A caption line followed by 'Outlet (Country), Date' is one figure with that credit."""
     body = "A Cartoon About The Budget\n\nAl-Watan (Saudi Arabia), March 3, 2023\n\nText.[1]\n"

@@ -449,6 +449,14 @@ def _check_cut_off(body: list[m.Block], notes: list[tuple[m.Note, int]], numbers
         found.add("cut-off", f"the copy ends in the middle of a sentence: {text[-40:]!r}", numbers[-1])
 
 
+def _chant(text: str) -> bool:
+    """A short cry (``Death to the guild!``): a crowd's chant says it again, and again; a copy's
+    paragraph printed twice is no cry."""
+    return len(text) <= _CHANT and text.endswith("!")
+
+
+_CHANT = 120
+
 _SENTENCE_ENDS = tuple('.!?"”’“)…:»')  # '“' closes a German quotation
 
 
@@ -500,7 +508,7 @@ def _read_blocks(
             found.add("guess", "a picture's caption printed again under it: one picture", unit.line)
             echoed = unit.line
             continue
-        if unit.text == previous and not is_figure_text(unit.text):
+        if unit.text == previous and not is_figure_text(unit.text) and not _chant(unit.text):
             found.add("duplicate-paragraph", "paragraph repeats the one before it; dropped", unit.line)
             continue
         previous = unit.text
