@@ -976,7 +976,8 @@ def figure_line(text: str) -> m.Figure | None:
         "Source:" in text or _photo_caption(match["caption"], match["credit"])
     ):  # before the merged pair: "Caption. Source: Example Post (Vellonia), Date."
         return m.Figure(caption=match["caption"].strip(), credit=match["credit"].strip())
-    match = _CAPTION_AND_CREDIT.fullmatch(text) if text[-1:] in "0123456789." else None
+    # (the pattern tries every split of the line: asked only of a line ending in a year)
+    match = _CAPTION_AND_CREDIT.fullmatch(text) if text.removesuffix(".")[-4:].isdigit() else None
     # (not a paragraph citing its source: "... the columnist accused them of ... Outlet (Country), Date.")
     if match is not None and any(word[:1].islower() for word in match["caption"].split()) and not _WRITERS.search(text):
         return m.Figure(caption=match["caption"].strip(), credit=match["credit"])

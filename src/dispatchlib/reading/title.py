@@ -158,7 +158,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         return False
     cursor.index = (wrapped or [cursor.skip_blank()])[-1] + 1
     byline = h.match_title_byline(line)
-    title = _PAGE_SUFFIX.sub("", CREDIT_PREFIX.sub("", byline.title if byline else line)).removesuffix("*")
+    title = _without_suffix(CREDIT_PREFIX.sub("", byline.title if byline else line)).removesuffix("*")
     fields["title"] = title
     _take_site_stamp(fields, found, number)
     if byline:
@@ -751,12 +751,20 @@ _SITE_SUFFIX = re.compile(
 _SOURCE_LABEL = re.compile(layouts.SOURCE_LABEL)
 _PAST_PICTURE = 4  # words a title looked for past a picture has at least
 # a page's title as its tab names it ("Title - MEMRI"), or as a library's database files it, the
-# newspaper's section glued after its stop ("Sermons from the harbour.(COMMENTARY)", "(Brief Article)"),
-# or a blog's credit in brackets after it ("Title (MEMRI TV)", "Title, (Via: MEMRI)")
-_PAGE_SUFFIX = re.compile(
-    r"(?<!\s)\s+[-–—|]\s*MEMRI$|(?<=[.!?])\([A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}\)$"
-    r"|(?<=[\w.!?\"”’'])(?<!Institute),?\s+\((?:[Vv]ia:? )?MEMRI(?: ?TV)?\)$"
-)
+# newspaper's section glued after its stop ("Sermons from the harbour.(COMMENTARY)", "(Brief Article)")
+_PAGE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—|]\s*MEMRI$|(?<=[.!?])\([A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}\)$")
+# a blog's credit in brackets after it ("Title (MEMRI TV)", "Title, (Via: MEMRI)"); not the institute's
+# own name with its initials
+_CREDIT_SUFFIX = re.compile(r"(?<!Institute),? \((?:[Vv]ia:? )?MEMRI(?: ?TV)?\)$")
+
+
+def _without_suffix(title: str) -> str:
+    """The title without the page's, the library's or the blog's words after it (each pattern is
+    asked only of a title ending as its words end: a search of every position costs)."""
+    if not title.endswith(("MEMRI", ")")):
+        return title
+    title = _PAGE_SUFFIX.sub("", title)
+    return _CREDIT_SUFFIX.sub("", title) if title.endswith(")") else title
 
 
 def read_title_above(cursor: Cursor, start: Start, fields: dict[str, object], found: Findings) -> None:

@@ -556,6 +556,8 @@ _PROSE = 200  # a line this long is the text's
 def _drop_signature(fields: dict[str, object], found: Findings) -> None:
     """A title signed after a slash or a dash by the author its byline names (``Title / Orla
     Tamsin``, as a mirror's page heads its report; a blog's ``Title - O. Tamsin``) loses the name."""
+    if not fields.get("authors"):
+        return  # (no name to drop: the pattern, which tries every mark, is spared)
     signed = _SIGNED_TITLE.fullmatch(str(fields.get("title") or ""))
     if signed is not None and signed["name"] in tuple(fields.get("authors", ())):  # type: ignore[arg-type]
         fields["title"] = signed["title"]
