@@ -436,6 +436,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "Harbour master meets " * 20_000 + "\nHarbour Radio Airs A Tirade\n\n" + "The text. " * 20,
         "A Title" + ", (MEMRI" * 50_000 + " TV)",
         "Orla :" + "< /span " * 50_000 + "Words",
+        'memri.org "A Title"' + " #tide" * 50_000 + " x",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -444,7 +445,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "copyright", "day-range", "posted-on", "home-path", "run-turns", "byline-row", "from-institute",
         "run-on-title", "photo-by", "hebrew-date", "agency-photo", "carousel", "caption-over-headline",
         "area-number", "pdf-credit", "street-address", "photographer", "name-and-time", "outlet-photo",
-        "credit-in-brackets", "stray-tag",
+        "credit-in-brackets", "stray-tag", "hashtags",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

@@ -2932,6 +2932,18 @@ def test_a_blogs_credit_in_brackets_after_the_headline_is_not_the_titles(headlin
     assert named.title != "Middle East Media Research Institute"
 
 
+def test_a_post_shared_as_a_tweet_gives_its_quoted_title_without_the_site_and_hashtags() -> None:
+    """``MEMRI.org "Title" #tcot #harbour``, a blog's headline as the post was shared: the title
+    in the quotes; hashtags alone come off any title."""
+    body = "\n\nCartoons published in the harbour press mock the ferry company and its new timetable.\n"
+    shared, _ = _parse('MEMRI.org "The Tide Crisis Part II - Cartoons on the Pier Strike" #tcot #harbour' + body)
+    assert shared.title == "The Tide Crisis Part II - Cartoons on the Pier Strike"
+    tagged, _ = _parse("Cartoons Mock the Ferry Company #harbour #tide" + body)
+    assert tagged.title == "Cartoons Mock the Ferry Company"
+    quoted, _ = _parse('Harbour Poet: "We Will Sail at Dawn" #2 Is Out' + body)
+    assert quoted.title == 'Harbour Poet: "We Will Sail at Dawn" #2 Is Out'
+
+
 def test_an_archive_of_teasers_cut_with_an_ellipsis_is_not_a_dispatch() -> None:
     """Teasers each cut mid-sentence at ``[…]``: read leniently, refused by strict reading even with
     a report's meta line glued into one of them."""

@@ -758,9 +758,22 @@ _PAGE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—|]\s*MEMRI$|(?<=[.!?])\([A-Z][A-Za
 _CREDIT_SUFFIX = re.compile(r"(?<!Institute),? \((?:[Vv]ia:? )?MEMRI(?: ?TV)?\)$")
 
 
+# a post shared as a tweet: the site, the title in quotes, the hashtags ('MEMRI.org "Title" #tcot #harbour')
+_HASHTAG = re.compile(r"#[^\W\d_][\w-]{0,40}")
+_SITE_QUOTING = re.compile(r"(?:www\.)?memri(?:tv)?\.org:?\s[\"“](?P<title>[^\"“”]{4,})[\"”]", re.IGNORECASE)
+
+
 def _without_suffix(title: str) -> str:
     """The title without the page's, the library's or the blog's words after it (each pattern is
-    asked only of a title ending as its words end: a search of every position costs)."""
+    asked only of a title ending as its words end: a search of every position costs), and a
+    shared post's title without the site quoting it and its hashtags."""
+    if "#" in title:
+        words = title.split(" ")
+        while len(words) > 1 and _HASHTAG.fullmatch(words[-1]):
+            words.pop()  # (word by word from the end: a pattern anchored there would try every start)
+        title = " ".join(words)
+    if title[:4].casefold() in ("memr", "www."):
+        title = (quoted := _SITE_QUOTING.fullmatch(title)) and quoted["title"] or title
     if not title.endswith(("MEMRI", ")")):
         return title
     title = _PAGE_SUFFIX.sub("", title)
