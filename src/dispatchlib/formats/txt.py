@@ -89,6 +89,8 @@ def _figure(figure: m.Figure) -> str:
         return f"{figure.alt_text}\n{_figure(attrs.evolve(figure, alt_text=None))}"
     if figure.credit_missing:
         return f"{figure.caption} (Source:".lstrip()
+    if figure.credit is not None and figure.credit.count("(") > figure.credit.count(")"):
+        return f"{figure.caption} (Source: {figure.credit}".lstrip()  # a credit the copy cut: left open, as it was
     if figure.credit is not None:
         return f"{figure.caption} (Source: {figure.credit})".lstrip()
     return figure.caption

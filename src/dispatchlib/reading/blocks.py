@@ -456,6 +456,10 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
         if pieces and lines[i][:1] == "(" and len(previous) < _OUTLET_NAME and credit_line(f"{previous} {lines[i]}"):
             pieces[-1].append(i)  # "Example Post" / "(Vellonia), May 2, 2016": a credit broken before its bracket
             continue
+        # "Caption No. 6: ... o muerte" / ".": the stop of a line that has none, broken off
+        if pieces and lines[i] in _STOPS_ALONE and (previous[-1:].isalnum() or previous[-1:] in _CLOSING_MARKS):
+            pieces[-1].append(i)
+            continue
         if pieces and _colon_line(lines[i]):  # a colon the page's markup put on the next line
             name = _name_lines(pieces, lines)  # a speaker's, or the end of a sentence's
             if name:
@@ -490,7 +494,8 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
     for piece in pieces:
         text, starts = "", []
         for i in piece:
-            text += "" if not text or _colon_line(lines[i]) else " "  # "Orla Tamsin" / ": ..." is "Orla Tamsin: ..."
+            # "Orla Tamsin" / ": ..." is "Orla Tamsin: ...", and "... o muerte" / "." is "... o muerte."
+            text += "" if not text or _colon_line(lines[i]) or (lines[i] in _STOPS_ALONE and len(piece) > 1) else " "
             starts.append(len(text))
             text += lines[i]
         units.append(Unit(text=text, starts=tuple(starts), lines=tuple(numbers[i] for i in piece)))
@@ -537,6 +542,10 @@ def _item_header(line: str) -> bool:
     12—Vellonia``); not a report cited at a line's start (``Special Dispatch No. 6390.``)."""
     header = h.match_header(line)
     return header is not None and (bool(header.topics) or header.date is not None)
+
+
+_STOPS_ALONE = frozenset((".", "!", "?", "…", "...", '."', ".”", ".»"))  # a sentence's end alone on its line
+_CLOSING_MARKS = '»”"’)]'
 
 
 def _colon_line(line: str) -> bool:
@@ -2289,6 +2298,7 @@ _CUT_CREDIT = re.compile(
     rf"{_CREDIT_LABEL_ONLY.pattern}"
     rf"|(?:{layouts.SOURCE_LABEL}\s?)?[^\s,():]+(?: [^\s,():]+){{0,4}} \([^()]{{2,60}}\),? ?\w{{0,12}}"
     rf"|{layouts.SOURCE_LABEL}\s?[^\s,():]{{1,20}}"  # "Fuente: Al-"
+    rf"|{layouts.SOURCE_LABEL}\s?[^\s,():]+(?: [^\s,():]+){{0,4}} \([^()]{{1,60}}"  # "Fuentes: Al-Dustour (Jordania"
 )
 _CUT_ARTIST_LABEL = re.compile(rf"\s(?:{'|'.join(label.capitalize() for label in layouts.ARTIST_LABELS)}):$")
 

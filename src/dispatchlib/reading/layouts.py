@@ -713,7 +713,7 @@ AIRED = re.compile(
 
 # the word before a picture's or a clip's source, in the mirrors' languages too ("Fuente: Medio")
 SOURCE_WORDS = ("Source", "Fuente", "Źródło", "Quelle", "Fonte")
-SOURCE_LABEL = rf"(?:{'|'.join(SOURCE_WORDS)})\s?:"  # "Source:", "Source :", "Fuente:"
+SOURCE_LABEL = rf"(?:{'|'.join(SOURCE_WORDS)})s?\s?:"  # "Source:", "Source :", "Fuente:", "Fuentes:"
 
 # the word before a photograph's credit in the mirrors' languages ("Caption (Zdjęcie: Outlet)")
 PHOTO_WORDS = ("Zdjęcie", "Foto", "Imagen", "Bild", "Immagine", "Fotografia", "Фото")

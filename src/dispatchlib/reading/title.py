@@ -772,8 +772,8 @@ def _without_suffix(title: str) -> str:
         while len(words) > 1 and _HASHTAG.fullmatch(words[-1]):
             words.pop()  # (word by word from the end: a pattern anchored there would try every start)
         title = " ".join(words)
-    if title[:4].casefold() in ("memr", "www."):
-        title = (quoted := _SITE_QUOTING.fullmatch(title)) and quoted["title"] or title
+    quoted = _SITE_QUOTING.fullmatch(title) if title[:4].casefold() in ("memr", "www.") else None
+    title = quoted["title"] if quoted is not None else title
     if not title.endswith(("MEMRI", ")")):
         return title
     title = _PAGE_SUFFIX.sub("", title)
