@@ -2932,6 +2932,19 @@ def test_a_blogs_credit_in_brackets_after_the_headline_is_not_the_titles(headlin
     assert named.title != "Middle East Media Research Institute"
 
 
+def test_a_long_first_line_of_a_sentence_and_its_aside_is_no_title() -> None:
+    """A copy opening on its first paragraph, a sentence and an aside in brackets after its stop
+    (``… hait la marée. (clip n° 925 Harbour Girl: The Tide Tables Lie``): no title."""
+    first = (
+        "Dans deux articles affichés sur le site du port le 4 décembre 2005, les auteurs évoquent l'interview, "
+        "diffusée par la télévision de la côte, d'une fillette de trois ans expliquant pourquoi elle hait la marée. "
+        "(clip n° 925 Harbour Girl: The Tide Tables Lie (Archival Material)"
+    )
+    second = "Le penseur du port estime que la chaîne devrait désormais se faire appeler autrement, selon lui."
+    dispatch, _ = _parse(f"{first}\n{second}\n")
+    assert dispatch.title == ""
+
+
 def test_a_post_shared_as_a_tweet_gives_its_quoted_title_without_the_site_and_hashtags() -> None:
     """``MEMRI.org "Title" #tcot #harbour``, a blog's headline as the post was shared: the title
     in the quotes; hashtags alone come off any title."""

@@ -1412,6 +1412,8 @@ def _is_speaker(name: str, *, described: bool = False) -> bool:
         office = described and _office(post) and not _REPORTED.search(post)  # not "..., wrote on Twitter"
         if described and post.lower().startswith(_ON_AIR_FROM):
             return _is_speaker(head, described=True)  # "Zubeida, on the phone": a caller
+        if described and head.lower().startswith(_ON_AIR_FROM):
+            return _is_speaker(post, described=True)  # "By phone, Zubeida": the caller named after the line
         if described and _role_doing(head.split(), post):
             return True  # "Child host, wearing a scarf": a role and what it does as it speaks
         return named and len(post.split()) <= 12 and (post[:1].isupper() or office) and _is_speaker(head)

@@ -996,7 +996,8 @@ def looks_like_title(line: str) -> bool:
             or _headline_stop(end)
         )
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
-        and (len(line) <= 150 or not two_sentences(line))  # a paragraph's sentences, its stop lost
+        # a paragraph's sentences, its stop lost, or a sentence and its aside ("… les Juifs. (clip n° 925 …")
+        and (len(line) <= 150 or not (two_sentences(line) or _STOP_THEN_ASIDE.search(line)))
         and line.casefold() not in layouts.NOT_TITLES
         and line.rpartition(" - ")[2].casefold() not in layouts.NOT_TITLES  # after a site's name: "Site - Introduction"
         and not is_chrome(line)
@@ -1019,6 +1020,7 @@ def looks_like_title(line: str) -> bool:
 
 
 _FIELD_LABEL = re.compile(r"[a-z]+\s?:\s")
+_STOP_THEN_ASIDE = re.compile(r"[^\W\d_]{3}\. \(")
 
 
 def short_sentence(line: str) -> bool:
