@@ -545,8 +545,8 @@ def find_start(lines: list[str]) -> Start:
     headline = _repeated_headline(lines, candidates) if untitled else None
     if headline is None:
         headline = _under_breadcrumb(lines, candidates)
-    if headline is None and untitled:
-        headline = _under_posting_date(lines, candidates, first)
+    if headline is None:
+        headline = _under_posting_date(lines, candidates, first, masthead=not untitled)
     if headline is None:
         headline = _under_menu(lines, candidates, first)
     return Start(first if headline is None else headline, "none", strong=False)
@@ -718,12 +718,21 @@ def _under_breadcrumb(lines: list[str], candidates: list[int]) -> int | None:
 _POSTING_DATE = re.compile(layouts.POSTING_DATE)
 
 
-def _under_posting_date(lines: list[str], candidates: list[int], first: int) -> int | None:
-    """Where the text's first line can be no title (a blog's banner, its profile box): the
+def _under_posting_date(lines: list[str], candidates: list[int], first: int, *, masthead: bool) -> int | None:
+    """Where the text's first line can be no title (a blog's banner, its profile box), or over a
+    ``masthead`` (the blog's name and its tagline, two short lines or more over the date): the
     headline right under the blog's posting date (``Thursday, August 09, 2007``) and the links to
     the posts around it, over the text's first paragraph (a credit line may stand between them)."""
     top = [i for i in candidates[:REPEAT_REACH] if i > first and not is_chrome(lines[i])]
-    for date, headline, text, further in zip(top, top[1:], top[2:], [*top[3:], None], strict=False):
+    for position, (date, headline, text, further) in enumerate(
+        zip(top, top[1:], top[2:], [*top[3:], None], strict=False)
+    ):
+        if masthead and (
+            position < 1
+            or any(len(lines[i]) >= _BODY_LIKE // 2 for i in top[: position + 2])
+            or not every_word_capitalised(lines[headline])
+        ):
+            continue  # a headline's own date right under it, a paragraph above the date, a standfirst under it
         line = lines[headline]
         paragraph = len(lines[text]) >= _BODY_LIKE // 2 or (further is not None and len(lines[further]) >= _BODY_LIKE)
         if _POSTING_DATE.fullmatch(lines[date]) and paragraph and looks_like_title(line) and not h.match_header(line):
