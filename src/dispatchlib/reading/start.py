@@ -532,6 +532,9 @@ def find_start(lines: list[str]) -> Start:
             body_since_weak = True
         body_seen = body_seen or len(line) >= _BODY_LIKE
     if weak is not None and (sub_series is None or weak < sub_series):
+        forwarded = _after_forwarders_note(lines, candidates, weak)  # a list's forward: the item it forwards
+        if forwarded is not None:
+            return Start(forwarded, "title-date", strong=False)
         return Start(weak, weak_kind, strong=False)
     if sub_series is not None:  # over the title: the dispatch's own header
         return Start(sub_series, "header", strong=True)
@@ -550,6 +553,24 @@ def find_start(lines: list[str]) -> Start:
     if headline is None:
         headline = _under_menu(lines, candidates, first)
     return Start(first if headline is None else headline, "none", strong=False)
+
+
+def _after_forwarders_note(lines: list[str], candidates: list[int], weak: int) -> int | None:
+    """A list's forward: its own headline and date, the forwarder's note signed on a line of its
+    own (``--Orla Tamsin``), then the item it forwards under its own title over its own date. The
+    item's title, where the note stands within a few lines of the start; None elsewhere."""
+    after = [i for i in candidates if i > weak]
+    signed = next((n for n, i in enumerate(after[:_FORWARD_NOTE]) if _SIGNATURE.fullmatch(lines[i])), None)
+    if signed is None:
+        return None
+    below = after[signed + 1 :]
+    if len(below) < 2 or h.match_date_line(lines[below[1]]) is None or not looks_like_title(lines[below[0]]):
+        return None
+    return below[0]
+
+
+_FORWARD_NOTE = 4  # lines under the start where a forwarder's note and signature stand
+_SIGNATURE = re.compile(r"(?:--|—|–) ?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}")  # "--Orla Tamsin"
 
 
 # a repost's line handing over to what it quotes: "From the MEMRI site:", "MEMRI's Orlo Tamsin reports on ...:"
