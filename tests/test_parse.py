@@ -738,6 +738,7 @@ _BLOG_PARAGRAPH = (
         ("The folks at MEMRI have caught it: the guild published", False),
         ("The following was brought to my attention by a reader: the guild published", False),
         ("Poor harbour vs. rich pier. I've got my money on the former. The guild published", False),  # an aside
+        ("In my posts beneath this one I have pointed to other views. The guild published", False),  # the blog's
     ],
 )
 def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead: str, dated: bool) -> None:
