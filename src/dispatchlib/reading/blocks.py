@@ -859,7 +859,11 @@ class BlockReader:
             figure = _labelled_caption(text)
         if figure is None and len(text) <= _SHORT_CAPTION and (" via " in text or text.endswith(_SHOT_ENDINGS)):
             figure = _short_caption(text)
-        if figure is None and ("lockwise" in text or "eft to" in text or "ight to" in text or "ictured" in text):
+        if (
+            figure is None
+            and len(text) <= _PLACING
+            and ("lockwise" in text or "eft to" in text or "ight to" in text or "ictured" in text)
+        ):
             figure = m.Figure(caption=text) if _placing_caption(text) else None
         if figure is None and len(text) <= _SHORT_CAPTION and text[-1].isalpha() and _DATED_CAPTION.fullmatch(text):
             # "August 15, 2021: Guild sailors inside the harbour master's office"; in title case, a heading
