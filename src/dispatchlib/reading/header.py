@@ -558,6 +558,8 @@ def match_header(line: str) -> Header | None:
         return None
     if match["series"] and match["series"].casefold().startswith(layouts.PICTURE_WORDS):
         return None  # "Caricatura No. 7", "Photo No. 2": a picture's label in a list of them
+    if match["series"] and " on " in match["series"] and _ABOUT_SERIES.fullmatch(match["series"]):
+        return None  # "Follow-Up on the Islamist Websites Monitor No. 5": a title about a series' issue
     dated = match["date"] or match["after"]
     figures = match["figures"] or match["lead"]
     date = parse_date(dated) if dated else _header_figures(figures) if figures else None
@@ -572,6 +574,8 @@ def match_header(line: str) -> Header | None:
 
 
 _PROJECT = (" Project", " Monitor")  # "South Asia Studies Project": who at the institute wrote it, not a topic
+# a known series named by a phrase about one of its issues: "Follow-Up on the Islamist Websites Monitor"
+_ABOUT_SERIES = re.compile(rf".{{2,60}}? on (?:the )?(?i:{_KNOWN_SERIES})")
 
 
 def _header_figures(text: str) -> datetime.date | None:

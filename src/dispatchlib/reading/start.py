@@ -502,7 +502,10 @@ def find_start(lines: list[str]) -> Start:
     body_since_weak = body_seen = False
     for position, i in enumerate(candidates):
         line = lines[i]
-        if sub_series is None and weak is None and _is_sub_series_header(line):
+        # (under a title and a paragraph of text, a sub-series' header heads the body's item: "Islamist
+        # Websites Monitor No. 6" under "Follow-Up on the Islamist Websites Monitor No. 5" and its note)
+        titled = body_seen and looks_like_title(lines[candidates[0]])
+        if sub_series is None and weak is None and not titled and _is_sub_series_header(line):
             sub_series = i
             continue
         strong = _strong_start(lines, candidates, position)
