@@ -114,11 +114,12 @@ def _clean_lines(text: str, found: Findings) -> list[str]:
         for index in breaks:  # a page's line break left in its text as a tag: "Title:<BR>'Quote'"
             lines[index] = _BREAK_TAG.sub(" ", lines[index])
         found.add("guess", f"HTML line breaks ('<br>') on {len(breaks)} line(s) read as spaces", breaks[0] + 1)
-    if "<" in text and (tagged := [index for index, line in enumerate(lines) if _STRAY_TAG.search(line)]):
-        first = _STRAY_TAG.search(lines[tagged[0]])
-        for index in tagged:
+    tags = [(index, tag[0]) for index, line in enumerate(lines) if "<" in line and (tag := _STRAY_TAG.search(line))]
+    if tags:
+        for index, _ in tags:
             lines[index] = _STRAY_TAG.sub(" ", lines[index])
-        found.add("guess", f"HTML tags left in the text ({first[0]!r}) on {len(tagged)} line(s) dropped", tagged[0] + 1)
+        first, shown = tags[0]
+        found.add("guess", f"HTML tags left in the text ({shown!r}) on {len(tags)} line(s) dropped", first + 1)
     lines = [line.strip() for line in lines]
     if "  " in text or odd or "<" in text:
         lines = [_SPACES.sub(" ", line) for line in lines]
