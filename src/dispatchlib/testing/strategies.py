@@ -324,10 +324,19 @@ def _no_repeats(body: list[dl.Block]) -> bool:
     return all(a != b for a, b in itertools.pairwise(body))
 
 
+def _no_portrait_headings(body: list[dl.Block]) -> bool:
+    """No heading saying the name of the speaker whose turn follows it: the text form reads a
+    speaker's name alone over their turn as the caption of their picture."""
+    return not any(
+        isinstance(a, dl.Heading) and isinstance(b, dl.SpeakerTurn) and a.text == b.speaker
+        for a, b in itertools.pairwise(body)
+    )
+
+
 @st.composite
 def text_dispatches(draw: st.DrawFn) -> dl.Dispatch:
     """A dispatch whose plain text the parser reads back to the same model."""
-    body = tuple(draw(st.lists(text_blocks, max_size=8).filter(_no_repeats)))
+    body = tuple(draw(st.lists(text_blocks, max_size=8).filter(_no_repeats).filter(_no_portrait_headings)))
     count = draw(st.integers(0, 5))
     note_list = tuple(draw(_text_note(n)) for n in range(1, count + 1))
     author_note = draw(st.none() | _sentence_text)
