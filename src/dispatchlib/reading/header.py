@@ -742,10 +742,14 @@ def match_signed_lead(line: str) -> tuple[str, ...]:
     return split_authors(match["authors"])[0] if match else ()
 
 
+_OUTLET_AFTER_SLASH = re.compile(r"(?<=[^\W\d_]{2})/[A-Z][\w.-]{1,40}$")  # one word glued after the name
+
+
 def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     """``A. One, B. Two, and C. Three*`` -> the names and whether ``*`` follows them."""
     # a dash before a site's name the copy lost ("Par O. Tamsin" and an en dash) is not the name's
     text = layouts.BYLINE_SITE_SUFFIX.sub("", text.strip()).rstrip(" \u2013\u2014-")
+    text = _OUTLET_AFTER_SLASH.sub("", text) if "/" in text else text  # "Orla Tamsin/HarbourPost": her outlet
     starred = text.endswith("*")
     names = _AUTHOR_SPLIT.split(text.rstrip("*").strip())
     names = [name.strip() for name in names]  # as written, a title before the name too ("Dr. N. Example")

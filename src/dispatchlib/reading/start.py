@@ -555,6 +555,8 @@ def find_start(lines: list[str]) -> Start:
         headline = _under_posting_date(lines, candidates, first, masthead=not untitled)
     if headline is None:
         headline = _under_menu(lines, candidates, first)
+    if headline is None and untitled:
+        headline = _under_page_words(lines, candidates, first)
     return Start(first if headline is None else headline, "none", strong=False)
 
 
@@ -762,6 +764,30 @@ def _under_posting_date(lines: list[str], candidates: list[int], first: int, *, 
         if _POSTING_DATE.fullmatch(lines[date]) and paragraph and looks_like_title(line) and not h.match_header(line):
             return headline
     return None
+
+
+def _under_page_words(lines: list[str], candidates: list[int], first: int) -> int | None:
+    """Below a few of the page's words, none of more than three (a site's name, a button, a
+    section's label, a picture's credit: ``Pin It``, ``Hamas TV`` / ``© tso``): the first line
+    that can be a title, of six words or more, over the text's first paragraph (a byline may
+    stand between them)."""
+    for i in (i for i in candidates[:REPEAT_REACH] if i >= first):
+        words = len(lines[i].lstrip(_BULLETS).split())  # ("• Subscribe via Email": a list's item of three words)
+        if words >= _HEADLINE_UNDER_WORDS and looks_like_title(lines[i]):
+            below = [j for j in candidates if j > i][:2]
+            credit = below and len(lines[below[0]].split()) <= _CREDIT_LINE_WORDS
+            if credit or (below and h.match_date_line(lines[below[0]]) is not None):
+                below = below[1:]  # "por Orla Tamsin/Harbour Post" under the headline
+            return i if below and len(lines[below[0]]) >= _BODY_LIKE // 2 else None
+        if words > _TITLE_WORDS or lines[i].casefold() in layouts.NOT_TITLES or "://" in lines[i]:
+            return None  # a longer line that is no title, a section's heading ("Wprowadzenie"), a source's address
+    return None
+
+
+_CREDIT_LINE_WORDS = 6  # a short line between a headline and its text: a byline, a desk's credit
+# a headline under the page's words has six words or more: a shorter one under a word or two may be
+# the blog's post's name under the blog's ("Harbour Press" / "Strike On The Pier"), neither the title
+_HEADLINE_UNDER_WORDS = 6
 
 
 def _under_menu(lines: list[str], candidates: list[int], first: int) -> int | None:
