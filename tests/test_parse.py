@@ -1352,6 +1352,14 @@ def test_lines_that_are_no_title_of_a_headerless_copy(line: str) -> None:
     assert dispatch.title == ("" if line.startswith("Harbour Online") else headline)
 
 
+def test_a_line_introducing_a_quotation_with_a_word_endnote_is_no_title() -> None:
+    """``Harbour Daily (Vellonia), November 12, 2009, reported:[i]``: a Word endnote's mark after
+    the colon still leaves a line that introduces what follows, not a title."""
+    assert not start.looks_like_title("Harbour Daily (Vellonia), November 12, 2009, reported:[i]")
+    assert not start.looks_like_title("According to Harbour Post (Vellonia), November 15, 2009:[ii]")
+    assert start.looks_like_title("The Guild's Year in Review [iii]")
+
+
 def test_a_label_over_a_short_headline_leaves_no_title() -> None:
     """A line of a word or two over a headline of a few words: either may be the blog's own label
     or post's name, so neither is the title."""

@@ -1028,7 +1028,7 @@ QUOTED_HEADLINE = 300  # a quoted headline is at most this long
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")  # "... ended. Then": not "U.S. 'Achievements'"
 _BULLETS = "•·▪◦‣"
-_TRAILING_REFS = re.compile(r"(?:\s*\[\d{1,4}\])+$")
+_TRAILING_REFS = re.compile(r"(?:\s*\[(?:\d{1,4}|[ivx]{1,5})\])+$")  # (or a Word endnote's "[ii]")
 _SOURCE_LABEL = re.compile(layouts.SOURCE_LABEL)
 
 
