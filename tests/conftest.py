@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 HERE = Path(__file__).parent
+
+# In CI the property tests draw the same examples every run, so a run fails only where a change
+# broke something; elsewhere they draw new ones each run and go on looking.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 sys.path.insert(0, str(HERE))  # for `import judges`
 
 CORPUS = HERE.parent / "src" / "dispatchlib" / "testing" / "corpus"
