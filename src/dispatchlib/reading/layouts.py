@@ -53,6 +53,8 @@ CHROME_LINES = frozenset(
         "E-mail",
         "Tweet",
         "Share",
+        "Be Sociable, Share!",  # a blog's sharing widget
+        "Feed on",  # a blog's feed link, its icon lost
         "Save",
         "Menu",
         "Navigation",  # a site's skip link to its menu
