@@ -381,6 +381,9 @@ def text_dispatches(draw: st.DrawFn) -> dl.Dispatch:
     )
     topics = tuple(draw(st.lists(_outlet, max_size=4, unique=True)))
     authors = tuple(draw(st.lists(st.builds("{}. {}".format, _cap_word.map(lambda w: w[0]), _cap_word), max_size=3)))
+    # a name that reads as a post after the one before it ("By A. One, A. Editor") is no author's
+    byline = match_date_line(f"By {', '.join(authors)}") if authors else None
+    assume(byline is None or byline.authors == authors)
     extra = tuple(draw(st.lists(st.integers(1, 99999), max_size=2)))
     return attrs.evolve(base, series=series, extra_numbers=extra, topics=topics, authors=authors)
 
