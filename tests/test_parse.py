@@ -2551,6 +2551,8 @@ def test_a_title_ending_in_a_quotation_that_trails_off() -> None:
         ),
         ("Zrzut z ekranu z programu w telewizji portowej", "Zrzut z ekranu z programu w telewizji portowej"),
         ("Screenshot from the harbour channel's programme", "Screenshot from the harbour channel's programme"),
+        ("Un frame del video", "Un frame del video"),  # an Italian still's
+        ("Standbild aus dem Video des Hafens", "Standbild aus dem Video des Hafens"),
         ('Graphs: On left, "Tides In The Harbour"; on right, "Boats," the ferries first.', 'On left, "Tides In The'
          ' Harbour"; on right, "Boats," the ferries first.'),
     ],

@@ -189,13 +189,14 @@ _CAPTION_WORDS = (
     "Illustration", "Caption", "Graph", "Chart", "Légende", "Leyenda", "Podpis", "Didascalia", "Bildunterschrift",
     "Screenshot", "Screen capture", "Screengrab", "Zrzut z ekranu", "Captura de pantalla", "Capture d",
     "Bildschirmfoto", "MAIN ", "TOP ", "PHOTO", "IMAGE", "PICTURE", "Scene from", "Still from", "A still from",
+    "Un frame del", "Fotogramma", "Standbild",
 )  # fmt: skip
 _LABELLED_CAPTION = re.compile(
     r"(?:Illustration|Caption|Graphs?|Charts?|Légende|Leyenda|Podpis|Didascalia|Bildunterschrift"
     # a news site's label in capitals: "MAIN PHOTO: The crowd on the square. (Harbour Post)"
     r"|(?:(?:MAIN|TOP) )?(?:PHOTO|IMAGE|PICTURE))\s?:\s*(?P<caption>\S.{2,300}?)(?:\s\((?P<credit>[^()]{2,60})\))?"
     r"|(?P<shot>(?:Screenshots?|Screen capture|Screengrab|Zrzut z ekranu|Captura de pantalla|Capture d['’]écran"
-    r"|Bildschirmfoto|Scene from|(?:A )?[Ss]till from)\b[^:].{2,150})"
+    r"|Bildschirmfoto|Scene from|(?:A )?[Ss]till from|Un frame del|Fotogramma|Standbild)\b[^:].{2,150})"
 )
 
 
