@@ -489,10 +489,9 @@ CHAPTER_LABEL = re.compile(
 
 # --- bylines: the words that introduce authors, per language; a trailing "| MEMRI" is the site's
 
-BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:", "Von", "Von:", "Autor:",
-                "Autorin:", "Auteur :", "Auteur:", "Di", "di", "Por", "Por:", "por", "par", "Przez", "Autor", "Autore:",
-                "Autora:",
-                "Autorzy:", "מאת", "מאת:", "Written by", "written by", "Byline:")  # fmt: skip
+BYLINE_WORDS = ("By", "By:", "by", "Author:", "Authors:", "Par", "Par :", "Par:", "par", "Von", "Von:", "Autor:",
+                "Autorin:", "Auteur :", "Auteur:", "Di", "di", "Por", "Por:", "por", "Przez", "Autor", "Autore:",
+                "Autora:", "Autorzy:", "מאת", "מאת:", "Written by", "written by", "Byline:")  # fmt: skip
 # the site after a byline: "By: A. One | MEMRI", "Par A. One * - MEMRI", "by A. One from MEMRI", the
 # service's name too ("Par A. One | MEMRI Infos"; misspelt "MEMERI", and "/MEMRI/December 12/2016" with the date)
 BYLINE_SITE_SUFFIX = re.compile(
