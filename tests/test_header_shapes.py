@@ -439,6 +439,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         'memri.org "A Title"' + " #tide" * 50_000 + " x",
         "A Title\n\nApril 11, 2002\n\n--Orla" + " Tamsin" * 50_000 + "\n\nA Title\nApril 10, 2002\n\nText.",
         "Follow-Up" + " on the" * 50_000 + " Islamist Websites Monitor No. 5",
+        "A Title\n\n01.04.2008\n\n" + "laut dem " * 50_000 + "Institut Memri",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -447,7 +448,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "copyright", "day-range", "posted-on", "home-path", "run-turns", "byline-row", "from-institute",
         "run-on-title", "photo-by", "hebrew-date", "agency-photo", "carousel", "caption-over-headline",
         "area-number", "pdf-credit", "street-address", "photographer", "name-and-time", "outlet-photo",
-        "credit-in-brackets", "stray-tag", "hashtags", "signed-forward", "about-series",
+        "credit-in-brackets", "stray-tag", "hashtags", "signed-forward", "about-series", "foreign-press",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

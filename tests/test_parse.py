@@ -783,6 +783,23 @@ def test_a_date_over_a_news_writers_words_about_the_institute_is_the_posts(top: 
 @pytest.mark.parametrize(
     "paragraph",
     [
+        "Der Hase sagt das laut dem in den USA ansässigen Institut Memri, das den Dialog der Sendung übersetzte.",
+        "Die Predigt hatte die Organisation MEMRI, die Medien der Welt beobachtet, am 29. Mai dokumentiert.",
+        "MEMRI, una fundación que sigue los medios del puerto, tradujo el sermón del capitán del muelle.",
+    ],
+)
+def test_a_news_storys_date_in_another_language_is_the_storys(paragraph: str) -> None:
+    """A foreign news story speaking of the institute as another's (``laut … Institut Memri``,
+    ``die Organisation MEMRI``, ``MEMRI, una fundación …``): the date under its headline is the story's."""
+    text = f"Hafen-Puppe tötet den Kapitän im Kinder-TV\n\n01.04.2008\n\n{_LONG}\n\n{paragraph}\n"
+    dispatch, _ = dl.parse(text)
+    assert dispatch.title == "Hafen-Puppe tötet den Kapitän im Kinder-TV"
+    assert dispatch.date is None
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
         "The circular, which MEMRI obtained last week, orders the fleet to stay in port until the quota is out.",
         "In an exclusive interview with MEMRI, the guild's master said the fleet would stay in port this winter.",
         "The sermon, available via MEMRI TV, says the fleet will stay in port until the new quota is published.",

@@ -246,6 +246,11 @@ _BLOG_PAGER = re.compile(r"«[^»]* \| (?:Main|Home) \| [^«]*»").search  # a b
 _OPENING_LINES = 12
 _OPENING_PARAGRAPHS = 5
 _NAMED = r"(?:the )?(?:Middle East Media Research Institute|MEMRI)\b"
+# the institute as a body in the mirrors' and the foreign press's words
+_FOREIGN_BODIES = (
+    r"(?:Organisation|organización|organizzazione|organização|organisatie|Institut|instituto|istituto|instytut"
+    r"|fundación|fondazione|Stiftung)"
+)
 # the institute as another's: "in comments translated by the Middle East Media Research Institute", "MEMRI, a
 # watchdog group", "The Middle East Media Research Institute (MEMRI) provides a clip"; never the
 # institute's own "As MEMRI reported", nor a copy's credit, "Recorded and translated by MEMRI"
@@ -257,7 +262,12 @@ _ANOTHERS_INSTITUTE = re.compile(
     rf"|\b{_NAMED}(?: \(MEMRI\))?(?:, (?:a|an|which) |,? (?:provides|provided|posted|flagged)\b)"
     rf"|\(MEMRI is (?:the|a|an)\b|\b{_NAMED} \((?:better |also )?known\b"  # "(MEMRI is the ...)"
     rf"|\b(?:U\.S\.|Washington|Jerusalem)-based {_NAMED}"  # "The U.S.-based MEMRI issued ..."
-    rf"|\bas {_NAMED} translated\b",  # "As MEMRI translated and reported, ..."
+    rf"|\bas {_NAMED} translated\b"  # "As MEMRI translated and reported, ..."
+    # in other languages: "laut dem in den USA ansässigen Institut Memri", "selon MEMRI", "MEMRI, eine
+    # Organisation, die ...", "l'organisation MEMRI", "el instituto MEMRI"
+    rf"|\b(?:laut|selon|d['’]après|según|secondo|ifølge|volgens|według)\s(?:\S+\s){{0,6}}?{_NAMED}"
+    rf"|\b{_NAMED},? (?:eine?|une|un|una|uno|um|uma|en|et) (?:\S+ ){{0,2}}?{_FOREIGN_BODIES}"
+    rf"|\b{_FOREIGN_BODIES} {_NAMED}",
     re.IGNORECASE,
 )
 
