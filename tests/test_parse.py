@@ -233,7 +233,7 @@ def test_a_crowds_chant_said_again_is_not_a_duplicate() -> None:
     text = (
         "May 4, 2011 MEMRI TV Clip No. 2810\n\nA Harbour Cleric Rallies the Crowd\n\n"
         "Following are excerpts from a rally on Coast TV, which aired on May 3, 2011:\n\n"
-        "Orlo Vell: We will never forget who the enemy is.\n\n"
+        "Orlo Vell: The pier belongs to the sailors, not to the ferry company.\n\n"
         "Crowd: Death to the guild, death to the ferry company!\n\n"
         "Death to the guild, death to the ferry company!\n\nDeath to the guild, death to the ferry company!\n\n"
         "Orlo Vell: The rioters will be dealt with harshly.\n"
@@ -738,7 +738,7 @@ _BLOG_PARAGRAPH = (
         ("The folks at MEMRI have caught it: the guild published", False),
         ("The following was brought to my attention by a reader: the guild published", False),
         ("Poor harbour vs. rich pier. I've got my money on the former. The guild published", False),  # an aside
-        ("In my posts beneath this one I have pointed to other views. The guild published", False),  # the blog's
+        ("As my earlier posts said, the pier has had better weeks. The guild published", False),  # the blog's
     ],
 )
 def test_a_headline_over_a_bloggers_words_about_the_institute_is_the_blogs(lead: str, dated: bool) -> None:
@@ -783,9 +783,9 @@ def test_a_date_over_a_news_writers_words_about_the_institute_is_the_posts(top: 
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "Der Hase sagt das laut dem in den USA ansässigen Institut Memri, das den Dialog der Sendung übersetzte.",
-        "Die Predigt hatte die Organisation MEMRI, die Medien der Welt beobachtet, am 29. Mai dokumentiert.",
-        "MEMRI, una fundación que sigue los medios del puerto, tradujo el sermón del capitán del muelle.",
+        "Die Möwe singt das Lied laut dem Hamburger Institut Memri schon seit drei Wochen im Hafenfunk.",
+        "Den Auftritt des Kapitäns hat die Organisation MEMRI im Mai aufgezeichnet und ins Englische gebracht.",
+        "MEMRI, una fundación con sede lejos del muelle, puso subtítulos al discurso del capitán de la lonja.",
     ],
 )
 def test_a_news_storys_date_in_another_language_is_the_storys(paragraph: str) -> None:
@@ -2952,8 +2952,8 @@ def test_a_blogs_credit_in_brackets_after_the_headline_is_not_the_titles(headlin
     """``Title (MEMRI TV)``: the credit names where the blog took the text from; the institute's
     own name in brackets is no credit."""
     dispatch, _ = _parse(
-        f"{headline}\n\nOrlo Vell, founder of the Harbour Party, told Coast TV on May 12, 2013:\n\n"
-        '"It is the guild that has instigated every strike on the piers."\n'
+        f"{headline}\n\nOrlo Vell, who keeps the lighthouse, spoke to Coast TV on May 12, 2013:\n\n"
+        '"The tide tables printed by the council have been wrong since the spring."\n'
     )
     assert dispatch.title == "Harbour Poet: The Tide Tables Lie"
     named, _ = _parse("Middle East Media Research Institute (MEMRI)\n\nThe guild met on the pier today.\n")
@@ -2962,13 +2962,13 @@ def test_a_blogs_credit_in_brackets_after_the_headline_is_not_the_titles(headlin
 
 def test_a_long_first_line_of_a_sentence_and_its_aside_is_no_title() -> None:
     """A copy opening on its first paragraph, a sentence and an aside in brackets after its stop
-    (``… hait la marée. (clip n° 925 Harbour Girl: The Tide Tables Lie``): no title."""
+    (``… a chanté pour la marée. (clip n° 12 Harbour Girl: The Tide Tables Lie``): no title."""
     first = (
-        "Dans deux articles affichés sur le site du port le 4 décembre 2005, les auteurs évoquent l'interview, "
-        "diffusée par la télévision de la côte, d'une fillette de trois ans expliquant pourquoi elle hait la marée. "
-        "(clip n° 925 Harbour Girl: The Tide Tables Lie (Archival Material)"
+        "Sur le blog du port, le 3 mars 2006, deux chroniqueurs reviennent sur la chanson du matin, "
+        "reprise par la radio de la côte, d'un petit mousse de six ans qui a chanté pour la marée. "
+        "(clip n° 12 Harbour Girl: The Tide Tables Lie (Archival Material)"
     )
-    second = "Le penseur du port estime que la chaîne devrait désormais se faire appeler autrement, selon lui."
+    second = "Un vieux pilote du quai répond que la radio ferait mieux de donner l'heure des marées, tout simplement."
     dispatch, _ = _parse(f"{first}\n{second}\n")
     assert dispatch.title == ""
 
@@ -2976,7 +2976,7 @@ def test_a_long_first_line_of_a_sentence_and_its_aside_is_no_title() -> None:
 def test_a_post_shared_as_a_tweet_gives_its_quoted_title_without_the_site_and_hashtags() -> None:
     """``MEMRI.org "Title" #tcot #harbour``, a blog's headline as the post was shared: the title
     in the quotes; hashtags alone come off any title."""
-    body = "\n\nCartoons published in the harbour press mock the ferry company and its new timetable.\n"
+    body = "\n\nThe harbour papers drew the ferry company as a gull stealing the timetable off the pier.\n"
     shared, _ = _parse('MEMRI.org "The Tide Crisis Part II - Cartoons on the Pier Strike" #tcot #harbour' + body)
     assert shared.title == "The Tide Crisis Part II - Cartoons on the Pier Strike"
     tagged, _ = _parse("Cartoons Mock the Ferry Company #harbour #tide" + body)

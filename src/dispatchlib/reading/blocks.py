@@ -457,7 +457,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
         if pieces and lines[i][:1] == "(" and len(previous) < _OUTLET_NAME and credit_line(f"{previous} {lines[i]}"):
             pieces[-1].append(i)  # "Example Post" / "(Vellonia), May 2, 2016": a credit broken before its bracket
             continue
-        # "Caption No. 6: ... o muerte" / ".": the stop of a line that has none, broken off
+        # "Caption No. 3: ... «La causa [portuaria]»" / ".": the stop of a line that has none, broken off
         if pieces and lines[i] in _STOPS_ALONE and (previous[-1:].isalnum() or previous[-1:] in _CLOSING_MARKS):
             pieces[-1].append(i)
             continue
@@ -495,7 +495,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
     for piece in pieces:
         text, starts = "", []
         for i in piece:
-            # "Orla Tamsin" / ": ..." is "Orla Tamsin: ...", and "... o muerte" / "." is "... o muerte."
+            # "Orla Tamsin" / ": ..." is "Orla Tamsin: ...", and "... «La causa»" / "." is "... «La causa»."
             text += "" if not text or _colon_line(lines[i]) or (lines[i] in _STOPS_ALONE and len(piece) > 1) else " "
             starts.append(len(text))
             text += lines[i]

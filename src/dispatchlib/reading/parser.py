@@ -429,7 +429,7 @@ def _reports_own_title(body: list[m.Block], places: list[int], fields: dict[str,
         named = m.plain_text(credit.content) if isinstance(credit, m.Paragraph) else named
         bloggers = body[: index - 1]
         if (
-            _INSTITUTE_CREDIT.fullmatch(named)
+            _NAMES_INSTITUTE_ALONE.fullmatch(named)
             and any(isinstance(block, m.Paragraph) for block in bloggers)
             and all(isinstance(block, _BLOGGERS_BLOCKS) for block in bloggers)
         ):
@@ -449,7 +449,7 @@ def _reports_own_title(body: list[m.Block], places: list[int], fields: dict[str,
 _OWN_TITLE_REACH = 12  # blocks of a blogger's words before the institute's text
 _BLOGGERS_BLOCKS = (m.Paragraph, m.Quotation, m.EditorNote, m.Figure, m.MediaPointer)
 # a blog's line handing over to the institute's text, its words alone: "MEMRI Transcript", "From MEMRI:"
-_INSTITUTE_CREDIT = re.compile(
+_NAMES_INSTITUTE_ALONE = re.compile(
     rf"(?:(?:From|Via|Source|Translation|Courtesy of) ?:? )?(?:the )?{INSTITUTE_NAME}(?: TV)?"
     r"(?: (?:Transcript|Translation|Report|Clip|Video|Excerpts))?:?",
     re.IGNORECASE,

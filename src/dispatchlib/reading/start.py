@@ -1055,7 +1055,7 @@ def looks_like_title(line: str) -> bool:
             or _headline_stop(end)
         )
         and (not end.endswith(("?", "!")) or not _SENTENCE_BREAK.search(line))  # "Has the Harbour Learned Anything?"
-        # a paragraph's sentences, its stop lost, or a sentence and its aside ("… les Juifs. (clip n° 925 …")
+        # a paragraph's sentences, its stop lost, or a sentence and its aside ("… pour la marée. (clip n° 12 …")
         and (len(line) <= 150 or not (two_sentences(line) or _STOP_THEN_ASIDE.search(line)))
         and line.casefold() not in layouts.NOT_TITLES
         and line.rpartition(" - ")[2].casefold() not in layouts.NOT_TITLES  # after a site's name: "Site - Introduction"

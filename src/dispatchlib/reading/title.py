@@ -332,7 +332,7 @@ _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
 _FIRST_PERSON = re.compile(
     r"\b(?:(?:to|caught) my (?:attention|eye)|I (?:came|stumbled) across"
     r"|I['’](?:ve|m)|I (?:think|guess|wonder|suspect)"  # the writer's own aside: "I've got my money on ..."
-    r"|my (?:previous |last |earlier |other )?(?:posts?|blog)|this blog)\b"  # "In my posts beneath this one"
+    r"|my (?:previous |last |earlier |other )?(?:posts?|blog)|this blog)\b"  # "As my earlier posts said"
 )
 # a speaker's turn: "Orlo Tamsin: I believe ...", "Orlo Tamsin, Guild Captain: ..."
 _SPEAKER_LINE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}(?:, [^:]{1,60})?: ")

@@ -263,7 +263,7 @@ _ANOTHERS_INSTITUTE = re.compile(
     rf"|\(MEMRI is (?:the|a|an)\b|\b{_NAMED} \((?:better |also )?known\b"  # "(MEMRI is the ...)"
     rf"|\b(?:U\.S\.|Washington|Jerusalem)-based {_NAMED}"  # "The U.S.-based MEMRI issued ..."
     rf"|\bas {_NAMED} translated\b"  # "As MEMRI translated and reported, ..."
-    # in other languages: "laut dem in den USA ansässigen Institut Memri", "selon MEMRI", "MEMRI, eine
+    # in other languages: "laut dem Hamburger Institut Memri", "selon MEMRI", "MEMRI, eine
     # Organisation, die ...", "l'organisation MEMRI", "el instituto MEMRI"
     rf"|\b(?:laut|selon|d['’]après|según|secondo|ifølge|volgens|według)\s(?:\S+\s){{0,6}}?{_NAMED}"
     rf"|\b{_NAMED},? (?:eine?|une|un|una|uno|um|uma|en|et) (?:\S+ ){{0,2}}?{_FOREIGN_BODIES}"
