@@ -1758,6 +1758,31 @@ def test_a_cut_copys_last_cartoon_under_a_list_of_cartoons(tail: list[str], figu
     assert any("the next cartoon, its caption or credit cut" in d.message for d in diagnostics)
 
 
+def test_a_cut_cartoon_list_under_a_title_about_cartoons_is_read() -> None:
+    """Under a title about cartoons, a list copied with single newlines and cut inside its last
+    credit (``Example Tim``) ends in one figure of that caption and credit: the reader keeps each
+    block's line in step with the blocks, and never fails on it."""
+    text = "\n".join(
+        [
+            "Cartoons Mock the Harbour Master",
+            "Introduction",
+            "The harbour press published many cartoons on the quarrel between the ports.",
+            "Cartoons in the Harbour Press",
+            "The Keeper Holds the Whole Coast Hostage with a Lantern",
+            "Example Gazette (Vellonia), April 6, 2011",
+            "The Harbour Master Balances the Toll Bridge on His Head",
+            "Example Courier (Brindle), April 4, 2011",
+            "The Port Praises Free Trade While Closing Its Own Gates",
+            "Example Tim",
+        ]
+    )
+    dispatch, _ = dl.parse(text, source="x.txt")
+    caption = "The Port Praises Free Trade While Closing Its Own Gates"
+    assert dispatch.body[-1] == dl.model.Figure(caption=caption, credit="Example Tim")
+    assert sum(isinstance(block, dl.model.Figure) for block in dispatch.body) == 3
+    assert dispatch.title == "Cartoons Mock the Harbour Master"
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""

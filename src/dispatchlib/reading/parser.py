@@ -355,6 +355,7 @@ def _read_body_and_notes(
     body += _read_blocks(leftover, reader, found, places, digest=digest)
     cut = not tail.ended and not raw_notes
     body, made = bare_captions(body, cut=cut, standfirst=bool(fields.pop("_standfirst", False)))
+    del places[len(body) :]  # a cut caption and the start of its credit at the end made one figure
     for index in made:
         found.add("guess", "a short line in sentence case with no final stop read as an image's caption", places[index])
     if cut and body and isinstance(body[-1], m.Heading) and _cut_sentence(body[-1].text, mid_line=mid_line):
