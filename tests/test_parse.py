@@ -1104,6 +1104,7 @@ def test_what_opens_like_a_boundary_and_is_none(text: str) -> None:
         "Boy playing Orlo",
         "Camp nurse",
         "Orla Tamsin, host",
+        "Orla Tamsin, mediator",  # a debate's moderator, as one show's transcripts call him
         "Would-be terrorist",
         "TV screen",
         "Host Orla, a girl",

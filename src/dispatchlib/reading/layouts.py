@@ -630,7 +630,7 @@ SPEAKER_ROLES = frozenset(
     "girl boy child kid man woman lady host interviewer interviewee reporter journalist correspondent anchor "
     "presenter narrator voice caller crowd audience student pupil teacher soldier fighter preacher cleric imam "
     "sheikh official speaker participant guest panelist demonstrator protester worshipper singer choir "
-    "announcer moderator translator commentator spokesman spokeswoman officer commander member militant "
+    "announcer moderator mediator translator commentator spokesman spokeswoman officer commander member militant "
     "character actor actress puppet nurse doctor judge policeman guard prisoner driver citizen resident viewer "
     "visitor passerby priest rabbi king prince queen teen teenager youngster toddler baby pilgrim mourner "
     "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
