@@ -441,6 +441,8 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "Follow-Up" + " on the" * 50_000 + " Islamist Websites Monitor No. 5",
         "A Title\n\n01.04.2008\n\n" + "laut dem " * 50_000 + "Institut Memri",
         "A Title\n\nText.\nYou have read 3" + " free" * 50_000 + " articles",
+        "4 Marzo 2015\n\nA Title\n\n" + "Memri (Memri.org), " * 30_000 + "organizzazione",
+        "Caricatures du port\n" + "dans la presse\n" * 1_000 + "Par : O. Tamsin",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -450,7 +452,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "run-on-title", "photo-by", "hebrew-date", "agency-photo", "carousel", "caption-over-headline",
         "area-number", "pdf-credit", "street-address", "photographer", "name-and-time", "outlet-photo",
         "credit-in-brackets", "stray-tag", "hashtags", "signed-forward", "about-series", "foreign-press",
-        "paywall",
+        "paywall", "apposition", "wrapped-lines",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

@@ -968,31 +968,37 @@ def names_from_headline(line: str, above: str) -> bool:
 
 
 def _wrapped_start(lines: list[str], candidates: list[int], back: int) -> int:
-    """The title's first line where the title over a date line is wrapped over two, with no blank
-    between them, every word capitalised, four words or more above, ending in a colon, a bracket,
-    a dash or a small word (``Friday Sermons In The Harbour: (PT1)`` / ``Review And Analysis``), or
-    in any case two words or more ending in a kicker's colon or going on in lower case under them
-    (``Harbour newspaper:`` / ``Tide a lie``, ``Harbour editor charged`` / ``with tide denial``);
-    the line over the date elsewhere."""
-    index = candidates[back]
-    above = lines[index - 1] if back > 0 and candidates[back - 1] == index - 1 else ""
+    """The title's first line where the title over a date line is wrapped over two lines or more,
+    with no blank between them; else the line over the date (see :func:`_wraps_onto`)."""
+    last = first = candidates[back]
+    while back > 0 and candidates[back - 1] == first - 1 and last - first < _WRAPPED_LINES - 1:
+        if not _wraps_onto(lines[first - 1], lines[first], " ".join(lines[first - 1 : last + 1])):
+            break
+        first, back = first - 1, back - 1
+    return first
+
+
+def _wraps_onto(above: str, line: str, joined: str) -> bool:
+    """Does the title go on from ``above`` onto ``line`` (making ``joined``)? Every word
+    capitalised, four words or more above, ending in a colon, a bracket, a dash or a small word
+    (``Friday Sermons In The Harbour: (PT1)`` / ``Review And Analysis``), or in any case two
+    words or more ending in a kicker's colon or going on in lower case under them (``Harbour
+    newspaper:`` / ``Tide a lie``, ``Harbour editor charged`` / ``with tide denial``,
+    ``Caricatures du port`` / ``dans la presse`` / ``suite à la marée``)."""
     words = sum(1 for word in above.split() if word[:1].isalpha())  # a site's name, a separator: no title's half
-    # "Harbour newspaper:" / "Tide a lie", in any case; "Harbour editor charged" / "with tide denial"
-    kicker = words >= _KICKER_WORDS and (above.endswith(":") or lines[index][:1].islower())
+    kicker = words >= _KICKER_WORDS and (above.endswith(":") or line[:1].islower())
     if (words < _WRAPPED_WORDS and not kicker) or len(above) > _WRAPPED_LINE or _ends_sentence_stop(above):
-        return index
+        return False
     if is_chrome(above) or not (
         kicker or above.endswith((":", ")", "-", "–")) or above.rsplit(None, 1)[-1].casefold() in layouts.SMALL_WORDS
     ):
-        return index  # a title breaks after its kicker or a small word; a blog's name, a menu end in a noun
-    joined = f"{above} {lines[index]}"
-    if h.match_date_line(above) or not looks_like_title(joined) or not (kicker or every_word_capitalised(joined)):
-        return index
-    return index - 1
+        return False  # a title breaks after its kicker or a small word; a blog's name, a menu end in a noun
+    return not h.match_date_line(above) and looks_like_title(joined) and (kicker or every_word_capitalised(joined))
 
 
 _WRAPPED_LINE = 120
 _WRAPPED_WORDS, _KICKER_WORDS = 4, 2
+_WRAPPED_LINES = 3  # lines a title over its date line is wrapped over
 
 
 def _ends_sentence_stop(line: str) -> bool:

@@ -266,7 +266,10 @@ _ANOTHERS_INSTITUTE = re.compile(
     # in other languages: "laut dem Hamburger Institut Memri", "selon MEMRI", "MEMRI, eine
     # Organisation, die ...", "l'organisation MEMRI", "el instituto MEMRI"
     rf"|\b(?:laut|selon|d['’]après|según|secondo|ifølge|volgens|według)\s(?:\S+\s){{0,6}}?{_NAMED}"
-    rf"|\b{_NAMED},? (?:eine?|une|un|una|uno|um|uma|en|et) (?:\S+ ){{0,2}}?{_FOREIGN_BODIES}"
+    # (its article may be left out, its name's initials or site in brackets: "..., Research Institute
+    # (Memri.org), organizzazione che ...")
+    rf"|\b{_NAMED}(?: \((?:MEMRI|(?:www\.)?memri\.org)\))?,? "
+    rf"(?:(?:eine?|une|un|una|uno|um|uma|en|et) (?:\S+ ){{0,2}}?)?{_FOREIGN_BODIES}\b"
     rf"|\b{_FOREIGN_BODIES} {_NAMED}",
     re.IGNORECASE,
 )
