@@ -147,6 +147,10 @@ def dispatch_text(dispatch: m.Dispatch, options: ExportOptions) -> str:
         # case as a heading
         if _bare_caption(block) and (index == 0 or every_word_capitalised(blocks[index])):
             blocks[index] = f"![]() {blocks[index]}"
+        if index and isinstance(block, m.Figure) and block == dispatch.body[index - 1]:
+            # another picture under the same caption, set apart as a gallery's copy sets it (over one
+            # blank line it would read back as the picture's alt text over its caption)
+            blocks[index] = f"\n{blocks[index]}"
     parts += blocks
     if dispatch.truncated:
         parts.append(_SUBSCRIBERS)

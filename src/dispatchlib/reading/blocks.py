@@ -527,6 +527,7 @@ def _name_over_words(line: str) -> bool:
     return (
         len(words) >= 2
         and words[0] not in _HANDING_OVER
+        and words[0].casefold() not in layouts.SMALL_WORDS  # "In The News:" heads a section
         and line.casefold() not in layouts.CHROME_LINES  # a page's button: "Font Size:"
         and all(_name_word(word) and word not in _SOURCE_PARTICLES for word in words)
         and _label_over_words(line)

@@ -534,12 +534,13 @@ def _read_blocks(
                 "an e-mail address was hidden by the web page",
                 *unit.locate(unit.text.index("[email protected]")),
             )
-        # right under the line above it (no blank between)
-        under = index > 0 and unit.line == units[index - 1].lines[-1] + 1
+        # right under the line above it (no blank between), or over one blank line
+        gap = unit.line - units[index - 1].lines[-1] if index > 0 else 0
+        under = gap == 1
         last = blocks[-1] if blocks else None
         if (
             last is not None
-            and (under or _credited(last))  # a credited caption printed again over a blank line too
+            and (under or (gap == 2 and _credited(last)))  # a credited caption printed again over a blank line too
             and _same_line(unit.text, previous)  # (after the cheap tests: curled quotes are compared straightened)
             and (_credited(last) or caption_twice(unit.text))
         ):
