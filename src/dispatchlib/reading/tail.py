@@ -20,7 +20,8 @@ _TAIL_LINE = re.compile(
     r"|Leave (?:a|[Yy]our) (?i:reply|comment)(?: (?i:cancel reply))?|Post a [Cc]omment"
     r"|You (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter|alert)\b.*"  # an e-mail alert's
     # a news site's metered paywall under its story: "You have read 3 articles this month."
-    r"|You(?: have|['’]ve) (?:read \d{1,3}(?: of \d{1,3})?(?: free)? (?:articles?|stories)|reached your\b).{0,80}"
+    r"|You(?: have|['’]ve) (?:read \d{1,3}(?: of \d{1,3})?(?: free)? (?:articles?|stories)"
+    r"|reached (?:your|the) (?:\w+ ){0,3}(?:limit|articles?|stories)\b).{0,80}"
     r"|(?:To |Click here to )?[Uu]nsubscribe\b.{0,200}"
     r"|For assistance, please contact MEMRI\b.*)"  # an e-mail alert's footer, kept by a repost
     r"|(?P<pager>(?:«\s*)?Prev(?:ious)?\s*\d{1,3}\s*of\s*\d{1,3}\s*(?:Next)?\s*»?"  # a reposter's pager: "Prev1 of 4"
