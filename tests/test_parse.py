@@ -1784,6 +1784,25 @@ def test_a_cut_cartoon_list_under_a_title_about_cartoons_is_read() -> None:
     assert dispatch.title == "Cartoons Mock the Harbour Master"
 
 
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("You have read 3 articles this month.", True),
+        ("You've reached your limit of free articles.", True),
+        ("You have read 2 of 5 free stories", True),
+        ("You have reached your harbour, sailor.", False),  # a sentence opening so is text
+    ],
+)
+def test_a_news_sites_paywall_ends_the_text(line: str, ends: bool) -> None:
+    """A news site's metered paywall under its story ends the text, with its sign-in links under
+    it; a sentence that only opens like one is text."""
+    text = f"A Harbour Title Over The Story\n\nThe guild met at dawn.\n{line}\nAlready a member? Log in\n"
+    dispatch, _ = _parse(text)
+    said = [dl.model.plain_text(block.content) for block in dispatch.body if isinstance(block, dl.model.Paragraph)]
+    assert (line in said) is not ends
+    assert ("Already a member? Log in" in said) is not ends
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""
