@@ -546,7 +546,7 @@ def _read_blocks(
         ):
             # a picture's alt text over its caption, the same words: one figure
             shown = last if isinstance(last, m.Figure) else m.Figure(caption=unit.text)
-            blocks[-1] = attrs.evolve(shown, alt_text=shown.caption)
+            blocks[-1] = attrs.evolve(shown, alt_text=shown.caption or None)  # a credit alone again: no alt text
             found.add(
                 "guess", "a line printed again right under itself read as a picture's alt text and caption", unit.line
             )
