@@ -98,10 +98,11 @@ _HEADER_BETWEEN = re.compile(_HEADER_PARTS.replace("BETWEEN", r"(?P<between>(?:\
 # a header whose number is lost or was never printed: a known series and a date, either way round
 # ("Special Report 18. Oktober 2002"; an old e-mail's area between them, "Special Report - PA March
 # 30, 2001", its number perhaps after the date, "Special Dispatch - Jihad and Terrorism December 6,
-# 2002 No. 447"), or a known series with an empty number ("Clip No.")
+# 2002 No. 447", its areas up to seven words, "Special Dispatch - Vellonia / Coast & Tide Studies
+# Project March 10, 2006 No. 1111"), or a known series with an empty number ("Clip No.")
 _NUMBERLESS = re.compile(
     rf"(?:(?P<date1>{ANY_DATE})\s*[/|,]?\s*)?(?P<series>{_KNOWN_SERIES})"
-    rf"(?:\s*[-–—]\s*(?P<tag>(?-i:[A-Z][A-Za-z]{{0,15}}(?:(?:/|\s|\sand\s)[A-Z][A-Za-z]{{0,15}}){{0,3}}))"
+    rf"(?:\s*[-–—]\s*(?P<tag>(?-i:[A-Z][A-Za-z]{{0,15}}(?:(?:\s?/\s?|\s|\s(?:and|&)\s)[A-Z][A-Za-z]{{0,15}}){{0,6}}))"
     rf"(?:\s+No\.\s?(?P<before>\d{{1,7}}),?)?\s+(?P<date3>{ANY_DATE})(?:\s+No\.\s?(?P<number>\d{{1,7}}))?"
     # an old PDF's credit: "Special Dispatch by The Middle East Media Research Institute (MEMRI), August 17, 2004."
     rf"|\s+by (?:the )?Middle East Media Research Institute(?: \(MEMRI\))?,?\s+(?P<date4>{ANY_DATE})\.?"
@@ -544,7 +545,7 @@ def match_header(line: str) -> Header | None:
     ):
         return None  # a date in figures or a comma leads a known series only: not a forum's "11/05/2018, Post No. 12"
     if not match or not (match["date"] or match["lead"] or match["series"]):
-        return _numberless(line) if len(line) <= 80 else _title_with_series(line)
+        return _numberless(line) if len(line) <= _NUMBERLESS_LINE else _title_with_series(line)
     between_number = line[match.end("series") : match.start("nums")] if match["series"] else ""
     if ("\u2013" in between_number or "\u2014" in between_number) and not _names_known_series(match["series"]):
         return None  # an en or em dash before the number follows a known series only: not "Harbour Resolution"
@@ -600,11 +601,16 @@ def _numberless(line: str) -> Header | None:
     dated = match["date1"] or match["date2"] or match["date3"] or match["date4"]
     if not dated and not match["empty"]:
         return None  # a series name alone is a line of the body ("Special Dispatch Series")
-    topics = tuple(topic.strip() for topic in match["tag"].split("/")) if match["tag"] else ()
+    tags = [tag.strip() for tag in match["tag"].split("/")] if match["tag"] else []
+    projects = [tag for tag in tags if tag.endswith(_PROJECT)]
     number = match["number"] or match["before"]  # "Special Dispatch - Palestinian Authority No. 82 March 29, 2000"
     numbers = (int(number),) if number else ()
     return Header(
-        series=_series(match["series"]), numbers=numbers, date=parse_date(dated) if dated else None, topics=topics
+        series=_series(match["series"]),
+        numbers=numbers,
+        date=parse_date(dated) if dated else None,
+        topics=tuple(tag for tag in tags if tag not in projects),
+        project=", ".join(projects),
     )
 
 
