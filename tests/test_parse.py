@@ -1803,6 +1803,19 @@ def test_a_news_sites_paywall_ends_the_text(line: str, ends: bool) -> None:
     assert ("Already a member? Log in" in said) is not ends
 
 
+@pytest.mark.parametrize("line", ["Source: Harbour In The News", "Fuente: Noticias Del Puerto"])
+def test_a_source_line_under_a_story_is_no_heading(line: str) -> None:
+    """A short news item ending on the outlet it was taken from, in title case, ends on that line
+    as text: a source's label heads no section."""
+    text = (
+        "In an article on July 15 in the harbour daily, a columnist wrote that the guild should make peace.\n\n"
+        f"She added that the ports need each other more than ever.\n\n{line}\n"
+    )
+    dispatch, _ = _parse(text)
+    assert not any(isinstance(block, dl.model.Heading) for block in dispatch.body)
+    assert dl.model.plain_text(dispatch.body[-1].content) == line  # type: ignore[union-attr]
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""

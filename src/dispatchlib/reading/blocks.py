@@ -977,6 +977,9 @@ def source_line(text: str) -> str | None:
     return match["credit"].lstrip(", ") if match else None  # ", May 2, 2016": the outlet lost with its link
 
 
+_SOURCE_LABEL_AT = re.compile(layouts.SOURCE_LABEL)
+
+
 def figure_line(text: str) -> m.Figure | None:
     """A figure written on one line without a ``(Source: ...)`` ending: a cartoon's caption and
     credit merged (``Caption Outlet (Country), Date``), or ``Caption. Source: Outlet, Date.``
@@ -1295,6 +1298,8 @@ def _is_heading(text: str) -> bool:
         return False
     if text.startswith(("By ", "By:", "via ")):
         return False  # a digest item's byline; a blog's credit of the page it quotes, "via Title Of The Report"
+    if text.startswith(layouts.SOURCE_WORDS) and _SOURCE_LABEL_AT.match(text):
+        return False  # "Source: Harbour In The News": the outlet a story was taken from
     if text.lower() in layouts.SMALL_WORDS:
         return False  # "From" over "MEMRI:", a credit broken over two lines
     if text.startswith(_LIST_MARKS) or text.endswith((" -", " |")):
