@@ -444,6 +444,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "4 Marzo 2015\n\nA Title\n\n" + "Memri (Memri.org), " * 30_000 + "organizzazione",
         "Caricatures du port\n" + "dans la presse\n" * 1_000 + "Par : O. Tamsin",
         "Special Dispatch - Vellonia" + " / Coast & Tide" * 30_000 + " March 10, 2006 No. 1",
+        "Text.\n" + "a.b(function(" * 30_000 + "\nMore text.",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -453,7 +454,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "run-on-title", "photo-by", "hebrew-date", "agency-photo", "carousel", "caption-over-headline",
         "area-number", "pdf-credit", "street-address", "photographer", "name-and-time", "outlet-photo",
         "credit-in-brackets", "stray-tag", "hashtags", "signed-forward", "about-series", "foreign-press",
-        "paywall", "apposition", "wrapped-lines", "old-areas",
+        "paywall", "apposition", "wrapped-lines", "old-areas", "script-line",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

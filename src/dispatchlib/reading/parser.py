@@ -94,6 +94,11 @@ _STRAY_TAG = re.compile(
 )
 
 
+# a line of a page's script left in its copied text, a statement calling a function with a function:
+# "googletag.cmd.push(function() { ... });"
+_SCRIPT_LINE = re.compile(r"[\w$]+(?:\.[\w$]+)+\(function\s?\(.{0,300}\);?")
+
+
 def _clean_lines(text: str, found: Findings) -> list[str]:
     """Lines with BOM, CR line ends, odd spaces and surrounding white space taken care of."""
     if text.startswith("\ufeff"):
@@ -121,6 +126,10 @@ def _clean_lines(text: str, found: Findings) -> list[str]:
         first, shown = tags[0]
         found.add("guess", f"HTML tags left in the text ({shown!r}) on {len(tags)} line(s) dropped", first + 1)
     lines = [line.strip() for line in lines]
+    if "(function" in text:  # (one search of the text: asking every line cost a hundredth of the parse)
+        for index in [i for i, line in enumerate(lines) if _SCRIPT_LINE.fullmatch(line)]:
+            found.add("boilerplate", f"a line of the page's script dropped: {lines[index][:40]!r}", index + 1)
+            lines[index] = ""
     if "  " in text or odd or "<" in text:
         lines = [_SPACES.sub(" ", line) for line in lines]
     if odd:
