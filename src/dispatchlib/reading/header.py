@@ -681,7 +681,7 @@ def match_bare_topics(
     parts = [part.strip() for part in re.split(r"\s*[/,]\s*", line)]
     if parts[0].casefold() in _CREDIT_LABELS or all(_INSTITUTE.fullmatch(part) for part in parts):
         return None  # "Screenshot / MEMRI": a picture's credit; "Memri / Memri": a repost's source line
-    if any(part in layouts.PHOTO_AGENCIES for part in parts):
+    if not layouts.PHOTO_AGENCIES.isdisjoint(parts):
         return None  # "AP Photo/Orla Tamsin", "Orla Tamsin/Reuters": a news photo's credit
     if is_section_crumb(line):
         return None
