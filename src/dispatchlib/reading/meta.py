@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import model as m
 from . import header as h
 from . import layouts
 from .blocks import is_image_line
@@ -68,9 +69,10 @@ def _link_below(cursor: Cursor, line: str, fields: dict[str, object], found: Fin
         cursor.index += 1
 
 
-def keep_above(fields: dict[str, object], line: str, number: int) -> None:
-    """Keep a line over the title for the body, which makes it a figure if it is one."""
-    above: list[tuple[str, int]] = fields.setdefault("_above", [])  # type: ignore[assignment]
+def keep_above(fields: dict[str, object], line: str | m.Figure, number: int) -> None:
+    """Keep a line over the title for the body, which makes it a figure if it is one (or a figure
+    read there already)."""
+    above: list[tuple[str | m.Figure, int]] = fields.setdefault("_above", [])  # type: ignore[assignment]
     above.append((line, number))
 
 

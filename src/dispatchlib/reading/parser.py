@@ -343,7 +343,7 @@ def _read_body_and_notes(
     body: list[m.Block] = [m.Heading(text=sub_series)] if isinstance(sub_series, str) else []
     places: list[int] = [numbers[0] if numbers else 0] * len(body)
     for text, line in fields.pop("_above", ()):  # type: ignore[attr-defined]
-        block = reader.block(Unit(text=text, starts=(0,), lines=(line,)))
+        block = text if isinstance(text, m.Figure) else reader.block(Unit(text=text, starts=(0,), lines=(line,)))
         if isinstance(block, m.Figure):
             body.append(block)
             places.append(line)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 import re
 
+from .. import model as m
 from . import header as h
 from . import layouts
 from .blocks import (
     STRAIGHT,
+    agency_credit,
     every_word_capitalised,
     in_english,
     is_boundary,
@@ -75,10 +77,11 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
         _headerless(fields)
         and len(below) > len(line)
         and below.startswith(line)
-        and is_credit_alone(below[len(line) :].strip())
+        and (is_credit_alone(credit := below[len(line) :].strip()) or agency_credit(credit))
     ):
-        # "Scene from Coast TV" / "Scene from Coast TVHarbour news photo: MEMRI": the page's picture over the text
-        keep_above(fields, below, cursor.line_number(_next_index(cursor)))
+        # "Scene from Coast TV" / "Scene from Coast TVHarbour news photo: MEMRI" (or "...Reuters"): the
+        # page's picture over the text
+        keep_above(fields, m.Figure(caption=line, credit=credit), cursor.line_number(_next_index(cursor)))
         found.add(
             "guess", f"line {number}, printed again with a picture's credit under it, is a picture's caption", number
         )
