@@ -186,6 +186,8 @@ CHROME_PATTERNS = re.compile(
             r"(?:\(\w{1,20}\) ?)?(?:(?:www\.)?[\w.-]{2,40}\.(?:com|org|net|info|co\.uk|org\.uk|fr|de|es|it|pl|il|ru)"
             r"(?:\s*[/|•]\s*|$)){1,8}",
             r"(?-i:(?=[^-]*-)[a-z-]{2,30}(?: [a-z-]{2,30}){1,7})",  # class names: "social-media login options"
+            # a site's menu links glued together, four or more: "World NewsHarbour NewsLatest NewsPolitics"
+            r"(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[A-Z])(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?){3,9})",
             r"(?:An? )?(?:New )?(?:Report|Analysis|Translation|Video|Clip|Transcript)s? (?:from|by|via) MEMRI[.:]?",
             r"(?:«.{0,200}\| )?Main(?: \|.{0,200}»)?",  # a blog's "« Previous post | Main | Next post »"
             # a blog platform's bar over the blog: "Overblog Suivre ce blog", "Administration Créer mon blog"
