@@ -472,7 +472,7 @@ def _group_units(lines: list[str], numbers: list[int], group: list[int]) -> list
             pieces
             and not _stands_alone(previous)
             and not is_image_line(lines[i])
-            and not lines[i].startswith(_LIST_MARKS)  # a list's item stands on its line
+            and not lines[i].startswith(LIST_MARKS)  # a list's item stands on its line
             and (wrapped or not _item_header(lines[i]))  # so does an e-mail's item's header
             and artist_named(lines[i]) is None  # a cartoon's artist stands on its line
             and artist_named(previous) is None
@@ -622,7 +622,7 @@ def _ragged_goes_on(previous: str, line: str, *, within: bool) -> bool:
     )
 
 
-_LIST_MARKS = ("- ", "– ", "• ", "* ", "· ")
+LIST_MARKS = ("- ", "– ", "• ", "* ", "· ")
 
 
 def _starts_turn(line: str) -> bool:
@@ -1302,7 +1302,7 @@ def _is_heading(text: str) -> bool:
         return False  # "Source: Harbour In The News": the outlet a story was taken from
     if text.lower() in layouts.SMALL_WORDS:
         return False  # "From" over "MEMRI:", a credit broken over two lines
-    if text.startswith(_LIST_MARKS) or text.endswith((" -", " |")):
+    if text.startswith(LIST_MARKS) or text.endswith((" -", " |")):
         return False  # a list's item, "- Harbour TV Transcript"; a site's name that lost its page's title
     if text[0] in "—―" or text.startswith("--") or (text.startswith("– ") and text[-1].isdigit()):
         return False  # a signature: "—Orla Tamsin", "-- Orla"; a quotation's source after a dash

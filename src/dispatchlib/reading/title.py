@@ -9,6 +9,7 @@ from .. import model as m
 from . import header as h
 from . import layouts
 from .blocks import (
+    LIST_MARKS,
     STRAIGHT,
     agency_credit,
     every_word_capitalised,
@@ -1044,6 +1045,8 @@ def read_title_under_credit(cursor: Cursor, fields: dict[str, object], found: Fi
             over = "the blogger's line naming the institute"
         else:
             continue
+        if title.startswith(LIST_MARKS):
+            return  # "The report finds these themes:" over a list's first item, "- Calls for ..."
         if len(title.split()) >= _QUOTED_TITLE_WORDS and looks_like_title(title) and title_case_words(title):
             number = cursor.line_number(below)
             said = f"line {number}, under {over}, is the dispatch's title"
