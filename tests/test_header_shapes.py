@@ -446,6 +446,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "Special Dispatch - Vellonia" + " / Coast & Tide" * 30_000 + " March 10, 2006 No. 1",
         "Text.\n" + "a.b(function(" * 30_000 + "\nMore text.",
         "Coast NewsHarbour News" + "Latest News" * 30_000 + "!",
+        "Orla Tamsin:\n«" + "The tide " * 50_000 + "»\n\nText.",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -455,7 +456,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "run-on-title", "photo-by", "hebrew-date", "agency-photo", "carousel", "caption-over-headline",
         "area-number", "pdf-credit", "street-address", "photographer", "name-and-time", "outlet-photo",
         "credit-in-brackets", "stray-tag", "hashtags", "signed-forward", "about-series", "foreign-press",
-        "paywall", "apposition", "wrapped-lines", "old-areas", "script-line", "glued-menu",
+        "paywall", "apposition", "wrapped-lines", "old-areas", "script-line", "glued-menu", "kicker-quote",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

@@ -725,7 +725,7 @@ PHOTO_WORDS = ("Zdjęcie", "Foto", "Imagen", "Bild", "Immagine", "Fotografia", "
 # news agencies a photograph's caption credits in brackets at its end ("Caption. (AFP)")
 PHOTO_AGENCIES = frozenset(
     ("AFP", "AP", "AP Photo", "Reuters", "REUTERS", "Getty Images", "AFP/Getty Images", "EPA", "Anadolu", "Xinhua",
-     "Flash90", "Flash 90")
+     "Flash90", "Flash 90", "iStock", "Shutterstock")
 )  # fmt: skip
 
 # words that cite another report before its header ("For more, see MEMRI Special Dispatch No. 1234")

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from . import header as h
 from . import layouts
 from .blocks import (
+    agency_credit,
     credits_a_picture,
     ends_in_abbreviation,
     every_word_capitalised,
@@ -547,7 +548,8 @@ def find_start(lines: list[str]) -> Start:
     if lead_in is not None:
         return Start(lead_in, "lead-in", strong=False)
     first = _first_own_line(lines, candidates)
-    untitled = len(lines[first].split()) < _TITLE_WORDS or not looks_like_title(lines[first])
+    short = len(lines[first].split()) < _TITLE_WORDS or not looks_like_title(lines[first])
+    untitled = short and not kicker_over_quote(lines, first)
     headline = _repeated_headline(lines, candidates) if untitled else None
     if headline is None:
         headline = _under_breadcrumb(lines, candidates)
@@ -558,6 +560,23 @@ def find_start(lines: list[str]) -> Start:
     if headline is None and untitled:
         headline = _under_page_words(lines, candidates, first)
     return Start(first if headline is None else headline, "none", strong=False)
+
+
+def kicker_over_quote(lines: list[str], first: int) -> bool:
+    """Is the first line a headline's kicker, a name and its colon, over the quotation the headline
+    goes on with on the next line (``Orla Tamsin:`` / ``«The tide was strong until it turned»``)?"""
+    line = lines[first] if first < len(lines) else ""
+    below = lines[first + 1] if first + 1 < len(lines) else ""
+    return (
+        line.endswith(":")
+        and len(line.split()) <= _KICKER_NAME_WORDS
+        and below[:1] in _QUOTE_OPENERS
+        and looks_like_title(f"{line} {below}")
+    )
+
+
+_KICKER_NAME_WORDS = 4
+_QUOTE_OPENERS = ('"', "“", "„", "«")
 
 
 def _after_forwarders_note(lines: list[str], candidates: list[int], weak: int) -> int | None:
@@ -726,7 +745,9 @@ def _repeated_headline(lines: list[str], candidates: list[int]) -> int | None:
     for i, below in itertools.pairwise(_above_text(lines, candidates)):
         line = lines[i]
         if line == lines[below] and len(line.split()) >= 4 and looks_like_title(line) and not h.match_header(line):
-            return None if credits_a_picture(line) else i  # (a picture's alt text over its caption)
+            # (a picture's alt text over its caption, credited in brackets or on the line under it)
+            credit = lines[below + 1] if below + 1 < len(lines) else ""
+            return None if credits_a_picture(line) or agency_credit(credit) or is_credit_alone(credit) else i
     return None
 
 

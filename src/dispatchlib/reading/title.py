@@ -32,6 +32,7 @@ from .start import (
     is_chrome,
     is_lead_in,
     is_repost_line,
+    kicker_over_quote,
     looks_like_title,
     short_sentence,
     title_case_words,
@@ -112,6 +113,7 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     if (
         _site_label(line, cursor, fields)
         and line.casefold() not in layouts.NOT_TITLES
+        and not kicker_over_quote(cursor.lines, cursor.skip_blank())  # "Orla Tamsin:" / "«The tide ...»"
         and _headline_under_label(cursor)
     ):
         found.add(
