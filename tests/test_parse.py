@@ -1105,6 +1105,7 @@ def test_what_opens_like_a_boundary_and_is_none(text: str) -> None:
         "Camp nurse",
         "Orla Tamsin, host",
         "Orla Tamsin, mediator",  # a debate's moderator, as one show's transcripts call him
+        "Three-year-old on the phone",  # a caller named by age
         "Would-be terrorist",
         "TV screen",
         "Host Orla, a girl",

@@ -1585,8 +1585,13 @@ _HYPHENED_PARTICLES = frozenset(
 
 
 def _is_role(words: list[str]) -> bool:
-    """A role of :data:`layouts.SPEAKER_ROLES` ends the name, or a number or a place follows it."""
-    roles = [index for index, word in enumerate(words) if word.lower().rstrip("s") in layouts.SPEAKER_ROLES]
+    """A role of :data:`layouts.SPEAKER_ROLES` (or an age, ``Three-year-old``) ends the name, or a
+    number or a place follows it."""
+    roles = [
+        index
+        for index, word in enumerate(words)
+        if word.lower().rstrip("s") in layouts.SPEAKER_ROLES or word.lower().endswith("-year-old")
+    ]
     after = words[roles[-1] + 1 :] if roles else []  # "Man 1", "Man in the crowd"
     return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in _AFTER_ROLE or _described(after))
 
