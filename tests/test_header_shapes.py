@@ -447,6 +447,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "Text.\n" + "a.b(function(" * 30_000 + "\nMore text.",
         "Coast NewsHarbour News" + "Latest News" * 30_000 + "!",
         "Orla Tamsin:\n«" + "The tide " * 50_000 + "»\n\nText.",
+        "A Title\\n\\n" + "The tide on\\n" * 30_000 + "Text.",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -457,6 +458,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "area-number", "pdf-credit", "street-address", "photographer", "name-and-time", "outlet-photo",
         "credit-in-brackets", "stray-tag", "hashtags", "signed-forward", "about-series", "foreign-press",
         "paywall", "apposition", "wrapped-lines", "old-areas", "script-line", "glued-menu", "kicker-quote",
+        "escaped-breaks",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

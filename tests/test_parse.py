@@ -1817,6 +1817,31 @@ def test_a_source_line_under_a_story_is_no_heading(line: str) -> None:
     assert dl.model.plain_text(dispatch.body[-1].content) == line  # type: ignore[union-attr]
 
 
+def test_a_first_line_broken_after_a_small_word_is_no_title() -> None:
+    """A sentence broken after a word no title ends on, the next line right under it (``... said
+    in a sermon Friday on`` / ``Coast TV``), is the text's first sentence, not its title."""
+    text = (
+        "The harbour's health minister said in a sermon Friday on\nCoast TV that the tide is late this year.\n\n"
+        "He said that the guild is to blame for the tide, and for the fog that came with it.\n"
+    )
+    dispatch, _ = _parse(text)
+    assert dispatch.title == ""
+    assert dl.model.plain_text(dispatch.body[0].content).startswith("The harbour's health minister")  # type: ignore[union-attr]
+
+
+def test_escaped_line_breaks_are_read_as_line_breaks() -> None:
+    """A copy kept as an escaped string, its line breaks the two characters ``\\n``, is read as
+    the lines they break, and the reader says so."""
+    text = "A Harbour Title Over Its Story\\n\\nThe guild met at dawn.\\n\\nThe boats went out at noon.\\n"
+    dispatch, diagnostics = dl.parse(text, source="x.txt")
+    assert dispatch.title == "A Harbour Title Over Its Story"
+    assert [dl.model.plain_text(block.content) for block in dispatch.body] == [  # type: ignore[union-attr]
+        "The guild met at dawn.",
+        "The boats went out at noon.",
+    ]
+    assert any(d.code == "line-endings" and "literal" in d.message for d in diagnostics)
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""

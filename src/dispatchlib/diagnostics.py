@@ -42,7 +42,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "page-chrome": (Severity.INFO, "web-page chrome before the header, dropped"),
     "boilerplate": (Severity.INFO, "share buttons, promotions or repost tails, dropped"),
     "truncated": (Severity.WARNING, "the text says the full version is for subscribers only"),
-    "line-endings": (Severity.INFO, "CR or CRLF line ends, read as LF"),
+    "line-endings": (Severity.INFO, "CR or CRLF line ends read as LF, or an escaped copy's \\n as line breaks"),
     "byte-order-mark": (Severity.INFO, "a byte-order mark at the start, dropped"),
     "odd-whitespace": (Severity.INFO, "non-breaking or other unusual spaces, read as spaces"),
     "paren-references": (Severity.INFO, "note references written as '(1)', read as references"),

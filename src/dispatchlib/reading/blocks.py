@@ -1590,7 +1590,7 @@ def _is_role(words: list[str]) -> bool:
     roles = [
         index
         for index, word in enumerate(words)
-        if word.lower().rstrip("s") in layouts.SPEAKER_ROLES or word.lower().endswith("-year-old")
+        if (lowered := word.lower()).rstrip("s") in layouts.SPEAKER_ROLES or lowered.endswith("-year-old")
     ]
     after = words[roles[-1] + 1 :] if roles else []  # "Man 1", "Man in the crowd"
     return bool(roles) and (not after or after[0].isdigit() or after[0].lower() in _AFTER_ROLE or _described(after))

@@ -99,11 +99,19 @@ _STRAY_TAG = re.compile(
 _SCRIPT_LINE = re.compile(r"[\w$]+(?:\.[\w$]+)+\(function\s?\(.{0,300}\);?")
 
 
+_ESCAPED_REACH, _FEW_BREAKS = 2000, 3
+
+
 def _clean_lines(text: str, found: Findings) -> list[str]:
     """Lines with BOM, CR line ends, odd spaces and surrounding white space taken care of."""
     if text.startswith("\ufeff"):
         text = text[1:]
         found.add("byte-order-mark", "byte-order mark at the start of the text dropped", 1, 1)
+    # a copy kept as an escaped string: its line breaks are the two characters "\n" (asked only of a
+    # text without a line break near its start: counting every text's cost more)
+    if text.find("\n", 0, _ESCAPED_REACH) < 0 and (escaped := text.count("\\n")) >= _FEW_BREAKS:
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n")
+        found.add("line-endings", f"{escaped} literal '\\n' sequences read as line breaks (lines counted so)", 1)
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
         text = text.replace("\r\n", "\n").replace("\r", "\n")

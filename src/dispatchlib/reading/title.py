@@ -639,10 +639,15 @@ def _next_index(cursor: Cursor) -> int:
 
 def _runs_on_below(cursor: Cursor) -> bool:
     """Is the line a hard-wrapped sentence's first, the next line going on in lower case (``This
-    people was made ...The Vellonian`` / ``people is part of ...``)? Then it is no title."""
+    people was made ...The Vellonian`` / ``people is part of ...``), or the line stopping on a word
+    no title ends on, the next line right under it (``... said in a sermon on`` / ``Harbour TV``)?
+    Then it is no title."""
     below = cursor.skip_blank() + 1
     following = cursor.lines[below] if below < len(cursor.lines) else ""
-    return following[:1].islower()
+    return following[:1].islower() or (bool(following) and cursor.peek().rpartition(" ")[2] in _DANGLING)
+
+
+_DANGLING = frozenset("a an the of on in at to and or by for with from".split())  # a sentence broken after them
 
 
 def _item_header_ahead(cursor: Cursor, fields: dict[str, object]) -> int | None:
