@@ -570,13 +570,13 @@ def kicker_over_quote(lines: list[str], first: int) -> bool:
     return (
         line.endswith(":")
         and len(line.split()) <= _KICKER_NAME_WORDS
-        and below[:1] in _QUOTE_OPENERS
+        and below[:1] in QUOTE_OPENERS
         and looks_like_title(f"{line} {below}")
     )
 
 
 _KICKER_NAME_WORDS = 4
-_QUOTE_OPENERS = ('"', "“", "„", "«")
+QUOTE_OPENERS = ('"', "“", "„", "«")  # the marks a headline's quotation opens on
 
 
 def _after_forwarders_note(lines: list[str], candidates: list[int], weak: int) -> int | None:

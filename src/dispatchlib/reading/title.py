@@ -25,6 +25,7 @@ from .start import (
     CREDIT_PREFIX,
     INSTITUTE_NAME,
     LINKED_SOURCE,
+    QUOTE_OPENERS,
     QUOTED_HEADLINE,
     REPEAT_REACH,
     Start,
@@ -702,7 +703,7 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
         if line == cursor.lines[first] or is_credit_alone(line):
             break  # the title printed again (an aggregator's link, then its heading), or its picture's credit
         taken.append(after)
-    if cursor.peek()[:1] in _QUOTE_OPENERS and (quoted := _quoted_lines(cursor, taken)):
+    if cursor.peek()[:1] in QUOTE_OPENERS and (quoted := _quoted_lines(cursor, taken)):
         return quoted  # "«The tide" / "will rise»." over the deck and the text, no blank line between
     if len(taken) > _WRAPPED_TITLE:  # an e-mail wrapped at its width may run the body on under the title
         taken = _wrapped_quote(cursor, taken) or _wrapped_at_width(cursor, taken)
@@ -724,9 +725,6 @@ def _quoted_lines(cursor: Cursor, taken: list[int]) -> list[int]:
     they can be a title; empty otherwise."""
     quoted = _wrapped_quote(cursor, taken)
     return quoted if quoted and looks_like_title(" ".join(cursor.lines[i] for i in quoted)) else []
-
-
-_QUOTE_OPENERS = ('"', "“", "„", "«")
 
 
 def _wrapped_quote(cursor: Cursor, taken: list[int]) -> list[int]:
