@@ -1842,6 +1842,20 @@ def test_escaped_line_breaks_are_read_as_line_breaks() -> None:
     assert any(d.code == "line-endings" and "literal" in d.message for d in diagnostics)
 
 
+def test_a_repost_with_its_source_address_and_a_crediting_last_line_is_read() -> None:
+    """A repost naming its source address on a labelled line and crediting the dispatch on its last
+    line is read, the address its source and the last line's series and number the dispatch's:
+    both say the text is the institute's, and the reader keeps neither as a stray field."""
+    text = (
+        "A Harbour Title Over The Story\n\nSource: https://www.memri.org/reports/harbour-title\n\n"
+        "The guild met at dawn and spoke of the tide for an hour and more, as it does every week.\n\n"
+        "From MEMRI Special Dispatch No. 1266, August 25, 2006\n"
+    )
+    dispatch, _ = _parse(text)
+    assert (dispatch.series, dispatch.number) == ("Special Dispatch", 1266)
+    assert dispatch.source_url == "https://www.memri.org/reports/harbour-title"
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""

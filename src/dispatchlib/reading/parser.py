@@ -314,7 +314,7 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
         truncated=bool(fields.get("truncated")),
         has_notes=bool(notes or refs_found),
         institute_tail=tail.institute,
-        repost_tail=tail.credited or bool(fields.pop("_credited", False)),
+        repost_tail=bool(fields.pop("_credited", False)) or tail.credited,  # (popped whatever the tail said)
         series_cited=bool(fields.pop("_series_cited", False)),
         series_named=fields.get("series") is not None,
         numbered=fields.get("number") is not None,

@@ -675,14 +675,15 @@ def in_header_list(lines: list[str], index: int) -> bool:
 
 
 def _closes_text(lines: list[str], candidates: list[int], position: int) -> bool:
-    """Does the header stand under the text it credits: paragraphs of text above it, and at most
-    a line or two (a link, a posting note) below? Or a poem's lines above it, as long together,
-    and no line of text below (a link, a blog's ``No comments``)?"""
+    """Does the header stand under the text it credits: paragraphs of text above it (a line of
+    text, where it is the text's last line), and at most a line or two (a link, a posting note) below? Or a poem's
+    lines above it, as long together, and no line of text below (a link, a blog's ``No comments``)?"""
     above = [len(lines[i]) for i in candidates[:position] if len(lines[i]) >= _TEXT_LINE]
     below = list(itertools.islice((line for line in lines[candidates[position] + 1 :] if line), _CREDIT_TAIL + 1))
     if len(below) > _CREDIT_TAIL:
         return False
-    paragraphs = sum(1 for size in above if size >= _BODY_LIKE // 2) >= 2
+    # (a line of text is enough where nothing stands below: a header on the last line starts nothing)
+    paragraphs = sum(1 for size in above if size >= _BODY_LIKE // 2) >= 2 or (bool(above) and not below)
     poem = len(above) >= 2 and sum(above) >= _BODY_LIKE and not any(len(line.split()) >= _TEXT_WORDS for line in below)
     return paragraphs or poem
 
