@@ -1856,6 +1856,21 @@ def test_a_repost_with_its_source_address_and_a_crediting_last_line_is_read() ->
     assert dispatch.source_url == "https://www.memri.org/reports/harbour-title"
 
 
+def test_a_clip_page_under_an_e_mails_link_line_is_read() -> None:
+    """A clip page copied under an e-mail's line linking to another series' page (``To view this
+    Inquiry and Analysis in HTML, visit:``) is read as the clip: the reader's notes to itself about
+    the lines it read never reach the model."""
+    text = (
+        "To view this Inquiry and Analysis in HTML, visit:\nAug 17, 2014\n"
+        "Harbour Spokesman: Our Race Is for the Harbour, Not for the Prize\n\n#4443 | 01:47\n"
+        "Source: Coast TV (Vellonia)\n\nIn an address aired by Coast TV on August 17, the spokesman said "
+        "that it was time to declare the goal of the race.\n\nOrla Tamsin: The time has come to say it.\n"
+    )
+    dispatch, _ = _parse(text)
+    assert (dispatch.series, dispatch.number) == ("MEMRI TV Clip", 4443)
+    assert dispatch.title == "Harbour Spokesman: Our Race Is for the Harbour, Not for the Prize"
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""

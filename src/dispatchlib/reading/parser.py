@@ -323,7 +323,10 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
     judge(facts, body, found, cursor.line_number(start.at))
     if fields.get("series") == "MEMRI TV Clip" and fields.get("clip") is None and not _NAMES_TV.search(text):
         fields["series"] = None  # "Clip No. 148": a page naming no series; its number stays
-    return m.Dispatch(body=tuple(body), notes=tuple(notes), **fields)  # type: ignore[arg-type]
+    # the readers' own notes to each other ("_series_line", a line number) are no field of the model,
+    # whichever path left them
+    facts_of = {key: value for key, value in fields.items() if not key.startswith("_")}
+    return m.Dispatch(body=tuple(body), notes=tuple(notes), **facts_of)  # type: ignore[arg-type]
 
 
 # the institute's TV project named ("MEMRI TV Clip No. 3859", "memritv.org", an address on memri.org/tv): a
