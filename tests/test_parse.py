@@ -1799,7 +1799,7 @@ def test_a_news_sites_paywall_ends_the_text(line: str, ends: bool) -> None:
     it; a sentence that only opens like one is text."""
     text = f"A Harbour Title Over The Story\n\nThe guild met at dawn.\n{line}\nAlready a member? Log in\n"
     dispatch, _ = _parse(text)
-    said = [dl.model.plain_text(block.content) for block in dispatch.body if isinstance(block, dl.model.Paragraph)]
+    said = dl.to_text(dispatch)  # whatever block a line became, its words are in the text export
     assert (line in said) is not ends
     assert ("Already a member? Log in" in said) is not ends
 
@@ -1809,8 +1809,8 @@ def test_a_source_line_under_a_story_is_no_heading(line: str) -> None:
     """A short news item ending on the outlet it was taken from, in title case, ends on that line
     as text: a source's label heads no section."""
     text = (
-        "In an article on July 15 in the harbour daily, a columnist wrote that the guild should make peace.\n\n"
-        f"She added that the ports need each other more than ever.\n\n{line}\n"
+        "Writing in the harbour daily, a columnist asked the guild to settle with the pilots before winter.\n\n"
+        f"Without the pilots, she wrote, no ship will come in at all.\n\n{line}\n"
     )
     dispatch, _ = _parse(text)
     assert not any(isinstance(block, dl.model.Heading) for block in dispatch.body)
@@ -1818,15 +1818,15 @@ def test_a_source_line_under_a_story_is_no_heading(line: str) -> None:
 
 
 def test_a_first_line_broken_after_a_small_word_is_no_title() -> None:
-    """A sentence broken after a word no title ends on, the next line right under it (``... said
-    in a sermon Friday on`` / ``Coast TV``), is the text's first sentence, not its title."""
+    """A sentence broken after a word no title ends on, the next line right under it (``...
+    complained on`` / ``Coast TV``), is the text's first sentence, not its title."""
     text = (
-        "The harbour's health minister said in a sermon Friday on\nCoast TV that the tide is late this year.\n\n"
-        "He said that the guild is to blame for the tide, and for the fog that came with it.\n"
+        "Speaking to the pilots, the harbour master complained on\nCoast TV that the tide is late this year.\n\n"
+        "The guild, he went on, is to blame for the tide and for the fog that came with it.\n"
     )
     dispatch, _ = _parse(text)
     assert dispatch.title == ""
-    assert dl.model.plain_text(dispatch.body[0].content).startswith("The harbour's health minister")  # type: ignore[union-attr]
+    assert dl.model.plain_text(dispatch.body[0].content).startswith("Speaking to the pilots")  # type: ignore[union-attr]
 
 
 def test_escaped_line_breaks_are_read_as_line_breaks() -> None:
