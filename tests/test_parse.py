@@ -1871,6 +1871,39 @@ def test_a_clip_page_under_an_e_mails_link_line_is_read() -> None:
     assert dispatch.title == "Harbour Spokesman: Our Race Is for the Harbour, Not for the Prize"
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Donations from readers like you allow us to do what we do. Donate Today Subscribe Today",  # a donation box
+        "Voir les extraits vidéo sur MEMRI TV",  # a pointer to the clip
+    ],
+)
+def test_a_page_run_into_one_line_is_read_whatever_opens_it(opening: str) -> None:
+    """A page whose lines were all run into one is read, though a line of chrome or a pointer opens
+    it: what opens a long line does not make the whole line the page's."""
+    story = (
+        "The harbour master told the pilots on Coast TV that the tide will come late this year, and that the guild "
+        "will have to wait for its boats. The pilots answered that they have waited long enough for the guild. "
+    )
+    dispatch, diagnostics = dl.parse(f"{opening} {story * 3}\n", source="x.txt")
+    assert "the tide will come late" in dl.to_text(dispatch)
+    assert not any(d.code == "not-a-dispatch" for d in diagnostics)
+
+
+def test_a_copy_of_a_reports_cartoons_alone_is_read() -> None:
+    """A cartoon report copied from its first cartoon down, captions and dated credits with no
+    running text, is read as its pictures (strict checks still ask what it is)."""
+    text = (
+        "The Tide Obeys The Guild\n\nHarbour Daily (Vellonia), August 23, 2013\n\n"
+        "The Pilots Wait On The Quay\n\nCoast Post (Vellonia), August 17, 2013\n\n"
+        "The Lighthouse Goes Dark\n\nPier News (Brindle), August 28, 2013\n"
+    )
+    dispatch, diagnostics = dl.parse(text, source="x.txt")
+    assert sum(isinstance(block, dl.model.Figure) and block.credit is not None for block in dispatch.body) >= 2
+    assert not any(d.code == "not-a-dispatch" for d in diagnostics)
+    assert any(d.code == "uncertain-dispatch" for d in diagnostics)
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""

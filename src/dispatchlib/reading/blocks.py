@@ -42,8 +42,12 @@ _POINTER_INITIALS = frozenset("CcTtBbVvWwPpLl")  # the letters _POINTER's phrase
 
 
 def is_pointer(text: str) -> bool:
-    """A line that points to a clip or image elsewhere (``To view this clip on MEMRI TV, ...``)."""
-    return text[:1] in _POINTER_INITIALS and _POINTER.fullmatch(text) is not None
+    """A line that points to a clip or image elsewhere (``To view this clip on MEMRI TV, ...``); not
+    a paragraph it opens, a page's lines run into one."""
+    return text[:1] in _POINTER_INITIALS and len(text) <= _POINTER_LINE and _POINTER.fullmatch(text) is not None
+
+
+_POINTER_LINE = 400  # characters a pointer holds at most, its link's address with it
 
 
 STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")  # curled quotes, to compare lines straightened

@@ -48,7 +48,8 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
     Strong evidence (a numbered header, a clip header, a topics line, notes or note references, a
     subscriber notice, the institute's page tail, a repost's link to or credit of the report) is an
     ``evidence`` note. Weak evidence alone (a header without a number, a title over a date line,
-    a repost's lead-in naming the institute, a translation boundary, a series named in the text),
+    a repost's lead-in naming the institute, a translation boundary, a series named in the text,
+    pictures with their captions and credits),
     or none in a text of prose, is an ``uncertain-dispatch`` warning: the text is read, strict
     checks refuse it. Text without prose is ``not-a-dispatch``.
     """
@@ -81,6 +82,7 @@ def judge(facts: Facts, body: list[m.Block], found: _Adds, line: int) -> None:
             ("a repost's lead-in naming the institute", facts.start.kind == "lead-in"),
             ("a translation boundary", any(isinstance(block, m.TranslationBoundary) for block in body)),
             ("a series named in the text", facts.series_cited or (not facts.series_named and _names_a_series(body))),
+            ("pictures with their captions and credits", _credited_pictures(body) >= _PICTURES),
         )
         if present
     ]
@@ -129,6 +131,13 @@ def _text(block: m.Block) -> str:
     if isinstance(block, m.Paragraph | m.Quotation | m.SpeakerTurn | m.EditorNote | m.TranslationBoundary):
         return m.plain_text(block.content)
     return ""
+
+
+_PICTURES = 2  # a cartoon report copied from its first cartoon down: its pictures are what it holds
+
+
+def _credited_pictures(body: list[m.Block]) -> int:
+    return sum(1 for block in body if isinstance(block, m.Figure) and block.caption and block.credit)
 
 
 def _and(reasons: list[str]) -> str:

@@ -20,7 +20,8 @@ def skip_chrome(cursor: Cursor, fields: dict[str, object], found: Findings) -> N
     (``Article excerpt``) marks it truncated."""
     first, count = None, 0
     while cursor.skip_blank() < len(cursor.lines) and (
-        is_chrome(line := cursor.peek()) or layouts.PROMO_LINES.fullmatch(line) is not None
+        is_chrome(line := cursor.peek())
+        or (len(line) <= _PROMO_LINE and layouts.PROMO_LINES.fullmatch(line) is not None)
     ):
         if is_image_line(line):
             keep_above(fields, line, cursor.line_number(cursor.skip_blank()))
@@ -67,6 +68,9 @@ def _link_below(cursor: Cursor, line: str, fields: dict[str, object], found: Fin
             cursor.line_number(),
         )
         cursor.index += 1
+
+
+_PROMO_LINE = 300  # characters a promotion's line holds at most: a page run into one line holds none
 
 
 def keep_above(fields: dict[str, object], line: str | m.Figure, number: int) -> None:

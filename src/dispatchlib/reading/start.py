@@ -77,7 +77,13 @@ def is_chrome(line: str) -> bool:
         return True  # a site's menu flattened: "Home | Archive | Columnists | Store | Contact | Search"
     if line.isdigit() and len(line) <= _COUNTER_DIGITS:
         return True  # a sharing button's or the comments' count alone on its line: "38"
-    return line.casefold() in layouts.CHROME_LINES or layouts.CHROME_PATTERNS.fullmatch(line) is not None
+    # (a page whose lines were all run into one is no line of chrome, whatever chrome opens it)
+    return line.casefold() in layouts.CHROME_LINES or (
+        len(line) <= _CHROME_LINE and layouts.CHROME_PATTERNS.fullmatch(line) is not None
+    )
+
+
+_CHROME_LINE = 600  # characters a line of chrome holds at most (an e-mail's link and its address, a menu)
 
 
 _COUNTER_DIGITS = 6
