@@ -1904,6 +1904,20 @@ def test_a_copy_of_a_reports_cartoons_alone_is_read() -> None:
     assert any(d.code == "uncertain-dispatch" for d in diagnostics)
 
 
+def test_a_copy_of_one_long_line_is_its_text_not_a_title() -> None:
+    """A copy that is one long line of prose and nothing under it (a paragraph cut before its stop)
+    is read as that paragraph: a title over nothing is no reading of it."""
+    line = (
+        "The harbour council's weekly paper wrote on Tuesday that the guild and the pilots have agreed in secret "
+        "to share the tolls of the north pier, whatever they say in public about their quarrel, and that the "
+        "fishermen will pay for it when the autumn"
+    )
+    dispatch, diagnostics = dl.parse(line, source="x.txt")
+    assert dispatch.title == ""
+    assert [dl.model.plain_text(block.content) for block in dispatch.body] == [line]  # type: ignore[union-attr]
+    assert not any(d.code == "not-a-dispatch" for d in diagnostics)
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""

@@ -55,7 +55,7 @@ from .blocks import (
     split_units,
 )
 from .cursor import Cursor, Findings
-from .evidence import Facts, count_teasers, judge
+from .evidence import Facts, count_teasers, is_prose, judge
 from .notes import RawNote, collect_notes, find_notes, read_note
 from .start import (
     INSTITUTE_NAME,
@@ -305,6 +305,15 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
     body, notes, refs_found = _read_body_and_notes(
         lines, numbers, tail, fields, found, digest=digest, mid_line=mid_line
     )
+    title = fields.get("title")
+    if not body and isinstance(title, str) and len(title) > _TITLE_ALONE and is_prose(title):
+        # a copy of one long line and nothing under it: that line is the text, not its title
+        body, fields["title"] = [m.Paragraph(content=(m.Text(text=title),))], ""
+        found.add(
+            "guess",
+            "the title taken from the text's only line is read as its text: no title stands over nothing",
+            line_offset + 1,
+        )
     if start.kind == "digest":
         read_digest_items(body, fields, found, cursor.line_number(start.at))
     elif digest:  # a digest with its header: "Special Announcements No. 684"
@@ -328,6 +337,8 @@ def _read(text: str, found: Findings, line_offset: int) -> m.Dispatch:
     facts_of = {key: value for key, value in fields.items() if not key.startswith("_")}
     return m.Dispatch(body=tuple(body), notes=tuple(notes), **facts_of)  # type: ignore[arg-type]
 
+
+_TITLE_ALONE = 200  # characters past which a line alone, and prose, is a paragraph rather than a title
 
 # the institute's TV project named ("MEMRI TV Clip No. 3859", "memritv.org", an address on memri.org/tv): a
 # bare "Clip No. 148", "MEMRI Clip #4103" or "Клип №7376" names no series
