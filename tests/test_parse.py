@@ -1918,6 +1918,25 @@ def test_a_copy_of_one_long_line_is_its_text_not_a_title() -> None:
     assert not any(d.code == "not-a-dispatch" for d in diagnostics)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Hebrew copy cut inside its paragraph: no capitals tell the cut sentence from a heading
+        "כותרת קצרה על הנמל והגאות\n\nהחוף היה שקט כל הלילה, והדייגים חיכו לגאות שלא באה עד הבוקר ואחר כך"
+        " המשיכו לחכות על המזח ב",
+        # a cartoon's caption quoting a whole sentence, the copy's only line
+        'Cartoon No. 1: "The harbour master counts the tolls while the fishermen wait on the quay for a tide that'
+        ' the guild has sold to the highest bidder." (Harbour Daily, Vellonia, June 5, 2011)\n',
+    ],
+)
+def test_running_text_in_a_heading_or_a_caption_is_prose(text: str) -> None:
+    """A sentence of running text counts wherever the reader put it, a heading or a caption too:
+    such a copy is read, not refused as holding no prose."""
+    _, diagnostics = dl.parse(text, source="x.txt")
+    assert not any(d.code == "not-a-dispatch" for d in diagnostics)
+    assert any(d.code == "uncertain-dispatch" for d in diagnostics)
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""

@@ -128,8 +128,15 @@ def is_prose(text: str) -> bool:
 
 
 def _text(block: m.Block) -> str:
+    """The words of a block that can be running text: a paragraph's and its kin's, and a heading's
+    or a caption's too (a copy cut inside its last paragraph, in a script without capitals, may
+    read it as a heading; a cartoon's caption may quote a whole sentence)."""
     if isinstance(block, m.Paragraph | m.Quotation | m.SpeakerTurn | m.EditorNote | m.TranslationBoundary):
         return m.plain_text(block.content)
+    if isinstance(block, m.Heading):
+        return block.text
+    if isinstance(block, m.Figure):
+        return block.caption
     return ""
 
 
