@@ -1937,6 +1937,21 @@ def test_running_text_in_a_heading_or_a_caption_is_prose(text: str) -> None:
     assert any(d.code == "uncertain-dispatch" for d in diagnostics)
 
 
+def test_paragraphs_opening_on_a_star_are_text_not_author_notes() -> None:
+    """A press release whose paragraphs open on a star (its emphasis marks left by the copy), cut
+    after the second, keeps them as its text: an author's note comes once."""
+    text = (
+        "Harbour Institute Publishes Its Year In Review\n\n\n\n"
+        "*PORTVALE / WIRE / December 22, 2020 / *The harbour institute published its review of the year, "
+        "with the reports its staff wrote on the guild, the pilots and the tolls.\n\n"
+        "*Orla Tamsin, Chair Of The Harbour Board, Speaks Before The Council"
+    )
+    dispatch, diagnostics = dl.parse(text, source="x.txt")
+    assert dispatch.author_note is None
+    assert len(dispatch.body) == 2
+    assert not any(d.code == "not-a-dispatch" for d in diagnostics)
+
+
 def test_a_cut_paragraph_under_a_report_with_pictures_stays_prose() -> None:
     """A paragraph between two credited cartoons makes a report's prose, not a list: a short
     paragraph the copy cut under them is no caption."""

@@ -67,6 +67,9 @@ def find_notes(lines: list[str], start: int, end: int) -> tuple[int, int]:
                 first = i
         else:
             valid_below_blank = False
+    starred = [line for line in lines[first:after] if line.startswith("*") and note_start(line)]
+    if len(starred) > 1 and len(starred) == sum(1 for line in lines[first:after] if note_start(line)):
+        return end, end  # an author's note comes once: paragraphs opening on "*" are the text's
     opened = note_start(lines[first])
     if opened is not None and opened["paren"] and any(_PAREN_ITEM.match(line) for line in lines[start:first]):
         return end, end  # "(1) Headline" / text / "(2) Headline": a digest's numbered items, not notes
