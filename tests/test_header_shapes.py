@@ -448,6 +448,12 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "Coast NewsHarbour News" + "Latest News" * 30_000 + "!",
         "Orla Tamsin:\n«" + "The tide " * 50_000 + "»\n\nText.",
         "A Title\\n\\n" + "The tide on\\n" * 30_000 + "Text.",
+        "Published:" + " Updated:" * 50_000,
+        "Harbour pilots are focus of most complaints\n\n" + "growing anger " * 50_000 + "\n\nBy Orla Tamsin\n\nText.",
+        "YOU MUST BE SUBSCRIBED TO THE " + "MEMRI " * 50_000,
+        "Title screen: " + "x " * 100_000,
+        '*Harbour Master Orlo Tamsin: "The Tide Is High"' + '; "The Tide' * 50_000 + '"',
+        "Harbour News\nLast updated: " + "May 3, " * 50_000 + "2013\n\nText.",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -458,7 +464,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "area-number", "pdf-credit", "street-address", "photographer", "name-and-time", "outlet-photo",
         "credit-in-brackets", "stray-tag", "hashtags", "signed-forward", "about-series", "foreign-press",
         "paywall", "apposition", "wrapped-lines", "old-areas", "script-line", "glued-menu", "kicker-quote",
-        "escaped-breaks",
+        "escaped-breaks", "empty-labels", "deck", "capitals-notice", "title-screen", "star-headline", "site-stamp",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

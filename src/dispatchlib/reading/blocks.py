@@ -193,14 +193,15 @@ _CAPTION_WORDS = (
     "Illustration", "Caption", "Graph", "Chart", "Légende", "Leyenda", "Podpis", "Didascalia", "Bildunterschrift",
     "Screenshot", "Screen capture", "Screengrab", "Zrzut z ekranu", "Captura de pantalla", "Capture d",
     "Bildschirmfoto", "MAIN ", "TOP ", "PHOTO", "IMAGE", "PICTURE", "Scene from", "Still from", "A still from",
-    "Un frame del", "Fotogramma", "Standbild",
+    "Un frame del", "Fotogramma", "Standbild", "Title screen",
 )  # fmt: skip
 _LABELLED_CAPTION = re.compile(
     r"(?:Illustration|Caption|Graphs?|Charts?|Légende|Leyenda|Podpis|Didascalia|Bildunterschrift"
     # a news site's label in capitals: "MAIN PHOTO: The crowd on the square. (Harbour Post)"
     r"|(?:(?:MAIN|TOP) )?(?:PHOTO|IMAGE|PICTURE))\s?:\s*(?P<caption>\S.{2,300}?)(?:\s\((?P<credit>[^()]{2,60})\))?"
     r"|(?P<shot>(?:Screenshots?|Screen capture|Screengrab|Zrzut z ekranu|Captura de pantalla|Capture d['’]écran"
-    r"|Bildschirmfoto|Scene from|(?:A )?[Ss]till from|Un frame del|Fotogramma|Standbild)\b[^:].{2,150})"
+    r"|Bildschirmfoto|Scene from|(?:A )?[Ss]till from|Un frame del|Fotogramma|Standbild)\b[^:].{2,150}"
+    r"|Title screen: .{2,150})"  # a video's still: 'Title screen: "The Harbour At Dawn"
 )
 
 
@@ -738,7 +739,7 @@ def _named_headline(line: str) -> bool:
     """A described name and the headline words after it (``Harbour Poet Orlo ibn Tamsin: What Is
     Written in "The Tide Tables" Is Coming True``): a clip's headline, however long; not a tweet
     quoting one under its address and signature (``pic.twitter.com/... — Name (@handle)``)."""
-    match = _SPEAKER.fullmatch(line) if line.find(":", 1, 103) > 0 and not _ends_sentence(line) else None
+    match = _SPEAKER.fullmatch(line) if line.find(":", 1, 103) > 0 and not _ends_headline(line) else None
     return (
         match is not None
         and len(match["name"].split()) >= 3
@@ -893,7 +894,10 @@ class BlockReader:
         turn = self._speaker_turn(unit) if asked else None
         if turn is not None:
             return turn
-        if len(text) <= _LONG_HEADING and (_is_heading(text) or (not self.transcript and _named_headline(text))):
+        # (an old page's star opens a section's headline: '*Harbour Master Orlo Tamsin: "The Pier Is Ready"')
+        if len(text) <= _LONG_HEADING and (
+            _is_heading(text) or (not self.transcript and _named_headline(text.removeprefix("*")))
+        ):
             return m.Heading(text=text, level=_heading_level(text))
         if text[0] in _HEADING_QUOTES and "; " in text and _quoted_phrases_heading(text):
             return m.Heading(text=text)
@@ -1337,7 +1341,16 @@ def _headline_words(text: str) -> bool:
     (``Harbour Poet Orlo Tamsin: We Will Sail ...``), they are the dispatch's headline left in a
     repost's body; a transcript's chants are said (``Crowd: Death To The Ferry Company, ...``)."""
     words = _WORD.findall(text)
-    return len(words) >= _HEADLINE_WORDS and not _ends_sentence(text) and _title_case(words, share=0.8)
+    return len(words) >= _HEADLINE_WORDS and not _ends_headline(text) and _title_case(words, share=0.8)
+
+
+def _ends_headline(text: str) -> bool:
+    """Does a stop end the text, as it ends a sentence; not a quoted phrase's closing mark right after
+    its last word, as a headline ends on one (``...: "The Tide Will Turn"``)?"""
+    return _ends_sentence(text) and not (text[-1] in _CLOSING_QUOTES and text[-2:-1].isalpha())
+
+
+_CLOSING_QUOTES = '"”»'
 
 
 _HEADLINE_WORDS = 10

@@ -895,7 +895,9 @@ _TOPICS_AFTER = re.compile(r"(?:\s*\|)+\s*(?:Topics|Tags)\s*:\s*(?P<topics>[^|]{
 # a newsroom credited, not a person, without its outlet's name: "Staff Writers", "The Editors"; a news
 # site's staff (the outlet named, "Harbour Daily Staff") is the author the site gives
 _NEWSROOM_WORDS = r"(?:Senior )?(?:Staff(?: Writers?| Reporters?)?|Editors|Newsroom|News Desk|Wire Services)"
-_NEWSROOM = re.compile(rf"(?:the )?{_NEWSROOM_WORDS}", re.IGNORECASE)
+# and in the mirrors' languages, "Di Redazione", "Par La Rédaction", "Por Redacción"
+_NEWSROOMS = r"Redazione|Redacci[oó]n|R[ée]daction|Redaktion|Redakcja|Reda[cç][aã]o|Redactie"
+_NEWSROOM = re.compile(rf"(?:the |la |die )?(?:{_NEWSROOM_WORDS}|{_NEWSROOMS})", re.IGNORECASE)
 # an outlet's staff alone on its line under the headline, the byline's word left out: "Harbour Daily Staff ,"
 _OUTLET_STAFF = re.compile(r"(?P<name>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3} Staff)\s*,?")
 

@@ -286,8 +286,8 @@ SUBSCRIBER_NOTICES = re.compile(
             r"(?:[Ss]ubscribers|[Mm]embers|registered users)",
             r"(?:This|The) (?:post|report|item) is available (?:only )?to (?:paying )?(?:[Ss]ubscribers|[Mm]embers)",
             r"Please log ?in or register to request subscription information",
-            r"you must be a (?:paying |registered )?(?:member|subscriber) of (?:the )?(?:MEMRI['’]s |MEMRI )?"
-            r"(?:JTTM|CJL|Jihad and Terrorism)",
+            r"you must be (?:a (?:paying |registered )?(?:member|subscriber) of|subscribed to) (?:the )?"
+            r"(?:MEMRI['’]s |MEMRI )?(?:JTTM|CJL|DTTM|Jihad and Terrorism|Domestic Terrorism)",
             r"(?:JTTM|CJL) subscribers can (?:(?:visit|view) this page to view the (?:full )?|(?:read|view) the full )"
             r"(?:report|post|text)",
             r"To read the full (?:report|post), (?:you must )?(?:log ?in|subscribe)",
@@ -309,6 +309,7 @@ SUBSCRIBER_NOTICE_WORDS = (
     "log in",
     "login",
     "must be a",
+    "must be subscribed",
     "subscribers can",
     "read the full",
     "copy of this",
@@ -637,6 +638,7 @@ SPEAKER_ROLES = frozenset(
     "visitor passerby priest rabbi king prince queen teen teenager youngster toddler baby pilgrim mourner "
     "wife husband son daughter mother father brother sister uncle aunt grandfather grandmother cousin friend "
     "terrorist bomber jihadist hostage captive worker farmer merchant shopkeeper screen "  # "TV screen": what it shows
+    "mc emcee poet reciter "  # who leads a ceremony: "MC at the harbour festival"
     "children men women youth "  # a chorus: "Children in unison:"
     # the mirrors' words for them (French, Spanish, Italian, German, Polish)
     "foule public présentateur présentatrice animateur journaliste homme femme enfant fille garçon roi chœur choeur "

@@ -775,6 +775,8 @@ def _cut_sentence(heading: str, *, mid_line: bool) -> bool:
     copy stops inside its last line, one word that heads nothing (``Sheik``; not ``Introduction``)
     or a sentence's first words, opening on a small word (``On Octobe``); or a sentence opening on
     its date (``On March 3, 2014, The Gu``, ``Separately, in Sana'a on October 22, 2023, Ho``)?"""
+    if not mid_line and heading[0] in _HEADING_OPENERS and heading[-1] in _HEADING_CLOSERS:
+        return False  # a heading wholly in quotes, its line ended: the copy stops after it, not in it
     words = heading.split()
     one_word = len(words) == 1 and heading.casefold() not in layouts.NOT_TITLES
     small = words[0].lower() in layouts.SMALL_WORDS
@@ -784,6 +786,7 @@ def _cut_sentence(heading: str, *, mid_line: bool) -> bool:
     return (mid_line and (one_word or opening)) or dated or not every_word_capitalised(heading)
 
 
+_HEADING_OPENERS, _HEADING_CLOSERS = '"“„«', '"”»'
 _CUT_OPENING = 3  # words of a sentence's start where the copy stops: a heading opening on "In" runs longer
 _DATED_CLAUSE = re.compile(r"\b\d{4}, ")  # a sentence's opening date: "On March 3, 2014, the guild ..."
 

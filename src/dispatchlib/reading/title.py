@@ -587,6 +587,8 @@ def _caption_over_headline(line: str, below: str, cursor: Cursor) -> bool:
         return False  # (a caption runs half as long again as the headline under it)
     if len(below.split()) < _HEADLINE_WORDS or ": " in below or is_chrome(below) or h.match_date_line(below):
         return False  # "Orla Tamsin", "Breaking News": a sentence-case headline's byline or label; a report's title
+    if is_meta(below) or h.match_header(below):
+        return False  # "Vellonia | Special Dispatch No. 1111" under the title
     if "Research Institute" in below or below.startswith(("By ", "By:")):
         return False  # the institute named under a sentence-case headline, or its byline's row
     if "://" in line or ":" in line[:_LABEL]:
