@@ -49,6 +49,11 @@ CHROME_LINES = frozenset(
         "Request Clip",
         "Print",
         "Print this page",
+        "Drucken",  # the mirrors' and foreign news sites' print links
+        "Imprimer",
+        "Imprimir",
+        "Stampa",
+        "Drukuj",
         "Email",
         "E-mail",
         "Tweet",

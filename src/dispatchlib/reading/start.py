@@ -77,6 +77,8 @@ def is_chrome(line: str) -> bool:
         return True  # a site's menu flattened: "Home | Archive | Columnists | Store | Contact | Search"
     if line.isdigit() and len(line) <= _COUNTER_DIGITS:
         return True  # a sharing button's or the comments' count alone on its line: "38"
+    if line[-1:] == ":" and len(line) <= _EMPTY_LABELS_LINE and _EMPTY_LABELS.fullmatch(line):
+        return True  # a story's dates, their values lost: "Published: Updated:"
     # (a page whose lines were all run into one is no line of chrome, whatever chrome opens it)
     return line.casefold() in layouts.CHROME_LINES or (
         len(line) <= _CHROME_LINE and layouts.CHROME_PATTERNS.fullmatch(line) is not None
@@ -87,6 +89,8 @@ _CHROME_LINE = 600  # characters a line of chrome holds at most (an e-mail's lin
 
 
 _COUNTER_DIGITS = 6
+_EMPTY_LABELS = re.compile(r"(?:[^\W\d_][\w.]*(?: [\w.]+){0,3}:\s*){2,4}")
+_EMPTY_LABELS_LINE = 100
 _ARROWS = (" ->", " -->", " →", " >>")
 _ARROWED_LINK = 80
 _NAV_OPENERS, _NAV_CLOSERS = "«‹←<", "»›→>"
@@ -556,7 +560,9 @@ def find_start(lines: list[str]) -> Start:
     first = _first_own_line(lines, candidates)
     short = len(lines[first].split()) < _TITLE_WORDS or not looks_like_title(lines[first])
     untitled = short and not kicker_over_quote(lines, first)
-    headline = _repeated_headline(lines, candidates) if untitled else None
+    headline = _under_stamp(lines, candidates, first)
+    if headline is None and untitled:
+        headline = _repeated_headline(lines, candidates)
     if headline is None:
         headline = _under_breadcrumb(lines, candidates)
     if headline is None:
@@ -566,6 +572,18 @@ def find_start(lines: list[str]) -> Start:
     if headline is None and untitled:
         headline = _under_page_words(lines, candidates, first)
     return Start(first if headline is None else headline, "none", strong=False)
+
+
+def _under_stamp(lines: list[str], candidates: list[int], first: int) -> int | None:
+    """The headline under a site's name and the page's date stamp right under it (``Harbour
+    News`` / ``Last updated: May 3, 2013``), a blank line between them, over the text."""
+    stamp = lines[first + 1] if first + 1 < len(lines) else ""
+    if ":" not in stamp or first + 2 >= len(lines) or lines[first + 2] or h.match_page_date(stamp) is None:
+        return None
+    below = [i for i in candidates if i > first + 1][:2]
+    if len(below) < 2 or not looks_like_title(lines[below[0]]) or len(lines[below[1]]) < _BODY_LIKE // 2:
+        return None
+    return below[0]
 
 
 def kicker_over_quote(lines: list[str], first: int) -> bool:
@@ -802,7 +820,7 @@ def _under_page_words(lines: list[str], candidates: list[int], first: int) -> in
     for i in (i for i in candidates[:REPEAT_REACH] if i >= first):
         words = len(lines[i].lstrip(_BULLETS).split())  # ("• Subscribe via Email": a list's item of three words)
         if words >= _HEADLINE_UNDER_WORDS and looks_like_title(lines[i]):
-            below = [j for j in candidates if j > i][:2]
+            below = [j for j in candidates if j > i and not is_chrome(lines[j])][:2]  # (a print button)
             credit = below and len(lines[below[0]].split()) <= _CREDIT_LINE_WORDS
             if credit or (below and h.match_date_line(lines[below[0]]) is not None):
                 below = below[1:]  # "por Orla Tamsin/Harbour Post" under the headline
@@ -975,7 +993,42 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
         return None
     if back > 0 and names_from_headline(title, lines[candidates[back - 1]]):
         return candidates[back - 1]
-    return _wrapped_start(lines, candidates, back)
+    first = _wrapped_start(lines, candidates, back)
+    headline = _headline_over_deck(lines, first, candidates[position])
+    return first if headline is None else headline
+
+
+_DECK_LINES = 3
+
+
+def deck_under(lines: list[str], headline: int) -> int | None:
+    """The first line of the deck under a news story's headline (see :func:`_headline_over_deck`),
+    or None."""
+    deck = headline + 2
+    end = next((i for i in range(deck, len(lines)) if not lines[i]), len(lines))
+    return deck if _headline_over_deck(lines, end - 1, end + 1) == headline else None
+
+
+def _headline_over_deck(lines: list[str], deck: int, byline: int) -> int | None:
+    """A news story's headline over its deck, a sentence in sentence case of six words or more
+    without a stop, over the byline, a blank line between each (``Harbour guild is focus of most
+    complaints, study finds`` / ``Upcoming report details growing anger at`` / ``ferry fares`` /
+    ``By Orla Tamsin``): the headline's line, else None."""
+    bylined = byline < len(lines) and (named := h.match_date_line(lines[byline])) is not None and named.authors
+    if not bylined or lines[byline - 1] or not lines[deck] or h.match_date_line(lines[deck]):
+        return None  # a blank line over the byline, and the deck over it, no date
+    while deck > 0 and lines[deck - 1] and byline - deck < _DECK_LINES:
+        deck -= 1  # a deck wrapped at the page's width: "... anger at" / "Island outlets"
+    up = deck - 2
+    if up < 0 or lines[deck - 1] or not lines[up] or (up > 0 and lines[up - 1]):
+        return None  # one blank line over the deck, and one over the headline (or none, at the top)
+    text = " ".join(lines[deck : byline - 1]).split()
+    if len(text) < _HEADLINE_UNDER_WORDS or every_word_capitalised(" ".join(text)) or text[-1][-1] in ".!?:":
+        return None
+    headline = lines[up]  # (not "Join our channel and get the news!", a page's call)
+    if len(headline.split()) < _HEADLINE_UNDER_WORDS or headline[-1] == "!" or not looks_like_title(headline):
+        return None
+    return None if is_chrome(headline) or h.match_date_line(headline) or h.match_header(headline) else up
 
 
 LINKED_SOURCE = re.compile(r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} \[\d{1,2}\]")  # "Harbour Post [1]"

@@ -700,6 +700,8 @@ def _wrapped_title(cursor: Cursor) -> list[int]:
         line = cursor.lines[after]
         if len(taken) > 1 and h.match_date_line(line):
             break  # "A Title Wrapped Over The" / "Next Line" / "By: A. Name"
+        if h.match_page_date(line) is not None:
+            break  # "Harbour News" / "Last updated: May 3, 2013": a site's name over the page's date
         if len(line) > 120 or is_meta(line) or is_chrome(line) or h.match_clip_line(line):
             return _quoted_lines(cursor, taken)
         if line == cursor.lines[first] or is_credit_alone(line):

@@ -17,6 +17,7 @@ from .start import (
     START_WORDS,
     Start,
     clip_header,
+    deck_under,
     digest_name_above,
     is_chrome,
     is_repost_line,
@@ -138,6 +139,10 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
         read_title_above(cursor, start, fields, found)
     if not fields.get("title") and own_header and header is not None and header.numbers:
         read_item_title(cursor, fields, found)
+    if start.kind == "title-date" and (deck := deck_under(cursor.lines, start.at)) is not None:
+        fields["_standfirst"] = True  # the text's first block, no picture's caption
+        number = cursor.line_number(deck)
+        found.add("guess", f"line {number}, a sentence under the headline, is its deck, the text's first", number)
     if header is None and start.kind in ("none", "lead-in", "date-title", "title-date") and not fields.get("authors"):
         _read_byline_below(cursor, fields, found, over_text=start.kind in ("date-title", "title-date"))
     if header is None:
