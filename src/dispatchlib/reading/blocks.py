@@ -194,11 +194,16 @@ _CAPTION_WORDS = (
     "Screenshot", "Screen capture", "Screengrab", "Zrzut z ekranu", "Captura de pantalla", "Capture d",
     "Bildschirmfoto", "MAIN ", "TOP ", "PHOTO", "IMAGE", "PICTURE", "Scene from", "Still from", "A still from",
     "Un frame del", "Fotogramma", "Standbild", "Title screen",
+    "In the photo", "In the picture", "Nella foto", "Nelle foto", "Sur la photo", "En la foto", "Auf dem Foto",
+    "Na zdjęciu",
 )  # fmt: skip
 _LABELLED_CAPTION = re.compile(
     r"(?:Illustration|Caption|Graphs?|Charts?|Légende|Leyenda|Podpis|Didascalia|Bildunterschrift"
     # a news site's label in capitals: "MAIN PHOTO: The crowd on the square. (Harbour Post)"
-    r"|(?:(?:MAIN|TOP) )?(?:PHOTO|IMAGE|PICTURE))\s?:\s*(?P<caption>\S.{2,300}?)(?:\s\((?P<credit>[^()]{2,60})\))?"
+    r"|(?:(?:MAIN|TOP) )?(?:PHOTO|IMAGE|PICTURE)"
+    # where the picture stands said too: "In the photo above:", "Nelle foto a lato:"
+    r"|(?:In the (?:photo|picture)s?|Nell[ae] foto|Sur la photo|En la foto|Auf dem Foto|Na zdjęciu)(?: \w+){0,3})"
+    r"\s?:\s*(?P<caption>\S.{2,300}?)(?:\s\((?P<credit>[^()]{2,60})\))?"
     r"|(?P<shot>(?:Screenshots?|Screen capture|Screengrab|Zrzut z ekranu|Captura de pantalla|Capture d['’]écran"
     r"|Bildschirmfoto|Scene from|(?:A )?[Ss]till from|Un frame del|Fotogramma|Standbild)\b[^:].{2,150}"
     r"|Title screen: .{2,150})"  # a video's still: 'Title screen: "The Harbour At Dawn"
@@ -280,6 +285,10 @@ _IMAGE_ENDINGS = tuple(f".{extension}" for extension in _IMAGE_EXTENSIONS)
 _CHROME_IMAGE = re.compile(
     r"banner|logo|donate|e-?mail|newsletter|subscribe|(?<![a-z])icons?(?![a-z])|button|spacer|pixel", re.IGNORECASE
 )
+# a word of a file's name joined to the next by "_": a lost picture's name as a site titles it,
+# without its extension (a slug joined by "-" alone is as often an icon's: "arrow-up")
+_FILE_STEM = re.compile(r"[^\W_]+(?:-[^\W_]+)*(?:_[^\W_]+(?:-[^\W_]+)*)+")
+_FILE_STEM_LINE = 120
 _MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]{0,300})\]\((?P<src>[^()\s]*)\)(?:\s+(?P<caption>.*))?")
 _OPEN_QUOTES = '"“'
 _HEADING_QUOTES = "\"“'‘«„‚"  # a quoted heading may open with the German and Polish low marks too
@@ -809,6 +818,10 @@ class BlockReader:
             image = image_line(text)
             if image is not None:
                 return image
+        # "harbour_at_dawn": a picture's file name, its extension dropped (not a banner's)
+        stem = "_" in text and len(text) <= _FILE_STEM_LINE and _FILE_STEM.fullmatch(text)
+        if stem and not _CHROME_IMAGE.search(text):
+            return m.Figure(alt_text=text)
         if text[-1].isdigit() and len(text) <= _AIRED_LINE and aired_line(text):
             return m.Heading(text=text)  # "Harbour TV (Vellonia), July 21, 2006": where the next clip aired
         figure = None
