@@ -457,6 +457,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "harbour_" * 50_000 + "-",
         "harbour-at-" * 50_000 + "_",
         "In the photo" + " above" * 50_000 + ": A caption.",
+        'Top: "Green Harbour"' + ' Bottom: "x"' * 50_000,
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -468,7 +469,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "credit-in-brackets", "stray-tag", "hashtags", "signed-forward", "about-series", "foreign-press",
         "paywall", "apposition", "wrapped-lines", "old-areas", "script-line", "glued-menu", "kicker-quote",
         "escaped-breaks", "empty-labels", "deck", "capitals-notice", "title-screen", "star-headline", "site-stamp",
-        "file-stem", "file-stem-dashes", "photo-label",
+        "file-stem", "file-stem-dashes", "photo-label", "placing-labels",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

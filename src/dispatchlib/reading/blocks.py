@@ -410,8 +410,8 @@ def _glued_captions(text: str) -> list[str] | None:
 
 
 def _run_turns(text: str) -> list[str] | None:
-    if _RUN_TURN.match(text) is None:
-        return None
+    if _RUN_TURN.match(text) is None or text.partition(":")[0].casefold() in layouts.PICTURE_PLACINGS:
+        return None  # ('Top: "Green Harbour" Bottom: "..."': a cartoon's parts, one caption)
     cuts = [match.start("name") for match in _NEXT_RUN_TURN.finditer(text)]
     bounds = [0, *cuts, len(text)]
     return [text[start:end].rstrip() for start, end in itertools.pairwise(bounds)] if cuts else None
@@ -901,6 +901,8 @@ class BlockReader:
         # a transcript's, a name that has spoken already ('Orlo: "Really?'), or an interviewer's or a
         # crowd's ('Crowd: Death To The Ferry Company'): a turn, not a heading
         named = text.partition(":")[0]
+        if len(named) <= _PLACING_LABEL and named.casefold() in layouts.PICTURE_PLACINGS and text[len(named) + 1 :]:
+            return m.Paragraph(content=self.inline(unit))  # 'Bottom: "The return of the tide"', a cartoon's words
         asked = (
             self.transcript or named in self.speakers or (len(named) <= _TURN_ROLE and named.casefold() in _TURN_ROLES)
         )
@@ -945,6 +947,7 @@ _TURN_ROLES = frozenset(
     + "intervieweur foule entrevistador multitud".split()  # French, Spanish
 )
 _TURN_ROLE = max(len(role) for role in _TURN_ROLES)  # a longer label is asked no further
+_PLACING_LABEL = max(len(place) for place in layouts.PICTURE_PLACINGS)
 
 
 def turn_match(text: str, *, described: bool, transcript: bool) -> re.Match[str] | None:

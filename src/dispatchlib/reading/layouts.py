@@ -604,6 +604,9 @@ PICTURE_PLACEHOLDERS = frozenset(
     "captura de pantalla;zrzut ekranu;schermata;foto;photo;image;bild".split(";")
 )
 
+# where a cartoon's words stand in it, a label before them ('Top: "Green Harbour"'): no speaker, no heading
+PICTURE_PLACINGS = frozenset("top bottom left right above below center centre".split())
+
 # The label of a cartoon's artist on the line between its caption and its credit, in the mirrors'
 # languages too ("Caricaturista: Orlo Sample")
 ARTIST_LABELS = frozenset(

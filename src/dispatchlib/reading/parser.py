@@ -744,14 +744,23 @@ def _cartoon_title(block: m.Block) -> str | None:
 
 def _gathered_caption(blocks: list[m.Block], places: list[int], caption: str, line: int) -> tuple[str, int]:
     """A cartoon's caption (on ``line``) with the parts of the picture named on the lines right
-    above it (``On the bear: «Putin»`` / ``On the hedgehog: «Vellonia»``), those blocks taken off
-    ``blocks``; and the caption's first line."""
+    above it (``On the bear: «Putin»`` / ``On the hedgehog: «Vellonia»``; over a blank line too where
+    the part names its place, ``Top: "Green Harbour"``), those blocks taken off ``blocks``; and the
+    caption's first line."""
     parts = [caption]
-    while blocks and places[-1] == line - 1 and (part := picture_part(blocks[-1])) is not None:
+    while blocks and places[-1] >= line - 2 and (part := picture_part(blocks[-1])) is not None:
+        if places[-1] == line - 2 and not _placed(part):
+            break  # over a blank line, only a part a place names ('Top: "Green Harbour"' / blank / 'Bottom: ...')
         parts.insert(0, part)
         blocks.pop()
         line = places.pop()
     return " ".join(parts), line
+
+
+def _placed(part: str) -> bool:
+    """Does a picture's part name where it stands (``Top:``, ``On top:``, ``On the left:``)?"""
+    label = part.partition(":")[0].casefold()
+    return label in layouts.PICTURE_PLACINGS or label.startswith("on ")
 
 
 def _credited_picture(blocks: list[m.Block], text: str) -> m.Figure | None:
