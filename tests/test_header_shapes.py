@@ -458,6 +458,10 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "harbour-at-" * 50_000 + "_",
         "In the photo" + " above" * 50_000 + ": A caption.",
         'Top: "Green Harbour"' + ' Bottom: "x"' * 50_000,
+        "II. " + "Sermón del viernes " * 50_000,
+        "Harbour School System\n\nPreliminary Overview. - Harbour School System" + " Of The Port" * 50_000 + ".",
+        "A Title\n\n(" + "Harbour Journal " * 50_000 + ") Orla Tamsin - The text.",
+        "News » " * 50_000 + "A Title\n\nBy Orla Tamsin\n\nText.",
     ],
     ids=[
         "numbers", "series", "suffix", "topics", "caption", "alt-text", "refs", "number-line", "in-line", "byline",
@@ -470,6 +474,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "paywall", "apposition", "wrapped-lines", "old-areas", "script-line", "glued-menu", "kicker-quote",
         "escaped-breaks", "empty-labels", "deck", "capitals-notice", "title-screen", "star-headline", "site-stamp",
         "file-stem", "file-stem-dashes", "photo-label", "placing-labels",
+        "roman-heading", "whole-title", "outlet-signed-lead", "breadcrumb-title",
     ],
 )  # fmt: skip
 def test_new_patterns_stay_linear_on_very_long_lines(line: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import string
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -57,7 +58,10 @@ _ALT_TEXT = "Description automatically generated"
 # Word's generated alt text may say how sure it was: "...Description automatically generated with medium confidence"
 _ALT_CONFIDENCE = re.compile(r"\s+with (?:very )?(?:low|medium|high) confidence$")
 _EDITOR_NOTE = re.compile(r"(?P<label>Note|Editor'?s'? [Nn]ote|Translator'?s'? [Nn]ote):\s+(?P<rest>\S.*)")
-_STAGE = re.compile(r"\((?P<text>[^()]*[^\d()\s][^()]*)\)")
+# a stage direction in brackets, its words more than figures and spaces ("(12)" is a number); one
+# pattern for both made a bracket opening a long line without its close take time squared to refuse
+_STAGE = re.compile(r"\((?P<text>[^()]*)\)")
+_FIGURES_AND_SPACE = string.digits + string.whitespace
 _STAGE_WORD = max(len(word) for word in layouts.STAGE_WORDS)
 # a name, perhaps with a stage direction ("Orlo (to the crowd)"), then a colon, sometimes spaced,
 # sometimes touching the words ("Crowd:Long live the tide ...")
@@ -892,7 +896,7 @@ class BlockReader:
             return figure
         if text.startswith(("Note", "Editor", "Translator")) and (match := _EDITOR_NOTE.fullmatch(text)):
             return m.EditorNote(label=match["label"], content=self.inline(unit, match.start("rest")))
-        if text[0] == "(" and (match := _STAGE.fullmatch(text)):
+        if text[0] == "(" and (match := _STAGE.fullmatch(text)) and match["text"].strip(_FIGURES_AND_SPACE):
             if match["text"].casefold() in layouts.PICTURE_PLACEHOLDERS:
                 return m.Figure(caption=match["text"])  # "(Bildschirmfoto)": the picture's place, its caption
             return m.StageDirection(text=match["text"])
