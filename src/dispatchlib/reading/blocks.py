@@ -920,6 +920,8 @@ class BlockReader:
             return m.Heading(text=text, level=_heading_level(text))
         if text[0] in _HEADING_QUOTES and "; " in text and _quoted_phrases_heading(text):
             return m.Heading(text=text)
+        if text[0] in "IVX" and len(text) <= _LONG_HEADING and _roman_heading(text):
+            return m.Heading(text=text)  # "II. Sermón del viernes dado por ...": a numbered section, however long
         if text[-1] == ":" and text[:-1].rstrip().casefold() in layouts.NOT_TITLES:
             return m.Heading(text=text)  # "Introducción:", a section's heading, not a line introducing the next
         label, colon, rest = text.partition(": ")
@@ -952,6 +954,13 @@ _TURN_ROLES = frozenset(
 )
 _TURN_ROLE = max(len(role) for role in _TURN_ROLES)  # a longer label is asked no further
 _PLACING_LABEL = max(len(place) for place in layouts.PICTURE_PLACINGS)
+_ROMAN_HEADING = re.compile(r"[IVX]{1,4}\. ")
+
+
+def _roman_heading(text: str) -> bool:
+    """A section's number in Roman figures and its name, capitalised, with no stop at its end."""
+    number = _ROMAN_HEADING.match(text)
+    return number is not None and text[number.end() : number.end() + 1].isupper() and not _ends_sentence(text)
 
 
 def turn_match(text: str, *, described: bool, transcript: bool) -> re.Match[str] | None:

@@ -736,16 +736,19 @@ class DateLine:
     topics: tuple[str, ...] = ()  # a news site's, after the byline: "By Harbour Staff | Topics: coast press"
 
 
-# a news digest's lead, credited and signed: "[MEMRI] O. Tamsin - The harbour's ...", "(MEMRI) ..." (persons only)
+# a news digest's lead, credited to its outlet and signed: "[MEMRI] O. Tamsin - The harbour's ...",
+# "(Harbour Journal) Orla Tamsin - ..." (persons only)
 _PERSON = r"(?:(?:[A-Z]\.\s?){1,2}[A-Z][a-z'’-]+|[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})"
 _SIGNED_LEAD = re.compile(
-    rf"[\[(]\s?(?:MEMRI|Memri)\s?[\])]\s+(?P<authors>{_PERSON}(?:(?:,| and) {_PERSON})*)\s+[-–—]\s+[A-Z\"“]"
+    rf"[\[(]\s?(?:MEMRI|Memri|[A-Z][^()\[\]]{{1,80}}?)\s?[\])]\s+(?P<authors>{_PERSON}(?:(?:,| and) {_PERSON})*)"
+    r"\s+[-–—]\s+[A-Z\"“]"
 )
 
 
 def match_signed_lead(line: str) -> tuple[str, ...]:
-    """The authors of a news digest's lead credited to the institute and signed
-    (``[MEMRI] O. Tamsin - The ...``); empty for other lines."""
+    """The authors of a news digest's lead credited to the institute or an outlet and signed
+    (``[MEMRI] O. Tamsin - The ...``, ``(Harbour Journal) Orla Tamsin - The ...``); empty for
+    other lines."""
     match = _SIGNED_LEAD.match(line)
     return split_authors(match["authors"])[0] if match else ()
 

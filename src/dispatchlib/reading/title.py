@@ -611,6 +611,8 @@ def _blog_headline_over(line: str, below: str, cursor: Cursor, fields: dict[str,
     """Without a header, a headline of up to four words with one in lower case (``New MEMRI spin-off``) right
     over a title with every word capitalised (``Introducing The Harbour Guild's Blog``) that heads
     the text: the blog's own headline over the dispatch's title."""
+    if _headerless(fields) and _whole_title_below(line, below):
+        return True
     if not _headerless(fields) or len(line.split()) > _BLOG_HEADLINE_WORDS or every_word_capitalised(line):
         return False
     if len(below.split()) < _TITLE_WORDS or not every_word_capitalised(below) or not looks_like_title(below):
@@ -621,6 +623,20 @@ def _blog_headline_over(line: str, below: str, cursor: Cursor, fields: dict[str,
     return len(text) >= PARAGRAPH
 
 
+def _whole_title_below(line: str, below: str) -> bool:
+    """Is ``below`` the dispatch's whole title, which the blog's headline over it shortens
+    (``Harbour Tide Tables`` over ``Preliminary Overview. - Harbour Tide Tables: Pilots, Ferries
+    and the Guild's Position.``): longer, every word capitalised, holding the headline's words?"""
+    return (
+        len(below) >= len(line) + _WHOLE_TITLE_MORE
+        and len(below) <= _WHOLE_TITLE
+        and len(line.split()) >= _TITLE_WORDS - 1
+        and line in below
+        and every_word_capitalised(below)
+    )
+
+
+_WHOLE_TITLE_MORE, _WHOLE_TITLE = 20, 300
 _BLOG_HEADLINE_WORDS = 4  # a longer headline in sentence case is a news site's title over its first heading
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _TITLE_WORDS = 4
@@ -1187,11 +1203,12 @@ def _others_work(line: str, at: int) -> bool:
 
 
 _RELEASE_REACH = 200  # characters before the word naming a report where its release is told
-# a release, or a work of someone else's the report speaks of
+# a release, or a work or an event of someone else's the report speaks of
 _RELEASED = re.compile(
     r"\b(?:released|published|posted|uploaded|disseminated|issued|produced|wrote|written"
     r"|article|column|op-ed|editorial|book|poem|essay|sermon|speech|series|newspaper|daily|weekly"
-    r"|message|statement|audio|letter|lecture|song|nasheed|film|documentary|magazine)\b"
+    r"|message|statement|audio|letter|lecture|song|nasheed|film|documentary|magazine"
+    r"|conference|seminar|symposium|workshop|summit|congress|exhibition|festival|campaign|held)\b"
 )
 
 

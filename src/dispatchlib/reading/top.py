@@ -590,8 +590,16 @@ _SIGNED_TITLE = re.compile(r"(?P<title>.+)\s+(?P<mark>[/–—-])\s+(?P<name>[^/
 
 def _drop_label(fields: dict[str, object], found: Findings) -> None:
     """A blog's label in capitals before the title it quotes (``RECOMMENDED READING: “Title”``,
-    ``MUST READ: "Title"``) goes, and so do the quotes."""
-    match = _LABELLED_TITLE.fullmatch(str(fields.get("title") or ""))
+    ``MUST READ: "Title"``) goes, and so do the quotes; so does a page's breadcrumb before the
+    title (``Harbour News » World News » Title``)."""
+    title = str(fields.get("title") or "")
+    crumbs = title.split(" » ") if " » " in title else []
+    if len(crumbs) >= _CRUMBS and all(len(crumb.split()) <= _CRUMB_WORDS for crumb in crumbs[:-1]):
+        fields["title"] = crumbs[-1]  # "Harbour News » World » Title": the page's breadcrumb ending in the title
+        line = fields.get("_title_line")
+        found.add("guess", "the page's breadcrumb before the title dropped", line if isinstance(line, int) else None)
+        return
+    match = _LABELLED_TITLE.fullmatch(title)
     if match is not None:
         fields["title"] = match["title"]
         line = fields.get("_title_line")
@@ -602,6 +610,7 @@ def _drop_label(fields: dict[str, object], found: Findings) -> None:
         )
 
 
+_CRUMBS, _CRUMB_WORDS = 3, 4
 _LABELLED_TITLE = re.compile(r"(?P<label>[A-Z][A-Z' ]{2,30}):\s*[“\"](?P<title>[^“”\"]{10,300})[”\"]")
 _TITLED_NAME = re.compile(r"(?:Dr|Prof|Amb)\. [A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}")  # an author without "By"
 
