@@ -998,7 +998,7 @@ def _title_above(lines: list[str], candidates: list[int], position: int) -> int 
     return first if headline is None else headline
 
 
-_DECK_LINES = 3
+_DECK_LINES = 2  # a deck wrapped over two lines at most
 
 
 def deck_under(lines: list[str], headline: int) -> int | None:
@@ -1017,7 +1017,7 @@ def _headline_over_deck(lines: list[str], deck: int, byline: int) -> int | None:
     bylined = byline < len(lines) and (named := h.match_date_line(lines[byline])) is not None and named.authors
     if not bylined or lines[byline - 1] or not lines[deck] or h.match_date_line(lines[deck]):
         return None  # a blank line over the byline, and the deck over it, no date
-    while deck > 0 and lines[deck - 1] and byline - deck < _DECK_LINES:
+    while deck > 0 and lines[deck - 1] and byline - 1 - deck < _DECK_LINES:
         deck -= 1  # a deck wrapped at the page's width: "... anger at" / "Island outlets"
     up = deck - 2
     if up < 0 or lines[deck - 1] or not lines[up] or (up > 0 and lines[up - 1]):

@@ -610,7 +610,8 @@ _CAPTION_LOWER_WORDS = 1  # "meets", "visits": a caption's verb in lower case
 def _blog_headline_over(line: str, below: str, cursor: Cursor, fields: dict[str, object]) -> bool:
     """Without a header, a headline of up to four words with one in lower case (``New MEMRI spin-off``) right
     over a title with every word capitalised (``Introducing The Harbour Guild's Blog``) that heads
-    the text: the blog's own headline over the dispatch's title."""
+    the text, or over the dispatch's whole title that holds it (see :func:`_whole_title_below`):
+    the blog's own headline over the dispatch's title."""
     if _headerless(fields) and _whole_title_below(line, below):
         return True
     if not _headerless(fields) or len(line.split()) > _BLOG_HEADLINE_WORDS or every_word_capitalised(line):

@@ -142,7 +142,7 @@ def read_top(cursor: Cursor, start: Start, fields: dict[str, object], found: Fin
     if start.kind == "title-date" and (deck := deck_under(cursor.lines, start.at)) is not None:
         fields["_standfirst"] = True  # the text's first block, no picture's caption
         number = cursor.line_number(deck)
-        found.add("guess", f"line {number}, a sentence under the headline, is its deck, the text's first", number)
+        found.add("guess", f"line {number} under the headline is its deck: the text's first paragraph", number)
     if header is None and start.kind in ("none", "lead-in", "date-title", "title-date") and not fields.get("authors"):
         _read_byline_below(cursor, fields, found, over_text=start.kind in ("date-title", "title-date"))
     if header is None:
