@@ -3580,3 +3580,16 @@ def test_a_sentence_case_headline_over_a_name_or_a_reports_title_is_no_caption(b
     dispatch, _ = _parse(f"{headline}\n\n{below}\n\n{_PARA}\n")
     assert dispatch.title == headline
     assert not any(isinstance(block, dl.model.Figure) for block in dispatch.body)
+
+
+def test_a_headline_cut_with_dots_over_the_copys_last_line_stays_the_title() -> None:
+    """A blog's headline ending in '...' gives way to a title under it only where text follows that
+    title: over the copy's last line, cut inside the first paragraph, it stays the title and the
+    cut line is the text, not refused for want of prose."""
+    text = (
+        "Wednesday, May 09, 2007\n\nThe guild continues its ferry blockade...\n\n"
+        "The guild, the harbour's oldest body of pilots, has been denounced as a menace for blocking the ferries in w"
+    )
+    dispatch, _ = _parse(text)
+    assert dispatch.title == "The guild continues its ferry blockade..."
+    assert "has been denounced as a menace" in dl.to_text(dispatch)

@@ -70,7 +70,8 @@ def read_title(cursor: Cursor, fields: dict[str, object], found: Findings) -> bo
     if blogs and fields.pop("_date_above", False):
         fields["date"] = fields["_date_line"] = None
         found.add("guess", "the date over the blog's headline is its posting date, not the dispatch's", number)
-    if blogs or (_over_title(line, cursor) and looks_like_title(below) and (": " in below or line.endswith(_CUT))):
+    cut_over = _over_title(line, cursor) and looks_like_title(below) and (": " in below or line.endswith(_CUT))
+    if blogs or (cut_over and any(cursor.lines[_next_index(cursor) + 1 :])):  # (no title is the copy's last line)
         found.add(
             "page-chrome", f"a line cut with '...', or a blog's headline, over the title dropped: {line[:40]!r}", number
         )
