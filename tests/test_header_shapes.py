@@ -449,7 +449,7 @@ def test_a_view_counter_and_a_clips_label_are_chrome(line: str) -> None:
         "Orla Tamsin:\n«" + "The tide " * 50_000 + "»\n\nText.",
         "A Title\\n\\n" + "The tide on\\n" * 30_000 + "Text.",
         "Published:" + " Updated:" * 50_000,
-        "Harbour pilots are focus of most complaints\n\n" + "growing anger " * 50_000 + "\n\nBy Orla Tamsin\n\nText.",
+        "Harbour pilots draw most of the complaints\n\n" + "growing anger " * 50_000 + "\n\nBy Orla Tamsin\n\nText.",
         "YOU MUST BE SUBSCRIBED TO THE " + "MEMRI " * 50_000,
         "Title screen: " + "x " * 100_000,
         '*Harbour Master Orlo Tamsin: "The Tide Is High"' + '; "The Tide' * 50_000 + '"',

@@ -3588,8 +3588,8 @@ def test_a_headline_cut_with_dots_over_the_copys_last_line_stays_the_title() -> 
     cut line is the text, not refused for want of prose."""
     text = (
         "Wednesday, May 09, 2007\n\nThe guild continues its ferry blockade...\n\n"
-        "The guild, the harbour's oldest body of pilots, has been denounced as a menace for blocking the ferries in w"
+        "The guild, the harbour's oldest body of pilots, drew sharp words this week for blocking the ferries in w"
     )
     dispatch, _ = _parse(text)
     assert dispatch.title == "The guild continues its ferry blockade..."
-    assert "has been denounced as a menace" in dl.to_text(dispatch)
+    assert "drew sharp words this week" in dl.to_text(dispatch)
